@@ -1,0 +1,1 @@
+export async function main(a){console.log("hi",a);return 0}

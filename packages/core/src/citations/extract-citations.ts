@@ -1,0 +1,261 @@
+import { typeByCode, typeByName, TYPE_NAMES_LONGEST_FIRST } from "../model/document-types.ts";
+import { toIsoDate } from "../model/dates.ts";
+import { issuerByCode } from "../model/issuers.ts";
+import type { Citation } from "../model/parsed-document.ts";
+import { parseReference, type ParsedReference } from "../model/reference.ts";
+import type { TextView } from "../text/lines.ts";
+
+/**
+ * Every cited document that has a number: "Kế hoạch số 103-KH/TU ngày 21/3/2023 của Tỉnh ủy",
+ * "Công văn số 313/UBND-KGVX", "Nghị định số 27/2022/NĐ-CP", "Luật Đất đai số 31/2024/QH15",
+ * "văn bản số 87/TB-VPCP", lists ("Công điện số 217, 218 và 222/CĐ-TTg", "các văn bản số:
+ * 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng Chính phủ").
+ *
+ * The scan is anchored on reference shapes (a number followed by "/" or "-TYPE/"), then reads a
+ * bounded window before (type name, "số", list numbers) and after (date, "của" issuer) each one,
+ * so the cost is linear in the text whatever it holds.
+ */
+export interface ExtractOptions {
+  /** The document's own reference: mentions of it (annex captions) are not citations. */
+  ownReference?: string | null;
+  /** Offsets to skip (the header's number line). */
+  skip?: Array<[number, number]>;
+}
+
+const ANCHOR = /(?<![\p{L}\d/.\-_@])\d{1,6}(?=[ \t]{0,2}-[ \t]{0,2}\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/[ \t]?(?:\d{4}[ \t]?\/[ \t]?)?\p{Lu})/gu;
+
+const BACK_WINDOW = 160;
+const FORWARD_WINDOW = 260;
+
+const TYPE_ALT = [...TYPE_NAMES_LONGEST_FIRST, "van ban", "cong van"]
+  .map((n) => n.replace(/ /g, "\\s+"))
+  .join("|");
+/** Type name right before the number: "Kế hoạch số", "Chỉ thị số:", "Nghị quyết 13-NQ/TƯ". */
+const TYPE_BEFORE = new RegExp(String.raw`(?:^|[^a-z])(${TYPE_ALT})\s*(?:so\s*:?\s*)?$`);
+/** A law named between its type and "số": "Luật Đất đai số", "Pháp lệnh Ưu đãi ... số". */
+const NAMED_BEFORE = /(?:^|[^a-z])(bo luat|luat|phap lenh)\s[^;\n()]{1,120}?\sso\s*:?\s*$/;
+const SO_BEFORE = /(?:^|[^a-z])so\s*:?\s*$/;
+/** Numbers listed before the anchored reference: "217, 218 và ". */
+const LIST_BEFORE = /((?:\d{1,6}\s*,\s*)*\d{1,6})\s*(?:,|va|&)\s*$/;
+
+const DATE_AFTER = /^[ \t\n]*,?[ \t\n]*(?:ban hành\s+)?(?:ngày|ngay)[ \t\n]+(?:(\d{1,2})[ \t]*[\/.\-][ \t]*(\d{1,2})[ \t]*[\/.\-][ \t]*(\d{4})|(\d{1,2})[ \t\n]+tháng[ \t\n]+(\d{1,2})[ \t\n]+năm[ \t\n]+(\d{4}))/iu;
+const BARE_DATE_AFTER = /^[ \t]*,?[ \t]*(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u;
+const OF_AFTER = /^[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iu;
+
+/** Lower-case words that end an issuer name ("của Tỉnh ủy thực hiện ..."). Folded. */
+const ISSUER_STOP = new Set(
+  (
+    "ve|v/v|quy|huong|thuc|trien|phe|sua|to|tuyen|truyen|gui|da|de|duoc|tai|theo|nham|trong|" +
+    "cho|voi|ngay|nay|nhu|thi|la|co|dong|gan|tang|chu|giao|yeu|thong|cong|kem|bao|phan|tiep|day|" +
+    "ket|mot|cac|nhung|va|hoac|tu|den|len|qua|sau|truoc|khi|vi|tren|duoi|hien|moi|xay|dam|" +
+    "nang|ho|xu|kiem|giam|dieu|chi|lam|bo|tham|thuc|hoat|xac|chap|danh|lay|ra|vao"
+  ).split("|"),
+);
+/** Lower-case words that may stand inside an issuer name ("Ban Chỉ đạo 138 tỉnh", "Đảng ủy Khối các Cơ quan"). */
+const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "xa", "phuong", "khoa", "nhan", "dan", "uy", "chinh", "tri", "dang", "va", "cac", "quoc", "gia"]);
+
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+interface RawMention {
+  ref: ParsedReference;
+  number: string;
+  start: number;
+  end: number;
+  typeName: string | null;
+  date: string | null;
+  issuer: string | null;
+  /** Members of one list share a trailing issuer and a leading type. */
+  group: number;
+}
+
+export function extractCitations(view: TextView, options: ExtractOptions = {}): Citation[] {
+  const { clean, folded } = view;
+  const mentions: RawMention[] = [];
+  let group = 0;
+  let lastEnd = -1;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(clean); m; m = ANCHOR.exec(clean)) {
+    const at = m.index;
+    if (at < lastEnd) continue;
+    if (options.skip?.some(([a, b]) => at >= a && at < b)) continue;
+    const ref = parseReference(clean.slice(at, at + 80));
+    if (!ref || !ref.number) continue;
+    const refEnd = at + ref.length;
+
+    // Look behind: list numbers, "số", the type name.
+    const backStart = Math.max(0, at - BACK_WINDOW);
+    let back = folded.slice(backStart, at);
+    let start = at;
+    const listed: string[] = [];
+    const list = LIST_BEFORE.exec(back);
+    if (list && SO_BEFORE.test(back.slice(0, list.index)) ) {
+      for (const n of list[1]!.split(/\s*,\s*/)) listed.push(n);
+      back = back.slice(0, list.index);
+      start = backStart + list.index;
+    }
+    let typeName: string | null = null;
+    const typed = TYPE_BEFORE.exec(back) ?? NAMED_BEFORE.exec(back);
+    if (typed) {
+      const nameStart = typed.index + typed[0].indexOf(typed[1]!);
+      typeName = clean.slice(backStart + nameStart, backStart + nameStart + typed[1]!.length);
+      start = backStart + nameStart;
+    } else {
+      const so = SO_BEFORE.exec(back);
+      if (so) start = backStart + so.index + (so[0].length - so[0].trimStart().length);
+    }
+
+    // Look ahead: date, then "của" issuer (and a date after the issuer).
+    let end = refEnd;
+    let date: string | null = null;
+    let issuer: string | null = null;
+    const readDate = (): void => {
+      const after = clean.slice(end, end + 60);
+      const d = DATE_AFTER.exec(after) ?? BARE_DATE_AFTER.exec(after);
+      if (!d) return;
+      const day = Number(d[1] ?? d[4]);
+      const month = Number(d[2] ?? d[5]);
+      const year = Number(d[3] ?? d[6]);
+      date = toIsoDate({ day, month, year });
+      end += d[0].length;
+    };
+    readDate();
+    const of = OF_AFTER.exec(clean.slice(end, end + 20));
+    if (of) {
+      const read = readIssuer(clean, end + of[0].length);
+      if (read) {
+        issuer = read.name;
+        end = read.end;
+        if (!date) readDate();
+      }
+    }
+    // Consecutive mentions separated only by ", " / "; " / " và " form one list.
+    const gap = lastEnd >= 0 ? clean.slice(lastEnd, start) : "";
+    if (!(lastEnd >= 0 && /^[ \t\n]*(?:,|;|và|và các|,\s*và)?[ \t\n]*(?:số\s*:?\s*)?$/iu.test(gap) && !typeName)) group++;
+    for (const n of listed) {
+      mentions.push({ ref, number: n, start, end, typeName, date: null, issuer, group });
+    }
+    mentions.push({ ref, number: ref.number, start, end, typeName, date, issuer, group });
+    lastEnd = end;
+    ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, refEnd);
+  }
+
+  // Share a list's trailing issuer and leading type name with its members.
+  for (let i = 0; i < mentions.length; ) {
+    let j = i;
+    while (j < mentions.length && mentions[j]!.group === mentions[i]!.group) j++;
+    const members = mentions.slice(i, j);
+    const issuer = [...members].reverse().find((x) => x.issuer)?.issuer ?? null;
+    const typeName = members.find((x) => x.typeName)?.typeName ?? null;
+    for (const x of members) {
+      if (!x.issuer && issuer && members.length > 1) x.issuer = issuer;
+      if (!x.typeName && typeName && x.ref.typeCode === members[0]!.ref.typeCode) x.typeName = typeName;
+    }
+    i = j;
+  }
+
+  const own = options.ownReference ? normalizeRef(options.ownReference) : null;
+  const byRef = new Map<string, Citation>();
+  for (const x of mentions) {
+    const reference = referenceWith(x.ref, x.number);
+    const key = normalizeRef(reference);
+    if (own && key === own) continue;
+    const existing = byRef.get(key);
+    if (existing) {
+      existing.mentions = (existing.mentions ?? 1) + 1;
+      if (!existing.date && x.date) existing.date = x.date;
+      if (existing.issuerInferred && x.issuer) {
+        existing.issuer = x.issuer;
+        existing.issuerInferred = false;
+      }
+      continue;
+    }
+    byRef.set(key, makeCitation(view, x, reference));
+  }
+  return [...byRef.values()];
+}
+
+function makeCitation(view: TextView, x: RawMention, reference: string): Citation {
+  const generic = x.typeName ? /^(?:văn bản|các văn bản)$/iu.test(x.typeName.trim()) : true;
+  const named = !generic && x.typeName ? typeByName(x.typeName.replace(/\s+/g, " ")) : null;
+  const format = x.ref.shape === "party" ? "party" : "state";
+  const fromCode = x.ref.typeCode ? typeByCode(x.ref.typeCode, format) : null;
+  const type = named ?? fromCode ?? (x.ref.shape === "state" && !x.ref.typeCode ? typeByCode("CV") : null);
+  let issuer = x.issuer;
+  let inferred = false;
+  if (!issuer) {
+    const known = issuerByCode(x.ref.issuerCode);
+    if (known) {
+      issuer = known.name;
+      inferred = true;
+    }
+  }
+  const citation: Citation = {
+    text: view.text.slice(x.start, x.end).replace(/\s+/g, " ").replace(/[\s,;]+$/, "").trim(),
+    type: type?.code ?? null,
+    typeName: type?.name ?? null,
+    number: x.number,
+    symbol: x.ref.symbol,
+    reference,
+    date: x.date,
+    issuer,
+    start: x.start,
+    end: x.end,
+  };
+  if (inferred) citation.issuerInferred = true;
+  return citation;
+}
+
+function referenceWith(ref: ParsedReference, number: string): string {
+  if (ref.shape === "party") return `${number}-${ref.symbol}`;
+  return `${number}/${ref.year ? `${ref.year}/` : ""}${ref.symbol}`;
+}
+
+/** Comparison key of a reference: no spaces, upper case. */
+export function normalizeRef(ref: string): string {
+  return ref.replace(/\s+/g, "").normalize("NFC").toUpperCase();
+}
+
+/** Reads an issuer name after "của": capitalised words and a few inner lower-case words. */
+function readIssuer(clean: string, from: number): { name: string; end: number } | null {
+  const window = clean.slice(from, from + FORWARD_WINDOW);
+  const tokenRe = /[^\s]+/gu;
+  let lastGood = 0;
+  let words = 0;
+  for (let t = tokenRe.exec(window); t; t = tokenRe.exec(window)) {
+    let word = t[0];
+    // Hard stops inside or before the word.
+    const stop = word.search(/[;.()“”"'«»:?!]/u);
+    if (stop === 0) break;
+    if (stop > 0) word = word.slice(0, stop);
+    const f = fold(word.replace(/,$/, ""));
+    const lower = /^\p{Ll}/u.test(word);
+    const following = window.slice(t.index + t[0].length, t.index + t[0].length + 12);
+    if (lower && words > 0 && f === "ban" && /^\s+hành/u.test(following)) break;
+    if (lower && words > 0 && ISSUER_STOP.has(f) && !(f === "va" && /^\s+\p{Lu}/u.test(following))) break;
+    if (lower && words === 0 && !ISSUER_INNER.has(f) && !/^(?:các|ubnd)$/iu.test(word)) break;
+    if (/^\d/.test(word) && words === 0) break;
+    if (lower && !ISSUER_INNER.has(f) && !ISSUER_STOP.has(f) && words > 0 && stop === -1) {
+      // An unknown lower-case word ("Chỉ đạo", "Bí thư", "Thông tin cơ sở") stays in the name
+      // only when a capitalised word, a number or the end of the clause follows soon.
+      const ahead = window.slice(t.index + t[0].length, t.index + t[0].length + 40);
+      if (!/^\s+(?:\p{Ll}+\s+){0,2}(?:\p{Lu}|\d)|^\s+(?:\p{Ll}+\s*){0,2}[;.)]|^\s*[;.)]/u.test(ahead)) break;
+    }
+    words++;
+    lastGood = t.index + word.length;
+    if (stop > 0) break;
+    // A comma followed by a lower-case word ends the name ("..., chống dịch").
+    if (word.endsWith(",") && /^\s+\p{Ll}/u.test(window.slice(t.index + t[0].length))) {
+      lastGood = t.index + word.length - 1;
+      break;
+    }
+    if (words >= 16) break;
+  }
+  if (!words) return null;
+  const raw = window.slice(0, lastGood);
+  if (!/\p{Lu}/u.test(raw)) return null;
+  const name = window.slice(0, lastGood).replace(/\s+/g, " ").replace(/[\s,]+$/u, "").trim();
+  if (!name) return null;
+  return { name, end: from + window.slice(0, lastGood).replace(/[\s,]+$/u, "").length };
+}

@@ -1,0 +1,55 @@
+import type { DateParts } from "./parsed-document.ts";
+
+/** Days in a month of a given year (Gregorian). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True when the parts form a real calendar date in a plausible range for official documents. */
+export function isValidDate(day: number, month: number, year: number): boolean {
+  return (
+    year >= 1900 &&
+    year <= 2199 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+/** "2018-03-26" when day, month and year are all present and valid, else null. */
+export function toIsoDate(parts: DateParts): string | null {
+  const { day, month, year } = parts;
+  if (day === null || month === null || year === null) return null;
+  if (!isValidDate(day, month, year)) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Digits possibly split by one space, as OCR and flattened tables print them ("0 6"). */
+function readNumber(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  const digits = s.replace(/\s/g, "");
+  return digits ? Number(digits) : null;
+}
+
+/**
+ * The written date of a header: "ngày 26 tháng 3 năm 2018", "ngày   tháng 01 năm 2022" (draft),
+ * "ngày 26\ntháng 11", "tháng12", "tháng 0 6". Matched at the start of `text`.
+ */
+export const WRITTEN_DATE = String.raw`ngày[ \t\n]*(\d(?: ?\d)?)?[ \t\n]*(?:\/[ \t]*)?tháng[ \t\n]*(\d(?: ?\d)?)?[ \t\n]*(?:\/[ \t]*)?năm[ \t\n]*(\d{4})?`;
+const WRITTEN_DATE_RE = new RegExp(`^${WRITTEN_DATE}`, "iu");
+
+/** A numeric date: "21/3/2023", "21/03/2023", "21-3-2023", "21.3.2023". */
+export const NUMERIC_DATE = String.raw`(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})`;
+
+export function parseWrittenDate(text: string): (DateParts & { length: number }) | null {
+  const m = WRITTEN_DATE_RE.exec(text);
+  if (!m) return null;
+  return {
+    day: readNumber(m[1]),
+    month: readNumber(m[2]),
+    year: readNumber(m[3]),
+    length: m[0].length,
+  };
+}

@@ -1,0 +1,227 @@
+import { capitalize, foldKey } from "../text/vietnamese.ts";
+
+/**
+ * Common issuer abbreviations used in symbols, with the name they stand for in running text.
+ * Used to infer an issuer when the header lines are missing (text copied from a portal) and
+ * when a citation gives no "của ...". Agencies registered in the database take precedence
+ * over this table (issues 3 and 5); this is what any reader of official documents knows.
+ */
+export interface IssuerAbbreviation {
+  code: string;
+  name: string;
+  /** A body of a province: the parent is the provincial People's Committee. */
+  provincialDepartment?: boolean;
+}
+
+const A = (code: string, name: string, provincialDepartment = false): IssuerAbbreviation => ({
+  code,
+  name,
+  provincialDepartment,
+});
+
+export const ISSUER_ABBREVIATIONS: readonly IssuerAbbreviation[] = [
+  A("CP", "Chính phủ"),
+  A("TTg", "Thủ tướng Chính phủ"),
+  A("VPCP", "Văn phòng Chính phủ"),
+  A("QH", "Quốc hội"),
+  A("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
+  A("TW", "Ban Chấp hành Trung ương Đảng"),
+  A("TƯ", "Ban Chấp hành Trung ương Đảng"),
+  A("VPTW", "Văn phòng Trung ương Đảng"),
+  A("BTGTW", "Ban Tuyên giáo Trung ương"),
+  A("TU", "Tỉnh ủy"),
+  A("ThU", "Thành ủy"),
+  A("HU", "Huyện ủy"),
+  A("ĐUK", "Đảng ủy Khối"),
+  A("BTGTU", "Ban Tuyên giáo Tỉnh ủy"),
+  A("BTCTU", "Ban Tổ chức Tỉnh ủy"),
+  A("BDVTU", "Ban Dân vận Tỉnh ủy"),
+  A("UBKTTU", "Ủy ban Kiểm tra Tỉnh ủy"),
+  A("UBND", "UBND tỉnh"),
+  A("HĐND", "HĐND tỉnh"),
+  A("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+  A("LĐLĐ", "Liên đoàn Lao động tỉnh"),
+  A("TLĐ", "Tổng Liên đoàn Lao động Việt Nam"),
+  A("BCĐ", "Ban Chỉ đạo"),
+  A("BTTTT", "Bộ Thông tin và Truyền thông"),
+  A("BTC", "Bộ Tài chính"),
+  A("BCT", "Bộ Công Thương"),
+  A("BYT", "Bộ Y tế"),
+  A("BXD", "Bộ Xây dựng"),
+  A("BTP", "Bộ Tư pháp"),
+  A("BNV", "Bộ Nội vụ"),
+  A("BCA", "Bộ Công an"),
+  A("BQP", "Bộ Quốc phòng"),
+  A("BNG", "Bộ Ngoại giao"),
+  A("BGDĐT", "Bộ Giáo dục và Đào tạo"),
+  A("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+  A("LĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+  A("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"),
+  A("BKHCN", "Bộ Khoa học và Công nghệ"),
+  A("BKHĐT", "Bộ Kế hoạch và Đầu tư"),
+  A("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
+  A("BNNMT", "Bộ Nông nghiệp và Môi trường"),
+  A("BTNMT", "Bộ Tài nguyên và Môi trường"),
+  A("BGTVT", "Bộ Giao thông vận tải"),
+  A("NHNN", "Ngân hàng Nhà nước Việt Nam"),
+  A("TTCS", "Cục Thông tin cơ sở"),
+  A("CHQ", "Cục Hải quan"),
+  A("TBTT", "Tiểu ban Truyền thông"),
+  A("STTTT", "Sở Thông tin và Truyền thông", true),
+  A("SCT", "Sở Công Thương", true),
+  A("SYT", "Sở Y tế", true),
+  A("STC", "Sở Tài chính", true),
+  A("SNV", "Sở Nội vụ", true),
+  A("STP", "Sở Tư pháp", true),
+  A("SXD", "Sở Xây dựng", true),
+  A("SGDĐT", "Sở Giáo dục và Đào tạo", true),
+  A("SKHĐT", "Sở Kế hoạch và Đầu tư", true),
+  A("SKHCN", "Sở Khoa học và Công nghệ", true),
+  A("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", true),
+  A("SVHTT", "Sở Văn hóa và Thể thao", true),
+  A("SLĐTBXH", "Sở Lao động - Thương binh và Xã hội", true),
+  A("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", true),
+  A("SNNMT", "Sở Nông nghiệp và Môi trường", true),
+  A("STNMT", "Sở Tài nguyên và Môi trường", true),
+  A("SGTVT", "Sở Giao thông vận tải", true),
+  A("SDTTG", "Sở Dân tộc và Tôn giáo", true),
+];
+
+const byCode = new Map<string, IssuerAbbreviation>();
+for (const a of ISSUER_ABBREVIATIONS) byCode.set(a.code, a);
+
+/** The abbreviation entry for a symbol's issuer code; "QH13" reads as "QH". */
+export function issuerByCode(code: string | null | undefined): IssuerAbbreviation | null {
+  if (!code) return null;
+  return byCode.get(code) ?? byCode.get(code.replace(/\d+$/, "")) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name case: header lines are printed in capitals; names are stored as written in running text.
+
+/** Multi-word terms with a fixed spelling inside agency names. */
+const FIXED_TERMS: ReadonlyArray<[string, string]> = [
+  ["uy ban nhan dan", "Ủy ban nhân dân"],
+  ["hoi dong nhan dan", "Hội đồng nhân dân"],
+  ["mat tran to quoc", "Mặt trận Tổ quốc"],
+  ["ban chap hanh", "Ban Chấp hành"],
+  ["ban thuong vu", "Ban Thường vụ"],
+  ["ban bi thu", "Ban Bí thư"],
+  ["bo chinh tri", "Bộ Chính trị"],
+  ["thu tuong", "Thủ tướng"],
+  ["chinh phu", "Chính phủ"],
+  ["quoc hoi", "Quốc hội"],
+  ["trung uong", "Trung ương"],
+  ["viet nam", "Việt Nam"],
+  ["cong thuong", "Công Thương"],
+  ["nha nuoc", "Nhà nước"],
+  ["tinh uy", "Tỉnh ủy"],
+  ["thanh uy", "Thành ủy"],
+  ["huyen uy", "Huyện ủy"],
+  ["dang uy", "Đảng ủy"],
+  ["dang bo", "Đảng bộ"],
+  ["dang", "Đảng"],
+];
+
+/** Words that open an agency name; the word after them starts the field and is capitalised. */
+const HEADS = new Set([
+  "bo",
+  "so",
+  "cuc",
+  "tong cuc",
+  "chi cuc",
+  "vu",
+  "ban",
+  "van phong",
+  "trung tam",
+  "phong",
+  "vien",
+  "hoc vien",
+  "cong doan",
+  "lien doan",
+  "hoi",
+  "dai",
+  "truong",
+  "thanh tra",
+  "kho bac",
+  "uy ban",
+  "tieu ban",
+  "doan",
+  "chi bo",
+]);
+
+/** Place qualifiers: written in lower case, the place name after them in capitals of each word. */
+const PLACE_WORDS = new Set([
+  "tinh",
+  "thanh pho",
+  "huyen",
+  "quan",
+  "thi xa",
+  "xa",
+  "phuong",
+  "thi tran",
+  "dac khu",
+]);
+
+/** Abbreviations kept in capitals inside names. */
+const KEEP_UPPER = /^(?:UBND|HĐND|MTTQ|TP|TW|TƯ|BCH|LĐLĐ|PT-TH|TT&TT|KT-XH|CNTT|TNHH|VNPT)$/u;
+
+/**
+ * "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" -> "Ủy ban nhân dân tỉnh Bắc Ninh",
+ * "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" -> "Sở Thông tin và Truyền thông". Text that is not all in
+ * capitals is returned unchanged.
+ */
+export function toNameCase(upper: string): string {
+  const src = upper.replace(/\s+/g, " ").trim();
+  if (!src || /\p{Ll}/u.test(src)) return src;
+  const words = src.split(" ");
+  const out: string[] = [];
+  let capitalizeNext = true; // start of a name or of a field
+  let properName = false; // inside a place name
+  for (let i = 0; i < words.length; ) {
+    const raw = words[i]!;
+    if (KEEP_UPPER.test(raw.replace(/[,;.]$/, ""))) {
+      out.push(raw);
+      i++;
+      capitalizeNext = false;
+      continue;
+    }
+    // Fixed terms, longest first (they are few).
+    let matched = false;
+    for (const [key, spelled] of FIXED_TERMS) {
+      const n = key.split(" ").length;
+      const slice = words.slice(i, i + n).join(" ");
+      const trail = /[,;.]$/.exec(slice)?.[0] ?? "";
+      if (foldKey(slice.replace(/[,;.]$/, "")) === key) {
+        out.push(...(spelled + trail).split(" "));
+        i += n;
+        matched = true;
+        capitalizeNext = HEADS.has(key) || key === "uy ban nhan dan" || key === "hoi dong nhan dan";
+        properName = key.endsWith(" uy");
+        break;
+      }
+    }
+    if (matched) continue;
+    const lower = raw.toLowerCase();
+    const key = foldKey(lower.replace(/[,;.]$/, ""));
+    const two = foldKey(words.slice(i, i + 2).join(" ").toLowerCase());
+    if (!capitalizeNext && (PLACE_WORDS.has(two) || PLACE_WORDS.has(key))) {
+      const n = PLACE_WORDS.has(two) ? 2 : 1;
+      out.push(...words.slice(i, i + n).map((w) => w.toLowerCase()));
+      i += n;
+      properName = true;
+      continue;
+    }
+    const word = capitalizeNext || properName ? capitalize(lower) : lower;
+    out.push(word);
+    i++;
+    const isHead = HEADS.has(key) || HEADS.has(two);
+    if (HEADS.has(two) && !HEADS.has(key)) {
+      out.push(words[i]!.toLowerCase());
+      i++;
+    }
+    capitalizeNext = isHead || key === "va" || lower.endsWith(",") || lower === "-";
+    if (/[,;]$/.test(lower)) properName = false;
+  }
+  return out.join(" ");
+}

@@ -1,0 +1,367 @@
+import { typeByName } from "../model/document-types.ts";
+import { parseWrittenDate } from "../model/dates.ts";
+import { parseReference, type ParsedReference } from "../model/reference.ts";
+import type { DateParts, DocumentFormat } from "../model/parsed-document.ts";
+import { isRuleLine, joinLines, type Line, type TextView } from "../text/lines.ts";
+import { isUpperCaseText } from "../text/vietnamese.ts";
+
+/** How far into a document the header may reach (non-blank lines). */
+const HEADER_LINES = 60;
+
+const MOTTO_STATE = "cong hoa xa hoi chu nghia viet nam";
+const MOTTO_STATE_2 = "doc lap - tu do - hanh phuc";
+const MOTTO_PARTY = "dang cong san viet nam";
+
+/** Lines that open the body: the header and the subject end before them. */
+export const BODY_START =
+  /^(?:[-–+•]\s*)?(?:kinh gui|can cu|thuc hien|xet de nghi|xet de xuat|theo de nghi|theo de xuat|tai cong van|tai van ban|dieu\s+1\b|phan\s+(?:i|1|thu nhat)\b|chuong\s+(?:i|1)\b|(?:i|1)\s*[.\-–)]\s|hoi nghi\b|ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/)/;
+
+/** The motto and Party title, joined across the lines a flattened table breaks them into. */
+export interface Motto {
+  format: DocumentFormat;
+  /** Indices of the lines that belong to the motto or the Party title. */
+  lines: Set<number>;
+}
+
+function flat(s: string): string {
+  return s.replace(/[^a-z0-9]+/g, "");
+}
+
+/** Finds the national motto and the Party title among the first lines. */
+export function findMotto(view: TextView): Motto {
+  const lines = new Set<number>();
+  let party = false;
+  const targets = [MOTTO_STATE, MOTTO_STATE_2, MOTTO_PARTY].map(flat);
+  let seen = 0;
+  for (const line of view.lines) {
+    if (line.blank) continue;
+    if (++seen > HEADER_LINES) break;
+    const f = flat(line.folded.replace(/-{3,}.*$/, ""));
+    if (!f) continue;
+    // A motto line, possibly with the issuer before it on a flattened line.
+    for (const target of targets) {
+      const at = f.indexOf(target.slice(0, 8));
+      if (at === -1) continue;
+      const tail = f.slice(at);
+      if (target.startsWith(tail) || tail.startsWith(target)) {
+        lines.add(line.index);
+        if (target === targets[2]) party = true;
+      }
+    }
+    // Continuation fragments ("HỘI CHỦ NGHĨA VIỆT NAM", "VIỆT NAM") right after a motto line.
+    if (!lines.has(line.index) && lines.has(previousNonBlank(view, line.index))) {
+      if (f.length >= 4 && targets.some((t) => t.includes(f))) lines.add(line.index);
+    }
+  }
+  return { format: party ? "party" : "state", lines };
+}
+
+function previousNonBlank(view: TextView, index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (!view.lines[i]!.blank) return i;
+  return -1;
+}
+
+function nextNonBlank(view: TextView, index: number): Line | undefined {
+  for (let i = index + 1; i < view.lines.length; i++) if (!view.lines[i]!.blank) return view.lines[i];
+  return undefined;
+}
+
+export interface NumberLine {
+  line: number;
+  /** Last line the reference used (the number may sit on the next line). */
+  lastLine: number;
+  reference: (ParsedReference & { length: number }) | null;
+  /** Offset where the reference starts in the text. */
+  start: number;
+  end: number;
+  /** Text after the reference on the same line ("V/v ..." on flattened headers). */
+  rest: string;
+  restStart: number;
+}
+
+const SO_LINE = /^so\s*:?(?=\s|$|\d|\/)/;
+
+/** The "Số:" line (Party documents omit the colon) and the reference on it or the next line. */
+export function findNumberLine(view: TextView, typeless: boolean): NumberLine | null {
+  let seen = 0;
+  for (const line of view.lines) {
+    if (line.blank) continue;
+    if (++seen > HEADER_LINES) break;
+    if (BODY_START.test(line.folded) && seen > 3) break;
+    const m = SO_LINE.exec(line.folded);
+    if (!m) continue;
+    const lead = line.raw.length - line.raw.trimStart().length;
+    const afterSo = line.start + lead + m[0].length;
+    let text = view.clean.slice(afterSo, line.end);
+    let refStart = afterSo + (text.length - text.trimStart().length);
+    let lastLine = line.index;
+    let candidate = view.clean.slice(refStart, Math.min(view.clean.length, refStart + 200));
+    if (!text.trim()) {
+      // "Số:" alone, the number on the next line.
+      const next = nextNonBlank(view, line.index);
+      if (!next) return null;
+      refStart = next.start + (next.raw.length - next.raw.trimStart().length);
+      candidate = view.clean.slice(refStart, Math.min(view.clean.length, refStart + 200));
+      lastLine = next.index;
+      text = next.raw;
+    }
+    const reference = parseReference(candidate, { typeless });
+    if (!reference && !/^\s*[\d/]/.test(candidate)) {
+      // "Số lượng..." and the like: not a number line.
+      if (!text.trim()) continue;
+    }
+    const end = reference ? refStart + reference.length : refStart;
+    const endLine = lineAt(view, end);
+    if (endLine) lastLine = Math.max(lastLine, endLine.index);
+    const restEnd = endLine ? endLine.end : line.end;
+    return {
+      line: line.index,
+      lastLine,
+      reference,
+      start: refStart,
+      end,
+      rest: view.clean.slice(end, restEnd),
+      restStart: end,
+    };
+  }
+  return null;
+}
+
+export function lineAt(view: TextView, offset: number): Line | undefined {
+  let lo = 0;
+  let hi = view.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = view.lines[mid]!;
+    if (offset < l.start) hi = mid - 1;
+    else if (offset > l.end) lo = mid + 1;
+    else return l;
+  }
+  return undefined;
+}
+
+export interface DateLine {
+  line: number;
+  lastLine: number;
+  place: string | null;
+  parts: DateParts;
+  start: number;
+  end: number;
+}
+
+const PLACE_DATE = /(?:^|\n)([^\n,]{0,60}),[ \t]*(?=ngay\b)/g;
+
+/** "Lạng Sơn, ngày 26 tháng 3 năm 2018", also broken over lines and with blank day or month. */
+export function findDateLine(view: TextView, fromOffset: number, toOffset: number): DateLine | null {
+  PLACE_DATE.lastIndex = fromOffset;
+  const region = view.folded;
+  for (;;) {
+    const m = PLACE_DATE.exec(region);
+    if (!m || m.index > toOffset) return null;
+    const dateStart = m.index + m[0].length;
+    const parsed = parseWrittenDate(view.clean.slice(dateStart, dateStart + 80));
+    if (!parsed) continue;
+    const placeStart = m.index + (m[0].startsWith("\n") ? 1 : 0);
+    let place = view.clean.slice(placeStart, placeStart + m[1]!.length).trim();
+    const startLine = lineAt(view, placeStart)!;
+    // A place wrapped over two lines ("Thành phố Hồ" / "Chí Minh, ngày ...").
+    const prev = view.lines[startLine.index - 1];
+    if (prev && !prev.blank && isPlaceFragment(prev.text)) place = `${prev.text} ${place}`;
+    place = place.replace(/\s+/g, " ").replace(/^[-–*\s]+/, "").trim();
+    const end = dateStart + parsed.length;
+    return {
+      line: startLine.index,
+      lastLine: lineAt(view, end)?.index ?? startLine.index,
+      place: place || null,
+      parts: { day: parsed.day, month: parsed.month, year: parsed.year },
+      start: placeStart,
+      end,
+    };
+  }
+}
+
+function isPlaceFragment(text: string): boolean {
+  return (
+    text.length <= 25 &&
+    !/[:\d/]/.test(text) &&
+    !isRuleLine(text) &&
+    !isUpperCaseText(text) &&
+    text.split(/\s+/).length <= 3 &&
+    /^\p{Lu}/u.test(text)
+  );
+}
+
+export interface TypeLine {
+  line: number;
+  code: string;
+  name: string;
+}
+
+/** The type name printed on its own line in capitals ("QUYẾT ĐỊNH", "K ÉT LUẬN" from OCR). */
+export function findTypeLine(view: TextView, fromLine: number, toLine: number): TypeLine | null {
+  for (let i = Math.max(0, fromLine); i < Math.min(toLine, view.lines.length); i++) {
+    const line = view.lines[i]!;
+    if (line.blank || line.text.length > 40) continue;
+    if (!isUpperCaseText(line.text)) continue;
+    const key = line.folded.replace(/[^a-z]/g, "");
+    const type = TYPE_NAME_BY_FLAT.get(key);
+    if (type) return { line: i, code: type.code, name: type.name };
+  }
+  return null;
+}
+
+const TYPE_NAME_BY_FLAT = new Map<string, { code: string; name: string }>();
+for (const name of [
+  "Nghị quyết",
+  "Quyết định",
+  "Chỉ thị",
+  "Quy chế",
+  "Quy định",
+  "Thông cáo",
+  "Thông báo",
+  "Hướng dẫn",
+  "Chương trình",
+  "Kế hoạch",
+  "Phương án",
+  "Đề án",
+  "Dự án",
+  "Báo cáo",
+  "Biên bản",
+  "Tờ trình",
+  "Hợp đồng",
+  "Công điện",
+  "Bản ghi nhớ",
+  "Bản thỏa thuận",
+  "Giấy ủy quyền",
+  "Giấy mời",
+  "Giấy giới thiệu",
+  "Giấy nghỉ phép",
+  "Phiếu gửi",
+  "Phiếu chuyển",
+  "Phiếu báo",
+  "Kết luận",
+  "Thông tri",
+  "Luật",
+  "Bộ luật",
+  "Pháp lệnh",
+  "Nghị định",
+  "Thông tư",
+  "Thông tư liên tịch",
+  "Nghị quyết liên tịch",
+  "Văn bản hợp nhất",
+  "Thông báo kết luận",
+  "Công văn",
+]) {
+  const t = typeByName(name);
+  if (t) {
+    const flatName = name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(/[^a-z]/g, "");
+    TYPE_NAME_BY_FLAT.set(flatName, { code: t.code, name: name === "Quy định" ? name : t.name });
+  }
+}
+
+/** Subject of a công văn: "V/v ..." up to a blank line, the date, "Kính gửi" or six lines. */
+export function readVvSubject(
+  view: TextView,
+  fromLine: number,
+  toLine: number,
+  inlineRest?: { text: string; line: number },
+): { subject: string; lastLine: number } | null {
+  let first: { text: string; line: number } | null = null;
+  if (inlineRest && /^\s*v\s*\/\s*v\b/i.test(inlineRest.text)) first = inlineRest;
+  if (!first) {
+    for (let i = fromLine; i < Math.min(toLine, view.lines.length); i++) {
+      const line = view.lines[i]!;
+      if (/^v\s*\/\s*v\b/.test(line.folded)) {
+        first = { text: line.text, line: i };
+        break;
+      }
+    }
+  }
+  if (!first) return null;
+  const parts = [first.text.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "")];
+  let last = first.line;
+  for (let i = first.line + 1; i < view.lines.length && parts.length < 7; i++) {
+    const line = view.lines[i]!;
+    if (line.blank || isRuleLine(line.text)) break;
+    if (/(?:^|,\s*)ngay\b/.test(line.folded) && /thang|nam\s+\d{4}|,\s*ngay/.test(line.folded)) break;
+    if (BODY_START.test(line.folded) || SO_LINE.test(line.folded)) break;
+    parts.push(line.text);
+    last = i;
+  }
+  return { subject: tidySubject(joinLines(parts)), lastLine: last };
+}
+
+/** Lines that follow a type line and end the subject: the issuing authority in capitals. */
+const AUTHORITY_LINE =
+  /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|chu tich|pho chu tich|bo truong|thu tuong|chinh phu|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|giam doc|cuc truong|tong cuc truong|chanh van phong|truong ban|vien truong|hieu truong|tong giam doc|thu truong|ban thuong truc|ban chi dao|quoc hoi|uy ban thuong vu)\b/;
+
+/** Subject of other types: the lines after the type name, up to the body or the authority line. */
+export function readSubjectAfterType(
+  view: TextView,
+  typeLine: number,
+  toLine: number,
+): { subject: string; lastLine: number } | null {
+  const parts: string[] = [];
+  let last = typeLine;
+  let chars = 0;
+  for (let i = typeLine + 1; i < Math.min(view.lines.length, toLine + 1); i++) {
+    const line = view.lines[i]!;
+    if (line.blank) continue;
+    if (isRuleLine(line.text)) {
+      if (parts.length) break;
+      continue;
+    }
+    if (parts.length > 0) {
+      if (BODY_START.test(line.folded)) break;
+      if (AUTHORITY_LINE.test(line.folded) && isUpperCaseText(line.text)) break;
+      if (/^(?:-\s*)?(?:can cu|xet|theo)\b/.test(line.folded)) break;
+      // A capitals subject followed by a sentence-case paragraph: the paragraph is the body.
+      if (isUpperCaseText(parts[0]!) && !isUpperCaseText(line.text) && !/^(?:ve|v\/v)\b/.test(line.folded) && line.text.length > 60)
+        break;
+    } else if (/^(?:-\s*)?(?:can cu|xet de nghi|theo de nghi)\b/.test(line.folded)) {
+      break;
+    }
+    parts.push(line.text);
+    last = i;
+    chars += line.text.length;
+    if (parts.length >= 8 || chars > 600) break;
+  }
+  if (!parts.length) return null;
+  return { subject: tidySubject(joinLines(parts)), lastLine: last };
+}
+
+/** Drops a leading "V/v", a final "." or ";" and wrapping spaces. */
+export function tidySubject(s: string): string {
+  return s
+    .replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "")
+    .replace(/[\s.;:]+$/u, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Lines of the issuer block: capitals before the number line, motto and rules left out. */
+export function issuerHeaderLines(view: TextView, motto: Motto, stopLine: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(stopLine, view.lines.length); i++) {
+    const line = view.lines[i]!;
+    if (line.blank || motto.lines.has(i)) {
+      // A flattened line may hold the issuer and then the motto: keep what precedes the motto.
+      if (motto.lines.has(i)) {
+        const cut = line.text.search(/CỘNG\s*HÒA|CỘNG\s*HOÀ|ĐẢNG\s+CỘNG\s+SẢN/u);
+        if (cut > 0) out.push(line.text.slice(0, cut).replace(/[-–_*\s]+$/u, "").trim());
+      }
+      continue;
+    }
+    const text = line.text.replace(/\s*[-–_]{3,}.*$/u, "").trim();
+    if (!text || isRuleLine(line.text)) continue;
+    if (!isUpperCaseText(text)) continue;
+    if (SO_LINE.test(line.folded)) break;
+    out.push(text);
+  }
+  return out.filter(Boolean);
+}

@@ -1,0 +1,199 @@
+import type { Authority, Signature, SignatureLevel } from "../model/parsed-document.ts";
+import { isRuleLine, lineTextStart, type TextView } from "../text/lines.ts";
+import { isUpperCaseText } from "../text/vietnamese.ts";
+
+/** "KT.", "TM.", "TL.", "TUQ.", "Q." and the Party spellings "K/T", "T/M", "T/L". */
+const AUTHORITY = /^(KT|TM|TL|TUQ|Q|K\/T|T\/M|T\/L|K\.T|T\.M|T\.L)\s*[.:]?(?=\s|$)\s*/u;
+
+function authorityOf(token: string): Authority {
+  const t = token.replace(/[./]/g, "").toUpperCase();
+  return (["KT", "TM", "TL", "TUQ", "Q"].includes(t) ? t : "KT") as Authority;
+}
+
+/** Words a title line starts with (folded). A line starting so is a new title, not a wrapped one. */
+const TITLE_START =
+  /^(?:pho|thu truong|cuc truong|vu truong|tong cuc truong|chanh|giam doc|tong giam doc|truong|chu tich|bo truong|thu tuong|chu nhiem|bi thu|vien truong|hieu truong|tong bien tap|uy vien|thu ky|ke toan|dai dien|can bo|chuyen vien|nguoi|thay mat)\b/;
+const DEPUTY = /\b(?:pho\b|thu truong\b)/;
+
+const NOT_SIGNATURE =
+  /^(?:phu luc|danh muc|bieu mau|mau so|file duoc|van ban|noi nhan|luu\b|ghi chu|tm\.?\s*$)/;
+
+const SURNAMES = new Set(
+  "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai dao trinh dinh lam luong ha quach cao kieu ta doan thai tong chu la van khuat lu mac au cu trieu giang nong ong tang ton vuong luu thach".split(
+    " ",
+  ),
+);
+
+/** A person's name: 2 to 6 words in name case ("Lê Hải Yến", "Mai Sơn"). */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  const titleCase = words.every((w) => /^\p{Lu}\p{Ll}{0,7}$/u.test(w));
+  if (titleCase) return true;
+  if (isUpperCaseText(text) && words.every((w) => /^\p{Lu}{1,8}$/u.test(w))) {
+    const first = words[0]!.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").toLowerCase();
+    return SURNAMES.has(first);
+  }
+  return false;
+}
+
+const IGNORABLE = /^(?:\(?\s*(?:đã ký|ký|ký tên[^)]*|đã ký và đóng dấu|ký, ghi rõ họ tên[^)]*|ký, đóng dấu[^)]*)\s*\)?|\[.*\]|\*+)$/iu;
+
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+interface Block {
+  levels: SignatureLevel[];
+  signerTitle: string | null;
+  signerName: string | null;
+  start: number;
+  end: number;
+}
+
+/** Reads a signature block starting at `startLine`; null when the lines there are not one. */
+function readBlock(view: TextView, startLine: number, maxLine: number): Block | null {
+  const levels: SignatureLevel[] = [];
+  const titles: string[] = [];
+  let signerName: string | null = null;
+  let start = -1;
+  let end = -1;
+  let blanks = 0;
+  for (let i = startLine; i < Math.min(maxLine, view.lines.length); i++) {
+    const line = view.lines[i]!;
+    if (line.blank) {
+      if (++blanks > 6) break;
+      continue;
+    }
+    blanks = 0;
+    const text = line.text.replace(/\s+/g, " ").trim();
+    if (isRuleLine(text) || IGNORABLE.test(text)) continue;
+    if (start === -1) start = lineTextStart(line);
+    // A name at the end of a flattened line: "... PHÓ CHỦ NHIỆM Nguyễn Khắc Định".
+    const inline = splitTrailingName(text);
+    const upperPart = inline ? inline.titles : text;
+    if (!signerName && (levels.length || titles.length) && isPersonName(text)) {
+      signerName = text;
+      end = line.end;
+      break;
+    }
+    if (!isUpperCaseText(upperPart.replace(/[./,]/g, "")) || upperPart.length > 120) break;
+    if (NOT_SIGNATURE.test(fold(upperPart))) break;
+    readTitles(upperPart, levels, titles);
+    end = line.end;
+    if (inline) {
+      signerName = inline.name;
+      break;
+    }
+  }
+  if (!levels.length && !titles.length) return null;
+  if (!signerName && !levels.length) return null; // a lone capitals line is not a signature
+  return {
+    levels,
+    signerTitle: titles.length ? titles.join(" ").replace(/\s+/g, " ").replace(/,$/, "").trim() : null,
+    signerName,
+    start,
+    end,
+  };
+}
+
+/** Splits "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định" into titles and name. */
+function splitTrailingName(text: string): { titles: string; name: string } | null {
+  const m = /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+((?:\p{Lu}\p{Ll}{0,7}\s+){1,5}\p{Lu}\p{Ll}{0,7})$/u.exec(text);
+  if (!m || !isUpperCaseText(m[1]!) || !isPersonName(m[2]!)) return null;
+  return { titles: m[1]!.trim(), name: m[2]! };
+}
+
+/**
+ * Adds one capitals line to the block: an authority prefix opens a level; a line that starts a
+ * title (PHÓ..., CHỦ TỊCH...) after a level is the signer's title; anything else continues the
+ * title before it (wrapped lines: "TM. ỦY BAN" / "NHÂN DÂN").
+ */
+function readTitles(line: string, levels: SignatureLevel[], titles: string[]): void {
+  let rest = line.trim();
+  while (rest) {
+    const a = AUTHORITY.exec(rest);
+    if (a) {
+      rest = rest.slice(a[0].length);
+      const next = rest.search(/\s(?:KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\s*[./]\s*/u);
+      let title = next === -1 ? rest : rest.slice(0, next);
+      rest = next === -1 ? "" : rest.slice(next + 1);
+      // A flattened line may hold the signer's title after the authority's.
+      const split = splitSignerTitle(title, authorityOf(a[1]!));
+      title = split.authorityTitle;
+      levels.push({ authority: authorityOf(a[1]!), title: title.trim() });
+      if (split.signerTitle) titles.push(split.signerTitle);
+      continue;
+    }
+    const f = fold(rest);
+    const last = levels[levels.length - 1];
+    if (titles.length) {
+      // After the signer's title only wrapped continuations follow.
+      titles[titles.length - 1] += ` ${rest}`;
+    } else if (last && (last.title === "" || /,$/.test(last.title) || !TITLE_START.test(f))) {
+      last.title = `${last.title} ${rest}`.trim();
+    } else {
+      titles.push(rest);
+    }
+    rest = "";
+  }
+}
+
+function splitSignerTitle(title: string, authority: Authority): { authorityTitle: string; signerTitle: string | null } {
+  const words = title.trim().split(/\s+/);
+  if (words.length < 3) return { authorityTitle: title.trim(), signerTitle: null };
+  const f = fold(title);
+  if (authority === "KT") {
+    const m = DEPUTY.exec(f);
+    if (m && m.index > 0) {
+      return { authorityTitle: title.slice(0, m.index).trim().replace(/,$/, ""), signerTitle: title.slice(m.index).trim() };
+    }
+    return { authorityTitle: title.trim(), signerTitle: null };
+  }
+  // TL., TUQ., TM.: the signer's title starts at the next title word not glued by a comma.
+  const re = new RegExp(TITLE_START.source.replace("^", "\\s"), "g");
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    const before = title.slice(0, m.index).trim();
+    if (before && !/,$/.test(before)) return { authorityTitle: before, signerTitle: title.slice(m.index).trim() };
+  }
+  return { authorityTitle: title.trim(), signerTitle: null };
+}
+
+/** Lines where a signature block may start: authority prefixes, then capitals lines. */
+function blockStarts(view: TextView, from: number, to: number): number[] {
+  const prefixed: number[] = [];
+  const plain: number[] = [];
+  for (let i = Math.max(0, from); i < Math.min(to, view.lines.length); i++) {
+    const line = view.lines[i]!;
+    if (line.blank) continue;
+    if (AUTHORITY.test(line.text) && /\p{Lu}/u.test(line.text.slice(0, 12))) prefixed.push(i);
+    else if (isUpperCaseText(line.text) && line.text.length <= 80 && TITLE_START.test(line.folded)) plain.push(i);
+  }
+  return [...prefixed, ...plain];
+}
+
+/**
+ * The signature block. Searched where ND30 puts it: after the "Nơi nhận" list (flattened tables
+ * print it after), else before it, else after the body's closing "./.". Annexes after the
+ * signature are left out.
+ */
+export function readSignature(view: TextView, regions: Array<[number, number]>): Signature {
+  for (const [from, to] of regions) {
+    for (const start of blockStarts(view, from, to)) {
+      const block = readBlock(view, start, Math.min(to + 12, view.lines.length));
+      if (block && (block.signerName || block.levels.length)) {
+        const outer = block.levels[0];
+        return {
+          authority: outer?.authority ?? null,
+          authorityTitle: outer ? outer.title.replace(/,$/, "") || null : null,
+          signerTitle: block.signerTitle,
+          signerName: block.signerName,
+          levels: block.levels.map((l) => ({ authority: l.authority, title: l.title.replace(/,$/, "") })),
+          start: block.start,
+          end: block.end,
+        };
+      }
+    }
+  }
+  return { authority: null, authorityTitle: null, signerTitle: null, signerName: null, levels: [] };
+}

@@ -1,0 +1,84 @@
+import { foldSameLength } from "./vietnamese.ts";
+
+/**
+ * A view of a document's text for pattern matching. `clean` and `folded` have the same length as
+ * `text`, so an offset found in either is an offset in the text a person reads:
+ * - `clean`: markdown emphasis (`**`, `__`), heading marks, angle brackets around links, tabs
+ *   and non-breaking spaces replaced by spaces;
+ * - `folded`: `clean` in lower case without diacritics (đ -> d).
+ */
+export interface TextView {
+  text: string;
+  clean: string;
+  folded: string;
+  lines: Line[];
+}
+
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  /** The clean line, untrimmed. */
+  raw: string;
+  /** The clean line, trimmed and with inner runs of spaces kept. */
+  text: string;
+  /** Folded, trimmed. */
+  folded: string;
+  blank: boolean;
+}
+
+/** Replaces markup characters by spaces, keeping every offset. */
+export function blankMarkup(text: string): string {
+  return text
+    .replace(/\*\*|__/g, "  ")
+    .replace(/<(https?:\/\/[^\s<>]{1,500})>/g, " $1 ")
+    .replace(/^(#{1,6})(?= )/gm, (m) => " ".repeat(m.length))
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+}
+
+export function makeTextView(text: string): TextView {
+  const clean = blankMarkup(text);
+  const folded = foldSameLength(clean);
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  while (start <= clean.length) {
+    let end = clean.indexOf("\n", start);
+    if (end === -1) end = clean.length;
+    const raw = clean.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    lines.push({
+      index,
+      start,
+      end,
+      raw,
+      text: trimmed,
+      folded: folded.slice(start + lead, start + lead + trimmed.length),
+      blank: trimmed.length === 0,
+    });
+    index++;
+    start = end + 1;
+  }
+  return { text, clean, folded, lines };
+}
+
+/** Offset of the first non-space character of a line. */
+export function lineTextStart(line: Line): number {
+  return line.start + (line.raw.length - line.raw.trimStart().length);
+}
+
+/** Joins wrapped lines into one string with single spaces. */
+export function joinLines(parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A decoration line: rules of dashes, stars, underscores ("--------", "* *"). */
+export function isRuleLine(text: string): boolean {
+  return /^[-–—_*=.·•\s]+$/u.test(text) && text.trim().length > 0;
+}

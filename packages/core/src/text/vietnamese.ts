@@ -1,0 +1,148 @@
+/**
+ * Vietnamese text utilities.
+ *
+ * Real files arrive in NFC, in NFD (decomposed: "e" + U+0302 + U+0301), and with the tone mark
+ * placed either the old way ("hòa", "thúy", "ủy") or the new way ("hoà", "thuý", "uỷ"). Three keys
+ * compare such text:
+ * - `normalizeText`: what we store and show: NFC, one kind of line break, no BOM.
+ * - `toneKey`: diacritics kept, case folded, tone placement ignored ("Hoà" == "hòa", "hóa" != "hoa").
+ * - `foldKey`: every diacritic removed, đ -> d, case and spacing folded ("tuyen truyen" finds
+ *   "TUYÊN TRUYỀN"). Used for search and for tolerant comparisons of names.
+ */
+
+/** The five tone marks as combining characters (grave, acute, tilde, hook above, dot below). */
+const TONE_MARKS = new Set(["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]);
+/** Combining marks that change the vowel itself (circumflex, breve, horn). */
+const VOWEL_MARKS = new Set(["\u0302", "\u0306", "\u031b"]);
+
+const COMBINING = /[\u0300-\u036f]/g;
+
+/** NFC, "\r\n" and "\r" to "\n", BOM and zero-width characters removed. Never throws. */
+export function normalizeText(input: string): string {
+  let s = input;
+  if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+  s = s.replace(/\r\n?/g, "\n").replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, "");
+  return s.normalize("NFC");
+}
+
+/**
+ * Accent-folded comparison key: lower case, no diacritics, đ -> d, runs of white space as one
+ * space, trimmed. "Ủy ban Nhân dân" -> "uy ban nhan dan".
+ */
+export function foldKey(input: string): string {
+  return input
+    .normalize("NFD")
+    .replace(COMBINING, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** One character's fold, for same-length folding (offsets preserved). */
+function foldChar(ch: string): string {
+  const base = ch.normalize("NFD").replace(COMBINING, "");
+  if (base === "đ") return "d";
+  if (base === "Đ") return "D";
+  return base.length === 1 ? base.toLowerCase() : ch.toLowerCase().slice(0, 1) || " ";
+}
+
+const foldCache = new Map<number, string>();
+
+/**
+ * Folds an NFC string character by character so that offsets in the result are offsets in the
+ * input (every precomposed Vietnamese letter is one UTF-16 unit). Used to match patterns
+ * without diacritics while reporting spans in the original text.
+ */
+export function foldSameLength(input: string): string {
+  let out = "";
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[i];
+      continue;
+    }
+    let f = foldCache.get(code);
+    if (f === undefined) {
+      f = code >= 0xd800 && code <= 0xdfff ? input[i]! : foldChar(input[i]!);
+      if (f.length !== 1) f = " ";
+      foldCache.set(code, f);
+    }
+    out += f;
+  }
+  return out;
+}
+
+/**
+ * Tone-placement-insensitive key: diacritics kept, lower case, and in every syllable the tone mark
+ * moved after the syllable's last letter, so "hoà"/"hòa", "uỷ"/"ủy", "thuý"/"thúy" give one key.
+ */
+export function toneKey(input: string): string {
+  const decomposed = input.normalize("NFD").toLowerCase();
+  let out = "";
+  let syllable = "";
+  let tone = "";
+  const flush = (): void => {
+    out += syllable + tone;
+    syllable = "";
+    tone = "";
+  };
+  for (const ch of decomposed) {
+    if (TONE_MARKS.has(ch)) {
+      tone = ch;
+    } else if (VOWEL_MARKS.has(ch) || /\p{L}/u.test(ch)) {
+      syllable += ch;
+    } else {
+      flush();
+      out += ch;
+    }
+  }
+  flush();
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** Equal after folding every diacritic (the search key). */
+export function equalsFolded(a: string, b: string): boolean {
+  return foldKey(a) === foldKey(b);
+}
+
+/** Equal as Vietnamese text: case and tone placement ignored, diacritics respected. */
+export function equalsVietnamese(a: string, b: string): boolean {
+  return toneKey(a) === toneKey(b);
+}
+
+/** Which tone placement a word uses, where the two conventions differ (oa, oe, uy + tone, no final). */
+export type ToneStyle = "old" | "new";
+
+const STYLE_SENSITIVE = /^(?:.*?)(o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y)$/u;
+
+/**
+ * "old" for "hòa", "thúy", "ủy" (tone on the first vowel), "new" for "hoà", "thuý", "uỷ" (tone on
+ * the second), null when the word does not show the difference. Only open syllables ending in
+ * oa/oe/uy differ; "quý" and "giá" are not ambiguous ("qu", "gi" are consonants).
+ */
+export function toneStyleOf(word: string): ToneStyle | null {
+  const w = word.normalize("NFC").toLowerCase();
+  if (w.startsWith("qu")) return null;
+  const m = STYLE_SENSITIVE.exec(w);
+  if (!m) return null;
+  const pair = m[1]!;
+  const first = pair[0]!;
+  return "oua".includes(first) && !/[òóỏõọùúủũụ]/u.test(first) ? "new" : "old";
+}
+
+/** Upper-cases the first letter only ("tỉnh" -> "Tỉnh"). */
+export function capitalize(word: string): string {
+  if (!word) return word;
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** True when a string has letters and none of them is lower case. */
+export function isUpperCaseText(s: string): boolean {
+  let letters = 0;
+  for (const ch of s) {
+    if (/\p{Ll}/u.test(ch)) return false;
+    if (/\p{Lu}/u.test(ch)) letters++;
+  }
+  return letters > 0;
+}
