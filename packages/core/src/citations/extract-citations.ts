@@ -42,17 +42,19 @@ const DATE_AFTER = /^[ \t\n]*,?[ \t\n]*(?:ban hành\s+)?(?:ngày|ngay)[ \t\n]+(?
 const BARE_DATE_AFTER = /^[ \t]*,?[ \t]*(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u;
 const OF_AFTER = /^[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iu;
 
-/** Lower-case words that end an issuer name ("của Tỉnh ủy thực hiện ..."). Folded. */
+/** Lower-case words that never continue an issuer name (folded). */
 const ISSUER_STOP = new Set(
-  (
-    "ve|v/v|quy|huong|thuc|trien|phe|sua|to|tuyen|truyen|gui|da|de|duoc|tai|theo|nham|trong|" +
-    "cho|voi|ngay|nay|nhu|thi|la|co|dong|gan|tang|chu|giao|yeu|thong|cong|kem|bao|phan|tiep|day|" +
-    "ket|mot|cac|nhung|va|hoac|tu|den|len|qua|sau|truoc|khi|vi|tren|duoi|hien|moi|xay|dam|" +
-    "nang|ho|xu|kiem|giam|dieu|chi|lam|bo|tham|thuc|hoat|xac|chap|danh|lay|ra|vao"
-  ).split("|"),
+  "ve|v/v|ngay|theo|tai|nham|de|da|duoc|gui|voi|cho|trong|khi|nhu|la|thi|nay|sau|truoc|tu|den|tren|qua|vi|ma|se|dang|nam".split("|"),
 );
-/** Lower-case words that may stand inside an issuer name ("Ban Chỉ đạo 138 tỉnh", "Đảng ủy Khối các Cơ quan"). */
-const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "xa", "phuong", "khoa", "nhan", "dan", "uy", "chinh", "tri", "dang", "va", "cac", "quoc", "gia"]);
+/** Two lower-case words that start a verb phrase after an issuer ("của Tỉnh ủy thực hiện ..."). */
+const VERB_BIGRAMS = new Set(
+  ("thuc hien|trien khai|tuyen truyen|ban hanh|quy dinh|huong dan|phe duyet|sua doi|to chuc|bo sung|" +
+    "thong bao|truyen thong|dong y|giao nhiem|yeu cau|de nghi|chi dao|ket luan|bao cao|phoi hop|" +
+    "tang cuong|day manh|cong bo|chap thuan|kiem tra|xu ly|quan ly|hop nhat|tham gia|van dong|" +
+    "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong").split("|"),
+);
+/** Lower-case words that may stand inside an issuer name after another lower-case word. */
+const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "khoa", "nhan", "dan", "uy", "trung", "uong"]);
 
 function fold(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
@@ -217,45 +219,60 @@ export function normalizeRef(ref: string): string {
   return ref.replace(/\s+/g, "").normalize("NFC").toUpperCase();
 }
 
-/** Reads an issuer name after "của": capitalised words and a few inner lower-case words. */
+/**
+ * Reads an issuer name after "của". Vietnamese names capitalise the first syllable of each part
+ * ("Ban Tuyên giáo Tỉnh ủy", "Sở Thông tin và Truyền thông", "Ban Chỉ đạo 138 tỉnh"): a lower-case
+ * syllable right after a capitalised one belongs to the name unless it opens a verb phrase; a
+ * run of lower-case words continues only towards a capital, a number or the end of the clause.
+ */
 function readIssuer(clean: string, from: number): { name: string; end: number } | null {
   const window = clean.slice(from, from + FORWARD_WINDOW);
-  const tokenRe = /[^\s]+/gu;
-  let lastGood = 0;
-  let words = 0;
-  for (let t = tokenRe.exec(window); t; t = tokenRe.exec(window)) {
-    let word = t[0];
-    // Hard stops inside or before the word.
-    const stop = word.search(/[;.()“”"'«»:?!]/u);
+  const tokens: Array<{ word: string; index: number; cut: boolean }> = [];
+  for (const t of window.matchAll(/\S+/gu)) {
+    const stop = t[0].search(/[;.()“”"'«»:?!]/u);
     if (stop === 0) break;
-    if (stop > 0) word = word.slice(0, stop);
-    const f = fold(word.replace(/,$/, ""));
-    const lower = /^\p{Ll}/u.test(word);
-    const following = window.slice(t.index + t[0].length, t.index + t[0].length + 12);
-    if (lower && words > 0 && f === "ban" && /^\s+hành/u.test(following)) break;
-    if (lower && words > 0 && ISSUER_STOP.has(f) && !(f === "va" && /^\s+\p{Lu}/u.test(following))) break;
-    if (lower && words === 0 && !ISSUER_INNER.has(f) && !/^(?:các|ubnd)$/iu.test(word)) break;
-    if (/^\d/.test(word) && words === 0) break;
-    if (lower && !ISSUER_INNER.has(f) && !ISSUER_STOP.has(f) && words > 0 && stop === -1) {
-      // An unknown lower-case word ("Chỉ đạo", "Bí thư", "Thông tin cơ sở") stays in the name
-      // only when a capitalised word, a number or the end of the clause follows soon.
-      const ahead = window.slice(t.index + t[0].length, t.index + t[0].length + 40);
-      if (!/^\s+(?:\p{Ll}+\s+){0,2}(?:\p{Lu}|\d)|^\s+(?:\p{Ll}+\s*){0,2}[;.)]|^\s*[;.)]/u.test(ahead)) break;
-    }
-    words++;
-    lastGood = t.index + word.length;
-    if (stop > 0) break;
-    // A comma followed by a lower-case word ends the name ("..., chống dịch").
-    if (word.endsWith(",") && /^\s+\p{Ll}/u.test(window.slice(t.index + t[0].length))) {
-      lastGood = t.index + word.length - 1;
-      break;
-    }
-    if (words >= 16) break;
+    tokens.push({ word: stop > 0 ? t[0].slice(0, stop) : t[0], index: t.index, cut: stop > 0 });
+    if (stop > 0 || tokens.length > 24) break;
   }
-  if (!words) return null;
-  const raw = window.slice(0, lastGood);
+  const isLower = (w: string | undefined): boolean => !!w && /^\p{Ll}/u.test(w);
+  const isCap = (w: string | undefined): boolean => !!w && /^(?:\p{Lu}|\d)/u.test(w);
+  let taken = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const { word, cut } = tokens[i]!;
+    const bare = word.replace(/,$/, "");
+    const f = fold(bare);
+    const next = tokens[i + 1]?.word;
+    const prev = tokens[i - 1]?.word;
+    if (i === 0) {
+      if (!isCap(word) && !/^(?:các|ubnd)$/iu.test(bare)) break;
+      if (/^\d/.test(word)) break;
+    } else if (isLower(word)) {
+      const bigram = next ? `${f} ${fold(next.replace(/,$/, ""))}` : "";
+      if (f === "va" || f === "cac") {
+        if (!isCap(next)) break;
+      } else if (ISSUER_STOP.has(f)) {
+        break;
+      } else if (VERB_BIGRAMS.has(bigram) && !(bigram === "chi dao" && /^ban$/iu.test(prev ?? ""))) {
+        break;
+      } else if (isCap(prev?.replace(/,$/, "")) && !prev!.endsWith(",")) {
+        // Second syllable of a capitalised word: "Tuyên giáo", "Chính phủ", "Bí thư".
+      } else if (!ISSUER_INNER.has(f)) {
+        // Towards a capital, a number, a place word or the end of the clause within four words.
+        const ahead = tokens.slice(i + 1, i + 5);
+        const stopAt = ahead.findIndex((t) => ISSUER_STOP.has(fold(t.word)));
+        const reach = stopAt === -1 ? ahead : ahead.slice(0, stopAt);
+        const closes = tokens[i]!.cut || reach.some((t) => t.cut) || (stopAt === -1 && ahead.length < 4);
+        if (!reach.some((t) => isCap(t.word) || ISSUER_INNER.has(fold(t.word))) && !closes) break;
+      }
+    }
+    taken = i + 1;
+    if (cut) break;
+    // A comma followed by a lower-case word ends the name ("..., chống dịch").
+    if (word.endsWith(",") && isLower(next)) break;
+  }
+  if (!taken) return null;
+  const last = tokens[taken - 1]!;
+  const raw = window.slice(0, last.index + last.word.length).replace(/[\s,]+$/u, "");
   if (!/\p{Lu}/u.test(raw)) return null;
-  const name = window.slice(0, lastGood).replace(/\s+/g, " ").replace(/[\s,]+$/u, "").trim();
-  if (!name) return null;
-  return { name, end: from + window.slice(0, lastGood).replace(/[\s,]+$/u, "").length };
+  return { name: raw.replace(/\s+/g, " ").trim(), end: from + raw.length };
 }

@@ -33,32 +33,42 @@ export function findMotto(view: TextView): Motto {
   let party = false;
   const targets = [MOTTO_STATE, MOTTO_STATE_2, MOTTO_PARTY].map(flat);
   let seen = 0;
-  for (const line of view.lines) {
-    if (line.blank) continue;
-    if (++seen > HEADER_LINES) break;
-    const f = flat(line.folded.replace(/-{3,}.*$/, ""));
-    if (!f) continue;
-    // A motto line, possibly with the issuer before it on a flattened line.
+  let prev: { index: number; f: string } | null = null;
+  const matchesStart = (f: string): string | null => {
     for (const target of targets) {
       const at = f.indexOf(target.slice(0, 8));
       if (at === -1) continue;
       const tail = f.slice(at);
-      if (target.startsWith(tail) || tail.startsWith(target)) {
-        lines.add(line.index);
-        if (target === targets[2]) party = true;
-      }
+      if (target.startsWith(tail) || tail.startsWith(target)) return target;
     }
-    // Continuation fragments ("HỘI CHỦ NGHĨA VIỆT NAM", "VIỆT NAM") right after a motto line.
-    if (!lines.has(line.index) && lines.has(previousNonBlank(view, line.index))) {
-      if (f.length >= 4 && targets.some((t) => t.includes(f))) lines.add(line.index);
+    return null;
+  };
+  for (const line of view.lines) {
+    if (line.blank) continue;
+    if (++seen > HEADER_LINES) break;
+    const f = flat(line.folded.replace(/-{3,}.*$/, ""));
+    if (!f) {
+      prev = null;
+      continue;
     }
+    // A motto line, possibly with the issuer before it on a flattened line, or a motto broken
+    // after its first word ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+    let target = matchesStart(f);
+    if (!target && prev && !lines.has(prev.index)) {
+      target = matchesStart(prev.f + f);
+      if (target && target.startsWith(prev.f)) lines.add(prev.index);
+      else target = null;
+    }
+    if (target) {
+      lines.add(line.index);
+      if (target === targets[2]) party = true;
+    } else if (prev && lines.has(prev.index) && f.length >= 4 && targets.some((t) => t.includes(f))) {
+      // Continuation fragments ("HỘI CHỦ NGHĨA VIỆT NAM", "VIỆT NAM") right after a motto line.
+      lines.add(line.index);
+    }
+    prev = { index: line.index, f };
   }
   return { format: party ? "party" : "state", lines };
-}
-
-function previousNonBlank(view: TextView, index: number): number {
-  for (let i = index - 1; i >= 0; i--) if (!view.lines[i]!.blank) return i;
-  return -1;
 }
 
 function nextNonBlank(view: TextView, index: number): Line | undefined {

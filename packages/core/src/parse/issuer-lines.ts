@@ -2,10 +2,12 @@ import { foldKey } from "../text/vietnamese.ts";
 
 /** Words that open an agency name; a header line starting with one starts a new level. */
 const HEAD =
-  /^(?:bo|so|cuc|tong cuc|chi cuc|vu|ban|van phong|trung tam|phong|vien|hoc vien|uy ban|ubnd|hoi dong|lien doan|tong lien doan|cong doan|tinh uy|thanh uy|huyen uy|quan uy|dang uy|dang bo|chi bo|thu tuong|chinh phu|bao|dai|truong|thanh tra|kho bac|thue|tieu ban|doan|hoi|cong an|quan khu|bo chi huy|toa an|vien kiem sat)\b/;
+  /^(?:bo|so|cuc|tong cuc|chi cuc|vu|ban|van phong|trung tam|phong|vien|hoc vien|uy ban|ubnd|hoi dong|lien doan|tong lien doan|cong doan|tinh uy|thanh uy|huyen uy|quan uy|dang uy|dang bo|chi bo|bao|dai|truong|thanh tra|kho bac|thue|tieu ban|doan|hoi|cong an|quan khu|bo chi huy|toa an|vien kiem sat)\b/;
 
 /** The last word of a line that cannot end a name: the name goes on on the next line. */
 const OPEN_END = /(?:,|-|\bva|\bnhan|\bcua|\bthuoc|\btinh|\bthanh|\bxa|\bhuyen)$/;
+
+const BARE_HEAD = /^(?:van phong|uy ban|uy ban nhan|hoi dong|trung tam|tong cuc|chi cuc|ban chap hanh|lien doan|cong doan)$/;
 
 /**
  * Splits the issuer block of a header into the parent body and the issuer. Flattened tables break
@@ -19,7 +21,10 @@ export function splitIssuerLines(lines: readonly string[]): { parent: string | n
     if (!line) continue;
     const last = segments[segments.length - 1];
     const f = foldKey(line);
-    if (last !== undefined && !(HEAD.test(f) && !OPEN_END.test(foldKey(last)))) {
+    // A one-word segment ("VĂN" / "PHÒNG CHÍNH PHỦ") or a bare agency word ("VĂN PHÒNG" /
+    // "CHÍNH PHỦ") is never a whole name.
+    const incomplete = last !== undefined && (!last.includes(" ") || BARE_HEAD.test(foldKey(last)) || OPEN_END.test(foldKey(last)));
+    if (last !== undefined && (incomplete || !HEAD.test(f))) {
       segments[segments.length - 1] = `${last} ${line}`;
     } else {
       segments.push(line);

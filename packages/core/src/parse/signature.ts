@@ -72,7 +72,12 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     // A name at the end of a flattened line: "... PHÓ CHỦ NHIỆM Nguyễn Khắc Định".
     const inline = splitTrailingName(text);
     const upperPart = inline ? inline.titles : text;
-    if (!signerName && (levels.length || titles.length) && isPersonName(text)) {
+    // A name in capitals is taken only where a title cannot be ("KT. BỘ TRƯỞNG," / "CHỦ NHIỆM").
+    const upperName = isUpperCaseText(text);
+    const lastLevel = levels[levels.length - 1];
+    const nameAllowed =
+      !upperName || (!TITLE_START.test(fold(text)) && !(lastLevel && /,$/.test(lastLevel.title)) && !AUTHORITY.test(text));
+    if (!signerName && (levels.length || titles.length) && nameAllowed && isPersonName(text)) {
       signerName = text;
       end = line.end;
       break;

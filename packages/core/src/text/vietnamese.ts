@@ -42,8 +42,7 @@ export function foldKey(input: string): string {
 /** One character's fold, for same-length folding (offsets preserved). */
 function foldChar(ch: string): string {
   const base = ch.normalize("NFD").replace(COMBINING, "");
-  if (base === "đ") return "d";
-  if (base === "Đ") return "D";
+  if (base === "đ" || base === "Đ") return "d";
   return base.length === 1 ? base.toLowerCase() : ch.toLowerCase().slice(0, 1) || " ";
 }
 
