@@ -196,7 +196,8 @@ export function toNameCase(upper: string): string {
         out.push(...(spelled + trail).split(" "));
         i += n;
         matched = true;
-        capitalizeNext = HEADS.has(key) || key === "uy ban nhan dan" || key === "hoi dong nhan dan";
+        // After "Ủy ban nhân dân" comes a place ("tỉnh Bắc Ninh"); after "Văn phòng" a field.
+        capitalizeNext = HEADS.has(key) && key !== "uy ban nhan dan" && key !== "hoi dong nhan dan";
         properName = key.endsWith(" uy");
         break;
       }

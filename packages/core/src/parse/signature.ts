@@ -15,6 +15,35 @@ const TITLE_START =
   /^(?:pho|thu truong|cuc truong|vu truong|tong cuc truong|chanh|giam doc|tong giam doc|truong|chu tich|bo truong|thu tuong|chu nhiem|bi thu|vien truong|hieu truong|tong bien tap|uy vien|thu ky|ke toan|dai dien|can bo|chuyen vien|nguoi|thay mat)\b/;
 const DEPUTY = /\b(?:pho\b|thu truong\b)/;
 
+/** Titles and collective bodies that stand after an authority prefix, longest first (folded). */
+const AUTHORITY_TITLES = [
+  "bo truong, chu nhiem",
+  "uy ban nhan dan",
+  "hoi dong nhan dan",
+  "ban thuong vu",
+  "ban thuong truc",
+  "ban chap hanh",
+  "ban bi thu",
+  "bo chinh tri",
+  "tong cuc truong",
+  "tong giam doc",
+  "chanh van phong",
+  "chinh phu",
+  "bo truong",
+  "thu tuong",
+  "chu tich",
+  "giam doc",
+  "cuc truong",
+  "truong ban",
+  "vien truong",
+  "hieu truong",
+  "chu nhiem",
+  "tinh uy",
+  "thanh uy",
+  "huyen uy",
+  "dang uy",
+];
+
 const NOT_SIGNATURE =
   /^(?:phu luc|danh muc|bieu mau|mau so|file duoc|van ban|noi nhan|luu\b|ghi chu|tm\.?\s*$)/;
 
@@ -24,13 +53,30 @@ const SURNAMES = new Set(
   ),
 );
 
+/**
+ * A name as printed, with OCR splits inside a syllable mended ("Đặ ng Văn Minh" -> "Đặng Văn
+ * Minh": in a person's name every word starts with a capital) and "(Đã ký)" dropped.
+ */
+export function tidyPersonName(text: string): string {
+  const words = text
+    .replace(/\(?\s*đã\s+ký\s*\)?\s*$/iu, "")
+    .trim()
+    .split(/\s+/);
+  const out: string[] = [];
+  for (const w of words) {
+    if (out.length && /^\p{Ll}/u.test(w)) out[out.length - 1] += w;
+    else out.push(w);
+  }
+  return out.join(" ").normalize("NFC");
+}
+
 /** A person's name: 2 to 6 words in name case ("Lê Hải Yến", "Mai Sơn"). */
 export function isPersonName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const words = tidyPersonName(text).split(/\s+/);
   if (words.length < 2 || words.length > 6) return false;
   const titleCase = words.every((w) => /^\p{Lu}\p{Ll}{0,7}$/u.test(w));
   if (titleCase) return true;
-  if (isUpperCaseText(text) && words.every((w) => /^\p{Lu}{1,8}$/u.test(w))) {
+  if (isUpperCaseText(words.join(" ")) && words.every((w) => /^\p{Lu}{1,8}$/u.test(w))) {
     const first = words[0]!.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").toLowerCase();
     return SURNAMES.has(first);
   }
@@ -71,23 +117,28 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     if (start === -1) start = lineTextStart(line);
     // A name at the end of a flattened line: "... PHÓ CHỦ NHIỆM Nguyễn Khắc Định".
     const inline = splitTrailingName(text);
-    const upperPart = inline ? inline.titles : text;
+    let upperPart = inline ? inline.titles : text;
+    // "XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG ...": what stands before the authority is a caption.
+    const inner = /\s(?:KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\s*[./]\s*\p{Lu}/u.exec(upperPart);
+    if (inner && !levels.length && !titles.length && isUpperCaseText(upperPart.slice(0, inner.index))) {
+      upperPart = upperPart.slice(inner.index + 1);
+    }
     // A name in capitals is taken only where a title cannot be ("KT. BỘ TRƯỞNG," / "CHỦ NHIỆM").
     const upperName = isUpperCaseText(text);
     const lastLevel = levels[levels.length - 1];
     const nameAllowed =
       !upperName || (!TITLE_START.test(fold(text)) && !(lastLevel && /,$/.test(lastLevel.title)) && !AUTHORITY.test(text));
     if (!signerName && (levels.length || titles.length) && nameAllowed && isPersonName(text)) {
-      signerName = text;
+      signerName = tidyPersonName(text);
       end = line.end;
       break;
     }
     if (!isUpperCaseText(upperPart.replace(/[./,]/g, "")) || upperPart.length > 120) break;
     if (NOT_SIGNATURE.test(fold(upperPart))) break;
-    readTitles(upperPart, levels, titles);
+    readTitles(upperPart, levels, titles, !!inline);
     end = line.end;
     if (inline) {
-      signerName = inline.name;
+      signerName = tidyPersonName(inline.name);
       break;
     }
   }
@@ -104,7 +155,8 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
 
 /** Splits "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định" into titles and name. */
 function splitTrailingName(text: string): { titles: string; name: string } | null {
-  const m = /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+((?:\p{Lu}\p{Ll}{0,7}\s+){1,5}\p{Lu}\p{Ll}{0,7})$/u.exec(text);
+  const bare = text.replace(/\s*\(?\s*đã\s+ký\s*\)?\s*$/iu, "");
+  const m = /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+(\p{Lu}\p{Ll}{0,7}(?:\s+\p{Ll}{1,4})?(?:\s+\p{Lu}\p{Ll}{0,7}){1,5})$/u.exec(bare);
   if (!m || !isUpperCaseText(m[1]!) || !isPersonName(m[2]!)) return null;
   return { titles: m[1]!.trim(), name: m[2]! };
 }
@@ -114,7 +166,7 @@ function splitTrailingName(text: string): { titles: string; name: string } | nul
  * title (PHÓ..., CHỦ TỊCH...) after a level is the signer's title; anything else continues the
  * title before it (wrapped lines: "TM. ỦY BAN" / "NHÂN DÂN").
  */
-function readTitles(line: string, levels: SignatureLevel[], titles: string[]): void {
+function readTitles(line: string, levels: SignatureLevel[], titles: string[], flattened: boolean): void {
   let rest = line.trim();
   while (rest) {
     const a = AUTHORITY.exec(rest);
@@ -124,7 +176,7 @@ function readTitles(line: string, levels: SignatureLevel[], titles: string[]): v
       let title = next === -1 ? rest : rest.slice(0, next);
       rest = next === -1 ? "" : rest.slice(next + 1);
       // A flattened line may hold the signer's title after the authority's.
-      const split = splitSignerTitle(title, authorityOf(a[1]!));
+      const split = flattened && !rest ? splitSignerTitle(title, authorityOf(a[1]!)) : { authorityTitle: title, signerTitle: null };
       title = split.authorityTitle;
       levels.push({ authority: authorityOf(a[1]!), title: title.trim() });
       if (split.signerTitle) titles.push(split.signerTitle);
@@ -132,7 +184,10 @@ function readTitles(line: string, levels: SignatureLevel[], titles: string[]): v
     }
     const f = fold(rest);
     const last = levels[levels.length - 1];
-    if (titles.length) {
+    if (flattened && !last && !titles.length) {
+      // "THỦ TƯỚNG Nguyễn Tấn Dũng": the whole capitals part is the signer's title.
+      titles.push(rest);
+    } else if (titles.length) {
       // After the signer's title only wrapped continuations follow.
       titles[titles.length - 1] += ` ${rest}`;
     } else if (last && (last.title === "" || /,$/.test(last.title) || !TITLE_START.test(f))) {
@@ -155,7 +210,14 @@ function splitSignerTitle(title: string, authority: Authority): { authorityTitle
     }
     return { authorityTitle: title.trim(), signerTitle: null };
   }
-  // TL., TUQ., TM.: the signer's title starts at the next title word not glued by a comma.
+  // TL., TUQ., TM.: a known authority title first ("BỘ TRƯỞNG", "CHÍNH PHỦ"), then the signer's.
+  for (const known of AUTHORITY_TITLES) {
+    if (f.startsWith(`${known} `) && TITLE_START.test(f.slice(known.length + 1))) {
+      const cut = title.trim().split(/\s+/).slice(0, known.split(" ").length).join(" ");
+      return { authorityTitle: cut, signerTitle: title.trim().slice(cut.length).trim() };
+    }
+  }
+  // Otherwise the signer's title starts at the next title word not glued by a comma.
   const re = new RegExp(TITLE_START.source.replace("^", "\\s"), "g");
   for (let m = re.exec(f); m; m = re.exec(f)) {
     const before = title.slice(0, m.index).trim();
@@ -173,6 +235,9 @@ function blockStarts(view: TextView, from: number, to: number): number[] {
     if (line.blank) continue;
     if (AUTHORITY.test(line.text) && /\p{Lu}/u.test(line.text.slice(0, 12))) prefixed.push(i);
     else if (isUpperCaseText(line.text) && line.text.length <= 80 && TITLE_START.test(line.folded)) plain.push(i);
+    else if (splitTrailingName(line.text) && line.text.length <= 160) plain.push(i);
+    else if (/\s(?:KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\s*[./]\s*\p{Lu}/u.test(line.text) && isUpperCaseText(line.text.split(/\s(?=\p{Lu}\p{Ll})/u)[0]!))
+      prefixed.push(i);
   }
   return [...prefixed, ...plain];
 }
@@ -196,6 +261,23 @@ export function readSignature(view: TextView, regions: Array<[number, number]>):
           levels: block.levels.map((l) => ({ authority: l.authority, title: l.title.replace(/,$/, "") })),
           start: block.start,
           end: block.end,
+        };
+      }
+    }
+  }
+  // Only a name marked as signed ("Nguyễn Văn A (Đã ký)"), as portals print some texts.
+  for (const [from, to] of regions) {
+    for (let i = Math.max(0, from); i < Math.min(to, view.lines.length); i++) {
+      const line = view.lines[i]!;
+      if (/\(\s*đã\s+ký\s*\)\s*$/iu.test(line.text) && isPersonName(line.text)) {
+        return {
+          authority: null,
+          authorityTitle: null,
+          signerTitle: null,
+          signerName: tidyPersonName(line.text),
+          levels: [],
+          start: lineTextStart(line),
+          end: line.end,
         };
       }
     }
