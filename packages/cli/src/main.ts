@@ -1,1 +1,62 @@
-export async function main(a){console.log("hi",a);return 0}
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { demoCommand } from "./commands/demo.ts";
+import { parseCommand } from "./commands/parse.ts";
+import { processIo, type Io } from "./io.ts";
+
+const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
+
+Cách dùng:
+  vanthu parse FILE... [--json]   Đọc văn bản (.txt, .md, .docx, .pdf; "-" là đầu vào chuẩn)
+                                   --json: mỗi tệp một dòng JSON (trường "file" và các trường
+                                   của hợp đồng phân tích), không có: bản tóm tắt dễ đọc
+  vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
+  vanthu --help | --version
+
+Mã thoát: 0 khi mọi tệp đọc được, 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
+`;
+
+const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`vanthu: ${(error as Error).message}`);
+    io.err("Gõ vanthu --help để xem cách dùng.");
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    io.out("vanthu 0.1.0");
+    return 0;
+  }
+  if (values.help || !command) {
+    (command || values.help ? io.out : io.err)(HELP);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case "parse":
+      if (!rest.length) {
+        io.err("vanthu parse: cần ít nhất một tệp. Ví dụ: vanthu parse van-ban.txt --json");
+        return 2;
+      }
+      return parseCommand(rest, { json: values.json }, io);
+    case "demo":
+      return demoCommand(rest[0] ?? EXAMPLES, io);
+    default:
+      io.err(`vanthu: lệnh không có: ${command}. Gõ vanthu --help để xem các lệnh.`);
+      return 2;
+  }
+}

@@ -53,6 +53,11 @@ const VERB_BIGRAMS = new Set(
     "tang cuong|day manh|cong bo|chap thuan|kiem tra|xu ly|quan ly|hop nhat|tham gia|van dong|" +
     "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong").split("|"),
 );
+/** Place words: the capitalised words after them are a place name. */
+const PLACE_WORDS = new Set(["tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"]);
+/** A type name right after "và": the start of another citation. */
+const TYPE_AFTER_AND = new RegExp(`^(?:${TYPE_NAMES_LONGEST_FIRST.map((n) => n.replace(/ /g, "\\s+")).join("|")})\\b`);
+
 /** Lower-case words that may stand inside an issuer name after another lower-case word. */
 const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "khoa", "nhan", "dan", "uy", "trung", "uong"]);
 
@@ -237,6 +242,7 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
   const isLower = (w: string | undefined): boolean => !!w && /^\p{Ll}/u.test(w);
   const isCap = (w: string | undefined): boolean => !!w && /^(?:\p{Lu}|\d)/u.test(w);
   let taken = 0;
+  let placeName = false; // inside "tỉnh Cao Nguyên": a lower-case word after it is a verb
   for (let i = 0; i < tokens.length; i++) {
     const { word, cut } = tokens[i]!;
     const bare = word.replace(/,$/, "");
@@ -250,6 +256,11 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
       const bigram = next ? `${f} ${fold(next.replace(/,$/, ""))}` : "";
       if (f === "va" || f === "cac") {
         if (!isCap(next)) break;
+        // "của Chính phủ và Thông tư số ...": a second citation, not a longer name.
+        const two = fold(tokens.slice(i + 1, i + 4).map((t) => t.word).join(" "));
+        if (TYPE_AFTER_AND.test(two)) break;
+      } else if (placeName && !ISSUER_INNER.has(f)) {
+        break;
       } else if (ISSUER_STOP.has(f)) {
         break;
       } else if (VERB_BIGRAMS.has(bigram) && !(bigram === "chi dao" && /^ban$/iu.test(prev ?? ""))) {
@@ -265,6 +276,8 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
         if (!reach.some((t) => isCap(t.word) || ISSUER_INNER.has(fold(t.word))) && !closes) break;
       }
     }
+    if (isLower(word) && PLACE_WORDS.has(f) && isCap(next)) placeName = true;
+    else if (isLower(word) && !ISSUER_INNER.has(f)) placeName = false;
     taken = i + 1;
     if (cut) break;
     // A comma followed by a lower-case word ends the name ("..., chống dịch").

@@ -89,7 +89,8 @@ export interface NumberLine {
   restStart: number;
 }
 
-const SO_LINE = /^so\s*:?(?=\s|$|\d|\/)/;
+/** "Số:", "SỐ:", Party "Số 45-KH/TU"; not "Sở ..." (which folds to the same letters). */
+const SO_LINE = /^(?:số|SỐ|Số|So(?=\s*[:\d/]))\s*:?(?=\s|$|\d|\/)/u;
 
 /** The "Số:" line (Party documents omit the colon) and the reference on it or the next line. */
 export function findNumberLine(view: TextView, typeless: boolean): NumberLine | null {
@@ -98,7 +99,7 @@ export function findNumberLine(view: TextView, typeless: boolean): NumberLine | 
     if (line.blank) continue;
     if (++seen > HEADER_LINES) break;
     if (BODY_START.test(line.folded) && seen > 3) break;
-    const m = SO_LINE.exec(line.folded);
+    const m = SO_LINE.exec(line.text);
     if (!m) continue;
     const lead = line.raw.length - line.raw.trimStart().length;
     const afterSo = line.start + lead + m[0].length;
@@ -299,7 +300,7 @@ export function readVvSubject(
     const line = view.lines[i]!;
     if (line.blank || isRuleLine(line.text)) break;
     if (/(?:^|,\s*)ngay\b/.test(line.folded) && /thang|nam\s+\d{4}|,\s*ngay/.test(line.folded)) break;
-    if (BODY_START.test(line.folded) || SO_LINE.test(line.folded)) break;
+    if (BODY_START.test(line.folded) || SO_LINE.test(line.text)) break;
     parts.push(line.text);
     last = i;
   }
@@ -370,7 +371,7 @@ export function issuerHeaderLines(view: TextView, motto: Motto, stopLine: number
     const text = line.text.replace(/\s*[-–_]{3,}.*$/u, "").trim();
     if (!text || isRuleLine(line.text)) continue;
     if (!isUpperCaseText(text)) continue;
-    if (SO_LINE.test(line.folded)) break;
+    if (SO_LINE.test(line.text)) break;
     out.push(text);
   }
   return out.filter(Boolean);

@@ -1,0 +1,69 @@
+/**
+ * Vietnamese messages of the command line, keyed by stable codes. Core and extract speak in codes
+ * (and English for logs); people read these.
+ */
+export const VI: Record<string, string> = {
+  // Parser notes (WARNING_CODES in @vanthu/core).
+  EMPTY_INPUT: "Văn bản trống.",
+  NOT_A_DOCUMENT: "Không nhận ra đây là văn bản hành chính (không có số, ngày, loại văn bản hay chữ ký).",
+  NO_REFERENCE: "Không tìm thấy số, ký hiệu văn bản.",
+  BLANK_NUMBER: "Số văn bản để trống (dự thảo).",
+  NO_DATE: "Không tìm thấy địa danh và ngày tháng ban hành.",
+  INCOMPLETE_DATE: "Ngày tháng ban hành chưa đủ (để trống ngày, tháng hoặc năm).",
+  INVALID_DATE: "Ngày tháng ban hành không có thật.",
+  NO_TYPE: "Không xác định được loại văn bản.",
+  NO_SUBJECT: "Không tìm thấy trích yếu nội dung.",
+  NO_SIGNATURE: "Không tìm thấy phần chữ ký.",
+  NO_SIGNER_NAME: "Không tìm thấy họ tên người ký.",
+  NO_ISSUER: "Không xác định được cơ quan ban hành.",
+  REPLACEMENT_CHARACTERS: "Văn bản có ký tự không đọc được (�); một số chữ có thể bị hỏng.",
+  INPUT_TRUNCATED: "Văn bản quá dài; chỉ phần đầu được đọc.",
+  // File reading (@vanthu/extract).
+  FILE_NOT_FOUND: "Không tìm thấy tệp.",
+  FILE_UNREADABLE: "Không đọc được tệp.",
+  IS_DIRECTORY: "Đây là thư mục, không phải tệp.",
+  EMPTY_FILE: "Tệp trống.",
+  FILE_TOO_LARGE: "Tệp quá lớn (tối đa 50 MB).",
+  NO_TEXT: "Tệp không có nội dung chữ.",
+  BINARY_CONTENT: "Tệp không phải văn bản (có dữ liệu nhị phân).",
+  NOT_UTF8: "Tệp không ở bảng mã UTF-8; đã đọc theo Windows-1252, cần kiểm tra lại dấu.",
+  LEGACY_ENCODING_TCVN3: "Tệp dùng bảng mã TCVN3 (ABC); đã chuyển sang Unicode, cần kiểm tra chữ hoa và dấu.",
+  LEGACY_ENCODING_VNI: "Tệp dùng bảng mã VNI, không chuyển đổi chắc chắn được; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại.",
+  UNSUPPORTED_FORMAT_DOC: "Không đọc tệp Word 97-2003 (.doc); hãy lưu lại dưới dạng .docx hoặc PDF.",
+  UNSUPPORTED_FORMAT: "Định dạng tệp không được hỗ trợ (chỉ đọc văn bản thuần, .docx và PDF).",
+  UNREADABLE_DOCX: "Tệp .docx bị hỏng hoặc không đọc được.",
+  UNREADABLE_PDF: "Tệp PDF bị hỏng hoặc không đọc được.",
+  PDF_ENCRYPTED: "Tệp PDF được đặt mật khẩu.",
+  PDF_NO_TEXT_LAYER: "Tệp PDF không có lớp chữ (bản quét); cần nhận dạng ký tự (OCR).",
+  PDF_READER_MISSING: "Không nạp được bộ đọc PDF.",
+  // Usage.
+  USAGE: "Cách dùng không đúng.",
+};
+
+export function vi(code: string, fallback?: string): string {
+  return VI[code] ?? fallback ?? code;
+}
+
+export const LABELS = {
+  format: "Thể thức",
+  formatState: "Nhà nước (Nghị định 30/2020/NĐ-CP)",
+  formatParty: "Đảng (Hướng dẫn 36-HD/VPTW)",
+  issuer: "Cơ quan ban hành",
+  inferred: "suy ra từ ký hiệu",
+  type: "Loại văn bản",
+  reference: "Số, ký hiệu",
+  draft: "chưa cấp số",
+  placeDate: "Địa danh, ngày",
+  subject: "Trích yếu",
+  addressees: "Kính gửi",
+  sections: "Nội dung",
+  items: "mục",
+  recipients: "Nơi nhận",
+  archive: "Lưu",
+  signature: "Ký",
+  citations: "Văn bản được dẫn",
+  links: "Liên kết",
+  warnings: "Lưu ý",
+  none: "(không có)",
+  unknown: "(không rõ)",
+} as const;

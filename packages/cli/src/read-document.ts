@@ -1,0 +1,35 @@
+import { readFile, stat } from "node:fs/promises";
+import { extractText, type ExtractNote } from "@vanthu/extract";
+
+export interface ReadResult {
+  ok: boolean;
+  text: string;
+  notes: ExtractNote[];
+}
+
+/** Reads a file (or standard input for "-") and extracts its text. Never throws. */
+export async function readDocument(path: string): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    if (path === "-") {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      bytes = Buffer.concat(chunks);
+    } else {
+      const info = await stat(path);
+      if (info.isDirectory()) return failed("IS_DIRECTORY", "Is a directory.");
+      bytes = await readFile(path);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return failed("FILE_NOT_FOUND", "File not found.");
+    if (code === "EISDIR") return failed("IS_DIRECTORY", "Is a directory.");
+    return failed("FILE_UNREADABLE", `Cannot read the file: ${(error as Error).message}`);
+  }
+  const extracted = await extractText(bytes, path);
+  return { ok: !extracted.notes.some((n) => n.fatal), text: extracted.text, notes: extracted.notes };
+}
+
+function failed(code: string, message: string): ReadResult {
+  return { ok: false, text: "", notes: [{ code, message, fatal: true }] };
+}
