@@ -53,6 +53,8 @@ const VERB_BIGRAMS = new Set(
     "tang cuong|day manh|cong bo|chap thuan|kiem tra|xu ly|quan ly|hop nhat|tham gia|van dong|" +
     "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong").split("|"),
 );
+const PERSON_TITLE = /^(?:Phó|Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Chánh|Đồng chí|Ông|Bà)\b/u;
+
 /** Place words: the capitalised words after them are a place name. */
 const PLACE_WORDS = new Set(["tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"]);
 /** A type name right after "và": the start of another citation. */
@@ -280,8 +282,9 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
     else if (isLower(word) && !ISSUER_INNER.has(f)) placeName = false;
     taken = i + 1;
     if (cut) break;
-    // A comma followed by a lower-case word ends the name ("..., chống dịch").
-    if (word.endsWith(",") && isLower(next)) break;
+    // A comma followed by a lower-case word ends the name ("..., chống dịch"), and so does one
+    // followed by a person's title ("..., Phó Thủ tướng Nguyễn Văn A đã giao").
+    if (word.endsWith(",") && (isLower(next) || PERSON_TITLE.test(tokens.slice(i + 1, i + 3).map((t) => t.word).join(" ")))) break;
   }
   if (!taken) return null;
   const last = tokens[taken - 1]!;
