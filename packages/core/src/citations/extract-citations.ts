@@ -3,7 +3,7 @@ import { toIsoDate } from "../model/dates.ts";
 import { issuerByCode } from "../model/issuers.ts";
 import type { Citation } from "../model/parsed-document.ts";
 import { parseReference, type ParsedReference } from "../model/reference.ts";
-import type { TextView } from "../text/lines.ts";
+import { trimEndChars, type TextView } from "../text/lines.ts";
 
 /**
  * Every cited document that has a number: "Kế hoạch số 103-KH/TU ngày 21/3/2023 của Tỉnh ủy",
@@ -53,7 +53,7 @@ const VERB_BIGRAMS = new Set(
     "tang cuong|day manh|cong bo|chap thuan|kiem tra|xu ly|quan ly|hop nhat|tham gia|van dong|" +
     "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong").split("|"),
 );
-const PERSON_TITLE = /^(?:Phó|Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Chánh|Đồng chí|Ông|Bà)\b/u;
+const PERSON_TITLE = /^(?:Phó|Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Chánh|Đồng chí|Ông|Bà)(?=\s|$)/u;
 
 /** Place words: the capitalised words after them are a place name. */
 const PLACE_WORDS = new Set(["tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"]);
@@ -201,7 +201,7 @@ function makeCitation(view: TextView, x: RawMention, reference: string): Citatio
     }
   }
   const citation: Citation = {
-    text: view.text.slice(x.start, x.end).replace(/\s+/g, " ").replace(/[\s,;]+$/, "").trim(),
+    text: trimEndChars(view.text.slice(x.start, x.end).replace(/\s+/g, " "), " ,;").trim(),
     type: type?.code ?? null,
     typeName: type?.name ?? null,
     number: x.number,
@@ -251,6 +251,8 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
     const f = fold(bare);
     const next = tokens[i + 1]?.word;
     const prev = tokens[i - 1]?.word;
+    // The next citation starts here ("..., Quyết định số 90/QĐ-TTg"): the name ended before.
+    if (i > 0 && (/^\d+\s*[-/]/.test(word) || TYPE_AFTER_AND.test(fold(tokens.slice(i, i + 4).map((t) => t.word).join(" "))) && /\bso\b|\d/.test(fold(tokens.slice(i + 1, i + 6).map((t) => t.word).join(" "))))) break;
     if (i === 0) {
       if (!isCap(word) && !/^(?:các|ubnd)$/iu.test(bare)) break;
       if (/^\d/.test(word)) break;
@@ -288,7 +290,7 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
   }
   if (!taken) return null;
   const last = tokens[taken - 1]!;
-  const raw = window.slice(0, last.index + last.word.length).replace(/[\s,]+$/u, "");
+  const raw = trimEndChars(window.slice(0, last.index + last.word.length), " ,");
   if (!/\p{Lu}/u.test(raw)) return null;
   return { name: raw.replace(/\s+/g, " ").trim(), end: from + raw.length };
 }

@@ -1,13 +1,9 @@
-import { isRuleLine, joinLines, type TextView } from "../text/lines.ts";
+import { isRuleLine, joinLines, trimEndChars, type TextView } from "../text/lines.ts";
 import { BODY_START } from "./header.ts";
 
 /** Strips list marks, markdown leftovers and the final ";", "," or "." of an item. */
 export function tidyItem(s: string): string {
-  return s
-    .replace(/^\s*[-–+•]\s*/u, "")
-    .replace(/\s+/g, " ")
-    .replace(/[\s;,.]+$/u, "")
-    .trim();
+  return trimEndChars(s.replace(/^\s*[-–+•]\s*/u, "").replace(/\s+/g, " "), " ;,.").trim();
 }
 
 export interface AddresseeBlock {
@@ -165,7 +161,7 @@ export function readRecipients(view: TextView, at: number): RecipientBlock {
         .slice(luu[0].length)
         .replace(/\s*\([^)]*\)\s*/g, " ")
         .split(/\s*,\s*/)
-        .map((x) => x.replace(/[\s.;]+$/u, "").trim())
+        .map((x) => trimEndChars(x, " .;").trim())
         .filter(Boolean);
       continue;
     }

@@ -2,8 +2,11 @@ import { typeByName } from "../model/document-types.ts";
 import { parseWrittenDate } from "../model/dates.ts";
 import { parseReference, type ParsedReference } from "../model/reference.ts";
 import type { DateParts, DocumentFormat } from "../model/parsed-document.ts";
-import { isRuleLine, joinLines, type Line, type TextView } from "../text/lines.ts";
+import { isRuleLine, joinLines, trimEndChars, type Line, type TextView } from "../text/lines.ts";
 import { isUpperCaseText } from "../text/vietnamese.ts";
+
+/** Header lines are short; longer lines are body text and skipped by the header readers. */
+export const MAX_HEADER_LINE = 400;
 
 /** How far into a document the header may reach (non-blank lines). */
 const HEADER_LINES = 60;
@@ -46,6 +49,10 @@ export function findMotto(view: TextView): Motto {
   for (const line of view.lines) {
     if (line.blank) continue;
     if (++seen > HEADER_LINES) break;
+    if (line.text.length > MAX_HEADER_LINE) {
+      prev = null;
+      continue;
+    }
     const f = flat(line.folded.replace(/-{3,}.*$/, ""));
     if (!f) {
       prev = null;
@@ -348,11 +355,7 @@ export function readSubjectAfterType(
 
 /** Drops a leading "V/v", a final "." or ";" and wrapping spaces. */
 export function tidySubject(s: string): string {
-  return s
-    .replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "")
-    .replace(/[\s.;:]+$/u, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return trimEndChars(s.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/\s+/g, " "), " .;:").trim();
 }
 
 /** Lines of the issuer block: capitals before the number line, motto and rules left out. */
@@ -364,11 +367,12 @@ export function issuerHeaderLines(view: TextView, motto: Motto, stopLine: number
       // A flattened line may hold the issuer and then the motto: keep what precedes the motto.
       if (motto.lines.has(i)) {
         const cut = line.text.search(/CỘNG\s*HÒA|CỘNG\s*HOÀ|ĐẢNG\s+CỘNG\s+SẢN/u);
-        if (cut > 0) out.push(line.text.slice(0, cut).replace(/[-–_*\s]+$/u, "").trim());
+        if (cut > 0) out.push(trimEndChars(line.text.slice(0, cut), " -–_*").trim());
       }
       continue;
     }
-    const text = line.text.replace(/\s*[-–_]{3,}.*$/u, "").trim();
+    if (line.text.length > MAX_HEADER_LINE) continue;
+    const text = line.text.replace(/[-–_]{3,}.*$/u, "").trim();
     if (!text || isRuleLine(line.text)) continue;
     if (!isUpperCaseText(text)) continue;
     if (SO_LINE.test(line.text)) break;

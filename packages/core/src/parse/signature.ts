@@ -1,5 +1,6 @@
 import type { Authority, Signature, SignatureLevel } from "../model/parsed-document.ts";
 import { isRuleLine, lineTextStart, type TextView } from "../text/lines.ts";
+import { MAX_HEADER_LINE } from "./header.ts";
 import { isUpperCaseText } from "../text/vietnamese.ts";
 
 /** "KT.", "TM.", "TL.", "TUQ.", "Q." and the Party spellings "K/T", "T/M", "T/L". */
@@ -112,6 +113,7 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
       continue;
     }
     blanks = 0;
+    if (line.text.length > MAX_HEADER_LINE) break;
     const text = line.text.replace(/\s+/g, " ").trim();
     if (isRuleLine(text) || IGNORABLE.test(text)) continue;
     if (start === -1) start = lineTextStart(line);
@@ -155,6 +157,7 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
 
 /** Splits "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định" into titles and name. */
 function splitTrailingName(text: string): { titles: string; name: string } | null {
+  if (text.length > 200) return null;
   const bare = text.replace(/\s*\(?\s*đã\s+ký\s*\)?\s*$/iu, "");
   const m = /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+(\p{Lu}\p{Ll}{0,7}(?:\s+\p{Ll}{1,4})?(?:\s+\p{Lu}\p{Ll}{0,7}){1,5})$/u.exec(bare);
   if (!m || !isUpperCaseText(m[1]!) || !isPersonName(m[2]!)) return null;
@@ -232,7 +235,7 @@ function blockStarts(view: TextView, from: number, to: number): number[] {
   const plain: number[] = [];
   for (let i = Math.max(0, from); i < Math.min(to, view.lines.length); i++) {
     const line = view.lines[i]!;
-    if (line.blank) continue;
+    if (line.blank || line.text.length > MAX_HEADER_LINE) continue;
     if (AUTHORITY.test(line.text) && /\p{Lu}/u.test(line.text.slice(0, 12))) prefixed.push(i);
     else if (isUpperCaseText(line.text) && line.text.length <= 80 && TITLE_START.test(line.folded)) plain.push(i);
     else if (splitTrailingName(line.text) && line.text.length <= 160) plain.push(i);

@@ -82,3 +82,13 @@ export function joinLines(parts: readonly string[]): string {
 export function isRuleLine(text: string): boolean {
   return /^[-–—_*=.·•\s]+$/u.test(text) && text.trim().length > 0;
 }
+
+/**
+ * Removes trailing characters of a set. Written as a loop because a regex like `/[\s,;]+$/`
+ * backtracks quadratically over a long run of those characters followed by something else.
+ */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && (chars.includes(s[end - 1]!) || (chars.includes(" ") && /\s/.test(s[end - 1]!)))) end--;
+  return s.slice(0, end);
+}
