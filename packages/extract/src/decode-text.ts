@@ -60,8 +60,8 @@ export function detectLegacyEncoding(text: string): "tcvn3" | "vni" | null {
   if (unicode / letters > 0.02) return null;
   const tcvn = count(sample, TCVN3_MARKERS);
   const vni = count(sample, VNI_MARKERS);
-  if (tcvn / letters > 0.03 && tcvn >= vni) return "tcvn3";
-  if (vni / letters > 0.02) return "vni";
+  if (tcvn >= 5 && tcvn / letters > 0.03 && tcvn >= vni) return "tcvn3";
+  if (vni >= 5 && vni / letters > 0.02) return "vni";
   return null;
 }
 

@@ -69,7 +69,8 @@ export async function extractText(bytes: Uint8Array, fileName = ""): Promise<Ext
       if (!decoded.text.trim() && !notes.some((n) => n.fatal)) {
         notes.push({ code: "NO_TEXT", message: "The file holds no text.", fatal: true });
       }
-      return { text: decoded.text, format: "text", encoding: decoded.encoding, notes };
+      const text = notes.some((n) => n.fatal) ? "" : decoded.text;
+      return { text, format: "text", encoding: decoded.encoding, notes };
     }
   }
 }
@@ -122,7 +123,8 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
-      pages.push(layoutPage(content.items.filter((i): i is PdfTextItem => "str" in i)));
+      const [x0, , x1] = page.view as [number, number, number, number];
+      pages.push(layoutPage(content.items.filter((i): i is PdfTextItem => "str" in i), x1 - x0));
       page.cleanup();
     }
     const text = decodeText(pages.join("\n\n")).text;
@@ -140,44 +142,101 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
   }
 }
 
+interface Segment {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+interface PdfLine {
+  y: number;
+  h: number;
+  /** A vertical gap above this line that reads as a blank line. */
+  gapBefore: boolean;
+  segments: Segment[];
+}
+
 /**
- * Rebuilds lines from positioned text runs: runs on one baseline form a line, in x order; a wide
- * horizontal gap (the two header columns) splits it; a tall vertical gap leaves a blank line.
+ * Rebuilds lines from positioned text runs. Runs on one baseline form a line, in x order; a wide
+ * horizontal gap splits it into segments. Where the page is in two columns (the header: issuer
+ * and number left, motto and date right; the foot: "Nơi nhận" left, signature right), the left
+ * column is written first, then a blank line, then the right column, as a flattened table
+ * reads. A tall vertical gap leaves a blank line.
  */
-export function layoutPage(items: PdfTextItem[]): string {
+export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
   const runs = items
     .filter((i) => i.str.length > 0)
     .map((i) => ({ s: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, h: Math.abs(i.transform[3]!) || i.height || 10 }));
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Array<{ y: number; h: number; runs: typeof runs }> = [];
+  const grouped: Array<{ y: number; h: number; runs: typeof runs }> = [];
   for (const r of runs) {
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(last.y - r.y) <= Math.max(2, r.h * 0.3)) last.runs.push(r);
-    else lines.push({ y: r.y, h: r.h, runs: [r] });
+    const last = grouped[grouped.length - 1];
+    if (last && Math.abs(last.y - r.y) <= Math.max(2, Math.min(r.h, last.h) * 0.3)) last.runs.push(r);
+    else grouped.push({ y: r.y, h: r.h, runs: [r] });
   }
-  const out: string[] = [];
-  let prev: (typeof lines)[number] | null = null;
-  for (const line of lines) {
-    line.runs.sort((a, b) => a.x - b.x);
-    if (prev && prev.y - line.y > Math.max(prev.h, line.h) * 1.9) out.push("");
-    let current = "";
-    let end = -Infinity;
-    const segments: string[] = [];
-    for (const r of line.runs) {
-      const gap = r.x - end;
-      if (current && gap > r.h * 2.5) {
-        segments.push(current);
-        current = r.s;
-      } else if (current && gap > r.h * 0.15 && !/\s$/.test(current) && !/^\s/.test(r.s)) {
-        current += ` ${r.s}`;
-      } else {
-        current += r.s;
+  const lines: PdfLine[] = [];
+  let prevY: number | null = null;
+  let prevH = 0;
+  for (const g of grouped) {
+    g.runs.sort((a, b) => a.x - b.x);
+    const segments: Segment[] = [];
+    let current: Segment | null = null;
+    for (const r of g.runs) {
+      const gap = current ? r.x - current.x1 : 0;
+      if (!current || gap > r.h * 2.5 || gap < -r.h * 0.5) {
+        if (current) segments.push(current);
+        current = { text: r.s, x0: r.x, x1: r.x + r.w };
+        continue;
       }
-      end = r.x + r.w;
+      if (gap > r.h * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(r.s)) current.text += " ";
+      current.text += r.s;
+      current.x1 = Math.max(current.x1, r.x + r.w);
     }
     if (current) segments.push(current);
-    out.push(...segments.map((s) => s.replace(/\s+/g, " ").trim()));
-    prev = line;
+    const gapBefore = prevY !== null && prevY - g.y > Math.max(prevH, g.h) * 1.9;
+    lines.push({ y: g.y, h: g.h, gapBefore, segments: segments.map((x) => ({ ...x, text: x.text.replace(/\s+/g, " ").trim() })).filter((x) => x.text) });
+    prevY = g.y;
+    prevH = g.h;
   }
-  return out.join("\n");
+
+  const mid = pageWidth / 2;
+  const slack = pageWidth * 0.1;
+  const side = (seg: Segment): "left" | "right" | "full" => {
+    const left = seg.x1 <= mid + slack;
+    const right = seg.x0 >= mid - slack;
+    if (left && right) return (seg.x0 + seg.x1) / 2 < mid ? "left" : "right";
+    return left ? "left" : right ? "right" : "full";
+  };
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    const isColumnLine = (l: PdfLine): boolean => l.segments.length > 0 && l.segments.every((x) => side(x) !== "full");
+    // A block of column lines with text on both sides: left column, blank line, right column.
+    let j = i;
+    while (j < lines.length && isColumnLine(lines[j]!)) j++;
+    const block = lines.slice(i, j);
+    const hasBoth =
+      block.some((l) => l.segments.some((x) => side(x) === "left")) &&
+      block.some((l) => l.segments.some((x) => side(x) === "right"));
+    if (block.length > 1 && hasBoth) {
+      for (const which of ["left", "right"] as const) {
+        if (which === "right") out.push("");
+        let first = true;
+        for (const l of block) {
+          const parts = l.segments.filter((x) => side(x) === which);
+          if (!parts.length) continue;
+          if (l.gapBefore && !first) out.push("");
+          out.push(...parts.map((x) => x.text));
+          first = false;
+        }
+      }
+      out.push("");
+      i = j;
+      continue;
+    }
+    if (line.gapBefore) out.push("");
+    out.push(...line.segments.map((x) => x.text));
+    i++;
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
 }

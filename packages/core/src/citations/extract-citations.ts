@@ -53,7 +53,9 @@ const VERB_BIGRAMS = new Set(
     "tang cuong|day manh|cong bo|chap thuan|kiem tra|xu ly|quan ly|hop nhat|tham gia|van dong|" +
     "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong").split("|"),
 );
-const PERSON_TITLE = /^(?:Phó|Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Chánh|Đồng chí|Ông|Bà)(?=\s|$)/u;
+/** After a comma, these start the sentence's subject ("..., Sở X đề nghị") or a person, not more name. */
+const PERSON_TITLE =
+  /^(?:Phó|Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Giám đốc|Chánh|Đồng chí|Ông|Bà|Sở|Bộ|Ban|Cục|Ủy ban|UBND|Văn phòng|Phòng|Trung tâm|Liên đoàn|Công đoàn|Đảng ủy|Tỉnh ủy|Chi cục|Tổng cục)(?=\s|$)/u;
 
 /** Place words: the capitalised words after them are a place name. */
 const PLACE_WORDS = new Set(["tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"]);
