@@ -4,6 +4,7 @@ import { issuerByCode } from "../model/issuers.ts";
 import type { Citation } from "../model/parsed-document.ts";
 import { parseReference, type ParsedReference } from "../model/reference.ts";
 import { trimEndChars, type TextView } from "../text/lines.ts";
+import { foldSameLength } from "../text/vietnamese.ts";
 
 /**
  * Every cited document that has a number: "Kế hoạch số 103-KH/TU ngày 21/3/2023 của Tỉnh ủy",
@@ -65,9 +66,7 @@ const TYPE_AFTER_AND = new RegExp(`^(?:${TYPE_NAMES_LONGEST_FIRST.map((n) => n.r
 /** Lower-case words that may stand inside an issuer name after another lower-case word. */
 const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "khoa", "nhan", "dan", "uy", "trung", "uong"]);
 
-function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
+const fold = foldSameLength;
 
 interface RawMention {
   ref: ParsedReference;

@@ -1,28 +1,46 @@
 import type { TextView } from "../text/lines.ts";
 
-const URL = /\bhttps?:\/\/[^\s<>"'()\[\]{}]{1,500}/giu;
-/** Bare portal addresses ("stttt.langson.gov.vn", "www.chinhphu.vn/van-ban"). */
-const BARE = /(?<![\p{L}\d@./:-])(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*\.(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn|com|org|net)(?:\/[^\s<>"'()\[\]{}]{0,300})?(?![\p{L}\d@-])/giu;
+const URL = /^https?:\/\/[^\s<>"'()\[\]{}]{1,500}/iu;
+/** A bare portal address ("stttt.langson.gov.vn", "www.chinhphu.vn/van-ban"), whole token. */
+const BARE = /^(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*\.(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn|com|org|net)(?:\/[^\s<>"'()\[\]{}]{0,300})?$/iu;
+const TOKEN_CHAR = /[^\s<>"'()\[\]{}“”]/u;
+const TLDS = [".vn", ".com", ".org", ".net"];
 
-/** Web addresses in the text, in order, without duplicates or trailing punctuation. */
+/**
+ * Web addresses in the text, in order, without duplicates or trailing punctuation. Candidates
+ * are found with indexOf ("http", ".vn", ".com"...), so text without addresses costs little.
+ */
 export function extractLinks(view: TextView): string[] {
+  const text = view.clean;
+  const lower = text.includes("HTTP") || /\.(?:VN|COM|ORG|NET)/.test(text) ? text.toLowerCase() : text;
+  const starts = new Set<number>();
   const found: Array<[number, string]> = [];
-  const taken: Array<[number, number]> = [];
-  for (const m of view.clean.matchAll(URL)) {
-    const url = trimUrl(m[0]);
-    found.push([m.index, url]);
-    taken.push([m.index, m.index + m[0].length]);
-  }
-  for (const m of view.clean.matchAll(BARE)) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    const url = trimUrl(m[0]);
-    if (!/[a-z]/i.test(url.split(".")[0] ?? "")) continue;
-    found.push([m.index, url]);
+  const consider = (at: number): void => {
+    let start = at;
+    while (start > 0 && TOKEN_CHAR.test(text[start - 1]!)) start--;
+    if (starts.has(start)) return;
+    let end = at;
+    while (end < text.length && TOKEN_CHAR.test(text[end]!)) end++;
+    starts.add(start);
+    const token = trimUrl(text.slice(start, end));
+    const http = token.search(/https?:\/\//i);
+    if (http >= 0) {
+      const m = URL.exec(token.slice(http));
+      if (m) found.push([start + http, trimUrl(m[0])]);
+      return;
+    }
+    if (token.includes("@")) return; // an e-mail address
+    if (BARE.test(token)) found.push([start, token]);
+  };
+  for (const needle of ["http", ...TLDS]) {
+    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) consider(i);
   }
   found.sort((a, b) => a[0] - b[0]);
   return [...new Set(found.map(([, u]) => u))];
 }
 
 function trimUrl(url: string): string {
-  return url.replace(/[.,;:!?]+$/u, "");
+  let end = url.length;
+  while (end > 0 && ".,;:!?".includes(url[end - 1]!)) end--;
+  return url.slice(0, end);
 }

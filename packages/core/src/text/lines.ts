@@ -29,11 +29,11 @@ export interface Line {
 
 /** Replaces markup characters by spaces, keeping every offset. */
 export function blankMarkup(text: string): string {
-  return text
-    .replace(/\*\*|__/g, "  ")
-    .replace(/<(https?:\/\/[^\s<>]{1,500})>/g, " $1 ")
-    .replace(/^(#{1,6})(?= )/gm, (m) => " ".repeat(m.length))
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+  let s = text;
+  if (s.includes("**") || s.includes("__")) s = s.replace(/\*\*|__/g, "  ");
+  if (s.includes("<http")) s = s.replace(/<(https?:\/\/[^\s<>]{1,500})>/g, " $1 ");
+  if (s.includes("#")) s = s.replace(/^(#{1,6})(?= )/gm, (m) => " ".repeat(m.length));
+  return s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ");
 }
 
 export function makeTextView(text: string): TextView {

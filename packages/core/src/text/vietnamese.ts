@@ -39,37 +39,36 @@ export function foldKey(input: string): string {
     .trim();
 }
 
-/** One character's fold, for same-length folding (offsets preserved). */
-function foldChar(ch: string): string {
-  const base = ch.normalize("NFD").replace(COMBINING, "");
-  if (base === "đ" || base === "Đ") return "d";
-  return base.length === 1 ? base.toLowerCase() : ch.toLowerCase().slice(0, 1) || " ";
-}
-
-const foldCache = new Map<number, string>();
+/** Fold of every UTF-16 unit below 0x2000 (Latin, Vietnamese): one unit each, lower case. */
+const FOLD_TABLE = (() => {
+  const table = new Uint16Array(0x2000);
+  for (let code = 0; code < 0x2000; code++) {
+    const ch = String.fromCharCode(code);
+    let base = ch.normalize("NFD").replace(COMBINING, "");
+    if (base === "đ" || base === "Đ") base = "d";
+    const lower = base.length === 1 ? base.toLowerCase() : ch.toLowerCase();
+    table[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
+  }
+  return table;
+})();
 
 /**
- * Folds an NFC string character by character so that offsets in the result are offsets in the
- * input (every precomposed Vietnamese letter is one UTF-16 unit). Used to match patterns
- * without diacritics while reporting spans in the original text.
+ * Folds an NFC string unit by unit so that offsets in the result are offsets in the input (every
+ * precomposed Vietnamese letter is one UTF-16 unit): lower case, no diacritics, đ -> d. Used to
+ * match patterns without diacritics while reporting spans in the original text.
  */
 export function foldSameLength(input: string): string {
-  let out = "";
-  for (let i = 0; i < input.length; i++) {
+  const n = input.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[i];
-      continue;
-    }
-    let f = foldCache.get(code);
-    if (f === undefined) {
-      f = code >= 0xd800 && code <= 0xdfff ? input[i]! : foldChar(input[i]!);
-      if (f.length !== 1) f = " ";
-      foldCache.set(code, f);
-    }
-    out += f;
+    out[i] = code < 0x2000 ? FOLD_TABLE[code]! : code;
   }
-  return out;
+  let result = "";
+  for (let i = 0; i < n; i += 8192) {
+    result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  }
+  return result;
 }
 
 /**
@@ -138,10 +137,5 @@ export function capitalize(word: string): string {
 
 /** True when a string has letters and none of them is lower case. */
 export function isUpperCaseText(s: string): boolean {
-  let letters = 0;
-  for (const ch of s) {
-    if (/\p{Ll}/u.test(ch)) return false;
-    if (/\p{Lu}/u.test(ch)) letters++;
-  }
-  return letters > 0;
+  return s === s.toUpperCase() && s !== s.toLowerCase();
 }
