@@ -124,7 +124,7 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const [x0, , x1] = page.view as [number, number, number, number];
-      pages.push(layoutPage(content.items.filter((i): i is PdfTextItem => "str" in i), x1 - x0));
+      pages.push(layoutPage(content.items.filter((i) => "str" in i) as unknown as PdfTextItem[], x1 - x0));
       page.cleanup();
     }
     const text = decodeText(pages.join("\n\n")).text;

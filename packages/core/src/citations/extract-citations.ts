@@ -66,7 +66,6 @@ const TYPE_AFTER_AND = new RegExp(`^(?:${TYPE_NAMES_LONGEST_FIRST.map((n) => n.r
 /** Lower-case words that may stand inside an issuer name after another lower-case word. */
 const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "khoa", "nhan", "dan", "uy", "trung", "uong"]);
 
-const fold = foldSameLength;
 
 interface RawMention {
   ref: ParsedReference;
@@ -94,50 +93,66 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     if (!ref || !ref.number) continue;
     const refEnd = at + ref.length;
 
-    // Look behind: list numbers, "số", the type name.
+    // Look behind: list numbers, "số", the type name. Windows are short and each pattern is
+    // tried only when a cheap test says it can match.
     const backStart = Math.max(0, at - BACK_WINDOW);
-    let back = folded.slice(backStart, at);
+    let backEnd = at;
     let start = at;
     const listed: string[] = [];
-    const list = LIST_BEFORE.exec(back);
-    if (list && SO_BEFORE.test(back.slice(0, list.index)) ) {
-      for (const n of list[1]!.split(/\s*,\s*/)) listed.push(n);
-      back = back.slice(0, list.index);
-      start = backStart + list.index;
+    const near = folded.slice(Math.max(0, at - 6), at);
+    if (/(?:,|va|&)\s*$/.test(near)) {
+      const back = folded.slice(backStart, at);
+      const list = LIST_BEFORE.exec(back);
+      if (list && SO_BEFORE.test(back.slice(Math.max(0, list.index - 12), list.index))) {
+        for (const n of list[1]!.split(/\s*,\s*/)) listed.push(n);
+        backEnd = backStart + list.index;
+        start = backEnd;
+      }
     }
     let typeName: string | null = null;
-    const typed = TYPE_BEFORE.exec(back) ?? NAMED_BEFORE.exec(back);
+    const shortStart = Math.max(0, backEnd - 40);
+    const short = folded.slice(shortStart, backEnd);
+    const typed = TYPE_BEFORE.exec(short);
+    let nameStart = -1;
+    let nameLength = 0;
     if (typed) {
-      const nameStart = typed.index + typed[0].indexOf(typed[1]!);
-      typeName = clean.slice(backStart + nameStart, backStart + nameStart + typed[1]!.length);
-      start = backStart + nameStart;
-    } else {
-      const so = SO_BEFORE.exec(back);
-      if (so) start = backStart + so.index + (so[0].length - so[0].trimStart().length);
+      nameStart = shortStart + typed.index + typed[0].indexOf(typed[1]!);
+      nameLength = typed[1]!.length;
+    } else if (/so\s*:?\s*$/.test(short)) {
+      const back = folded.slice(backStart, backEnd);
+      const named = back.includes("luat") || back.includes("phap lenh") ? NAMED_BEFORE.exec(back) : null;
+      if (named) {
+        nameStart = backStart + named.index + named[0].indexOf(named[1]!);
+        nameLength = named[1]!.length;
+      } else {
+        const so = SO_BEFORE.exec(short);
+        if (so) start = shortStart + so.index + (so[0].length - so[0].trimStart().length);
+      }
+    }
+    if (nameStart >= 0) {
+      typeName = clean.slice(nameStart, nameStart + nameLength);
+      start = nameStart;
     }
 
     // Look ahead: date, then "của" issuer (and a date after the issuer).
     let end = refEnd;
     let date: string | null = null;
     let issuer: string | null = null;
-    const readDate = (): void => {
-      const after = clean.slice(end, end + 60);
-      const d = DATE_AFTER.exec(after) ?? BARE_DATE_AFTER.exec(after);
-      if (!d) return;
-      const day = Number(d[1] ?? d[4]);
-      const month = Number(d[2] ?? d[5]);
-      const year = Number(d[3] ?? d[6]);
-      date = toIsoDate({ day, month, year });
-      end += d[0].length;
-    };
-    readDate();
+    let d = readDateAfter(clean, end);
+    if (d) {
+      date = d.date;
+      end += d.length;
+    }
     const of = OF_AFTER.exec(clean.slice(end, end + 20));
     if (of) {
       const read = readIssuer(clean, end + of[0].length);
       if (read) {
         issuer = read.name;
         end = read.end;
-        if (!date) readDate();
+        if (!date && (d = readDateAfter(clean, end))) {
+          date = d.date;
+          end += d.length;
+        }
       }
     }
     // Consecutive mentions separated only by ", " / "; " / " và " form one list.
@@ -186,6 +201,17 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
   return [...byRef.values()];
 }
 
+/** A date right after a reference or an issuer: "ngày 21/3/2023", ", ngày 21 tháng 3 năm 2023". */
+function readDateAfter(clean: string, at: number): { date: string | null; length: number } | null {
+  const after = clean.slice(at, at + 60);
+  const d = DATE_AFTER.exec(after) ?? BARE_DATE_AFTER.exec(after);
+  if (!d) return null;
+  const day = Number(d[1] ?? d[4]);
+  const month = Number(d[2] ?? d[5]);
+  const year = Number(d[3] ?? d[6]);
+  return { date: toIsoDate({ day, month, year }), length: d[0].length };
+}
+
 function makeCitation(view: TextView, x: RawMention, reference: string): Citation {
   const generic = x.typeName ? /^(?:văn bản|các văn bản)$/iu.test(x.typeName.trim()) : true;
   const named = !generic && x.typeName ? typeByName(x.typeName.replace(/\s+/g, " ")) : null;
@@ -227,6 +253,65 @@ export function normalizeRef(ref: string): string {
   return ref.replace(/\s+/g, "").normalize("NFC").toUpperCase();
 }
 
+const isLower = (w: string | undefined): boolean => !!w && w.length > 0 && w[0] !== w[0]!.toUpperCase();
+const isCap = (w: string | undefined): boolean => {
+  if (!w) return false;
+  const c = w[0]!;
+  return (c >= "0" && c <= "9") || (c !== c.toLowerCase() && c === c.toUpperCase());
+};
+const HARD_STOP = /[;.()“”"'«»:?!]/u;
+
+interface Token {
+  word: string;
+  /** Folded, without a trailing comma. */
+  f: string;
+  index: number;
+  cut: boolean;
+}
+
+/** Splits the text after "của" into words, up to a hard stop (";", ".", "(" ...). */
+function tokenize(window: string): Token[] {
+  const folded = foldSameLength(window);
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = window.length;
+  const space = (k: number): boolean => {
+    const c = window.charCodeAt(k);
+    return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+  };
+  while (i < n && tokens.length <= 24) {
+    while (i < n && space(i)) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && !space(j)) j++;
+    const raw = window.slice(i, j);
+    const stop = raw.search(HARD_STOP);
+    if (stop === 0) break;
+    const word = stop > 0 ? raw.slice(0, stop) : raw;
+    const bare = word.endsWith(",") ? word.length - 1 : word.length;
+    tokens.push({ word, f: folded.slice(i, i + bare), index: i, cut: stop > 0 });
+    if (stop > 0) break;
+    i = j;
+  }
+  return tokens;
+}
+
+/** True when the tokens from `i` start another citation ("Quyết định số 90/QĐ-TTg"). */
+function startsCitation(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (/^\d+\s*[-/]/.test(t.word)) return true;
+  let soon = false;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) {
+    const f = tokens[k]!.f;
+    if (f === "so" || /^\d/.test(f)) {
+      soon = true;
+      break;
+    }
+  }
+  if (!soon) return false;
+  return TYPE_AFTER_AND.test(tokens.slice(i, i + 4).map((x) => x.f).join(" "));
+}
+
 /**
  * Reads an issuer name after "của". Vietnamese names capitalise the first syllable of each part
  * ("Ban Tuyên giáo Tỉnh ủy", "Sở Thông tin và Truyền thông", "Ban Chỉ đạo 138 tỉnh"): a lower-case
@@ -235,50 +320,37 @@ export function normalizeRef(ref: string): string {
  */
 function readIssuer(clean: string, from: number): { name: string; end: number } | null {
   const window = clean.slice(from, from + FORWARD_WINDOW);
-  const tokens: Array<{ word: string; index: number; cut: boolean }> = [];
-  for (const t of window.matchAll(/\S+/gu)) {
-    const stop = t[0].search(/[;.()“”"'«»:?!]/u);
-    if (stop === 0) break;
-    tokens.push({ word: stop > 0 ? t[0].slice(0, stop) : t[0], index: t.index, cut: stop > 0 });
-    if (stop > 0 || tokens.length > 24) break;
-  }
-  const isLower = (w: string | undefined): boolean => !!w && /^\p{Ll}/u.test(w);
-  const isCap = (w: string | undefined): boolean => !!w && /^(?:\p{Lu}|\d)/u.test(w);
+  const tokens = tokenize(window);
   let taken = 0;
   let placeName = false; // inside "tỉnh Cao Nguyên": a lower-case word after it is a verb
   for (let i = 0; i < tokens.length; i++) {
-    const { word, cut } = tokens[i]!;
-    const bare = word.replace(/,$/, "");
-    const f = fold(bare);
+    const { word, cut, f } = tokens[i]!;
     const next = tokens[i + 1]?.word;
     const prev = tokens[i - 1]?.word;
     // The next citation starts here ("..., Quyết định số 90/QĐ-TTg"): the name ended before.
-    if (i > 0 && (/^\d+\s*[-/]/.test(word) || TYPE_AFTER_AND.test(fold(tokens.slice(i, i + 4).map((t) => t.word).join(" "))) && /\bso\b|\d/.test(fold(tokens.slice(i + 1, i + 6).map((t) => t.word).join(" "))))) break;
+    if (i > 0 && startsCitation(tokens, i)) break;
     if (i === 0) {
-      if (!isCap(word) && !/^(?:các|ubnd)$/iu.test(bare)) break;
+      if (!isCap(word) && f !== "cac" && f !== "ubnd") break;
       if (/^\d/.test(word)) break;
     } else if (isLower(word)) {
-      const bigram = next ? `${f} ${fold(next.replace(/,$/, ""))}` : "";
+      const bigram = tokens[i + 1] ? `${f} ${tokens[i + 1]!.f}` : "";
       if (f === "va" || f === "cac") {
         if (!isCap(next)) break;
-        // "của Chính phủ và Thông tư số ...": a second citation, not a longer name.
-        const two = fold(tokens.slice(i + 1, i + 4).map((t) => t.word).join(" "));
-        if (TYPE_AFTER_AND.test(two)) break;
       } else if (placeName && !ISSUER_INNER.has(f)) {
         break;
       } else if (ISSUER_STOP.has(f)) {
         break;
-      } else if (VERB_BIGRAMS.has(bigram) && !(bigram === "chi dao" && /^ban$/iu.test(prev ?? ""))) {
+      } else if (VERB_BIGRAMS.has(bigram) && !(bigram === "chi dao" && tokens[i - 1]?.f === "ban")) {
         break;
-      } else if (isCap(prev?.replace(/,$/, "")) && !prev!.endsWith(",")) {
+      } else if (isCap(prev) && !prev!.endsWith(",")) {
         // Second syllable of a capitalised word: "Tuyên giáo", "Chính phủ", "Bí thư".
       } else if (!ISSUER_INNER.has(f)) {
         // Towards a capital, a number, a place word or the end of the clause within four words.
         const ahead = tokens.slice(i + 1, i + 5);
-        const stopAt = ahead.findIndex((t) => ISSUER_STOP.has(fold(t.word)));
+        const stopAt = ahead.findIndex((t) => ISSUER_STOP.has(t.f));
         const reach = stopAt === -1 ? ahead : ahead.slice(0, stopAt);
-        const closes = tokens[i]!.cut || reach.some((t) => t.cut) || (stopAt === -1 && ahead.length < 4);
-        if (!reach.some((t) => isCap(t.word) || ISSUER_INNER.has(fold(t.word))) && !closes) break;
+        const closes = cut || reach.some((t) => t.cut) || (stopAt === -1 && ahead.length < 4);
+        if (!reach.some((t) => isCap(t.word) || ISSUER_INNER.has(t.f)) && !closes) break;
       }
     }
     if (isLower(word) && PLACE_WORDS.has(f) && isCap(next)) placeName = true;
@@ -286,9 +358,11 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
     taken = i + 1;
     if (cut) break;
     // A comma followed by a lower-case word ends the name ("..., chống dịch"), and so does one
-    // followed by a person's title ("..., Phó Thủ tướng Nguyễn Văn A đã giao").
+    // followed by a person's title or the sentence's subject ("..., Sở X đề nghị").
     if (word.endsWith(",") && (isLower(next) || PERSON_TITLE.test(tokens.slice(i + 1, i + 3).map((t) => t.word).join(" ")))) break;
   }
+  // A name never ends on a joining word ("của Chính phủ và | Thông tư số ...").
+  while (taken > 0 && (tokens[taken - 1]!.f === "va" || tokens[taken - 1]!.f === "cac")) taken--;
   if (!taken) return null;
   const last = tokens[taken - 1]!;
   const raw = trimEndChars(window.slice(0, last.index + last.word.length), " ,");

@@ -1,4 +1,4 @@
-import { capitalize, foldKey } from "../text/vietnamese.ts";
+import { capitalize, foldSameLength } from "../text/vietnamese.ts";
 
 /**
  * Common issuer abbreviations used in symbols, with the name they stand for in running text.
@@ -123,6 +123,8 @@ const FIXED_TERMS: ReadonlyArray<[string, string]> = [
   ["dang", "Đảng"],
 ];
 
+const FIXED_TERMS_SIZED: ReadonlyArray<[string, string, number]> = FIXED_TERMS.map(([k, v]) => [k, v, k.split(" ").length]);
+
 /** Words that open an agency name; the word after them starts the field and is capitalised. */
 const HEADS = new Set([
   "bo",
@@ -175,6 +177,9 @@ export function toNameCase(upper: string): string {
   const src = upper.replace(/\s+/g, " ").trim();
   if (!src || /\p{Ll}/u.test(src)) return src;
   const words = src.split(" ");
+  // Folded words without trailing punctuation, computed once.
+  const keys = words.map((w) => foldSameLength(w.replace(/[,;.]$/, "")));
+  const keyOf = (i: number, n: number): string => keys.slice(i, i + n).join(" ");
   const out: string[] = [];
   let capitalizeNext = true; // start of a name or of a field
   let properName = false; // inside a place name
@@ -188,11 +193,11 @@ export function toNameCase(upper: string): string {
     }
     // Fixed terms, longest first (they are few).
     let matched = false;
-    for (const [key, spelled] of FIXED_TERMS) {
-      const n = key.split(" ").length;
+    for (const [key, spelled, n] of FIXED_TERMS_SIZED) {
+      if (keys[i] !== key.slice(0, keys[i]!.length) || keyOf(i, n) !== key) continue;
       const slice = words.slice(i, i + n).join(" ");
       const trail = /[,;.]$/.exec(slice)?.[0] ?? "";
-      if (foldKey(slice.replace(/[,;.]$/, "")) === key) {
+      {
         out.push(...(spelled + trail).split(" "));
         i += n;
         matched = true;
@@ -204,8 +209,8 @@ export function toNameCase(upper: string): string {
     }
     if (matched) continue;
     const lower = raw.toLowerCase();
-    const key = foldKey(lower.replace(/[,;.]$/, ""));
-    const two = foldKey(words.slice(i, i + 2).join(" ").toLowerCase());
+    const key = keys[i]!;
+    const two = keyOf(i, 2);
     if (!capitalizeNext && (PLACE_WORDS.has(two) || PLACE_WORDS.has(key))) {
       const n = PLACE_WORDS.has(two) ? 2 : 1;
       out.push(...words.slice(i, i + n).map((w) => w.toLowerCase()));

@@ -26,6 +26,9 @@ export interface Motto {
   lines: Set<number>;
 }
 
+/** A line longer than a fragment is looked at only if it holds a word of the motto or title. */
+const MOTTO_WORDS = /cong hoa|chu nghia|viet nam|doc lap|tu do|hanh phuc|dang cong|cong san|hoa xa|xa hoi/;
+
 function flat(s: string): string {
   return s.replace(/[^a-z0-9]+/g, "");
 }
@@ -49,7 +52,7 @@ export function findMotto(view: TextView): Motto {
   for (const line of view.lines) {
     if (line.blank) continue;
     if (++seen > HEADER_LINES) break;
-    if (line.text.length > MAX_HEADER_LINE) {
+    if (line.text.length > MAX_HEADER_LINE || (line.folded.length > 14 && !MOTTO_WORDS.test(line.folded))) {
       prev = null;
       continue;
     }

@@ -1,5 +1,5 @@
 import type { Section } from "../model/parsed-document.ts";
-import { joinLines, lineTextStart, type TextView } from "../text/lines.ts";
+import { lineTextStart, type TextView } from "../text/lines.ts";
 
 type Scheme = "roman" | "article" | "arabic";
 
@@ -30,6 +30,10 @@ interface Label {
 }
 
 function readLabel(text: string, nextText: string | undefined): Label | null {
+  // Most lines start with none of "Đ", a digit or a roman numeral: decided on the first letter.
+  const c = text.charCodeAt(0);
+  const digit = c >= 48 && c <= 57;
+  if (!digit && c !== 0x110 && c !== 73 && c !== 86 && c !== 88 && c !== 76) return null;
   let m = ARTICLE.exec(text);
   if (m) return { scheme: "article", label: `Điều ${m[1]}`, value: Number(m[1]), length: m[0].length };
   if (/^Điều$/u.test(text) && nextText) {
@@ -54,16 +58,13 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
   const sections: Section[] = [];
   let scheme: Scheme | null = null;
   let expected = 1;
-  let current: { label: string; title: string | null; parts: string[]; start: number; end: number } | null = null;
+  // The item's text is read once from the text itself, between its first text offset and its
+  // end: cheaper than gathering its lines and joining them.
+  let current: { label: string; title: string | null; textStart: number; start: number; end: number } | null = null;
   const close = (): void => {
     if (!current) return;
-    sections.push({
-      label: current.label,
-      title: current.title,
-      text: joinLines(current.parts),
-      start: current.start,
-      end: current.end,
-    });
+    const text = current.textStart < current.end ? view.clean.slice(current.textStart, current.end).replace(/\s+/g, " ").trim() : "";
+    sections.push({ label: current.label, title: current.title, text, start: current.start, end: current.end });
     current = null;
   };
   const end = Math.min(toLine, view.lines.length);
@@ -75,9 +76,14 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
       scheme = label.scheme;
       close();
       let rest = line.text.slice(label.length).trim();
+      let restLine = line;
+      let restOffset = lineTextStart(line) + label.length;
       if (label.spansNextLine) {
         i++;
-        rest = view.lines[i]!.text.replace(/^\d{1,3}\s*[.:]\s*/, "");
+        restLine = view.lines[i]!;
+        const prefix = /^\d{1,3}\s*[.:]\s*/.exec(restLine.text)?.[0] ?? "";
+        rest = restLine.text.slice(prefix.length);
+        restOffset = lineTextStart(restLine) + prefix.length;
       }
       const next = view.lines.slice(i + 1, i + 4).find((l) => !l.blank);
       // A hard-wrapped paragraph continues in lower case on the next line: not a heading.
@@ -85,17 +91,14 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
       current = {
         label: label.label,
         title: heading ? rest.replace(/\s*:\s*$/, "") : null,
-        parts: heading ? [] : [rest],
+        textStart: heading ? restLine.end : restOffset,
         start: lineTextStart(line),
-        end: view.lines[i]!.end,
+        end: restLine.end,
       };
       expected = label.value + 1;
       continue;
     }
-    if (current) {
-      (current as { parts: string[] }).parts.push(line.text);
-      (current as { end: number }).end = line.end;
-    }
+    if (current) (current as { end: number }).end = line.end;
   }
   close();
   return sections;

@@ -36,6 +36,10 @@ export function blankMarkup(text: string): string {
   return s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ");
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x0b || c === 0x0c;
+}
+
 export function makeTextView(text: string): TextView {
   const clean = blankMarkup(text);
   const folded = foldSameLength(clean);
@@ -45,17 +49,18 @@ export function makeTextView(text: string): TextView {
   while (start <= clean.length) {
     let end = clean.indexOf("\n", start);
     if (end === -1) end = clean.length;
-    const raw = clean.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
+    let a = start;
+    let b = end;
+    while (a < b && isSpace(clean.charCodeAt(a))) a++;
+    while (b > a && isSpace(clean.charCodeAt(b - 1))) b--;
     lines.push({
       index,
       start,
       end,
-      raw,
-      text: trimmed,
-      folded: folded.slice(start + lead, start + lead + trimmed.length),
-      blank: trimmed.length === 0,
+      raw: clean.slice(start, end),
+      text: clean.slice(a, b),
+      folded: folded.slice(a, b),
+      blank: a === b,
     });
     index++;
     start = end + 1;

@@ -39,6 +39,10 @@ export function foldKey(input: string): string {
     .trim();
 }
 
+// Lone surrogates pass through the fold unchanged; "utf-16le" decoding keeps them as they are
+// only when not fatal, which is the default.
+const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+
 /** Fold of every UTF-16 unit below 0x2000 (Latin, Vietnamese): one unit each, lower case. */
 const FOLD_TABLE = (() => {
   const table = new Uint16Array(0x2000);
@@ -59,16 +63,20 @@ const FOLD_TABLE = (() => {
  */
 export function foldSameLength(input: string): string {
   const n = input.length;
+  if (n < 128) {
+    let short = "";
+    for (let i = 0; i < n; i++) {
+      const code = input.charCodeAt(i);
+      short += String.fromCharCode(code < 0x2000 ? FOLD_TABLE[code]! : code);
+    }
+    return short;
+  }
   const out = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i);
     out[i] = code < 0x2000 ? FOLD_TABLE[code]! : code;
   }
-  let result = "";
-  for (let i = 0; i < n; i += 8192) {
-    result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  }
-  return result;
+  return UTF16.decode(out);
 }
 
 /**
