@@ -23,7 +23,9 @@ export interface ExtractOptions {
   skip?: Array<[number, number]>;
 }
 
-const ANCHOR = /(?<![\p{L}\d/.\-_@])\d{1,6}(?=[ \t]{0,2}-[ \t]{0,2}\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/[ \t]?(?:\d{4}[ \t]?\/[ \t]?)?\p{Lu})/gu;
+// The character before the number is checked in code, not by a lookbehind, which the engine
+// would try at every position of the text.
+const ANCHOR = /\d{1,6}(?=[ \t]{0,2}-[ \t]{0,2}\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/[ \t]?(?:\d{4}[ \t]?\/[ \t]?)?\p{Lu})/gu;
 
 const BACK_WINDOW = 160;
 const FORWARD_WINDOW = 260;
@@ -88,6 +90,7 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
   for (let m = ANCHOR.exec(clean); m; m = ANCHOR.exec(clean)) {
     const at = m.index;
     if (at < lastEnd) continue;
+    if (at > 0 && /[\p{L}\d/.\-_@]/u.test(clean[at - 1]!)) continue;
     if (options.skip?.some(([a, b]) => at >= a && at < b)) continue;
     const ref = parseReference(clean.slice(at, at + 80));
     if (!ref || !ref.number) continue;
@@ -214,7 +217,7 @@ function readDateAfter(clean: string, at: number): { date: string | null; length
 
 function makeCitation(view: TextView, x: RawMention, reference: string): Citation {
   const generic = x.typeName ? /^(?:văn bản|các văn bản)$/iu.test(x.typeName.trim()) : true;
-  const named = !generic && x.typeName ? typeByName(x.typeName.replace(/\s+/g, " ")) : null;
+  const named = !generic && x.typeName ? typeByName(x.typeName.replace(/[^\S ]\s*| \s+/g, " ")) : null;
   const format = x.ref.shape === "party" ? "party" : "state";
   const fromCode = x.ref.typeCode ? typeByCode(x.ref.typeCode, format) : null;
   const type = named ?? fromCode ?? (x.ref.shape === "state" && !x.ref.typeCode ? typeByCode("CV") : null);
@@ -228,7 +231,7 @@ function makeCitation(view: TextView, x: RawMention, reference: string): Citatio
     }
   }
   const citation: Citation = {
-    text: trimEndChars(view.text.slice(x.start, x.end).replace(/\s+/g, " "), " ,;").trim(),
+    text: trimEndChars(view.text.slice(x.start, x.end).replace(/[^\S ]\s*| \s+/g, " "), " ,;").trim(),
     type: type?.code ?? null,
     typeName: type?.name ?? null,
     number: x.number,
@@ -367,5 +370,5 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
   const last = tokens[taken - 1]!;
   const raw = trimEndChars(window.slice(0, last.index + last.word.length), " ,");
   if (!/\p{Lu}/u.test(raw)) return null;
-  return { name: raw.replace(/\s+/g, " ").trim(), end: from + raw.length };
+  return { name: raw.replace(/[^\S ]\s*| \s+/g, " ").trim(), end: from + raw.length };
 }

@@ -174,7 +174,7 @@ const KEEP_UPPER = /^(?:UBND|HĐND|MTTQ|TP|TW|TƯ|BCH|LĐLĐ|PT-TH|TT&TT|KT-XH|C
  * capitals is returned unchanged.
  */
 export function toNameCase(upper: string): string {
-  const src = upper.replace(/\s+/g, " ").trim();
+  const src = upper.replace(/[^\S ]\s*| \s+/g, " ").trim();
   if (!src || /\p{Ll}/u.test(src)) return src;
   const words = src.split(" ");
   // Folded words without trailing punctuation, computed once.

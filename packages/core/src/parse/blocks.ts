@@ -3,7 +3,7 @@ import { BODY_START } from "./header.ts";
 
 /** Strips list marks, markdown leftovers and the final ";", "," or "." of an item. */
 export function tidyItem(s: string): string {
-  return trimEndChars(s.replace(/^\s*[-–+•]\s*/u, "").replace(/\s+/g, " "), " ;,.").trim();
+  return trimEndChars(s.replace(/^\s*[-–+•]\s*/u, "").replace(/[^\S ]\s*| \s+/g, " "), " ;,.").trim();
 }
 
 export interface AddresseeBlock {

@@ -188,7 +188,7 @@ export function findDateLine(view: TextView, fromOffset: number, toOffset: numbe
     // A place wrapped over two lines ("Thành phố Hồ" / "Chí Minh, ngày ...").
     const prev = view.lines[startLine.index - 1];
     if (prev && !prev.blank && isPlaceFragment(prev.text)) place = `${prev.text} ${place}`;
-    place = place.replace(/\s+/g, " ").replace(/^[-–*\s]+/, "").trim();
+    place = place.replace(/[^\S ]\s*| \s+/g, " ").replace(/^[-–*\s]+/, "").trim();
     const end = dateStart + parsed.length;
     return {
       line: startLine.index,
@@ -358,7 +358,7 @@ export function readSubjectAfterType(
 
 /** Drops a leading "V/v", a final "." or ";" and wrapping spaces. */
 export function tidySubject(s: string): string {
-  return trimEndChars(s.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/\s+/g, " "), " .;:").trim();
+  return trimEndChars(s.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/[^\S ]\s*| \s+/g, " "), " .;:").trim();
 }
 
 /** Lines of the issuer block: capitals before the number line, motto and rules left out. */

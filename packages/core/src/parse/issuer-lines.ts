@@ -17,7 +17,7 @@ const BARE_HEAD = /^(?:van phong|uy ban|uy ban nhan|hoi dong|trung tam|tong cuc|
 export function splitIssuerLines(lines: readonly string[]): { parent: string | null; name: string | null } {
   const segments: string[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/\s+/g, " ").trim();
+    const line = raw.replace(/[^\S ]\s*| \s+/g, " ").trim();
     if (!line) continue;
     const last = segments[segments.length - 1];
     const f = foldKey(line);

@@ -63,7 +63,7 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
   let current: { label: string; title: string | null; textStart: number; start: number; end: number } | null = null;
   const close = (): void => {
     if (!current) return;
-    const text = current.textStart < current.end ? view.clean.slice(current.textStart, current.end).replace(/\s+/g, " ").trim() : "";
+    const text = current.textStart < current.end ? view.clean.slice(current.textStart, current.end).replace(/[^\S ]\s*| \s+/g, " ").trim() : "";
     sections.push({ label: current.label, title: current.title, text, start: current.start, end: current.end });
     current = null;
   };

@@ -114,7 +114,7 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     }
     blanks = 0;
     if (line.text.length > MAX_HEADER_LINE) break;
-    const text = line.text.replace(/\s+/g, " ").trim();
+    const text = line.text.replace(/[^\S ]\s*| \s+/g, " ").trim();
     if (isRuleLine(text) || IGNORABLE.test(text)) continue;
     if (start === -1) start = lineTextStart(line);
     // A name at the end of a flattened line: "... PHÓ CHỦ NHIỆM Nguyễn Khắc Định".
@@ -148,7 +148,7 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
   if (!signerName && !levels.length) return null; // a lone capitals line is not a signature
   return {
     levels,
-    signerTitle: titles.length ? titles.join(" ").replace(/\s+/g, " ").replace(/,$/, "").trim() : null,
+    signerTitle: titles.length ? titles.join(" ").replace(/[^\S ]\s*| \s+/g, " ").replace(/,$/, "").trim() : null,
     signerName,
     start,
     end,

@@ -29,20 +29,42 @@ export interface Line {
 
 /** Replaces markup characters by spaces, keeping every offset. */
 export function blankMarkup(text: string): string {
+  return foldViews(text).clean;
+}
+
+/** Markdown marks blanked: emphasis, angle brackets around links, heading marks. */
+function blankMarkdown(text: string): string {
   let s = text;
   if (s.includes("**") || s.includes("__")) s = s.replace(/\*\*|__/g, "  ");
   if (s.includes("<http")) s = s.replace(/<(https?:\/\/[^\s<>]{1,500})>/g, " $1 ");
   if (s.includes("#")) s = s.replace(/^(#{1,6})(?= )/gm, (m) => " ".repeat(m.length));
-  return s.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+  return s;
 }
+
+/** `clean` (white space as spaces) and `folded` in one pass over the text. */
+function foldViews(text: string): { clean: string; folded: string } {
+  const src = blankMarkdown(text);
+  const n = src.length;
+  const clean = new Uint16Array(n);
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    const space = c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+    clean[i] = space ? 32 : c;
+    if (space) changed = true;
+  }
+  const cleanText = changed ? UTF16.decode(clean) : src;
+  return { clean: cleanText, folded: foldSameLength(cleanText) };
+}
+
+const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x0b || c === 0x0c;
 }
 
 export function makeTextView(text: string): TextView {
-  const clean = blankMarkup(text);
-  const folded = foldSameLength(clean);
+  const { clean, folded } = foldViews(text);
   const lines: Line[] = [];
   let start = 0;
   let index = 0;
@@ -79,7 +101,7 @@ export function joinLines(parts: readonly string[]): string {
     .map((p) => p.trim())
     .filter(Boolean)
     .join(" ")
-    .replace(/\s+/g, " ")
+    .replace(/[^\S ]\s*| \s+/g, " ")
     .trim();
 }
 

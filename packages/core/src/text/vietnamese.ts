@@ -35,7 +35,7 @@ export function foldKey(input: string): string {
     .replace(COMBINING, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
-    .replace(/\s+/g, " ")
+    .replace(/[^\S ]\s*| \s+/g, " ")
     .trim();
 }
 
@@ -104,7 +104,7 @@ export function toneKey(input: string): string {
     }
   }
   flush();
-  return out.replace(/\s+/g, " ").trim();
+  return out.replace(/[^\S ]\s*| \s+/g, " ").trim();
 }
 
 /** Equal after folding every diacritic (the search key). */
