@@ -28,17 +28,26 @@ type Scorer = (doc: ParsedDocument, expected: string) => { ok: boolean; got: str
 const stripType = (s: string): string =>
   foldKey(s)
     .replace(/^v\/v\s*/, "")
-    .replace(/^(?:quyet dinh|nghi dinh|thong tu lien tich|thong tu|nghi quyet|ke hoach|van ban hop nhat so \S+ - thong tu lien tich|quyet dinh so \S+)\s+/, "")
+    .replace(
+      /^(?:quyet dinh|nghi dinh|thong tu lien tich|thong tu|nghi quyet|ke hoach|van ban hop nhat so \S+ - thong tu lien tich|quyet dinh so \S+)\s+/,
+      "",
+    )
     .replace(/[.\s]+$/, "");
 
 const FIELDS: Record<string, { target?: number; score: Scorer }> = {
   reference: {
     target: 0.97,
-    score: (d, e) => ({ ok: !!d.reference && normalizeRef(d.reference) === normalizeRef(e), got: d.reference }),
+    score: (d, e) => ({
+      ok: !!d.reference && normalizeRef(d.reference) === normalizeRef(e),
+      got: d.reference,
+    }),
   },
   typeName: {
     target: 0.97,
-    score: (d, e) => ({ ok: !!d.type && foldKey(d.type.name) === foldKey(e), got: d.type?.name ?? null }),
+    score: (d, e) => ({
+      ok: !!d.type && foldKey(d.type.name) === foldKey(e),
+      got: d.type?.name ?? null,
+    }),
   },
   date: { target: 0.97, score: (d, e) => ({ ok: d.date === e, got: d.date }) },
   signerName: {
@@ -55,7 +64,10 @@ const FIELDS: Record<string, { target?: number; score: Scorer }> = {
     score: (d, e) => {
       const got = [d.issuer.parent, d.issuer.name].filter(Boolean).join(" / ");
       const key = foldKey(e).replace(/^(?:tinh|thanh pho|bo truong)\s+/, "");
-      return { ok: foldKey(got).includes(key) || foldKey(d.signature.authorityTitle ?? "").includes(key), got };
+      return {
+        ok: foldKey(got).includes(key) || foldKey(d.signature.authorityTitle ?? "").includes(key),
+        got,
+      };
     },
   },
 };
@@ -92,11 +104,16 @@ function main(argv: string[]): number {
       t.n++;
       const r = field.score(doc, expected);
       if (r.ok) t.ok++;
-      else t.misses.push(`${label.file}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(r.got)}`);
+      else
+        t.misses.push(
+          `${label.file}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(r.got)}`,
+        );
     }
   }
   const ms = performance.now() - started;
-  console.log(`Parser evaluation on ${dir}: ${labels.length} documents, ${citations} citations found, ${ms.toFixed(0)} ms`);
+  console.log(
+    `Parser evaluation on ${dir}: ${labels.length} documents, ${citations} citations found, ${ms.toFixed(0)} ms`,
+  );
   console.log("field        correct   total   accuracy  target");
   let failed = false;
   for (const [name, field] of Object.entries(FIELDS)) {

@@ -3,7 +3,8 @@ import { LABELS as L, vi } from "./messages.vi.ts";
 
 function dateText(d: ParsedDocument): string {
   const { day, month, year } = d.dateParts;
-  const part = (n: number | null, pad: boolean): string => (n === null ? "..." : pad && n < 10 ? `0${n}` : String(n));
+  const part = (n: number | null, pad: boolean): string =>
+    n === null ? "..." : pad && n < 10 ? `0${n}` : String(n);
   if (day === null && month === null && year === null) return L.unknown;
   return `ngày ${part(day, true)} tháng ${part(month, month !== null && month <= 2)} năm ${part(year, false)}`;
 }
@@ -21,7 +22,11 @@ export function formatSummary(file: string, d: ParsedDocument, extraNotes: strin
     lines.push(`  ${`${label}:`.padEnd(18)} ${value}`);
   };
   row(L.format, d.format === "party" ? L.formatParty : L.formatState);
-  const issuer = [d.issuer.name ?? L.unknown, d.issuer.parent ? `(${d.issuer.parent})` : "", d.issuer.code ? `[${d.issuer.code}]` : ""]
+  const issuer = [
+    d.issuer.name ?? L.unknown,
+    d.issuer.parent ? `(${d.issuer.parent})` : "",
+    d.issuer.code ? `[${d.issuer.code}]` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   row(L.issuer, d.issuer.source === "inferred" ? `${issuer}, ${L.inferred}` : issuer);

@@ -5,7 +5,8 @@
 export const VI: Record<string, string> = {
   // Parser notes (WARNING_CODES in @vanthu/core).
   EMPTY_INPUT: "Văn bản trống.",
-  NOT_A_DOCUMENT: "Không nhận ra đây là văn bản hành chính (không có số, ngày, loại văn bản hay chữ ký).",
+  NOT_A_DOCUMENT:
+    "Không nhận ra đây là văn bản hành chính (không có số, ngày, loại văn bản hay chữ ký).",
   NO_REFERENCE: "Không tìm thấy số, ký hiệu văn bản.",
   BLANK_NUMBER: "Số văn bản để trống (dự thảo).",
   NO_DATE: "Không tìm thấy địa danh và ngày tháng ban hành.",
@@ -27,9 +28,12 @@ export const VI: Record<string, string> = {
   NO_TEXT: "Tệp không có nội dung chữ.",
   BINARY_CONTENT: "Tệp không phải văn bản (có dữ liệu nhị phân).",
   NOT_UTF8: "Tệp không ở bảng mã UTF-8; đã đọc theo Windows-1252, cần kiểm tra lại dấu.",
-  LEGACY_ENCODING_TCVN3: "Tệp dùng bảng mã TCVN3 (ABC); đã chuyển sang Unicode, cần kiểm tra chữ hoa và dấu.",
-  LEGACY_ENCODING_VNI: "Tệp dùng bảng mã VNI, không chuyển đổi chắc chắn được; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại.",
-  UNSUPPORTED_FORMAT_DOC: "Không đọc tệp Word 97-2003 (.doc); hãy lưu lại dưới dạng .docx hoặc PDF.",
+  LEGACY_ENCODING_TCVN3:
+    "Tệp dùng bảng mã TCVN3 (ABC); đã chuyển sang Unicode, cần kiểm tra chữ hoa và dấu.",
+  LEGACY_ENCODING_VNI:
+    "Tệp dùng bảng mã VNI, không chuyển đổi chắc chắn được; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại.",
+  UNSUPPORTED_FORMAT_DOC:
+    "Không đọc tệp Word 97-2003 (.doc); hãy lưu lại dưới dạng .docx hoặc PDF.",
   UNSUPPORTED_FORMAT: "Định dạng tệp không được hỗ trợ (chỉ đọc văn bản thuần, .docx và PDF).",
   UNREADABLE_DOCX: "Tệp .docx bị hỏng hoặc không đọc được.",
   UNREADABLE_PDF: "Tệp PDF bị hỏng hoặc không đọc được.",

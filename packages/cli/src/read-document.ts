@@ -27,7 +27,11 @@ export async function readDocument(path: string): Promise<ReadResult> {
     return failed("FILE_UNREADABLE", `Cannot read the file: ${(error as Error).message}`);
   }
   const extracted = await extractText(bytes, path);
-  return { ok: !extracted.notes.some((n) => n.fatal), text: extracted.text, notes: extracted.notes };
+  return {
+    ok: !extracted.notes.some((n) => n.fatal),
+    text: extracted.text,
+    notes: extracted.notes,
+  };
 }
 
 function failed(code: string, message: string): ReadResult {

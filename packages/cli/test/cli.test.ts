@@ -18,7 +18,7 @@ async function run(args: string[]): Promise<{ code: number; out: string[]; err: 
   return { code, out, err };
 }
 
-test("parse --json: one object per line, the path as given in a leading \"file\" key", async () => {
+test('parse --json: one object per line, the path as given in a leading "file" key', async () => {
   const a = EX("02-ke-hoach-tinh-uy.txt");
   const b = EX("04-cong-van-cuc-thue.txt");
   const r = await run(["parse", a, b, "--json"]);
@@ -44,7 +44,13 @@ test("parse: a missing file is reported on stderr with its name; the others stil
 test("parse: unreadable content (VNI encoding, a directory) fails with a clear message", async () => {
   const dir = mkdtempSync(join(tmpdir(), "vanthu-"));
   const vni = join(dir, "vni.txt");
-  writeFileSync(vni, Buffer.from("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Kính göûi: Sôû Y teá.", "latin1"));
+  writeFileSync(
+    vni,
+    Buffer.from(
+      "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Kính göûi: Sôû Y teá.",
+      "latin1",
+    ),
+  );
   const r = await run(["parse", vni, dir]);
   assert.equal(r.code, 1);
   assert.match(r.err.join("\n"), /vni\.txt: .*VNI.*\[LEGACY_ENCODING_VNI\]/);
@@ -75,14 +81,24 @@ test("bad usage exits 2 with a hint", async () => {
 test("demo parses the examples and links the plan that the công văn cites", async () => {
   const r = await run(["demo"]);
   assert.equal(r.code, 0);
-  assert.match(r.out.join("\n"), /01-cong-van-so-tttt-du-thao\.txt -> examples\/02-ke-hoach-tinh-uy\.txt \(Kế hoạch 45-KH\/TU\)/);
+  assert.match(
+    r.out.join("\n"),
+    /01-cong-van-so-tttt-du-thao\.txt -> examples\/02-ke-hoach-tinh-uy\.txt \(Kế hoạch 45-KH\/TU\)/,
+  );
 });
 
 test("the installed command runs from the repository root (npx vanthu)", () => {
   const bin = join(ROOT, "node_modules", ".bin", "vanthu");
-  const out = execFileSync(bin, ["parse", "examples/05-thong-bao-mot-dong.txt", "--json"], { cwd: ROOT, encoding: "utf8" });
+  const out = execFileSync(bin, ["parse", "examples/05-thong-bao-mot-dong.txt", "--json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   assert.equal(JSON.parse(out).file, "examples/05-thong-bao-mot-dong.txt");
-  const stdin = spawnSync(bin, ["parse", "-", "--json"], { cwd: ROOT, input: "Số: 12/UBND-VP\n\nCao Nguyên, ngày 01 tháng 6 năm 2026\n", encoding: "utf8" });
+  const stdin = spawnSync(bin, ["parse", "-", "--json"], {
+    cwd: ROOT,
+    input: "Số: 12/UBND-VP\n\nCao Nguyên, ngày 01 tháng 6 năm 2026\n",
+    encoding: "utf8",
+  });
   assert.equal(stdin.status, 0);
   assert.equal(JSON.parse(stdin.stdout).reference, "12/UBND-VP");
   const bad = spawnSync(bin, ["parse", "nope.txt"], { cwd: ROOT, encoding: "utf8" });

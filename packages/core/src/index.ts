@@ -5,7 +5,16 @@ export * from "./model/parsed-document.ts";
 export * from "./model/document-types.ts";
 export * from "./model/reference.ts";
 export * from "./model/dates.ts";
-export { ISSUER_ABBREVIATIONS, issuerByCode, toNameCase, type IssuerAbbreviation } from "./model/issuers.ts";
+export {
+  ISSUER_ABBREVIATIONS,
+  issuerByCode,
+  toNameCase,
+  type IssuerAbbreviation,
+} from "./model/issuers.ts";
 export { parseDocument, type ParseOptions } from "./parse/parse-document.ts";
-export { extractCitations, normalizeRef, type ExtractOptions } from "./citations/extract-citations.ts";
+export {
+  extractCitations,
+  normalizeRef,
+  type ExtractOptions,
+} from "./citations/extract-citations.ts";
 export { DomainError } from "./errors.ts";

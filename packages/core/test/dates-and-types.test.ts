@@ -1,8 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isValidDate, parseWrittenDate, toIsoDate, typeByCode, typeByName, ND30_TYPES } from "@vanthu/core";
+import {
+  isValidDate,
+  parseWrittenDate,
+  toIsoDate,
+  typeByCode,
+  typeByName,
+  ND30_TYPES,
+} from "@vanthu/core";
 
-const written: Array<[string, string, { day: number | null; month: number | null; year: number | null }]> = [
+const written: Array<
+  [string, string, { day: number | null; month: number | null; year: number | null }]
+> = [
   ["plain", "ngày 26 tháng 3 năm 2018", { day: 26, month: 3, year: 2018 }],
   ["leading zeros", "ngày 05 tháng 02 năm 2024", { day: 5, month: 2, year: 2024 }],
   ["blank day (draft)", "ngày   tháng 01 năm 2022", { day: null, month: 1, year: 2022 }],

@@ -19,8 +19,9 @@ function rng(seed: number): () => number {
 }
 
 const WORDS =
-  "Số: Kính gửi: Nơi nhận: Lưu: VT, KT. TM. TL. TUQ. Q. T/M K/T GIÁM ĐỐC PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ĐẢNG CỘNG SẢN V/v ngày tháng năm 2026 Kế hoạch số 103-KH/TU 313/UBND-KGVX 27/2022/NĐ-CP của Tỉnh ủy về việc tuyên truyền 1. 2. I. Điều 1. - + ; , . ./. ( ) “ ” Lê Hải Yến http://a.gov.vn 217, 218 và 222/CĐ-TTg \n \n\n ** #"
-    .split(" ");
+  "Số: Kính gửi: Nơi nhận: Lưu: VT, KT. TM. TL. TUQ. Q. T/M K/T GIÁM ĐỐC PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ĐẢNG CỘNG SẢN V/v ngày tháng năm 2026 Kế hoạch số 103-KH/TU 313/UBND-KGVX 27/2022/NĐ-CP của Tỉnh ủy về việc tuyên truyền 1. 2. I. Điều 1. - + ; , . ./. ( ) “ ” Lê Hải Yến http://a.gov.vn 217, 218 và 222/CĐ-TTg \n \n\n ** #".split(
+    " ",
+  );
 
 test("random bytes decoded as text: returns a result", () => {
   const next = rng(1);
@@ -37,9 +38,11 @@ test("random Vietnamese document vocabulary: returns a result, spans inside the 
   for (let i = 0; i < 300; i++) {
     const n = Math.floor(next() * 600);
     let text = "";
-    for (let j = 0; j < n; j++) text += `${WORDS[Math.floor(next() * WORDS.length)]}${next() < 0.2 ? "\n" : " "}`;
+    for (let j = 0; j < n; j++)
+      text += `${WORDS[Math.floor(next() * WORDS.length)]}${next() < 0.2 ? "\n" : " "}`;
     const d = parseDocument(text);
-    for (const c of d.citations) assert.ok(c.start >= 0 && c.end <= text.normalize("NFC").length && c.start < c.end);
+    for (const c of d.citations)
+      assert.ok(c.start >= 0 && c.end <= text.normalize("NFC").length && c.start < c.end);
   }
 });
 

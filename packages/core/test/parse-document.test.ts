@@ -44,7 +44,11 @@ test("state công văn, draft with blank number and day, list addressees, KT. si
     date: null,
     dateParts: { day: null, month: 4, year: 2026 },
     subject: "tuyên truyền phòng, chống lừa đảo trực tuyến và bảo vệ dữ liệu cá nhân năm 2026",
-    addressees: ["Báo Cao Nguyên", "Đài Phát thanh và Truyền hình tỉnh", "Phòng Văn hóa - Xã hội các xã, phường"],
+    addressees: [
+      "Báo Cao Nguyên",
+      "Đài Phát thanh và Truyền hình tỉnh",
+      "Phòng Văn hóa - Xã hội các xã, phường",
+    ],
     sections: [
       ["1", "Tuyên truyền phòng, chống lừa đảo trực tuyến"],
       ["2", "Tuyên truyền bảo vệ dữ liệu cá nhân"],
@@ -52,7 +56,12 @@ test("state công văn, draft with blank number and day, list addressees, KT. si
     ],
     recipients: ["Như trên", "Lãnh đạo Sở", "Phòng TTBC, VP"],
     archive: ["VT", "TTBC"],
-    signature: { authority: "KT", authorityTitle: "GIÁM ĐỐC", signerTitle: "PHÓ GIÁM ĐỐC", signerName: "Đinh Thị Thu Hương" },
+    signature: {
+      authority: "KT",
+      authorityTitle: "GIÁM ĐỐC",
+      signerTitle: "PHÓ GIÁM ĐỐC",
+      signerName: "Đinh Thị Thu Hương",
+    },
     citations: [
       ["45-KH/TU", "KH", "2026-03-12", "Ban Thường vụ Tỉnh ủy"],
       ["812/UBND-VX", "CV", "2026-03-20", "UBND tỉnh"],
@@ -83,9 +92,18 @@ test("Party plan: Số without colon, roman sections, T/M signature, Lưu withou
       ["II", "NHIỆM VỤ, GIẢI PHÁP"],
       ["III", "TỔ CHỨC THỰC HIỆN"],
     ],
-    recipients: ["Ban Bí thư Trung ương Đảng (để b/c)", "Các đảng ủy trực thuộc Tỉnh ủy", "Các đồng chí Tỉnh ủy viên"],
+    recipients: [
+      "Ban Bí thư Trung ương Đảng (để b/c)",
+      "Các đảng ủy trực thuộc Tỉnh ủy",
+      "Các đồng chí Tỉnh ủy viên",
+    ],
     archive: ["Văn phòng Tỉnh ủy"],
-    signature: { authority: "TM", authorityTitle: "BAN THƯỜNG VỤ", signerTitle: "PHÓ BÍ THƯ THƯỜNG TRỰC", signerName: "Hoàng Văn Khải" },
+    signature: {
+      authority: "TM",
+      authorityTitle: "BAN THƯỜNG VỤ",
+      signerTitle: "PHÓ BÍ THƯ THƯỜNG TRỰC",
+      signerName: "Hoàng Văn Khải",
+    },
     citations: [["18-CT/TW", "CT", "2026-01-05", "Ban Bí thư Trung ương Đảng"]],
     links: [],
     notes: [],
@@ -104,16 +122,27 @@ test("decision flattened from a table: wrapped header, number and date on the ne
     place: "Cao Nguyên",
     date: "2026-02-09",
     dateParts: { day: 9, month: 2, year: 2026 },
-    subject: "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP CUNG CẤP THÔNG TIN CHO BÁO CHÍ TRÊN ĐỊA BÀN TỈNH CAO NGUYÊN",
+    subject:
+      "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP CUNG CẤP THÔNG TIN CHO BÁO CHÍ TRÊN ĐỊA BÀN TỈNH CAO NGUYÊN",
     addressees: [],
     sections: [
       ["Điều 1", null],
       ["Điều 2", null],
       ["Điều 3", null],
     ],
-    recipients: ["Như Điều 3", "Bộ Văn hóa, Thể thao và Du lịch", "Chủ tịch, các PCT UBND tỉnh", "VP UBND tỉnh: LĐVP, KGVX"],
+    recipients: [
+      "Như Điều 3",
+      "Bộ Văn hóa, Thể thao và Du lịch",
+      "Chủ tịch, các PCT UBND tỉnh",
+      "VP UBND tỉnh: LĐVP, KGVX",
+    ],
     archive: ["VT", "KGVX"],
-    signature: { authority: "TM", authorityTitle: "ỦY BAN NHÂN DÂN", signerTitle: "PHÓ CHỦ TỊCH", signerName: "Vương Đình Quý" },
+    signature: {
+      authority: "TM",
+      authorityTitle: "ỦY BAN NHÂN DÂN",
+      signerTitle: "PHÓ CHỦ TỊCH",
+      signerName: "Vương Đình Quý",
+    },
     citations: [
       ["103/2016/QH13", "L", "2016-04-05", "Quốc hội"],
       ["09/2017/NĐ-CP", "NĐ", "2017-02-09", "Chính phủ"],
@@ -143,8 +172,16 @@ test("công văn of a department under a ministry: CT- is the issuer, inline wra
     { authority: "TL", title: "CỤC TRƯỞNG" },
     { authority: "KT", title: "TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ" },
   ]);
-  assert.deepEqual(p.signature, { authority: "TL", authorityTitle: "CỤC TRƯỞNG", signerTitle: "PHÓ TRƯỞNG BAN", signerName: "Lương Thị Mai Anh" });
-  assert.deepEqual(p.citations.map((c) => c[0]), ["77/CNG-QLDN", "123/2020/NĐ-CP", "32/2025/TT-BTC", "217/CĐ-TTg", "218/CĐ-TTg", "222/CĐ-TTg"]);
+  assert.deepEqual(p.signature, {
+    authority: "TL",
+    authorityTitle: "CỤC TRƯỞNG",
+    signerTitle: "PHÓ TRƯỞNG BAN",
+    signerName: "Lương Thị Mai Anh",
+  });
+  assert.deepEqual(
+    p.citations.map((c) => c[0]),
+    ["77/CNG-QLDN", "123/2020/NĐ-CP", "32/2025/TT-BTC", "217/CĐ-TTg", "218/CĐ-TTg", "222/CĐ-TTg"],
+  );
 });
 
 test("flattened one-line header, inline Nơi nhận and signature, OCR-split date digits", () => {
@@ -153,40 +190,153 @@ test("flattened one-line header, inline Nơi nhận and signature, OCR-split dat
   assert.deepEqual(p.type, { code: "TB", name: "Thông báo" });
   assert.equal(p.reference, "318/TB-VPCP");
   assert.equal(p.date, "2026-05-07");
-  assert.equal(p.subject, "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ CHUYỂN ĐỔI SỐ TRONG CÔNG TÁC VĂN THƯ, LƯU TRỮ");
-  assert.deepEqual(p.recipients, ["Thủ tướng, các Phó Thủ tướng Chính phủ", "Các Bộ: Nội vụ, Tài chính, Khoa học và Công nghệ", "UBND các tỉnh, thành phố trực thuộc Trung ương"]);
+  assert.equal(
+    p.subject,
+    "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ CHUYỂN ĐỔI SỐ TRONG CÔNG TÁC VĂN THƯ, LƯU TRỮ",
+  );
+  assert.deepEqual(p.recipients, [
+    "Thủ tướng, các Phó Thủ tướng Chính phủ",
+    "Các Bộ: Nội vụ, Tài chính, Khoa học và Công nghệ",
+    "UBND các tỉnh, thành phố trực thuộc Trung ương",
+  ]);
   assert.deepEqual(p.archive, ["VT", "KSTT"]);
-  assert.deepEqual(p.signature, { authority: "KT", authorityTitle: "BỘ TRƯỞNG, CHỦ NHIỆM", signerTitle: "PHÓ CHỦ NHIỆM", signerName: "Trịnh Quốc Bảo" });
-  assert.deepEqual(p.citations.map((c) => c[0]), ["30/2020/NĐ-CP", "10894/VPCP-CN", "8563/VPCP-CN"]);
+  assert.deepEqual(p.signature, {
+    authority: "KT",
+    authorityTitle: "BỘ TRƯỞNG, CHỦ NHIỆM",
+    signerTitle: "PHÓ CHỦ NHIỆM",
+    signerName: "Trịnh Quốc Bảo",
+  });
+  assert.deepEqual(
+    p.citations.map((c) => c[0]),
+    ["30/2020/NĐ-CP", "10894/VPCP-CN", "8563/VPCP-CN"],
+  );
 });
 
 test("markdown text: bold markers ignored, a title without authority, offsets still in the original text", () => {
   const d = example("06-cong-van-xa-cascade.md");
   const p = pick(d);
-  assert.deepEqual(p.issuer, { name: "Phòng Văn hóa - Xã hội", parent: "Ủy ban nhân dân xã Đồng Tâm", code: "VHXH" });
+  assert.deepEqual(p.issuer, {
+    name: "Phòng Văn hóa - Xã hội",
+    parent: "Ủy ban nhân dân xã Đồng Tâm",
+    code: "VHXH",
+  });
   assert.equal(p.reference, "27/VHXH");
   assert.deepEqual(p.addressees, ["Đài truyền thanh xã Đồng Tâm"]);
-  assert.deepEqual(p.signature, { authority: null, authorityTitle: null, signerTitle: "TRƯỞNG PHÒNG", signerName: "Mạc Thị Hòa" });
+  assert.deepEqual(p.signature, {
+    authority: null,
+    authorityTitle: null,
+    signerTitle: "TRƯỞNG PHÒNG",
+    signerName: "Mạc Thị Hòa",
+  });
   const c = d.citations[0]!;
-  const text = readFileSync(new URL("../../../examples/06-cong-van-xa-cascade.md", import.meta.url), "utf8");
-  assert.equal(text.slice(c.start, c.end), "Công văn số 640/SVHTT-TTBC ngày 21/4/2026 của Sở Văn hóa và Truyền thông");
+  const text = readFileSync(
+    new URL("../../../examples/06-cong-van-xa-cascade.md", import.meta.url),
+    "utf8",
+  );
+  assert.equal(
+    text.slice(c.start, c.end),
+    "Công văn số 640/SVHTT-TTBC ngày 21/4/2026 của Sở Văn hóa và Truyền thông",
+  );
 });
 
 // Small documents for the forms the examples do not show.
 const doc = (header: string, signature: string): string =>
   `${header}\n\nKính gửi: Các phòng chuyên môn.\n\nĐề nghị các phòng thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n${signature}`;
-const STATE_HEADER = "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 15/SYT-VP\nV/v thực hiện chế độ báo cáo\n\nCao Nguyên, ngày 03 tháng 6 năm 2026";
+const STATE_HEADER =
+  "SỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 15/SYT-VP\nV/v thực hiện chế độ báo cáo\n\nCao Nguyên, ngày 03 tháng 6 năm 2026";
 
-const authorities: Array<[string, string, { authority: string | null; authorityTitle: string | null; signerTitle: string | null; signerName: string }]> = [
-  ["KT.", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An", { authority: "KT", authorityTitle: "GIÁM ĐỐC", signerTitle: "PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn An" }],
-  ["TM.", "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\n\nNguyễn Văn An", { authority: "TM", authorityTitle: "BAN GIÁM ĐỐC", signerTitle: "GIÁM ĐỐC", signerName: "Nguyễn Văn An" }],
-  ["TL.", "TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\n\nTrần Thị Bình", { authority: "TL", authorityTitle: "GIÁM ĐỐC", signerTitle: "CHÁNH VĂN PHÒNG", signerName: "Trần Thị Bình" }],
-  ["TUQ.", "TUQ. GIÁM ĐỐC\nTRƯỞNG PHÒNG NGHIỆP VỤ Y\n\nLê Văn Cường", { authority: "TUQ", authorityTitle: "GIÁM ĐỐC", signerTitle: "TRƯỞNG PHÒNG NGHIỆP VỤ Y", signerName: "Lê Văn Cường" }],
-  ["Q.", "Q. GIÁM ĐỐC\n\nPhạm Thu Dung", { authority: "Q", authorityTitle: "GIÁM ĐỐC", signerTitle: null, signerName: "Phạm Thu Dung" }],
-  ["no prefix", "GIÁM ĐỐC\n\n(Đã ký)\n\nVõ Minh Đức", { authority: null, authorityTitle: null, signerTitle: "GIÁM ĐỐC", signerName: "Võ Minh Đức" }],
-  ["Party K/T", "K/T BÍ THƯ\nPHÓ BÍ THƯ\n\nĐỗ Văn Giang", { authority: "KT", authorityTitle: "BÍ THƯ", signerTitle: "PHÓ BÍ THƯ", signerName: "Đỗ Văn Giang" }],
-  ["Party T/L", "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\nHồ Thị Hạnh", { authority: "TL", authorityTitle: "BAN THƯỜNG VỤ", signerTitle: "CHÁNH VĂN PHÒNG", signerName: "Hồ Thị Hạnh" }],
-  ["Party T/M without signer title", "T/M BAN THƯỜNG VỤ\n\nBùi Quang Khải", { authority: "TM", authorityTitle: "BAN THƯỜNG VỤ", signerTitle: null, signerName: "Bùi Quang Khải" }],
+const authorities: Array<
+  [
+    string,
+    string,
+    {
+      authority: string | null;
+      authorityTitle: string | null;
+      signerTitle: string | null;
+      signerName: string;
+    },
+  ]
+> = [
+  [
+    "KT.",
+    "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An",
+    {
+      authority: "KT",
+      authorityTitle: "GIÁM ĐỐC",
+      signerTitle: "PHÓ GIÁM ĐỐC",
+      signerName: "Nguyễn Văn An",
+    },
+  ],
+  [
+    "TM.",
+    "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\n\nNguyễn Văn An",
+    {
+      authority: "TM",
+      authorityTitle: "BAN GIÁM ĐỐC",
+      signerTitle: "GIÁM ĐỐC",
+      signerName: "Nguyễn Văn An",
+    },
+  ],
+  [
+    "TL.",
+    "TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\n\nTrần Thị Bình",
+    {
+      authority: "TL",
+      authorityTitle: "GIÁM ĐỐC",
+      signerTitle: "CHÁNH VĂN PHÒNG",
+      signerName: "Trần Thị Bình",
+    },
+  ],
+  [
+    "TUQ.",
+    "TUQ. GIÁM ĐỐC\nTRƯỞNG PHÒNG NGHIỆP VỤ Y\n\nLê Văn Cường",
+    {
+      authority: "TUQ",
+      authorityTitle: "GIÁM ĐỐC",
+      signerTitle: "TRƯỞNG PHÒNG NGHIỆP VỤ Y",
+      signerName: "Lê Văn Cường",
+    },
+  ],
+  [
+    "Q.",
+    "Q. GIÁM ĐỐC\n\nPhạm Thu Dung",
+    { authority: "Q", authorityTitle: "GIÁM ĐỐC", signerTitle: null, signerName: "Phạm Thu Dung" },
+  ],
+  [
+    "no prefix",
+    "GIÁM ĐỐC\n\n(Đã ký)\n\nVõ Minh Đức",
+    { authority: null, authorityTitle: null, signerTitle: "GIÁM ĐỐC", signerName: "Võ Minh Đức" },
+  ],
+  [
+    "Party K/T",
+    "K/T BÍ THƯ\nPHÓ BÍ THƯ\n\nĐỗ Văn Giang",
+    {
+      authority: "KT",
+      authorityTitle: "BÍ THƯ",
+      signerTitle: "PHÓ BÍ THƯ",
+      signerName: "Đỗ Văn Giang",
+    },
+  ],
+  [
+    "Party T/L",
+    "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\nHồ Thị Hạnh",
+    {
+      authority: "TL",
+      authorityTitle: "BAN THƯỜNG VỤ",
+      signerTitle: "CHÁNH VĂN PHÒNG",
+      signerName: "Hồ Thị Hạnh",
+    },
+  ],
+  [
+    "Party T/M without signer title",
+    "T/M BAN THƯỜNG VỤ\n\nBùi Quang Khải",
+    {
+      authority: "TM",
+      authorityTitle: "BAN THƯỜNG VỤ",
+      signerTitle: null,
+      signerName: "Bùi Quang Khải",
+    },
+  ],
 ];
 for (const [name, block, expected] of authorities) {
   test(`signature authority: ${name}`, () => {
@@ -201,7 +351,13 @@ test("Party header: ĐẢNG CỘNG SẢN VIỆT NAM over two lines, Party công 
     "ĐẢNG BỘ TỈNH CAO NGUYÊN\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\n\nĐẢNG CỘNG SẢN\nVIỆT NAM\n\nSố 112-CV/BTGDVTU\nV/v định hướng tuyên truyền tháng 5\n\nCao Nguyên, ngày 28 tháng 4 năm 2026\n\nKính gửi: Các cơ quan báo chí của tỉnh.\n\nNội dung định hướng như sau./.\n\nNơi nhận:\n- Như trên,\n- Lưu Văn phòng Ban.\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nLý Thị Hoa",
   );
   assert.equal(d.format, "party");
-  assert.deepEqual(d.issuer, { name: "Ban Tuyên giáo và Dân vận", parent: "Đảng bộ tỉnh Cao Nguyên", code: "BTGDVTU", unit: null, source: "header" });
+  assert.deepEqual(d.issuer, {
+    name: "Ban Tuyên giáo và Dân vận",
+    parent: "Đảng bộ tỉnh Cao Nguyên",
+    code: "BTGDVTU",
+    unit: null,
+    source: "header",
+  });
   assert.deepEqual(d.type, { code: "CV", name: "Công văn" });
   assert.equal(d.reference, "112-CV/BTGDVTU");
   assert.equal(d.subject, "định hướng tuyên truyền tháng 5");
@@ -210,19 +366,29 @@ test("Party header: ĐẢNG CỘNG SẢN VIỆT NAM over two lines, Party công 
 });
 
 test("normative reference in the header keeps its year", () => {
-  const d = parseDocument("CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 45/2026/NĐ-CP\n\nHà Nội, ngày 10 tháng 3 năm 2026\n\nNGHỊ ĐỊNH\nQuy định về quản lý văn bản điện tử\n\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n\nĐiều 1. Phạm vi điều chỉnh\n\nNghị định này quy định...\n\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nNguyễn Văn Bình");
+  const d = parseDocument(
+    "CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 45/2026/NĐ-CP\n\nHà Nội, ngày 10 tháng 3 năm 2026\n\nNGHỊ ĐỊNH\nQuy định về quản lý văn bản điện tử\n\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n\nĐiều 1. Phạm vi điều chỉnh\n\nNghị định này quy định...\n\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nNguyễn Văn Bình",
+  );
   assert.equal(d.reference, "45/2026/NĐ-CP");
   assert.equal(d.referenceYear, "2026");
   assert.equal(d.number, "45");
   assert.equal(d.symbol, "NĐ-CP");
   assert.deepEqual(d.type, { code: "NĐ", name: "Nghị định" });
   assert.equal(d.subject, "Quy định về quản lý văn bản điện tử");
-  assert.deepEqual(d.sections.map((s) => [s.label, s.title]), [["Điều 1", "Phạm vi điều chỉnh"]]);
-  assert.deepEqual(d.signature.levels?.map((l) => l.authority), ["TM", "KT"]);
+  assert.deepEqual(
+    d.sections.map((s) => [s.label, s.title]),
+    [["Điều 1", "Phạm vi điều chỉnh"]],
+  );
+  assert.deepEqual(
+    d.signature.levels?.map((l) => l.authority),
+    ["TM", "KT"],
+  );
 });
 
 test("an impossible date is kept in parts, not as an ISO date, with a note", () => {
-  const d = parseDocument("Số: 01/KH-UBND\n\nCao Nguyên, ngày 31 tháng 4 năm 2026\n\nKẾ HOẠCH\nKiểm tra");
+  const d = parseDocument(
+    "Số: 01/KH-UBND\n\nCao Nguyên, ngày 31 tháng 4 năm 2026\n\nKẾ HOẠCH\nKiểm tra",
+  );
   assert.equal(d.date, null);
   assert.deepEqual(d.dateParts, { day: 31, month: 4, year: 2026 });
   assert.ok(d.notes.some((n) => n.code === "INVALID_DATE"));
@@ -239,11 +405,43 @@ test("text that is not a document: every field empty, notes say why, nothing thr
 
 test("the contract's field names are all present", () => {
   const d = example("01-cong-van-so-tttt-du-thao.txt");
-  const keys = ["format", "issuer", "type", "number", "symbol", "reference", "place", "date", "dateParts", "subject", "addressees", "sections", "recipients", "archive", "signature", "citations", "links", "warnings"];
+  const keys = [
+    "format",
+    "issuer",
+    "type",
+    "number",
+    "symbol",
+    "reference",
+    "place",
+    "date",
+    "dateParts",
+    "subject",
+    "addressees",
+    "sections",
+    "recipients",
+    "archive",
+    "signature",
+    "citations",
+    "links",
+    "warnings",
+  ];
   for (const k of keys) assert.ok(k in d, k);
   for (const k of ["name", "parent", "code"]) assert.ok(k in d.issuer, `issuer.${k}`);
-  for (const k of ["authority", "authorityTitle", "signerTitle", "signerName"]) assert.ok(k in d.signature, `signature.${k}`);
+  for (const k of ["authority", "authorityTitle", "signerTitle", "signerName"])
+    assert.ok(k in d.signature, `signature.${k}`);
   for (const k of ["label", "title", "text"]) assert.ok(k in d.sections[0]!, `sections.${k}`);
-  for (const k of ["text", "type", "typeName", "number", "symbol", "reference", "date", "issuer", "start", "end"]) assert.ok(k in d.citations[0]!, `citations.${k}`);
+  for (const k of [
+    "text",
+    "type",
+    "typeName",
+    "number",
+    "symbol",
+    "reference",
+    "date",
+    "issuer",
+    "start",
+    "end",
+  ])
+    assert.ok(k in d.citations[0]!, `citations.${k}`);
   assert.deepEqual(JSON.parse(JSON.stringify(d)).dateParts, { day: null, month: 4, year: 2026 });
 });

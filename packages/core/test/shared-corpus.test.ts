@@ -44,7 +44,13 @@ test("seeds: the header fields", { skip }, () => {
     assert.equal(d.signature.signerName, signer, `${prefix} signer`);
   }
   const d2 = seed("002");
-  assert.deepEqual(d2.issuer, { name: "Sở Thông tin và Truyền thông", parent: "UBND tỉnh Lạng Sơn", code: "STTTT", unit: "TTBCXB", source: "inferred" });
+  assert.deepEqual(d2.issuer, {
+    name: "Sở Thông tin và Truyền thông",
+    parent: "UBND tỉnh Lạng Sơn",
+    code: "STTTT",
+    unit: "TTBCXB",
+    source: "inferred",
+  });
   assert.equal(d2.subject, "Tuyên truyền phòng, chống mua bán người năm 2019");
   assert.deepEqual(d2.recipients, ["Như trên", "Lãnh đạo Sở"]);
   assert.deepEqual(d2.archive, ["VT", "TTBCXB"]);

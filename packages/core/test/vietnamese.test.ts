@@ -35,7 +35,11 @@ test("foldKey: diacritics, đ, case and spacing folded", () => {
 });
 
 test("foldSameLength keeps every offset (precomposed and ASCII input)", () => {
-  for (const s of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 374/STTTT-TTBCXB", "Đ đ Ư ư “x” – y"]) {
+  for (const s of [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Số: 374/STTTT-TTBCXB",
+    "Đ đ Ư ư “x” – y",
+  ]) {
     const f = foldSameLength(s);
     assert.equal(f.length, s.length, s);
   }

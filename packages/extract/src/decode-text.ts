@@ -25,20 +25,80 @@ export interface DecodedText {
 // TCVN 5712:1993 (VN3) byte -> letter. Capitals of the toned letters have no codes of their own
 // (the ".VnTimeH" fonts draw these codes as capitals), so they decode to lower case.
 const TCVN3: Record<number, string> = {
-  0xa1: "Ă", 0xa2: "Â", 0xa3: "Ê", 0xa4: "Ô", 0xa5: "Ơ", 0xa6: "Ư", 0xa7: "Đ",
-  0xa8: "ă", 0xa9: "â", 0xaa: "ê", 0xab: "ô", 0xac: "ơ", 0xad: "ư", 0xae: "đ",
-  0xb5: "à", 0xb6: "ả", 0xb7: "ã", 0xb8: "á", 0xb9: "ạ",
-  0xbb: "ằ", 0xbc: "ẳ", 0xbd: "ẵ", 0xbe: "ắ", 0xc6: "ặ",
-  0xc7: "ầ", 0xc8: "ẩ", 0xc9: "ẫ", 0xca: "ấ", 0xcb: "ậ",
-  0xcc: "è", 0xce: "ẻ", 0xcf: "ẽ", 0xd0: "é", 0xd1: "ẹ",
-  0xd2: "ề", 0xd3: "ể", 0xd4: "ễ", 0xd5: "ế", 0xd6: "ệ",
-  0xd7: "ì", 0xd8: "ỉ", 0xdc: "ĩ", 0xdd: "í", 0xde: "ị",
-  0xdf: "ò", 0xe1: "ỏ", 0xe2: "õ", 0xe3: "ó", 0xe4: "ọ",
-  0xe5: "ồ", 0xe6: "ổ", 0xe7: "ỗ", 0xe8: "ố", 0xe9: "ộ",
-  0xea: "ờ", 0xeb: "ở", 0xec: "ỡ", 0xed: "ớ", 0xee: "ợ",
-  0xef: "ù", 0xf1: "ủ", 0xf2: "ũ", 0xf3: "ú", 0xf4: "ụ",
-  0xf5: "ừ", 0xf6: "ử", 0xf7: "ữ", 0xf8: "ứ", 0xf9: "ự",
-  0xfa: "ỳ", 0xfb: "ỷ", 0xfc: "ỹ", 0xfd: "ý", 0xfe: "ỵ",
+  0xa1: "Ă",
+  0xa2: "Â",
+  0xa3: "Ê",
+  0xa4: "Ô",
+  0xa5: "Ơ",
+  0xa6: "Ư",
+  0xa7: "Đ",
+  0xa8: "ă",
+  0xa9: "â",
+  0xaa: "ê",
+  0xab: "ô",
+  0xac: "ơ",
+  0xad: "ư",
+  0xae: "đ",
+  0xb5: "à",
+  0xb6: "ả",
+  0xb7: "ã",
+  0xb8: "á",
+  0xb9: "ạ",
+  0xbb: "ằ",
+  0xbc: "ẳ",
+  0xbd: "ẵ",
+  0xbe: "ắ",
+  0xc6: "ặ",
+  0xc7: "ầ",
+  0xc8: "ẩ",
+  0xc9: "ẫ",
+  0xca: "ấ",
+  0xcb: "ậ",
+  0xcc: "è",
+  0xce: "ẻ",
+  0xcf: "ẽ",
+  0xd0: "é",
+  0xd1: "ẹ",
+  0xd2: "ề",
+  0xd3: "ể",
+  0xd4: "ễ",
+  0xd5: "ế",
+  0xd6: "ệ",
+  0xd7: "ì",
+  0xd8: "ỉ",
+  0xdc: "ĩ",
+  0xdd: "í",
+  0xde: "ị",
+  0xdf: "ò",
+  0xe1: "ỏ",
+  0xe2: "õ",
+  0xe3: "ó",
+  0xe4: "ọ",
+  0xe5: "ồ",
+  0xe6: "ổ",
+  0xe7: "ỗ",
+  0xe8: "ố",
+  0xe9: "ộ",
+  0xea: "ờ",
+  0xeb: "ở",
+  0xec: "ỡ",
+  0xed: "ớ",
+  0xee: "ợ",
+  0xef: "ù",
+  0xf1: "ủ",
+  0xf2: "ũ",
+  0xf3: "ú",
+  0xf4: "ụ",
+  0xf5: "ừ",
+  0xf6: "ử",
+  0xf7: "ữ",
+  0xf8: "ứ",
+  0xf9: "ự",
+  0xfa: "ỳ",
+  0xfb: "ỷ",
+  0xfc: "ỹ",
+  0xfd: "ý",
+  0xfe: "ỵ",
 };
 
 /** Vietnamese letters outside Latin-1: a real Unicode Vietnamese text is full of them. */
@@ -88,17 +148,29 @@ function isBinary(bytes: Uint8Array): boolean {
 
 /** Decodes a text file. Never throws; what it had to guess is in `notes`. */
 export function decodeText(input: Uint8Array | string): DecodedText {
-  if (typeof input === "string") return { text: normalizeText(input), encoding: "utf-8", notes: [] };
+  if (typeof input === "string")
+    return { text: normalizeText(input), encoding: "utf-8", notes: [] };
   const bytes = input;
   const notes: DecodeNote[] = [];
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: normalizeText(new TextDecoder("utf-16le").decode(bytes.subarray(2))), encoding: "utf-16le", notes };
+    return {
+      text: normalizeText(new TextDecoder("utf-16le").decode(bytes.subarray(2))),
+      encoding: "utf-16le",
+      notes,
+    };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: normalizeText(new TextDecoder("utf-16be").decode(bytes.subarray(2))), encoding: "utf-16be", notes };
+    return {
+      text: normalizeText(new TextDecoder("utf-16be").decode(bytes.subarray(2))),
+      encoding: "utf-16be",
+      notes,
+    };
   }
   if (isBinary(bytes)) {
-    notes.push({ code: "BINARY_CONTENT", message: "The file is not text (it contains binary data)." });
+    notes.push({
+      code: "BINARY_CONTENT",
+      message: "The file is not text (it contains binary data).",
+    });
     return { text: "", encoding: "utf-8", notes };
   }
   let text: string;
@@ -112,19 +184,26 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   const legacy = detectLegacyEncoding(text);
   if (legacy === "tcvn3") {
     // Back to one character per byte, then through the TCVN3 table.
-    text = convertTcvn3(encoding === "utf-8" ? text : Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
+    text = convertTcvn3(
+      encoding === "utf-8" ? text : Array.from(bytes, (b) => String.fromCharCode(b)).join(""),
+    );
     encoding = "tcvn3";
     notes.push({
       code: "LEGACY_ENCODING_TCVN3",
-      message: "The file is in the TCVN3 (ABC) encoding; it was converted to Unicode. Check capitals and tone marks.",
+      message:
+        "The file is in the TCVN3 (ABC) encoding; it was converted to Unicode. Check capitals and tone marks.",
     });
   } else if (legacy === "vni") {
     notes.push({
       code: "LEGACY_ENCODING_VNI",
-      message: "The file is in the VNI encoding, which cannot be converted reliably; convert it to Unicode (e.g. with Unikey) and try again.",
+      message:
+        "The file is in the VNI encoding, which cannot be converted reliably; convert it to Unicode (e.g. with Unikey) and try again.",
     });
   } else if (encoding === "windows-1252") {
-    notes.push({ code: "NOT_UTF8", message: "The file is not valid UTF-8; it was read as Windows-1252." });
+    notes.push({
+      code: "NOT_UTF8",
+      message: "The file is not valid UTF-8; it was read as Windows-1252.",
+    });
   }
   return { text: normalizeText(text), encoding, notes };
 }

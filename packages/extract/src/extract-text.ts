@@ -1,3 +1,4 @@
+import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { decodeText, type TextEncoding } from "./decode-text.ts";
 
 /**
@@ -32,13 +33,16 @@ function startsWith(bytes: Uint8Array, ...sig: number[]): boolean {
 export function detectFormat(bytes: Uint8Array, fileName = ""): SourceFormat | "doc" | "zip" {
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return "pdf"; // %PDF-
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return "doc"; // OLE: Word 97-2003
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return /\.docx$/i.test(fileName) || hasDocxPart(bytes) ? "docx" : "zip";
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04))
+    return /\.docx$/i.test(fileName) || hasDocxPart(bytes) ? "docx" : "zip";
   return "text";
 }
 
 function hasDocxPart(bytes: Uint8Array): boolean {
   // The zip's local file names are plain ASCII: look for the main document part.
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
+  const head = new TextDecoder("latin1").decode(
+    bytes.subarray(0, Math.min(bytes.length, 64 * 1024)),
+  );
   return head.includes("word/document.xml") || head.includes("[Content_Types].xml");
 }
 
@@ -48,13 +52,20 @@ function fatal(code: string, message: string, format: SourceFormat = "text"): Ex
 
 export async function extractText(bytes: Uint8Array, fileName = ""): Promise<ExtractedText> {
   if (bytes.length === 0) return fatal("EMPTY_FILE", "The file is empty.");
-  if (bytes.length > MAX_BYTES) return fatal("FILE_TOO_LARGE", `The file is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+  if (bytes.length > MAX_BYTES)
+    return fatal("FILE_TOO_LARGE", `The file is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
   const format = detectFormat(bytes, fileName);
   switch (format) {
     case "doc":
-      return fatal("UNSUPPORTED_FORMAT_DOC", "Word 97-2003 (.doc) files are not read; save the file as .docx or PDF.");
+      return fatal(
+        "UNSUPPORTED_FORMAT_DOC",
+        "Word 97-2003 (.doc) files are not read; save the file as .docx or PDF.",
+      );
     case "zip":
-      return fatal("UNSUPPORTED_FORMAT", "The file is a zip archive but not a Word .docx document.");
+      return fatal(
+        "UNSUPPORTED_FORMAT",
+        "The file is a zip archive but not a Word .docx document.",
+      );
     case "docx":
       return extractDocx(bytes);
     case "pdf":
@@ -79,13 +90,20 @@ async function extractDocx(bytes: Uint8Array): Promise<ExtractedText> {
   try {
     const mammoth = await import("mammoth");
     const extract = (mammoth.default ?? mammoth).extractRawText;
-    const result = await extract({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const result = await extract({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
     const text = decodeText(result.value).text;
     const notes: ExtractNote[] = [];
-    if (!text.trim()) notes.push({ code: "NO_TEXT", message: "The .docx document holds no text.", fatal: true });
+    if (!text.trim())
+      notes.push({ code: "NO_TEXT", message: "The .docx document holds no text.", fatal: true });
     return { text, format: "docx", notes };
   } catch (error) {
-    return fatal("UNREADABLE_DOCX", `The .docx file cannot be read: ${(error as Error).message}`, "docx");
+    return fatal(
+      "UNREADABLE_DOCX",
+      `The .docx file cannot be read: ${(error as Error).message}`,
+      "docx",
+    );
   }
 }
 
@@ -98,11 +116,15 @@ interface PdfTextItem {
 }
 
 async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
-  let pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+  let pdfjs: typeof PdfJs;
   try {
     pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   } catch (error) {
-    return fatal("PDF_READER_MISSING", `The PDF reader could not be loaded: ${(error as Error).message}`, "pdf");
+    return fatal(
+      "PDF_READER_MISSING",
+      `The PDF reader could not be loaded: ${(error as Error).message}`,
+      "pdf",
+    );
   }
   let doc;
   try {
@@ -115,7 +137,8 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
     }).promise;
   } catch (error) {
     const name = (error as Error).name;
-    if (name === "PasswordException") return fatal("PDF_ENCRYPTED", "The PDF is protected by a password.", "pdf");
+    if (name === "PasswordException")
+      return fatal("PDF_ENCRYPTED", "The PDF is protected by a password.", "pdf");
     return fatal("UNREADABLE_PDF", `The PDF cannot be read: ${(error as Error).message}`, "pdf");
   }
   try {
@@ -124,7 +147,9 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const [x0, , x1] = page.view as [number, number, number, number];
-      pages.push(layoutPage(content.items.filter((i) => "str" in i) as unknown as PdfTextItem[], x1 - x0));
+      pages.push(
+        layoutPage(content.items.filter((i) => "str" in i) as unknown as PdfTextItem[], x1 - x0),
+      );
       page.cleanup();
     }
     const text = decodeText(pages.join("\n\n")).text;
@@ -166,12 +191,19 @@ interface PdfLine {
 export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
   const runs = items
     .filter((i) => i.str.length > 0)
-    .map((i) => ({ s: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, h: Math.abs(i.transform[3]!) || i.height || 10 }));
+    .map((i) => ({
+      s: i.str,
+      x: i.transform[4]!,
+      y: i.transform[5]!,
+      w: i.width,
+      h: Math.abs(i.transform[3]!) || i.height || 10,
+    }));
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
   const grouped: Array<{ y: number; h: number; runs: typeof runs }> = [];
   for (const r of runs) {
     const last = grouped[grouped.length - 1];
-    if (last && Math.abs(last.y - r.y) <= Math.max(2, Math.min(r.h, last.h) * 0.3)) last.runs.push(r);
+    if (last && Math.abs(last.y - r.y) <= Math.max(2, Math.min(r.h, last.h) * 0.3))
+      last.runs.push(r);
     else grouped.push({ y: r.y, h: r.h, runs: [r] });
   }
   const lines: PdfLine[] = [];
@@ -194,7 +226,14 @@ export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
     }
     if (current) segments.push(current);
     const gapBefore = prevY !== null && prevY - g.y > Math.max(prevH, g.h) * 1.9;
-    lines.push({ y: g.y, h: g.h, gapBefore, segments: segments.map((x) => ({ ...x, text: x.text.replace(/\s+/g, " ").trim() })).filter((x) => x.text) });
+    lines.push({
+      y: g.y,
+      h: g.h,
+      gapBefore,
+      segments: segments
+        .map((x) => ({ ...x, text: x.text.replace(/\s+/g, " ").trim() }))
+        .filter((x) => x.text),
+    });
     prevY = g.y;
     prevH = g.h;
   }
@@ -208,9 +247,10 @@ export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
     return left ? "left" : right ? "right" : "full";
   };
   const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
-    const isColumnLine = (l: PdfLine): boolean => l.segments.length > 0 && l.segments.every((x) => side(x) !== "full");
+    const isColumnLine = (l: PdfLine): boolean =>
+      l.segments.length > 0 && l.segments.every((x) => side(x) !== "full");
     // A block of column lines with text on both sides: left column, blank line, right column.
     let j = i;
     while (j < lines.length && isColumnLine(lines[j]!)) j++;

@@ -1,3 +1,17 @@
 // Public surface of @vanthu/extract: text out of document files.
-export { decodeText, detectLegacyEncoding, convertTcvn3, type DecodedText, type DecodeNote, type TextEncoding } from "./decode-text.ts";
-export { extractText, detectFormat, layoutPage, type ExtractedText, type ExtractNote, type SourceFormat } from "./extract-text.ts";
+export {
+  decodeText,
+  detectLegacyEncoding,
+  convertTcvn3,
+  type DecodedText,
+  type DecodeNote,
+  type TextEncoding,
+} from "./decode-text.ts";
+export {
+  extractText,
+  detectFormat,
+  layoutPage,
+  type ExtractedText,
+  type ExtractNote,
+  type SourceFormat,
+} from "./extract-text.ts";

@@ -28,38 +28,62 @@ test("UTF-16 with a BOM", () => {
 });
 
 // "Céng hoµ x· héi chñ nghÜa ViÖt Nam" is how TCVN3 bytes look when read as Latin-1.
-const TCVN3_LATIN1 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. Sè: 12/UBND-VP. KÝnh göi: Së Y tÕ.";
+const TCVN3_LATIN1 =
+  "Céng hoµ x· héi chñ nghÜa ViÖt Nam. §éc lËp - Tù do - H¹nh phóc. Sè: 12/UBND-VP. KÝnh göi: Së Y tÕ.";
 
 test("TCVN3 is recognised and converted to Unicode, with a note", () => {
   assert.equal(detectLegacyEncoding(TCVN3_LATIN1), "tcvn3");
   const bytes = Uint8Array.from(TCVN3_LATIN1, (c) => c.charCodeAt(0));
   const d = decodeText(bytes);
   assert.equal(d.encoding, "tcvn3");
-  assert.ok(d.text.startsWith("Cộng hoà xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Số: 12/UBND-VP. Kính gửi: Sở Y tế."), d.text);
-  assert.deepEqual(d.notes.map((n) => n.code), ["LEGACY_ENCODING_TCVN3"]);
+  assert.ok(
+    d.text.startsWith(
+      "Cộng hoà xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Số: 12/UBND-VP. Kính gửi: Sở Y tế.",
+    ),
+    d.text,
+  );
+  assert.deepEqual(
+    d.notes.map((n) => n.code),
+    ["LEGACY_ENCODING_TCVN3"],
+  );
   assert.equal(convertTcvn3("®"), "đ");
 });
 
 test("VNI is recognised and reported, not guessed", () => {
-  const vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Kính göûi: Sôû Y teá.";
+  const vni =
+    "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Kính göûi: Sôû Y teá.";
   assert.equal(detectLegacyEncoding(vni), "vni");
   const d = decodeText(Uint8Array.from(vni, (c) => c.charCodeAt(0)));
-  assert.deepEqual(d.notes.map((n) => n.code), ["LEGACY_ENCODING_VNI"]);
+  assert.deepEqual(
+    d.notes.map((n) => n.code),
+    ["LEGACY_ENCODING_VNI"],
+  );
 });
 
 test("Unicode Vietnamese is never taken for a legacy encoding", () => {
-  assert.equal(detectLegacyEncoding("Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Kính gửi: Sở Y tế."), null);
+  assert.equal(
+    detectLegacyEncoding(
+      "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Kính gửi: Sở Y tế.",
+    ),
+    null,
+  );
   assert.equal(detectLegacyEncoding("Plain ASCII text with café and naïve words."), null);
 });
 
 test("invalid UTF-8 that is not a legacy encoding is read as Windows-1252 with a note", () => {
   const d = decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]));
   assert.equal(d.text, "Café ok");
-  assert.deepEqual(d.notes.map((n) => n.code), ["NOT_UTF8"]);
+  assert.deepEqual(
+    d.notes.map((n) => n.code),
+    ["NOT_UTF8"],
+  );
 });
 
 test("binary data is reported, not decoded", () => {
   const d = decodeText(new Uint8Array([0x00, 0x01, 0x02, 0xff, 0x00]));
   assert.equal(d.text, "");
-  assert.deepEqual(d.notes.map((n) => n.code), ["BINARY_CONTENT"]);
+  assert.deepEqual(
+    d.notes.map((n) => n.code),
+    ["BINARY_CONTENT"],
+  );
 });

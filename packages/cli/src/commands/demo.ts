@@ -28,7 +28,8 @@ export async function demoCommand(dir: string, io: Io): Promise<number> {
   for (const { file, doc } of docs) io.out(`${formatSummary(file, doc)}\n`);
 
   const byRef = new Map<string, string>();
-  for (const { file, doc } of docs) if (doc.reference && doc.number) byRef.set(normalizeRef(doc.reference), file);
+  for (const { file, doc } of docs)
+    if (doc.reference && doc.number) byRef.set(normalizeRef(doc.reference), file);
   io.out("Liên kết giữa các văn bản (văn bản dẫn -> văn bản được dẫn):");
   let links = 0;
   for (const { file, doc } of docs) {
@@ -42,6 +43,8 @@ export async function demoCommand(dir: string, io: Io): Promise<number> {
   }
   if (!links) io.out("  (không có)");
   const total = docs.reduce((n, d) => n + d.doc.citations.length, 0);
-  io.out(`\n${total} văn bản được dẫn, ${links} tìm thấy trong bộ mẫu. Thử: npx vanthu parse ${docs[0]?.file ?? "FILE"} --json`);
+  io.out(
+    `\n${total} văn bản được dẫn, ${links} tìm thấy trong bộ mẫu. Thử: npx vanthu parse ${docs[0]?.file ?? "FILE"} --json`,
+  );
   return 0;
 }

@@ -8,7 +8,11 @@ import type { Io } from "../io.ts";
  * `vanthu parse FILE... [--json]`: one JSON object per line with "file" first and then the
  * parse contract, or a readable summary. Exit 0 when every file parsed, 1 when some failed.
  */
-export async function parseCommand(files: string[], options: { json: boolean }, io: Io): Promise<number> {
+export async function parseCommand(
+  files: string[],
+  options: { json: boolean },
+  io: Io,
+): Promise<number> {
   let failures = 0;
   let first = true;
   for (const file of files) {
@@ -26,7 +30,13 @@ export async function parseCommand(files: string[], options: { json: boolean }, 
       io.out(JSON.stringify({ file, ...doc, warnings: notes.map((n) => n.message), notes }));
     } else {
       if (!first) io.out("");
-      io.out(formatSummary(file, doc, read.notes.map((n) => vi(n.code, n.message))));
+      io.out(
+        formatSummary(
+          file,
+          doc,
+          read.notes.map((n) => vi(n.code, n.message)),
+        ),
+      );
     }
     first = false;
   }

@@ -25,7 +25,8 @@ export interface ExtractOptions {
 
 // The character before the number is checked in code, not by a lookbehind, which the engine
 // would try at every position of the text.
-const ANCHOR = /\d{1,6}(?=[ \t]{0,2}-[ \t]{0,2}\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/[ \t]?(?:\d{4}[ \t]?\/[ \t]?)?\p{Lu})/gu;
+const ANCHOR =
+  /\d{1,6}(?=[ \t]{0,2}-[ \t]{0,2}\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/[ \t]?(?:\d{4}[ \t]?\/[ \t]?)?\p{Lu})/gu;
 
 const BACK_WINDOW = 160;
 const FORWARD_WINDOW = 260;
@@ -41,20 +42,25 @@ const SO_BEFORE = /(?:^|[^a-z])so\s*:?\s*$/;
 /** Numbers listed before the anchored reference: "217, 218 và ". */
 const LIST_BEFORE = /((?:\d{1,6}\s*,\s*)*\d{1,6})\s*(?:,|va|&)\s*$/;
 
-const DATE_AFTER = /^[ \t\n]*,?[ \t\n]*(?:ban hành\s+)?(?:ngày|ngay)[ \t\n]+(?:(\d{1,2})[ \t]*[\/.\-][ \t]*(\d{1,2})[ \t]*[\/.\-][ \t]*(\d{4})|(\d{1,2})[ \t\n]+tháng[ \t\n]+(\d{1,2})[ \t\n]+năm[ \t\n]+(\d{4}))/iu;
+const DATE_AFTER =
+  /^[ \t\n]*,?[ \t\n]*(?:ban hành\s+)?(?:ngày|ngay)[ \t\n]+(?:(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4})|(\d{1,2})[ \t\n]+tháng[ \t\n]+(\d{1,2})[ \t\n]+năm[ \t\n]+(\d{4}))/iu;
 const BARE_DATE_AFTER = /^[ \t]*,?[ \t]*(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u;
 const OF_AFTER = /^[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iu;
 
 /** Lower-case words that never continue an issuer name (folded). */
 const ISSUER_STOP = new Set(
-  "ve|v/v|ngay|theo|tai|nham|de|da|duoc|gui|voi|cho|trong|khi|nhu|la|thi|nay|sau|truoc|tu|den|tren|qua|vi|ma|se|dang|nam".split("|"),
+  "ve|v/v|ngay|theo|tai|nham|de|da|duoc|gui|voi|cho|trong|khi|nhu|la|thi|nay|sau|truoc|tu|den|tren|qua|vi|ma|se|dang|nam".split(
+    "|",
+  ),
 );
 /** Two lower-case words that start a verb phrase after an issuer ("của Tỉnh ủy thực hiện ..."). */
 const VERB_BIGRAMS = new Set(
-  ("thuc hien|trien khai|tuyen truyen|ban hanh|quy dinh|huong dan|phe duyet|sua doi|to chuc|bo sung|" +
+  (
+    "thuc hien|trien khai|tuyen truyen|ban hanh|quy dinh|huong dan|phe duyet|sua doi|to chuc|bo sung|" +
     "thong bao|truyen thong|dong y|giao nhiem|yeu cau|de nghi|chi dao|ket luan|bao cao|phoi hop|" +
     "tang cuong|day manh|cong bo|chap thuan|kiem tra|xu ly|quan ly|hop nhat|tham gia|van dong|" +
-    "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong").split("|"),
+    "trien lam|ve viec|ban hanh|chu tri|dieu chinh|thong nhat|lanh dao|cho phep|phan bo|phat dong"
+  ).split("|"),
 );
 /** After a comma, these start the sentence's subject ("..., Sở X đề nghị") or a person, not more name. */
 const PERSON_TITLE =
@@ -63,11 +69,26 @@ const PERSON_TITLE =
 /** Place words: the capitalised words after them are a place name. */
 const PLACE_WORDS = new Set(["tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"]);
 /** A type name right after "và": the start of another citation. */
-const TYPE_AFTER_AND = new RegExp(`^(?:${TYPE_NAMES_LONGEST_FIRST.map((n) => n.replace(/ /g, "\\s+")).join("|")})\\b`);
+const TYPE_AFTER_AND = new RegExp(
+  `^(?:${TYPE_NAMES_LONGEST_FIRST.map((n) => n.replace(/ /g, "\\s+")).join("|")})\\b`,
+);
 
 /** Lower-case words that may stand inside an issuer name after another lower-case word. */
-const ISSUER_INNER = new Set(["tinh", "thanh", "pho", "huyen", "quan", "xa", "phuong", "khoa", "nhan", "dan", "uy", "trung", "uong"]);
-
+const ISSUER_INNER = new Set([
+  "tinh",
+  "thanh",
+  "pho",
+  "huyen",
+  "quan",
+  "xa",
+  "phuong",
+  "khoa",
+  "nhan",
+  "dan",
+  "uy",
+  "trung",
+  "uong",
+]);
 
 interface RawMention {
   ref: ParsedReference;
@@ -123,7 +144,8 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
       nameLength = typed[1]!.length;
     } else if (/so\s*:?\s*$/.test(short)) {
       const back = folded.slice(backStart, backEnd);
-      const named = back.includes("luat") || back.includes("phap lenh") ? NAMED_BEFORE.exec(back) : null;
+      const named =
+        back.includes("luat") || back.includes("phap lenh") ? NAMED_BEFORE.exec(back) : null;
       if (named) {
         nameStart = backStart + named.index + named[0].indexOf(named[1]!);
         nameLength = named[1]!.length;
@@ -160,7 +182,12 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     }
     // Consecutive mentions separated only by ", " / "; " / " và " form one list.
     const gap = lastEnd >= 0 ? clean.slice(lastEnd, start) : "";
-    if (!(lastEnd >= 0 && /^[ \t\n]*(?:,|;|và|và các|,\s*và)?[ \t\n]*(?:số\s*:?\s*)?$/iu.test(gap) && !typeName)) group++;
+    if (!(
+      lastEnd >= 0 &&
+      /^[ \t\n]*(?:,|;|và|và các|,\s*và)?[ \t\n]*(?:số\s*:?\s*)?$/iu.test(gap) &&
+      !typeName
+    ))
+      group++;
     for (const n of listed) {
       mentions.push({ ref, number: n, start, end, typeName, date: null, issuer, group });
     }
@@ -170,7 +197,7 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
   }
 
   // Share a list's trailing issuer and leading type name with its members.
-  for (let i = 0; i < mentions.length; ) {
+  for (let i = 0; i < mentions.length;) {
     let j = i;
     while (j < mentions.length && mentions[j]!.group === mentions[i]!.group) j++;
     const members = mentions.slice(i, j);
@@ -178,7 +205,8 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     const typeName = members.find((x) => x.typeName)?.typeName ?? null;
     for (const x of members) {
       if (!x.issuer && issuer && members.length > 1) x.issuer = issuer;
-      if (!x.typeName && typeName && x.ref.typeCode === members[0]!.ref.typeCode) x.typeName = typeName;
+      if (!x.typeName && typeName && x.ref.typeCode === members[0]!.ref.typeCode)
+        x.typeName = typeName;
     }
     i = j;
   }
@@ -217,10 +245,12 @@ function readDateAfter(clean: string, at: number): { date: string | null; length
 
 function makeCitation(view: TextView, x: RawMention, reference: string): Citation {
   const generic = x.typeName ? /^(?:văn bản|các văn bản)$/iu.test(x.typeName.trim()) : true;
-  const named = !generic && x.typeName ? typeByName(x.typeName.replace(/[^\S ]\s*| \s+/g, " ")) : null;
+  const named =
+    !generic && x.typeName ? typeByName(x.typeName.replace(/[^\S ]\s*| \s+/g, " ")) : null;
   const format = x.ref.shape === "party" ? "party" : "state";
   const fromCode = x.ref.typeCode ? typeByCode(x.ref.typeCode, format) : null;
-  const type = named ?? fromCode ?? (x.ref.shape === "state" && !x.ref.typeCode ? typeByCode("CV") : null);
+  const type =
+    named ?? fromCode ?? (x.ref.shape === "state" && !x.ref.typeCode ? typeByCode("CV") : null);
   let issuer = x.issuer;
   let inferred = false;
   if (!issuer) {
@@ -231,7 +261,10 @@ function makeCitation(view: TextView, x: RawMention, reference: string): Citatio
     }
   }
   const citation: Citation = {
-    text: trimEndChars(view.text.slice(x.start, x.end).replace(/[^\S ]\s*| \s+/g, " "), " ,;").trim(),
+    text: trimEndChars(
+      view.text.slice(x.start, x.end).replace(/[^\S ]\s*| \s+/g, " "),
+      " ,;",
+    ).trim(),
     type: type?.code ?? null,
     typeName: type?.name ?? null,
     number: x.number,
@@ -256,7 +289,8 @@ export function normalizeRef(ref: string): string {
   return ref.replace(/\s+/g, "").normalize("NFC").toUpperCase();
 }
 
-const isLower = (w: string | undefined): boolean => !!w && w.length > 0 && w[0] !== w[0]!.toUpperCase();
+const isLower = (w: string | undefined): boolean =>
+  !!w && w.length > 0 && w[0] !== w[0]!.toUpperCase();
 const isCap = (w: string | undefined): boolean => {
   if (!w) return false;
   const c = w[0]!;
@@ -312,7 +346,12 @@ function startsCitation(tokens: Token[], i: number): boolean {
     }
   }
   if (!soon) return false;
-  return TYPE_AFTER_AND.test(tokens.slice(i, i + 4).map((x) => x.f).join(" "));
+  return TYPE_AFTER_AND.test(
+    tokens
+      .slice(i, i + 4)
+      .map((x) => x.f)
+      .join(" "),
+  );
 }
 
 /**
@@ -343,7 +382,10 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
         break;
       } else if (ISSUER_STOP.has(f)) {
         break;
-      } else if (VERB_BIGRAMS.has(bigram) && !(bigram === "chi dao" && tokens[i - 1]?.f === "ban")) {
+      } else if (
+        VERB_BIGRAMS.has(bigram) &&
+        !(bigram === "chi dao" && tokens[i - 1]?.f === "ban")
+      ) {
         break;
       } else if (isCap(prev) && !prev!.endsWith(",")) {
         // Second syllable of a capitalised word: "Tuyên giáo", "Chính phủ", "Bí thư".
@@ -362,7 +404,17 @@ function readIssuer(clean: string, from: number): { name: string; end: number } 
     if (cut) break;
     // A comma followed by a lower-case word ends the name ("..., chống dịch"), and so does one
     // followed by a person's title or the sentence's subject ("..., Sở X đề nghị").
-    if (word.endsWith(",") && (isLower(next) || PERSON_TITLE.test(tokens.slice(i + 1, i + 3).map((t) => t.word).join(" ")))) break;
+    if (
+      word.endsWith(",") &&
+      (isLower(next) ||
+        PERSON_TITLE.test(
+          tokens
+            .slice(i + 1, i + 3)
+            .map((t) => t.word)
+            .join(" "),
+        ))
+    )
+      break;
   }
   // A name never ends on a joining word ("của Chính phủ và | Thông tư số ...").
   while (taken > 0 && (tokens[taken - 1]!.f === "va" || tokens[taken - 1]!.f === "cac")) taken--;

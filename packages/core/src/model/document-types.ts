@@ -84,7 +84,7 @@ export const NORMATIVE_TYPES: readonly DocumentType[] = [
 /** Names seen in running text that are not in the tables, with the type they stand for. */
 const NAME_ALIASES: Record<string, string> = {
   "thong bao ket luan": "TB",
-  "dien": "CĐ",
+  dien: "CĐ",
   "cong dien khan": "CĐ",
   "quyet dinh ca biet": "QĐ",
   "nghi quyet ca biet": "NQ",
@@ -95,7 +95,8 @@ const NAME_ALIASES: Record<string, string> = {
 const byCode = new Map<string, DocumentType>();
 for (const t of [...ND30_TYPES, ...NORMATIVE_TYPES]) if (!byCode.has(t.code)) byCode.set(t.code, t);
 const partyByCode = new Map<string, DocumentType>();
-for (const t of [...PARTY_TYPES, ...ND30_TYPES]) if (!partyByCode.has(t.code)) partyByCode.set(t.code, t);
+for (const t of [...PARTY_TYPES, ...ND30_TYPES])
+  if (!partyByCode.has(t.code)) partyByCode.set(t.code, t);
 // Party "Quy định" is "QĐ"; a Party "QĐ" is as often a Quyết định: the symbol alone says Quyết định.
 partyByCode.set("QĐ", ND30_TYPES[1]!);
 partyByCode.set("TT", PARTY_TYPES[1]!);

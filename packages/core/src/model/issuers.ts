@@ -123,7 +123,11 @@ const FIXED_TERMS: ReadonlyArray<[string, string]> = [
   ["dang", "Đảng"],
 ];
 
-const FIXED_TERMS_SIZED: ReadonlyArray<[string, string, number]> = FIXED_TERMS.map(([k, v]) => [k, v, k.split(" ").length]);
+const FIXED_TERMS_SIZED: ReadonlyArray<[string, string, number]> = FIXED_TERMS.map(([k, v]) => [
+  k,
+  v,
+  k.split(" ").length,
+]);
 
 /** Words that open an agency name; the word after them starts the field and is capitalised. */
 const HEADS = new Set([
@@ -183,7 +187,7 @@ export function toNameCase(upper: string): string {
   const out: string[] = [];
   let capitalizeNext = true; // start of a name or of a field
   let properName = false; // inside a place name
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const raw = words[i]!;
     if (KEEP_UPPER.test(raw.replace(/[,;.]$/, ""))) {
       out.push(raw);

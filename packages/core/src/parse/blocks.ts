@@ -3,7 +3,10 @@ import { BODY_START } from "./header.ts";
 
 /** Strips list marks, markdown leftovers and the final ";", "," or "." of an item. */
 export function tidyItem(s: string): string {
-  return trimEndChars(s.replace(/^\s*[-–+•]\s*/u, "").replace(/[^\S ]\s*| \s+/g, " "), " ;,.").trim();
+  return trimEndChars(
+    s.replace(/^\s*[-–+•]\s*/u, "").replace(/[^\S ]\s*| \s+/g, " "),
+    " ;,.",
+  ).trim();
 }
 
 export interface AddresseeBlock {
@@ -18,7 +21,11 @@ const KINH_GUI = /^(?:[-–•]\s*)?kinh gui\s*:?/;
  * "Kính gửi:" with its addressees: inline ("Kính gửi: Bộ Xây dựng."), inline and wrapped
  * ("Kính gửi: Thuế" / "tỉnh Gia Lai."), or as a list of "- ..." lines with wrapped items.
  */
-export function readAddressees(view: TextView, fromLine: number, toLine: number): AddresseeBlock | null {
+export function readAddressees(
+  view: TextView,
+  fromLine: number,
+  toLine: number,
+): AddresseeBlock | null {
   let at = -1;
   for (let i = fromLine; i < Math.min(toLine, view.lines.length); i++) {
     if (KINH_GUI.test(view.lines[i]!.folded)) {
@@ -77,13 +84,25 @@ export function readAddressees(view: TextView, fromLine: number, toLine: number)
       continue;
     }
     if (isRuleLine(line.text)) break;
-    const isItem = /^[-–•+]\s*/u.test(line.text) && !/^[-–]\s*(?:can cu|thuc hien)\b/.test(line.folded);
+    const isItem =
+      /^[-–•+]\s*/u.test(line.text) && !/^[-–]\s*(?:can cu|thuc hien)\b/.test(line.folded);
     if (isItem) {
       flush();
       current.push(line.text);
-    } else if (current.length && blankRun === 0 && !BODY_START.test(line.folded) && !/[.;]\s*$/.test(current[current.length - 1]!)) {
+    } else if (
+      current.length &&
+      blankRun === 0 &&
+      !BODY_START.test(line.folded) &&
+      !/[.;]\s*$/.test(current[current.length - 1]!)
+    ) {
       current.push(line.text); // wrapped item
-    } else if (!items.length && !current.length && blankRun <= 1 && line.text.length < 120 && !BODY_START.test(line.folded)) {
+    } else if (
+      !items.length &&
+      !current.length &&
+      blankRun <= 1 &&
+      line.text.length < 120 &&
+      !BODY_START.test(line.folded)
+    ) {
       current.push(line.text); // "Kính gửi:" then the addressee alone on the next line
     } else {
       break;

@@ -27,7 +27,8 @@ export interface Motto {
 }
 
 /** A line longer than a fragment is looked at only if it holds a word of the motto or title. */
-const MOTTO_WORDS = /cong hoa|chu nghia|viet nam|doc lap|tu do|hanh phuc|dang cong|cong san|hoa xa|xa hoi/;
+const MOTTO_WORDS =
+  /cong hoa|chu nghia|viet nam|doc lap|tu do|hanh phuc|dang cong|cong san|hoa xa|xa hoi/;
 
 function flat(s: string): string {
   return s.replace(/[^a-z0-9]+/g, "");
@@ -52,7 +53,10 @@ export function findMotto(view: TextView): Motto {
   for (const line of view.lines) {
     if (line.blank) continue;
     if (++seen > HEADER_LINES) break;
-    if (line.text.length > MAX_HEADER_LINE || (line.folded.length > 14 && !MOTTO_WORDS.test(line.folded))) {
+    if (
+      line.text.length > MAX_HEADER_LINE ||
+      (line.folded.length > 14 && !MOTTO_WORDS.test(line.folded))
+    ) {
       prev = null;
       continue;
     }
@@ -72,7 +76,12 @@ export function findMotto(view: TextView): Motto {
     if (target) {
       lines.add(line.index);
       if (target === targets[2]) party = true;
-    } else if (prev && lines.has(prev.index) && f.length >= 4 && targets.some((t) => t.includes(f))) {
+    } else if (
+      prev &&
+      lines.has(prev.index) &&
+      f.length >= 4 &&
+      targets.some((t) => t.includes(f))
+    ) {
       // Continuation fragments ("HỘI CHỦ NGHĨA VIỆT NAM", "VIỆT NAM") right after a motto line.
       lines.add(line.index);
     }
@@ -82,7 +91,8 @@ export function findMotto(view: TextView): Motto {
 }
 
 function nextNonBlank(view: TextView, index: number): Line | undefined {
-  for (let i = index + 1; i < view.lines.length; i++) if (!view.lines[i]!.blank) return view.lines[i];
+  for (let i = index + 1; i < view.lines.length; i++)
+    if (!view.lines[i]!.blank) return view.lines[i];
   return undefined;
 }
 
@@ -173,7 +183,11 @@ export interface DateLine {
 const PLACE_DATE = /(?:^|\n)([^\n,]{0,60}),[ \t]*(?=ngay\b)/g;
 
 /** "Lạng Sơn, ngày 26 tháng 3 năm 2018", also broken over lines and with blank day or month. */
-export function findDateLine(view: TextView, fromOffset: number, toOffset: number): DateLine | null {
+export function findDateLine(
+  view: TextView,
+  fromOffset: number,
+  toOffset: number,
+): DateLine | null {
   PLACE_DATE.lastIndex = fromOffset;
   const region = view.folded;
   for (;;) {
@@ -188,7 +202,10 @@ export function findDateLine(view: TextView, fromOffset: number, toOffset: numbe
     // A place wrapped over two lines ("Thành phố Hồ" / "Chí Minh, ngày ...").
     const prev = view.lines[startLine.index - 1];
     if (prev && !prev.blank && isPlaceFragment(prev.text)) place = `${prev.text} ${place}`;
-    place = place.replace(/[^\S ]\s*| \s+/g, " ").replace(/^[-–*\s]+/, "").trim();
+    place = place
+      .replace(/[^\S ]\s*| \s+/g, " ")
+      .replace(/^[-–*\s]+/, "")
+      .trim();
     const end = dateStart + parsed.length;
     return {
       line: startLine.index,
@@ -309,7 +326,8 @@ export function readVvSubject(
   for (let i = first.line + 1; i < view.lines.length && parts.length < 7; i++) {
     const line = view.lines[i]!;
     if (line.blank || isRuleLine(line.text)) break;
-    if (/(?:^|,\s*)ngay\b/.test(line.folded) && /thang|nam\s+\d{4}|,\s*ngay/.test(line.folded)) break;
+    if (/(?:^|,\s*)ngay\b/.test(line.folded) && /thang|nam\s+\d{4}|,\s*ngay/.test(line.folded))
+      break;
     if (BODY_START.test(line.folded) || SO_LINE.test(line.text)) break;
     parts.push(line.text);
     last = i;
@@ -342,7 +360,12 @@ export function readSubjectAfterType(
       if (AUTHORITY_LINE.test(line.folded) && isUpperCaseText(line.text)) break;
       if (/^(?:-\s*)?(?:can cu|xet|theo)\b/.test(line.folded)) break;
       // A capitals subject followed by a sentence-case paragraph: the paragraph is the body.
-      if (isUpperCaseText(parts[0]!) && !isUpperCaseText(line.text) && !/^(?:ve|v\/v)\b/.test(line.folded) && line.text.length > 60)
+      if (
+        isUpperCaseText(parts[0]!) &&
+        !isUpperCaseText(line.text) &&
+        !/^(?:ve|v\/v)\b/.test(line.folded) &&
+        line.text.length > 60
+      )
         break;
     } else if (/^(?:-\s*)?(?:can cu|xet de nghi|theo de nghi)\b/.test(line.folded)) {
       break;
@@ -358,7 +381,10 @@ export function readSubjectAfterType(
 
 /** Drops a leading "V/v", a final "." or ";" and wrapping spaces. */
 export function tidySubject(s: string): string {
-  return trimEndChars(s.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/[^\S ]\s*| \s+/g, " "), " .;:").trim();
+  return trimEndChars(
+    s.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/[^\S ]\s*| \s+/g, " "),
+    " .;:",
+  ).trim();
 }
 
 /** Lines of the issuer block: capitals before the number line, motto and rules left out. */

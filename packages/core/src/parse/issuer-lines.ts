@@ -7,14 +7,18 @@ const HEAD =
 /** The last word of a line that cannot end a name: the name goes on on the next line. */
 const OPEN_END = /(?:,|-|\bva|\bnhan|\bcua|\bthuoc|\btinh|\bthanh|\bxa|\bhuyen)$/;
 
-const BARE_HEAD = /^(?:van phong|uy ban|uy ban nhan|hoi dong|trung tam|tong cuc|chi cuc|ban chap hanh|lien doan|cong doan)$/;
+const BARE_HEAD =
+  /^(?:van phong|uy ban|uy ban nhan|hoi dong|trung tam|tong cuc|chi cuc|ban chap hanh|lien doan|cong doan)$/;
 
 /**
  * Splits the issuer block of a header into the parent body and the issuer. Flattened tables break
  * one name over several lines ("ỦY BAN NHÂN" / "DÂN" / "TỈNH BẮC NINH"); a line that starts with an
  * agency word ("CỤC THUẾ" under "BỘ TÀI CHÍNH") starts the next level.
  */
-export function splitIssuerLines(lines: readonly string[]): { parent: string | null; name: string | null } {
+export function splitIssuerLines(lines: readonly string[]): {
+  parent: string | null;
+  name: string | null;
+} {
   const segments: string[] = [];
   for (const raw of lines) {
     const line = raw.replace(/[^\S ]\s*| \s+/g, " ").trim();
@@ -23,7 +27,9 @@ export function splitIssuerLines(lines: readonly string[]): { parent: string | n
     const f = foldKey(line);
     // A one-word segment ("VĂN" / "PHÒNG CHÍNH PHỦ") or a bare agency word ("VĂN PHÒNG" /
     // "CHÍNH PHỦ") is never a whole name.
-    const incomplete = last !== undefined && (!last.includes(" ") || BARE_HEAD.test(foldKey(last)) || OPEN_END.test(foldKey(last)));
+    const incomplete =
+      last !== undefined &&
+      (!last.includes(" ") || BARE_HEAD.test(foldKey(last)) || OPEN_END.test(foldKey(last)));
     if (last !== undefined && (incomplete || !HEAD.test(f))) {
       segments[segments.length - 1] = `${last} ${line}`;
     } else {

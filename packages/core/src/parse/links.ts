@@ -1,8 +1,9 @@
 import type { TextView } from "../text/lines.ts";
 
-const URL = /^https?:\/\/[^\s<>"'()\[\]{}]{1,500}/iu;
+const URL = /^https?:\/\/[^\s<>"'()[\]{}]{1,500}/iu;
 /** A bare portal address ("stttt.langson.gov.vn", "www.chinhphu.vn/van-ban"), whole token. */
-const BARE = /^(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*\.(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn|com|org|net)(?:\/[^\s<>"'()\[\]{}]{0,300})?$/iu;
+const BARE =
+  /^(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*\.(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn|com|org|net)(?:\/[^\s<>"'()[\]{}]{0,300})?$/iu;
 const TOKEN_CHAR = /[^\s<>"'()\[\]{}“”]/u;
 const TLDS = [".vn", ".com", ".org", ".net"];
 
@@ -12,7 +13,8 @@ const TLDS = [".vn", ".com", ".org", ".net"];
  */
 export function extractLinks(view: TextView): string[] {
   const text = view.clean;
-  const lower = text.includes("HTTP") || /\.(?:VN|COM|ORG|NET)/.test(text) ? text.toLowerCase() : text;
+  const lower =
+    text.includes("HTTP") || /\.(?:VN|COM|ORG|NET)/.test(text) ? text.toLowerCase() : text;
   const starts = new Set<number>();
   const found: Array<[number, string]> = [];
   const consider = (at: number): void => {
@@ -33,7 +35,8 @@ export function extractLinks(view: TextView): string[] {
     if (BARE.test(token)) found.push([start, token]);
   };
   for (const needle of ["http", ...TLDS]) {
-    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) consider(i);
+    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length))
+      consider(i);
   }
   found.sort((a, b) => a[0] - b[0]);
   return [...new Set(found.map(([, u]) => u))];

@@ -52,7 +52,9 @@ export function parseDocument(input: string, options: ParseOptions = {}): Parsed
     return parseNormalized(text, notes);
   } catch (error) {
     // A bug must not take the caller down: report it as a warning on an empty result.
-    notes.push(note(WARNING_CODES.NOT_A_DOCUMENT, `Internal parser error: ${(error as Error).message}`));
+    notes.push(
+      note(WARNING_CODES.NOT_A_DOCUMENT, `Internal parser error: ${(error as Error).message}`),
+    );
     return emptyResult(notes);
   }
 }
@@ -91,7 +93,12 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     return emptyResult(notes);
   }
   if (text.includes("\ufffd")) {
-    notes.push(note(WARNING_CODES.REPLACEMENT_CHARACTERS, "The text contains unreadable characters (U+FFFD); some words may be damaged."));
+    notes.push(
+      note(
+        WARNING_CODES.REPLACEMENT_CHARACTERS,
+        "The text contains unreadable characters (U+FFFD); some words may be damaged.",
+      ),
+    );
   }
   const view = makeTextView(text);
   const motto = findMotto(view);
@@ -124,8 +131,10 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
   else if (ref?.typeCode) {
     const t = typeByCode(ref.typeCode, format);
     if (t) type = { code: t.code, name: t.name };
-  } else if (ref && ref.shape === "state" && ref.issuerCode) type = { code: "CV", name: "Công văn" };
-  if (type && format === "party" && type.code === "QĐ" && typeLine?.name === "Quy định") type = { code: "QĐ", name: "Quy định" };
+  } else if (ref && ref.shape === "state" && ref.issuerCode)
+    type = { code: "CV", name: "Công văn" };
+  if (type && format === "party" && type.code === "QĐ" && typeLine?.name === "Quy định")
+    type = { code: "QĐ", name: "Quy định" };
   if (!type) notes.push(note(WARNING_CODES.NO_TYPE, "Could not tell the document type.", "type"));
 
   // Subject.
@@ -149,13 +158,23 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
       subjectLast = s.lastLine;
     }
   }
-  if (!subject) notes.push(note(WARNING_CODES.NO_SUBJECT, "No subject (trích yếu) found.", "subject"));
+  if (!subject)
+    notes.push(note(WARNING_CODES.NO_SUBJECT, "No subject (trích yếu) found.", "subject"));
 
   // Addressees, body, recipients, signature.
-  const lastHeaderLine = Math.max(numberLine?.lastLine ?? -1, date?.lastLine ?? -1, subjectLast, typeLine?.line ?? -1);
+  const lastHeaderLine = Math.max(
+    numberLine?.lastLine ?? -1,
+    date?.lastLine ?? -1,
+    subjectLast,
+    typeLine?.line ?? -1,
+  );
   const recipientsLine = findRecipientsLine(view, lastHeaderLine + 1);
   const bodyLimit = recipientsLine === -1 ? view.lines.length : recipientsLine;
-  const addressees = readAddressees(view, Math.max(0, lastHeaderLine - 3), Math.min(bodyLimit, lastHeaderLine + 40));
+  const addressees = readAddressees(
+    view,
+    Math.max(0, lastHeaderLine - 3),
+    Math.min(bodyLimit, lastHeaderLine + 40),
+  );
   const bodyStart = Math.max(lastHeaderLine + 1, (addressees?.lastLine ?? -1) + 1);
   const recipients = recipientsLine === -1 ? null : readRecipients(view, recipientsLine);
 
@@ -184,9 +203,12 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     number = ref.number;
     symbol = ref.symbol;
     reference = ref.reference;
-    if (!number) notes.push(note(WARNING_CODES.BLANK_NUMBER, "The number is left blank (a draft).", "number"));
+    if (!number)
+      notes.push(note(WARNING_CODES.BLANK_NUMBER, "The number is left blank (a draft).", "number"));
   } else {
-    notes.push(note(WARNING_CODES.NO_REFERENCE, "No number and symbol (số, ký hiệu) found.", "reference"));
+    notes.push(
+      note(WARNING_CODES.NO_REFERENCE, "No number and symbol (số, ký hiệu) found.", "reference"),
+    );
   }
 
   // Date.
@@ -194,8 +216,21 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
   const iso = toIsoDate(dateParts);
   if (!date) notes.push(note(WARNING_CODES.NO_DATE, "No place and date line found.", "date"));
   else if (dateParts.day === null || dateParts.month === null || dateParts.year === null)
-    notes.push(note(WARNING_CODES.INCOMPLETE_DATE, "The date is incomplete (day, month or year left blank).", "date"));
-  else if (!iso) notes.push(note(WARNING_CODES.INVALID_DATE, `The date ${dateParts.day}/${dateParts.month}/${dateParts.year} does not exist.`, "date"));
+    notes.push(
+      note(
+        WARNING_CODES.INCOMPLETE_DATE,
+        "The date is incomplete (day, month or year left blank).",
+        "date",
+      ),
+    );
+  else if (!iso)
+    notes.push(
+      note(
+        WARNING_CODES.INVALID_DATE,
+        `The date ${dateParts.day}/${dateParts.month}/${dateParts.year} does not exist.`,
+        "date",
+      ),
+    );
 
   // Issuer.
   const stopLine = Math.min(
@@ -204,9 +239,18 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     date?.line ?? Infinity,
     headerEnd,
   );
-  const issuer = readIssuer(view, motto, stopLine, ref, date?.place ?? null, signature.authorityTitle);
-  if (!issuer.name) notes.push(note(WARNING_CODES.NO_ISSUER, "Could not tell the issuing body.", "issuer"));
-  if (!signature.signerName) notes.push(note(WARNING_CODES.NO_SIGNER_NAME, "No signer name found.", "signature"));
+  const issuer = readIssuer(
+    view,
+    motto,
+    stopLine,
+    ref,
+    date?.place ?? null,
+    signature.authorityTitle,
+  );
+  if (!issuer.name)
+    notes.push(note(WARNING_CODES.NO_ISSUER, "Could not tell the issuing body.", "issuer"));
+  if (!signature.signerName)
+    notes.push(note(WARNING_CODES.NO_SIGNER_NAME, "No signer name found.", "signature"));
 
   const citations = extractCitations(view, {
     ownReference: ref?.number ? ref.reference : null,
@@ -252,7 +296,13 @@ function findHeaderEnd(view: TextView, afterLine: number): number {
 function findAnnexStart(view: TextView, from: number): number {
   for (let i = Math.max(0, from); i < view.lines.length; i++) {
     const f = view.lines[i]!.folded;
-    if (/^(?:#\s*)?(?:phu luc\b|danh muc\b|file duoc\b|\(kem theo\b|\(ban hanh kem theo\b|\[\d+\]\s)/.test(f) && i > from) return i;
+    if (
+      /^(?:#\s*)?(?:phu luc\b|danh muc\b|file duoc\b|\(kem theo\b|\(ban hanh kem theo\b|\[\d+\]\s)/.test(
+        f,
+      ) &&
+      i > from
+    )
+      return i;
   }
   return view.lines.length;
 }
@@ -274,7 +324,11 @@ function readIssuer(
   view: TextView,
   motto: ReturnType<typeof findMotto>,
   stopLine: number,
-  ref: ReturnType<typeof findNumberLine> extends infer N ? (N extends { reference: infer R } ? R : null) : null,
+  ref: ReturnType<typeof findNumberLine> extends infer N
+    ? N extends { reference: infer R }
+      ? R
+      : null
+    : null,
   place: string | null,
   authorityTitle: string | null,
 ): Issuer {
@@ -283,13 +337,22 @@ function readIssuer(
   const lines = issuerHeaderLines(view, motto, stopLine);
   if (lines.length) {
     const { parent, name } = splitIssuerLines(lines);
-    return { name: name ? toNameCase(name) : null, parent: parent ? toNameCase(parent) : null, code, unit, source: "header" };
+    return {
+      name: name ? toNameCase(name) : null,
+      parent: parent ? toNameCase(parent) : null,
+      code,
+      unit,
+      source: "header",
+    };
   }
   // No header lines (text copied from a portal): infer from the symbol, the place and the body.
   const known = issuerByCode(code);
   if (known) {
     const parent = known.provincialDepartment && place ? `UBND tỉnh ${place}` : null;
-    const name = !known.provincialDepartment && place && /tỉnh$/u.test(known.name) ? `${known.name} ${place}` : known.name;
+    const name =
+      !known.provincialDepartment && place && /tỉnh$/u.test(known.name)
+        ? `${known.name} ${place}`
+        : known.name;
     return { name, parent, code, unit, source: "inferred" };
   }
   if (authorityTitle && /^(?:BAN|ỦY BAN|HỘI ĐỒNG)/u.test(authorityTitle)) {

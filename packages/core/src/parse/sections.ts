@@ -35,10 +35,18 @@ function readLabel(text: string, nextText: string | undefined): Label | null {
   const digit = c >= 48 && c <= 57;
   if (!digit && c !== 0x110 && c !== 73 && c !== 86 && c !== 88 && c !== 76) return null;
   let m = ARTICLE.exec(text);
-  if (m) return { scheme: "article", label: `Điều ${m[1]}`, value: Number(m[1]), length: m[0].length };
+  if (m)
+    return { scheme: "article", label: `Điều ${m[1]}`, value: Number(m[1]), length: m[0].length };
   if (/^Điều$/u.test(text) && nextText) {
     const n = /^(\d{1,3})\s*[.:]\s*/.exec(nextText);
-    if (n) return { scheme: "article", label: `Điều ${n[1]}`, value: Number(n[1]), length: text.length, spansNextLine: true };
+    if (n)
+      return {
+        scheme: "article",
+        label: `Điều ${n[1]}`,
+        value: Number(n[1]),
+        length: text.length,
+        spansNextLine: true,
+      };
   }
   m = ROMAN.exec(text);
   if (m && /^\S/u.test(text.slice(m[0].length)))
@@ -60,11 +68,29 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
   let expected = 1;
   // The item's text is read once from the text itself, between its first text offset and its
   // end: cheaper than gathering its lines and joining them.
-  let current: { label: string; title: string | null; textStart: number; start: number; end: number } | null = null;
+  let current: {
+    label: string;
+    title: string | null;
+    textStart: number;
+    start: number;
+    end: number;
+  } | null = null;
   const close = (): void => {
     if (!current) return;
-    const text = current.textStart < current.end ? view.clean.slice(current.textStart, current.end).replace(/[^\S ]\s*| \s+/g, " ").trim() : "";
-    sections.push({ label: current.label, title: current.title, text, start: current.start, end: current.end });
+    const text =
+      current.textStart < current.end
+        ? view.clean
+            .slice(current.textStart, current.end)
+            .replace(/[^\S ]\s*| \s+/g, " ")
+            .trim()
+        : "";
+    sections.push({
+      label: current.label,
+      title: current.title,
+      text,
+      start: current.start,
+      end: current.end,
+    });
     current = null;
   };
   const end = Math.min(toLine, view.lines.length);
@@ -72,7 +98,10 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
     const line = view.lines[i]!;
     if (line.blank) continue;
     const label = readLabel(line.text, view.lines[i + 1]?.text);
-    if (label && (scheme === null ? label.value === 1 : label.scheme === scheme && label.value === expected)) {
+    if (
+      label &&
+      (scheme === null ? label.value === 1 : label.scheme === scheme && label.value === expected)
+    ) {
       scheme = label.scheme;
       close();
       let rest = line.text.slice(label.length).trim();

@@ -78,16 +78,25 @@ export function isPersonName(text: string): boolean {
   const titleCase = words.every((w) => /^\p{Lu}\p{Ll}{0,7}$/u.test(w));
   if (titleCase) return true;
   if (isUpperCaseText(words.join(" ")) && words.every((w) => /^\p{Lu}{1,8}$/u.test(w))) {
-    const first = words[0]!.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").toLowerCase();
+    const first = words[0]!
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/Đ/g, "D")
+      .toLowerCase();
     return SURNAMES.has(first);
   }
   return false;
 }
 
-const IGNORABLE = /^(?:\(?\s*(?:đã ký|ký|ký tên[^)]*|đã ký và đóng dấu|ký, ghi rõ họ tên[^)]*|ký, đóng dấu[^)]*)\s*\)?|\[.*\]|\*+)$/iu;
+const IGNORABLE =
+  /^(?:\(?\s*(?:đã ký|ký|ký tên[^)]*|đã ký và đóng dấu|ký, ghi rõ họ tên[^)]*|ký, đóng dấu[^)]*)\s*\)?|\[.*\]|\*+)$/iu;
 
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
 }
 
 interface Block {
@@ -122,14 +131,22 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     let upperPart = inline ? inline.titles : text;
     // "XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG ...": what stands before the authority is a caption.
     const inner = /\s(?:KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\s*[./]\s*\p{Lu}/u.exec(upperPart);
-    if (inner && !levels.length && !titles.length && isUpperCaseText(upperPart.slice(0, inner.index))) {
+    if (
+      inner &&
+      !levels.length &&
+      !titles.length &&
+      isUpperCaseText(upperPart.slice(0, inner.index))
+    ) {
       upperPart = upperPart.slice(inner.index + 1);
     }
     // A name in capitals is taken only where a title cannot be ("KT. BỘ TRƯỞNG," / "CHỦ NHIỆM").
     const upperName = isUpperCaseText(text);
     const lastLevel = levels[levels.length - 1];
     const nameAllowed =
-      !upperName || (!TITLE_START.test(fold(text)) && !(lastLevel && /,$/.test(lastLevel.title)) && !AUTHORITY.test(text));
+      !upperName ||
+      (!TITLE_START.test(fold(text)) &&
+        !(lastLevel && /,$/.test(lastLevel.title)) &&
+        !AUTHORITY.test(text));
     if (!signerName && (levels.length || titles.length) && nameAllowed && isPersonName(text)) {
       signerName = tidyPersonName(text);
       end = line.end;
@@ -148,7 +165,13 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
   if (!signerName && !levels.length) return null; // a lone capitals line is not a signature
   return {
     levels,
-    signerTitle: titles.length ? titles.join(" ").replace(/[^\S ]\s*| \s+/g, " ").replace(/,$/, "").trim() : null,
+    signerTitle: titles.length
+      ? titles
+          .join(" ")
+          .replace(/[^\S ]\s*| \s+/g, " ")
+          .replace(/,$/, "")
+          .trim()
+      : null,
     signerName,
     start,
     end,
@@ -159,7 +182,10 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
 function splitTrailingName(text: string): { titles: string; name: string } | null {
   if (text.length > 200) return null;
   const bare = text.replace(/\s*\(?\s*đã\s+ký\s*\)?\s*$/iu, "");
-  const m = /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+(\p{Lu}\p{Ll}{0,7}(?:\s+\p{Ll}{1,4})?(?:\s+\p{Lu}\p{Ll}{0,7}){1,5})$/u.exec(bare);
+  const m =
+    /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+(\p{Lu}\p{Ll}{0,7}(?:\s+\p{Ll}{1,4})?(?:\s+\p{Lu}\p{Ll}{0,7}){1,5})$/u.exec(
+      bare,
+    );
   if (!m || !isUpperCaseText(m[1]!) || !isPersonName(m[2]!)) return null;
   return { titles: m[1]!.trim(), name: m[2]! };
 }
@@ -169,7 +195,12 @@ function splitTrailingName(text: string): { titles: string; name: string } | nul
  * title (PHÓ..., CHỦ TỊCH...) after a level is the signer's title; anything else continues the
  * title before it (wrapped lines: "TM. ỦY BAN" / "NHÂN DÂN").
  */
-function readTitles(line: string, levels: SignatureLevel[], titles: string[], flattened: boolean): void {
+function readTitles(
+  line: string,
+  levels: SignatureLevel[],
+  titles: string[],
+  flattened: boolean,
+): void {
   let rest = line.trim();
   while (rest) {
     const a = AUTHORITY.exec(rest);
@@ -179,7 +210,10 @@ function readTitles(line: string, levels: SignatureLevel[], titles: string[], fl
       let title = next === -1 ? rest : rest.slice(0, next);
       rest = next === -1 ? "" : rest.slice(next + 1);
       // A flattened line may hold the signer's title after the authority's.
-      const split = flattened && !rest ? splitSignerTitle(title, authorityOf(a[1]!)) : { authorityTitle: title, signerTitle: null };
+      const split =
+        flattened && !rest
+          ? splitSignerTitle(title, authorityOf(a[1]!))
+          : { authorityTitle: title, signerTitle: null };
       title = split.authorityTitle;
       levels.push({ authority: authorityOf(a[1]!), title: title.trim() });
       if (split.signerTitle) titles.push(split.signerTitle);
@@ -202,14 +236,20 @@ function readTitles(line: string, levels: SignatureLevel[], titles: string[], fl
   }
 }
 
-function splitSignerTitle(title: string, authority: Authority): { authorityTitle: string; signerTitle: string | null } {
+function splitSignerTitle(
+  title: string,
+  authority: Authority,
+): { authorityTitle: string; signerTitle: string | null } {
   const words = title.trim().split(/\s+/);
   if (words.length < 3) return { authorityTitle: title.trim(), signerTitle: null };
   const f = fold(title);
   if (authority === "KT") {
     const m = DEPUTY.exec(f);
     if (m && m.index > 0) {
-      return { authorityTitle: title.slice(0, m.index).trim().replace(/,$/, ""), signerTitle: title.slice(m.index).trim() };
+      return {
+        authorityTitle: title.slice(0, m.index).trim().replace(/,$/, ""),
+        signerTitle: title.slice(m.index).trim(),
+      };
     }
     return { authorityTitle: title.trim(), signerTitle: null };
   }
@@ -224,7 +264,8 @@ function splitSignerTitle(title: string, authority: Authority): { authorityTitle
   const re = new RegExp(TITLE_START.source.replace("^", "\\s"), "g");
   for (let m = re.exec(f); m; m = re.exec(f)) {
     const before = title.slice(0, m.index).trim();
-    if (before && !/,$/.test(before)) return { authorityTitle: before, signerTitle: title.slice(m.index).trim() };
+    if (before && !/,$/.test(before))
+      return { authorityTitle: before, signerTitle: title.slice(m.index).trim() };
   }
   return { authorityTitle: title.trim(), signerTitle: null };
 }
@@ -237,9 +278,13 @@ function blockStarts(view: TextView, from: number, to: number): number[] {
     const line = view.lines[i]!;
     if (line.blank || line.text.length > MAX_HEADER_LINE) continue;
     if (AUTHORITY.test(line.text) && /\p{Lu}/u.test(line.text.slice(0, 12))) prefixed.push(i);
-    else if (isUpperCaseText(line.text) && line.text.length <= 80 && TITLE_START.test(line.folded)) plain.push(i);
+    else if (isUpperCaseText(line.text) && line.text.length <= 80 && TITLE_START.test(line.folded))
+      plain.push(i);
     else if (splitTrailingName(line.text) && line.text.length <= 160) plain.push(i);
-    else if (/\s(?:KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\s*[./]\s*\p{Lu}/u.test(line.text) && isUpperCaseText(line.text.split(/\s(?=\p{Lu}\p{Ll})/u)[0]!))
+    else if (
+      /\s(?:KT|TM|TL|TUQ|K\/T|T\/M|T\/L)\s*[./]\s*\p{Lu}/u.test(line.text) &&
+      isUpperCaseText(line.text.split(/\s(?=\p{Lu}\p{Ll})/u)[0]!)
+    )
       prefixed.push(i);
   }
   return [...prefixed, ...plain];
@@ -261,7 +306,10 @@ export function readSignature(view: TextView, regions: Array<[number, number]>):
           authorityTitle: outer ? outer.title.replace(/,$/, "") || null : null,
           signerTitle: block.signerTitle,
           signerName: block.signerName,
-          levels: block.levels.map((l) => ({ authority: l.authority, title: l.title.replace(/,$/, "") })),
+          levels: block.levels.map((l) => ({
+            authority: l.authority,
+            title: l.title.replace(/,$/, ""),
+          })),
           start: block.start,
           end: block.end,
         };

@@ -49,7 +49,13 @@ function foldViews(text: string): { clean: string; folded: string } {
   let changed = false;
   for (let i = 0; i < n; i++) {
     const c = src.charCodeAt(i);
-    const space = c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+    const space =
+      c === 9 ||
+      c === 0xa0 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000;
     clean[i] = space ? 32 : c;
     if (space) changed = true;
   }
@@ -60,7 +66,18 @@ function foldViews(text: string): { clean: string; folded: string } {
 const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x0b || c === 0x0c;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 13 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x3000 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x0b ||
+    c === 0x0c
+  );
 }
 
 export function makeTextView(text: string): TextView {
@@ -116,6 +133,10 @@ export function isRuleLine(text: string): boolean {
  */
 export function trimEndChars(s: string, chars: string): string {
   let end = s.length;
-  while (end > 0 && (chars.includes(s[end - 1]!) || (chars.includes(" ") && /\s/.test(s[end - 1]!)))) end--;
+  while (
+    end > 0 &&
+    (chars.includes(s[end - 1]!) || (chars.includes(" ") && /\s/.test(s[end - 1]!)))
+  )
+    end--;
   return s.slice(0, end);
 }

@@ -21,7 +21,7 @@ const COMBINING = /[\u0300-\u036f]/g;
 export function normalizeText(input: string): string {
   let s = input;
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  s = s.replace(/\r\n?/g, "\n").replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, "");
+  s = s.replace(/\r\n?/g, "\n").replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, "");
   return s.normalize("NFC");
 }
 

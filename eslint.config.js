@@ -1,0 +1,100 @@
+// Lint: typescript-eslint's recommended rules, and the layer rules of DESIGN.md section 2:
+// dependencies point one way, packages import each other only through their index, and core
+// stays pure (no fs, no network, no process, no clock).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const NODE_IO = [
+  "fs",
+  "fs/promises",
+  "node:fs",
+  "node:fs/promises",
+  "child_process",
+  "node:child_process",
+  "http",
+  "node:http",
+  "https",
+  "node:https",
+  "net",
+  "node:net",
+  "os",
+  "node:os",
+  "path",
+  "node:path",
+];
+const deepImports = {
+  group: ["@vanthu/*/*"],
+  message: "Import another package through its index (@vanthu/name), not its files.",
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "**/dist/", ".tmp/", "data/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: "readonly",
+        process: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        TextDecoder: "readonly",
+        TextEncoder: "readonly",
+        performance: "readonly",
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-imports": ["error", { patterns: [deepImports] }],
+    },
+  },
+  {
+    files: ["packages/core/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_IO,
+          patterns: [
+            deepImports,
+            { group: ["@vanthu/*"], message: "core depends on no other package." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "core reads no environment: pass what it needs as arguments." },
+        { name: "Date", message: "core has no clock: pass dates in." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "core has no clock: pass `now` in.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/extract/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_IO,
+          patterns: [
+            deepImports,
+            {
+              group: ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
+              message: "extract sits below cli and server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
