@@ -4,7 +4,7 @@ const URL = /^https?:\/\/[^\s<>"'()[\]{}]{1,500}/iu;
 /** A bare portal address ("stttt.langson.gov.vn", "www.chinhphu.vn/van-ban"), whole token. */
 const BARE =
   /^(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*\.(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn|com|org|net)(?:\/[^\s<>"'()[\]{}]{0,300})?$/iu;
-const TOKEN_CHAR = /[^\s<>"'()\[\]{}“”]/u;
+const TOKEN_CHAR = /[^\s<>"'()[\]{}“”]/u;
 const TLDS = [".vn", ".com", ".org", ".net"];
 
 /**
