@@ -445,3 +445,74 @@ test("the contract's field names are all present", () => {
     assert.ok(k in d.citations[0]!, `citations.${k}`);
   assert.deepEqual(JSON.parse(JSON.stringify(d)).dateParts, { day: null, month: 4, year: 2026 });
 });
+
+// Forms the real corpus shows rarely or not at all, so that the parser keeps the general rule.
+const variants: Array<
+  [
+    string,
+    string,
+    Partial<{
+      reference: string | null;
+      number: string | null;
+      date: string | null;
+      year: number | null;
+      place: string | null;
+      signerName: string | null;
+    }>,
+  ]
+> = [
+  [
+    "draft with dots for the number and the day",
+    "SỞ TÀI CHÍNH\n\nSố: ....../STC-QLNS\nV/v góp ý dự thảo\n\nCao Nguyên, ngày ..... tháng ..... năm 2026\n",
+    { reference: "/STC-QLNS", number: null, date: null, year: 2026, place: "Cao Nguyên" },
+  ],
+  [
+    "draft with underscores, normative",
+    "Số: ___/2026/QĐ-UBND\n\nCao Nguyên, ngày ___ tháng ___ năm 2026\n\nQUYẾT ĐỊNH\nBan hành quy định\n",
+    { reference: "/2026/QĐ-UBND", number: null, year: 2026 },
+  ],
+  [
+    "date line without the comma",
+    "SỞ Y TẾ\n\nSố: 88/SYT-KHTC\n\nCao Nguyên ngày 12 tháng 5 năm 2026\n\nV/v báo cáo\n",
+    { date: "2026-05-12", place: "Cao Nguyên" },
+  ],
+  [
+    "date line without a place",
+    "BAN CHỈ ĐẠO\n\nSố: 07/BC-BCĐ\n\nNgày 03 tháng 8 năm 2026\n\nBÁO CÁO\nKết quả thực hiện\n",
+    { date: "2026-08-03", place: null },
+  ],
+  [
+    "right column first: motto and date before the issuer",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCao Nguyên, ngày 03 tháng 6 năm 2026\n\nUBND TỈNH CAO NGUYÊN\nSỞ Y TẾ\nSố: 15/SYT-VP\nV/v báo cáo tháng 6\n",
+    { reference: "15/SYT-VP", date: "2026-06-03" },
+  ],
+  [
+    "signature before Nơi nhận",
+    "Số: 15/SYT-VP\nV/v báo cáo\n\nCao Nguyên, ngày 03 tháng 6 năm 2026\n\nKính gửi: Các phòng.\n\nNội dung./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.",
+    { signerName: "Nguyễn Văn An" },
+  ],
+  [
+    "signer name in capitals",
+    "Số: 15/SYT-VP\n\nCao Nguyên, ngày 03 tháng 6 năm 2026\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\n\n\nNGUYỄN VĂN AN",
+    { signerName: "Nguyễn Văn An" },
+  ],
+  [
+    "a body date is not the document's date",
+    "Số: 15/SYT-VP\n\nKính gửi: Các phòng.\n\nNgày 28 tháng 4 năm 2026, Sở đã họp.",
+    { date: null },
+  ],
+];
+for (const [name, text, want] of variants) {
+  test(`variant: ${name}`, () => {
+    const d = parseDocument(text);
+    const got = {
+      reference: d.reference,
+      number: d.number,
+      date: d.date,
+      year: d.dateParts.year,
+      place: d.place,
+      signerName: d.signature.signerName,
+    };
+    for (const [k, v] of Object.entries(want)) assert.deepEqual(got[k as keyof typeof got], v, k);
+  });
+}

@@ -34,10 +34,11 @@ function readNumber(s: string | undefined): number | null {
 }
 
 /**
- * The written date of a header: "ngày 26 tháng 3 năm 2018", "ngày   tháng 01 năm 2022" (draft),
+ * The written date of a header: "ngày 26 tháng 3 năm 2018", "ngày   tháng 01 năm 2022" and
+ * "ngày ..... tháng ..... năm 2026" (drafts),
  * "ngày 26\ntháng 11", "tháng12", "tháng 0 6". Matched at the start of `text`.
  */
-export const WRITTEN_DATE = String.raw`ngày[ \t\n]*(\d(?: ?\d)?)?[ \t\n]*(?:\/[ \t]*)?tháng[ \t\n]*(\d(?: ?\d)?)?[ \t\n]*(?:\/[ \t]*)?năm[ \t\n]*(\d{4})?`;
+export const WRITTEN_DATE = String.raw`ngày[ \t\n.…_]*(\d(?: ?\d)?)?[ \t\n.…_]*(?:\/[ \t]*)?tháng[ \t\n.…_]*(\d(?: ?\d)?)?[ \t\n.…_]*(?:\/[ \t]*)?năm[ \t\n]*(\d{4})?`;
 const WRITTEN_DATE_RE = new RegExp(`^${WRITTEN_DATE}`, "iu");
 
 /** A numeric date: "21/3/2023", "21/03/2023", "21-3-2023", "21.3.2023". */

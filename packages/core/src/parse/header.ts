@@ -136,6 +136,12 @@ export function findNumberLine(view: TextView, typeless: boolean): NumberLine | 
       lastLine = next.index;
       text = next.raw;
     }
+    // Drafts print dots or underscores where the number goes: "Số: ....../STC-QLNS".
+    const filler = /^[.…_]+[ \t]*(?=[/-])/.exec(candidate)?.[0] ?? "";
+    if (filler) {
+      refStart += filler.length;
+      candidate = candidate.slice(filler.length);
+    }
     const reference = parseReference(candidate, { typeless });
     if (!reference && !/^\s*[\d/]/.test(candidate)) {
       // "Số lượng..." and the like: not a number line.
@@ -180,42 +186,51 @@ export interface DateLine {
   end: number;
 }
 
-const PLACE_DATE = /(?:^|\n)([^\n,]{0,60}),[ \t]*(?=ngay\b)/g;
-
-/** "Lạng Sơn, ngày 26 tháng 3 năm 2018", also broken over lines and with blank day or month. */
-export function findDateLine(
-  view: TextView,
-  fromOffset: number,
-  toOffset: number,
-): DateLine | null {
-  PLACE_DATE.lastIndex = fromOffset;
-  const region = view.folded;
-  for (;;) {
-    const m = PLACE_DATE.exec(region);
-    if (!m || m.index > toOffset) return null;
-    const dateStart = m.index + m[0].length;
+/**
+ * The place and date line: "Lạng Sơn, ngày 26 tháng 3 năm 2018", also broken over lines, with
+ * blank or dotted day and month, without the comma ("Cao Nguyên ngày ..."), or without a place
+ * ("Ngày 03 tháng 8 năm 2026"). The comma form is preferred anywhere in the range; the others
+ * are accepted only on a line that holds nothing else.
+ */
+export function findDateLine(view: TextView, fromOffset: number, toOffset: number): DateLine | null {
+  let loose: DateLine | null = null;
+  for (const line of view.lines) {
+    if (line.end < fromOffset || line.blank) continue;
+    if (line.start > toOffset) break;
+    if (line.text.length > MAX_HEADER_LINE) continue;
+    const at = line.folded.search(/(?:^|[\s,])ngay\b/);
+    if (at === -1) continue;
+    const ngay = at + (line.folded[at] === "n" ? 0 : 1);
+    const lead = line.raw.length - line.raw.trimStart().length;
+    const dateStart = line.start + lead + ngay;
     const parsed = parseWrittenDate(view.clean.slice(dateStart, dateStart + 80));
     if (!parsed) continue;
-    const placeStart = m.index + (m[0].startsWith("\n") ? 1 : 0);
-    let place = view.clean.slice(placeStart, placeStart + m[1]!.length).trim();
-    const startLine = lineAt(view, placeStart)!;
-    // A place wrapped over two lines ("Thành phố Hồ" / "Chí Minh, ngày ...").
-    const prev = view.lines[startLine.index - 1];
-    if (prev && !prev.blank && isPlaceFragment(prev.text)) place = `${prev.text} ${place}`;
-    place = place
-      .replace(/[^\S ]\s*| \s+/g, " ")
-      .replace(/^[-–*\s]+/, "")
-      .trim();
+    const before = line.text.slice(0, ngay).trim();
+    const comma = before.endsWith(",");
+    let place = before.replace(/,$/, "").trim();
     const end = dateStart + parsed.length;
-    return {
-      line: startLine.index,
-      lastLine: lineAt(view, end)?.index ?? startLine.index,
+    const rest = view.clean.slice(end, lineAt(view, end)?.end ?? end).trim();
+    if (!comma) {
+      // Without the comma, only a line made of a place (or nothing) and the date.
+      if (loose || /[^\s*.]/.test(rest)) continue;
+      if (place && (!/^\p{Lu}/u.test(place) || /[\d:;]/.test(place) || place.split(/\s+/).length > 6)) continue;
+    }
+    // A place wrapped over two lines ("Thành phố Hồ" / "Chí Minh, ngày ...").
+    const prev = view.lines[line.index - 1];
+    if (place && prev && !prev.blank && isPlaceFragment(prev.text)) place = `${prev.text} ${place}`;
+    place = place.replace(/\s+/g, " ").replace(/^[-–*\s]+/, "").trim();
+    const found: DateLine = {
+      line: line.index,
+      lastLine: lineAt(view, end)?.index ?? line.index,
       place: place || null,
       parts: { day: parsed.day, month: parsed.month, year: parsed.year },
-      start: placeStart,
+      start: line.start + lead,
       end,
     };
+    if (comma) return found;
+    loose = found;
   }
+  return loose;
 }
 
 function isPlaceFragment(text: string): boolean {

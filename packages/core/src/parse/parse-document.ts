@@ -105,7 +105,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
 
   // Công văn: "V/v" right under the number. Known before reading the symbol, so that
   // "5467/CT-CS" (Cục Thuế) is not read as a Chỉ thị.
-  const hasVv = /(?:^|\n|\s)v\s*\/\s*v\b/.test(view.folded.slice(0, 4000));
+  const hasVv = hasVvInHeader(view);
   const numberLine = findNumberLine(view, hasVv);
   const ref = numberLine?.reference ?? null;
 
@@ -279,6 +279,18 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     warnings: notes.map((n) => n.message),
     notes,
   };
+}
+
+/** "V/v" in the header (not a "V/v" quoted in the body's citations). */
+function hasVvInHeader(view: TextView): boolean {
+  let seen = 0;
+  for (const line of view.lines) {
+    if (line.blank) continue;
+    if (++seen > 40) return false;
+    if (seen > 2 && BODY_START.test(line.folded)) return false;
+    if (line.text.length < 600 && /(?:^|\s)v\s*\/\s*v\b/.test(line.folded)) return true;
+  }
+  return false;
 }
 
 function findHeaderEnd(view: TextView, afterLine: number): number {

@@ -59,6 +59,13 @@ const SURNAMES = new Set(
  * Minh": in a person's name every word starts with a capital) and "(Đã ký)" dropped.
  */
 export function tidyPersonName(text: string): string {
+  const out = mendSyllables(text);
+  // A name printed in capitals is given in name case ("NGUYỄN VĂN AN" -> "Nguyễn Văn An").
+  const upper = out.every((w) => w === w.toUpperCase());
+  return out.map((w) => (upper ? w[0]! + w.slice(1).toLowerCase() : w)).join(" ").normalize("NFC");
+}
+
+function mendSyllables(text: string): string[] {
   const words = text
     .replace(/\(?\s*đã\s+ký\s*\)?\s*$/iu, "")
     .trim()
@@ -68,12 +75,12 @@ export function tidyPersonName(text: string): string {
     if (out.length && /^\p{Ll}/u.test(w)) out[out.length - 1] += w;
     else out.push(w);
   }
-  return out.join(" ").normalize("NFC");
+  return out;
 }
 
 /** A person's name: 2 to 6 words in name case ("Lê Hải Yến", "Mai Sơn"). */
 export function isPersonName(text: string): boolean {
-  const words = tidyPersonName(text).split(/\s+/);
+  const words = mendSyllables(text);
   if (words.length < 2 || words.length > 6) return false;
   const titleCase = words.every((w) => /^\p{Lu}\p{Ll}{0,7}$/u.test(w));
   if (titleCase) return true;
