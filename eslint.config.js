@@ -27,6 +27,12 @@ const deepImports = {
   message: "Import another package through its index (@vanthu/name), not its files.",
 };
 
+/** No I/O modules, no deep imports, and no import of the packages above this one. */
+const layerRule = (above, message) => [
+  "error",
+  { paths: NODE_IO, patterns: [deepImports, { group: [above].flat(), message }] },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "**/dist/", ".tmp/", "data/"] },
   js.configs.recommended,
@@ -55,16 +61,7 @@ export default tseslint.config(
   {
     files: ["packages/core/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: NODE_IO,
-          patterns: [
-            deepImports,
-            { group: ["@vanthu/*"], message: "core depends on no other package." },
-          ],
-        },
-      ],
+      "no-restricted-imports": layerRule("@vanthu/*", "core depends on no other package."),
       "no-restricted-globals": [
         "error",
         { name: "process", message: "core reads no environment: pass what it needs as arguments." },
@@ -82,19 +79,10 @@ export default tseslint.config(
   {
     files: ["packages/extract/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: NODE_IO,
-          patterns: [
-            deepImports,
-            {
-              group: ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
-              message: "extract sits below cli and server.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": layerRule(
+        ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
+        "extract sits below cli and server.",
+      ),
     },
   },
 );
