@@ -516,3 +516,12 @@ for (const [name, text, want] of variants) {
     for (const [k, v] of Object.entries(want)) assert.deepEqual(got[k as keyof typeof got], v, k);
   });
 }
+
+test("variant: spaces around the hyphen of a state symbol, numeric header date, minority name", () => {
+  const d = parseDocument(
+    "UBND TỈNH CAO NGUYÊN\n\nSố: 12/QĐ - UBND\n\nCao Nguyên, ngày 05/3/2026\n\nQUYẾT ĐỊNH\nVề việc khen thưởng\n\nĐiều 1. Khen thưởng.\n\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nH'Yim Kđoh",
+  );
+  assert.equal(d.reference, "12/QĐ-UBND");
+  assert.equal(d.date, "2026-03-05");
+  assert.equal(d.signature.signerName, "H'Yim Kđoh");
+});

@@ -40,11 +40,16 @@ function readNumber(s: string | undefined): number | null {
  */
 export const WRITTEN_DATE = String.raw`ngày[ \t\n.…_]*(\d(?: ?\d)?)?[ \t\n.…_]*(?:\/[ \t]*)?tháng[ \t\n.…_]*(\d(?: ?\d)?)?[ \t\n.…_]*(?:\/[ \t]*)?năm[ \t\n]*(\d{4})?`;
 const WRITTEN_DATE_RE = new RegExp(`^${WRITTEN_DATE}`, "iu");
+/** "ngày 05/3/2024" in a header: not the decree's form, but seen. */
+const NUMERIC_HEADER_DATE_RE =
+  /^ngày[ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{1,2})[ \t]*[/.-][ \t]*(\d{4})/iu;
 
 /** A numeric date: "21/3/2023", "21/03/2023", "21-3-2023", "21.3.2023". */
 export const NUMERIC_DATE = String.raw`(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})`;
 
 export function parseWrittenDate(text: string): (DateParts & { length: number }) | null {
+  const n = NUMERIC_HEADER_DATE_RE.exec(text);
+  if (n) return { day: Number(n[1]), month: Number(n[2]), year: Number(n[3]), length: n[0].length };
   const m = WRITTEN_DATE_RE.exec(text);
   if (!m) return null;
   return {

@@ -30,7 +30,8 @@ export interface ParsedReference {
 
 /** One symbol segment: starts with a capital letter; letters, digits, "&" ("TG&NC", "QH13"). */
 const SEG = String.raw`\p{Lu}[\p{L}\d&]*`;
-const SEGS = String.raw`${SEG}(?:-(?:\n[ \t]*)?${SEG})*`;
+// Segments joined by "-", sometimes with a space around it or a line break after it.
+const SEGS = String.raw`${SEG}(?:[ \t]?-(?:\n[ \t]*|[ \t])?${SEG})*`;
 const NUM = String.raw`\d{1,6}`;
 
 /** Party shape: number, hyphen, type, slash, issuer. Spaces tolerated around the hyphen. */

@@ -192,7 +192,11 @@ export interface DateLine {
  * ("Ngày 03 tháng 8 năm 2026"). The comma form is preferred anywhere in the range; the others
  * are accepted only on a line that holds nothing else.
  */
-export function findDateLine(view: TextView, fromOffset: number, toOffset: number): DateLine | null {
+export function findDateLine(
+  view: TextView,
+  fromOffset: number,
+  toOffset: number,
+): DateLine | null {
   let loose: DateLine | null = null;
   for (const line of view.lines) {
     if (line.end < fromOffset || line.blank) continue;
@@ -213,12 +217,19 @@ export function findDateLine(view: TextView, fromOffset: number, toOffset: numbe
     if (!comma) {
       // Without the comma, only a line made of a place (or nothing) and the date.
       if (loose || /[^\s*.]/.test(rest)) continue;
-      if (place && (!/^\p{Lu}/u.test(place) || /[\d:;]/.test(place) || place.split(/\s+/).length > 6)) continue;
+      if (
+        place &&
+        (!/^\p{Lu}/u.test(place) || /[\d:;]/.test(place) || place.split(/\s+/).length > 6)
+      )
+        continue;
     }
     // A place wrapped over two lines ("Thành phố Hồ" / "Chí Minh, ngày ...").
     const prev = view.lines[line.index - 1];
     if (place && prev && !prev.blank && isPlaceFragment(prev.text)) place = `${prev.text} ${place}`;
-    place = place.replace(/\s+/g, " ").replace(/^[-–*\s]+/, "").trim();
+    place = place
+      .replace(/\s+/g, " ")
+      .replace(/^[-–*\s]+/, "")
+      .trim();
     const found: DateLine = {
       line: line.index,
       lastLine: lineAt(view, end)?.index ?? line.index,

@@ -62,7 +62,10 @@ export function tidyPersonName(text: string): string {
   const out = mendSyllables(text);
   // A name printed in capitals is given in name case ("NGUYỄN VĂN AN" -> "Nguyễn Văn An").
   const upper = out.every((w) => w === w.toUpperCase());
-  return out.map((w) => (upper ? w[0]! + w.slice(1).toLowerCase() : w)).join(" ").normalize("NFC");
+  return out
+    .map((w) => (upper ? w[0]! + w.slice(1).toLowerCase() : w))
+    .join(" ")
+    .normalize("NFC");
 }
 
 function mendSyllables(text: string): string[] {
@@ -82,7 +85,10 @@ function mendSyllables(text: string): string[] {
 export function isPersonName(text: string): boolean {
   const words = mendSyllables(text);
   if (words.length < 2 || words.length > 6) return false;
-  const titleCase = words.every((w) => /^\p{Lu}\p{Ll}{0,7}$/u.test(w));
+  // Name case; names of ethnic minorities add apostrophes and hyphens ("H'Yim Kđoh", "Y-Bih").
+  const titleCase = words.every((w) =>
+    /^\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]{0,9}(?:-\p{Lu}?\p{Ll}{0,9})?$/u.test(w),
+  );
   if (titleCase) return true;
   if (isUpperCaseText(words.join(" ")) && words.every((w) => /^\p{Lu}{1,8}$/u.test(w))) {
     const first = words[0]!
