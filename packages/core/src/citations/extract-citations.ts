@@ -4,7 +4,6 @@ import { issuerByCode } from "../model/issuers.ts";
 import type { Citation } from "../model/parsed-document.ts";
 import { parseReference, type ParsedReference } from "../model/reference.ts";
 import { trimEndChars, type TextView } from "../text/lines.ts";
-import { foldSameLength } from "../text/vietnamese.ts";
 
 /**
  * Every cited document that has a number: "Kế hoạch số 103-KH/TU ngày 21/3/2023 của Tỉnh ủy",
@@ -170,7 +169,7 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     }
     const of = OF_AFTER.exec(clean.slice(end, end + 20));
     if (of) {
-      const read = readIssuer(clean, end + of[0].length);
+      const read = readIssuer(view, end + of[0].length);
       if (read) {
         issuer = read.name;
         end = read.end;
@@ -307,8 +306,7 @@ interface Token {
 }
 
 /** Splits the text after "của" into words, up to a hard stop (";", ".", "(" ...). */
-function tokenize(window: string): Token[] {
-  const folded = foldSameLength(window);
+function tokenize(window: string, folded: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = window.length;
@@ -360,9 +358,9 @@ function startsCitation(tokens: Token[], i: number): boolean {
  * syllable right after a capitalised one belongs to the name unless it opens a verb phrase; a
  * run of lower-case words continues only towards a capital, a number or the end of the clause.
  */
-function readIssuer(clean: string, from: number): { name: string; end: number } | null {
-  const window = clean.slice(from, from + FORWARD_WINDOW);
-  const tokens = tokenize(window);
+function readIssuer(view: TextView, from: number): { name: string; end: number } | null {
+  const window = view.clean.slice(from, from + FORWARD_WINDOW);
+  const tokens = tokenize(window, view.folded.slice(from, from + FORWARD_WINDOW));
   let taken = 0;
   let placeName = false; // inside "tỉnh Cao Nguyên": a lower-case word after it is a verb
   for (let i = 0; i < tokens.length; i++) {

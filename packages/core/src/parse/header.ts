@@ -121,8 +121,7 @@ export function findNumberLine(view: TextView, typeless: boolean): NumberLine | 
     if (BODY_START.test(line.folded) && seen > 3) break;
     const m = SO_LINE.exec(line.text);
     if (!m) continue;
-    const lead = line.raw.length - line.raw.trimStart().length;
-    const afterSo = line.start + lead + m[0].length;
+    const afterSo = line.textStart + m[0].length;
     let text = view.clean.slice(afterSo, line.end);
     let refStart = afterSo + (text.length - text.trimStart().length);
     let lastLine = line.index;
@@ -131,10 +130,10 @@ export function findNumberLine(view: TextView, typeless: boolean): NumberLine | 
       // "Số:" alone, the number on the next line.
       const next = nextNonBlank(view, line.index);
       if (!next) return null;
-      refStart = next.start + (next.raw.length - next.raw.trimStart().length);
+      refStart = next.textStart;
       candidate = view.clean.slice(refStart, Math.min(view.clean.length, refStart + 200));
       lastLine = next.index;
-      text = next.raw;
+      text = next.text;
     }
     // Drafts print dots or underscores where the number goes: "Số: ....../STC-QLNS".
     const filler = /^[.…_]+[ \t]*(?=[/-])/.exec(candidate)?.[0] ?? "";
@@ -205,8 +204,7 @@ export function findDateLine(
     const at = line.folded.search(/(?:^|[\s,])ngay\b/);
     if (at === -1) continue;
     const ngay = at + (line.folded[at] === "n" ? 0 : 1);
-    const lead = line.raw.length - line.raw.trimStart().length;
-    const dateStart = line.start + lead + ngay;
+    const dateStart = line.textStart + ngay;
     const parsed = parseWrittenDate(view.clean.slice(dateStart, dateStart + 80));
     if (!parsed) continue;
     const before = line.text.slice(0, ngay).trim();
@@ -235,7 +233,7 @@ export function findDateLine(
       lastLine: lineAt(view, end)?.index ?? line.index,
       place: place || null,
       parts: { day: parsed.day, month: parsed.month, year: parsed.year },
-      start: line.start + lead,
+      start: line.textStart,
       end,
     };
     if (comma) return found;

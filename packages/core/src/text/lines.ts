@@ -18,8 +18,8 @@ export interface Line {
   index: number;
   start: number;
   end: number;
-  /** The clean line, untrimmed. */
-  raw: string;
+  /** Offset of the line's first non-space character (`end` for a blank line). */
+  textStart: number;
   /** The clean line, trimmed and with inner runs of spaces kept. */
   text: string;
   /** Folded, trimmed. */
@@ -96,7 +96,7 @@ export function makeTextView(text: string): TextView {
       index,
       start,
       end,
-      raw: clean.slice(start, end),
+      textStart: a,
       text: clean.slice(a, b),
       folded: folded.slice(a, b),
       blank: a === b,
@@ -109,7 +109,7 @@ export function makeTextView(text: string): TextView {
 
 /** Offset of the first non-space character of a line. */
 export function lineTextStart(line: Line): number {
-  return line.start + (line.raw.length - line.raw.trimStart().length);
+  return line.textStart;
 }
 
 /** Joins wrapped lines into one string with single spaces. */

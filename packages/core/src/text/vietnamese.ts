@@ -17,11 +17,15 @@ const VOWEL_MARKS = new Set(["\u0302", "\u0306", "\u031b"]);
 
 const COMBINING = /[\u0300-\u036f]/g;
 
+// One regex test is cheaper than five `includes` of non-ASCII characters on a long text.
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/;
+
 /** NFC, "\r\n" and "\r" to "\n", BOM and zero-width characters removed. Never throws. */
 export function normalizeText(input: string): string {
   let s = input;
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-  s = s.replace(/\r\n?/g, "\n").replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, "");
+  if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
+  if (ZERO_WIDTH.test(s)) s = s.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, "");
   return s.normalize("NFC");
 }
 
