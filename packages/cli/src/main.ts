@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { demoCommand } from "./commands/demo.ts";
+import { lintCommand } from "./commands/lint.ts";
 import { parseCommand } from "./commands/parse.ts";
 import { processIo, type Io } from "./io.ts";
 
@@ -10,10 +11,15 @@ Cách dùng:
   vanthu parse FILE... [--json]   Đọc văn bản (.txt, .md, .docx, .pdf; "-" là đầu vào chuẩn)
                                    --json: mỗi tệp một dòng JSON (trường "file" và các trường
                                    của hợp đồng phân tích), không có: bản tóm tắt dễ đọc
+  vanthu lint FILE... [--json] [--fix] [--agency HOSO.json] [--issued] [--today YYYY-MM-DD]
+                                   Kiểm tra thể thức và lỗi trước khi phát hành; --fix sửa các lỗi
+                                   sửa an toàn được (bản gốc lưu ở FILE.orig); --issued: văn bản đã
+                                   ban hành (để trống số, ngày là lỗi); --agency: hồ sơ cơ quan
+                                   (tên, chữ viết tắt, cổng thông tin, người ký)
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
   vanthu --help | --version
 
-Mã thoát: 0 khi mọi tệp đọc được, 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
+Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
 `;
 
 const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
@@ -27,6 +33,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       strict: true,
       options: {
         json: { type: "boolean", default: false },
+        fix: { type: "boolean", default: false },
+        issued: { type: "boolean", default: false },
+        agency: { type: "string" },
+        today: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -53,6 +63,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return 2;
       }
       return parseCommand(rest, { json: values.json }, io);
+    case "lint":
+      if (!rest.length) {
+        io.err("vanthu lint: cần ít nhất một tệp. Ví dụ: vanthu lint du-thao.txt");
+        return 2;
+      }
+      return lintCommand(
+        rest,
+        {
+          json: values.json,
+          fix: values.fix,
+          issued: values.issued,
+          ...(values.agency ? { agency: values.agency } : {}),
+          ...(values.today ? { today: values.today } : {}),
+        },
+        io,
+      );
     case "demo":
       return demoCommand(rest[0] ?? EXAMPLES, io);
     default:

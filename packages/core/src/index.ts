@@ -18,3 +18,15 @@ export {
   type ExtractOptions,
 } from "./citations/extract-citations.ts";
 export { DomainError } from "./errors.ts";
+export { lintDocument, applyFixes, RULES } from "./lint/lint-document.ts";
+export type {
+  Diagnostic,
+  Severity,
+  Fix,
+  LintContext,
+  AgencyProfile,
+  KnownDocument,
+} from "./lint/diagnostic.ts";
+export { MESSAGES_VI, type MessageCatalog } from "./lint/messages.vi.ts";
+export { setToneStyle } from "./text/tone-style.ts";
+export { issuerKind } from "./model/issuers.ts";

@@ -235,3 +235,18 @@ export function toNameCase(upper: string): string {
   }
   return out.join(" ");
 }
+
+/**
+ * Whether an issuer code belongs to a Party body (symbols `103-KH/TU`) or a state body (symbols
+ * `09/KH-UBND`); null when unknown. Unions and the Fatherland Front write state-shaped symbols.
+ */
+export function issuerKind(code: string | null | undefined): "party" | "state" | null {
+  if (!code) return null;
+  if (/^(?:TW|TƯ|VPTW|TU|TƯ|ThU|HU|QU|ĐU|ĐUK|ĐU[A-ZĐ]*)$/u.test(code)) return "party";
+  if (/^(?:BTG|BTC|BDV|UBKT|VP|BTGDV|BNC|BKT)[A-ZĐ]*(?:TU|TW|ThU|HU)$/u.test(code)) return "party";
+  if (/^(?:UBND|HĐND|CP|TTg|VPCP|QH\d*|UBTVQH\d*|MTTQ|LĐLĐ|TLĐ)$/u.test(code)) return "state";
+  const known = issuerByCode(code);
+  if (known && /^(?:Bộ|Sở|Cục|Tổng cục|Văn phòng Chính phủ|Ngân hàng)/u.test(known.name))
+    return "state";
+  return null;
+}

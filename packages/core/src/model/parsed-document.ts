@@ -128,6 +128,15 @@ export interface ParsedDocument {
   signature: Signature;
   citations: Citation[];
   links: string[];
+  /** Where the type came from: the printed type line, "V/v", the symbol's abbreviation, or its shape. */
+  typeSource?: "line" | "vv" | "symbol" | "shape" | null;
+  /** Offsets [start, end) of header components in the text, for editors and the linter. */
+  spans?: {
+    reference?: [number, number];
+    date?: [number, number];
+    subject?: [number, number];
+    signerName?: [number, number];
+  };
   /** What the parser could not read, in words. */
   warnings: string[];
   /** The same problems with stable codes, for programs and for translated messages. */

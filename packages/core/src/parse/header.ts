@@ -332,7 +332,7 @@ export function readVvSubject(
   fromLine: number,
   toLine: number,
   inlineRest?: { text: string; line: number },
-): { subject: string; lastLine: number } | null {
+): { subject: string; firstLine: number; lastLine: number } | null {
   let first: { text: string; line: number } | null = null;
   if (inlineRest && /^\s*v\s*\/\s*v\b/i.test(inlineRest.text)) first = inlineRest;
   if (!first) {
@@ -356,7 +356,7 @@ export function readVvSubject(
     parts.push(line.text);
     last = i;
   }
-  return { subject: tidySubject(joinLines(parts)), lastLine: last };
+  return { subject: tidySubject(joinLines(parts)), firstLine: first.line, lastLine: last };
 }
 
 /** Lines that follow a type line and end the subject: the issuing authority in capitals. */
@@ -368,8 +368,9 @@ export function readSubjectAfterType(
   view: TextView,
   typeLine: number,
   toLine: number,
-): { subject: string; lastLine: number } | null {
+): { subject: string; firstLine: number; lastLine: number } | null {
   const parts: string[] = [];
+  let firstLine = -1;
   let last = typeLine;
   let chars = 0;
   for (let i = typeLine + 1; i < Math.min(view.lines.length, toLine + 1); i++) {
@@ -395,12 +396,13 @@ export function readSubjectAfterType(
       break;
     }
     parts.push(line.text);
+    if (firstLine === -1) firstLine = i;
     last = i;
     chars += line.text.length;
     if (parts.length >= 8 || chars > 600) break;
   }
   if (!parts.length) return null;
-  return { subject: tidySubject(joinLines(parts)), lastLine: last };
+  return { subject: tidySubject(joinLines(parts)), firstLine, lastLine: last };
 }
 
 /** Drops a leading "V/v", a final "." or ";" and wrapping spaces. */

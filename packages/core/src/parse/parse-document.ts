@@ -126,19 +126,30 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
 
   // Type: the printed name wins, then "V/v" (công văn), then the symbol's abbreviation.
   let type: DocumentTypeRef | null = null;
-  if (typeLine) type = { code: typeLine.code, name: typeLine.name };
-  else if (hasVv) type = { code: "CV", name: "Công văn" };
-  else if (ref?.typeCode) {
-    const t = typeByCode(ref.typeCode, format);
-    if (t) type = { code: t.code, name: t.name };
-  } else if (ref && ref.shape === "state" && ref.issuerCode)
+  let typeSource: ParsedDocument["typeSource"] = null;
+  if (typeLine) {
+    type = { code: typeLine.code, name: typeLine.name };
+    typeSource = "line";
+  } else if (hasVv) {
     type = { code: "CV", name: "Công văn" };
+    typeSource = "vv";
+  } else if (ref?.typeCode) {
+    const t = typeByCode(ref.typeCode, format);
+    if (t) {
+      type = { code: t.code, name: t.name };
+      typeSource = "symbol";
+    }
+  } else if (ref && ref.shape === "state" && ref.issuerCode) {
+    type = { code: "CV", name: "Công văn" };
+    typeSource = "shape";
+  }
   if (type && format === "party" && type.code === "QĐ" && typeLine?.name === "Quy định")
     type = { code: "QĐ", name: "Quy định" };
   if (!type) notes.push(note(WARNING_CODES.NO_TYPE, "Could not tell the document type.", "type"));
 
   // Subject.
   let subject: string | null = null;
+  let subjectFirst = -1;
   let subjectLast = -1;
   const vv = hasVv
     ? readVvSubject(
@@ -150,11 +161,13 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     : null;
   if (vv) {
     subject = vv.subject;
+    subjectFirst = vv.firstLine;
     subjectLast = vv.lastLine;
   } else if (typeLine) {
     const s = readSubjectAfterType(view, typeLine.line, headerEnd + 12);
     if (s) {
       subject = s.subject;
+      subjectFirst = s.firstLine;
       subjectLast = s.lastLine;
     }
   }
@@ -257,6 +270,23 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     skip: numberLine ? [[numberLine.start, numberLine.end]] : [],
   });
 
+  const spans: NonNullable<ParsedDocument["spans"]> = {};
+  if (numberLine) spans.reference = [numberLine.start, numberLine.end];
+  if (date) spans.date = [date.start, date.end];
+  if (subject && subjectFirst >= 0) {
+    const first = view.lines[subjectFirst]!;
+    const vvAt = first.text.search(/v\s*\/\s*v/i);
+    const start =
+      vvAt >= 0 && subjectFirst === numberLine?.lastLine ? first.textStart + vvAt : first.textStart;
+    spans.subject = [start, view.lines[subjectLast]!.end];
+  }
+  if (signature.signerName && signature.end !== undefined) {
+    const line = view.lines[lineIndexAt(view, signature.end)];
+    const firstWord = signature.signerName.split(" ")[0]!.toLowerCase();
+    const at = line ? line.text.toLowerCase().lastIndexOf(firstWord) : -1;
+    if (line && at >= 0) spans.signerName = [line.textStart + at, line.end];
+  }
+
   return {
     format,
     issuer,
@@ -276,6 +306,8 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     signature,
     citations,
     links: extractLinks(view),
+    typeSource,
+    spans,
     warnings: notes.map((n) => n.message),
     notes,
   };

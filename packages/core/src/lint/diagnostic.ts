@@ -1,0 +1,112 @@
+import type { ParsedDocument } from "../model/parsed-document.ts";
+import { makeTextView, type TextView } from "../text/lines.ts";
+import { normalizeText } from "../text/vietnamese.ts";
+import { MESSAGES_VI, type MessageCatalog } from "./messages.vi.ts";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A replacement of the text between `start` and `end`, offered only where it is safe. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Diagnostic {
+  /** Stable code: the rule's name ("repeated-word"). */
+  code: string;
+  severity: Severity;
+  /** For people, in Vietnamese (from the message catalog). */
+  message: string;
+  /** Offsets in the normalised text (see docs/parse-contract.md), 1-based line and column. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  fix?: Fix;
+  /** The values the message was filled with, for programs and other catalogs. */
+  params?: Record<string, string>;
+}
+
+/** What the linter may know beyond the text. Every field is optional. */
+export interface AgencyProfile {
+  /** Names of the agency, as written in text ("Sở Thông tin và Truyền thông tỉnh Lạng Sơn"). */
+  names?: string[];
+  /** Abbreviations it uses in symbols ("STTTT"). */
+  abbreviations?: string[];
+  /** Hosts of its portal ("stttt.langson.gov.vn"). */
+  portalDomains?: string[];
+  /** People who usually sign, with their titles. */
+  signers?: Array<{ name: string; title?: string }>;
+}
+
+export interface KnownDocument {
+  reference: string;
+  date?: string | null;
+  issuer?: string | null;
+  type?: string | null;
+}
+
+export interface LintContext {
+  /** The text that was parsed (it is normalised here the same way the parser does). */
+  text: string;
+  /** Today's date (ISO); the linter has no clock of its own. */
+  today?: string;
+  /** "issued": blanks are errors; "draft" (the default): blanks are expected, reported as info. */
+  status?: "draft" | "issued";
+  agency?: AgencyProfile;
+  /** Documents the linter may use to complete citations (the register, from issue 5). */
+  knownDocuments?: KnownDocument[];
+  /** Messages; Vietnamese by default. */
+  messages?: MessageCatalog;
+}
+
+/** What each rule receives. */
+export interface RuleInput {
+  doc: ParsedDocument;
+  view: TextView;
+  context: LintContext;
+  report: (
+    d: Omit<Diagnostic, "message" | "line" | "column"> & { params?: Record<string, string> },
+  ) => void;
+}
+
+export type Rule = (input: RuleInput) => void;
+
+/** Builds the view and the reporter shared by every rule. */
+export function makeRuleInput(
+  doc: ParsedDocument,
+  context: LintContext,
+  out: Diagnostic[],
+): RuleInput {
+  const view = makeTextView(normalizeText(context.text));
+  const catalog = context.messages ?? MESSAGES_VI;
+  const lineStarts = view.lines.map((l) => l.start);
+  const report: RuleInput["report"] = (d) => {
+    const line = lineIndex(lineStarts, d.start);
+    const template =
+      catalog[d.code]?.[d.params?.variant ?? "default"] ?? catalog[d.code]?.default ?? d.code;
+    out.push({
+      ...d,
+      message: fill(template, d.params ?? {}),
+      line: line + 1,
+      column: d.start - lineStarts[line]! + 1,
+    });
+  };
+  return { doc, view, context, report };
+}
+
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+}

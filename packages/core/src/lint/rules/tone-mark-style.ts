@@ -1,0 +1,34 @@
+import { setToneStyle } from "../../text/tone-style.ts";
+import { toneStyleOf, type ToneStyle } from "../../text/vietnamese.ts";
+import type { Rule } from "../diagnostic.ts";
+
+const NAME: Record<ToneStyle, string> = { old: "cũ (hòa, thủy)", new: "mới (hoà, thuỷ)" };
+
+/**
+ * Old ("hòa", "ủy") and new ("hoà", "uỷ") tone placement mixed in one document: the words in the
+ * minority style are reported, with the majority spelling as a safe fix.
+ */
+export const toneMarkStyle: Rule = ({ view, report }) => {
+  const found: Array<{ word: string; index: number; style: ToneStyle }> = [];
+  for (const m of view.text.matchAll(/\p{L}+/gu)) {
+    const style = toneStyleOf(m[0]);
+    if (style) found.push({ word: m[0], index: m.index, style });
+  }
+  const oldCount = found.filter((f) => f.style === "old").length;
+  const newCount = found.length - oldCount;
+  if (!oldCount || !newCount) return;
+  const majority: ToneStyle = newCount > oldCount ? "new" : "old";
+  for (const f of found) {
+    if (f.style === majority) continue;
+    const suggestion = setToneStyle(f.word, majority);
+    if (suggestion === f.word) continue;
+    report({
+      code: "tone-mark-style",
+      severity: "info",
+      start: f.index,
+      end: f.index + f.word.length,
+      params: { word: f.word, style: NAME[f.style], majority: NAME[majority], suggestion },
+      fix: { start: f.index, end: f.index + f.word.length, text: suggestion },
+    });
+  }
+};
