@@ -1,4 +1,4 @@
-import { toneKey } from "../../text/vietnamese.ts";
+import { foldSameLength, toneKey } from "../../text/vietnamese.ts";
 import { isCompound, isReduplicated } from "../compounds.ts";
 import type { Rule } from "../diagnostic.ts";
 
@@ -39,11 +39,15 @@ export const repeatedWord: Rule = ({ view, report }) => {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    const gap = text.slice(a.index + a[0].length, b.index);
-    if (!/^\s+$/u.test(gap) || gap.includes("\n\n\n")) continue;
+    // Cheap tests first: most neighbours differ in length or in their folded letters.
+    if (a[0].length !== b[0].length || a[0].length === 1) continue;
+    const aEnd = a.index + a[0].length;
+    const gap = b.index - aEnd === 1 && text[aEnd] === " " ? " " : text.slice(aEnd, b.index);
+    if (gap !== " " && (!/^\s+$/u.test(gap) || gap.includes("\n\n\n"))) continue;
     const wa = a[0].toLowerCase();
     const wb = b[0].toLowerCase();
-    if (toneKey(wa) !== toneKey(wb) || wa.length === 1) continue;
+    if (wa !== wb && (foldSameLength(wa) !== foldSameLength(wb) || toneKey(wa) !== toneKey(wb)))
+      continue;
     // Across a line break, capitals are header cells or headings ("TRUNG BỘ" / "BỘ XÂY DỰNG"),
     // not a typo: only lower-case words count there.
     if (gap.includes("\n") && (/^\p{Lu}/u.test(a[0]) || /^\p{Lu}/u.test(b[0]))) continue;

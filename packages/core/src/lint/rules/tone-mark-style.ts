@@ -2,6 +2,9 @@ import { setToneStyle } from "../../text/tone-style.ts";
 import { toneStyleOf, type ToneStyle } from "../../text/vietnamese.ts";
 import type { Rule } from "../diagnostic.ts";
 
+const FIRST = new Set([..."oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ"]);
+const SECOND = new Set([..."aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ"]);
+
 const NAME: Record<ToneStyle, string> = { old: "cũ (hòa, thủy)", new: "mới (hoà, thuỷ)" };
 
 /**
@@ -10,8 +13,11 @@ const NAME: Record<ToneStyle, string> = { old: "cũ (hòa, thủy)", new: "mới
  */
 export const toneMarkStyle: Rule = ({ view, report }) => {
   const found: Array<{ word: string; index: number; style: ToneStyle }> = [];
+  // Only words ending in a vowel pair oa, oe or uy can show a style: checked on their last letters.
   for (const m of view.text.matchAll(/\p{L}+/gu)) {
-    const style = toneStyleOf(m[0]);
+    const w = m[0];
+    if (w.length < 2 || !SECOND.has(w[w.length - 1]!) || !FIRST.has(w[w.length - 2]!)) continue;
+    const style = toneStyleOf(w);
     if (style) found.push({ word: m[0], index: m.index, style });
   }
   const oldCount = found.filter((f) => f.style === "old").length;
