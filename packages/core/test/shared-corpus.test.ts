@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { parseDocument } from "@vanthu/core";
+import { lintDocument, normalizeText, parseDocument } from "@vanthu/core";
 
 // The real documents live in ../shared beside the repository (developer and CI machines only).
 const SHARED = new URL("../../../../shared/corpus/", import.meta.url);
@@ -72,4 +72,40 @@ test("dev corpus: every document parses without an internal error", { skip }, ()
     const d = parseDocument(readFileSync(new URL(name, dir), "utf8"));
     assert.ok(!d.warnings.some((w) => w.startsWith("Internal parser error")), name);
   }
+});
+
+test("seeds: the linter reports what the seeds are known to get wrong", { skip }, () => {
+  const dir = new URL("seeds/", SHARED);
+  const found = new Map<string, Set<string>>();
+  for (const name of readdirSync(dir)) {
+    const text = normalizeText(readFileSync(new URL(name, dir), "utf8"));
+    found.set(
+      name.slice(0, 3),
+      new Set(lintDocument(parseDocument(text), { text }).map((d) => d.code)),
+    );
+  }
+  const expected: Array<[string, string]> = [
+    ["002", "date-before-citation"],
+    ["001", "repeated-word"],
+    ["001", "symbol-format"],
+    ["003", "symbol-format"],
+    ["000", "blank-number"],
+    ["001", "blank-number"],
+    ["003", "blank-number"],
+    ["004", "blank-number"],
+  ];
+  for (const [seed, code] of expected) assert.ok(found.get(seed)?.has(code), `${code} on ${seed}`);
+});
+
+test("dev corpus: real, issued documents raise few errors", { skip }, () => {
+  const dir = new URL("dev/", SHARED);
+  let errors = 0;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".txt"))) {
+    const text = normalizeText(readFileSync(new URL(name, dir), "utf8"));
+    errors += lintDocument(parseDocument(text), { text, status: "issued" }).filter(
+      (d) => d.severity === "error",
+    ).length;
+  }
+  // Two today, both true (one document was published with its number and day left blank).
+  assert.ok(errors <= 5, `${errors} errors`);
 });
