@@ -23,6 +23,8 @@ export const MESSAGES_VI: MessageCatalog = {
     "unknown-type":
       '"{code}" không phải chữ viết tắt tên loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP; có phải "{suggestion}"?',
     "type-mismatch": "Tên loại văn bản là {typeName} nhưng ký hiệu ghi {code} ({codeName}).",
+    "missing-type":
+      'Ký hiệu "{reference}" thiếu chữ viết tắt tên loại {typeName} ({code}): viết "{suggestion}".',
     "cong-van-with-type": 'Công văn không ghi chữ viết tắt tên loại trong ký hiệu ("{reference}").',
   },
   "blank-number": {

@@ -165,6 +165,30 @@ function check(
       });
     }
   }
+  // Any other type carries its abbreviation: "Số: 12/UBND" under QUYẾT ĐỊNH should be "12/QĐ-UBND".
+  if (
+    doc.typeSource === "line" &&
+    doc.type.code !== "CV" &&
+    ref.shape === "state" &&
+    !ref.typeCode &&
+    first &&
+    !isTypeCode(first) &&
+    !CODES_BY_FOLD.has(foldKey(first))
+  ) {
+    report({
+      code: "symbol-format",
+      severity: "warning",
+      start,
+      end,
+      params: {
+        variant: "missing-type",
+        reference,
+        code: doc.type.code,
+        typeName: doc.type.name,
+        suggestion: `${ref.number ?? ""}/${doc.type.code}-${ref.symbol}`,
+      },
+    });
+  }
   // A state công văn has no type abbreviation; "CV" written in one is the common slip.
   if (doc.type.code === "CV" && ref.shape === "state" && /^CV$/i.test(first ?? "")) {
     report({
