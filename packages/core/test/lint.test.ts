@@ -165,6 +165,16 @@ const cases: Array<[string, string, string, string[], Partial<LintContext>?]> = 
   ],
   [
     "symbol-format",
+    "fires: a decision whose symbol has no type abbreviation",
+    congVan({
+      header: "ỦY BAN NHÂN DÂN TỈNH CAO NGUYÊN",
+      so: "Số: 15/UBND",
+      vv: "QUYẾT ĐỊNH\nVề việc khen thưởng",
+    }),
+    ["warning:missing-type"],
+  ],
+  [
+    "symbol-format",
     "fires: a công văn with CV in its symbol",
     congVan({ so: "Số: 15/CV-SYT" }),
     ["warning:cong-van-with-type"],
