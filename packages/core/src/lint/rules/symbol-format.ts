@@ -2,7 +2,7 @@ import { isTypeCode, typeByCode } from "../../model/document-types.ts";
 import { issuerKind } from "../../model/issuers.ts";
 import { parseReference, type ParsedReference } from "../../model/reference.ts";
 import { foldKey } from "../../text/vietnamese.ts";
-import type { Rule, RuleInput } from "../diagnostic.ts";
+import type { Fix, Rule, RuleInput, Severity } from "../diagnostic.ts";
 
 /** Every type abbreviation, folded, to recognise "QD" for "QĐ". */
 const CODES_BY_FOLD = new Map<string, string>();
@@ -74,49 +74,29 @@ function check(
   const { doc, report } = input;
   const end = start + printed.length;
   const reference = ref.reference;
+  const flag = (
+    severity: Severity,
+    params: Record<string, string>,
+    fix?: Fix,
+    at = { start, end },
+  ): void => report({ code: "symbol-format", severity, ...at, params, ...(fix ? { fix } : {}) });
   const kind = issuerKind(ref.issuerCode);
   const rest = ref.unit ? `-${ref.unit}` : "";
+  const issuer = ref.issuerCode ?? "";
   if (ref.shape === "party" && kind === "state") {
-    const suggestion = `${ref.number ?? ""}/${ref.typeCode}-${ref.issuerCode}${rest}`;
-    report({
-      code: "symbol-format",
-      severity: "error",
-      start,
-      end,
-      params: {
-        variant: "party-shape-state-issuer",
-        reference,
-        issuer: ref.issuerCode ?? "",
-        suggestion,
-      },
-    });
-    return;
+    const suggestion = `${ref.number ?? ""}/${ref.typeCode}-${issuer}${rest}`;
+    return flag("error", { variant: "party-shape-state-issuer", reference, issuer, suggestion });
   }
   if (ref.shape === "state" && kind === "party" && ref.typeCode) {
-    const suggestion = `${ref.number ?? ""}-${ref.typeCode}/${ref.issuerCode}${rest}`;
-    report({
-      code: "symbol-format",
-      severity: "warning",
-      start,
-      end,
-      params: {
-        variant: "state-shape-party-issuer",
-        reference,
-        issuer: ref.issuerCode ?? "",
-        suggestion,
-      },
-    });
-    return;
+    const suggestion = `${ref.number ?? ""}-${ref.typeCode}/${issuer}${rest}`;
+    return flag("warning", { variant: "state-shape-party-issuer", reference, issuer, suggestion });
   }
   if (ref.irregularSpacing && !printed.includes("\n")) {
-    report({
-      code: "symbol-format",
-      severity: "warning",
-      start,
-      end,
-      params: { variant: "spacing", printed, suggestion: reference },
-      fix: { start, end, text: reference },
-    });
+    flag(
+      "warning",
+      { variant: "spacing", printed, suggestion: reference },
+      { start, end, text: reference },
+    );
   }
   // A type abbreviation written without its diacritics or in the wrong case ("QD" for "QĐ").
   const first =
@@ -126,77 +106,63 @@ function check(
   if (first && !isTypeCode(first)) {
     const suggestion = CODES_BY_FOLD.get(foldKey(first));
     if (suggestion && suggestion !== first) {
-      const at = printed.indexOf(first);
-      report({
-        code: "symbol-format",
-        severity: "warning",
-        start: start + at,
-        end: start + at + first.length,
-        params: { variant: "unknown-type", code: first, suggestion },
-        fix: { start: start + at, end: start + at + first.length, text: suggestion },
-      });
+      const at = {
+        start: start + printed.indexOf(first),
+        end: start + printed.indexOf(first) + first.length,
+      };
+      flag(
+        "warning",
+        { variant: "unknown-type", code: first, suggestion },
+        { ...at, text: suggestion },
+        at,
+      );
     }
   }
   if (!own || !doc.type) return;
-  // The printed type name against the symbol's abbreviation.
-  if (doc.typeSource === "line" && ref.typeCode && ref.typeCode !== "CV") {
-    const named = doc.type.code;
-    const partyQuyDinh =
-      doc.format === "party" && ref.typeCode === "QĐ" && doc.type.name === "Quy định";
-    const sameQuyDinh = named === "QYĐ" && ref.typeCode === "QĐ" && doc.format === "party";
-    if (
-      named !== ref.typeCode &&
-      !partyQuyDinh &&
-      !sameQuyDinh &&
-      !(named === "TTLT" && ref.typeCode === "VBHN") &&
-      ref.typeCode !== "VBHN"
-    ) {
-      report({
-        code: "symbol-format",
-        severity: "error",
-        start,
-        end,
-        params: {
-          variant: "type-mismatch",
-          typeName: doc.type.name,
-          code: ref.typeCode,
-          codeName: typeByCode(ref.typeCode, doc.format)?.name ?? ref.typeCode,
-        },
-      });
-    }
+  // The printed type name against the symbol's abbreviation (Party "QĐ" also stands for Quy định;
+  // a consolidated text, VBHN, keeps the type of what it consolidates).
+  const named = doc.type.code;
+  const partyQuyDinh =
+    doc.format === "party" &&
+    ref.typeCode === "QĐ" &&
+    (named === "QYĐ" || doc.type.name === "Quy định");
+  if (
+    doc.typeSource === "line" &&
+    ref.typeCode &&
+    ref.typeCode !== "CV" &&
+    ref.typeCode !== "VBHN" &&
+    named !== ref.typeCode &&
+    !partyQuyDinh
+  ) {
+    const codeName = typeByCode(ref.typeCode, doc.format)?.name ?? ref.typeCode;
+    flag("error", {
+      variant: "type-mismatch",
+      typeName: doc.type.name,
+      code: ref.typeCode,
+      codeName,
+    });
   }
   // Any other type carries its abbreviation: "Số: 12/UBND" under QUYẾT ĐỊNH should be "12/QĐ-UBND".
   if (
     doc.typeSource === "line" &&
-    doc.type.code !== "CV" &&
+    named !== "CV" &&
     ref.shape === "state" &&
     !ref.typeCode &&
     first &&
     !isTypeCode(first) &&
     !CODES_BY_FOLD.has(foldKey(first))
   ) {
-    report({
-      code: "symbol-format",
-      severity: "warning",
-      start,
-      end,
-      params: {
-        variant: "missing-type",
-        reference,
-        code: doc.type.code,
-        typeName: doc.type.name,
-        suggestion: `${ref.number ?? ""}/${doc.type.code}-${ref.symbol}`,
-      },
+    const suggestion = `${ref.number ?? ""}/${named}-${ref.symbol}`;
+    flag("warning", {
+      variant: "missing-type",
+      reference,
+      code: named,
+      typeName: doc.type.name,
+      suggestion,
     });
   }
   // A state công văn has no type abbreviation; "CV" written in one is the common slip.
-  if (doc.type.code === "CV" && ref.shape === "state" && /^CV$/i.test(first ?? "")) {
-    report({
-      code: "symbol-format",
-      severity: "warning",
-      start,
-      end,
-      params: { variant: "cong-van-with-type", reference },
-    });
+  if (named === "CV" && ref.shape === "state" && /^CV$/i.test(first ?? "")) {
+    flag("warning", { variant: "cong-van-with-type", reference });
   }
 }
