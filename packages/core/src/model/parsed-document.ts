@@ -121,6 +121,8 @@ export interface ParsedDocument {
   subject: string | null;
   addressees: string[];
   sections: Section[];
+  /** The body (after Kính gửi, before Nơi nhận) as paragraphs, wrapped lines joined. */
+  paragraphs?: string[];
   /** Nơi nhận without the "Lưu" line. */
   recipients: string[];
   /** From "Lưu: VT, TTBCXB." -> ["VT", "TTBCXB"]. */

@@ -24,6 +24,7 @@ import {
   readVvSubject,
 } from "./header.ts";
 import { extractLinks } from "./links.ts";
+import { readParagraphs } from "./paragraphs.ts";
 import { readSections } from "./sections.ts";
 import { readSignature } from "./signature.ts";
 import { splitIssuerLines } from "./issuer-lines.ts";
@@ -207,6 +208,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
       ? lineIndexAt(view, signature.start)
       : annex;
   const sections = readSections(view, bodyStart, bodyEnd);
+  const paragraphs = readParagraphs(view, bodyStart, bodyEnd);
 
   // Number and reference.
   let number: string | null = null;
@@ -301,6 +303,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     subject,
     addressees: addressees?.items ?? [],
     sections,
+    paragraphs,
     recipients: recipients?.recipients ?? [],
     archive: recipients?.archive ?? [],
     signature,
