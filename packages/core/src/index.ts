@@ -30,3 +30,17 @@ export type {
 export { MESSAGES_VI, type MessageCatalog } from "./lint/messages.vi.ts";
 export { setToneStyle } from "./text/tone-style.ts";
 export { issuerKind } from "./model/issuers.ts";
+export {
+  layoutDocument,
+  formatWrittenDate,
+  formatNumberLine,
+  ND30,
+  type LayoutSource,
+} from "./layout/layout-document.ts";
+export type {
+  LayoutModel,
+  StyledLine,
+  Paragraph,
+  Column,
+  TextStyle,
+} from "./layout/layout-model.ts";

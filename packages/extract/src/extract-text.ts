@@ -215,7 +215,14 @@ export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
     let current: Segment | null = null;
     for (const r of g.runs) {
       const gap = current ? r.x - current.x1 : 0;
-      if (!current || gap > r.h * 2.5 || gap < -r.h * 0.5) {
+      // A wide gap splits the line; so does a narrower one between the two halves of the page
+      // (the header's columns are sometimes set close together).
+      const acrossMiddle =
+        current !== null &&
+        gap > r.h * 0.5 &&
+        current.x1 < pageWidth * 0.55 &&
+        r.x > pageWidth * 0.35;
+      if (!current || gap > r.h * 2.5 || gap < -r.h * 0.5 || acrossMiddle) {
         if (current) segments.push(current);
         current = { text: r.s, x0: r.x, x1: r.x + r.w };
         continue;
@@ -252,8 +259,9 @@ export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
     const isColumnLine = (l: PdfLine): boolean =>
       l.segments.length > 0 && l.segments.every((x) => side(x) !== "full");
     // A block of column lines with text on both sides: left column, blank line, right column.
+    // A block ends at a tall vertical gap: what follows is the next part of the page.
     let j = i;
-    while (j < lines.length && isColumnLine(lines[j]!)) j++;
+    while (j < lines.length && isColumnLine(lines[j]!) && (j === i || !lines[j]!.gapBefore)) j++;
     const block = lines.slice(i, j);
     const hasBoth =
       block.some((l) => l.segments.some((x) => side(x) === "left")) &&

@@ -25,7 +25,7 @@ export interface ExtractOptions {
 // The character before the number is checked in code, not by a lookbehind, which the engine
 // would try at every position of the text.
 const ANCHOR =
-  /\d{1,6}(?=[ \t]{0,2}-[ \t]{0,2}\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/[ \t]?(?:\d{4}[ \t]?\/[ \t]?)?\p{Lu})/gu;
+  /\d{1,6}(?=[ \t]{0,2}-(?:[ \t]{0,2}|\n[ \t]*)\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/(?:[ \t]|\n[ \t]*)?(?:\d{4}[ \t]?\/(?:[ \t]|\n[ \t]*)?)?\p{Lu})/gu;
 
 const BACK_WINDOW = 160;
 const FORWARD_WINDOW = 260;

@@ -35,9 +35,10 @@ const SEGS = String.raw`${SEG}(?:[ \t]?-(?:\n[ \t]*|[ \t])?${SEG})*`;
 const NUM = String.raw`\d{1,6}`;
 
 /** Party shape: number, hyphen, type, slash, issuer. Spaces tolerated around the hyphen. */
-export const PARTY_REFERENCE = String.raw`(${NUM})?[ \t]{0,2}-[ \t]{0,2}(${SEG})[ \t]?\/[ \t]?(${SEGS})`;
+export const PARTY_REFERENCE = String.raw`(${NUM})?[ \t]{0,2}-(?:[ \t]{0,2}|\n[ \t]*)(${SEG})[ \t]?\/[ \t]?(${SEGS})`;
 /** State and normative shape: number, slash, optional year and slash, symbol. */
-export const STATE_REFERENCE = String.raw`(${NUM})?[ \t]?\/[ \t]?(?:(\d{4})[ \t]?\/[ \t]?)?(${SEGS})`;
+// A line may break after the slash ("Tờ trình số 55/" / "TTr-SVHTT"), as word processors do.
+export const STATE_REFERENCE = String.raw`(${NUM})?[ \t]?\/(?:[ \t]|\n[ \t]*)?(?:(\d{4})[ \t]?\/(?:[ \t]|\n[ \t]*)?)?(${SEGS})`;
 
 const PARTY_EXACT = new RegExp(String.raw`^\s*${PARTY_REFERENCE}`, "u");
 const STATE_EXACT = new RegExp(String.raw`^\s*${STATE_REFERENCE}`, "u");

@@ -110,7 +110,8 @@ export interface NumberLine {
 }
 
 /** "Số:", "SỐ:", Party "Số 45-KH/TU"; not "Sở ..." (which folds to the same letters). */
-const SO_LINE = /^(?:số|SỐ|Số|So(?=\s*[:\d/]))\s*:?(?=\s|$|\d|\/)/u;
+// A capital S: a line of a wrapped subject may begin with "số 20-CT/TW, ...".
+const SO_LINE = /^(?:SỐ|Số|So(?=\s*[:\d/]))\s*:?(?=\s|$|\d|\/)/u;
 
 /** The "Số:" line (Party documents omit the colon) and the reference on it or the next line. */
 export function findNumberLine(view: TextView, typeless: boolean): NumberLine | null {
@@ -210,6 +211,13 @@ export function findDateLine(
     const before = line.text.slice(0, ngay).trim();
     const comma = before.endsWith(",");
     let place = before.replace(/,$/, "").trim();
+    // What stands before "ngày" must read as a place ("Lạng Sơn", "TP. Hồ Chí Minh"), not as a
+    // citation in a V/v line ("... Chỉ thị số 20-CT/TW, ngày 12/12/2022").
+    if (
+      place &&
+      (/[\d/:;]/.test(place) || place.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(place))
+    )
+      continue;
     const end = dateStart + parsed.length;
     const rest = view.clean.slice(end, lineAt(view, end)?.end ?? end).trim();
     if (!comma) {
@@ -240,6 +248,20 @@ export function findDateLine(
     loose = found;
   }
   return loose;
+}
+
+/** A line that reads as "Place, ngày ... tháng ... năm ...": it ends a V/v subject. */
+function isPlaceDateLine(line: Line): boolean {
+  const at = line.folded.search(/(?:^|[\s,])ngay\b/);
+  if (at === -1) return false;
+  const ngay = at + (line.folded[at] === "n" ? 0 : 1);
+  const place = line.text.slice(0, ngay).trim().replace(/,$/, "").trim();
+  if (place && (/[\d/:;]/.test(place) || place.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(place)))
+    return false;
+  return (
+    /thang|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/.test(line.folded.slice(ngay)) ||
+    !line.folded.slice(ngay + 4).trim()
+  );
 }
 
 function isPlaceFragment(text: string): boolean {
@@ -347,11 +369,10 @@ export function readVvSubject(
   if (!first) return null;
   const parts = [first.text.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "")];
   let last = first.line;
-  for (let i = first.line + 1; i < view.lines.length && parts.length < 7; i++) {
+  for (let i = first.line + 1; i < view.lines.length && parts.length < 14; i++) {
     const line = view.lines[i]!;
     if (line.blank || isRuleLine(line.text)) break;
-    if (/(?:^|,\s*)ngay\b/.test(line.folded) && /thang|nam\s+\d{4}|,\s*ngay/.test(line.folded))
-      break;
+    if (isPlaceDateLine(line)) break;
     if (BODY_START.test(line.folded) || SO_LINE.test(line.text)) break;
     parts.push(line.text);
     last = i;

@@ -18,7 +18,8 @@ export function readParagraphs(view: TextView, fromLine: number, toLine: number)
     }
     if (isRuleLine(line.text)) continue;
     const text = line.text.replace(/\s+/g, " ");
-    const startsItem = /^(?:[-–+•*]\s|\d{1,2}[.)]\s|[a-zđ][).]\s|[IVXL]{1,5}[.-]\s|Điều\s+\d)/u.test(text);
+    const startsItem =
+      /^(?:[-–+•*]\s|\d{1,2}[.)]\s|[a-zđ][).]\s|[IVXL]{1,5}[.-]\s|Điều\s+\d)/u.test(text);
     // Lines in capitals ("QUYẾT ĐỊNH:", the issuing authority) are paragraphs of their own.
     const caps = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase();
     if (current && (caps(text) || caps(current))) {
@@ -27,8 +28,12 @@ export function readParagraphs(view: TextView, fromLine: number, toLine: number)
       pendingBlank = false;
       continue;
     }
-    const continuesSentence = !startsItem && /^\p{Ll}/u.test(text) && !/[.;:!?]["”)]?$/u.test(current);
-    if (current && (continuesSentence || (!pendingBlank && !startsItem && !/[.;:!?]["”)]?$/u.test(current)))) {
+    const continuesSentence =
+      !startsItem && /^\p{Ll}/u.test(text) && !/[.;:!?]["”)]?$/u.test(current);
+    if (
+      current &&
+      (continuesSentence || (!pendingBlank && !startsItem && !/[.;:!?]["”)]?$/u.test(current)))
+    ) {
       current = `${current} ${text}`;
     } else {
       if (current) out.push(current);

@@ -1,0 +1,224 @@
+import type { ParsedDocument } from "../model/parsed-document.ts";
+import type { Column, LayoutModel, Paragraph, StyledLine, TextStyle } from "./layout-model.ts";
+
+/** A document to lay out: the parse contract, or a draft with the same fields. */
+export type LayoutSource = Pick<
+  ParsedDocument,
+  | "format"
+  | "issuer"
+  | "type"
+  | "number"
+  | "symbol"
+  | "place"
+  | "dateParts"
+  | "subject"
+  | "addressees"
+  | "recipients"
+  | "archive"
+  | "signature"
+> & {
+  paragraphs?: string[];
+  sections?: ParsedDocument["sections"];
+};
+
+const S = (size: number, align: TextStyle["align"], bold = false, italic = false): TextStyle => ({
+  size,
+  align,
+  bold,
+  italic,
+});
+
+/** Page and text numbers chosen inside the ranges of Decree 30/2020/NĐ-CP Phụ lục I. */
+export const ND30 = {
+  page: { width: 210, height: 297, margin: { top: 20, bottom: 20, left: 30, right: 15 } },
+  motto: 13,
+  mottoSubtitle: 14,
+  issuer: 13,
+  number: 13,
+  placeDate: 14,
+  typeName: 14,
+  subject: 14,
+  vv: 13,
+  body: 14,
+  bodyIndent: 12.7,
+  bodySpaceAfter: 6,
+  bodyLineHeight: 1.2,
+  recipientsHeading: 12,
+  recipients: 11,
+  signature: 14,
+  signatureSpace: 28,
+  pageNumber: 13,
+} as const;
+
+/**
+ * The date as written under the motto: day < 10 and months 1 and 2 with a leading zero
+ * (Decree 30/2020/NĐ-CP Phụ lục I); blank parts left as spaces for a draft.
+ */
+export function formatWrittenDate(place: string | null, parts: LayoutSource["dateParts"]): string {
+  const day = parts.day === null ? "     " : String(parts.day).padStart(2, "0");
+  const month =
+    parts.month === null
+      ? "     "
+      : parts.month <= 2
+        ? String(parts.month).padStart(2, "0")
+        : String(parts.month);
+  const year = parts.year === null ? "     " : String(parts.year);
+  return `${place ? `${place}, ` : ""}ngày ${day} tháng ${month} năm ${year}`;
+}
+
+/** The number as printed: numbers under 10 with a leading zero (Decree 30/2020/NĐ-CP Phụ lục I). */
+export function formatNumberLine(doc: LayoutSource): string {
+  const number = doc.number === null ? "" : /^\d$/.test(doc.number) ? `0${doc.number}` : doc.number;
+  const symbol = doc.symbol ?? "";
+  if (doc.format === "party") return `Số ${number}-${symbol}`;
+  return `Số: ${number}/${symbol}`;
+}
+
+function upper(s: string): string {
+  return s.toLocaleUpperCase("vi");
+}
+
+/** Lays out a document. Pure: the same document always gives the same model. */
+export function layoutDocument(doc: LayoutSource): LayoutModel {
+  const party = doc.format === "party";
+  const cv = doc.type?.code === "CV";
+
+  // Header, left: parent body, issuer (bold, rule under it), number, and V/v for a công văn.
+  const left: StyledLine[] = [];
+  if (doc.issuer.parent)
+    left.push({ text: upper(doc.issuer.parent), style: S(ND30.issuer, "center") });
+  left.push({
+    text: upper(doc.issuer.name ?? ""),
+    style: S(ND30.issuer, "center", true),
+    ruleBelow: party ? undefined : 0.4,
+  });
+  if (party) left.push({ text: "*", style: S(ND30.issuer, "center") });
+  left.push({ text: formatNumberLine(doc), style: S(ND30.number, "center"), spaceBefore: 6 });
+  if (cv && doc.subject)
+    left.push({ text: `V/v ${doc.subject}`, style: S(ND30.vv, "center"), spaceBefore: 2 });
+
+  // Header, right: motto and subtitle (rule under it), or the Party title; place and date.
+  const right: StyledLine[] = party
+    ? [
+        {
+          text: "ĐẢNG CỘNG SẢN VIỆT NAM",
+          style: S(ND30.mottoSubtitle + 1, "center", true),
+          ruleBelow: 1,
+        },
+      ]
+    : [
+        { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style: S(ND30.motto, "center", true) },
+        {
+          text: "Độc lập - Tự do - Hạnh phúc",
+          style: S(ND30.mottoSubtitle, "center", true),
+          ruleBelow: 1,
+        },
+      ];
+  right.push({
+    text: formatWrittenDate(doc.place, doc.dateParts),
+    style: S(ND30.placeDate, party ? "right" : "center", false, true),
+    spaceBefore: 10,
+  });
+
+  const header = {
+    left: { width: 0.4, lines: left } as Column,
+    right: { width: 0.6, lines: right } as Column,
+  };
+
+  // Type and subject (not for a công văn).
+  const title: StyledLine[] = [];
+  if (!cv && doc.type) {
+    title.push({
+      text: upper(doc.type.name),
+      style: S(ND30.typeName, "center", true),
+      spaceBefore: 18,
+    });
+    if (doc.subject)
+      title.push({ text: doc.subject, style: S(ND30.subject, "center", true), ruleBelow: 0.35 });
+  }
+
+  // Kính gửi.
+  const addressees: StyledLine[] = [];
+  if (doc.addressees.length === 1) {
+    addressees.push({
+      text: `Kính gửi: ${doc.addressees[0]}.`,
+      style: S(ND30.body, "center"),
+      spaceBefore: 14,
+    });
+  } else if (doc.addressees.length > 1) {
+    addressees.push({ text: "Kính gửi:", style: S(ND30.body, "center"), spaceBefore: 14 });
+    doc.addressees.forEach((a, i) =>
+      addressees.push({
+        text: `- ${a}${i === doc.addressees.length - 1 ? "." : ";"}`,
+        style: S(ND30.body, "left"),
+      }),
+    );
+  }
+
+  // Body: paragraphs justified with a first-line indent; lines in capitals centred and bold.
+  const texts = doc.paragraphs?.length
+    ? doc.paragraphs
+    : (doc.sections ?? []).map((s) => `${s.label}. ${s.title ?? ""} ${s.text}`.trim());
+  const body: Paragraph[] = texts.map((text) => {
+    const caps = text === upper(text) && text !== text.toLowerCase();
+    const heading =
+      /^(?:[IVXL]+[.-]|Điều\s+\d+|\d+\.)\s/u.test(text) && text.length < 120 && !/[.;]$/.test(text);
+    return {
+      text,
+      style: S(ND30.body, caps ? "center" : "justify", caps || heading),
+      firstLineIndent: caps ? 0 : ND30.bodyIndent,
+      spaceAfter: ND30.bodySpaceAfter,
+      lineHeight: ND30.bodyLineHeight,
+      keepWithNext: caps || heading,
+    };
+  });
+
+  // Footer: Nơi nhận (left) and the signature block (right).
+  const recipients: StyledLine[] = [];
+  if (doc.recipients.length || doc.archive.length) {
+    recipients.push({ text: "Nơi nhận:", style: S(ND30.recipientsHeading, "left", true, true) });
+    for (const r of doc.recipients)
+      recipients.push({ text: `- ${r};`, style: S(ND30.recipients, "left") });
+    if (doc.archive.length)
+      recipients.push({
+        text: `- Lưu${party ? "" : ":"} ${doc.archive.join(", ")}.`,
+        style: S(ND30.recipients, "left"),
+      });
+  }
+  const sig = doc.signature;
+  const signature: StyledLine[] = [];
+  const prefix = (a: string): string =>
+    party ? ({ KT: "K/T", TM: "T/M", TL: "T/L", TUQ: "TUQ.", Q: "Q." }[a] ?? a) : `${a}.`;
+  for (const level of sig.levels?.length
+    ? sig.levels
+    : sig.authority
+      ? [{ authority: sig.authority, title: sig.authorityTitle ?? "" }]
+      : []) {
+    signature.push({
+      text: `${prefix(level.authority)} ${upper(level.title)}`,
+      style: S(ND30.signature, "center", true),
+    });
+  }
+  if (sig.signerTitle)
+    signature.push({ text: upper(sig.signerTitle), style: S(ND30.signature, "center", true) });
+  const footer = {
+    left: { width: 0.45, lines: recipients } as Column,
+    right: { width: 0.55, lines: signature } as Column,
+    signatureSpace: ND30.signatureSpace,
+    signerName: sig.signerName
+      ? { text: sig.signerName, style: S(ND30.signature, "center", true) }
+      : null,
+  };
+
+  return {
+    format: doc.format,
+    page: { width: ND30.page.width, height: ND30.page.height, margin: { ...ND30.page.margin } },
+    fontFamily: "Times New Roman",
+    header,
+    title,
+    addressees,
+    body,
+    footer,
+    pageNumbers: { fromPage: 2, size: ND30.pageNumber, position: "top-center" },
+  };
+}
