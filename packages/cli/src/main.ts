@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { demoCommand } from "./commands/demo.ts";
 import { lintCommand } from "./commands/lint.ts";
 import { parseCommand } from "./commands/parse.ts";
+import { renderCommand } from "./commands/render.ts";
 import { processIo, type Io } from "./io.ts";
 
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
@@ -16,6 +17,9 @@ Cách dùng:
                                    sửa an toàn được (bản gốc lưu ở FILE.orig); --issued: văn bản đã
                                    ban hành (để trống số, ngày là lỗi); --agency: hồ sơ cơ quan
                                    (tên, chữ viết tắt, cổng thông tin, người ký)
+  vanthu render FILE --format pdf -o OUT
+                                   Trình bày văn bản theo thể thức Nghị định 30/2020/NĐ-CP
+                                   (hoặc Hướng dẫn 36-HD/VPTW); FILE là văn bản hoặc JSON
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
   vanthu --help | --version
 
@@ -37,6 +41,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         issued: { type: "boolean", default: false },
         agency: { type: "string" },
         today: { type: "string" },
+        format: { type: "string", default: "pdf" },
+        out: { type: "string", short: "o" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -77,6 +83,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           ...(values.agency ? { agency: values.agency } : {}),
           ...(values.today ? { today: values.today } : {}),
         },
+        io,
+      );
+    case "render":
+      if (rest.length !== 1) {
+        io.err(
+          "vanthu render: cần đúng một tệp. Ví dụ: vanthu render du-thao.txt --format pdf -o du-thao.pdf",
+        );
+        return 2;
+      }
+      return renderCommand(
+        rest[0]!,
+        { format: values.format, ...(values.out ? { out: values.out } : {}) },
         io,
       );
     case "demo":

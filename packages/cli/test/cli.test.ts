@@ -105,3 +105,25 @@ test("the installed command runs from the repository root (npx vanthu)", () => {
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /nope\.txt/);
 });
+
+test("render: a text document and a parse --json output to PDF; bad format and missing -o are usage errors", async () => {
+  const { mkdtempSync: mk, readFileSync: read, writeFileSync: write } = await import("node:fs");
+  const dir = mk(join(tmpdir(), "vanthu-render-"));
+  const out = join(dir, "a.pdf");
+  const r = await run(["render", EX("06-cong-van-xa-cascade.md"), "--format", "pdf", "-o", out]);
+  assert.equal(r.code, 0);
+  assert.equal(new TextDecoder().decode(read(out).subarray(0, 5)), "%PDF-");
+  const json = join(dir, "doc.json");
+  const parsed = await run(["parse", EX("05-thong-bao-mot-dong.txt"), "--json"]);
+  write(json, parsed.out[0]!);
+  assert.equal((await run(["render", json, "-o", join(dir, "b.pdf")])).code, 0);
+  assert.equal(
+    (await run(["render", EX("06-cong-van-xa-cascade.md"), "--format", "rtf", "-o", out])).code,
+    2,
+  );
+  assert.equal((await run(["render", EX("06-cong-van-xa-cascade.md")])).code, 2);
+  write(join(dir, "bad.json"), "{}");
+  const bad = await run(["render", join(dir, "bad.json"), "-o", out]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err[0]!, /INVALID_DOCUMENT_JSON/);
+});
