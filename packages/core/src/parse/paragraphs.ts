@@ -28,6 +28,12 @@ export function readParagraphs(view: TextView, fromLine: number, toLine: number)
       pendingBlank = false;
       continue;
     }
+    // "Điều" alone at the end of a line, its number on the next ("Điều" / "3. Chánh Văn phòng").
+    if (/^Điều$/u.test(current)) {
+      current = `${current} ${text}`;
+      pendingBlank = false;
+      continue;
+    }
     const continuesSentence =
       !startsItem && /^\p{Ll}/u.test(text) && !/[.;:!?]["”)]?$/u.test(current);
     if (

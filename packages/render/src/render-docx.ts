@@ -1,0 +1,207 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+} from "docx";
+import type { Column, LayoutModel, Paragraph as LayoutParagraph, StyledLine } from "@vanthu/core";
+
+/** Twentieths of a point per millimetre (1 mm = 56.7 twips). */
+const TWIPS_PER_MM = 1440 / 25.4;
+const twips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_BORDERS = {
+  top: none,
+  bottom: none,
+  left: none,
+  right: none,
+  insideHorizontal: none,
+  insideVertical: none,
+};
+
+function run(text: string, line: { style: StyledLine["style"] }, font: string): TextRun {
+  return new TextRun({
+    text,
+    font,
+    size: line.style.size * 2,
+    bold: !!line.style.bold,
+    italics: !!line.style.italic,
+  });
+}
+
+function styledParagraph(
+  line: StyledLine,
+  font: string,
+  extra: Partial<IParagraphOptions> = {},
+): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[line.style.align],
+    spacing: { before: (line.spaceBefore ?? 0) * 20, after: 0 },
+    children: [run(line.text, line, font)],
+    // ND30's short rule under the issuer, the motto and the subject: a bottom border on a
+    // paragraph indented so that the rule is shorter than the column.
+    ...(line.ruleBelow
+      ? {
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+          indent: ruleIndent(line),
+        }
+      : {}),
+    ...extra,
+  });
+}
+
+/** Left and right indents that make a bottom border about `ruleBelow` of the text long. */
+function ruleIndent(line: StyledLine): { left: number; right: number } {
+  // An average Times glyph is about half the font size wide.
+  const textWidth = line.text.length * line.style.size * 0.5 * 20;
+  const rule = Math.max(textWidth * (line.ruleBelow ?? 1), 600);
+  const column = 5000;
+  const side = Math.max(0, Math.round((column - Math.min(rule, column)) / 2));
+  return { left: side, right: side };
+}
+
+function columnCell(
+  column: Column,
+  widthTwips: number,
+  font: string,
+  trailing: Paragraph[] = [],
+): TableCell {
+  const children = column.lines.map((l) => styledParagraph(l, font));
+  return new TableCell({
+    width: { size: widthTwips, type: WidthType.DXA },
+    children: [...(children.length ? children : [new Paragraph("")]), ...trailing],
+  });
+}
+
+function bodyParagraph(p: LayoutParagraph, font: string): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[p.style.align],
+    indent: { firstLine: twips(p.firstLineIndent) },
+    spacing: { after: p.spaceAfter * 20, line: Math.round(240 * p.lineHeight) },
+    keepNext: !!p.keepWithNext,
+    children: [
+      new TextRun({
+        text: p.text,
+        font,
+        size: p.style.size * 2,
+        bold: !!p.style.bold,
+        italics: !!p.style.italic,
+      }),
+    ],
+  });
+}
+
+/**
+ * Draws the layout model as a Word document: one A4 section with the ND30 margins, the header and
+ * the Nơi nhận/signature in borderless two-column tables, the body justified with a first-line
+ * indent, fonts named "Times New Roman", page numbers centred at the top from page 2.
+ */
+export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
+  const font = model.fontFamily;
+  const { page } = model;
+  const textWidth = twips(page.width - page.margin.left - page.margin.right);
+  const leftHeader = Math.round(textWidth * model.header.left.width);
+  const leftFooter = Math.round(textWidth * model.footer.left.width);
+  const table = (
+    left: Column,
+    right: Column,
+    leftWidth: number,
+    trailing: Paragraph[] = [],
+  ): Table =>
+    new Table({
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: [leftWidth, textWidth - leftWidth],
+      borders: NO_BORDERS,
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: [
+            columnCell(left, leftWidth, font),
+            columnCell(right, textWidth - leftWidth, font, trailing),
+          ],
+        }),
+      ],
+    });
+
+  const signer = model.footer.signerName
+    ? [
+        styledParagraph(model.footer.signerName, font, {
+          spacing: { before: Math.round(model.footer.signatureSpace * TWIPS_PER_MM) },
+        }),
+      ]
+    : [];
+  const addressees = model.addressees.map((l) =>
+    styledParagraph(
+      l,
+      font,
+      l.style.align === "left" ? { indent: { left: Math.round(textWidth * 0.32) } } : {},
+    ),
+  );
+  const lastBody = model.body.length - 1;
+  const children = [
+    table(model.header.left, model.header.right, leftHeader),
+    ...model.title.map((l) => styledParagraph(l, font)),
+    ...addressees,
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    // The last paragraph keeps with the footer so that the signature is never alone on a page.
+    ...model.body.map((p, i) => {
+      const para = bodyParagraph(i === lastBody ? { ...p, keepWithNext: true } : p, font);
+      return para;
+    }),
+    table(model.footer.left, model.footer.right, leftFooter, signer),
+  ];
+  const pageNumber = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ children: [PageNumber.CURRENT], font, size: model.pageNumbers.size * 2 }),
+        ],
+      }),
+    ],
+  });
+  const doc = new Document({
+    creator: "vanthu",
+    styles: { default: { document: { run: { font, size: 28 } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: model.pageNumbers.fromPage > 1,
+          page: {
+            size: { width: twips(page.width), height: twips(page.height) },
+            margin: {
+              top: twips(page.margin.top),
+              bottom: twips(page.margin.bottom),
+              left: twips(page.margin.left),
+              right: twips(page.margin.right),
+              header: twips(page.margin.top / 2),
+              footer: twips(page.margin.bottom / 2),
+            },
+          },
+        },
+        headers: { default: pageNumber, first: new Header({ children: [new Paragraph("")] }) },
+        footers: { default: new Footer({ children: [new Paragraph("")] }) },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
