@@ -9,6 +9,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -56,26 +57,40 @@ function styledParagraph(
     alignment: ALIGN[line.style.align],
     spacing: { before: (line.spaceBefore ?? 0) * 20, after: 0 },
     children: [run(line.text, line, font)],
-    // ND30's short rule under the issuer, the motto and the subject: a bottom border on a
-    // paragraph indented so that the rule is shorter than the column.
-    ...(line.ruleBelow
-      ? {
-          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-          indent: ruleIndent(line),
-        }
-      : {}),
     ...extra,
   });
 }
 
-/** Left and right indents that make a bottom border about `ruleBelow` of the text long. */
-function ruleIndent(line: StyledLine): { left: number; right: number } {
-  // An average Times glyph is about half the font size wide.
-  const textWidth = line.text.length * line.style.size * 0.5 * 20;
-  const rule = Math.max(textWidth * (line.ruleBelow ?? 1), 600);
-  const column = 5000;
-  const side = Math.max(0, Math.round((column - Math.min(rule, column)) / 2));
-  return { left: side, right: side };
+/** A line and, for ND30's short rules (issuer, motto subtitle, subject), the rule under it. */
+function styledLines(
+  line: StyledLine,
+  font: string,
+  columnTwips: number,
+  extra: Partial<IParagraphOptions> = {},
+): Paragraph[] {
+  const text = styledParagraph(line, font, extra);
+  if (!line.ruleBelow) return [text];
+  return [text, ruleParagraph(line, columnTwips)];
+}
+
+/**
+ * An empty paragraph whose bottom border is the rule: indented on both sides so that the rule is
+ * about `ruleBelow` of the text long (the text itself keeps the whole column).
+ */
+function ruleParagraph(line: StyledLine, columnTwips: number): Paragraph {
+  // A Times capital is about 0.62 em wide on average, a lower-case letter about 0.45 em.
+  const em = line.style.size * 20;
+  const upper = line.text === line.text.toUpperCase();
+  const textWidth = Math.min(columnTwips, line.text.length * em * (upper ? 0.62 : 0.45));
+  const rule = Math.max(600, textWidth * (line.ruleBelow ?? 1));
+  const side = Math.max(0, Math.round((columnTwips - rule) / 2));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 60, line: 120 },
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [new TextRun({ text: "", size: 4 })],
+  });
 }
 
 function columnCell(
@@ -84,9 +99,11 @@ function columnCell(
   font: string,
   trailing: Paragraph[] = [],
 ): TableCell {
-  const children = column.lines.map((l) => styledParagraph(l, font));
+  const children = column.lines.flatMap((l) => styledLines(l, font, widthTwips));
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
+    // No side padding: the motto must fit on one line, as it does in the PDF.
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
     children: [...(children.length ? children : [new Paragraph("")]), ...trailing],
   });
 }
@@ -130,6 +147,8 @@ export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
       width: { size: textWidth, type: WidthType.DXA },
       columnWidths: [leftWidth, textWidth - leftWidth],
       borders: NO_BORDERS,
+      layout: TableLayoutType.FIXED,
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
       rows: [
         new TableRow({
           cantSplit: true,
@@ -158,7 +177,7 @@ export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
   const lastBody = model.body.length - 1;
   const children = [
     table(model.header.left, model.header.right, leftHeader),
-    ...model.title.map((l) => styledParagraph(l, font)),
+    ...model.title.flatMap((l) => styledLines(l, font, textWidth)),
     ...addressees,
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     // The last paragraph keeps with the footer so that the signature is never alone on a page.

@@ -80,8 +80,18 @@ test(".docx runs: Times New Roman; sizes, bold and italic as ND30 asks", async (
   assert.match(body, /<w:jc w:val="both"\/>/);
   assert.match(body, /w:firstLine="720"/);
   assert.match(body, /w:after="120"/);
-  // Rules under the issuer and the motto subtitle: bottom borders.
-  assert.match(paragraphOf(document, "Độc lập - Tự do - Hạnh phúc"), /<w:bottom w:val="single"/);
+  // Rules under the issuer, the motto subtitle and the subject: bottom borders of short, empty
+  // paragraphs right after them (the text keeps its whole width).
+  for (const text of ["Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN TỈNH CAO NGUYÊN"]) {
+    const after = document.slice(document.indexOf(`>${text}<`));
+    const next = after.slice(
+      after.indexOf("</w:p>") + 6,
+      after.indexOf("</w:p>", after.indexOf("</w:p>") + 6),
+    );
+    assert.match(next, /<w:bottom w:val="single"/, `rule under ${text}`);
+    assert.match(next, /<w:ind w:left="\d+" w:right="\d+"\/>/, `short rule under ${text}`);
+    assert.doesNotMatch(paragraphOf(document, text), /<w:ind /, `${text} keeps its whole width`);
+  }
 });
 
 function long(format: "state" | "party"): LayoutSource {
