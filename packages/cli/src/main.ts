@@ -17,7 +17,7 @@ Cách dùng:
                                    sửa an toàn được (bản gốc lưu ở FILE.orig); --issued: văn bản đã
                                    ban hành (để trống số, ngày là lỗi); --agency: hồ sơ cơ quan
                                    (tên, chữ viết tắt, cổng thông tin, người ký)
-  vanthu render FILE --format pdf -o OUT
+  vanthu render FILE --format pdf|docx|html -o OUT
                                    Trình bày văn bản theo thể thức Nghị định 30/2020/NĐ-CP
                                    (hoặc Hướng dẫn 36-HD/VPTW); FILE là văn bản hoặc JSON
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng

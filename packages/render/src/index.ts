@@ -1,4 +1,5 @@
-// Public surface of @vanthu/render: the ND30 layout model drawn as PDF and .docx (HTML follows).
+// Public surface of @vanthu/render: the ND30 layout model drawn as PDF, .docx and HTML.
 export { renderPdf, type RenderPdfOptions } from "./render-pdf.ts";
 export { renderDocx } from "./render-docx.ts";
+export { renderHtml } from "./render-html.ts";
 export { findSerifFonts, type SerifFonts } from "./fonts.ts";

@@ -1,14 +1,14 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
-import { renderPdf } from "@vanthu/render";
+import { renderDocx, renderHtml, renderPdf } from "@vanthu/render";
 import { vi } from "../messages.vi.ts";
 import { readDocument } from "../read-document.ts";
 import type { Io } from "../io.ts";
 
-export const RENDER_FORMATS = ["pdf"] as const;
+export const RENDER_FORMATS = ["pdf", "docx", "html"] as const;
 
 /**
- * `vanthu render FILE --format pdf -o OUT`: FILE is a text, .docx or PDF document (parsed first)
+ * `vanthu render FILE --format pdf|docx|html -o OUT`: FILE is a text, .docx or PDF document (parsed first)
  * or a JSON document in the parse contract's shape (`vanthu parse --json` output works).
  */
 export async function renderCommand(
@@ -49,8 +49,15 @@ export async function renderCommand(
     }
     source = parseDocument(read.text);
   }
-  const pdf = await renderPdf(layoutDocument(source), { title: source.subject ?? "" });
-  await writeFile(options.out, pdf);
-  io.err(`vanthu render: đã ghi ${options.out} (${Math.round(pdf.length / 1024)} KB)`);
+  const model = layoutDocument(source);
+  const title = source.subject ?? "";
+  const bytes =
+    options.format === "pdf"
+      ? await renderPdf(model, { title })
+      : options.format === "docx"
+        ? await renderDocx(model)
+        : new TextEncoder().encode(renderHtml(model, { title }));
+  await writeFile(options.out, bytes);
+  io.err(`vanthu render: đã ghi ${options.out} (${Math.round(bytes.length / 1024)} KB)`);
   return 0;
 }
