@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -65,4 +65,34 @@ export function findSerifFonts(): SerifFonts {
     source: "npm:Tinos",
   };
   return cached;
+}
+
+/** The four faces read once into memory, for pdfkit's registerFont. */
+export interface SerifFontData {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  italic: Uint8Array;
+  boldItalic: Uint8Array;
+  source: string;
+}
+
+const loaded = new Map<string, SerifFontData>();
+
+/**
+ * Reads the faces once; with the same bytes, render-pdf.ts reuses their parsed form.
+ */
+export function loadSerifFonts(fonts: SerifFonts = findSerifFonts()): SerifFontData {
+  const key = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic].join("|");
+  let data = loaded.get(key);
+  if (!data) {
+    data = {
+      regular: readFileSync(fonts.regular),
+      bold: readFileSync(fonts.bold),
+      italic: readFileSync(fonts.italic),
+      boldItalic: readFileSync(fonts.boldItalic),
+      source: fonts.source,
+    };
+    loaded.set(key, data);
+  }
+  return data;
 }

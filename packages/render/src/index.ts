@@ -2,4 +2,4 @@
 export { renderPdf, type RenderPdfOptions } from "./render-pdf.ts";
 export { renderDocx } from "./render-docx.ts";
 export { renderHtml } from "./render-html.ts";
-export { findSerifFonts, type SerifFonts } from "./fonts.ts";
+export { findSerifFonts, loadSerifFonts, type SerifFonts, type SerifFontData } from "./fonts.ts";

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { LayoutModel, Paragraph, StyledLine } from "@vanthu/core";
-import { findSerifFonts, type SerifFonts } from "./fonts.ts";
+import { loadSerifFonts, type SerifFonts } from "./fonts.ts";
 
 const PT_PER_MM = 72 / 25.4;
 const mm = (v: number): number => v * PT_PER_MM;
@@ -84,7 +84,9 @@ export async function renderPdf(
   model: LayoutModel,
   options: RenderPdfOptions = {},
 ): Promise<Uint8Array> {
-  const fonts = options.fonts ?? findSerifFonts();
+  // The bytes are read once per process. pdfkit still parses them in every document: sharing the
+  // parsed font between documents loses glyphs (fontkit keeps state across subsets).
+  const fonts = loadSerifFonts(options.fonts);
   const { margin } = model.page;
   const doc = new PDFDocument({
     size: [mm(model.page.width), mm(model.page.height)],

@@ -1,0 +1,120 @@
+/**
+ * Rendering throughput, single-threaded: documents/s for PDF, .docx and HTML from the same layout
+ * models, over a folder of documents (the dev corpus when ../shared is present, else the
+ * examples). Where LibreOffice is installed, the same .docx files are converted to PDF by
+ * `soffice --headless` in one batch in the same run, and the ratio is printed.
+ *
+ *   npm run bench:render [-- DIR] [--seconds N] [--lo-docs N]
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { layoutDocument, parseDocument, type LayoutModel } from "@vanthu/core";
+import { findSerifFonts, renderDocx, renderHtml, renderPdf } from "@vanthu/render";
+
+process.stdout.on("error", () => process.exit(0));
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const seconds = opt("--seconds", 3);
+const loDocs = opt("--lo-docs", 12);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dir = [
+  args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")),
+  join(root, "../shared/corpus/dev"),
+  join(root, "examples"),
+].find((d): d is string => !!d && existsSync(d))!;
+const models: LayoutModel[] = readdirSync(dir)
+  .filter((n) => /\.(txt|md)$/.test(n))
+  .map((n) => layoutDocument(parseDocument(readFileSync(join(dir, n), "utf8"))));
+
+async function measure(work: (m: LayoutModel) => Promise<unknown> | unknown): Promise<number> {
+  for (const m of models.slice(0, 5)) await work(m);
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    for (const m of models) {
+      await work(m);
+      n++;
+    }
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+const fonts = findSerifFonts();
+console.log(
+  `bench/render: ${models.length} documents from ${dir}, node ${process.version}, single thread, PDF font ${fonts.source}`,
+);
+const pdf = await measure((m) => renderPdf(m, { fonts }));
+console.log(`  pdf    ${pdf.toFixed(1)} documents/s`);
+const docx = await measure((m) => renderDocx(m));
+console.log(`  docx   ${docx.toFixed(1)} documents/s`);
+const html = await measure((m) => renderHtml(m));
+console.log(`  html   ${html.toFixed(0)} documents/s`);
+
+let soffice = "";
+for (const candidate of ["soffice", "libreoffice"]) {
+  try {
+    execFileSync(candidate, ["--version"], { stdio: "ignore", timeout: 60_000 });
+    soffice = candidate;
+    break;
+  } catch {
+    // not installed
+  }
+}
+if (!soffice) {
+  console.log(
+    "  LibreOffice not installed (apt-get install libreoffice-writer-nogui): no baseline",
+  );
+} else {
+  const work = mkdtempSync(join(tmpdir(), "vanthu-bench-"));
+  const files: string[] = [];
+  for (const [i, m] of models.slice(0, loDocs).entries()) {
+    const file = join(work, `doc-${i}.docx`);
+    writeFileSync(file, await renderDocx(m));
+    files.push(file);
+  }
+  const profile = `file://${join(work, "profile")}`;
+  // One warm-up conversion (first start builds the profile), then the batch.
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      work,
+      files[0]!,
+    ],
+    { stdio: "ignore", timeout: 300_000 },
+  );
+  const start = performance.now();
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      work,
+      ...files,
+    ],
+    { stdio: "ignore", timeout: 600_000 },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const lo = files.length / seconds;
+  const converted = readdirSync(work).filter((n) => n.endsWith(".pdf")).length;
+  console.log(
+    `  LibreOffice .docx -> PDF  ${lo.toFixed(2)} documents/s (${converted} of ${files.length} in one soffice batch, ${seconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `  ratio  vanthu PDF / LibreOffice = ${(pdf / lo).toFixed(0)}x (target: at least 50x)`,
+  );
+  rmSync(work, { recursive: true, force: true });
+}
