@@ -208,7 +208,6 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
       ? lineIndexAt(view, signature.start)
       : annex;
   const sections = readSections(view, bodyStart, bodyEnd);
-  const paragraphs = readParagraphs(view, bodyStart, bodyEnd);
 
   // Number and reference.
   let number: string | null = null;
@@ -289,7 +288,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     if (line && at >= 0) spans.signerName = [line.textStart + at, line.end];
   }
 
-  return {
+  const result: ParsedDocument = {
     format,
     issuer,
     type,
@@ -303,7 +302,6 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     subject,
     addressees: addressees?.items ?? [],
     sections,
-    paragraphs,
     recipients: recipients?.recipients ?? [],
     archive: recipients?.archive ?? [],
     signature,
@@ -314,6 +312,17 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     warnings: notes.map((n) => n.message),
     notes,
   };
+  // Body paragraphs serve rendering only: read on first use, then kept (JSON output includes them).
+  let paragraphs: string[] | undefined;
+  Object.defineProperty(result, "paragraphs", {
+    enumerable: true,
+    configurable: true,
+    get: () => (paragraphs ??= readParagraphs(view, bodyStart, bodyEnd)),
+    set: (value: string[]) => {
+      paragraphs = value;
+    },
+  });
+  return result;
 }
 
 /** "V/v" in the header (not a "V/v" quoted in the body's citations). */

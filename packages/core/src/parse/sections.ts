@@ -77,20 +77,32 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
   } | null = null;
   const close = (): void => {
     if (!current) return;
-    const text =
-      current.textStart < current.end
-        ? view.clean
-            .slice(current.textStart, current.end)
-            .replace(/[^\S ]\s*| \s+/g, " ")
-            .trim()
-        : "";
-    sections.push({
+    const { textStart, end } = current;
+    const section: Section = {
       label: current.label,
       title: current.title,
-      text,
+      text: "",
       start: current.start,
-      end: current.end,
+      end,
+    };
+    // The text (one pass over the item) is read on first use; JSON output includes it.
+    let text: string | undefined;
+    Object.defineProperty(section, "text", {
+      enumerable: true,
+      configurable: true,
+      get: () =>
+        (text ??=
+          textStart < end
+            ? view.clean
+                .slice(textStart, end)
+                .replace(/[^\S ]\s*| \s+/g, " ")
+                .trim()
+            : ""),
+      set: (value: string) => {
+        text = value;
+      },
     });
+    sections.push(section);
     current = null;
   };
   const end = Math.min(toLine, view.lines.length);

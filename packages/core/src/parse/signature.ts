@@ -193,7 +193,7 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
 
 /** Splits "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định" into titles and name. */
 function splitTrailingName(text: string): { titles: string; name: string } | null {
-  if (text.length > 200) return null;
+  if (text.length > 200 || !/^\p{Lu}{2}/u.test(text)) return null;
   const bare = text.replace(/\s*\(?\s*đã\s+ký\s*\)?\s*$/iu, "");
   const m =
     /^(.*\p{Lu}[\p{Lu}\s,./]*?)\s+(\p{Lu}\p{Ll}{0,7}(?:\s+\p{Ll}{1,4})?(?:\s+\p{Lu}\p{Ll}{0,7}){1,5})$/u.exec(
