@@ -32,7 +32,7 @@ export function normalizeText(input: string): string {
 
 /** Characters that NFC may change: combining marks, Hangul jamo, and the singletons (Ω, Å, ...). */
 const NEEDS_NFC =
-  /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0958-\u095f\u1100-\u11ff\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a\u3099\u309a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e]|[\ud800-\udbff]/;
+  /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0958-\u095f\u1100-\u11ff\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e]|[\ud800-\udbff]|\u3099|\u309a/;
 
 /**
  * Accent-folded comparison key: lower case, no diacritics, đ -> d, runs of white space as one
