@@ -5,7 +5,7 @@ const URL = /^https?:\/\/[^\s<>"'()[\]{}]{1,500}/iu;
 const BARE =
   /^(?:www\.)?[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9][a-z0-9-]{0,62})*\.(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn|com|org|net)(?:\/[^\s<>"'()[\]{}]{0,300})?$/iu;
 const TOKEN_CHAR = /[^\s<>"'()[\]{}“”]/u;
-const TLDS = [".vn", ".com", ".org", ".net"];
+const CANDIDATE = /https?:\/\/|\.(?:vn|com|org|net)(?![a-z])/g;
 
 /**
  * Web addresses in the text, in order, without duplicates or trailing punctuation. Candidates
@@ -34,10 +34,8 @@ export function extractLinks(view: TextView): string[] {
     if (token.includes("@")) return; // an e-mail address
     if (BARE.test(token)) found.push([start, token]);
   };
-  for (const needle of ["http", ...TLDS]) {
-    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length))
-      consider(i);
-  }
+  // One pass over the text for every kind of candidate (indexOf per needle is slow on two-byte text).
+  for (const m of lower.matchAll(CANDIDATE)) consider(m.index);
   found.sort((a, b) => a[0] - b[0]);
   return [...new Set(found.map(([, u]) => u))];
 }

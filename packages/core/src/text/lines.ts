@@ -20,6 +20,8 @@ export interface Line {
   end: number;
   /** Offset of the line's first non-space character (`end` for a blank line). */
   textStart: number;
+  /** The clean line, untrimmed. */
+  raw?: string;
   /** The clean line, trimmed and with inner runs of spaces kept. */
   text: string;
   /** Folded, trimmed. */
@@ -80,9 +82,55 @@ function isSpace(c: number): boolean {
   );
 }
 
+/**
+ * A line: offsets only; its text and folded text are sliced from the view when read (most lines
+ * of a long body are never read as text, and a slice costs little).
+ */
+class ViewLine implements Line {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly textStart: number;
+  private readonly textEnd: number;
+  private readonly view: { clean: string; folded: string };
+
+  constructor(
+    view: { clean: string; folded: string },
+    index: number,
+    start: number,
+    end: number,
+    textStart: number,
+    textEnd: number,
+  ) {
+    this.view = view;
+    this.index = index;
+    this.start = start;
+    this.end = end;
+    this.textStart = textStart;
+    this.textEnd = textEnd;
+  }
+
+  get raw(): string {
+    return this.view.clean.slice(this.start, this.end);
+  }
+
+  get text(): string {
+    return this.view.clean.slice(this.textStart, this.textEnd);
+  }
+
+  get folded(): string {
+    return this.view.folded.slice(this.textStart, this.textEnd);
+  }
+
+  get blank(): boolean {
+    return this.textStart === this.textEnd;
+  }
+}
+
 export function makeTextView(text: string): TextView {
   const { clean, folded } = foldViews(text);
-  const lines: Line[] = [];
+  const view = { text, clean, folded, lines: [] as Line[] };
+  const lines = view.lines;
   let start = 0;
   let index = 0;
   while (start <= clean.length) {
@@ -92,19 +140,11 @@ export function makeTextView(text: string): TextView {
     let b = end;
     while (a < b && isSpace(clean.charCodeAt(a))) a++;
     while (b > a && isSpace(clean.charCodeAt(b - 1))) b--;
-    lines.push({
-      index,
-      start,
-      end,
-      textStart: a,
-      text: clean.slice(a, b),
-      folded: folded.slice(a, b),
-      blank: a === b,
-    });
+    lines.push(new ViewLine(view, index, start, end, a, b));
     index++;
     start = end + 1;
   }
-  return { text, clean, folded, lines };
+  return view;
 }
 
 /** Offset of the first non-space character of a line. */

@@ -26,13 +26,9 @@ export function normalizeText(input: string): string {
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
   if (ZERO_WIDTH.test(s)) s = s.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/g, "");
-  // Text without combining marks or compatibility-decomposable characters is already NFC.
-  return NEEDS_NFC.test(s) ? s.normalize("NFC") : s;
+  // ICU's own quick check makes this cheap on text that is already NFC.
+  return s.normalize("NFC");
 }
-
-/** Characters that NFC may change: combining marks, Hangul jamo, and the singletons (Ω, Å, ...). */
-const NEEDS_NFC =
-  /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0958-\u095f\u1100-\u11ff\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e]|[\ud800-\udbff]|\u3099|\u309a/;
 
 /**
  * Accent-folded comparison key: lower case, no diacritics, đ -> d, runs of white space as one
