@@ -79,34 +79,22 @@ if (!soffice) {
     files.push(file);
   }
   const profile = `file://${join(work, "profile")}`;
+  const convert = (batch: string[]): void => {
+    const args = [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      work,
+      ...batch,
+    ];
+    execFileSync(soffice, args, { stdio: "ignore", timeout: 600_000 });
+  };
   // One warm-up conversion (first start builds the profile), then the batch.
-  execFileSync(
-    soffice,
-    [
-      `-env:UserInstallation=${profile}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      work,
-      files[0]!,
-    ],
-    { stdio: "ignore", timeout: 300_000 },
-  );
+  convert(files.slice(0, 1));
   const start = performance.now();
-  execFileSync(
-    soffice,
-    [
-      `-env:UserInstallation=${profile}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      work,
-      ...files,
-    ],
-    { stdio: "ignore", timeout: 600_000 },
-  );
+  convert(files);
   const seconds = (performance.now() - start) / 1000;
   const lo = files.length / seconds;
   const converted = readdirSync(work).filter((n) => n.endsWith(".pdf")).length;
