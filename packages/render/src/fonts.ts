@@ -55,20 +55,27 @@ export function findSerifFonts(): SerifFonts {
       }
     }
   }
+  cached = npmSerifFonts();
+  return cached;
+}
+
+/** Tinos from the npm package @expo-google-fonts/tinos: present on every machine. */
+export function npmSerifFonts(): SerifFonts {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve("@expo-google-fonts/tinos/package.json"));
-  cached = {
+  return {
     regular: join(root, "400Regular/Tinos_400Regular.ttf"),
     bold: join(root, "700Bold/Tinos_700Bold.ttf"),
     italic: join(root, "400Regular_Italic/Tinos_400Regular_Italic.ttf"),
     boldItalic: join(root, "700Bold_Italic/Tinos_700Bold_Italic.ttf"),
     source: "npm:Tinos",
   };
-  return cached;
 }
 
-/** The four faces read once into memory, for pdfkit's registerFont. */
+/** The four faces read once into memory. */
 export interface SerifFontData {
+  /** Identifies the files, for caches of their parsed form. */
+  key: string;
   regular: Uint8Array;
   bold: Uint8Array;
   italic: Uint8Array;
@@ -79,7 +86,7 @@ export interface SerifFontData {
 const loaded = new Map<string, SerifFontData>();
 
 /**
- * Reads the faces once; with the same bytes, render-pdf.ts reuses their parsed form.
+ * Reads the faces once; render-pdf.ts parses them once per process, keyed by `key`.
  */
 export function loadSerifFonts(fonts: SerifFonts = findSerifFonts()): SerifFontData {
   const key = [fonts.regular, fonts.bold, fonts.italic, fonts.boldItalic].join("|");
@@ -91,6 +98,7 @@ export function loadSerifFonts(fonts: SerifFonts = findSerifFonts()): SerifFontD
       italic: readFileSync(fonts.italic),
       boldItalic: readFileSync(fonts.boldItalic),
       source: fonts.source,
+      key,
     };
     loaded.set(key, data);
   }

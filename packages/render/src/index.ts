@@ -1,5 +1,11 @@
 // Public surface of @vanthu/render: the ND30 layout model drawn as PDF, .docx and HTML.
-export { renderPdf, type RenderPdfOptions } from "./render-pdf.ts";
+export { renderPdf, renderPdfSync, type RenderPdfOptions } from "./render-pdf.ts";
 export { renderDocx } from "./render-docx.ts";
 export { renderHtml } from "./render-html.ts";
-export { findSerifFonts, loadSerifFonts, type SerifFonts, type SerifFontData } from "./fonts.ts";
+export {
+  findSerifFonts,
+  npmSerifFonts,
+  loadSerifFonts,
+  type SerifFonts,
+  type SerifFontData,
+} from "./fonts.ts";

@@ -1,71 +1,143 @@
-import PDFDocument from "pdfkit";
-import type { LayoutModel, Paragraph, StyledLine } from "@vanthu/core";
+import type { LayoutModel, Paragraph, StyledLine, TextStyle } from "@vanthu/core";
 import { loadSerifFonts, type SerifFonts } from "./fonts.ts";
+import { FaceMetrics } from "./pdf/pdf-font.ts";
+import {
+  PdfCanvas,
+  wrapText,
+  type FaceKey,
+  type Faces,
+  type WrappedLine,
+} from "./pdf/pdf-canvas.ts";
 
 const PT_PER_MM = 72 / 25.4;
 const mm = (v: number): number => v * PT_PER_MM;
 
-type Doc = PDFKit.PDFDocument;
+const faceKey = (style: { bold?: boolean; italic?: boolean }): FaceKey =>
+  style.bold ? (style.italic ? "BI" : "B") : style.italic ? "I" : "R";
 
-function face(doc: Doc, style: { bold?: boolean; italic?: boolean; size: number }): void {
-  const name = style.bold ? (style.italic ? "BI" : "B") : style.italic ? "I" : "R";
-  doc.font(name).fontSize(style.size);
+const parsedFaces = new Map<string, Faces>();
+
+/** The four faces parsed once per process (metrics and glyph lookup tables). */
+function facesFor(fonts?: SerifFonts): Faces {
+  const data = loadSerifFonts(fonts);
+  let faces = parsedFaces.get(data.key);
+  if (!faces) {
+    faces = {
+      R: new FaceMetrics(data.regular),
+      B: new FaceMetrics(data.bold),
+      I: new FaceMetrics(data.italic),
+      BI: new FaceMetrics(data.boldItalic),
+    };
+    parsedFaces.set(data.key, faces);
+  }
+  return faces;
 }
 
-/** Draws lines top-down in a column; returns the y under the last one. */
-function drawColumn(doc: Doc, lines: StyledLine[], x: number, width: number, y: number): number {
-  let cursor = y;
-  for (const line of lines) {
-    cursor += line.spaceBefore ?? 0;
-    face(doc, line.style);
-    const h = doc.heightOfString(line.text, { width, align: line.style.align });
-    doc.text(line.text, x, cursor, {
-      width,
-      align: line.style.align === "justify" ? "left" : line.style.align,
-      lineBreak: true,
-    });
-    cursor += h;
-    if (line.ruleBelow) {
-      const textWidth = Math.min(width, doc.widthOfString(line.text));
-      const ruleWidth = textWidth * line.ruleBelow;
-      const left =
-        line.style.align === "left"
-          ? x
-          : line.style.align === "right"
-            ? x + width - ruleWidth
-            : x + (width - ruleWidth) / 2;
-      doc
-        .moveTo(left, cursor + 1.5)
-        .lineTo(left + ruleWidth, cursor + 1.5)
-        .lineWidth(0.6)
-        .stroke();
-      cursor += 4;
+/** Draws a page of the layout: measuring, breaking lines and pages. */
+class Drawer {
+  constructor(
+    readonly canvas: PdfCanvas,
+    readonly top: number,
+    readonly bottom: number,
+  ) {}
+
+  private lines(style: TextStyle, text: string, width: number, indent = 0) {
+    return wrapText(this.canvas.faces[faceKey(style)], style.size, text, width, indent);
+  }
+
+  /** A body paragraph's lines, broken once (it is measured before it is drawn). */
+  private readonly broken = new Map<Paragraph, WrappedLine[]>();
+  private paragraphLines(p: Paragraph, width: number): WrappedLine[] {
+    let lines = this.broken.get(p);
+    if (!lines) {
+      lines = this.lines(p.style, p.text, width, mm(p.firstLineIndent));
+      this.broken.set(p, lines);
     }
+    return lines;
   }
-  return cursor;
-}
 
-function heightOfColumn(doc: Doc, lines: StyledLine[], width: number): number {
-  let h = 0;
-  for (const line of lines) {
-    face(doc, line.style);
-    h +=
-      (line.spaceBefore ?? 0) + doc.heightOfString(line.text, { width }) + (line.ruleBelow ? 4 : 0);
+  private lineHeight(style: TextStyle): number {
+    return this.canvas.faces[faceKey(style)].lineHeight(style.size);
   }
-  return h;
-}
 
-function paragraphHeight(doc: Doc, p: Paragraph, width: number): number {
-  face(doc, p.style);
-  const gap = p.style.size * (p.lineHeight - 1);
-  return (
-    doc.heightOfString(p.text, {
-      width,
-      indent: mm(p.firstLineIndent),
-      lineGap: gap,
-      align: p.style.align,
-    }) + p.spaceAfter
-  );
+  /** Draws lines top-down in a column; returns the y under the last one. */
+  column(lines: StyledLine[], x: number, width: number, y: number): number {
+    let cursor = y;
+    for (const line of lines) {
+      cursor += line.spaceBefore ?? 0;
+      const key = faceKey(line.style);
+      const lh = this.lineHeight(line.style);
+      const wrapped = this.lines(line.style, line.text, width);
+      let widest = 0;
+      for (const l of wrapped) {
+        const dx =
+          line.style.align === "center"
+            ? (width - l.width) / 2
+            : line.style.align === "right"
+              ? width - l.width
+              : 0;
+        this.canvas.textLine(key, line.style.size, x + dx, cursor, l.text);
+        widest = Math.max(widest, l.width);
+        cursor += lh;
+      }
+      if (line.ruleBelow) {
+        const ruleWidth = Math.min(width, widest) * line.ruleBelow;
+        const left =
+          line.style.align === "left"
+            ? x
+            : line.style.align === "right"
+              ? x + width - ruleWidth
+              : x + (width - ruleWidth) / 2;
+        this.canvas.rule(left, left + ruleWidth, cursor + 1.5, 0.6);
+        cursor += 4;
+      }
+    }
+    return cursor;
+  }
+
+  columnHeight(lines: StyledLine[], width: number): number {
+    let h = 0;
+    for (const line of lines)
+      h +=
+        (line.spaceBefore ?? 0) +
+        this.lines(line.style, line.text, width).length * this.lineHeight(line.style) +
+        (line.ruleBelow ? 4 : 0);
+    return h;
+  }
+
+  private advance(p: Paragraph): number {
+    return this.lineHeight(p.style) + p.style.size * (p.lineHeight - 1);
+  }
+
+  paragraphHeight(p: Paragraph, width: number): number {
+    return this.paragraphLines(p, width).length * this.advance(p) + p.spaceAfter;
+  }
+
+  /** A body paragraph from y, continuing on a new page when it runs past the bottom. */
+  paragraph(p: Paragraph, x: number, width: number, y: number): number {
+    const key = faceKey(p.style);
+    const indent = mm(p.firstLineIndent);
+    const lh = this.lineHeight(p.style);
+    const step = this.advance(p);
+    let cursor = y;
+    this.paragraphLines(p, width).forEach((l, i) => {
+      if (cursor + lh > this.bottom && cursor > this.top + 1) {
+        this.canvas.addPage();
+        cursor = this.top;
+      }
+      const avail = width - (i === 0 ? indent : 0);
+      const left = x + (i === 0 ? indent : 0);
+      const align = p.style.align;
+      let dx = 0;
+      let extra = 0;
+      if (align === "center") dx = (avail - l.width) / 2;
+      else if (align === "right") dx = avail - l.width;
+      else if (align === "justify" && !l.last && l.spaces > 0) extra = (avail - l.width) / l.spaces;
+      this.canvas.textLine(key, p.style.size, left + dx, cursor, l.text, extra);
+      cursor += step;
+    });
+    return cursor + p.spaceAfter;
+  }
 }
 
 export interface RenderPdfOptions {
@@ -76,56 +148,37 @@ export interface RenderPdfOptions {
 }
 
 /**
- * Draws the layout model as an A4 PDF with the serif embedded. Long documents break across pages;
- * the last paragraph goes with the Nơi nhận and signature block so that the signature is never
- * alone on a page; page numbers are centred in the top margin from page 2.
+ * Draws the layout model as an A4 PDF with the serif embedded (only the glyphs used). Long
+ * documents break across pages; the last paragraph goes with the Nơi nhận and signature block
+ * so that the signature is never alone on a page; page numbers are centred in the top margin
+ * from page 2.
  */
 export async function renderPdf(
   model: LayoutModel,
   options: RenderPdfOptions = {},
 ): Promise<Uint8Array> {
-  // The bytes are read once per process. pdfkit still parses them in every document: sharing the
-  // parsed font between documents loses glyphs (fontkit keeps state across subsets).
-  const fonts = loadSerifFonts(options.fonts);
-  const { margin } = model.page;
-  const doc = new PDFDocument({
-    size: [mm(model.page.width), mm(model.page.height)],
-    margins: {
-      top: mm(margin.top),
-      bottom: mm(margin.bottom),
-      left: mm(margin.left),
-      right: mm(margin.right),
-    },
-    bufferPages: true,
-    autoFirstPage: true,
-    info: {
-      Title: options.title ?? "",
-      Producer: "vanthu",
-      Creator: "vanthu",
-      CreationDate: options.creationDate ?? new Date(),
-    },
-    lang: "vi-VN",
-  });
-  const chunks: Uint8Array[] = [];
-  doc.on("data", (c: Uint8Array) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
-  doc.registerFont("R", fonts.regular);
-  doc.registerFont("B", fonts.bold);
-  doc.registerFont("I", fonts.italic);
-  doc.registerFont("BI", fonts.boldItalic);
+  return renderPdfSync(model, options);
+}
 
+/** renderPdf without the promise: the work is CPU only. */
+export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}): Uint8Array {
+  const { margin } = model.page;
+  const canvas = new PdfCanvas(
+    facesFor(options.fonts),
+    mm(model.page.width),
+    mm(model.page.height),
+  );
   const x0 = mm(margin.left);
   const width = mm(model.page.width - margin.left - margin.right);
-  const bottom = mm(model.page.height - margin.bottom);
-
-  // Header: two columns side by side.
   const top = mm(margin.top);
-  // The two cells of the header table, with a gutter between them.
+  const bottom = mm(model.page.height - margin.bottom);
+  const draw = new Drawer(canvas, top, bottom);
+
+  // Header: the two cells of the header table, with a gutter between them.
   const leftWidth = width * model.header.left.width;
   const gutter = mm(1);
-  const yLeft = drawColumn(doc, model.header.left.lines, x0, leftWidth - gutter, top);
-  const yRight = drawColumn(
-    doc,
+  const yLeft = draw.column(model.header.left.lines, x0, leftWidth - gutter, top);
+  const yRight = draw.column(
     model.header.right.lines,
     x0 + leftWidth + gutter,
     width - leftWidth - gutter,
@@ -134,22 +187,21 @@ export async function renderPdf(
   let y = Math.max(yLeft, yRight);
 
   // Title and addressees across the text width.
-  y = drawColumn(doc, model.title, x0, width, y);
+  y = draw.column(model.title, x0, width, y);
   const kinhGui = model.addressees;
-  if (kinhGui.length === 1) y = drawColumn(doc, kinhGui, x0, width, y);
+  if (kinhGui.length === 1) y = draw.column(kinhGui, x0, width, y);
   else if (kinhGui.length > 1) {
     // "Kính gửi:" to the left of the list, as offices lay it out.
     const labelWidth = width * 0.32;
     const first = kinhGui[0]!;
     const yTop = y + (first.spaceBefore ?? 0);
-    drawColumn(
-      doc,
+    draw.column(
       [{ ...first, spaceBefore: 0, style: { ...first.style, align: "right" } }],
       x0,
       labelWidth - 6,
       yTop,
     );
-    y = drawColumn(doc, kinhGui.slice(1), x0 + labelWidth, width - labelWidth, yTop);
+    y = draw.column(kinhGui.slice(1), x0 + labelWidth, width - labelWidth, yTop);
   }
   y += 10;
 
@@ -157,50 +209,41 @@ export async function renderPdf(
   const footerLeftWidth = width * model.footer.left.width;
   const footerHeight =
     Math.max(
-      heightOfColumn(doc, model.footer.left.lines, footerLeftWidth),
-      heightOfColumn(doc, model.footer.right.lines, width - footerLeftWidth) +
+      draw.columnHeight(model.footer.left.lines, footerLeftWidth),
+      draw.columnHeight(model.footer.right.lines, width - footerLeftWidth) +
         mm(model.footer.signatureSpace) +
         20,
     ) + 12;
   model.body.forEach((p, i) => {
-    const h = paragraphHeight(doc, p, width);
+    const h = draw.paragraphHeight(p, width);
     const last = i === model.body.length - 1;
     const next = model.body[i + 1];
     const need = last
       ? h + footerHeight
       : p.keepWithNext && next
-        ? h + Math.min(paragraphHeight(doc, next, width), 60)
+        ? h + Math.min(draw.paragraphHeight(next, width), 60)
         : Math.min(h, 3 * p.style.size * p.lineHeight);
     if (y + need > bottom && y > top + 1) {
-      doc.addPage();
+      canvas.addPage();
       y = top;
     }
-    face(doc, p.style);
-    doc.text(p.text, x0, y, {
-      width,
-      align: p.style.align,
-      indent: mm(p.firstLineIndent),
-      lineGap: p.style.size * (p.lineHeight - 1),
-    });
-    y = doc.y + p.spaceAfter;
+    y = draw.paragraph(p, x0, width, y);
   });
 
   if (y + footerHeight > bottom && y > top + 1) {
-    doc.addPage();
+    canvas.addPage();
     y = top;
   }
   y += 6;
-  drawColumn(doc, model.footer.left.lines, x0, footerLeftWidth, y);
-  const ySig = drawColumn(
-    doc,
+  draw.column(model.footer.left.lines, x0, footerLeftWidth, y);
+  const ySig = draw.column(
     model.footer.right.lines,
     x0 + footerLeftWidth,
     width - footerLeftWidth,
     y,
   );
   if (model.footer.signerName) {
-    drawColumn(
-      doc,
+    draw.column(
       [model.footer.signerName],
       x0 + footerLeftWidth,
       width - footerLeftWidth,
@@ -209,21 +252,16 @@ export async function renderPdf(
   }
 
   // Page numbers from page 2, centred in the top margin.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start + model.pageNumbers.fromPage - 1; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    face(doc, { size: model.pageNumbers.size });
-    const label = String(i - range.start + 1);
-    doc.text(label, x0, mm(margin.top) / 2, { width, align: "center", lineBreak: false });
+  const size = model.pageNumbers.size;
+  for (let i = model.pageNumbers.fromPage - 1; i < canvas.pageCount; i++) {
+    canvas.switchToPage(i);
+    const label = String(i + 1);
+    const w = canvas.faces.R.width(label, size);
+    canvas.textLine("R", size, x0 + (width - w) / 2, top / 2, label);
   }
-  doc.end();
-  await done;
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return canvas.finish({
+    title: options.title ?? "",
+    creationDate: options.creationDate ?? new Date(),
+    lang: "vi-VN",
+  });
 }
