@@ -1,0 +1,10 @@
+// Public surface of @vanthu/db: connections (PGlite or PostgreSQL), migrations, the schema's types.
+export {
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type OpenOptions,
+} from "./connect.ts";
+export { migrate, listMigrations } from "./migrate.ts";
+export { openTestDatabase, testDatabaseKinds, type TestDatabase } from "./test-database.ts";
+export type * from "./schema.ts";

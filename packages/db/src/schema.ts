@@ -1,0 +1,170 @@
+/**
+ * The tables as Kysely sees them (migrations/*.sql is the truth; keep this in step).
+ * `Generated` columns have defaults; dates are "YYYY-MM-DD" strings; timestamps are Dates.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type AgencyKind = "state" | "party" | "union" | "press" | "broadcaster" | "other";
+export type Role = "clerk" | "specialist" | "leader" | "admin";
+export type Direction = "outgoing" | "incoming";
+export type DocumentStatus = "draft" | "issued" | "registered" | "revoked";
+export type Book = "outgoing" | "incoming";
+
+export interface AgencyTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  abbreviation: string;
+  kind: AgencyKind;
+  parent_id: string | null;
+  parent_line: string | null;
+  place: string | null;
+  portal_domain: string | null;
+  numbering: Generated<"yearly" | "term-per-type">;
+  term: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  replaced_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UnitTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  abbreviation: string;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  agency_id: string;
+  unit_id: string | null;
+  username: string;
+  full_name: string;
+  title: string | null;
+  roles: Role[];
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  succeeded: boolean;
+  at: Generated<Timestamp>;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  actor_id: string | null;
+  agency_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface DocumentTable {
+  id: Generated<string>;
+  agency_id: string;
+  direction: Direction;
+  status: DocumentStatus;
+  format: Generated<"state" | "party">;
+  type_code: string | null;
+  type_name: string | null;
+  number: string | null;
+  symbol: string | null;
+  reference: string | null;
+  issuer_name: string | null;
+  place: string | null;
+  document_date: string | null;
+  subject: string | null;
+  content: Json<unknown>;
+  body: Generated<string>;
+  signer_name: string | null;
+  is_public: Generated<boolean>;
+  corrects_id: string | null;
+  content_sha256: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  issued_by: string | null;
+  issued_at: Timestamp | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface RegisterTable {
+  id: Generated<string>;
+  agency_id: string;
+  book: Book;
+  period: string;
+  type_code: Generated<string>;
+  next_number: Generated<number>;
+}
+
+export interface RegisterEntryTable {
+  register_id: string;
+  number: number;
+  document_id: string;
+  registered_by: string | null;
+  registered_at: Generated<Timestamp>;
+}
+
+export interface FileTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface DocumentFileTable {
+  document_id: string;
+  name: string;
+  sha256: string;
+  role: "original" | "rendered" | "attachment";
+  created_at: Generated<Timestamp>;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_events: AuditEventTable;
+  documents: DocumentTable;
+  registers: RegisterTable;
+  register_entries: RegisterEntryTable;
+  files: FileTable;
+  document_files: DocumentFileTable;
+  schema_migrations: SchemaMigrationTable;
+}
+
+export type Agency = Selectable<AgencyTable>;
+export type NewAgency = Insertable<AgencyTable>;
+export type User = Selectable<UserTable>;
+export type DocumentRow = Selectable<DocumentTable>;
+export type NewDocument = Insertable<DocumentTable>;
+export type DocumentUpdate = Updateable<DocumentTable>;
