@@ -34,6 +34,7 @@ export {
   layoutDocument,
   formatWrittenDate,
   formatNumberLine,
+  authorityPrefix,
   ND30,
   type LayoutSource,
 } from "./layout/layout-document.ts";
@@ -44,3 +45,12 @@ export type {
   Column,
   TextStyle,
 } from "./layout/layout-model.ts";
+export { composeText } from "./compose/compose-text.ts";
+export {
+  registerKey,
+  formatSequence,
+  composeSymbol,
+  composeReference,
+  type RegisterKey,
+  type Numbering,
+} from "./numbering/numbering.ts";

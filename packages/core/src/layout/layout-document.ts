@@ -74,6 +74,16 @@ export function formatNumberLine(doc: LayoutSource): string {
   return `Số: ${number}/${symbol}`;
 }
 
+/** An authority as printed: "KT." in state documents, "K/T" in Party ones (36-HD/VPTW). */
+export function authorityPrefix(format: "state" | "party", authority: string): string {
+  if (format !== "party") return `${authority}.`;
+  return (
+    ({ KT: "K/T", TM: "T/M", TL: "T/L", TUQ: "TUQ.", Q: "Q." } as Record<string, string>)[
+      authority
+    ] ?? authority
+  );
+}
+
 function upper(s: string): string {
   return s.toLocaleUpperCase("vi");
 }
@@ -187,8 +197,7 @@ export function layoutDocument(doc: LayoutSource): LayoutModel {
   }
   const sig = doc.signature;
   const signature: StyledLine[] = [];
-  const prefix = (a: string): string =>
-    party ? ({ KT: "K/T", TM: "T/M", TL: "T/L", TUQ: "TUQ.", Q: "Q." }[a] ?? a) : `${a}.`;
+  const prefix = (a: string): string => authorityPrefix(doc.format, a);
   for (const level of sig.levels?.length
     ? sig.levels
     : sig.authority
