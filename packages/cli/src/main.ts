@@ -4,6 +4,7 @@ import { demoCommand } from "./commands/demo.ts";
 import { lintCommand } from "./commands/lint.ts";
 import { parseCommand } from "./commands/parse.ts";
 import { renderCommand } from "./commands/render.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { processIo, type Io } from "./io.ts";
 
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
@@ -21,6 +22,9 @@ Cách dùng:
                                    Trình bày văn bản theo thể thức Nghị định 30/2020/NĐ-CP
                                    (hoặc Hướng dẫn 36-HD/VPTW); FILE là văn bản hoặc JSON
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
+  vanthu serve [--port N] [--no-demo]
+                                   Chạy dịch vụ (mặc định cổng 3000, dữ liệu trong ./data; PostgreSQL
+                                   khi đặt DATABASE_URL); lần đầu tạo thế giới mẫu trừ khi --no-demo
   vanthu --help | --version
 
 Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
@@ -45,6 +49,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         out: { type: "string", short: "o" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
+        "no-demo": { type: "boolean", default: false },
+        port: { type: "string" },
       },
     });
   } catch (error) {
@@ -99,6 +105,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       );
     case "demo":
       return demoCommand(rest[0] ?? EXAMPLES, io);
+    case "serve":
+      return serveCommand(
+        { demo: !values["no-demo"], ...(values.port ? { port: values.port } : {}) },
+        io,
+      );
     default:
       io.err(`vanthu: lệnh không có: ${command}. Gõ vanthu --help để xem các lệnh.`);
       return 2;

@@ -4,7 +4,10 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a default (now()). */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type MaybeTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type AgencyKind = "state" | "party" | "union" | "press" | "broadcaster" | "other";
@@ -28,7 +31,7 @@ export interface AgencyTable {
   valid_from: string | null;
   valid_to: string | null;
   replaced_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
 }
 
 export interface UnitTable {
@@ -48,14 +51,14 @@ export interface UserTable {
   roles: Role[];
   password_hash: string;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
 }
 
 export interface SessionTable {
   id: string;
   user_id: string;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
@@ -66,12 +69,12 @@ export interface LoginAttemptTable {
   username: string;
   ip: string;
   succeeded: boolean;
-  at: Generated<Timestamp>;
+  at: CreatedAt;
 }
 
 export interface AuditEventTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: CreatedAt;
   actor_id: string | null;
   agency_id: string | null;
   action: string;
@@ -103,10 +106,10 @@ export interface DocumentTable {
   corrects_id: string | null;
   content_sha256: string | null;
   created_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
   issued_by: string | null;
-  issued_at: Timestamp | null;
+  issued_at: MaybeTimestamp;
   search: ColumnType<string, never, never>;
 }
 
@@ -124,14 +127,14 @@ export interface RegisterEntryTable {
   number: number;
   document_id: string;
   registered_by: string | null;
-  registered_at: Generated<Timestamp>;
+  registered_at: CreatedAt;
 }
 
 export interface FileTable {
   sha256: string;
   size: number;
   media_type: string;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
 }
 
 export interface DocumentFileTable {
@@ -139,12 +142,17 @@ export interface DocumentFileTable {
   name: string;
   sha256: string;
   role: "original" | "rendered" | "attachment";
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
 }
 
 export interface SchemaMigrationTable {
   name: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: CreatedAt;
 }
 
 export interface Database {
@@ -159,6 +167,7 @@ export interface Database {
   register_entries: RegisterEntryTable;
   files: FileTable;
   document_files: DocumentFileTable;
+  settings: SettingTable;
   schema_migrations: SchemaMigrationTable;
 }
 

@@ -170,3 +170,9 @@ CREATE TABLE document_files (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (document_id, name)
 );
+
+-- Values every server process must share (the session secret when none is configured).
+CREATE TABLE settings (
+  key text PRIMARY KEY,
+  value text NOT NULL
+);

@@ -1,0 +1,80 @@
+/** /api/auth: sign in, sign out, who am I. */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import type { OpenApiRegistry } from "../http/openapi.ts";
+import { requireActor } from "../http/app.ts";
+import { validate } from "../validate.ts";
+import { login } from "./login.ts";
+import { SESSION_COOKIE, deleteSession } from "./sessions.ts";
+
+export const loginSchema = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: OpenApiRegistry) {
+  app.post("/api/auth/login", async (request, reply) => {
+    const body = validate(loginSchema, request.body);
+    const result = await login(ctx, {
+      ...body,
+      ip: request.ip,
+      userAgent: request.headers["user-agent"] ?? null,
+    });
+    void reply.setCookie(SESSION_COOKIE, result.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.protocol === "https",
+      expires: result.expiresAt,
+    });
+    return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+  });
+  api.add({
+    method: "POST",
+    url: "/api/auth/login",
+    summary: "Sign in; sets the session cookie and returns the CSRF token for writes",
+    tag: "auth",
+    auth: "none",
+    body: loginSchema,
+    responses: {
+      200: "Signed in",
+      400: "Invalid body",
+      401: "Wrong credentials",
+      429: "Throttled",
+    },
+  });
+
+  app.post("/api/auth/logout", async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(ctx, token);
+    void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return { ok: true };
+  });
+  api.add({
+    method: "POST",
+    url: "/api/auth/logout",
+    summary: "Sign out",
+    tag: "auth",
+    auth: "optional",
+    responses: { 200: "Signed out" },
+  });
+
+  app.get("/api/auth/me", async (request) => {
+    const actor = requireActor(request);
+    const agency = await ctx.db
+      .selectFrom("agencies")
+      .select(["id", "code", "name", "abbreviation", "kind"])
+      .where("id", "=", actor.agencyId)
+      .executeTakeFirstOrThrow();
+    return { user: actor, agency, csrfToken: request.csrfToken };
+  });
+  api.add({
+    method: "GET",
+    url: "/api/auth/me",
+    summary: "The signed-in user, their agency and the CSRF token",
+    tag: "auth",
+    auth: "session",
+    responses: { 200: "The user", 401: "Not signed in" },
+  });
+}

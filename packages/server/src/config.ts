@@ -1,0 +1,66 @@
+/**
+ * The server's configuration, read once at start from the environment by one schema that reports
+ * every bad variable at once.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+    .optional(),
+  SESSION_SECRET: z.string().min(16, "at least 16 characters").optional(),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  sessionSecret: string | null;
+  sessionHours: number;
+  maxUploadBytes: number;
+  logLevel: string;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = "CONFIG_INVALID";
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const clean = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v !== ""),
+  );
+  const parsed = schema.safeParse(clean);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL ?? null,
+    sessionSecret: c.SESSION_SECRET ?? null,
+    sessionHours: c.SESSION_HOURS,
+    maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+    logLevel: c.LOG_LEVEL,
+    demo: c.DEMO === "1",
+  };
+}

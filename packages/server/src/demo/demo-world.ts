@@ -1,0 +1,207 @@
+/**
+ * The demo world created on first start with an empty database: the agencies of the seed
+ * documents (Sở TT&TT Lạng Sơn and the press, radio/TV and district offices it writes to; LĐLĐ
+ * Bắc Giang; Sở Công Thương and Sở TT&TT Hải Dương; the Party and People's Committee bodies they
+ * cite), four users per agency, and five documents written for the project in their style
+ * (packages/server/demo/). Real documents stay out of the repository.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { normalizeText, parseDocument } from "@vanthu/core";
+import type { AppContext } from "../context.ts";
+import { createAgency, type AgencyInput } from "../agencies/create-agency.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { recordAudit } from "../audit.ts";
+import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
+
+const LS = { parentLine: "UBND tỉnh Lạng Sơn", place: "Lạng Sơn" };
+const HD = { parentLine: "UBND tỉnh Hải Dương", place: "Hải Dương" };
+const district = (code: string, where: string): AgencyInput => ({
+  code: `vhtt-${code}`,
+  name: `Phòng Văn hóa và Thông tin ${where}`,
+  abbreviation: "VHTT",
+  kind: "state",
+  parentLine: `UBND ${where}`,
+  place: "Lạng Sơn",
+});
+
+export const DEMO_AGENCIES: AgencyInput[] = [
+  {
+    code: "ubnd-ls",
+    name: "Ủy ban nhân dân tỉnh Lạng Sơn",
+    abbreviation: "UBND",
+    kind: "state",
+    place: "Lạng Sơn",
+    units: [{ name: "Khối Khoa giáo - Văn xã", abbreviation: "KGVX" }],
+  },
+  {
+    code: "tu-ls",
+    name: "Tỉnh ủy Lạng Sơn",
+    abbreviation: "TU",
+    kind: "party",
+    place: "Lạng Sơn",
+    term: "2025-2030",
+  },
+  {
+    code: "stttt-ls",
+    name: "Sở Thông tin và Truyền thông",
+    abbreviation: "STTTT",
+    kind: "state",
+    parentCode: "ubnd-ls",
+    ...LS,
+    portalDomain: "stttt.langson.gov.vn",
+    units: [
+      { name: "Phòng Thông tin - Báo chí - Xuất bản", abbreviation: "TTBCXB" },
+      { name: "Văn phòng", abbreviation: "VP" },
+    ],
+  },
+  {
+    code: "baolangson",
+    name: "Báo Lạng Sơn",
+    abbreviation: "BLS",
+    kind: "press",
+    place: "Lạng Sơn",
+  },
+  {
+    code: "ptth-ls",
+    name: "Đài Phát thanh và Truyền hình tỉnh Lạng Sơn",
+    abbreviation: "PTTH",
+    kind: "broadcaster",
+    place: "Lạng Sơn",
+  },
+  district("tpls", "thành phố Lạng Sơn"),
+  district("caoloc", "huyện Cao Lộc"),
+  district("chilang", "huyện Chi Lăng"),
+  {
+    code: "ldld-bg",
+    name: "Liên đoàn Lao động tỉnh Bắc Giang",
+    abbreviation: "LĐLĐ",
+    kind: "union",
+    parentLine: "Tổng Liên đoàn Lao động Việt Nam",
+    place: "Bắc Giang",
+    units: [{ name: "Ban Tuyên giáo và Nữ công", abbreviation: "TG&NC" }],
+  },
+  {
+    code: "btgtu-bg",
+    name: "Ban Tuyên giáo Tỉnh ủy Bắc Giang",
+    abbreviation: "BTGTU",
+    kind: "party",
+    place: "Bắc Giang",
+    term: "2025-2030",
+  },
+  {
+    code: "ubnd-hd",
+    name: "Ủy ban nhân dân tỉnh Hải Dương",
+    abbreviation: "UBND",
+    kind: "state",
+    place: "Hải Dương",
+  },
+  {
+    code: "stttt-hd",
+    name: "Sở Thông tin và Truyền thông",
+    abbreviation: "STTTT",
+    kind: "state",
+    parentCode: "ubnd-hd",
+    ...HD,
+    units: [{ name: "Phòng Thông tin - Báo chí - Xuất bản", abbreviation: "TTBCXB" }],
+  },
+  {
+    code: "sct-hd",
+    name: "Sở Công Thương",
+    abbreviation: "SCT",
+    kind: "state",
+    parentCode: "ubnd-hd",
+    ...HD,
+    units: [{ name: "Văn phòng", abbreviation: "VP" }],
+  },
+];
+
+/** The demo documents and the agency that wrote each. */
+const DEMO_DOCUMENTS: Record<string, string> = {
+  "01-stttt-ls-tuyen-truyen-quy-iv.txt": "stttt-ls",
+  "02-stttt-ls-phong-chong-lua-dao.txt": "stttt-ls",
+  "03-ldld-bg-thong-tin-doi-ngoai.txt": "ldld-bg",
+  "04-stttt-hd-nhiem-vu-chinh-tri.txt": "stttt-hd",
+  "05-sct-hd-trien-khai.txt": "sct-hd",
+};
+
+export const DEMO_ROLES = [
+  ["vanthu", "clerk", "Văn thư"],
+  ["chuyenvien", "specialist", "Chuyên viên"],
+  ["lanhdao", "leader", "Lãnh đạo"],
+  ["admin", "admin", "Quản trị"],
+] as const;
+export const DEMO_PASSWORD = "demo";
+
+/** True when the database has no agency yet. */
+export async function isEmpty(ctx: AppContext): Promise<boolean> {
+  return !(await ctx.db.selectFrom("agencies").select("id").limit(1).executeTakeFirst());
+}
+
+export async function seedDemoWorld(
+  ctx: AppContext,
+): Promise<{ agencies: number; users: number; documents: number }> {
+  const at = ctx.now();
+  for (const a of DEMO_AGENCIES) await createAgency(ctx.db, null, a, at);
+  // One hash for every demo account: they share the password anyway.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const agencies = await ctx.db.selectFrom("agencies").select(["id", "code", "name"]).execute();
+  const byCode = new Map(agencies.map((a) => [a.code, a]));
+  let users = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const a of agencies)
+      for (const [suffix, role, title] of DEMO_ROLES) {
+        await trx
+          .insertInto("users")
+          .values({
+            agency_id: a.id,
+            unit_id: null,
+            username: `${a.code}.${suffix}`,
+            full_name: `${title} ${a.name}`,
+            title,
+            roles: [role],
+            password_hash: hash,
+            created_at: at,
+          })
+          .execute();
+        users++;
+      }
+  });
+  const dir = new URL("../../demo/", import.meta.url);
+  let documents = 0;
+  for (const file of readdirSync(dir)
+    .filter((f) => f in DEMO_DOCUMENTS)
+    .sort()) {
+    const agency = byCode.get(DEMO_DOCUMENTS[file]!)!;
+    const text = normalizeText(readFileSync(new URL(file, dir), "utf8"));
+    const parsed = parseDocument(text);
+    const content = contentFromParsed(parsed);
+    const issued = !!parsed.number && !!parsed.date;
+    await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("documents")
+        .values({
+          ...columnsOf(content, text),
+          reference: issued ? parsed.reference : null,
+          agency_id: agency.id,
+          direction: "outgoing",
+          status: issued ? "issued" : "draft",
+          is_public: issued,
+          issued_at: issued ? new Date(`${parsed.date}T09:00:00+07:00`) : null,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: null,
+        action: "demo.document",
+        entity: "document",
+        entityId: row.id,
+        after: { file, reference: parsed.reference },
+        at,
+      });
+    });
+    documents++;
+  }
+  return { agencies: agencies.length, users, documents };
+}

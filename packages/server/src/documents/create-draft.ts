@@ -1,0 +1,63 @@
+/** A new outgoing draft, from fields or from text. */
+import type { AppContext, Actor } from "../context.ts";
+import { fail } from "../errors.ts";
+import { recordAudit } from "../audit.ts";
+import {
+  columnsOf,
+  contentFromFields,
+  contentFromText,
+  type DraftFields,
+} from "./document-content.ts";
+
+export type DraftInput = { fields: DraftFields } | { text: string; isPublic?: boolean };
+
+export async function createDraft(
+  ctx: AppContext,
+  actor: Actor,
+  input: DraftInput,
+): Promise<{ id: string }> {
+  const agency = await ctx.db
+    .selectFrom("agencies")
+    .selectAll()
+    .where("id", "=", actor.agencyId)
+    .executeTakeFirstOrThrow();
+  let columns;
+  let isPublic: boolean | undefined;
+  if ("fields" in input) {
+    const { content } = contentFromFields(agency, input.fields);
+    columns = columnsOf(content);
+    isPublic = input.fields.isPublic;
+  } else {
+    const { content, text, parsed } = contentFromText(agency, input.text);
+    if (parsed.notes.some((n) => n.code === "EMPTY_INPUT"))
+      throw fail("VALIDATION_FAILED", "empty text", [{ path: "text", message: "Văn bản trống." }]);
+    columns = columnsOf(content, text);
+    isPublic = input.isPublic;
+  }
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("documents")
+      .values({
+        ...columns,
+        agency_id: actor.agencyId,
+        direction: "outgoing",
+        status: "draft",
+        is_public: isPublic ?? false,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(["id", "subject", "type_code"])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      action: "document.create",
+      entity: "document",
+      entityId: row.id,
+      after: { subject: row.subject, typeCode: row.type_code },
+      at: now,
+    });
+    return { id: row.id };
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * A document's content as the server stores it (`documents.content`): the fields the layout and
+ * the parser share (LayoutSource), complete with paragraphs. Drafts are written from fields or
+ * from text; the columns of the row (type, subject, reference...) are derived from the content.
+ */
+import { z } from "zod";
+import {
+  composeText,
+  normalizeText,
+  parseDocument,
+  typeByCode,
+  type LayoutSource,
+  type ParsedDocument,
+} from "@vanthu/core";
+import type { Agency } from "@vanthu/db";
+
+export type DocumentContent = LayoutSource & { paragraphs: string[] };
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+
+/** The fields a person fills in for a draft. */
+export const draftFieldsSchema = z.strictObject({
+  typeCode: z.string().trim().min(1).max(10),
+  subject: line(1000),
+  /** The drafting unit's abbreviation, in a công văn's symbol ("TTBCXB"). */
+  unit: z
+    .string()
+    .trim()
+    .regex(/^[A-ZĐ0-9&]{1,15}$/u, "Viết tắt tên đơn vị: chữ in hoa, không dấu cách.")
+    .nullable()
+    .optional(),
+  place: line(100).optional(),
+  addressees: z.array(line(300)).max(300).default([]),
+  paragraphs: z.array(z.string().max(50_000)).max(3000).default([]),
+  recipients: z.array(line(300)).max(300).default([]),
+  archive: z.array(line(30)).max(20).default(["VT"]),
+  signature: z
+    .strictObject({
+      authority: z.enum(["KT", "TM", "TL", "TUQ", "Q"]).nullable().default(null),
+      authorityTitle: line(200).nullable().default(null),
+      signerTitle: line(200).nullable().default(null),
+      signerName: line(100).nullable().default(null),
+    })
+    .optional(),
+  isPublic: z.boolean().optional(),
+});
+export type DraftFields = z.infer<typeof draftFieldsSchema>;
+
+export const draftTextSchema = z.strictObject({
+  text: z.string().min(1).max(2_000_000),
+  isPublic: z.boolean().optional(),
+});
+
+/** A new draft's content from fields, issued by the agency (number and day left blank). */
+export function contentFromFields(
+  agency: Agency,
+  fields: DraftFields,
+): { content: DocumentContent; unknownType: boolean } {
+  const format = agency.kind === "party" ? "party" : "state";
+  const type = typeByCode(fields.typeCode, format);
+  const sig = fields.signature;
+  const content: DocumentContent = {
+    format,
+    issuer: {
+      name: agency.name,
+      parent: agency.parent_line,
+      code: agency.abbreviation,
+      unit: fields.unit ?? null,
+    },
+    type: { code: type?.code ?? fields.typeCode, name: type?.name ?? fields.typeCode },
+    number: null,
+    symbol: null,
+    place: fields.place ?? agency.place,
+    dateParts: { day: null, month: null, year: null },
+    subject: normalizeText(fields.subject),
+    addressees: fields.addressees.map(normalizeText),
+    paragraphs: fields.paragraphs.map(normalizeText).filter((p) => p.trim()),
+    recipients: fields.recipients.map(normalizeText),
+    archive: fields.archive,
+    signature: {
+      authority: sig?.authority ?? null,
+      authorityTitle: sig?.authorityTitle ?? null,
+      signerTitle: sig?.signerTitle ?? null,
+      signerName: sig?.signerName ?? null,
+      levels: sig?.authority ? [{ authority: sig.authority, title: sig.authorityTitle ?? "" }] : [],
+    },
+  };
+  return { content, unknownType: !type };
+}
+
+/** Content read from a document's text (a draft pasted in, or an imported document). */
+export function contentFromParsed(p: ParsedDocument): DocumentContent {
+  return {
+    format: p.format,
+    issuer: p.issuer,
+    type: p.type,
+    number: p.number,
+    symbol: p.symbol,
+    place: p.place,
+    dateParts: p.dateParts,
+    subject: p.subject,
+    addressees: p.addressees,
+    paragraphs: p.paragraphs ?? [],
+    recipients: p.recipients,
+    archive: p.archive,
+    signature: {
+      authority: p.signature.authority,
+      authorityTitle: p.signature.authorityTitle,
+      signerTitle: p.signature.signerTitle,
+      signerName: p.signature.signerName,
+      levels: p.signature.levels ?? [],
+    },
+  };
+}
+
+/** A draft written as text: parsed, then issued by this agency (its number assigned later). */
+export function contentFromText(
+  agency: Agency,
+  text: string,
+): { content: DocumentContent; text: string; parsed: ParsedDocument } {
+  const clean = normalizeText(text);
+  const parsed = parseDocument(clean);
+  const content = contentFromParsed(parsed);
+  content.format = agency.kind === "party" ? "party" : content.format;
+  content.issuer = {
+    name: agency.name,
+    parent: agency.parent_line,
+    code: agency.abbreviation,
+    unit: parsed.issuer.unit ?? null,
+  };
+  content.number = null;
+  content.place ??= agency.place;
+  return { content, text: clean, parsed };
+}
+
+const isoDate = (d: DocumentContent["dateParts"]): string | null =>
+  d.day && d.month && d.year
+    ? `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`
+    : null;
+
+/** The row columns that mirror the content. */
+export function columnsOf(content: DocumentContent, body?: string) {
+  return {
+    format: content.format,
+    type_code: content.type?.code ?? null,
+    type_name: content.type?.name ?? null,
+    number: content.number,
+    symbol: content.symbol,
+    issuer_name: content.issuer.name,
+    place: content.place,
+    document_date: isoDate(content.dateParts),
+    subject: content.subject,
+    signer_name: content.signature.signerName,
+    content: JSON.stringify(content),
+    body: body ?? composeText(content),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Issuing (ban hành): the next number of the agency's outgoing register, today's date, the
+ * reference, the final text and PDF, all in one transaction with the register entry and the
+ * audit event. Issued documents never change afterwards.
+ */
+import {
+  composeReference,
+  composeSymbol,
+  composeText,
+  formatSequence,
+  layoutDocument,
+  registerKey,
+  DomainError,
+} from "@vanthu/core";
+import { renderPdfSync } from "@vanthu/render";
+import type { AppContext, Actor } from "../context.ts";
+import { hasRole, vietnamDate } from "../context.ts";
+import { fail, fromDomain, type Issue } from "../errors.ts";
+import { recordAudit } from "../audit.ts";
+import { takeNextNumber } from "../registers/next-number.ts";
+import { columnsOf, type DocumentContent } from "./document-content.ts";
+import { loadDocument } from "./load-document.ts";
+
+export interface IssueResult {
+  number: string;
+  reference: string;
+  date: string;
+}
+
+/** What a draft needs before it can be issued. */
+export function missingForIssue(c: DocumentContent): Issue[] {
+  const issues: Issue[] = [];
+  if (!c.type?.code) issues.push({ path: "typeCode", message: "Chưa chọn loại văn bản." });
+  if (!c.subject?.trim()) issues.push({ path: "subject", message: "Chưa có trích yếu." });
+  if (!c.paragraphs.some((p) => p.trim()))
+    issues.push({ path: "paragraphs", message: "Văn bản chưa có nội dung." });
+  if (!c.signature.signerName)
+    issues.push({ path: "signature.signerName", message: "Chưa có họ tên người ký." });
+  return issues;
+}
+
+export async function issueDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<IssueResult> {
+  if (!hasRole(actor, "clerk", "leader"))
+    throw fail("FORBIDDEN", `${actor.username} may not issue documents`);
+  const now = ctx.now();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
+      if (row.direction !== "outgoing" || row.status !== "draft")
+        throw fail(
+          row.status === "issued" ? "ALREADY_ISSUED" : "NOT_A_DRAFT",
+          `document ${id} is ${row.status}`,
+        );
+      const content = structuredClone(row.content) as DocumentContent;
+      const missing = missingForIssue(content);
+      if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);
+      const agency = await trx
+        .selectFrom("agencies")
+        .selectAll()
+        .where("id", "=", row.agency_id)
+        .executeTakeFirstOrThrow();
+      const date = vietnamDate(now);
+      const typeCode = content.type!.code;
+      const key = registerKey({ numbering: agency.numbering, term: agency.term }, date, typeCode);
+      const { registerId, number: n } = await takeNextNumber(trx, {
+        agencyId: agency.id,
+        book: "outgoing",
+        ...key,
+      });
+      const number = formatSequence(n);
+      const symbol =
+        content.symbol ??
+        composeSymbol({
+          format: content.format,
+          typeCode,
+          issuer: agency.abbreviation,
+          unit: content.issuer.unit ?? null,
+        });
+      const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+      content.number = number;
+      content.symbol = symbol;
+      content.dateParts = { day: d, month: m, year: y };
+      const reference = composeReference(content.format, number, symbol);
+      const text = composeText(content);
+      const pdf = renderPdfSync(layoutDocument(content), {
+        creationDate: now,
+        title: content.subject ?? "",
+      });
+      const stored = await ctx.files.put(pdf);
+      await trx
+        .insertInto("files")
+        .values({ sha256: stored.sha256, size: stored.size, media_type: "application/pdf" })
+        .onConflict((oc) => oc.column("sha256").doNothing())
+        .execute();
+      await trx
+        .updateTable("documents")
+        .set({
+          ...columnsOf(content, text),
+          reference,
+          status: "issued",
+          issued_at: now,
+          issued_by: actor.userId,
+          updated_at: now,
+        })
+        .where("id", "=", id)
+        .execute();
+      await trx
+        .insertInto("document_files")
+        .values({
+          document_id: id,
+          name: `${reference.replace(/[/\\]/g, "_")}.pdf`,
+          sha256: stored.sha256,
+          role: "rendered",
+        })
+        .execute();
+      await trx
+        .insertInto("register_entries")
+        .values({
+          register_id: registerId,
+          number: n,
+          document_id: id,
+          registered_by: actor.userId,
+          registered_at: now,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        action: "document.issue",
+        entity: "document",
+        entityId: id,
+        before: { status: "draft" },
+        after: { status: "issued", reference, date, register: { ...key, number: n } },
+        at: now,
+      });
+      return { number, reference, date };
+    });
+  } catch (e) {
+    if (e instanceof DomainError) throw fromDomain(e);
+    throw e;
+  }
+}

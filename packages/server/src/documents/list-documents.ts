@@ -1,0 +1,63 @@
+/**
+ * The boxes: outgoing (issued by the agency), incoming (received), drafts; filtered by words
+ * (diacritics folded), type and dates; newest first; paged.
+ */
+import { sql } from "kysely";
+import { z } from "zod";
+import type { AppContext, Actor } from "../context.ts";
+import { summary, type DocumentSummary } from "./present.ts";
+
+export const listQuerySchema = z.strictObject({
+  box: z.enum(["outgoing", "incoming", "drafts"]).default("outgoing"),
+  q: z.string().trim().max(200).optional(),
+  type: z.string().trim().max(10).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export async function listDocuments(
+  ctx: AppContext,
+  actor: Actor,
+  query: ListQuery,
+): Promise<{ items: DocumentSummary[]; total: number; page: number; pageSize: number }> {
+  let q = ctx.db.selectFrom("documents").where("agency_id", "=", actor.agencyId);
+  if (query.box === "outgoing")
+    q = q.where("direction", "=", "outgoing").where("status", "!=", "draft");
+  else if (query.box === "drafts")
+    q = q.where("direction", "=", "outgoing").where("status", "=", "draft");
+  else q = q.where("direction", "=", "incoming");
+  if (query.q) q = q.where(sql<boolean>`search @@ websearch_to_tsquery('vn', ${query.q})`);
+  if (query.type) q = q.where("type_code", "=", query.type);
+  if (query.from) q = q.where("document_date", ">=", query.from);
+  if (query.to) q = q.where("document_date", "<=", query.to);
+  const rows = await q
+    .select([
+      "id",
+      "direction",
+      "status",
+      "reference",
+      "type_code",
+      "type_name",
+      "subject",
+      "issuer_name",
+      "document_date",
+      "is_public",
+      "created_at",
+      sql<number>`count(*) over ()`.as("total"),
+    ])
+    .orderBy(sql`document_date desc nulls last`)
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  let total = rows.length ? Number(rows[0]!.total) : 0;
+  if (!rows.length && query.page > 1) {
+    const c = await q.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    total = Number(c.n);
+  }
+  return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize };
+}

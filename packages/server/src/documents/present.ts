@@ -1,0 +1,64 @@
+/** A document row as the API shows it. */
+import type { DocumentRow } from "@vanthu/db";
+
+export interface DocumentSummary {
+  id: string;
+  direction: string;
+  status: string;
+  reference: string | null;
+  typeCode: string | null;
+  typeName: string | null;
+  subject: string | null;
+  issuer: string | null;
+  date: string | null;
+  isPublic: boolean;
+  createdAt: string;
+}
+
+export function summary(
+  row: Pick<
+    DocumentRow,
+    | "id"
+    | "direction"
+    | "status"
+    | "reference"
+    | "type_code"
+    | "type_name"
+    | "subject"
+    | "issuer_name"
+    | "document_date"
+    | "is_public"
+    | "created_at"
+  >,
+): DocumentSummary {
+  return {
+    id: row.id,
+    direction: row.direction,
+    status: row.status,
+    reference: row.reference,
+    typeCode: row.type_code,
+    typeName: row.type_name,
+    subject: row.subject,
+    issuer: row.issuer_name,
+    date: row.document_date,
+    isPublic: row.is_public,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function detail(row: DocumentRow) {
+  return {
+    ...summary(row),
+    agencyId: row.agency_id,
+    format: row.format,
+    number: row.number,
+    symbol: row.symbol,
+    place: row.place,
+    signerName: row.signer_name,
+    content: row.content,
+    text: row.body,
+    correctsId: row.corrects_id,
+    issuedAt: row.issued_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

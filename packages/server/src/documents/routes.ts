@@ -1,0 +1,236 @@
+/** /api/documents: wiring only (authenticate, validate, call the use case, present). */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import { fail } from "../errors.ts";
+import type { OpenApiRegistry } from "../http/openapi.ts";
+import { requireActor } from "../http/app.ts";
+import { validate } from "../validate.ts";
+import { createDraft } from "./create-draft.ts";
+import { draftFieldsSchema, draftTextSchema } from "./document-content.ts";
+import { importDocument } from "./import-document.ts";
+import { issueDocument } from "./issue-document.ts";
+import { listDocuments, listQuerySchema } from "./list-documents.ts";
+import { loadDocument } from "./load-document.ts";
+import { detail } from "./present.ts";
+import { registerCorrectionsSchema, registerIncoming } from "./register-incoming.ts";
+import { draftPatchSchema, updateDraft } from "./update-draft.ts";
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function draftBody(body: unknown) {
+  if (!isObject(body))
+    throw fail("VALIDATION_FAILED", "body is not an object", [
+      { path: "(body)", message: "Cần một đối tượng JSON." },
+    ]);
+  return "text" in body ? { kind: "text" as const, body } : { kind: "fields" as const, body };
+}
+
+export function registerDocumentRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  api: OpenApiRegistry,
+) {
+  app.get("/api/documents", async (request) => {
+    const actor = requireActor(request);
+    return listDocuments(ctx, actor, validate(listQuerySchema, request.query));
+  });
+  api.add({
+    method: "GET",
+    url: "/api/documents",
+    summary: "A box of the agency's documents (outgoing, incoming, drafts), newest first",
+    tag: "documents",
+    auth: "session",
+    query: listQuerySchema,
+    responses: { 200: "{items,total,page,pageSize}", 400: "Bad query", 401: "Not signed in" },
+  });
+
+  app.post("/api/documents", async (request, reply) => {
+    const actor = requireActor(request);
+    const b = draftBody(request.body);
+    const input =
+      b.kind === "text"
+        ? validate(draftTextSchema, b.body)
+        : { fields: validate(draftFieldsSchema, b.body) };
+    const { id } = await createDraft(ctx, actor, input);
+    const row = await loadDocument(ctx.db, actor, id);
+    return reply.status(201).send(detail(row));
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents",
+    summary: 'A new draft, from fields or from {"text": ...}',
+    tag: "documents",
+    auth: "session",
+    body: z.union([draftFieldsSchema, draftTextSchema]),
+    responses: { 201: "The draft", 400: "Invalid body", 401: "Not signed in" },
+  });
+
+  app.post("/api/documents/import", async (request, reply) => {
+    const actor = requireActor(request);
+    if (!request.isMultipart())
+      throw fail("UNSUPPORTED_MEDIA_TYPE", "import needs multipart/form-data", [
+        { path: "(body)", message: "Gửi tệp dưới dạng multipart/form-data, trường “file”." },
+      ]);
+    const part = await request.file();
+    if (!part || part.fieldname !== "file")
+      throw fail("VALIDATION_FAILED", "no file part", [
+        { path: "file", message: "Thiếu tệp (trường “file”)." },
+      ]);
+    const bytes = await part.toBuffer();
+    const result = await importDocument(ctx, actor, { bytes, fileName: part.filename });
+    const row = await loadDocument(ctx.db, actor, result.id);
+    return reply
+      .status(result.duplicate ? 200 : 201)
+      .send({ document: detail(row), duplicate: result.duplicate, notes: result.notes });
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents/import",
+    summary:
+      "Import a received .txt/.md/.docx/.pdf: parsed and kept for the clerk to confirm and register",
+    tag: "documents",
+    auth: "session",
+    multipart: true,
+    responses: {
+      201: "Imported",
+      200: "Already imported (same file)",
+      413: "Too large",
+      415: "Not a supported file",
+      422: "Unreadable",
+    },
+  });
+
+  app.get("/api/documents/:id", async (request) => {
+    const { id } = request.params as { id: string };
+    const row = await loadDocument(ctx.db, request.actor, id);
+    const files = await ctx.db
+      .selectFrom("document_files")
+      .innerJoin("files", "files.sha256", "document_files.sha256")
+      .select(["document_files.name", "document_files.role", "files.size", "files.media_type"])
+      .where("document_id", "=", id)
+      .orderBy("document_files.created_at")
+      .execute();
+    const register = await ctx.db
+      .selectFrom("register_entries")
+      .innerJoin("registers", "registers.id", "register_entries.register_id")
+      .select([
+        "registers.book",
+        "registers.period",
+        "register_entries.number",
+        "register_entries.registered_at",
+      ])
+      .where("register_entries.document_id", "=", id)
+      .where("registers.agency_id", "=", row.agency_id)
+      .executeTakeFirst();
+    return {
+      ...detail(row),
+      files: files.map((f) => ({
+        name: f.name,
+        role: f.role,
+        size: f.size,
+        mediaType: f.media_type,
+      })),
+      register: register ?? null,
+    };
+  });
+  api.add({
+    method: "GET",
+    url: "/api/documents/:id",
+    summary: "One document: fields, text, files, register entry (own documents, or public ones)",
+    tag: "documents",
+    auth: "optional",
+    responses: { 200: "The document", 404: "Not found or not visible" },
+  });
+
+  app.patch("/api/documents/:id", async (request) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    const b = draftBody(request.body);
+    await updateDraft(
+      ctx,
+      actor,
+      id,
+      b.kind === "text"
+        ? validate(draftTextSchema, b.body)
+        : { fields: validate(draftPatchSchema, b.body) },
+    );
+    return detail(await loadDocument(ctx.db, actor, id));
+  });
+  api.add({
+    method: "PATCH",
+    url: "/api/documents/:id",
+    summary: "Change a draft (issued documents are immutable)",
+    tag: "documents",
+    auth: "session",
+    body: z.union([draftPatchSchema, draftTextSchema]),
+    responses: { 200: "The draft", 400: "Invalid body", 404: "Not found", 409: "Not a draft" },
+  });
+
+  app.post("/api/documents/:id/issue", async (request) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    return issueDocument(ctx, actor, id);
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents/:id/issue",
+    summary: "Issue a draft: next number of the outgoing register, today's date, rendered PDF",
+    tag: "documents",
+    auth: "session",
+    responses: {
+      200: '{"number","reference","date"}',
+      403: "Not a clerk or leader",
+      404: "Not found",
+      409: "Already issued",
+      422: "Incomplete draft",
+    },
+  });
+
+  app.post("/api/documents/:id/register", async (request) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    const corrections = validate(registerCorrectionsSchema, request.body ?? {});
+    return registerIncoming(ctx, actor, id, corrections);
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents/:id/register",
+    summary: "Register an imported document in the incoming register, with corrected fields",
+    tag: "documents",
+    auth: "session",
+    body: registerCorrectionsSchema,
+    responses: { 200: "{number,date,reference}", 404: "Not found", 409: "Already registered" },
+  });
+
+  app.get("/api/documents/:id/files/:name", async (request, reply) => {
+    const { id, name } = request.params as { id: string; name: string };
+    await loadDocument(ctx.db, request.actor, id);
+    const file = await ctx.db
+      .selectFrom("document_files")
+      .innerJoin("files", "files.sha256", "document_files.sha256")
+      .select(["files.sha256", "files.media_type", "document_files.name"])
+      .where("document_id", "=", id)
+      .where("document_files.name", "=", name)
+      .executeTakeFirst();
+    const bytes = file ? await ctx.files.get(file.sha256) : null;
+    if (!file || !bytes) throw fail("FILE_NOT_FOUND", `no file ${name} on ${id}`);
+    return reply
+      .header("content-type", file.media_type)
+      .header(
+        "content-disposition",
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      )
+      .header("x-content-type-options", "nosniff")
+      .send(bytes);
+  });
+  api.add({
+    method: "GET",
+    url: "/api/documents/:id/files/:name",
+    summary: "A file of a document (original upload, rendered PDF)",
+    tag: "documents",
+    auth: "optional",
+    responses: { 200: "The bytes", 404: "Not found" },
+  });
+}

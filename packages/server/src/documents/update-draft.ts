@@ -1,0 +1,88 @@
+/** Changing a draft. An issued document never changes (ND30 Điều 18: correct by a new one). */
+import type { AppContext, Actor } from "../context.ts";
+import { fail } from "../errors.ts";
+import { recordAudit } from "../audit.ts";
+import {
+  columnsOf,
+  contentFromText,
+  draftFieldsSchema,
+  type DocumentContent,
+} from "./document-content.ts";
+import { loadDocument } from "./load-document.ts";
+import { typeByCode, normalizeText } from "@vanthu/core";
+import type { z } from "zod";
+
+export const draftPatchSchema = draftFieldsSchema.partial();
+export type DraftPatch = z.infer<typeof draftPatchSchema>;
+
+export async function updateDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: { fields: DraftPatch } | { text: string; isPublic?: boolean },
+): Promise<void> {
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
+    if (row.status !== "draft" || row.direction !== "outgoing")
+      throw fail(
+        row.status === "issued" ? "ALREADY_ISSUED" : "NOT_A_DRAFT",
+        `document ${id} is ${row.status}`,
+      );
+    const before = row.content as DocumentContent;
+    let columns;
+    let isPublic: boolean | undefined;
+    if ("text" in patch) {
+      const agency = await trx
+        .selectFrom("agencies")
+        .selectAll()
+        .where("id", "=", row.agency_id)
+        .executeTakeFirstOrThrow();
+      const { content, text } = contentFromText(agency, patch.text);
+      columns = columnsOf(content, text);
+      isPublic = patch.isPublic;
+    } else {
+      const f = patch.fields;
+      const content: DocumentContent = structuredClone(before);
+      if (f.typeCode !== undefined) {
+        const t = typeByCode(f.typeCode, content.format);
+        content.type = { code: t?.code ?? f.typeCode, name: t?.name ?? f.typeCode };
+      }
+      if (f.subject !== undefined) content.subject = normalizeText(f.subject);
+      if (f.unit !== undefined) content.issuer = { ...content.issuer, unit: f.unit };
+      if (f.place !== undefined) content.place = f.place;
+      if (f.addressees !== undefined) content.addressees = f.addressees.map(normalizeText);
+      if (f.paragraphs !== undefined)
+        content.paragraphs = f.paragraphs.map(normalizeText).filter((p) => p.trim());
+      if (f.recipients !== undefined) content.recipients = f.recipients.map(normalizeText);
+      if (f.archive !== undefined) content.archive = f.archive;
+      if (f.signature !== undefined)
+        content.signature = {
+          ...f.signature,
+          levels: f.signature.authority
+            ? [{ authority: f.signature.authority, title: f.signature.authorityTitle ?? "" }]
+            : [],
+        };
+      columns = columnsOf(content);
+      isPublic = f.isPublic;
+    }
+    await trx
+      .updateTable("documents")
+      .set({
+        ...columns,
+        ...(isPublic === undefined ? {} : { is_public: isPublic }),
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: "document.update",
+      entity: "document",
+      entityId: id,
+      before: { subject: row.subject, content: before },
+      after: { subject: columns.subject, content: JSON.parse(columns.content) },
+      at: now,
+    });
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * Errors the API returns: a stable code, the HTTP status from one table, a Vietnamese message
+ * for people, and where it went wrong. Domain errors from core are mapped here; core never
+ * knows about HTTP.
+ */
+import { DomainError } from "@vanthu/core";
+import { ERROR_MESSAGES_VI } from "./messages.vi.ts";
+
+export interface Issue {
+  /** Where: "subject", "addressees.2", "file". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/** HTTP status of each code; codes not listed are 400. */
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  NOT_FOUND: 404,
+  DOCUMENT_NOT_FOUND: 404,
+  FILE_NOT_FOUND: 404,
+  AGENCY_NOT_FOUND: 404,
+  ALREADY_ISSUED: 409,
+  NOT_A_DRAFT: 409,
+  ALREADY_REGISTERED: 409,
+  AGENCY_EXISTS: 409,
+  USER_EXISTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSUPPORTED_FILE_TYPE: 415,
+  MISSING_FIELDS: 422,
+  NOT_A_DOCUMENT: 422,
+  FILE_NOT_READABLE: 422,
+  CORRUPT_FILE: 422,
+  TOO_MANY_ATTEMPTS: 429,
+  INTERNAL: 500,
+};
+
+export function fail(code: string, message: string = code, issues: Issue[] = []): AppError {
+  return new AppError(code, STATUS[code] ?? 400, message, issues);
+}
+
+export function fromDomain(e: DomainError): AppError {
+  return fail(e.code, e.message);
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: Issue[] };
+}
+
+export function errorBody(e: AppError): ErrorBody {
+  return {
+    error: {
+      code: e.code,
+      message: ERROR_MESSAGES_VI[e.code] ?? ERROR_MESSAGES_VI.INTERNAL!,
+      ...(e.issues.length ? { issues: e.issues } : {}),
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The Fastify application: body parsing and limits, the session and CSRF hook, one error handler
+ * that turns every failure into `{ error: { code, message, issues } }`, and the routes.
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import type { AppContext, Actor } from "../context.ts";
+import { AppError, errorBody, fail } from "../errors.ts";
+import { CSRF_HEADER, SESSION_COOKIE, findSession } from "../auth/sessions.ts";
+import { registerAuthRoutes } from "../auth/routes.ts";
+import { registerDocumentRoutes } from "../documents/routes.ts";
+import { OpenApiRegistry } from "./openapi.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw fail("UNAUTHENTICATED", "no session");
+  return request.actor;
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Fastify's own error codes and ours. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "MALFORMED_JSON",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "EMPTY_BODY",
+  FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "VALIDATION_FAILED",
+  FST_REQ_FILE_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  FST_FILES_LIMIT: "VALIDATION_FAILED",
+  FST_PARTS_LIMIT: "VALIDATION_FAILED",
+  FST_INVALID_MULTIPART_CONTENT_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_CTP_INVALID_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+};
+
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean | object } = {},
+): Promise<{ app: FastifyInstance; api: OpenApiRegistry }> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    bodyLimit: 4 * 1024 * 1024,
+    // Every request gets an id in the logs; a client may pass its own.
+    requestIdHeader: "x-request-id",
+  });
+  const api = new OpenApiRegistry();
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, parts: 12 },
+  });
+  app.decorateRequest("actor", null);
+  app.decorateRequest("csrfToken", null);
+
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await findSession(ctx, token);
+      if (session) {
+        request.actor = session.actor;
+        request.csrfToken = session.csrfToken;
+      }
+    }
+    // A write carried by the session cookie must prove it comes from our pages.
+    if (request.actor && UNSAFE.has(request.method) && request.url !== "/api/auth/login") {
+      const sent = request.headers[CSRF_HEADER];
+      if (sent !== request.csrfToken) throw fail("CSRF_FAILED", "missing or wrong CSRF token");
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    let e: AppError;
+    if (error instanceof AppError) e = error;
+    else {
+      const fe = error as { code?: string; statusCode?: number; message: string };
+      const code = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+      if (code) e = fail(code, fe.message, [{ path: "(body)", message: fe.message }]);
+      else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+        e = new AppError("VALIDATION_FAILED", fe.statusCode, fe.message);
+      else {
+        request.log.error({ err: error }, "unhandled error");
+        e = fail("INTERNAL", "internal error");
+      }
+    }
+    if (e.status >= 500) request.log.error({ code: e.code }, e.message);
+    else request.log.info({ code: e.code, issues: e.issues }, e.message);
+    void reply.status(e.status).send(errorBody(e));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send(errorBody(fail("NOT_FOUND", `no route ${request.method} ${request.url}`)));
+  });
+
+  app.get("/api/health", async () => {
+    await ctx.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+    return { status: "ok", database: ctx.dbKind };
+  });
+  api.add({
+    method: "GET",
+    url: "/api/health",
+    summary: "Liveness and the database in use",
+    tag: "system",
+    auth: "none",
+    responses: { 200: '{"status":"ok","database":"pglite"|"postgres"}' },
+  });
+
+  registerAuthRoutes(app, ctx, api);
+  registerDocumentRoutes(app, ctx, api);
+
+  app.get("/api/docs", async () => api.document());
+  return { app, api };
+}

@@ -1,0 +1,12 @@
+// Public surface of @vanthu/server: configuration, the application, starting and stopping it,
+// and the use cases the CLI calls directly.
+export { loadConfig, ConfigError, type Config } from "./config.ts";
+export { buildApp } from "./http/app.ts";
+export { openContext, startServer, type RunningServer } from "./server.ts";
+export type { AppContext, Actor } from "./context.ts";
+export { AppError } from "./errors.ts";
+export { ERROR_MESSAGES_VI } from "./messages.vi.ts";
+export { createAgency, createUser, agencySchema, userSchema } from "./agencies/create-agency.ts";
+export { importDocument } from "./documents/import-document.ts";
+export { registerIncoming } from "./documents/register-incoming.ts";
+export { seedDemoWorld, isEmpty, DEMO_AGENCIES } from "./demo/demo-world.ts";

@@ -1,0 +1,35 @@
+/**
+ * What people read when a request fails, by stable error code. Programs switch on the code; the
+ * message is for the person in front of the screen.
+ */
+export const ERROR_MESSAGES_VI: Record<string, string> = {
+  VALIDATION_FAILED: "Dữ liệu gửi lên không hợp lệ.",
+  MALFORMED_JSON: "Nội dung gửi lên không phải JSON hợp lệ.",
+  EMPTY_BODY: "Yêu cầu không có nội dung.",
+  UNSUPPORTED_MEDIA_TYPE: "Định dạng nội dung không được hỗ trợ.",
+  PAYLOAD_TOO_LARGE: "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.",
+  UNAUTHENTICATED: "Bạn cần đăng nhập để thực hiện thao tác này.",
+  INVALID_CREDENTIALS: "Tên đăng nhập hoặc mật khẩu không đúng.",
+  ACCOUNT_DISABLED: "Tài khoản đã bị khóa.",
+  TOO_MANY_ATTEMPTS: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
+  CSRF_FAILED: "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.",
+  FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
+  NOT_FOUND: "Không tìm thấy.",
+  DOCUMENT_NOT_FOUND: "Không tìm thấy văn bản.",
+  FILE_NOT_FOUND: "Không tìm thấy tệp.",
+  ALREADY_ISSUED:
+    "Văn bản đã được ban hành; muốn sửa phải ban hành văn bản đính chính hoặc thay thế.",
+  NOT_A_DRAFT: "Chỉ sửa được văn bản đang soạn thảo.",
+  ALREADY_REGISTERED: "Văn bản đến đã được vào sổ.",
+  MISSING_FIELDS: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",
+  UNSUPPORTED_FILE_TYPE: "Chỉ nhận tệp .txt, .docx hoặc .pdf.",
+  CORRUPT_FILE: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",
+  FILE_NOT_READABLE: "Không trích được chữ từ tệp (có thể là ảnh chụp chưa nhận dạng chữ).",
+  NOT_A_DOCUMENT: "Nội dung không giống một văn bản hành chính.",
+  AGENCY_EXISTS: "Mã cơ quan đã tồn tại.",
+  USER_EXISTS: "Tên đăng nhập đã tồn tại.",
+  AGENCY_NOT_FOUND: "Không tìm thấy cơ quan.",
+  INVALID_DATE: "Ngày không hợp lệ.",
+  NO_TERM: "Cơ quan Đảng chưa khai báo nhiệm kỳ để đánh số văn bản.",
+  INTERNAL: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
+};
