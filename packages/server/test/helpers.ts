@@ -1,0 +1,169 @@
+/**
+ * Integration test kit: a fresh migrated database (PGlite, or PostgreSQL when TEST_DATABASE_URL
+ * is set) with the demo world, the real application, requests through Fastify's inject, and a
+ * clock the test moves.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from "@vanthu/db";
+import { buildApp, loadConfig, openContext, seedDemoWorld, type AppContext } from "@vanthu/server";
+
+export interface Clock {
+  now: Date;
+  set(iso: string): void;
+  advance(ms: number): void;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  db: TestDatabase;
+  clock: Clock;
+  login(username: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export interface Response {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Record<string, unknown>;
+  raw: Buffer;
+}
+
+export interface Client {
+  csrf: string | null;
+  request(
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  get(url: string): Promise<Response>;
+  post(url: string, payload?: unknown): Promise<Response>;
+  patch(url: string, payload?: unknown): Promise<Response>;
+  upload(url: string, fileName: string, bytes: Uint8Array): Promise<Response>;
+}
+
+export async function startTestApp(
+  kind: DatabaseKind,
+  start = "2026-11-20T09:00:00+07:00",
+): Promise<TestApp> {
+  const db = await openTestDatabase(kind);
+  const dataDir = mkdtempSync(join(tmpdir(), "vanthu-test-"));
+  const clock: Clock = {
+    now: new Date(start),
+    set(iso) {
+      this.now = new Date(iso);
+    },
+    advance(ms) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", MAX_UPLOAD_MB: "1" });
+  const { ctx } = await openContext(config, { handle: db, now: () => clock.now });
+  await seedDemoWorld(ctx);
+  const { app } = await buildApp(ctx, { logger: false });
+  await app.ready();
+
+  const client = (cookie: string | null, csrf: string | null): Client => {
+    const c: Client = {
+      csrf,
+      async request(method, url, payload, headers = {}) {
+        const h: Record<string, string> = { ...headers };
+        if (cookie) h.cookie = cookie;
+        if (c.csrf && !("x-csrf-token" in h)) h["x-csrf-token"] = c.csrf;
+        let body: string | Buffer | undefined;
+        if (payload instanceof Buffer) body = payload;
+        else if (typeof payload === "string") body = payload;
+        else if (payload !== undefined) {
+          body = JSON.stringify(payload);
+          h["content-type"] ??= "application/json";
+        }
+        const res = await app.inject({ method: method as "GET", url, headers: h, payload: body });
+        let parsed: unknown = null;
+        try {
+          parsed = res.json();
+        } catch {
+          parsed = null;
+        }
+        return { status: res.statusCode, body: parsed, headers: res.headers, raw: res.rawPayload };
+      },
+      get: (url) => c.request("GET", url),
+      post: (url, payload) => c.request("POST", url, payload),
+      patch: (url, payload) => c.request("PATCH", url, payload),
+      async upload(url, fileName, bytes) {
+        const boundary = "----vanthu" + Math.random().toString(16).slice(2);
+        const head = Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        );
+        const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+        return c.request("POST", url, Buffer.concat([head, Buffer.from(bytes), tail]), {
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+        });
+      },
+    };
+    return c;
+  };
+
+  return {
+    app,
+    ctx,
+    db,
+    clock,
+    anonymous: () => client(null, null),
+    async login(username, password = "demo") {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const cookie = String(res.headers["set-cookie"]).split(";")[0]!;
+      return client(cookie, res.json().csrfToken);
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A complete draft written from fields. */
+export function draftFields(overrides: Record<string, unknown> = {}) {
+  return {
+    typeCode: "CV",
+    unit: "TTBCXB",
+    subject: "tuyên truyền phòng, chống thiên tai năm 2026",
+    addressees: ["Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh"],
+    paragraphs: [
+      "Thực hiện Kế hoạch số 215-KH/TU ngày 02/10/2026 của Tỉnh ủy, Sở Thông tin và Truyền thông đề nghị các cơ quan:",
+      "1. Đưa tin về công tác phòng, chống thiên tai.",
+      "2. Báo cáo kết quả về Sở khi có yêu cầu./.",
+    ],
+    recipients: ["Như trên", "Lãnh đạo Sở"],
+    archive: ["VT", "TTBCXB"],
+    signature: {
+      authority: "KT",
+      authorityTitle: "GIÁM ĐỐC",
+      signerTitle: "PHÓ GIÁM ĐỐC",
+      signerName: "Hoàng Thị Lan",
+    },
+    ...overrides,
+  };
+}
+
+export async function count(
+  t: TestApp,
+  table: "documents" | "files" | "register_entries" | "audit_events" | "document_files",
+): Promise<number> {
+  const r = await t.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
