@@ -85,4 +85,23 @@ export default tseslint.config(
       ),
     },
   },
+  // Packages that do I/O: only the direction of their imports is restricted.
+  ...[
+    [
+      "packages/render/src/**/*.ts",
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/extract"],
+      "render depends on core only.",
+    ],
+    [
+      "packages/db/src/**/*.ts",
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/render", "@vanthu/extract"],
+      "db sits below server and cli.",
+    ],
+    ["packages/server/src/**/*.ts", ["@vanthu/cli"], "server sits below cli."],
+  ].map(([files, above, message]) => ({
+    files: [files],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [deepImports, { group: above, message }] }],
+    },
+  })),
 );

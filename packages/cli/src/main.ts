@@ -5,6 +5,7 @@ import { lintCommand } from "./commands/lint.ts";
 import { parseCommand } from "./commands/parse.ts";
 import { renderCommand } from "./commands/render.ts";
 import { serveCommand } from "./commands/serve.ts";
+import { agencyAddCommand, importCommand, userAddCommand } from "./commands/admin.ts";
 import { processIo, type Io } from "./io.ts";
 
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
@@ -25,6 +26,15 @@ Cách dùng:
   vanthu serve [--port N] [--no-demo]
                                    Chạy dịch vụ (mặc định cổng 3000, dữ liệu trong ./data; PostgreSQL
                                    khi đặt DATABASE_URL); lần đầu tạo thế giới mẫu trừ khi --no-demo
+  vanthu import DIR --as TÊN_ĐĂNG_NHẬP [--register]
+                                   Nhập văn bản đến (.txt, .md, .docx, .pdf) của thư mục; chạy lại
+                                   an toàn (tệp đã nhập được bỏ qua); --register: vào sổ đến luôn
+  vanthu agency add MÃ --name TÊN --abbr VIẾT_TẮT --kind state|party|union|press|broadcaster|other
+                    [--parent MÃ] [--parent-line "UBND tỉnh ..."] [--place ...] [--term 2025-2030]
+  vanthu user add TÊN_ĐĂNG_NHẬP --agency MÃ --name "Họ tên" --role clerk,specialist,leader,admin
+                    [--password ...] (không có: tạo mật khẩu tạm thời)
+                                   Các lệnh trên dùng cùng DATA_DIR/DATABASE_URL với máy chủ; với
+                                   PGlite phải dừng máy chủ trước
   vanthu --help | --version
 
 Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
@@ -51,6 +61,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         version: { type: "boolean", short: "v", default: false },
         "no-demo": { type: "boolean", default: false },
         port: { type: "string" },
+        as: { type: "string" },
+        register: { type: "boolean", default: false },
+        name: { type: "string" },
+        role: { type: "string" },
+        password: { type: "string" },
+        title: { type: "string" },
+        abbr: { type: "string" },
+        kind: { type: "string" },
+        parent: { type: "string" },
+        "parent-line": { type: "string" },
+        place: { type: "string" },
+        term: { type: "string" },
       },
     });
   } catch (error) {
@@ -110,6 +132,44 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         { demo: !values["no-demo"], ...(values.port ? { port: values.port } : {}) },
         io,
       );
+    case "import":
+      if (rest.length !== 1) {
+        io.err(
+          "vanthu import: cần một thư mục. Ví dụ: vanthu import van-ban-den/ --as stttt-ls.vanthu --register",
+        );
+        return 2;
+      }
+      return importCommand(
+        rest[0]!,
+        { register: values.register, ...(values.as ? { as: values.as } : {}) },
+        io,
+      );
+    case "user":
+    case "agency": {
+      const [verb, key] = rest;
+      if (verb !== "add" || !key) {
+        io.err(
+          `vanthu ${command}: dùng "vanthu ${command} add ${command === "user" ? "TÊN_ĐĂNG_NHẬP --agency MÃ --name ... --role clerk" : "MÃ --name ... --abbr ... --kind state"}".`,
+        );
+        return 2;
+      }
+      const opts = Object.fromEntries(
+        Object.entries({
+          agency: values.agency,
+          name: values.name,
+          role: values.role,
+          password: values.password,
+          title: values.title,
+          abbr: values.abbr,
+          kind: values.kind,
+          parent: values.parent,
+          parentLine: values["parent-line"],
+          place: values.place,
+          term: values.term,
+        }).filter(([, v]) => v !== undefined),
+      );
+      return command === "user" ? userAddCommand(key, opts, io) : agencyAddCommand(key, opts, io);
+    }
     default:
       io.err(`vanthu: lệnh không có: ${command}. Gõ vanthu --help để xem các lệnh.`);
       return 2;

@@ -3,7 +3,7 @@
  * for people, and where it went wrong. Domain errors from core are mapped here; core never
  * knows about HTTP.
  */
-import { DomainError } from "@vanthu/core";
+import type { DomainError } from "@vanthu/core";
 import { ERROR_MESSAGES_VI } from "./messages.vi.ts";
 
 export interface Issue {

@@ -10,3 +10,5 @@ export { createAgency, createUser, agencySchema, userSchema } from "./agencies/c
 export { importDocument } from "./documents/import-document.ts";
 export { registerIncoming } from "./documents/register-incoming.ts";
 export { seedDemoWorld, isEmpty, DEMO_AGENCIES } from "./demo/demo-world.ts";
+export { DataDirLockedError } from "./data-lock.ts";
+export { DEMO_ROLES } from "./demo/demo-world.ts";

@@ -11,6 +11,7 @@ import { migrate, openDatabase, type DatabaseHandle } from "@vanthu/db";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { FileStore } from "./files/file-store.ts";
+import { lockDataDir } from "./data-lock.ts";
 import { buildApp } from "./http/app.ts";
 import { DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoWorld } from "./demo/demo-world.ts";
 
@@ -37,22 +38,43 @@ export async function openContext(
   config: Config,
   options: { handle?: DatabaseHandle; now?: () => Date } = {},
 ): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
-  const handle =
-    options.handle ??
-    (await openDatabase({
-      databaseUrl: config.databaseUrl ?? undefined,
-      dataDir: join(config.dataDir, "db"),
-    }));
-  await migrate(handle.db);
-  const ctx: AppContext = {
-    db: handle.db,
-    dbKind: handle.kind,
-    config,
-    files: new FileStore(join(config.dataDir, "files")),
-    now: options.now ?? (() => new Date()),
-    sessionSecret: await sharedSessionSecret(handle, config.sessionSecret),
-  };
-  return { ctx, handle };
+  let unlock = () => {};
+  let handle = options.handle;
+  if (!handle) {
+    if (!config.databaseUrl) unlock = lockDataDir(config.dataDir);
+    try {
+      handle = await openDatabase({
+        databaseUrl: config.databaseUrl ?? undefined,
+        dataDir: join(config.dataDir, "db"),
+      });
+    } catch (e) {
+      unlock();
+      throw e;
+    }
+    const opened = handle;
+    handle = {
+      ...opened,
+      close: async () => {
+        await opened.close();
+        unlock();
+      },
+    };
+  }
+  try {
+    await migrate(handle.db);
+    const ctx: AppContext = {
+      db: handle.db,
+      dbKind: handle.kind,
+      config,
+      files: new FileStore(join(config.dataDir, "files")),
+      now: options.now ?? (() => new Date()),
+      sessionSecret: await sharedSessionSecret(handle, config.sessionSecret),
+    };
+    return { ctx, handle };
+  } catch (e) {
+    if (!options.handle) await handle.close();
+    throw e;
+  }
 }
 
 export interface RunningServer {

@@ -1,0 +1,233 @@
+/**
+ * Commands that work on the database directly (the same DATA_DIR or DATABASE_URL as the server):
+ * `vanthu agency add`, `vanthu user add`, `vanthu import DIR`. On PGlite the server must be
+ * stopped first: its data directory belongs to one process.
+ */
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import {
+  AppError,
+  ConfigError,
+  DataDirLockedError,
+  ERROR_MESSAGES_VI,
+  createAgency,
+  createUser,
+  importDocument,
+  loadConfig,
+  openContext,
+  registerIncoming,
+  type Actor,
+  type AppContext,
+} from "@vanthu/server";
+import { ZodError } from "zod";
+import type { Io } from "../io.ts";
+
+async function withContext(io: Io, work: (ctx: AppContext) => Promise<number>): Promise<number> {
+  let opened;
+  try {
+    opened = await openContext(loadConfig({ ...process.env, DEMO: "0" }));
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      io.err(
+        `vanthu: dữ liệu ${e.dataDir} đang được tiến trình ${e.pid} (máy chủ vanthu?) sử dụng. ` +
+          "Dừng máy chủ rồi chạy lại, hoặc dùng PostgreSQL (DATABASE_URL) để chạy song song.",
+      );
+      return 1;
+    }
+    if (e instanceof ConfigError) {
+      io.err(`vanthu: cấu hình không hợp lệ:\n${e.problems.map((p) => `  - ${p}`).join("\n")}`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    return await work(opened.ctx);
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(`vanthu: ${ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code}: ${e.message})`);
+      return 1;
+    }
+    if (e instanceof ZodError) {
+      io.err(
+        `vanthu: tham số không hợp lệ:\n${e.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+      );
+      return 2;
+    }
+    throw e;
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+export function agencyAddCommand(
+  code: string,
+  o: {
+    name?: string;
+    abbr?: string;
+    kind?: string;
+    parent?: string;
+    parentLine?: string;
+    place?: string;
+    term?: string;
+  },
+  io: Io,
+): Promise<number> {
+  return withContext(io, async (ctx) => {
+    const { id } = await createAgency(
+      ctx.db,
+      null,
+      {
+        code,
+        name: o.name ?? "",
+        abbreviation: o.abbr ?? "",
+        kind: (o.kind ?? "state") as "state",
+        ...(o.parent ? { parentCode: o.parent } : {}),
+        ...(o.parentLine ? { parentLine: o.parentLine } : {}),
+        ...(o.place ? { place: o.place } : {}),
+        ...(o.term ? { term: o.term } : {}),
+      },
+      ctx.now(),
+    );
+    io.out(`Đã thêm cơ quan ${code} (${o.name}), id ${id}.`);
+    return 0;
+  });
+}
+
+export function userAddCommand(
+  username: string,
+  o: { agency?: string; name?: string; role?: string; password?: string; title?: string },
+  io: Io,
+): Promise<number> {
+  return withContext(io, async (ctx) => {
+    const password =
+      o.password ?? process.env.VANTHU_PASSWORD ?? randomBytes(9).toString("base64url");
+    const roles = (o.role ?? "specialist").split(",").map((r) => r.trim()) as Array<"clerk">;
+    await createUser(
+      ctx.db,
+      null,
+      {
+        agencyCode: o.agency ?? "",
+        username,
+        fullName: o.name ?? username,
+        roles,
+        password,
+        ...(o.title ? { title: o.title } : {}),
+      },
+      ctx.now(),
+    );
+    io.out(`Đã thêm người dùng ${username} (${roles.join(", ")}) vào ${o.agency}.`);
+    if (!o.password && !process.env.VANTHU_PASSWORD) io.out(`Mật khẩu tạm thời: ${password}`);
+    return 0;
+  });
+}
+
+const IMPORTABLE = /\.(txt|md|docx|pdf)$/i;
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...walk(path));
+    else if (IMPORTABLE.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** A progress bar on a terminal; a line every tenth otherwise (logs, CI). */
+function progress(total: number, io: Io) {
+  const tty = process.stderr.isTTY;
+  let lastTenth = -1;
+  return (done: number, label: string) => {
+    if (tty) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(
+        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`,
+      );
+      if (done === total) process.stderr.write("\n");
+    } else {
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth !== lastTenth || done === total) {
+        lastTenth = tenth;
+        io.err(`${done}/${total} (${Math.round((done / total) * 100)}%)`);
+      }
+    }
+  };
+}
+
+export function importCommand(
+  dir: string,
+  o: { as?: string; register: boolean },
+  io: Io,
+): Promise<number> {
+  return withContext(io, async (ctx) => {
+    if (!o.as) {
+      io.err(
+        "vanthu import: cần --as TÊN_ĐĂNG_NHẬP (văn thư của cơ quan nhận). Ví dụ: --as stttt-ls.vanthu",
+      );
+      return 2;
+    }
+    const user = await ctx.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", o.as)
+      .executeTakeFirst();
+    if (!user) {
+      io.err(`vanthu import: không có người dùng ${o.as}.`);
+      return 1;
+    }
+    const actor: Actor = {
+      userId: user.id,
+      agencyId: user.agency_id,
+      username: user.username,
+      fullName: user.full_name,
+      roles: user.roles,
+    };
+    let files: string[];
+    try {
+      files = walk(dir);
+    } catch {
+      io.err(`vanthu import: không đọc được thư mục ${dir}.`);
+      return 1;
+    }
+    const tick = progress(Math.max(files.length, 1), io);
+    let imported = 0;
+    let existing = 0;
+    let registered = 0;
+    const failed: string[] = [];
+    for (const [i, path] of files.entries()) {
+      const name = relative(dir, path) || basename(path);
+      try {
+        const r = await importDocument(ctx, actor, {
+          bytes: readFileSync(path),
+          fileName: basename(path),
+        });
+        if (r.duplicate) existing++;
+        else imported++;
+        if (o.register) {
+          const doc = await ctx.db
+            .selectFrom("documents")
+            .select("status")
+            .where("id", "=", r.id)
+            .executeTakeFirstOrThrow();
+          if (doc.status === "draft") {
+            await registerIncoming(ctx, actor, r.id, {});
+            registered++;
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        failed.push(`${name}: ${ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code})`);
+      }
+      tick(i + 1, name);
+    }
+    io.out(
+      `Nhập ${files.length} tệp: ${imported} mới, ${existing} đã có từ trước` +
+        (o.register ? `, ${registered} vào sổ đến` : "") +
+        `, ${failed.length} lỗi.`,
+    );
+    for (const f of failed) io.err(`  ${f}`);
+    return failed.length ? 1 : 0;
+  });
+}

@@ -1,0 +1,90 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "@vanthu/cli";
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+test("agency add, user add, import DIR --register: resumable and idempotent, errors named", async () => {
+  const data = mkdtempSync(join(tmpdir(), "vanthu-cli-"));
+  const inbox = join(data, "inbox");
+  mkdirSync(join(inbox, "sub"), { recursive: true });
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  process.env.DATA_DIR = data;
+  delete process.env.DATABASE_URL;
+  try {
+    for (const f of ["02-ke-hoach-tinh-uy.txt", "03-quyet-dinh-ubnd.txt"])
+      copyFileSync(new URL(`../../../examples/${f}`, import.meta.url), join(inbox, f));
+    copyFileSync(
+      new URL("../../../examples/04-cong-van-cuc-thue.txt", import.meta.url),
+      join(inbox, "sub", "04.txt"),
+    );
+    writeFileSync(join(inbox, "hong.pdf"), "not a pdf");
+    writeFileSync(join(inbox, "ghi-chu.odt"), "ignored: not a document type");
+
+    const agency = await run([
+      "agency",
+      "add",
+      "syt-cn",
+      "--name",
+      "Sở Y tế",
+      "--abbr",
+      "SYT",
+      "--kind",
+      "state",
+    ]);
+    assert.equal(agency.code, 0, agency.err);
+    const dup = await run([
+      "agency",
+      "add",
+      "syt-cn",
+      "--name",
+      "Sở Y tế",
+      "--abbr",
+      "SYT",
+      "--kind",
+      "state",
+    ]);
+    assert.equal(dup.code, 1);
+    assert.match(dup.err, /Mã cơ quan đã tồn tại/);
+    const bad = await run(["agency", "add", "Sai Ma", "--name", "x", "--kind", "bank"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /code:/);
+    assert.match(bad.err, /kind:/);
+
+    const user = await run([
+      "user",
+      "add",
+      "syt.vanthu",
+      "--agency",
+      "syt-cn",
+      "--name",
+      "Lê Thư",
+      "--role",
+      "clerk",
+    ]);
+    assert.equal(user.code, 0, user.err);
+    assert.match(user.out, /Mật khẩu tạm thời: \S{8,}/);
+
+    const first = await run(["import", inbox, "--as", "syt.vanthu", "--register"]);
+    assert.equal(first.code, 1, "one file is broken");
+    assert.match(first.out, /Nhập 4 tệp: 3 mới, 0 đã có từ trước, 3 vào sổ đến, 1 lỗi\./);
+    assert.match(first.err, /hong\.pdf: .*CORRUPT_FILE/);
+    const again = await run(["import", inbox, "--as", "syt.vanthu", "--register"]);
+    assert.match(again.out, /Nhập 4 tệp: 0 mới, 3 đã có từ trước, 0 vào sổ đến, 1 lỗi\./);
+    const nobody = await run(["import", inbox, "--as", "khong.co"]);
+    assert.equal(nobody.code, 1);
+  } finally {
+    Object.assign(process.env, saved);
+    if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
+    if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+    rmSync(data, { recursive: true, force: true });
+  }
+});
