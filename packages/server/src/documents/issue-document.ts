@@ -12,7 +12,6 @@ import {
   registerKey,
   DomainError,
 } from "@vanthu/core";
-import { renderPdfSync } from "@vanthu/render";
 import type { AppContext, Actor } from "../context.ts";
 import { hasRole, vietnamDate } from "../context.ts";
 import { fail, fromDomain, type Issue } from "../errors.ts";
@@ -20,6 +19,7 @@ import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 import { columnsOf, type DocumentContent } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
+import { ensureRenderedPdf } from "./rendered-pdf.ts";
 
 export interface IssueResult {
   number: string;
@@ -48,7 +48,7 @@ export async function issueDocument(
     throw fail("FORBIDDEN", `${actor.username} may not issue documents`);
   const now = ctx.now();
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    const result = await ctx.db.transaction().execute(async (trx) => {
       const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
       if (row.direction !== "outgoing" || row.status !== "draft")
         throw fail(
@@ -86,16 +86,6 @@ export async function issueDocument(
       content.dateParts = { day: d, month: m, year: y };
       const reference = composeReference(content.format, number, symbol);
       const text = composeText(content);
-      const pdf = renderPdfSync(layoutDocument(content), {
-        creationDate: now,
-        title: content.subject ?? "",
-      });
-      const stored = await ctx.files.put(pdf);
-      await trx
-        .insertInto("files")
-        .values({ sha256: stored.sha256, size: stored.size, media_type: "application/pdf" })
-        .onConflict((oc) => oc.column("sha256").doNothing())
-        .execute();
       await trx
         .updateTable("documents")
         .set({
@@ -107,15 +97,6 @@ export async function issueDocument(
           updated_at: now,
         })
         .where("id", "=", id)
-        .execute();
-      await trx
-        .insertInto("document_files")
-        .values({
-          document_id: id,
-          name: `${reference.replace(/[/\\]/g, "_")}.pdf`,
-          sha256: stored.sha256,
-          role: "rendered",
-        })
         .execute();
       await trx
         .insertInto("register_entries")
@@ -138,6 +119,10 @@ export async function issueDocument(
       });
       return { number, reference, date };
     });
+    // The PDF is drawn after the commit, so that the register stays locked only for the
+    // number; a PDF that failed to be drawn is drawn again when the document is read.
+    await ensureRenderedPdf(ctx, id).catch(() => undefined);
+    return result;
   } catch (e) {
     if (e instanceof DomainError) throw fromDomain(e);
     throw e;

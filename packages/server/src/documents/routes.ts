@@ -13,6 +13,7 @@ import { issueDocument } from "./issue-document.ts";
 import { listDocuments, listQuerySchema } from "./list-documents.ts";
 import { loadDocument } from "./load-document.ts";
 import { detail } from "./present.ts";
+import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { registerCorrectionsSchema, registerIncoming } from "./register-incoming.ts";
 import { draftPatchSchema, updateDraft } from "./update-draft.ts";
 
@@ -105,6 +106,7 @@ export function registerDocumentRoutes(
   app.get("/api/documents/:id", async (request) => {
     const { id } = request.params as { id: string };
     const row = await loadDocument(ctx.db, request.actor, id);
+    if (row.status === "issued") await ensureRenderedPdf(ctx, id);
     const files = await ctx.db
       .selectFrom("document_files")
       .innerJoin("files", "files.sha256", "document_files.sha256")

@@ -1,0 +1,205 @@
+/**
+ * API throughput with autocannon: requests/s, p50 and p99 for the outgoing list and for issuing,
+ * next to a bare Fastify hello-world measured in the same run, on PGlite and (when
+ * TEST_DATABASE_URL or BENCH_DATABASE_URL names a PostgreSQL server) on PostgreSQL. Servers run
+ * in child processes; autocannon runs here.
+ *
+ *   npm run bench:api [-- --seconds N --connections N --issues N]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { openTestDatabase } from "@vanthu/db";
+
+process.stdout.on("error", () => process.exit(0));
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const seconds = opt("--seconds", 5);
+const connections = opt("--connections", 10);
+const issues = opt("--issues", 400);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(root, "packages/cli/bin/vanthu.js");
+
+function startChild(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, argv, {
+    env: { ...process.env, ...env, LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const read = (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const done = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await done;
+}
+
+interface Row {
+  db: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+const rows: Row[] = [];
+
+async function cannon(db: string, scenario: string, options: autocannon.Options): Promise<void> {
+  const r = await autocannon({ connections, ...options });
+  const errors = r.errors + r.non2xx + r.timeouts;
+  rows.push({
+    db,
+    scenario,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors,
+  });
+}
+
+async function session(url: string) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "stttt-ls.vanthu", password: "demo" }),
+  });
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: body.csrfToken };
+}
+
+const draft = JSON.stringify({
+  typeCode: "CV",
+  unit: "TTBCXB",
+  subject: "tuyên truyền phòng, chống thiên tai",
+  addressees: ["Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh"],
+  paragraphs: Array.from(
+    { length: 8 },
+    (_, i) =>
+      `${i + 1}. Đưa tin, bài về công tác phòng, chống thiên tai, tìm kiếm cứu nạn trên địa bàn tỉnh; hướng dẫn người dân kỹ năng ứng phó với mưa lũ, sạt lở đất./.`,
+  ),
+  recipients: ["Như trên", "Lãnh đạo Sở"],
+  archive: ["VT", "TTBCXB"],
+  signature: {
+    authority: "KT",
+    authorityTitle: "GIÁM ĐỐC",
+    signerTitle: "PHÓ GIÁM ĐỐC",
+    signerName: "Hoàng Thị Lan",
+  },
+});
+
+async function benchVanthu(db: string, env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(tmpdir(), "vanthu-bench-api-"));
+  const { url, child } = await startChild([BIN, "serve", "--port", "0"], {
+    ...env,
+    DATA_DIR: dataDir,
+  });
+  try {
+    const s = await session(url);
+    const headers = {
+      cookie: s.cookie,
+      "x-csrf-token": s.csrf,
+      "content-type": "application/json",
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < issues + 50; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          fetch(`${url}/api/documents`, { method: "POST", headers, body: draft }).then(
+            (r) => r.json() as Promise<{ id: string }>,
+          ),
+        ),
+      );
+      ids.push(...batch.map((b) => b.id));
+    }
+    // 50 issued documents in the outgoing box before the list is measured.
+    for (const id of ids.splice(0, 50))
+      await fetch(`${url}/api/documents/${id}/issue`, { method: "POST", headers });
+    await cannon(db, "GET /api/documents?box=outgoing", {
+      url: `${url}/api/documents?box=outgoing`,
+      headers: { cookie: s.cookie },
+      duration: seconds,
+    });
+    let next = 0;
+    await cannon(db, "POST /api/documents/:id/issue", {
+      url,
+      amount: ids.length,
+      requests: [
+        {
+          method: "POST",
+          headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
+          setupRequest: (req) => ({ ...req, path: `/api/documents/${ids[next++]}/issue` }),
+        },
+      ],
+    });
+  } finally {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchHello() {
+  const dir = mkdtempSync(join(tmpdir(), "vanthu-hello-"));
+  const file = join(dir, "hello.mjs");
+  writeFileSync(
+    file,
+    `import Fastify from ${JSON.stringify(join(root, "node_modules/fastify/fastify.js"))};
+const app = Fastify({ logger: false });
+app.get("/", async () => ({ hello: "world" }));
+await app.listen({ port: 0, host: "127.0.0.1" });
+console.log("listening on http://127.0.0.1:" + app.server.address().port);
+process.on("SIGTERM", () => app.close().then(() => process.exit(0)));`,
+  );
+  const { url, child } = await startChild([file], {});
+  try {
+    await cannon("-", "bare Fastify hello-world", { url, duration: seconds });
+  } finally {
+    await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `bench/api: ${connections} connections, ${seconds} s per GET scenario, ${issues} issues per database, node ${process.version}`,
+);
+await benchHello();
+await benchVanthu("pglite", {});
+const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgAdmin) {
+  process.env.TEST_DATABASE_URL = pgAdmin;
+  const db = await openTestDatabase("postgres");
+  try {
+    await benchVanthu("postgres", { DATABASE_URL: db.url! });
+  } finally {
+    await db.close();
+  }
+} else console.log("  (PostgreSQL: set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure it too)");
+
+const hello = rows[0]!.rps;
+console.log("");
+console.log(
+  "  database  scenario                              req/s    p50 ms  p99 ms  errors  vs hello",
+);
+for (const r of rows)
+  console.log(
+    `  ${r.db.padEnd(8)}  ${r.scenario.padEnd(36)}  ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${((r.rps / hello) * 100).toFixed(1).padStart(6)}%`,
+  );

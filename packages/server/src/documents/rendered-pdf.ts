@@ -1,0 +1,47 @@
+/**
+ * The PDF of an issued document, drawn from its (immutable) content with the issue time as the
+ * creation date, so that drawing it again gives the same file. Attached once; attaching is
+ * idempotent, so two processes drawing it at once end with one file.
+ */
+import { layoutDocument } from "@vanthu/core";
+import { renderPdfSync } from "@vanthu/render";
+import type { AppContext } from "../context.ts";
+import type { DocumentContent } from "./document-content.ts";
+
+export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<void> {
+  const row = await ctx.db
+    .selectFrom("documents")
+    .select(["status", "content", "reference", "subject", "issued_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row || row.status !== "issued" || !row.reference) return;
+  const has = await ctx.db
+    .selectFrom("document_files")
+    .select("name")
+    .where("document_id", "=", id)
+    .where("role", "=", "rendered")
+    .executeTakeFirst();
+  if (has) return;
+  const pdf = renderPdfSync(layoutDocument(row.content as DocumentContent), {
+    creationDate: row.issued_at ?? ctx.now(),
+    title: row.subject ?? "",
+  });
+  const stored = await ctx.files.put(pdf);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("files")
+      .values({ sha256: stored.sha256, size: stored.size, media_type: "application/pdf" })
+      .onConflict((oc) => oc.column("sha256").doNothing())
+      .execute();
+    await trx
+      .insertInto("document_files")
+      .values({
+        document_id: id,
+        name: `${row.reference!.replace(/[/\\]/g, "_")}.pdf`,
+        sha256: stored.sha256,
+        role: "rendered",
+      })
+      .onConflict((oc) => oc.columns(["document_id", "name"]).doNothing())
+      .execute();
+  });
+}
