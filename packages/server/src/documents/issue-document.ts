@@ -8,7 +8,6 @@ import {
   composeSymbol,
   composeText,
   formatSequence,
-  layoutDocument,
   registerKey,
   DomainError,
 } from "@vanthu/core";
