@@ -152,6 +152,29 @@ for (const kind of testDatabaseKinds()) {
       t.clock.set("2026-11-20T09:00:00+07:00");
     });
 
+    test("a correction is a new document pointing to the issued one", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const d = await clerk.post("/api/documents", draftFields());
+      const draftOnly = await clerk.post("/api/documents", draftFields({ correctsId: d.body.id }));
+      assert.equal(draftOnly.status, 400);
+      assert.equal(draftOnly.body.error.issues[0].path, "correctsId");
+      await clerk.post(`/api/documents/${d.body.id}/issue`);
+      const fix = await clerk.post(
+        "/api/documents",
+        draftFields({
+          correctsId: d.body.id,
+          subject: "đính chính Công văn về phòng, chống thiên tai",
+        }),
+      );
+      assert.equal(fix.status, 201, JSON.stringify(fix.body));
+      assert.equal(fix.body.correctsId, d.body.id);
+      const other = await t.login("sct-hd.vanthu");
+      const foreign = await other.post("/api/documents", draftFields({ correctsId: d.body.id }));
+      assert.equal(foreign.status, 404);
+      const original = await clerk.get(`/api/documents/${d.body.id}`);
+      assert.equal(original.body.status, "issued", "the issued document itself never changes");
+    });
+
     test("a Party body numbers per type within its term", async () => {
       const clerk = await t.login("tu-ls.vanthu");
       const plan = { ...draftFields({ typeCode: "KH", unit: null }), addressees: [] };

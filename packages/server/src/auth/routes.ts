@@ -6,6 +6,7 @@ import type { OpenApiRegistry } from "../http/openapi.ts";
 import { requireActor } from "../http/app.ts";
 import { validate } from "../validate.ts";
 import { login } from "./login.ts";
+import { recordAudit } from "../audit.ts";
 import { SESSION_COOKIE, deleteSession } from "./sessions.ts";
 
 export const loginSchema = z.strictObject({
@@ -48,6 +49,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: O
   app.post("/api/auth/logout", async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await deleteSession(ctx, token);
+    if (request.actor)
+      await recordAudit(ctx.db, {
+        actor: request.actor,
+        action: "logout",
+        entity: "user",
+        entityId: request.actor.userId,
+        at: ctx.now(),
+      });
     void reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return { ok: true };
   });

@@ -2,6 +2,7 @@
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
+import { loadDocument } from "./load-document.ts";
 import {
   columnsOf,
   contentFromFields,
@@ -34,8 +35,17 @@ export async function createDraft(
     columns = columnsOf(content, text);
     isPublic = input.isPublic;
   }
+  const correctsId = "fields" in input ? input.fields.correctsId : undefined;
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
+    if (correctsId) {
+      // Only an issued document of the same agency can be corrected; another's is "not found".
+      const target = await loadDocument(trx, actor, correctsId, { own: true });
+      if (target.status !== "issued" || target.direction !== "outgoing")
+        throw fail("VALIDATION_FAILED", `document ${correctsId} is not issued`, [
+          { path: "correctsId", message: "Chỉ đính chính, thay thế được văn bản đã ban hành." },
+        ]);
+    }
     const row = await trx
       .insertInto("documents")
       .values({
@@ -44,6 +54,7 @@ export async function createDraft(
         direction: "outgoing",
         status: "draft",
         is_public: isPublic ?? false,
+        corrects_id: correctsId ?? null,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
@@ -55,7 +66,7 @@ export async function createDraft(
       action: "document.create",
       entity: "document",
       entityId: row.id,
-      after: { subject: row.subject, typeCode: row.type_code },
+      after: { subject: row.subject, typeCode: row.type_code, correctsId: correctsId ?? null },
       at: now,
     });
     return { id: row.id };

@@ -43,6 +43,8 @@ export const draftFieldsSchema = z.strictObject({
     })
     .optional(),
   isPublic: z.boolean().optional(),
+  /** An issued document of the agency that this one corrects or replaces (ND30 Điều 18). */
+  correctsId: z.uuid().optional(),
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 

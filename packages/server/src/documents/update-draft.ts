@@ -12,7 +12,7 @@ import { loadDocument } from "./load-document.ts";
 import { typeByCode, normalizeText } from "@vanthu/core";
 import type { z } from "zod";
 
-export const draftPatchSchema = draftFieldsSchema.partial();
+export const draftPatchSchema = draftFieldsSchema.omit({ correctsId: true }).partial();
 export type DraftPatch = z.infer<typeof draftPatchSchema>;
 
 export async function updateDraft(
