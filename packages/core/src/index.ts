@@ -54,3 +54,10 @@ export {
   type RegisterKey,
   type Numbering,
 } from "./numbering/numbering.ts";
+export {
+  resolveRecipients,
+  cleanRecipientLine,
+  type KnownAgency,
+  type RecipientLine,
+  type RecipientPlan,
+} from "./delivery/resolve-recipients.ts";
