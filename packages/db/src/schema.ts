@@ -8,12 +8,20 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a default (now()). */
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type MaybeTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** A nullable timestamp that may be left out of an insert. */
+type OptionalTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type AgencyKind = "state" | "party" | "union" | "press" | "broadcaster" | "other";
 export type Role = "clerk" | "specialist" | "leader" | "admin";
 export type Direction = "outgoing" | "incoming";
-export type DocumentStatus = "draft" | "issued" | "registered" | "revoked";
+export type DocumentStatus = "draft" | "issued" | "registered" | "returned" | "revoked";
+/** edXML status codes: 01 arrived, 02 returned, 03 registered, 04 assigned, 05 in progress, 06 done. */
+export type DeliveryStatus = "01" | "02" | "03" | "04" | "05" | "06";
 export type Book = "outgoing" | "incoming";
 
 export interface AgencyTable {
@@ -104,6 +112,8 @@ export interface DocumentTable {
   signer_name: string | null;
   is_public: Generated<boolean>;
   corrects_id: string | null;
+  /** For a delivered copy: the issued original. */
+  source_id: Generated<string | null>;
   content_sha256: string | null;
   created_by: string | null;
   created_at: CreatedAt;
@@ -111,6 +121,25 @@ export interface DocumentTable {
   issued_by: string | null;
   issued_at: MaybeTimestamp;
   search: ColumnType<string, never, never>;
+}
+
+export interface DeliveryTable {
+  id: Generated<string>;
+  document_id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  kind: "action" | "copy";
+  line: string | null;
+  received_id: string;
+  status: Generated<DeliveryStatus>;
+  sent_at: Timestamp;
+  returned_at: OptionalTimestamp;
+  return_reason: Generated<string | null>;
+  registered_at: OptionalTimestamp;
+  assigned_at: OptionalTimestamp;
+  in_progress_at: OptionalTimestamp;
+  done_at: OptionalTimestamp;
+  updated_at: Timestamp;
 }
 
 export interface RegisterTable {
@@ -164,6 +193,7 @@ export interface Database {
   audit_events: AuditEventTable;
   documents: DocumentTable;
   registers: RegisterTable;
+  deliveries: DeliveryTable;
   register_entries: RegisterEntryTable;
   files: FileTable;
   document_files: DocumentFileTable;

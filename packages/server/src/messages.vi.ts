@@ -21,6 +21,10 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
     "Văn bản đã được ban hành; muốn sửa phải ban hành văn bản đính chính hoặc thay thế.",
   NOT_A_DRAFT: "Chỉ sửa được văn bản đang soạn thảo.",
   ALREADY_REGISTERED: "Văn bản đến đã được vào sổ.",
+  DELIVERY_UNCONFIRMED:
+    "Nơi nhận có nhóm cơ quan hoặc tên trùng: văn thư cần xác nhận danh sách cơ quan nhận trước khi ban hành.",
+  NOT_DELIVERED: "Văn bản này không được gửi đến qua hệ thống.",
+  INVALID_STATUS_CHANGE: "Không chuyển được sang trạng thái này.",
   MISSING_FIELDS: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",
   UNSUPPORTED_FILE_TYPE: "Chỉ nhận tệp .txt, .docx hoặc .pdf.",
   CORRUPT_FILE: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",

@@ -18,6 +18,9 @@ import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 import { columnsOf, type DocumentContent } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
+import { planDelivery } from "../deliveries/plan-delivery.ts";
+import { deliverDocument } from "../deliveries/deliver-document.ts";
+import { z } from "zod";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 
 export interface IssueResult {
@@ -38,10 +41,25 @@ export function missingForIssue(c: DocumentContent): Issue[] {
   return issues;
 }
 
+export const issueBodySchema = z.strictObject({
+  /** The clerk's confirmation of who receives it; without it, the plan read from the text. */
+  deliverTo: z
+    .array(
+      z.strictObject({
+        agencyId: z.uuid(),
+        kind: z.enum(["action", "copy"]).default("action"),
+      }),
+    )
+    .max(1000)
+    .optional(),
+});
+export type IssueBody = z.infer<typeof issueBodySchema>;
+
 export async function issueDocument(
   ctx: AppContext,
   actor: Actor,
   id: string,
+  body: IssueBody = {},
 ): Promise<IssueResult> {
   if (!hasRole(actor, "clerk", "leader"))
     throw fail("FORBIDDEN", `${actor.username} may not issue documents`);
@@ -57,6 +75,18 @@ export async function issueDocument(
       const content = structuredClone(row.content) as DocumentContent;
       const missing = missingForIssue(content);
       if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);
+      const plan = await planDelivery(trx, row);
+      if (!body.deliverTo && plan.needsConfirmation)
+        throw fail(
+          "DELIVERY_UNCONFIRMED",
+          `document ${id}: recipients to confirm`,
+          plan.lines
+            .filter((l) => l.needsConfirmation)
+            .map((l) => ({
+              path: "deliverTo",
+              message: `“${l.text}”: ${l.matches.map((m) => plan.agencies[m]?.name).join("; ")}`,
+            })),
+        );
       const agency = await trx
         .selectFrom("agencies")
         .selectAll()
@@ -97,6 +127,18 @@ export async function issueDocument(
         })
         .where("id", "=", id)
         .execute();
+      const issuedRow = await trx
+        .selectFrom("documents")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      const delivered = await deliverDocument(
+        trx,
+        issuedRow,
+        body.deliverTo ?? plan.recipients,
+        plan,
+        now,
+      );
       await trx
         .insertInto("register_entries")
         .values({
@@ -113,7 +155,7 @@ export async function issueDocument(
         entity: "document",
         entityId: id,
         before: { status: "draft" },
-        after: { status: "issued", reference, date, register: { ...key, number: n } },
+        after: { status: "issued", reference, date, register: { ...key, number: n }, delivered },
         at: now,
       });
       return { number, reference, date };

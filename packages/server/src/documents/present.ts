@@ -58,6 +58,7 @@ export function detail(row: DocumentRow) {
     content: row.content,
     text: row.body,
     correctsId: row.corrects_id,
+    sourceId: row.source_id,
     issuedAt: row.issued_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
   };

@@ -49,6 +49,12 @@ export async function registerIncoming(
       ...(corrections.typeCode ? { type_code: corrections.typeCode } : {}),
     };
     await trx.updateTable("documents").set(set).where("id", "=", id).execute();
+    if (row.source_id)
+      await trx
+        .updateTable("deliveries")
+        .set({ status: "03", registered_at: now, updated_at: now })
+        .where("received_id", "=", id)
+        .execute();
     await trx
       .insertInto("register_entries")
       .values({

@@ -9,7 +9,7 @@ import { validate } from "../validate.ts";
 import { createDraft } from "./create-draft.ts";
 import { draftFieldsSchema, draftTextSchema } from "./document-content.ts";
 import { importDocument } from "./import-document.ts";
-import { issueDocument } from "./issue-document.ts";
+import { issueBodySchema, issueDocument } from "./issue-document.ts";
 import { listDocuments, listQuerySchema } from "./list-documents.ts";
 import { loadDocument } from "./load-document.ts";
 import { detail } from "./present.ts";
@@ -107,11 +107,14 @@ export function registerDocumentRoutes(
     const { id } = request.params as { id: string };
     const row = await loadDocument(ctx.db, request.actor, id);
     if (row.status === "issued") await ensureRenderedPdf(ctx, id);
+    // A delivered copy shows the original's files (its PDF) as its own.
+    if (row.source_id) await ensureRenderedPdf(ctx, row.source_id);
+    const holders = row.source_id ? [id, row.source_id] : [id];
     const files = await ctx.db
       .selectFrom("document_files")
       .innerJoin("files", "files.sha256", "document_files.sha256")
       .select(["document_files.name", "document_files.role", "files.size", "files.media_type"])
-      .where("document_id", "=", id)
+      .where("document_id", "in", holders)
       .orderBy("document_files.created_at")
       .execute();
     const register = await ctx.db
@@ -173,20 +176,22 @@ export function registerDocumentRoutes(
   app.post("/api/documents/:id/issue", async (request) => {
     const actor = requireActor(request);
     const { id } = request.params as { id: string };
-    return issueDocument(ctx, actor, id);
+    return issueDocument(ctx, actor, id, validate(issueBodySchema, request.body ?? {}));
   });
   api.add({
     method: "POST",
     url: "/api/documents/:id/issue",
-    summary: "Issue a draft: next number of the outgoing register, today's date, rendered PDF",
+    summary:
+      "Issue a draft: next number of the outgoing register, today's date, rendered PDF, delivery to the recipients (confirmed in deliverTo when the text names a group)",
     tag: "documents",
     auth: "session",
+    body: issueBodySchema,
     responses: {
       200: '{"number","reference","date"}',
       403: "Not a clerk or leader",
       404: "Not found",
       409: "Already issued",
-      422: "Incomplete draft",
+      422: "Incomplete draft, or recipients to confirm (DELIVERY_UNCONFIRMED)",
     },
   });
 
@@ -208,12 +213,13 @@ export function registerDocumentRoutes(
 
   app.get("/api/documents/:id/files/:name", async (request, reply) => {
     const { id, name } = request.params as { id: string; name: string };
-    await loadDocument(ctx.db, request.actor, id);
+    const row = await loadDocument(ctx.db, request.actor, id);
+    const holders = row.source_id ? [id, row.source_id] : [id];
     const file = await ctx.db
       .selectFrom("document_files")
       .innerJoin("files", "files.sha256", "document_files.sha256")
       .select(["files.sha256", "files.media_type", "document_files.name"])
-      .where("document_id", "=", id)
+      .where("document_id", "in", holders)
       .where("document_files.name", "=", name)
       .executeTakeFirst();
     const bytes = file ? await ctx.files.get(file.sha256) : null;

@@ -10,6 +10,7 @@ import { AppError, errorBody, fail } from "../errors.ts";
 import { CSRF_HEADER, SESSION_COOKIE, findSession } from "../auth/sessions.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerDocumentRoutes } from "../documents/routes.ts";
+import { registerDeliveryRoutes } from "../deliveries/routes.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 
 declare module "fastify" {
@@ -112,6 +113,7 @@ export async function buildApp(
 
   registerAuthRoutes(app, ctx, api);
   registerDocumentRoutes(app, ctx, api);
+  registerDeliveryRoutes(app, ctx, api);
 
   app.get("/api/docs", async () => api.document());
   return { app, api };

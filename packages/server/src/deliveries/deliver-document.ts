@@ -1,0 +1,82 @@
+/**
+ * Delivering an issued document, inside the issuing transaction: each recipient agency gets its
+ * own incoming record (a copy pointing to the original) with a delivery in status 01 (arrived).
+ */
+import type { Transaction } from "kysely";
+import type { Database, DocumentRow } from "@vanthu/db";
+import { fail } from "../errors.ts";
+import type { DeliveryPlan } from "./plan-delivery.ts";
+
+export interface Recipient {
+  agencyId: string;
+  kind: "action" | "copy";
+}
+
+export async function deliverDocument(
+  trx: Transaction<Database>,
+  original: DocumentRow,
+  recipients: Recipient[],
+  plan: DeliveryPlan,
+  at: Date,
+): Promise<number> {
+  const unique = new Map<string, Recipient>();
+  for (const r of recipients)
+    if (r.agencyId !== original.agency_id && unique.get(r.agencyId)?.kind !== "action")
+      unique.set(r.agencyId, r);
+  if (!unique.size) return 0;
+  const known = await trx
+    .selectFrom("agencies")
+    .select("id")
+    .where("id", "in", [...unique.keys()])
+    .execute();
+  const missing = [...unique.keys()].filter((id) => !known.some((k) => k.id === id));
+  if (missing.length)
+    throw fail(
+      "VALIDATION_FAILED",
+      `unknown recipients ${missing.join(", ")}`,
+      missing.map((id) => ({ path: "deliverTo", message: `Không có cơ quan ${id}.` })),
+    );
+  const lineOf = (agencyId: string) =>
+    plan.lines.find((l) => l.matches.includes(agencyId))?.text ?? null;
+  for (const r of unique.values()) {
+    const copy = await trx
+      .insertInto("documents")
+      .values({
+        agency_id: r.agencyId,
+        direction: "incoming",
+        status: "draft",
+        format: original.format,
+        type_code: original.type_code,
+        type_name: original.type_name,
+        number: original.number,
+        symbol: original.symbol,
+        reference: original.reference,
+        issuer_name: original.issuer_name,
+        place: original.place,
+        document_date: original.document_date,
+        subject: original.subject,
+        content: JSON.stringify(original.content),
+        body: original.body,
+        signer_name: original.signer_name,
+        source_id: original.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("deliveries")
+      .values({
+        document_id: original.id,
+        from_agency_id: original.agency_id,
+        to_agency_id: r.agencyId,
+        kind: r.kind,
+        line: lineOf(r.agencyId),
+        received_id: copy.id,
+        sent_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+  return unique.size;
+}

@@ -1,0 +1,163 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { testDatabaseKinds } from "@vanthu/db";
+import { count, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+
+for (const kind of testDatabaseKinds()) {
+  describe(`delivery on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(() => t.close());
+
+    const incomingOf = async (c: Client) => (await c.get("/api/documents?box=incoming")).body.items;
+
+    test("the demo directive: plan, confirmation of the group, delivery, each recipient's own steps", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const draft = (await clerk.get("/api/documents?box=drafts")).body.items[0];
+      assert.match(draft.subject, /quý IV năm 2026/);
+
+      const plan = (await clerk.get(`/api/documents/${draft.id}/delivery-plan`)).body;
+      assert.equal(plan.needsConfirmation, true);
+      const names = (ids: string[]) => ids.map((i: string) => plan.agencies[i].name).sort();
+      const [bao, dai, group] = plan.lines;
+      assert.deepEqual(names(bao.matches), ["Báo Lạng Sơn"]);
+      assert.deepEqual(names(dai.matches), ["Đài Phát thanh và Truyền hình tỉnh Lạng Sơn"]);
+      assert.equal(group.group, true);
+      assert.deepEqual(names(group.matches), [
+        "Phòng Văn hóa và Thông tin huyện Cao Lộc",
+        "Phòng Văn hóa và Thông tin huyện Chi Lăng",
+        "Phòng Văn hóa và Thông tin thành phố Lạng Sơn",
+      ]);
+
+      const entries = await count(t, "register_entries");
+      const unconfirmed = await clerk.post(`/api/documents/${draft.id}/issue`);
+      assert.equal(unconfirmed.status, 422);
+      assert.equal(unconfirmed.body.error.code, "DELIVERY_UNCONFIRMED");
+      assert.match(
+        unconfirmed.body.error.issues[0].message,
+        /Phòng Văn hóa và Thông tin các huyện/,
+      );
+      assert.equal(await count(t, "register_entries"), entries, "no number taken");
+
+      // The clerk leaves Chi Lăng out (say it already has the plan) and confirms.
+      const chiLang = group.matches.find((i: string) => /Chi Lăng/.test(plan.agencies[i].name));
+      const deliverTo = plan.recipients.filter((r: { agencyId: string }) => r.agencyId !== chiLang);
+      const issued = await clerk.post(`/api/documents/${draft.id}/issue`, { deliverTo });
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      assert.equal(issued.body.number, "01");
+
+      const statuses = async () =>
+        Object.fromEntries(
+          (await clerk.get(`/api/documents/${draft.id}/deliveries`)).body.items.map(
+            (d: { agency: { code: string }; status: string }) => [d.agency.code, d.status],
+          ),
+        );
+      assert.deepEqual(await statuses(), {
+        baolangson: "01",
+        "ptth-ls": "01",
+        "vhtt-caoloc": "01",
+        "vhtt-tpls": "01",
+      });
+
+      // Báo Lạng Sơn: in its incoming box, with the PDF, registered under its own number.
+      const bao1 = await t.login("baolangson.vanthu");
+      const [copy] = await incomingOf(bao1);
+      assert.equal(copy.reference, "01/STTTT-TTBCXB");
+      assert.equal(copy.status, "draft");
+      const detail = (await bao1.get(`/api/documents/${copy.id}`)).body;
+      assert.equal(detail.sourceId, draft.id);
+      const pdf = detail.files.find((f: { role: string }) => f.role === "rendered");
+      const file = await bao1.get(
+        `/api/documents/${copy.id}/files/${encodeURIComponent(pdf.name)}`,
+      );
+      assert.equal(file.status, 200);
+      assert.equal(file.raw.subarray(0, 5).toString(), "%PDF-");
+      const reg = await bao1.post(`/api/documents/${copy.id}/register`, {});
+      assert.equal(reg.body.number, 1);
+
+      // The radio station returns it: not its business.
+      const dai1 = await t.login("ptth-ls.vanthu");
+      const [daiCopy] = await incomingOf(dai1);
+      const short = await dai1.post(`/api/documents/${daiCopy.id}/return`, { reason: "" });
+      assert.equal(short.status, 400);
+      const returned = await dai1.post(`/api/documents/${daiCopy.id}/return`, {
+        reason: "Gửi nhầm: đề nghị gửi Phòng Nội dung.",
+      });
+      assert.equal(returned.status, 200);
+      const twice = await dai1.post(`/api/documents/${daiCopy.id}/return`, { reason: "lần hai" });
+      assert.equal(twice.status, 409);
+      assert.equal(twice.body.error.code, "INVALID_STATUS_CHANGE");
+
+      // The city office registers it and carries it out; steps only go forward.
+      const tp = await t.login("vhtt-tpls.vanthu");
+      const [tpCopy] = await incomingOf(tp);
+      const early = await tp.post(`/api/documents/${tpCopy.id}/progress`, { status: "04" });
+      assert.equal(early.status, 409, "not registered yet");
+      await tp.post(`/api/documents/${tpCopy.id}/register`, {});
+      for (const status of ["04", "05", "06"])
+        assert.equal(
+          (await tp.post(`/api/documents/${tpCopy.id}/progress`, { status })).status,
+          200,
+        );
+      const back = await tp.post(`/api/documents/${tpCopy.id}/progress`, { status: "05" });
+      assert.equal(back.status, 409);
+
+      assert.deepEqual(await statuses(), {
+        baolangson: "03",
+        "ptth-ls": "02",
+        "vhtt-caoloc": "01",
+        "vhtt-tpls": "06",
+      });
+      const items = (await clerk.get(`/api/documents/${draft.id}/deliveries`)).body.items;
+      const dai2 = items.find((d: { agency: { code: string } }) => d.agency.code === "ptth-ls");
+      assert.equal(dai2.returnReason, "Gửi nhầm: đề nghị gửi Phòng Nội dung.");
+      assert.ok(items.find((d: { status: string }) => d.status === "06").doneAt);
+
+      // Left out, and outside the chain: nothing.
+      const chilang = await t.login("vhtt-chilang.vanthu");
+      assert.deepEqual(await incomingOf(chilang), []);
+      const outsider = await t.login("ldld-bg.vanthu");
+      for (const url of [
+        `/api/documents/${draft.id}`,
+        `/api/documents/${copy.id}`,
+        `/api/documents/${draft.id}/deliveries`,
+      ])
+        assert.equal((await outsider.get(url)).status, 404, url);
+      assert.equal(
+        (await outsider.post(`/api/documents/${tpCopy.id}/progress`, { status: "06" })).status,
+        404,
+      );
+      // A recipient cannot act on the issuer's record, nor on another recipient's copy.
+      assert.equal((await bao1.get(`/api/documents/${draft.id}/deliveries`)).status, 404);
+      assert.equal(
+        (await bao1.post(`/api/documents/${tpCopy.id}/progress`, { status: "06" })).status,
+        404,
+      );
+    });
+
+    test("plain addressees are delivered without confirmation; an imported document has no delivery", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const d = await clerk.post("/api/documents", draftFields());
+      const issued = await clerk.post(`/api/documents/${d.body.id}/issue`);
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const items = (await clerk.get(`/api/documents/${d.body.id}/deliveries`)).body.items;
+      assert.deepEqual(items.map((i: { agency: { code: string } }) => i.agency.code).sort(), [
+        "baolangson",
+        "ptth-ls",
+      ]);
+      const other = await t.login("sct-hd.vanthu");
+      const imp = await other.upload(
+        "/api/documents/import",
+        "cv.txt",
+        Buffer.from((await clerk.get(`/api/documents/${d.body.id}`)).body.text),
+      );
+      const ret = await other.post(`/api/documents/${imp.body.document.id}/return`, {
+        reason: "không phải của tôi",
+      });
+      assert.equal(ret.status, 409);
+      assert.equal(ret.body.error.code, "NOT_DELIVERED");
+    });
+  });
+}
