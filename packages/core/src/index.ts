@@ -15,6 +15,7 @@ export { parseDocument, type ParseOptions } from "./parse/parse-document.ts";
 export {
   extractCitations,
   normalizeRef,
+  referenceKey,
   type ExtractOptions,
 } from "./citations/extract-citations.ts";
 export { DomainError } from "./errors.ts";
@@ -61,3 +62,9 @@ export {
   type RecipientLine,
   type RecipientPlan,
 } from "./delivery/resolve-recipients.ts";
+export {
+  composeFollowOn,
+  followOnPreamble,
+  numberedItems,
+  type ParentDocument,
+} from "./compose/follow-on.ts";

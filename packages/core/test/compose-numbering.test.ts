@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  composeFollowOn,
+  referenceKey,
   composeReference,
   composeSymbol,
   composeText,
@@ -137,4 +139,47 @@ test("composeText: the parser reads back what was composed", () => {
     assert.equal(back.signature.signerName, src.signature.signerName, name);
     assert.equal(back.citations[0]?.reference, "45-KH/TU", name);
   }
+});
+
+test("composeFollowOn: the preamble cites the parent; its numbered items carried over", () => {
+  const parent = {
+    typeName: "Công văn",
+    reference: "642/STTTT-TTBCXB",
+    dateParts: { day: 3, month: 6, year: 2025 },
+    issuer: "Sở Thông tin và Truyền thông",
+    subject: "tuyên truyền các nhiệm vụ chính trị",
+    paragraphs: [
+      "Thực hiện Công văn số 1890/BTTTT-TTCS ngày 20/5/2025 của Bộ, Sở đề nghị:",
+      "1. Tuyên truyền về an toàn thông tin mạng.",
+      "- Đăng tin trên trang thông tin điện tử.",
+      "2. Phổ biến quy định về bảo vệ dữ liệu cá nhân.",
+      "Các đơn vị báo cáo kết quả trước ngày 15/12/2025./.",
+    ],
+  };
+  const f = composeFollowOn(parent, "Sở Công Thương");
+  assert.equal(
+    f.paragraphs[0],
+    "Thực hiện Công văn số 642/STTTT-TTBCXB ngày 3/6/2025 của Sở Thông tin và Truyền thông về việc tuyên truyền các nhiệm vụ chính trị, Sở Công Thương đề nghị các đơn vị thực hiện một số nội dung sau:",
+  );
+  assert.deepEqual(f.paragraphs.slice(1), parent.paragraphs.slice(1, 4));
+  assert.equal(f.subject, parent.subject);
+  // The preamble parses back as a citation of the parent.
+  const cited = parseDocument(`Số: /SCT-VP\n\n${f.paragraphs[0]}\n`).citations[0];
+  assert.equal(cited?.reference, "642/STTTT-TTBCXB");
+  assert.equal(cited?.date, "2025-06-03");
+  const plan = composeFollowOn(
+    { ...parent, typeName: "Kế hoạch", reference: "45-KH/TU", paragraphs: [] },
+    "Sở Y tế",
+  );
+  assert.match(
+    plan.paragraphs[0]!,
+    /^Thực hiện Kế hoạch số 45-KH\/TU ngày 3\/6\/2025 của .* về tuyên truyền/,
+  );
+  assert.equal(plan.paragraphs.length, 1);
+});
+
+test("referenceKey: spacing, case and leading zeros do not matter", () => {
+  assert.equal(referenceKey("01/STTTT-TTBCXB"), referenceKey("1 / STTTT - TTBCXB"));
+  assert.equal(referenceKey("05-KH/TU"), "5-KH/TU");
+  assert.notEqual(referenceKey("10/UBND"), referenceKey("1/UBND"));
 });

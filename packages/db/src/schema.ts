@@ -114,6 +114,10 @@ export interface DocumentTable {
   corrects_id: string | null;
   /** For a delivered copy: the issued original. */
   source_id: Generated<string | null>;
+  /** The document this one carries out (the author's record of it). */
+  parent_id: Generated<string | null>;
+  /** The reference without spaces and leading zeros, upper case (generated). */
+  reference_key: ColumnType<string | null, never, never>;
   content_sha256: string | null;
   created_by: string | null;
   created_at: CreatedAt;
@@ -140,6 +144,16 @@ export interface DeliveryTable {
   in_progress_at: OptionalTimestamp;
   done_at: OptionalTimestamp;
   updated_at: Timestamp;
+}
+
+export interface DocumentCitationTable {
+  document_id: string;
+  position: number;
+  reference: string;
+  reference_key: string;
+  type_name: string | null;
+  cited_date: string | null;
+  issuer: string | null;
 }
 
 export interface RegisterTable {
@@ -194,6 +208,7 @@ export interface Database {
   documents: DocumentTable;
   registers: RegisterTable;
   deliveries: DeliveryTable;
+  document_citations: DocumentCitationTable;
   register_entries: RegisterEntryTable;
   files: FileTable;
   document_files: DocumentFileTable;

@@ -161,3 +161,104 @@ for (const kind of testDatabaseKinds()) {
     });
   });
 }
+
+for (const kind of testDatabaseKinds()) {
+  describe(`links and cascade on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(() => t.close());
+
+    test("citations link to documents in the system; cited-by; unresolved ones listed", async () => {
+      const sct = await t.login("sct-hd.vanthu");
+      const own = (await sct.get("/api/documents?box=outgoing")).body.items[0];
+      assert.equal(own.reference, "918/SCT-VP");
+      const l = (await sct.get(`/api/documents/${own.id}/links`)).body;
+      assert.equal(l.cites.length, 1);
+      assert.equal(l.cites[0].reference, "642/STTTT-TTBCXB");
+      assert.equal(l.cites[0].document.issuer, "Sở Thông tin và Truyền thông");
+      assert.deepEqual(l.unresolved, []);
+      const parent = (await t.anonymous().get(`/api/documents/${l.cites[0].document.id}/links`))
+        .body;
+      assert.deepEqual(
+        parent.unresolved,
+        ["1890/BTTTT-TTCS"],
+        "the ministry's letter is not in the system",
+      );
+      assert.deepEqual(
+        parent.citedBy.map((d: { reference: string }) => d.reference),
+        ["918/SCT-VP"],
+      );
+    });
+
+    test("a district office passes the directive on to two commune stations; the chain is one tree", async () => {
+      const so = await t.login("stttt-ls.vanthu");
+      const directive = await so.post(
+        "/api/documents",
+        draftFields({
+          addressees: ["Phòng Văn hóa và Thông tin thành phố Lạng Sơn", "Báo Lạng Sơn"],
+        }),
+      );
+      const issued = await so.post(`/api/documents/${directive.body.id}/issue`);
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+
+      const office = await t.login("vhtt-tpls.vanthu");
+      const copy = (await office.get("/api/documents?box=incoming")).body.items[0];
+      await office.post(`/api/documents/${copy.id}/register`, {});
+      const follow = await office.post(`/api/documents/${copy.id}/follow-on`);
+      assert.equal(follow.status, 201, JSON.stringify(follow.body));
+      assert.match(
+        follow.body.paragraphs[0],
+        new RegExp(
+          `^Thực hiện Công văn số ${issued.body.reference} ngày \\d+/11/2026 của Sở Thông tin và Truyền thông về việc tuyên truyền phòng, chống thiên tai năm 2026, Phòng Văn hóa và Thông tin thành phố Lạng Sơn đề nghị`,
+        ),
+      );
+      assert.deepEqual(follow.body.paragraphs.slice(1), [
+        "1. Đưa tin về công tác phòng, chống thiên tai.",
+        "2. Báo cáo kết quả về Sở khi có yêu cầu.",
+      ]);
+      const patched = await office.patch(`/api/documents/${follow.body.id}`, {
+        addressees: ["Đài Truyền thanh xã Mai Pha", "Đài Truyền thanh xã Hoàng Đồng"],
+        paragraphs: [
+          ...follow.body.paragraphs,
+          "3. Phát lại các tin trên hệ thống loa truyền thanh ít nhất 03 lần mỗi tuần./.",
+        ],
+        signature: { signerTitle: "TRƯỞNG PHÒNG", signerName: "Lý Văn Sơn" },
+      });
+      assert.equal(patched.status, 200, JSON.stringify(patched.body));
+      const leader = await t.login("vhtt-tpls.lanhdao");
+      const second = await leader.post(`/api/documents/${follow.body.id}/issue`);
+      assert.equal(second.status, 200, JSON.stringify(second.body));
+      assert.equal(second.body.reference, "01/VHTT");
+
+      // The follow-on cites the directive: linked to the office's own copy.
+      const l = (await office.get(`/api/documents/${follow.body.id}/links`)).body;
+      assert.equal(l.cites[0].document.id, copy.id);
+
+      const station = await t.login("dtt-maipha.vanthu");
+      const stationCopy = (await station.get("/api/documents?box=incoming")).body.items[0];
+      assert.equal(stationCopy.reference, "01/VHTT");
+      const tree = (await station.get(`/api/documents/${stationCopy.id}/chain`)).body;
+      assert.equal(tree.document.reference, issued.body.reference);
+      assert.equal(tree.agency, "Sở Thông tin và Truyền thông");
+      assert.equal(tree.children.length, 1);
+      assert.equal(tree.children[0].document.reference, "01/VHTT");
+      assert.equal(tree.children[0].agency, "Phòng Văn hóa và Thông tin thành phố Lạng Sơn");
+      const fromTop = (await so.get(`/api/documents/${directive.body.id}/chain`)).body;
+      assert.deepEqual(fromTop, tree, "the same tree from any place in it");
+
+      const outsider = await t.login("ldld-bg.vanthu");
+      assert.equal((await outsider.get(`/api/documents/${directive.body.id}/chain`)).status, 404);
+      const press = await t.login("baolangson.vanthu");
+      const pressCopy = (await press.get("/api/documents?box=incoming")).body.items[0];
+      assert.equal(
+        (await press.get(`/api/documents/${pressCopy.id}/chain`)).status,
+        200,
+        "a recipient is in the chain",
+      );
+      const notReceived = await so.post(`/api/documents/${directive.body.id}/follow-on`);
+      assert.equal(notReceived.status, 400, "one carries out what one received");
+    });
+  });
+}

@@ -288,6 +288,15 @@ export function normalizeRef(ref: string): string {
   return ref.replace(/\s+/g, "").normalize("NFC").toUpperCase();
 }
 
+/**
+ * The key that finds a document by its reference: no spaces, upper case, no leading zeros
+ * ("01/STTTT-TTBCXB" and "1/STTTT-TTBCXB" are one document). The database computes the same
+ * key for `documents.reference_key`.
+ */
+export function referenceKey(ref: string): string {
+  return normalizeRef(ref).replace(/^0+(?=\d)/, "");
+}
+
 const isLower = (w: string | undefined): boolean =>
   !!w && w.length > 0 && w[0] !== w[0]!.toUpperCase();
 const isCap = (w: string | undefined): boolean => {

@@ -64,6 +64,33 @@ export async function deliverDocument(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    // The copy cites what the original cites.
+    await trx
+      .insertInto("document_citations")
+      .columns([
+        "document_id",
+        "position",
+        "reference",
+        "reference_key",
+        "type_name",
+        "cited_date",
+        "issuer",
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom("document_citations")
+          .select([
+            eb.val(copy.id).as("document_id"),
+            "position",
+            "reference",
+            "reference_key",
+            "type_name",
+            "cited_date",
+            "issuer",
+          ])
+          .where("document_id", "=", original.id),
+      )
+      .execute();
     await trx
       .insertInto("deliveries")
       .values({

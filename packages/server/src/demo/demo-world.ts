@@ -12,6 +12,7 @@ import { createAgency, type AgencyInput } from "../agencies/create-agency.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
+import { syncCitations } from "../links/sync-citations.ts";
 
 const LS = { parentLine: "UBND tỉnh Lạng Sơn", place: "Lạng Sơn" };
 const HD = { parentLine: "UBND tỉnh Hải Dương", place: "Hải Dương" };
@@ -71,6 +72,23 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   district("tpls", "thành phố Lạng Sơn"),
   district("caoloc", "huyện Cao Lộc"),
   district("chilang", "huyện Chi Lăng"),
+  // Commune radio stations, to which a district office passes a directive on.
+  {
+    code: "dtt-maipha",
+    name: "Đài Truyền thanh xã Mai Pha",
+    abbreviation: "ĐTT",
+    kind: "broadcaster",
+    parentLine: "UBND xã Mai Pha",
+    place: "Lạng Sơn",
+  },
+  {
+    code: "dtt-hoangdong",
+    name: "Đài Truyền thanh xã Hoàng Đồng",
+    abbreviation: "ĐTT",
+    kind: "broadcaster",
+    parentLine: "UBND xã Hoàng Đồng",
+    place: "Lạng Sơn",
+  },
   {
     code: "ldld-bg",
     name: "Liên đoàn Lao động tỉnh Bắc Giang",
@@ -192,6 +210,7 @@ export async function seedDemoWorld(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      await syncCitations(trx, row.id, text, parsed.reference);
       await recordAudit(trx, {
         actor: null,
         action: "demo.document",

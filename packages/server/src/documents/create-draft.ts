@@ -9,6 +9,7 @@ import {
   contentFromText,
   type DraftFields,
 } from "./document-content.ts";
+import { syncCitations } from "../links/sync-citations.ts";
 
 export type DraftInput = { fields: DraftFields } | { text: string; isPublic?: boolean };
 
@@ -16,6 +17,7 @@ export async function createDraft(
   ctx: AppContext,
   actor: Actor,
   input: DraftInput,
+  options: { parentId?: string } = {},
 ): Promise<{ id: string }> {
   const agency = await ctx.db
     .selectFrom("agencies")
@@ -55,12 +57,14 @@ export async function createDraft(
         status: "draft",
         is_public: isPublic ?? false,
         corrects_id: correctsId ?? null,
+        parent_id: options.parentId ?? null,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
       })
       .returning(["id", "subject", "type_code"])
       .executeTakeFirstOrThrow();
+    await syncCitations(trx, row.id, columns.body, null);
     await recordAudit(trx, {
       actor,
       action: "document.create",

@@ -12,6 +12,7 @@ import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "./document-content.ts";
+import { syncCitations } from "../links/sync-citations.ts";
 
 const EXTENSIONS: Record<string, "text" | "docx" | "pdf"> = {
   txt: "text",
@@ -113,6 +114,7 @@ export async function importDocument(
       .insertInto("document_files")
       .values({ document_id: row.id, name, sha256, role: "original", created_at: now })
       .execute();
+    await syncCitations(trx, row.id, normalizeText(extracted.text), parsed.reference);
     await recordAudit(trx, {
       actor,
       action: "document.import",

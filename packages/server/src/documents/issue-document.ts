@@ -22,6 +22,7 @@ import { planDelivery } from "../deliveries/plan-delivery.ts";
 import { deliverDocument } from "../deliveries/deliver-document.ts";
 import { z } from "zod";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
+import { syncCitations } from "../links/sync-citations.ts";
 
 export interface IssueResult {
   number: string;
@@ -127,6 +128,7 @@ export async function issueDocument(
         })
         .where("id", "=", id)
         .execute();
+      await syncCitations(trx, id, text, reference);
       const issuedRow = await trx
         .selectFrom("documents")
         .selectAll()

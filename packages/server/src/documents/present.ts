@@ -59,6 +59,7 @@ export function detail(row: DocumentRow) {
     text: row.body,
     correctsId: row.corrects_id,
     sourceId: row.source_id,
+    parentId: row.parent_id,
     issuedAt: row.issued_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
   };

@@ -11,6 +11,7 @@ import {
 import { loadDocument } from "./load-document.ts";
 import { typeByCode, normalizeText } from "@vanthu/core";
 import type { z } from "zod";
+import { syncCitations } from "../links/sync-citations.ts";
 
 export const draftPatchSchema = draftFieldsSchema.omit({ correctsId: true }).partial();
 export type DraftPatch = z.infer<typeof draftPatchSchema>;
@@ -75,6 +76,7 @@ export async function updateDraft(
       })
       .where("id", "=", id)
       .execute();
+    await syncCitations(trx, id, columns.body, null);
     await recordAudit(trx, {
       actor,
       action: "document.update",

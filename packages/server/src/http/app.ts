@@ -11,6 +11,7 @@ import { CSRF_HEADER, SESSION_COOKIE, findSession } from "../auth/sessions.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerDocumentRoutes } from "../documents/routes.ts";
 import { registerDeliveryRoutes } from "../deliveries/routes.ts";
+import { registerLinkRoutes } from "../links/routes.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 
 declare module "fastify" {
@@ -114,6 +115,7 @@ export async function buildApp(
   registerAuthRoutes(app, ctx, api);
   registerDocumentRoutes(app, ctx, api);
   registerDeliveryRoutes(app, ctx, api);
+  registerLinkRoutes(app, ctx, api);
 
   app.get("/api/docs", async () => api.document());
   return { app, api };

@@ -1,0 +1,264 @@
+/**
+ * Links between documents: what a document cites and what cites it (among the documents the
+ * reader may see), the follow-on draft an agency writes from a document it received, and the
+ * tree of a directive's follow-ons (central -> province -> department -> unit -> commune).
+ */
+import type { FastifyInstance } from "fastify";
+import type { ExpressionBuilder } from "kysely";
+import { composeFollowOn, type DateParts } from "@vanthu/core";
+import type { Database, DocumentRow } from "@vanthu/db";
+import type { AppContext, Actor } from "../context.ts";
+import { fail } from "../errors.ts";
+import type { OpenApiRegistry } from "../http/openapi.ts";
+import { requireActor } from "../http/app.ts";
+import { loadDocument } from "../documents/load-document.ts";
+import { createDraft } from "../documents/create-draft.ts";
+import type { DocumentContent } from "../documents/document-content.ts";
+import { summary } from "../documents/present.ts";
+
+/** Documents a reader may open: their agency's, and public issued ones. */
+function visible(actor: Actor | null) {
+  return (eb: ExpressionBuilder<Database, "documents">) =>
+    actor
+      ? eb.or([
+          eb("documents.agency_id", "=", actor.agencyId),
+          eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]),
+        ])
+      : eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]);
+}
+
+const SUMMARY_COLUMNS = [
+  "documents.id",
+  "documents.direction",
+  "documents.status",
+  "documents.reference",
+  "documents.type_code",
+  "documents.type_name",
+  "documents.subject",
+  "documents.issuer_name",
+  "documents.document_date",
+  "documents.is_public",
+  "documents.created_at",
+  "documents.agency_id",
+  "documents.source_id",
+] as const;
+
+/** Own records first, so that a reader is sent to their copy rather than the public original. */
+function preferOwn<T extends { agency_id: string; source_id: string | null; id: string }>(
+  rows: T[],
+  actor: Actor | null,
+): T[] {
+  const byDocument = new Map<string, T>();
+  for (const r of rows) {
+    const key = r.source_id ?? r.id;
+    const had = byDocument.get(key);
+    if (!had || (actor && r.agency_id === actor.agencyId && had.agency_id !== actor.agencyId))
+      byDocument.set(key, r);
+  }
+  return [...byDocument.values()];
+}
+
+async function links(ctx: AppContext, actor: Actor | null, row: DocumentRow) {
+  const citations = await ctx.db
+    .selectFrom("document_citations")
+    .selectAll()
+    .where("document_id", "=", row.id)
+    .orderBy("position")
+    .execute();
+  const keys = citations.map((c) => c.reference_key);
+  const targets = keys.length
+    ? await ctx.db
+        .selectFrom("documents")
+        .select(SUMMARY_COLUMNS)
+        .select("documents.reference_key")
+        .where("documents.reference_key", "in", keys)
+        .where(visible(actor))
+        .execute()
+    : [];
+  const cites = citations.map((c) => {
+    const candidates = preferOwn(
+      targets.filter(
+        (t) =>
+          t.reference_key === c.reference_key &&
+          (!c.cited_date || !t.document_date || c.cited_date === t.document_date),
+      ),
+      actor,
+    );
+    const target = candidates.find((t) => actor && t.agency_id === actor.agencyId) ?? candidates[0];
+    return {
+      reference: c.reference,
+      typeName: c.type_name,
+      date: c.cited_date,
+      issuer: c.issuer,
+      document: target ? summary(target) : null,
+    };
+  });
+  const citedBy = row.reference_key
+    ? preferOwn(
+        await ctx.db
+          .selectFrom("documents")
+          .innerJoin("document_citations as c", "c.document_id", "documents.id")
+          .select(SUMMARY_COLUMNS)
+          .where("c.reference_key", "=", row.reference_key)
+          .where("documents.id", "!=", row.id)
+          .where((eb) =>
+            row.document_date
+              ? eb.or([eb("c.cited_date", "is", null), eb("c.cited_date", "=", row.document_date)])
+              : eb.lit(true),
+          )
+          .where(visible(actor))
+          .execute(),
+        actor,
+      ).filter((d) => d.id !== row.source_id && (d.source_id ?? d.id) !== (row.source_id ?? row.id))
+    : [];
+  return {
+    cites,
+    citedBy: citedBy.map(summary),
+    unresolved: cites.filter((c) => !c.document).map((c) => c.reference),
+  };
+}
+
+interface ChainNode {
+  document: ReturnType<typeof summary>;
+  agency: string;
+  children: ChainNode[];
+}
+
+/** The tree of follow-ons a document belongs to; visible to every agency holding a record in it. */
+async function chain(ctx: AppContext, actor: Actor, start: DocumentRow): Promise<ChainNode> {
+  // Up to the root: a copy leads to its original, a follow-on to the record it carries out.
+  let root = start;
+  for (let hops = 0; hops < 50; hops++) {
+    const up = root.source_id ?? root.parent_id;
+    if (!up) break;
+    root = await ctx.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("id", "=", up)
+      .executeTakeFirstOrThrow();
+  }
+  const agencies = new Set<string>();
+  const names = new Map(
+    (await ctx.db.selectFrom("agencies").select(["id", "name"]).execute()).map((a) => [
+      a.id,
+      a.name,
+    ]),
+  );
+  const build = async (node: DocumentRow, depth: number): Promise<ChainNode> => {
+    agencies.add(node.agency_id);
+    const copies = await ctx.db
+      .selectFrom("documents")
+      .select(["id", "agency_id"])
+      .where("source_id", "=", node.id)
+      .execute();
+    for (const c of copies) agencies.add(c.agency_id);
+    const children =
+      depth < 10
+        ? await ctx.db
+            .selectFrom("documents")
+            .selectAll()
+            .where("parent_id", "in", [node.id, ...copies.map((c) => c.id)])
+            .where("direction", "=", "outgoing")
+            .orderBy("created_at")
+            .execute()
+        : [];
+    return {
+      document: summary(node),
+      agency: names.get(node.agency_id) ?? "",
+      children: await Promise.all(children.map((c) => build(c, depth + 1))),
+    };
+  };
+  const tree = await build(root, 0);
+  if (!agencies.has(actor.agencyId)) throw fail("DOCUMENT_NOT_FOUND", "not in the chain");
+  return tree;
+}
+
+export function registerLinkRoutes(app: FastifyInstance, ctx: AppContext, api: OpenApiRegistry) {
+  app.get("/api/documents/:id/links", async (request) => {
+    const { id } = request.params as { id: string };
+    const row = await loadDocument(ctx.db, request.actor, id);
+    return links(ctx, request.actor, row);
+  });
+  api.add({
+    method: "GET",
+    url: "/api/documents/:id/links",
+    summary:
+      "What the document cites (linked where the reader can open it), what cites it, what is not in the system",
+    tag: "links",
+    auth: "optional",
+    responses: { 200: "{cites,citedBy,unresolved}", 404: "Not found" },
+  });
+
+  app.post("/api/documents/:id/follow-on", async (request, reply) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    const parent = await loadDocument(ctx.db, actor, id, { own: true });
+    if (parent.direction !== "incoming" || parent.status === "returned")
+      throw fail("VALIDATION_FAILED", `document ${id} is not a received document`, [
+        { path: "id", message: "Chỉ triển khai được văn bản đến của cơ quan mình." },
+      ]);
+    const agency = await ctx.db
+      .selectFrom("agencies")
+      .select("name")
+      .where("id", "=", actor.agencyId)
+      .executeTakeFirstOrThrow();
+    const content = parent.content as DocumentContent;
+    const followOn = composeFollowOn(
+      {
+        typeName: parent.type_name,
+        reference: parent.reference,
+        dateParts: content.dateParts as DateParts,
+        issuer: parent.issuer_name,
+        subject: parent.subject,
+        paragraphs: content.paragraphs ?? [],
+      },
+      agency.name,
+    );
+    const { id: draftId } = await createDraft(
+      ctx,
+      actor,
+      {
+        fields: {
+          typeCode: "CV",
+          subject: followOn.subject ?? "triển khai thực hiện",
+          addressees: [],
+          paragraphs: followOn.paragraphs,
+          recipients: ["Như trên"],
+          archive: ["VT"],
+        },
+      },
+      { parentId: parent.id },
+    );
+    const row = await loadDocument(ctx.db, actor, draftId);
+    return reply.status(201).send({
+      id: row.id,
+      parentId: parent.id,
+      subject: row.subject,
+      paragraphs: followOn.paragraphs,
+    });
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents/:id/follow-on",
+    summary:
+      "A draft that carries out a received document: subject, a preamble citing it, its numbered items",
+    tag: "links",
+    auth: "session",
+    responses: { 201: "{id,parentId,subject,paragraphs}", 404: "Not found" },
+  });
+
+  app.get("/api/documents/:id/chain", async (request) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    const row = await loadDocument(ctx.db, actor, id, { own: true });
+    return chain(ctx, actor, row);
+  });
+  api.add({
+    method: "GET",
+    url: "/api/documents/:id/chain",
+    summary: "The tree of follow-on documents this one belongs to (for every agency in it)",
+    tag: "links",
+    auth: "session",
+    responses: { 200: "{document,agency,children}", 404: "Not found or not in the chain" },
+  });
+}

@@ -1,0 +1,32 @@
+/** Keeps `document_citations` in step with a document's text (called wherever the text is written). */
+import type { Transaction } from "kysely";
+import { parseDocument, referenceKey } from "@vanthu/core";
+import type { Database } from "@vanthu/db";
+
+export async function syncCitations(
+  trx: Transaction<Database>,
+  documentId: string,
+  body: string,
+  ownReference: string | null,
+): Promise<number> {
+  await trx.deleteFrom("document_citations").where("document_id", "=", documentId).execute();
+  const own = ownReference ? referenceKey(ownReference) : null;
+  const seen = new Set<string>();
+  const rows = [];
+  for (const c of parseDocument(body).citations) {
+    const key = referenceKey(c.reference);
+    if (key === own || seen.has(key)) continue;
+    seen.add(key);
+    rows.push({
+      document_id: documentId,
+      position: rows.length,
+      reference: c.reference,
+      reference_key: key,
+      type_name: c.typeName,
+      cited_date: c.date,
+      issuer: c.issuer,
+    });
+  }
+  if (rows.length) await trx.insertInto("document_citations").values(rows).execute();
+  return rows.length;
+}
