@@ -68,3 +68,17 @@ export {
   numberedItems,
   type ParentDocument,
 } from "./compose/follow-on.ts";
+export {
+  readReporting,
+  periodOf,
+  periodsBetween,
+  isLate,
+  sumFigures,
+  taskItems,
+  CYCLES,
+  STANDARD_FIGURES,
+  type Cycle,
+  type Period,
+  type Reporting,
+  type TaskItem,
+} from "./followup/reporting.ts";
