@@ -116,6 +116,8 @@ export interface DocumentTable {
   source_id: Generated<string | null>;
   /** The document this one carries out (the author's record of it). */
   parent_id: Generated<string | null>;
+  /** Before issuing: the tasks as edited ({items, cycles, due}). */
+  task_plan: ColumnType<unknown | null, string | null | undefined, string | null>;
   /** The reference without spaces and leading zeros, upper case (generated). */
   reference_key: ColumnType<string | null, never, never>;
   content_sha256: string | null;
@@ -154,6 +156,55 @@ export interface DocumentCitationTable {
   type_name: string | null;
   cited_date: string | null;
   issuer: string | null;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  document_id: string;
+  issuer_agency_id: string;
+  assignee_agency_id: string;
+  item_label: string;
+  title: string;
+  cycles: string[];
+  due_date: string | null;
+  starts_on: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportTable {
+  id: Generated<string>;
+  task_id: string;
+  agency_id: string;
+  period: string;
+  figures: Json<Record<string, number>>;
+  narrative: string;
+  late: boolean;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  agency_id: string;
+  kind: string;
+  task_id: string | null;
+  period: string | null;
+  message: string;
+  created_at: Timestamp;
+  read_at: OptionalTimestamp;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  run_at: Timestamp;
+  payload: Json<unknown>;
+  locked_by: string | null;
+  locked_at: OptionalTimestamp;
+  done_at: OptionalTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface RegisterTable {
@@ -209,6 +260,10 @@ export interface Database {
   registers: RegisterTable;
   deliveries: DeliveryTable;
   document_citations: DocumentCitationTable;
+  tasks: TaskTable;
+  reports: ReportTable;
+  notifications: NotificationTable;
+  jobs: JobTable;
   register_entries: RegisterEntryTable;
   files: FileTable;
   document_files: DocumentFileTable;

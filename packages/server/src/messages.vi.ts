@@ -25,6 +25,7 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
     "Nơi nhận có nhóm cơ quan hoặc tên trùng: văn thư cần xác nhận danh sách cơ quan nhận trước khi ban hành.",
   NOT_DELIVERED: "Văn bản này không được gửi đến qua hệ thống.",
   INVALID_STATUS_CHANGE: "Không chuyển được sang trạng thái này.",
+  TASK_NOT_FOUND: "Không tìm thấy nhiệm vụ.",
   MISSING_FIELDS: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",
   UNSUPPORTED_FILE_TYPE: "Chỉ nhận tệp .txt, .docx hoặc .pdf.",
   CORRUPT_FILE: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",

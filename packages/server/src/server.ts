@@ -13,6 +13,7 @@ import type { AppContext } from "./context.ts";
 import { FileStore } from "./files/file-store.ts";
 import { lockDataDir } from "./data-lock.ts";
 import { buildApp } from "./http/app.ts";
+import { runDueJobs, scheduleRecurring } from "./followup/jobs.ts";
 import { DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoWorld } from "./demo/demo-world.ts";
 
 /** The session secret every process shares: configured, or made once and kept in the database. */
@@ -112,9 +113,23 @@ export async function startServer(
       `  demo logins (password "${DEMO_PASSWORD}"): ${roles}; the same for every demo agency code`,
     );
   }
+  // Background jobs (reminders): every process takes part; the database hands each job to one.
+  await scheduleRecurring(ctx);
+  const worker = `${process.pid}@${url}`;
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    running ??= runDueJobs(ctx, worker)
+      .catch((e: unknown) => app.log.error({ err: e }, "job runner failed"))
+      .finally(() => {
+        running = null;
+      });
+  }, 60_000);
+  timer.unref();
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(timer);
+      await running;
       await app.close();
       await handle.close();
     })());

@@ -24,6 +24,10 @@ export interface Reporting {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/** Days in a month (1-12), without a clock or Date. */
+const lastDay = (year: number, month: number) =>
+  month === 2 ? (leap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 /** The reporting cycles and deadline a text states. */
 export function readReporting(text: string): Reporting {
@@ -46,8 +50,7 @@ export function readReporting(text: string): Reporting {
     );
   if (d) {
     const [day, month, year] = [Number(d[1]), Number(d[2]), Number(d[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day)
+    if (month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month))
       due = `${year}-${pad(month)}-${pad(day)}`;
   }
   if (due) cycles.add("once");
@@ -64,7 +67,6 @@ export interface Period {
   due: string | null;
 }
 
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** The period of a cycle that holds a date (YYYY-MM-DD). */

@@ -18,12 +18,12 @@ export async function deliverDocument(
   recipients: Recipient[],
   plan: DeliveryPlan,
   at: Date,
-): Promise<number> {
+): Promise<Recipient[]> {
   const unique = new Map<string, Recipient>();
   for (const r of recipients)
     if (r.agencyId !== original.agency_id && unique.get(r.agencyId)?.kind !== "action")
       unique.set(r.agencyId, r);
-  if (!unique.size) return 0;
+  if (!unique.size) return [];
   const known = await trx
     .selectFrom("agencies")
     .select("id")
@@ -105,5 +105,5 @@ export async function deliverDocument(
       })
       .execute();
   }
-  return unique.size;
+  return [...unique.values()];
 }

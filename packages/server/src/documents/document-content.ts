@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import {
+  composeSymbol,
   composeText,
   normalizeText,
   parseDocument,
@@ -71,7 +72,13 @@ export function contentFromFields(
     },
     type: { code: type?.code ?? fields.typeCode, name: type?.name ?? fields.typeCode },
     number: null,
-    symbol: null,
+    // The symbol is known before the number: drafts print "Số: /STTTT-TTBCXB".
+    symbol: composeSymbol({
+      format,
+      typeCode: type?.code ?? fields.typeCode,
+      issuer: agency.abbreviation,
+      unit: fields.unit ?? null,
+    }),
     place: fields.place ?? agency.place,
     dateParts: { day: null, month: null, year: null },
     subject: normalizeText(fields.subject),

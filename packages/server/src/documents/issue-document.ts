@@ -20,6 +20,7 @@ import { columnsOf, type DocumentContent } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
 import { planDelivery } from "../deliveries/plan-delivery.ts";
 import { deliverDocument } from "../deliveries/deliver-document.ts";
+import { createTasks } from "../followup/tasks.ts";
 import { z } from "zod";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { syncCitations } from "../links/sync-citations.ts";
@@ -134,11 +135,18 @@ export async function issueDocument(
         .selectAll()
         .where("id", "=", id)
         .executeTakeFirstOrThrow();
-      const delivered = await deliverDocument(
+      const recipients = await deliverDocument(
         trx,
         issuedRow,
         body.deliverTo ?? plan.recipients,
         plan,
+        now,
+      );
+      const tasks = await createTasks(
+        trx,
+        issuedRow,
+        recipients.filter((r) => r.kind === "action").map((r) => r.agencyId),
+        date,
         now,
       );
       await trx
@@ -157,7 +165,14 @@ export async function issueDocument(
         entity: "document",
         entityId: id,
         before: { status: "draft" },
-        after: { status: "issued", reference, date, register: { ...key, number: n }, delivered },
+        after: {
+          status: "issued",
+          reference,
+          date,
+          register: { ...key, number: n },
+          delivered: recipients.length,
+          tasks,
+        },
         at: now,
       });
       return { number, reference, date };

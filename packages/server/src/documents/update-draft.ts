@@ -9,7 +9,7 @@ import {
   type DocumentContent,
 } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
-import { typeByCode, normalizeText } from "@vanthu/core";
+import { composeSymbol, typeByCode, normalizeText } from "@vanthu/core";
 import type { z } from "zod";
 import { syncCitations } from "../links/sync-citations.ts";
 
@@ -64,6 +64,13 @@ export async function updateDraft(
             ? [{ authority: f.signature.authority, title: f.signature.authorityTitle ?? "" }]
             : [],
         };
+      if ((f.typeCode !== undefined || f.unit !== undefined) && content.type && content.issuer.code)
+        content.symbol = composeSymbol({
+          format: content.format,
+          typeCode: content.type.code,
+          issuer: content.issuer.code,
+          unit: content.issuer.unit ?? null,
+        });
       columns = columnsOf(content);
       isPublic = f.isPublic;
     }

@@ -12,6 +12,7 @@ import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerDocumentRoutes } from "../documents/routes.ts";
 import { registerDeliveryRoutes } from "../deliveries/routes.ts";
 import { registerLinkRoutes } from "../links/routes.ts";
+import { registerFollowupRoutes } from "../followup/routes.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 
 declare module "fastify" {
@@ -116,6 +117,7 @@ export async function buildApp(
   registerDocumentRoutes(app, ctx, api);
   registerDeliveryRoutes(app, ctx, api);
   registerLinkRoutes(app, ctx, api);
+  registerFollowupRoutes(app, ctx, api);
 
   app.get("/api/docs", async () => api.document());
   return { app, api };

@@ -1,0 +1,220 @@
+/**
+ * The issuer's dashboard of a directive: recipients x items, each cell with its reports, what is
+ * due and missing, and totals per item, per recipient, over everything and down the cascade
+ * (reports on the follow-on documents of the recipients). And an agency's own list: what it owes
+ * and what is overdue.
+ */
+import { sumFigures } from "@vanthu/core";
+import type { AppContext, Actor } from "../context.ts";
+import { vietnamDate } from "../context.ts";
+import { fail } from "../errors.ts";
+import { loadDocument } from "../documents/load-document.ts";
+import { summary } from "../documents/present.ts";
+import { expectedPeriods } from "./reports.ts";
+
+type Figures = Record<string, number>;
+
+export interface Cell {
+  agencyId: string;
+  label: string;
+  taskId: string;
+  cycles: string[];
+  due: string | null;
+  status: "reported" | "overdue" | "pending";
+  reports: Array<{
+    period: string;
+    figures: Figures;
+    narrative: string;
+    late: boolean;
+    submittedAt: Date;
+  }>;
+  missing: string[];
+}
+
+/** Reports on the tasks of these documents, summed. */
+async function totalsOf(ctx: AppContext, documentIds: string[]): Promise<Figures> {
+  if (!documentIds.length) return {};
+  const rows = await ctx.db
+    .selectFrom("reports")
+    .innerJoin("tasks", "tasks.id", "reports.task_id")
+    .select("reports.figures")
+    .where("tasks.document_id", "in", documentIds)
+    .execute();
+  return sumFigures(rows.map((r) => r.figures as Figures));
+}
+
+export async function dashboard(ctx: AppContext, actor: Actor, documentId: string) {
+  const doc = await loadDocument(ctx.db, actor, documentId, { own: true });
+  if (doc.direction !== "outgoing" || doc.status !== "issued")
+    throw fail("DOCUMENT_NOT_FOUND", `document ${documentId} is not an issued directive`);
+  const today = vietnamDate(ctx.now());
+  const tasks = await ctx.db
+    .selectFrom("tasks")
+    .selectAll()
+    .where("document_id", "=", doc.id)
+    .orderBy("item_label")
+    .execute();
+  const reports = tasks.length
+    ? await ctx.db
+        .selectFrom("reports")
+        .selectAll()
+        .where(
+          "task_id",
+          "in",
+          tasks.map((t) => t.id),
+        )
+        .orderBy("period")
+        .execute()
+    : [];
+  const deliveries = await ctx.db
+    .selectFrom("deliveries")
+    .innerJoin("agencies", "agencies.id", "deliveries.to_agency_id")
+    .select([
+      "agencies.id",
+      "agencies.code",
+      "agencies.name",
+      "deliveries.status",
+      "deliveries.kind",
+      "deliveries.received_id",
+    ])
+    .where("deliveries.document_id", "=", doc.id)
+    .orderBy("agencies.name")
+    .execute();
+
+  const items = [
+    ...new Map(tasks.map((t) => [t.item_label, { label: t.item_label, title: t.title }])).values(),
+  ].sort((a, b) => Number(a.label) - Number(b.label) || a.label.localeCompare(b.label));
+  const cells: Cell[] = tasks.map((t) => {
+    const mine = reports.filter((r) => r.task_id === t.id);
+    const expected = expectedPeriods(t, today).map((p) => p.label);
+    const missing = expected.filter((p) => !mine.some((r) => r.period === p));
+    return {
+      agencyId: t.assignee_agency_id,
+      label: t.item_label,
+      taskId: t.id,
+      cycles: t.cycles,
+      due: t.due_date,
+      status: missing.length ? "overdue" : mine.length ? "reported" : "pending",
+      reports: mine.map((r) => ({
+        period: r.period,
+        figures: r.figures as Figures,
+        narrative: r.narrative,
+        late: r.late,
+        submittedAt: r.submitted_at,
+      })),
+      missing,
+    };
+  });
+  const figuresOf = (filter: (c: Cell) => boolean) =>
+    sumFigures(cells.filter(filter).flatMap((c) => c.reports.map((r) => r.figures)));
+  const assignees = [...new Set(tasks.map((t) => t.assignee_agency_id))];
+
+  // Down the cascade: follow-on documents written from the recipients' copies.
+  const cascade = [];
+  let level = deliveries.map((d) => d.received_id);
+  for (let depth = 0; depth < 10 && level.length; depth++) {
+    const children = await ctx.db
+      .selectFrom("documents")
+      .innerJoin("agencies", "agencies.id", "documents.agency_id")
+      .selectAll("documents")
+      .select("agencies.name as agency_name")
+      .where("documents.parent_id", "in", level)
+      .where("documents.direction", "=", "outgoing")
+      .execute();
+    for (const c of children)
+      cascade.push({
+        depth: depth + 1,
+        agency: c.agency_name,
+        document: summary(c),
+        totals: await totalsOf(ctx, [c.id]),
+      });
+    const issued = children.filter((c) => c.status === "issued").map((c) => c.id);
+    level = issued.length
+      ? (
+          await ctx.db
+            .selectFrom("documents")
+            .select("id")
+            .where("source_id", "in", issued)
+            .execute()
+        ).map((r) => r.id)
+      : [];
+  }
+
+  return {
+    document: summary(doc),
+    today,
+    items,
+    recipients: deliveries.map((d) => ({
+      agencyId: d.id,
+      code: d.code,
+      name: d.name,
+      kind: d.kind,
+      deliveryStatus: d.status,
+    })),
+    cells,
+    totals: {
+      all: figuresOf(() => true),
+      byItem: Object.fromEntries(
+        items.map((i) => [i.label, figuresOf((c) => c.label === i.label)]),
+      ),
+      byRecipient: Object.fromEntries(
+        assignees.map((a) => [a, figuresOf((c) => c.agencyId === a)]),
+      ),
+      cascade: sumFigures([figuresOf(() => true), ...cascade.map((c) => c.totals)]),
+    },
+    cascade,
+    notReported: deliveries
+      .filter(
+        (d) =>
+          assignees.includes(d.id) && !cells.some((c) => c.agencyId === d.id && c.reports.length),
+      )
+      .map((d) => ({ agencyId: d.id, code: d.code, name: d.name })),
+    overdue: cells.filter((c) => c.status === "overdue").length,
+  };
+}
+
+/** What an agency owes: its tasks, the periods due and missing, the next due date. */
+export async function owedBy(ctx: AppContext, actor: Actor) {
+  const today = vietnamDate(ctx.now());
+  const tasks = await ctx.db
+    .selectFrom("tasks")
+    .innerJoin("documents", "documents.id", "tasks.document_id")
+    .selectAll("tasks")
+    .select(["documents.reference", "documents.subject", "documents.issuer_name"])
+    .where("tasks.assignee_agency_id", "=", actor.agencyId)
+    .orderBy("tasks.created_at", "desc")
+    .execute();
+  const reports = tasks.length
+    ? await ctx.db
+        .selectFrom("reports")
+        .select(["task_id", "period"])
+        .where(
+          "task_id",
+          "in",
+          tasks.map((t) => t.id),
+        )
+        .execute()
+    : [];
+  const items = tasks.map((t) => {
+    const done = new Set(reports.filter((r) => r.task_id === t.id).map((r) => r.period));
+    const overdue = expectedPeriods(t, today)
+      .map((p) => p.label)
+      .filter((p) => !done.has(p));
+    return {
+      taskId: t.id,
+      document: {
+        id: t.document_id,
+        reference: t.reference,
+        subject: t.subject,
+        issuer: t.issuer_name,
+      },
+      label: t.item_label,
+      title: t.title,
+      cycles: t.cycles,
+      due: t.due_date,
+      reported: [...done].sort(),
+      overdue,
+    };
+  });
+  return { today, items, overdue: items.filter((i) => i.overdue.length).length };
+}

@@ -1,0 +1,173 @@
+/**
+ * Background work through the database: jobs are rows, taken with FOR UPDATE SKIP LOCKED so that
+ * several server processes share them and none runs one twice; a job whose taker died is taken
+ * again after five minutes. The recurring reminder job writes a notification to each assignee
+ * three days before a report is due, and one when it is overdue, once per task and period.
+ */
+import { sql } from "kysely";
+import type { AppContext } from "../context.ts";
+import { vietnamDate } from "../context.ts";
+import { expectedPeriods, taskPeriods } from "./reports.ts";
+
+export const REMINDERS = "recurring:reminders";
+const REMIND_DAYS = 3;
+const EVERY_MS = 60 * 60_000;
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Makes sure the recurring jobs are scheduled (one pending row each). */
+export async function scheduleRecurring(ctx: AppContext): Promise<void> {
+  const pending = await ctx.db
+    .selectFrom("jobs")
+    .select("id")
+    .where("kind", "=", REMINDERS)
+    .where("done_at", "is", null)
+    .executeTakeFirst();
+  if (pending) return;
+  try {
+    await ctx.db
+      .insertInto("jobs")
+      .values({
+        kind: REMINDERS,
+        run_at: ctx.now(),
+        payload: "{}",
+        locked_by: null,
+        last_error: null,
+      })
+      .execute();
+  } catch (e) {
+    // Another process scheduled it first (the unique index on pending recurring jobs).
+    if ((e as { code?: string }).code !== "23505") throw e;
+  }
+}
+
+/** Writes the reminders and overdue notices due today; returns how many were new. */
+export async function sendReminders(ctx: AppContext): Promise<number> {
+  const now = ctx.now();
+  const today = vietnamDate(now);
+  const soon = addDays(today, REMIND_DAYS);
+  const tasks = await ctx.db
+    .selectFrom("tasks")
+    .innerJoin("documents", "documents.id", "tasks.document_id")
+    .selectAll("tasks")
+    .select("documents.reference")
+    .where("tasks.starts_on", "<=", today)
+    .execute();
+  if (!tasks.length) return 0;
+  const done = new Set(
+    (
+      await ctx.db
+        .selectFrom("reports")
+        .select(["task_id", "period"])
+        .where(
+          "task_id",
+          "in",
+          tasks.map((t) => t.id),
+        )
+        .execute()
+    ).map((r) => `${r.task_id}|${r.period}`),
+  );
+  const notes = [];
+  for (const t of tasks) {
+    for (const p of taskPeriods(t, soon)) {
+      if (!p.due || done.has(`${t.id}|${p.label}`)) continue;
+      if (p.due >= today && p.due <= soon)
+        notes.push({
+          kind: "reminder",
+          task_id: t.id,
+          period: p.label,
+          agency_id: t.assignee_agency_id,
+          message: `Sắp đến hạn báo cáo kỳ ${p.label} (hạn ${p.due}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
+          created_at: now,
+        });
+    }
+    for (const p of expectedPeriods(t, today))
+      if (!done.has(`${t.id}|${p.label}`))
+        notes.push({
+          kind: "overdue",
+          task_id: t.id,
+          period: p.label,
+          agency_id: t.assignee_agency_id,
+          message: `Quá hạn báo cáo kỳ ${p.label} (hạn ${p.due}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
+          created_at: now,
+        });
+  }
+  if (!notes.length) return 0;
+  const inserted = await ctx.db
+    .insertInto("notifications")
+    .values(notes)
+    .onConflict((oc) => oc.columns(["kind", "task_id", "period"]).doNothing())
+    .returning("id")
+    .execute();
+  return inserted.length;
+}
+
+const HANDLERS: Record<string, (ctx: AppContext) => Promise<unknown>> = {
+  [REMINDERS]: sendReminders,
+};
+
+/** Takes the due jobs no other process holds, runs them, schedules the next recurrences. */
+export async function runDueJobs(ctx: AppContext, worker: string, limit = 10): Promise<number> {
+  const now = ctx.now();
+  const stale = new Date(now.getTime() - 5 * 60_000);
+  const taken = await ctx.db.transaction().execute(async (trx) => {
+    const ids = await trx
+      .selectFrom("jobs")
+      .select("id")
+      .where("done_at", "is", null)
+      .where("run_at", "<=", now)
+      .where((eb) => eb.or([eb("locked_at", "is", null), eb("locked_at", "<", stale)]))
+      .orderBy("run_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (!ids.length) return [];
+    return trx
+      .updateTable("jobs")
+      .set({ locked_by: worker, locked_at: now, attempts: sql`attempts + 1` })
+      .where(
+        "id",
+        "in",
+        ids.map((i) => i.id),
+      )
+      .returningAll()
+      .execute();
+  });
+  for (const job of taken) {
+    try {
+      await HANDLERS[job.kind]?.(ctx);
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("jobs")
+          .set({ done_at: ctx.now() })
+          .where("id", "=", job.id)
+          .execute();
+        if (job.kind.startsWith("recurring:"))
+          await trx
+            .insertInto("jobs")
+            .values({
+              kind: job.kind,
+              run_at: new Date(ctx.now().getTime() + EVERY_MS),
+              payload: "{}",
+              locked_by: null,
+              last_error: null,
+            })
+            .execute();
+      });
+    } catch (e) {
+      await ctx.db
+        .updateTable("jobs")
+        .set({
+          locked_by: null,
+          locked_at: null,
+          last_error: String((e as Error).message).slice(0, 2000),
+          run_at: new Date(ctx.now().getTime() + Math.min(job.attempts, 10) * 60_000),
+        })
+        .where("id", "=", job.id)
+        .execute();
+    }
+  }
+  return taken.length;
+}

@@ -1,0 +1,118 @@
+/**
+ * Result reports: an assignee reports per task and period (figures, narrative); a report after
+ * the period's due date is flagged late. Reporting again for the same period replaces the
+ * figures (audited).
+ */
+import { z } from "zod";
+import { isLate, periodOf, periodsBetween, type Cycle, type Period } from "@vanthu/core";
+import type { TaskTable } from "@vanthu/db";
+import type { Selectable } from "kysely";
+import type { AppContext, Actor } from "../context.ts";
+import { hasRole, vietnamDate } from "../context.ts";
+import { fail } from "../errors.ts";
+import { recordAudit } from "../audit.ts";
+
+export const reportSchema = z.strictObject({
+  period: z.string().trim().min(1).max(20),
+  figures: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, "khóa: chữ thường không dấu, số, _"),
+      z.number().int().min(0).max(1_000_000_000),
+    )
+    .refine((f) => Object.keys(f).length <= 30, "tối đa 30 chỉ số")
+    .default({}),
+  narrative: z.string().max(20_000).default(""),
+});
+export type ReportInput = z.infer<typeof reportSchema>;
+
+type Task = Selectable<TaskTable>;
+
+/** The periods a task is reported by, from its start to `until`. */
+export function taskPeriods(
+  task: Pick<Task, "cycles" | "starts_on" | "due_date">,
+  until: string,
+): Period[] {
+  return (task.cycles as Cycle[]).flatMap((c) =>
+    periodsBetween(
+      c,
+      task.starts_on,
+      until < task.starts_on ? task.starts_on : until,
+      task.due_date,
+    ),
+  );
+}
+
+/** Periods whose report was due by `today`. */
+export function expectedPeriods(
+  task: Pick<Task, "cycles" | "starts_on" | "due_date">,
+  today: string,
+): Period[] {
+  return taskPeriods(task, today).filter((p) => p.due !== null && p.due < today);
+}
+
+export async function submitReport(
+  ctx: AppContext,
+  actor: Actor,
+  taskId: string,
+  input: ReportInput,
+): Promise<{ id: string; period: string; late: boolean }> {
+  if (!hasRole(actor, "clerk", "specialist", "leader"))
+    throw fail("FORBIDDEN", `${actor.username} may not report`);
+  const now = ctx.now();
+  const today = vietnamDate(now);
+  return ctx.db.transaction().execute(async (trx) => {
+    const task = /^[0-9a-f-]{36}$/i.test(taskId)
+      ? await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst()
+      : undefined;
+    // Another agency's task does not exist for this reporter.
+    if (!task || task.assignee_agency_id !== actor.agencyId)
+      throw fail("TASK_NOT_FOUND", `task ${taskId} is not assigned to ${actor.username}'s agency`);
+    const horizon = periodOf("yearly", today).end!;
+    const period = taskPeriods(task, horizon).find((p) => p.label === input.period);
+    if (!period || (period.start && period.start > today))
+      throw fail("VALIDATION_FAILED", `no period ${input.period} for task ${taskId}`, [
+        {
+          path: "period",
+          message: `Kỳ báo cáo không hợp lệ. Các kỳ: ${taskPeriods(task, today)
+            .map((p) => p.label)
+            .join(", ")}.`,
+        },
+      ]);
+    const late = isLate(period, today);
+    const existing = await trx
+      .selectFrom("reports")
+      .selectAll()
+      .where("task_id", "=", task.id)
+      .where("period", "=", period.label)
+      .executeTakeFirst();
+    const values = {
+      figures: JSON.stringify(input.figures),
+      narrative: input.narrative,
+      late,
+      submitted_by: actor.userId,
+      submitted_at: now,
+    };
+    const row = existing
+      ? await trx
+          .updateTable("reports")
+          .set(values)
+          .where("id", "=", existing.id)
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto("reports")
+          .values({ ...values, task_id: task.id, agency_id: actor.agencyId, period: period.label })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      action: existing ? "report.update" : "report.submit",
+      entity: "report",
+      entityId: row.id,
+      before: existing ? { figures: existing.figures, narrative: existing.narrative } : undefined,
+      after: { task: task.id, period: period.label, figures: input.figures, late },
+      at: now,
+    });
+    return { id: row.id, period: period.label, late };
+  });
+}
