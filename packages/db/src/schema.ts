@@ -184,6 +184,13 @@ export interface ReportTable {
   submitted_at: Timestamp;
 }
 
+export interface ReportFileTable {
+  report_id: string;
+  name: string;
+  sha256: string;
+  created_at: Timestamp;
+}
+
 export interface NotificationTable {
   id: Generated<string>;
   agency_id: string;
@@ -262,6 +269,7 @@ export interface Database {
   document_citations: DocumentCitationTable;
   tasks: TaskTable;
   reports: ReportTable;
+  report_files: ReportFileTable;
   notifications: NotificationTable;
   jobs: JobTable;
   register_entries: RegisterEntryTable;

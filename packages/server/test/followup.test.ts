@@ -115,6 +115,38 @@ for (const kind of testDatabaseKinds()) {
       const caoloc = await report("vhtt-caoloc", "1", { articles: 1, tin_tieng_dan_toc: 5 });
       assert.equal(caoloc.late, false);
 
+      // A photo of the event goes with the city office's report; a fake one does not.
+      const tpls = await t.login("vhtt-tpls.chuyenvien");
+      const tplsReport = (await tpls.get("/api/tasks")).body.items.find(
+        (i: { label: string }) => i.label === "3",
+      );
+      const board0 = (await so.get(`/api/documents/${draft.id}/dashboard`)).status;
+      assert.equal(board0, 401, "the Sở's session of 20 November has expired");
+      const reportId = (
+        await t.ctx.db
+          .selectFrom("reports")
+          .select("id")
+          .where("task_id", "=", tplsReport.taskId)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+      const photo = await tpls.upload(`/api/reports/${reportId}/files`, "hoi-nghi.jpg", jpeg);
+      assert.equal(photo.status, 201, JSON.stringify(photo.body));
+      const fake = await tpls.upload(
+        `/api/reports/${reportId}/files`,
+        "anh.jpg",
+        Buffer.from("not a photo"),
+      );
+      assert.equal(fake.status, 422);
+      const exe = await tpls.upload(`/api/reports/${reportId}/files`, "x.exe", jpeg);
+      assert.equal(exe.status, 415);
+      const stranger = await t.login("baolangson.vanthu");
+      assert.equal(
+        (await stranger.upload(`/api/reports/${reportId}/files`, "b.jpg", jpeg)).status,
+        404,
+      );
+      assert.equal((await stranger.get(`/api/reports/${reportId}/files/hoi-nghi.jpg`)).status, 404);
+
       // Boundaries.
       const bao = await t.login("baolangson.vanthu");
       const foreign = await bao.post(`/api/tasks/${taskIds["ptth-ls"]!["1"]}/reports`, {
@@ -179,6 +211,12 @@ for (const kind of testDatabaseKinds()) {
         );
       assert.equal(cell("ptth-ls", "2").status, "reported");
       assert.equal(cell("vhtt-chilang", "1").status, "pending");
+      assert.deepEqual(cell("vhtt-tpls", "3").reports[0].files, ["hoi-nghi.jpg"]);
+      const seen = await so2.get(
+        `/api/reports/${cell("vhtt-tpls", "3").reports[0].id}/files/hoi-nghi.jpg`,
+      );
+      assert.equal(seen.status, 200, "the issuer reads the report's files");
+      assert.equal(seen.headers["content-type"], "image/jpeg");
 
       // The consolidated report, as a draft.
       const bc = await so2.post(`/api/documents/${draft.id}/consolidated-report`);
@@ -250,6 +288,13 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(overdue.length, 6);
       const late = await report("vhtt-chilang", "1", { articles: 1 });
       assert.equal(late.late, true);
+      // Everyone has now reported something: the report names nobody.
+      const bc2 = (await so3.post(`/api/documents/${draft.id}/consolidated-report`)).body;
+      assert.deepEqual(bc2.notReported, []);
+      assert.match(
+        (await so3.get(`/api/documents/${bc2.id}`)).body.text,
+        /Các cơ quan, đơn vị đều đã báo cáo\./,
+      );
       const owed = (await chilang2.get("/api/tasks")).body;
       assert.deepEqual(
         owed.items.map((i: { label: string; overdue: string[] }) => [i.label, i.overdue]).sort(),

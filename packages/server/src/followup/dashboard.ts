@@ -22,6 +22,8 @@ export interface Cell {
   due: string | null;
   status: "reported" | "overdue" | "pending";
   reports: Array<{
+    id: string;
+    files: string[];
     period: string;
     figures: Figures;
     narrative: string;
@@ -66,6 +68,18 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
         .orderBy("period")
         .execute()
     : [];
+  const files = reports.length
+    ? await ctx.db
+        .selectFrom("report_files")
+        .select(["report_id", "name"])
+        .where(
+          "report_id",
+          "in",
+          reports.map((r) => r.id),
+        )
+        .orderBy("name")
+        .execute()
+    : [];
   const deliveries = await ctx.db
     .selectFrom("deliveries")
     .innerJoin("agencies", "agencies.id", "deliveries.to_agency_id")
@@ -96,6 +110,8 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
       due: t.due_date,
       status: missing.length ? "overdue" : mine.length ? "reported" : "pending",
       reports: mine.map((r) => ({
+        id: r.id,
+        files: files.filter((f) => f.report_id === r.id).map((f) => f.name),
         period: r.period,
         figures: r.figures as Figures,
         narrative: r.narrative,

@@ -12,6 +12,7 @@ import { taskChangeSchema, taskPlanOf, taskPlanSchema } from "./tasks.ts";
 import { reportSchema, submitReport } from "./reports.ts";
 import { dashboard, owedBy } from "./dashboard.ts";
 import { createConsolidatedReport } from "./consolidated-report.ts";
+import { attachReportFile, readReportFile } from "./report-files.ts";
 
 export function registerFollowupRoutes(
   app: FastifyInstance,
@@ -153,6 +154,57 @@ export function registerFollowupRoutes(
       400: "Bad period or figures",
       404: "Not this agency's task",
     },
+  });
+
+  app.post("/api/reports/:id/files", async (request, reply) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    if (!request.isMultipart())
+      throw fail("UNSUPPORTED_MEDIA_TYPE", "multipart expected", [
+        { path: "(body)", message: "Gửi tệp dưới dạng multipart/form-data, trường “file”." },
+      ]);
+    const part = await request.file();
+    if (!part || part.fieldname !== "file")
+      throw fail("VALIDATION_FAILED", "no file part", [
+        { path: "file", message: "Thiếu tệp (trường “file”)." },
+      ]);
+    const bytes = await part.toBuffer();
+    return reply
+      .status(201)
+      .send(await attachReportFile(ctx, actor, id, { bytes, fileName: part.filename }));
+  });
+  api.add({
+    method: "POST",
+    url: "/api/reports/:id/files",
+    summary: "Attach a file to a report (photo, PDF, Word, Excel, text)",
+    tag: "follow-through",
+    auth: "session",
+    multipart: true,
+    responses: {
+      201: "{name,size,mediaType}",
+      403: "Not the reporter",
+      415: "Type not accepted",
+      422: "Not what its name says",
+    },
+  });
+
+  app.get("/api/reports/:id/files/:name", async (request, reply) => {
+    const actor = requireActor(request);
+    const { id, name } = request.params as { id: string; name: string };
+    const f = await readReportFile(ctx, actor, id, name);
+    return reply
+      .header("content-type", f.mediaType)
+      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .header("x-content-type-options", "nosniff")
+      .send(f.bytes);
+  });
+  api.add({
+    method: "GET",
+    url: "/api/reports/:id/files/:name",
+    summary: "A file of a report (the reporter and the issuer)",
+    tag: "follow-through",
+    auth: "session",
+    responses: { 200: "The bytes", 404: "Not found" },
   });
 
   app.get("/api/documents/:id/dashboard", async (request) => {
