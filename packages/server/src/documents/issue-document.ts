@@ -148,6 +148,7 @@ export async function issueDocument(
         recipients.filter((r) => r.kind === "action").map((r) => r.agencyId),
         date,
         now,
+        plan.lines,
       );
       await trx
         .insertInto("register_entries")

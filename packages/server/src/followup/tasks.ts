@@ -6,7 +6,14 @@
  */
 import type { Transaction } from "kysely";
 import { z } from "zod";
-import { CYCLES, readReporting, taskItems, type Cycle } from "@vanthu/core";
+import {
+  CYCLES,
+  foldKey,
+  readReporting,
+  taskItems,
+  type Cycle,
+  type RecipientLine,
+} from "@vanthu/core";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { DocumentContent } from "../documents/document-content.ts";
 
@@ -46,6 +53,21 @@ export function taskPlanOf(row: Pick<DocumentRow, "task_plan" | "content" | "bod
   };
 }
 
+/**
+ * Who an item is for: an item headed by one of the Kính gửi lines ("3. Phòng Văn hóa và Thông tin
+ * các huyện, thành phố") is for the agencies of that line; any other item is for every addressee.
+ */
+export function assigneesOf(title: string, assignees: string[], lines: RecipientLine[]): string[] {
+  const key = foldKey(title);
+  const named = lines.filter(
+    (l) => l.kind === "action" && l.matches.length && key.includes(foldKey(l.text)),
+  );
+  if (!named.length) return assignees;
+  const chosen = new Set(named.flatMap((l) => l.matches));
+  const mine = assignees.filter((a) => chosen.has(a));
+  return mine.length ? mine : assignees;
+}
+
 /** Creates the tasks of an issued directive, in the issuing transaction; returns how many. */
 export async function createTasks(
   trx: Transaction<Database>,
@@ -53,11 +75,12 @@ export async function createTasks(
   assignees: string[],
   startsOn: string,
   at: Date,
+  lines: RecipientLine[] = [],
 ): Promise<number> {
   const plan = taskPlanOf(original);
   if (!plan.items.length || !assignees.length) return 0;
-  const rows = assignees.flatMap((agencyId) =>
-    plan.items.map((item) => ({
+  const rows = plan.items.flatMap((item) =>
+    assigneesOf(item.title, assignees, lines).map((agencyId) => ({
       document_id: original.id,
       issuer_agency_id: original.agency_id,
       assignee_agency_id: agencyId,
