@@ -13,6 +13,7 @@ import { registerDocumentRoutes } from "../documents/routes.ts";
 import { registerDeliveryRoutes } from "../deliveries/routes.ts";
 import { registerLinkRoutes } from "../links/routes.ts";
 import { registerFollowupRoutes } from "../followup/routes.ts";
+import { registerSearchRoutes } from "../search/routes.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 
 declare module "fastify" {
@@ -118,6 +119,7 @@ export async function buildApp(
   registerDeliveryRoutes(app, ctx, api);
   registerLinkRoutes(app, ctx, api);
   registerFollowupRoutes(app, ctx, api);
+  registerSearchRoutes(app, ctx, api);
 
   app.get("/api/docs", async () => api.document());
   return { app, api };

@@ -1,0 +1,202 @@
+/**
+ * Search: one box. Words match without diacritics ("tuyen truyen" finds "tuyên truyền"); a phrase
+ * in quotes must appear as written, diacritics included; a reference typed loosely ("313 UBND
+ * KGVX") goes straight to that document. Results are ranked within a bounded set of the newest
+ * matches (ranking every match is the slow part), newest first among equals, with a highlighted
+ * snippet. Only documents the reader may open are searched.
+ */
+import { sql, type ExpressionBuilder } from "kysely";
+import { z } from "zod";
+import type { Database } from "@vanthu/db";
+import type { AppContext, Actor } from "../context.ts";
+
+export const searchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+  type: z.string().trim().max(10).optional(),
+  issuer: z.string().trim().max(200).optional(),
+  year: z.coerce.number().int().min(1945).max(2100).optional(),
+  status: z.enum(["draft", "issued", "registered", "returned"]).optional(),
+  page: z.coerce.number().int().min(1).max(500).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+/** How many of the newest matches are ranked. */
+const RANKED = 2000;
+const OPEN = "\u0001";
+const CLOSE = "\u0002";
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
+
+/** A snippet safe to put in a page: the text escaped, the matches in <mark>. */
+export function safeSnippet(raw: string): string {
+  return escapeHtml(raw.replace(/\s+/g, " ").trim())
+    .replaceAll(OPEN, "<mark>")
+    .replaceAll(CLOSE, "</mark>");
+}
+
+/** "313 UBND KGVX", "313/ubnd-kgvx" -> "313UBNDKGVX"; null when the query is not a reference. */
+export function looseReference(q: string): string | null {
+  const t = q.trim().replace(/^số\s*:?\s*/i, "");
+  if (
+    !/^\d{1,6}\s*[-/ .]\s*(?:\d{4}\s*[-/ .]\s*)?[\p{L}\d&]+(?:\s*[-/ .]\s*[\p{L}\d&]+){0,4}$/u.test(
+      t,
+    )
+  )
+    return null;
+  const key = t
+    .toUpperCase()
+    .replace(/[-/. \s]/g, "")
+    .replace(/^0+(?=\d)/, "");
+  return /[A-ZĐ]/.test(key) ? key : null;
+}
+
+function visible(actor: Actor | null) {
+  return (eb: ExpressionBuilder<Database, "documents">) =>
+    actor
+      ? eb.or([
+          eb("documents.agency_id", "=", actor.agencyId),
+          eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]),
+        ])
+      : eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]);
+}
+
+export async function searchDocuments(ctx: AppContext, actor: Actor | null, query: SearchQuery) {
+  // A reference goes straight to its document.
+  const loose = looseReference(query.q);
+  if (loose) {
+    const rows = await ctx.db
+      .selectFrom("documents")
+      .select([
+        "id",
+        "reference",
+        "subject",
+        "issuer_name",
+        "document_date",
+        "type_code",
+        "status",
+        "agency_id",
+        "source_id",
+      ])
+      .where(sql<string>`regexp_replace(reference_key, '[-/. ]', '', 'g')`, "=", loose)
+      .where("reference_key", "is not", null)
+      .where(visible(actor))
+      .orderBy(sql`document_date desc nulls last`)
+      .limit(20)
+      .execute();
+    if (rows.length) {
+      // The reader's own record first (their copy rather than the public original).
+      rows.sort(
+        (a, b) => Number(b.agency_id === actor?.agencyId) - Number(a.agency_id === actor?.agencyId),
+      );
+      const seen = new Set<string>();
+      const unique = rows.filter((r) => {
+        const k = r.source_id ?? r.id;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+      return {
+        items: unique.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          subject: r.subject,
+          snippet: escapeHtml(r.subject ?? ""),
+          issuer: r.issuer_name,
+          date: r.document_date,
+          typeCode: r.type_code,
+          status: r.status,
+        })),
+        total: unique.length,
+        match: { id: unique[0]!.id, reference: unique[0]!.reference },
+      };
+    }
+  }
+
+  // Quoted phrases must appear as written; the words of the whole query match folded.
+  const phrases = [...query.q.matchAll(/"([^"]{2,100})"/g)].map((m) => m[1]!);
+  const words = query.q.replace(/"/g, " ").trim();
+  const tsquery = sql`websearch_to_tsquery('vn', ${words})`;
+  let candidates = ctx.db
+    .selectFrom("documents")
+    .select(["documents.id", "documents.document_date", "documents.created_at"])
+    .where(sql<boolean>`documents.search @@ ${tsquery}`)
+    .where(visible(actor));
+  for (const p of phrases) {
+    const like = `%${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    candidates = candidates.where((eb) =>
+      eb.or([eb("documents.subject", "ilike", like), eb("documents.body", "ilike", like)]),
+    );
+  }
+  if (query.type) candidates = candidates.where("documents.type_code", "=", query.type);
+  if (query.status) candidates = candidates.where("documents.status", "=", query.status);
+  if (query.year)
+    candidates = candidates
+      .where("documents.document_date", ">=", `${query.year}-01-01`)
+      .where("documents.document_date", "<=", `${query.year}-12-31`);
+  if (query.issuer)
+    candidates = candidates.where(
+      sql<boolean>`to_tsvector('vn', coalesce(documents.issuer_name, '')) @@ plainto_tsquery('vn', ${query.issuer})`,
+    );
+  const bounded = candidates
+    .orderBy(sql`documents.document_date desc nulls last`)
+    .orderBy("documents.created_at", "desc")
+    .limit(RANKED);
+
+  const rows = await ctx.db
+    .with("hits", () => bounded)
+    .selectFrom("hits")
+    .innerJoin("documents", "documents.id", "hits.id")
+    .select([
+      "documents.id",
+      "documents.reference",
+      "documents.subject",
+      "documents.issuer_name",
+      "documents.document_date",
+      "documents.type_code",
+      "documents.status",
+      sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
+      sql<number>`count(*) over ()`.as("total"),
+    ])
+    .orderBy("rank", "desc")
+    .orderBy(sql`documents.document_date desc nulls last`)
+    .orderBy("documents.created_at", "desc")
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  // Snippets for the page only: ts_headline is the expensive part.
+  const snippets = rows.length
+    ? await ctx.db
+        .selectFrom("documents")
+        .select([
+          "id",
+          sql<string>`ts_headline('vn', left(body, 20000), ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
+            "snippet",
+          ),
+        ])
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  const snippetOf = new Map(snippets.map((s) => [s.id, s.snippet]));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      subject: r.subject,
+      snippet: safeSnippet(snippetOf.get(r.id) ?? ""),
+      issuer: r.issuer_name,
+      date: r.document_date,
+      typeCode: r.type_code,
+      status: r.status,
+    })),
+    total: rows.length ? Number(rows[0]!.total) : 0,
+  };
+}

@@ -1,0 +1,128 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { testDatabaseKinds } from "@vanthu/db";
+import { draftFields, startTestApp, type TestApp } from "./helpers.ts";
+
+for (const kind of testDatabaseKinds()) {
+  describe(`search on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(() => t.close());
+
+    const refs = (body: { items: Array<{ reference: string | null }> }) =>
+      body.items.map((i) => i.reference);
+
+    test("words without diacritics; quoted phrases as written; public documents for everyone", async () => {
+      const anon = t.anonymous();
+      const folded = (await anon.get("/api/search?q=lua%20dao")).body;
+      assert.deepEqual(refs(folded), ["1184/STTTT-TTBCXB"]);
+      assert.match(folded.items[0].snippet, /<mark>lừa<\/mark> <mark>đảo<\/mark>/);
+      const exact = (await anon.get(`/api/search?q=${encodeURIComponent('"lừa đảo"')}`)).body;
+      assert.deepEqual(refs(exact), ["1184/STTTT-TTBCXB"]);
+      const exactFolded = (await anon.get(`/api/search?q=${encodeURIComponent('"lua dao"')}`)).body;
+      assert.equal(exactFolded.total, 0, "quoted: as written, diacritics included");
+      const all = (await anon.get("/api/search?q=tuyen%20truyen")).body;
+      assert.ok(all.total >= 3);
+      assert.ok(
+        !all.items.some((i: { status: string }) => i.status === "draft"),
+        "no drafts for the public",
+      );
+    });
+
+    test("a reference typed loosely goes straight to its document", async () => {
+      for (const q of [
+        "1184/STTTT-TTBCXB",
+        "1184 STTTT TTBCXB",
+        "1184/stttt-ttbcxb",
+        "Số 1184 STTTT-TTBCXB",
+        "918 SCT VP",
+      ]) {
+        const r = (await t.anonymous().get(`/api/search?q=${encodeURIComponent(q)}`)).body;
+        assert.ok(r.match, q);
+        assert.match(r.match.reference, /^(1184\/STTTT-TTBCXB|918\/SCT-VP)$/, q);
+      }
+      const none = (await t.anonymous().get("/api/search?q=9999%20ABC%20XYZ")).body;
+      assert.equal(none.match, undefined);
+    });
+
+    test("filters: issuer, year, type; drafts only for their agency; snippets escape the text", async () => {
+      const anon = t.anonymous();
+      assert.deepEqual(
+        refs(
+          (
+            await anon.get(
+              `/api/search?q=tuyen%20truyen&issuer=${encodeURIComponent("Sở Công Thương")}`,
+            )
+          ).body,
+        ),
+        ["918/SCT-VP"],
+      );
+      assert.deepEqual(refs((await anon.get("/api/search?q=thong%20tin&year=2026")).body), [
+        "86/LĐLĐ-TG&NC",
+      ]);
+      assert.equal((await anon.get("/api/search?q=tuyen%20truyen&type=QĐ")).body.total, 0);
+      const clerk = await t.login("stttt-ls.vanthu");
+      await clerk.post(
+        "/api/documents",
+        draftFields({
+          subject: "kiểm tra an toàn hồ chứa",
+          paragraphs: ["Không chạy <script>alert(1)</script> trên cổng hồ chứa A & B nước./."],
+        }),
+      );
+      const own = (await clerk.get("/api/search?q=ho%20chua")).body;
+      assert.equal(own.total, 1);
+      assert.ok(!own.items[0].snippet.includes("<script>"));
+      assert.match(own.items[0].snippet, /A &amp; B/, "the text is escaped");
+      const other = await t.login("sct-hd.vanthu");
+      assert.equal(
+        (await other.get("/api/search?q=ho%20chua")).body.total,
+        0,
+        "another agency's draft",
+      );
+      const bad = await anon.get("/api/search?q=");
+      assert.equal(bad.status, 400);
+    });
+
+    test("equal ranks: the newest first", async () => {
+      const ids: string[] = [];
+      for (const day of ["2026-11-02", "2026-11-09", "2026-11-05"]) {
+        t.clock.set(`${day}T09:00:00+07:00`);
+        const c = await t.login("sct-hd.vanthu");
+        const d = await c.post(
+          "/api/documents",
+          draftFields({ subject: "kiểm tra chợ đêm", addressees: [] }),
+        );
+        await c.post(`/api/documents/${d.body.id}/issue`);
+        ids.push(d.body.id);
+      }
+      t.clock.set("2026-11-20T09:00:00+07:00");
+      const r = (await (await t.login("sct-hd.vanthu")).get("/api/search?q=cho%20dem")).body;
+      assert.deepEqual(
+        r.items.map((i: { id: string }) => i.id),
+        [ids[1], ids[2], ids[0]],
+      );
+    });
+
+    test("ranking: the subject weighs more than the body", async () => {
+      const clerk = await t.login("ldld-bg.vanthu");
+      const inBody = await clerk.post(
+        "/api/documents",
+        draftFields({
+          subject: "hội nghị công đoàn",
+          paragraphs: ["Nội dung có nhắc đến an sinh xã hội một lần./."],
+        }),
+      );
+      const inSubject = await clerk.post(
+        "/api/documents",
+        draftFields({ subject: "an sinh xã hội cho đoàn viên", paragraphs: ["Nội dung khác./."] }),
+      );
+      const r = (await clerk.get("/api/search?q=an%20sinh%20xa%20hoi")).body;
+      assert.deepEqual(
+        r.items.map((i: { id: string }) => i.id),
+        [inSubject.body.id, inBody.body.id],
+      );
+    });
+  });
+}
