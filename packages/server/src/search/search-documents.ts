@@ -22,7 +22,7 @@ export const searchQuerySchema = z.strictObject({
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** How many of the newest matches are ranked. */
-const RANKED = 2000;
+const RANKED = 300;
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 
@@ -121,9 +121,20 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
   const phrases = [...query.q.matchAll(/"([^"]{2,100})"/g)].map((m) => m[1]!);
   const words = query.q.replace(/"/g, " ").trim();
   const tsquery = sql`websearch_to_tsquery('vn', ${words})`;
+  // The newest matches (the index on the date order stops after RANKED of them), ranked.
   let candidates = ctx.db
     .selectFrom("documents")
-    .select(["documents.id", "documents.document_date", "documents.created_at"])
+    .select([
+      "documents.id",
+      "documents.reference",
+      "documents.subject",
+      "documents.issuer_name",
+      "documents.document_date",
+      "documents.created_at",
+      "documents.type_code",
+      "documents.status",
+      sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
+    ])
     .where(sql<boolean>`documents.search @@ ${tsquery}`)
     .where(visible(actor));
   for (const p of phrases) {
@@ -150,21 +161,11 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
   const rows = await ctx.db
     .with("hits", () => bounded)
     .selectFrom("hits")
-    .innerJoin("documents", "documents.id", "hits.id")
-    .select([
-      "documents.id",
-      "documents.reference",
-      "documents.subject",
-      "documents.issuer_name",
-      "documents.document_date",
-      "documents.type_code",
-      "documents.status",
-      sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
-      sql<number>`count(*) over ()`.as("total"),
-    ])
+    .selectAll()
+    .select(sql<number>`count(*) over ()`.as("total"))
     .orderBy("rank", "desc")
-    .orderBy(sql`documents.document_date desc nulls last`)
-    .orderBy("documents.created_at", "desc")
+    .orderBy(sql`document_date desc nulls last`)
+    .orderBy("created_at", "desc")
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
@@ -174,7 +175,7 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
         .selectFrom("documents")
         .select([
           "id",
-          sql<string>`ts_headline('vn', left(body, 20000), ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
+          sql<string>`ts_headline('vn', left(body, 4000), ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
             "snippet",
           ),
         ])
