@@ -199,5 +199,7 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
       status: r.status,
     })),
     total: rows.length ? Number(rows[0]!.total) : 0,
+    // Only the newest RANKED matches are ranked: "total" is then at least that many.
+    capped: rows.length > 0 && Number(rows[0]!.total) >= RANKED,
   };
 }
