@@ -7,8 +7,7 @@ import type { Transaction, Kysely } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "./access.ts";
 
 export async function loadDocument(
   db: Kysely<Database> | Transaction<Database>,
@@ -16,7 +15,7 @@ export async function loadDocument(
   id: string,
   options: { forUpdate?: boolean; own?: boolean } = {},
 ): Promise<DocumentRow> {
-  if (!UUID.test(id)) throw fail("DOCUMENT_NOT_FOUND", `not a document id: ${id}`);
+  if (!isUuid(id)) throw fail("DOCUMENT_NOT_FOUND", `not a document id: ${id}`);
   let q = db.selectFrom("documents").selectAll().where("id", "=", id);
   if (options.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();

@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
 import { requireActor } from "../http/app.ts";
+import { readUpload, sendFile } from "../http/files.ts";
 import { validate } from "../validate.ts";
 import { createDraft } from "./create-draft.ts";
 import { draftFieldsSchema, draftTextSchema } from "./document-content.ts";
@@ -70,17 +71,7 @@ export function registerDocumentRoutes(
 
   app.post("/api/documents/import", async (request, reply) => {
     const actor = requireActor(request);
-    if (!request.isMultipart())
-      throw fail("UNSUPPORTED_MEDIA_TYPE", "import needs multipart/form-data", [
-        { path: "(body)", message: "Gửi tệp dưới dạng multipart/form-data, trường “file”." },
-      ]);
-    const part = await request.file();
-    if (!part || part.fieldname !== "file")
-      throw fail("VALIDATION_FAILED", "no file part", [
-        { path: "file", message: "Thiếu tệp (trường “file”)." },
-      ]);
-    const bytes = await part.toBuffer();
-    const result = await importDocument(ctx, actor, { bytes, fileName: part.filename });
+    const result = await importDocument(ctx, actor, await readUpload(request));
     const row = await loadDocument(ctx.db, actor, result.id);
     return reply
       .status(result.duplicate ? 200 : 201)
@@ -224,14 +215,7 @@ export function registerDocumentRoutes(
       .executeTakeFirst();
     const bytes = file ? await ctx.files.get(file.sha256) : null;
     if (!file || !bytes) throw fail("FILE_NOT_FOUND", `no file ${name} on ${id}`);
-    return reply
-      .header("content-type", file.media_type)
-      .header(
-        "content-disposition",
-        `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      )
-      .header("x-content-type-options", "nosniff")
-      .send(bytes);
+    return sendFile(reply, { bytes, mediaType: file.media_type, name: file.name });
   });
   api.add({
     method: "GET",

@@ -10,7 +10,7 @@ import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { summary } from "../documents/present.ts";
-import { expectedPeriods } from "./reports.ts";
+import { expectedPeriods, reportedPeriods } from "./reports.ts";
 
 type Figures = Record<string, number>;
 
@@ -200,19 +200,12 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
     .where("tasks.assignee_agency_id", "=", actor.agencyId)
     .orderBy("tasks.created_at", "desc")
     .execute();
-  const reports = tasks.length
-    ? await ctx.db
-        .selectFrom("reports")
-        .select(["task_id", "period"])
-        .where(
-          "task_id",
-          "in",
-          tasks.map((t) => t.id),
-        )
-        .execute()
-    : [];
+  const reported = await reportedPeriods(
+    ctx,
+    tasks.map((t) => t.id),
+  );
   const items = tasks.map((t) => {
-    const done = new Set(reports.filter((r) => r.task_id === t.id).map((r) => r.period));
+    const done = reported.get(t.id)!;
     const overdue = expectedPeriods(t, today)
       .map((p) => p.label)
       .filter((p) => !done.has(p));

@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import { vietnamDate } from "../context.ts";
-import { expectedPeriods, taskPeriods } from "./reports.ts";
+import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
 
 export const REMINDERS = "recurring:reminders";
 const REMIND_DAYS = 3;
@@ -55,23 +55,14 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
     .where("tasks.starts_on", "<=", today)
     .execute();
   if (!tasks.length) return 0;
-  const done = new Set(
-    (
-      await ctx.db
-        .selectFrom("reports")
-        .select(["task_id", "period"])
-        .where(
-          "task_id",
-          "in",
-          tasks.map((t) => t.id),
-        )
-        .execute()
-    ).map((r) => `${r.task_id}|${r.period}`),
+  const reported = await reportedPeriods(
+    ctx,
+    tasks.map((t) => t.id),
   );
   const notes = [];
   for (const t of tasks) {
     for (const p of taskPeriods(t, soon)) {
-      if (!p.due || done.has(`${t.id}|${p.label}`)) continue;
+      if (!p.due || reported.get(t.id)!.has(p.label)) continue;
       if (p.due >= today && p.due <= soon)
         notes.push({
           kind: "reminder",
@@ -83,7 +74,7 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
         });
     }
     for (const p of expectedPeriods(t, today))
-      if (!done.has(`${t.id}|${p.label}`))
+      if (!reported.get(t.id)!.has(p.label))
         notes.push({
           kind: "overdue",
           task_id: t.id,

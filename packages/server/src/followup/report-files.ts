@@ -6,6 +6,7 @@
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
+import { isUuid } from "../documents/access.ts";
 
 const TYPES: Array<{ ext: RegExp; media: string; magic: (b: Uint8Array) => boolean }> = [
   { ext: /\.pdf$/i, media: "application/pdf", magic: (b) => head(b, "%PDF-") },
@@ -46,7 +47,7 @@ function head(b: Uint8Array, text: string): boolean {
 }
 
 async function reportFor(ctx: AppContext, actor: Actor, reportId: string) {
-  const report = /^[0-9a-f-]{36}$/i.test(reportId)
+  const report = isUuid(reportId)
     ? await ctx.db
         .selectFrom("reports")
         .innerJoin("tasks", "tasks.id", "reports.task_id")

@@ -11,6 +11,7 @@ import type { AppContext, Actor } from "../context.ts";
 import { hasRole, vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
+import { isUuid } from "../documents/access.ts";
 
 export const reportSchema = z.strictObject({
   period: z.string().trim().min(1).max(20),
@@ -50,6 +51,22 @@ export function expectedPeriods(
   return taskPeriods(task, today).filter((p) => p.due !== null && p.due < today);
 }
 
+/** The periods already reported, per task: taskId -> set of period labels. */
+export async function reportedPeriods(
+  ctx: AppContext,
+  taskIds: string[],
+): Promise<Map<string, Set<string>>> {
+  const done = new Map<string, Set<string>>(taskIds.map((id) => [id, new Set<string>()]));
+  if (!taskIds.length) return done;
+  const rows = await ctx.db
+    .selectFrom("reports")
+    .select(["task_id", "period"])
+    .where("task_id", "in", taskIds)
+    .execute();
+  for (const r of rows) done.get(r.task_id)?.add(r.period);
+  return done;
+}
+
 export async function submitReport(
   ctx: AppContext,
   actor: Actor,
@@ -61,7 +78,7 @@ export async function submitReport(
   const now = ctx.now();
   const today = vietnamDate(now);
   return ctx.db.transaction().execute(async (trx) => {
-    const task = /^[0-9a-f-]{36}$/i.test(taskId)
+    const task = isUuid(taskId)
       ? await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst()
       : undefined;
     // Another agency's task does not exist for this reporter.

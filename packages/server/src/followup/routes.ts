@@ -5,6 +5,8 @@ import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
 import { requireActor } from "../http/app.ts";
+import { readUpload, sendFile } from "../http/files.ts";
+import { isUuid } from "../documents/access.ts";
 import { validate } from "../validate.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
@@ -88,7 +90,7 @@ export function registerFollowupRoutes(
     const actor = requireActor(request);
     const { id } = request.params as { id: string };
     const change = validate(taskChangeSchema, request.body);
-    const task = /^[0-9a-f-]{36}$/i.test(id)
+    const task = isUuid(id)
       ? await ctx.db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst()
       : undefined;
     if (
@@ -159,19 +161,8 @@ export function registerFollowupRoutes(
   app.post("/api/reports/:id/files", async (request, reply) => {
     const actor = requireActor(request);
     const { id } = request.params as { id: string };
-    if (!request.isMultipart())
-      throw fail("UNSUPPORTED_MEDIA_TYPE", "multipart expected", [
-        { path: "(body)", message: "Gửi tệp dưới dạng multipart/form-data, trường “file”." },
-      ]);
-    const part = await request.file();
-    if (!part || part.fieldname !== "file")
-      throw fail("VALIDATION_FAILED", "no file part", [
-        { path: "file", message: "Thiếu tệp (trường “file”)." },
-      ]);
-    const bytes = await part.toBuffer();
-    return reply
-      .status(201)
-      .send(await attachReportFile(ctx, actor, id, { bytes, fileName: part.filename }));
+    const file = await readUpload(request);
+    return reply.status(201).send(await attachReportFile(ctx, actor, id, file));
   });
   api.add({
     method: "POST",
@@ -191,12 +182,7 @@ export function registerFollowupRoutes(
   app.get("/api/reports/:id/files/:name", async (request, reply) => {
     const actor = requireActor(request);
     const { id, name } = request.params as { id: string; name: string };
-    const f = await readReportFile(ctx, actor, id, name);
-    return reply
-      .header("content-type", f.mediaType)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-      .header("x-content-type-options", "nosniff")
-      .send(f.bytes);
+    return sendFile(reply, await readReportFile(ctx, actor, id, name));
   });
   api.add({
     method: "GET",

@@ -4,9 +4,8 @@
  * tree of a directive's follow-ons (central -> province -> department -> unit -> commune).
  */
 import type { FastifyInstance } from "fastify";
-import type { ExpressionBuilder } from "kysely";
 import { composeFollowOn, type DateParts } from "@vanthu/core";
-import type { Database, DocumentRow } from "@vanthu/db";
+import type { DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
@@ -15,17 +14,7 @@ import { loadDocument } from "../documents/load-document.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import type { DocumentContent } from "../documents/document-content.ts";
 import { summary } from "../documents/present.ts";
-
-/** Documents a reader may open: their agency's, and public issued ones. */
-function visible(actor: Actor | null) {
-  return (eb: ExpressionBuilder<Database, "documents">) =>
-    actor
-      ? eb.or([
-          eb("documents.agency_id", "=", actor.agencyId),
-          eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]),
-        ])
-      : eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]);
-}
+import { preferOwn, visibleTo } from "../documents/access.ts";
 
 const SUMMARY_COLUMNS = [
   "documents.id",
@@ -43,21 +32,6 @@ const SUMMARY_COLUMNS = [
   "documents.source_id",
 ] as const;
 
-/** Own records first, so that a reader is sent to their copy rather than the public original. */
-function preferOwn<T extends { agency_id: string; source_id: string | null; id: string }>(
-  rows: T[],
-  actor: Actor | null,
-): T[] {
-  const byDocument = new Map<string, T>();
-  for (const r of rows) {
-    const key = r.source_id ?? r.id;
-    const had = byDocument.get(key);
-    if (!had || (actor && r.agency_id === actor.agencyId && had.agency_id !== actor.agencyId))
-      byDocument.set(key, r);
-  }
-  return [...byDocument.values()];
-}
-
 async function links(ctx: AppContext, actor: Actor | null, row: DocumentRow) {
   const citations = await ctx.db
     .selectFrom("document_citations")
@@ -72,7 +46,7 @@ async function links(ctx: AppContext, actor: Actor | null, row: DocumentRow) {
         .select(SUMMARY_COLUMNS)
         .select("documents.reference_key")
         .where("documents.reference_key", "in", keys)
-        .where(visible(actor))
+        .where(visibleTo(actor))
         .execute()
     : [];
   const cites = citations.map((c) => {
@@ -106,7 +80,7 @@ async function links(ctx: AppContext, actor: Actor | null, row: DocumentRow) {
               ? eb.or([eb("c.cited_date", "is", null), eb("c.cited_date", "=", row.document_date)])
               : eb.lit(true),
           )
-          .where(visible(actor))
+          .where(visibleTo(actor))
           .execute(),
         actor,
       ).filter((d) => d.id !== row.source_id && (d.source_id ?? d.id) !== (row.source_id ?? row.id))

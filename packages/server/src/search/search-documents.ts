@@ -5,10 +5,10 @@
  * matches (ranking every match is the slow part), newest first among equals, with a highlighted
  * snippet. Only documents the reader may open are searched.
  */
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql } from "kysely";
 import { z } from "zod";
-import type { Database } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
+import { preferOwn, visibleTo } from "../documents/access.ts";
 
 export const searchQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200),
@@ -55,16 +55,6 @@ export function looseReference(q: string): string | null {
   return /[A-ZĐ]/.test(key) ? key : null;
 }
 
-function visible(actor: Actor | null) {
-  return (eb: ExpressionBuilder<Database, "documents">) =>
-    actor
-      ? eb.or([
-          eb("documents.agency_id", "=", actor.agencyId),
-          eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]),
-        ])
-      : eb.and([eb("documents.is_public", "=", true), eb("documents.status", "=", "issued")]);
-}
-
 export async function searchDocuments(ctx: AppContext, actor: Actor | null, query: SearchQuery) {
   // A reference goes straight to its document.
   const loose = looseReference(query.q);
@@ -84,22 +74,15 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
       ])
       .where(sql<string>`regexp_replace(reference_key, '[-/. ]', '', 'g')`, "=", loose)
       .where("reference_key", "is not", null)
-      .where(visible(actor))
+      .where(visibleTo(actor))
       .orderBy(sql`document_date desc nulls last`)
       .limit(20)
       .execute();
     if (rows.length) {
-      // The reader's own record first (their copy rather than the public original).
-      rows.sort(
+      // One row per document, the reader's own record first (their copy, not the original).
+      const unique = preferOwn(rows, actor).sort(
         (a, b) => Number(b.agency_id === actor?.agencyId) - Number(a.agency_id === actor?.agencyId),
       );
-      const seen = new Set<string>();
-      const unique = rows.filter((r) => {
-        const k = r.source_id ?? r.id;
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
       return {
         items: unique.map((r) => ({
           id: r.id,
@@ -136,7 +119,7 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
       sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
     ])
     .where(sql<boolean>`documents.search @@ ${tsquery}`)
-    .where(visible(actor));
+    .where(visibleTo(actor));
   for (const p of phrases) {
     const like = `%${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     candidates = candidates.where((eb) =>
