@@ -43,7 +43,7 @@ function columnHtml(column: Column, cls: string, extra = ""): string {
  */
 export function renderHtml(
   model: LayoutModel,
-  options: { title?: string; lang?: string } = {},
+  options: { title?: string; lang?: string; fragment?: boolean } = {},
 ): string {
   const { page } = model;
   const m = page.margin;
@@ -51,9 +51,11 @@ export function renderHtml(
   const signer = model.footer.signerName
     ? lineHtml({ ...model.footer.signerName, spaceBefore: 0 }, "signer")
     : "";
-  const css = `
+  const pageCss = `
 @page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 body { margin: 0; background: #eee; }
+@media print { body { background: none; } }`;
+  const css = `
 .van-ban { box-sizing: border-box; width: ${page.width}mm; min-height: ${page.height}mm; margin: 16px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
   background: #fff; color: #000; font-family: "${model.fontFamily}", Tinos, "Liberation Serif", serif; font-size: 14pt; line-height: 1.2; }
 .van-ban p { margin: 0; }
@@ -65,7 +67,7 @@ body { margin: 0; background: #eee; }
 .van-ban .body p { margin-bottom: 6pt; }
 .van-ban footer .signature .space { height: ${model.footer.signatureSpace}mm; }
 @media screen and (max-width: 220mm) { .van-ban { width: auto; min-height: 0; margin: 0; padding: 16px; } .van-ban .columns { flex-direction: column; } .van-ban .columns > div { width: auto !important; } }
-@media print { body { background: none; } .van-ban { width: auto; min-height: 0; margin: 0; padding: 0; } .van-ban footer { break-inside: avoid; } .van-ban .body p:last-child { break-after: avoid; } }`;
+@media print { .van-ban { width: auto; min-height: 0; margin: 0; padding: 0; } .van-ban footer { break-inside: avoid; } .van-ban .body p:last-child { break-after: avoid; } }`;
   const body = model.body
     .map((p) => {
       const style = [
@@ -80,16 +82,7 @@ body { margin: 0; background: #eee; }
       return `<p style="${style.join(";")}">${esc(p.text)}</p>`;
     })
     .join("\n");
-  return `<!doctype html>
-<html lang="${options.lang ?? "vi"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<article class="van-ban ${model.format}">
+  const article = `<article class="van-ban ${model.format}">
 <header class="columns">${columnHtml(model.header.left, "issuer")}${columnHtml(model.header.right, "motto")}</header>
 <div class="title">${model.title.map((l, i) => (i === 0 ? `<h1 style="${lineStyle(l)}">${esc(l.text)}</h1>` : lineHtml(l, "subject"))).join("")}</div>
 ${model.addressees.length ? `<div class="kinh-gui">${addresseesHtml(model.addressees)}</div>` : ""}
@@ -97,7 +90,19 @@ ${model.addressees.length ? `<div class="kinh-gui">${addresseesHtml(model.addres
 ${body}
 </section>
 <footer class="columns">${columnHtml(model.footer.left, "recipients")}${columnHtml(model.footer.right, "signature", `<div class="space"></div>${signer}`)}</footer>
-</article>
+</article>`;
+  // A fragment goes inside another page (the web application's preview): no page rules.
+  if (options.fragment) return `<style>${css}</style>\n${article}\n`;
+  return `<!doctype html>
+<html lang="${options.lang ?? "vi"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${pageCss}${css}</style>
+</head>
+<body>
+${article}
 </body>
 </html>
 `;

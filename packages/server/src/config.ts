@@ -23,6 +23,7 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
+  WEB_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   maxUploadBytes: number;
   logLevel: string;
   demo: boolean;
+  /** The web application's build; packages/web/dist when unset. */
+  webDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -62,5 +65,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
+    webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : null,
   };
 }

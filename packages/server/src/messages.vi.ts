@@ -20,6 +20,7 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   ALREADY_ISSUED:
     "Văn bản đã được ban hành; muốn sửa phải ban hành văn bản đính chính hoặc thay thế.",
   NOT_A_DRAFT: "Chỉ sửa được văn bản đang soạn thảo.",
+  NOT_PUBLISHABLE: "Chỉ công bố được văn bản đi đã ban hành của cơ quan mình.",
   ALREADY_REGISTERED: "Văn bản đến đã được vào sổ.",
   DELIVERY_UNCONFIRMED:
     "Nơi nhận có nhóm cơ quan hoặc tên trùng: văn thư cần xác nhận danh sách cơ quan nhận trước khi ban hành.",
@@ -33,6 +34,7 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   NOT_A_DOCUMENT: "Nội dung không giống một văn bản hành chính.",
   AGENCY_EXISTS: "Mã cơ quan đã tồn tại.",
   USER_EXISTS: "Tên đăng nhập đã tồn tại.",
+  UNIT_EXISTS: "Đơn vị với tên viết tắt này đã có.",
   AGENCY_NOT_FOUND: "Không tìm thấy cơ quan.",
   INVALID_DATE: "Ngày không hợp lệ.",
   NO_TERM: "Cơ quan Đảng chưa khai báo nhiệm kỳ để đánh số văn bản.",

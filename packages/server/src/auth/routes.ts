@@ -73,7 +73,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: O
     const actor = requireActor(request);
     const agency = await ctx.db
       .selectFrom("agencies")
-      .select(["id", "code", "name", "abbreviation", "kind"])
+      .select(["id", "code", "name", "abbreviation", "kind", "place", "parent_line as parentLine"])
       .where("id", "=", actor.agencyId)
       .executeTakeFirstOrThrow();
     return { user: actor, agency, csrfToken: request.csrfToken };

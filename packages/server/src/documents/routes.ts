@@ -13,6 +13,8 @@ import { importDocument } from "./import-document.ts";
 import { issueBodySchema, issueDocument } from "./issue-document.ts";
 import { listDocuments, listQuerySchema } from "./list-documents.ts";
 import { loadDocument } from "./load-document.ts";
+import { previewDraft, previewSchema, viewDocument } from "./preview.ts";
+import { publishDocument, publishSchema } from "./publish-document.ts";
 import { detail } from "./present.ts";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { registerCorrectionsSchema, registerIncoming } from "./register-incoming.ts";
@@ -92,6 +94,50 @@ export function registerDocumentRoutes(
       415: "Not a supported file",
       422: "Unreadable",
     },
+  });
+
+  app.post("/api/documents/preview", async (request) => {
+    const actor = requireActor(request);
+    return previewDraft(ctx, actor, validate(previewSchema, request.body));
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents/preview",
+    summary:
+      "The draft being typed, laid out in ND30 as HTML, with the linter's findings (the agency's profile included)",
+    tag: "documents",
+    auth: "session",
+    body: previewSchema,
+    responses: { 200: "{html,text,findings}", 400: "Invalid fields" },
+  });
+
+  app.get("/api/documents/:id/view", async (request) => {
+    const { id } = request.params as { id: string };
+    const row = await loadDocument(ctx.db, request.actor, id);
+    return viewDocument(ctx, request.actor, row);
+  });
+  api.add({
+    method: "GET",
+    url: "/api/documents/:id/view",
+    summary: "A document in the ND30 layout as HTML, with lint findings for its own agency",
+    tag: "documents",
+    auth: "optional",
+    responses: { 200: "{html,text,findings}", 404: "Not found or not visible" },
+  });
+
+  app.post("/api/documents/:id/publish", async (request) => {
+    const actor = requireActor(request);
+    const { id } = request.params as { id: string };
+    return publishDocument(ctx, actor, id, validate(publishSchema, request.body));
+  });
+  api.add({
+    method: "POST",
+    url: "/api/documents/:id/publish",
+    summary: "Show an issued document on the public portal, or take it down",
+    tag: "documents",
+    auth: "session",
+    body: publishSchema,
+    responses: { 200: "{id,isPublic}", 403: "Not a clerk, leader or admin", 409: "Not issued" },
   });
 
   app.get("/api/documents/:id", async (request) => {

@@ -10,7 +10,7 @@ import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { summary } from "../documents/present.ts";
-import { expectedPeriods, reportedPeriods } from "./reports.ts";
+import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
 
 type Figures = Record<string, number>;
 
@@ -223,6 +223,8 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
       due: t.due_date,
       reported: [...done].sort(),
       overdue,
+      /** Every period open so far (the report form offers these). */
+      periods: taskPeriods(t, today).map((p) => ({ label: p.label, due: p.due })),
     };
   });
   return { today, items, overdue: items.filter((i) => i.overdue.length).length };

@@ -14,6 +14,10 @@ import { registerDeliveryRoutes } from "../deliveries/routes.ts";
 import { registerLinkRoutes } from "../links/routes.ts";
 import { registerFollowupRoutes } from "../followup/routes.ts";
 import { registerSearchRoutes } from "../search/routes.ts";
+import { registerRegisterRoutes } from "../registers/routes.ts";
+import { registerAgencyRoutes } from "../agencies/routes.ts";
+import { registerPortalRoutes } from "../portal/routes.ts";
+import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 
 declare module "fastify" {
@@ -120,6 +124,10 @@ export async function buildApp(
   registerLinkRoutes(app, ctx, api);
   registerFollowupRoutes(app, ctx, api);
   registerSearchRoutes(app, ctx, api);
+  registerRegisterRoutes(app, ctx, api);
+  registerAgencyRoutes(app, ctx, api);
+  registerPortalRoutes(app, ctx);
+  await registerWebApp(app, ctx);
 
   app.get("/api/docs", async () => api.document());
   return { app, api };

@@ -1,0 +1,203 @@
+/**
+ * The main story in a real browser, each step by the person who does it:
+ * a clerk of stttt-ls drafts a directive from a template, sees a lint warning and fixes it; a
+ * leader issues it; a recipient clerk finds it in the incoming box and registers it; a specialist
+ * reports results; the issuer's dashboard shows them; the document is on the public portal and
+ * is found by a search typed without diacritics.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import { CHROMIUM } from "../playwright.config.ts";
+
+const SHOTS = "test-results/story";
+const SUBJECT = "tuyên truyền Ngày hội đọc sách và phát triển văn hóa đọc năm 2026";
+
+test.skip(!existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+test.describe.configure({ mode: "serial" });
+
+let step = 0;
+async function shot(page: Page, name: string) {
+  const dir = `${SHOTS}/${test.info().project.name}`;
+  mkdirSync(dir, { recursive: true });
+  step += 1;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({
+    path: `${dir}/${String(step).padStart(2, "0")}-${name}.png`,
+    fullPage: true,
+  });
+}
+
+async function signIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/app/");
+  await expect(page).toHaveURL(/\/app\/dang-nhap/);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
+  return page;
+}
+
+let documentPath = "";
+test.beforeAll(() => {
+  step = 0;
+});
+let reference = "";
+
+test("a clerk drafts from a template, sees the lint warning and fixes it", async ({ browser }) => {
+  const page = await signIn(browser, "stttt-ls.vanthu");
+  await shot(page, "clerk-home");
+  await page.getByRole("link", { name: "Soạn văn bản" }).click();
+  await expect(page.getByRole("heading", { name: "Soạn văn bản" })).toBeVisible();
+  // The công văn template is the default; its text is in the form and in the preview.
+  await expect(page.getByTestId("preview")).toContainText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  await page.getByLabel("Trích yếu nội dung").fill(SUBJECT);
+  await page.getByLabel("Đơn vị soạn thảo (viết tắt)").fill("TTBCXB");
+  await page
+    .getByLabel("Kính gửi (mỗi dòng một nơi)")
+    .fill("Báo Lạng Sơn\nĐài Phát thanh và Truyền hình tỉnh");
+  await page
+    .getByLabel("Nội dung (mỗi đoạn một dòng)")
+    .fill(
+      [
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh về phát triển văn hóa đọc, Sở Thông tin và Truyền thông đề nghị các các cơ quan báo chí thực hiện một số nội dung sau:",
+        "1. Mở chuyên mục tuyên truyền về Ngày hội đọc sách trên báo in, báo điện tử và sóng phát thanh, truyền hình.",
+        "2. Báo cáo kết quả thực hiện về Sở Thông tin và Truyền thông định kỳ hằng quý.",
+        "Trân trọng./.",
+      ].join("\n"),
+    );
+  await page.getByLabel("Họ và tên người ký").fill("Hoàng Văn Minh");
+  await page.getByLabel("Công bố trên cổng văn bản công khai khi ban hành").check();
+
+  const warning = page.getByTestId("findings").locator('[data-code="repeated-word"]');
+  await expect(warning).toContainText('Từ "các" bị lặp lại');
+  await expect(page.getByTestId("preview")).toContainText("ĐỌC SÁCH", { ignoreCase: true });
+  await shot(page, "compose-lint-warning");
+
+  await page.getByRole("button", { name: /Sửa: Từ "các" bị lặp lại/ }).click();
+  await expect(page.getByLabel("Nội dung (mỗi đoạn một dòng)")).toHaveValue(
+    /đề nghị các cơ quan báo chí/,
+  );
+  await expect(warning).toHaveCount(0);
+  await shot(page, "compose-fixed");
+
+  await page.getByRole("button", { name: "Lưu dự thảo" }).click();
+  await expect(page).toHaveURL(/\/app\/van-ban\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Dự thảo", { exact: true }).first()).toBeVisible();
+  documentPath = new URL(page.url()).pathname;
+  await shot(page, "draft-saved");
+  await page.context().close();
+});
+
+test("a leader issues it to the recipients read from the text", async ({ browser }) => {
+  const page = await signIn(browser, "stttt-ls.lanhdao");
+  await page.getByRole("link", { name: "Dự thảo", exact: true }).click();
+  await page.getByRole("link", { name: new RegExp(SUBJECT.slice(0, 30)) }).click();
+  await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
+  await page.getByRole("button", { name: "Ban hành" }).click();
+  const dialog = page.getByRole("dialog", { name: "Xác nhận nơi nhận và ban hành" });
+  await expect(dialog.getByRole("checkbox", { name: "Báo Lạng Sơn" })).toBeChecked();
+  await expect(
+    dialog.getByRole("checkbox", { name: /Đài Phát thanh và Truyền hình/ }),
+  ).toBeChecked();
+  await shot(page, "issue-confirm-recipients");
+  await dialog.getByRole("button", { name: "Ban hành" }).click();
+  const toast = page.getByText(/Đã ban hành văn bản số \d+\/STTTT-TTBCXB/);
+  await expect(toast).toBeVisible();
+  reference = (/\d+\/STTTT-TTBCXB/.exec((await toast.textContent()) ?? "") ?? [""])[0];
+  await expect(page.getByRole("heading", { name: new RegExp(reference) })).toBeVisible();
+  await page.getByRole("tab", { name: "Gửi, nhận" }).click();
+  await expect(page.getByRole("row", { name: /Báo Lạng Sơn.*Đã đến/ })).toBeVisible();
+  await shot(page, "issued-deliveries");
+  await page.context().close();
+});
+
+test("the recipient clerk finds it in the incoming box and registers it", async ({ browser }) => {
+  const page = await signIn(browser, "baolangson.vanthu");
+  await page.getByRole("link", { name: "Văn bản đến", exact: true }).click();
+  const row = page.getByRole("row", { name: new RegExp(reference) });
+  await expect(row).toContainText("Chưa vào sổ");
+  await shot(page, "incoming-box");
+  await row.getByRole("link", { name: reference }).click();
+  await page.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
+  const dialog = page.getByRole("dialog", { name: "Vào sổ văn bản đến" });
+  await expect(dialog.getByLabel("Số, ký hiệu")).toHaveValue(reference);
+  await dialog.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
+  await expect(page.getByText(/Đã vào sổ đến, số \d+/)).toBeVisible();
+  await expect(page.getByText("Đã vào sổ", { exact: true }).first()).toBeVisible();
+  await shot(page, "registered");
+  await page.getByRole("link", { name: "Sổ đăng ký" }).click();
+  await expect(page.getByRole("cell", { name: reference })).toBeVisible();
+  await shot(page, "incoming-register");
+  await page.context().close();
+});
+
+test("a specialist of the recipient reports results", async ({ browser }) => {
+  const page = await signIn(browser, "baolangson.chuyenvien");
+  await page.getByRole("link", { name: "Nhiệm vụ, báo cáo" }).click();
+  const card = page
+    .locator(".mantine-Card-root", { hasText: "Mở chuyên mục tuyên truyền" })
+    .filter({
+      hasText: reference,
+    });
+  await card.getByRole("button", { name: "Báo cáo kết quả" }).click();
+  await card.getByLabel("Số tin, bài").fill("12");
+  await card.getByLabel("Thời lượng (phút)").fill("45");
+  await card
+    .getByLabel("Nội dung báo cáo")
+    .fill("Báo đã mở chuyên mục Ngày hội đọc sách, đăng 12 tin, bài trên báo in và báo điện tử.");
+  await shot(page, "report-form");
+  await card.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page.getByText(/Đã gửi báo cáo/)).toBeVisible();
+  await expect(card.getByText(/Đã báo cáo/).first()).toBeVisible();
+  await shot(page, "report-sent");
+  await page.context().close();
+});
+
+test("the issuer's dashboard shows the report", async ({ browser }) => {
+  const page = await signIn(browser, "stttt-ls.lanhdao");
+  await page.goto(`/app${documentPath.replace(/^\/app/, "")}`);
+  await page.getByRole("link", { name: "Theo dõi thực hiện" }).click();
+  const grid = page.getByTestId("grid");
+  const row = grid.getByRole("row", { name: /Báo Lạng Sơn/ });
+  await expect(row).toContainText("Đã báo cáo");
+  await expect(row).toContainText("Số tin, bài: 12");
+  await expect(page.getByText("Thời lượng (phút)").first()).toBeVisible();
+  await shot(page, "dashboard");
+  await page.context().close();
+});
+
+test("the public reads it on the portal and finds it without diacritics", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Văn bản chỉ đạo điều hành" }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: SUBJECT })).toBeVisible();
+  await page.getByRole("searchbox").fill("ngay hoi doc sach van hoa doc");
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page.getByRole("link", { name: SUBJECT })).toBeVisible();
+  await expect(page.locator("mark").first()).toBeVisible();
+  await shot(page, "portal-search");
+  await page.getByRole("link", { name: SUBJECT }).click();
+  await expect(page.getByText(reference).first()).toBeVisible();
+  await expect(page.locator("article.van-ban")).toContainText("Hoàng Văn Minh");
+  await shot(page, "portal-document");
+  const pdf = await page.request.get(page.url() + "/ban-pdf");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const feed = await page.request.get("/feed.atom");
+  expect(await feed.text()).toContain(reference);
+  await context.close();
+
+  // And inside the application, through the one search box.
+  const staff = await signIn(browser, "stttt-ls.vanthu");
+  await staff
+    .getByRole("searchbox", { name: "Tìm văn bản" })
+    .fill("tuyen truyen ngay hoi doc sach");
+  await staff.keyboard.press("Enter");
+  await expect(staff.getByTestId("results").getByRole("link", { name: SUBJECT })).toBeVisible();
+  await shot(staff, "search-without-diacritics");
+  await staff.context().close();
+});

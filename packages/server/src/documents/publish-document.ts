@@ -1,0 +1,44 @@
+/**
+ * Publishing on the portal ("Văn bản chỉ đạo điều hành"): the issuing agency's clerk or leader
+ * marks an issued document public, or takes it down. The content stays immutable; only the flag
+ * changes, in the same transaction as its audit event.
+ */
+import { z } from "zod";
+import type { AppContext, Actor } from "../context.ts";
+import { hasRole } from "../context.ts";
+import { recordAudit } from "../audit.ts";
+import { fail } from "../errors.ts";
+import { loadDocument } from "./load-document.ts";
+
+export const publishSchema = z.strictObject({ public: z.boolean() });
+
+export async function publishDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof publishSchema>,
+): Promise<{ id: string; isPublic: boolean }> {
+  if (!hasRole(actor, "clerk", "leader", "admin"))
+    throw fail("FORBIDDEN", "only a clerk, leader or admin publishes");
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await loadDocument(trx, actor, id, { own: true, forUpdate: true });
+    if (row.direction !== "outgoing" || row.status !== "issued")
+      throw fail("NOT_PUBLISHABLE", `document ${id} is ${row.direction}/${row.status}`);
+    await trx
+      .updateTable("documents")
+      .set({ is_public: input.public, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      action: input.public ? "document.publish" : "document.unpublish",
+      entity: "document",
+      entityId: id,
+      before: { isPublic: row.is_public },
+      after: { isPublic: input.public },
+      at: now,
+    });
+    return { id, isPublic: input.public };
+  });
+}

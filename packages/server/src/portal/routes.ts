@@ -1,0 +1,323 @@
+/**
+ * The public portal, server-rendered so that search engines and browsers without JavaScript see
+ * every word: "/" lists the documents agencies mark public (with search), "/van-ban/:id" shows
+ * one in the ND30 layout with its PDF, "/co-quan/:code" one agency's, "/feed.atom" the feed.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sql } from "kysely";
+import type { AppContext } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { isUuid } from "../documents/access.ts";
+import { loadDocument } from "../documents/load-document.ts";
+import { viewDocument } from "../documents/preview.ts";
+import { ensureRenderedPdf } from "../documents/rendered-pdf.ts";
+import { sendFile } from "../http/files.ts";
+import { searchDocuments } from "../search/search-documents.ts";
+import { PORTAL_VI as T } from "./messages.vi.ts";
+
+const PAGE_SIZE = 20;
+const ESC: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+export const esc = (s: string | null | undefined): string =>
+  (s ?? "").replace(/[&<>"']/g, (c) => ESC[c]!);
+
+/** "2026-11-20" -> "20/11/2026". */
+export const viDate = (iso: string | null | undefined): string =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "";
+
+interface Listed {
+  id: string;
+  reference: string | null;
+  subject: string | null;
+  issuer: string | null;
+  date: string | null;
+  snippet?: string;
+}
+
+const CSS = `
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1b1e;background:#f6f7f9}
+a{color:#0b5cad}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #f59f00;outline-offset:2px}
+header.site{background:#8b1a1a;color:#fff;padding:16px 20px}header.site a{color:#fff;text-decoration:none}
+header.site h1{margin:0;font-size:1.4rem}header.site p{margin:4px 0 0;opacity:.9}
+nav.top{display:flex;gap:16px;flex-wrap:wrap;justify-content:space-between;align-items:center;max-width:1100px;margin:0 auto}
+main{max-width:1100px;margin:0 auto;padding:16px 20px}
+form.search{display:flex;gap:8px;flex-wrap:wrap;margin:8px 0 16px}form.search input{flex:1 1 280px;padding:10px;font-size:1rem;border:1px solid #868e96;border-radius:6px}
+form.search select{padding:10px;border:1px solid #868e96;border-radius:6px;font-size:1rem;max-width:100%}
+form.search button{padding:10px 18px;font-size:1rem;border:0;border-radius:6px;background:#0b5cad;color:#fff;cursor:pointer}
+ol.docs{list-style:none;padding:0;margin:0}ol.docs li{background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:12px 14px;margin-bottom:10px}
+ol.docs .meta{color:#495057;font-size:.9rem}ol.docs .subject{font-weight:600;display:block;margin:2px 0}
+ol.docs .snippet{font-size:.92rem;color:#343a40}mark{background:#ffe066;color:inherit}
+.pager{display:flex;gap:16px;margin:16px 0}
+dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:12px 16px}
+dl.fields dt{color:#495057}dl.fields dd{margin:0}
+.doc{overflow-x:auto;margin-top:16px}.actions{margin:12px 0;display:flex;gap:16px;flex-wrap:wrap}
+footer.site{max-width:1100px;margin:24px auto;padding:0 20px;color:#495057;font-size:.9rem}
+@media (max-width:600px){dl.fields{grid-template-columns:1fr}dl.fields dt{font-weight:600}}`;
+
+function page(
+  title: string,
+  body: string,
+  options: { feed?: string; description?: string } = {},
+): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+${options.description ? `<meta name="description" content="${esc(options.description)}">` : ""}
+${options.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(T.feed)}" href="${esc(options.feed)}">` : ""}
+<style>${CSS}</style>
+</head>
+<body>
+<header class="site"><nav class="top"><div><h1><a href="/">${esc(T.title)}</a></h1><p>${esc(T.tagline)}</p></div><a href="/app/">${esc(T.staff)}</a></nav></header>
+<main>
+${body}
+</main>
+<footer class="site"><a href="${esc(options.feed ?? "/feed.atom")}">${esc(T.feed)}</a></footer>
+</body>
+</html>
+`;
+}
+
+function listHtml(items: Listed[]): string {
+  if (!items.length) return `<p>${esc(T.none)}</p>`;
+  return `<ol class="docs">${items
+    .map(
+      (d) => `<li><a class="subject" href="/van-ban/${d.id}">${esc(d.subject)}</a>
+<span class="meta">${esc(d.reference)} · ${esc(viDate(d.date))} · ${esc(d.issuer)}</span>${
+        d.snippet ? `<div class="snippet">${d.snippet}</div>` : ""
+      }</li>`,
+    )
+    .join("\n")}</ol>`;
+}
+
+async function publicAgencies(ctx: AppContext) {
+  return ctx.db
+    .selectFrom("agencies")
+    .select(["agencies.code", "agencies.name"])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("documents")
+          .select("documents.id")
+          .whereRef("documents.agency_id", "=", "agencies.id")
+          .where("documents.is_public", "=", true)
+          .where("documents.status", "=", "issued"),
+      ),
+    )
+    .orderBy("agencies.name")
+    .execute();
+}
+
+async function latest(
+  ctx: AppContext,
+  options: { agencyCode?: string; page: number; pageSize: number },
+) {
+  let q = ctx.db
+    .selectFrom("documents")
+    .innerJoin("agencies", "agencies.id", "documents.agency_id")
+    .where("documents.is_public", "=", true)
+    .where("documents.status", "=", "issued")
+    .where("documents.direction", "=", "outgoing");
+  if (options.agencyCode) q = q.where("agencies.code", "=", options.agencyCode);
+  const rows = await q
+    .select([
+      "documents.id",
+      "documents.reference",
+      "documents.subject",
+      "documents.issuer_name as issuer",
+      "documents.document_date as date",
+      "documents.issued_at",
+      "documents.type_name",
+      "agencies.code as agency_code",
+      sql<string>`count(*) over ()`.as("total"),
+    ])
+    .orderBy(sql`documents.document_date desc nulls last`)
+    .orderBy("documents.issued_at", "desc")
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize)
+    .execute();
+  return { rows, total: rows.length ? Number(rows[0]!.total) : 0 };
+}
+
+const pageOf = (v: unknown): number => {
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+};
+
+function pager(base: string, current: number, hasNext: boolean): string {
+  const link = (n: number) => `${base}${base.includes("?") ? "&" : "?"}trang=${n}`;
+  return `<nav class="pager" aria-label="${esc(T.page(current))}">${
+    current > 1 ? `<a href="${esc(link(current - 1))}">← ${esc(T.previous)}</a>` : ""
+  }<span>${esc(T.page(current))}</span>${hasNext ? `<a href="${esc(link(current + 1))}">${esc(T.next)} →</a>` : ""}</nav>`;
+}
+
+function atom(
+  request: FastifyRequest,
+  title: string,
+  selfPath: string,
+  rows: Awaited<ReturnType<typeof latest>>["rows"],
+): string {
+  const base = `${request.protocol}://${request.host}`;
+  const updated = rows[0]?.issued_at?.toISOString() ?? new Date(0).toISOString();
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
+<title>${esc(title)}</title>
+<id>${esc(base + selfPath)}</id>
+<link rel="self" href="${esc(base + selfPath)}"/>
+<link rel="alternate" type="text/html" href="${esc(base + "/")}"/>
+<updated>${updated}</updated>
+${rows
+  .map(
+    (r) => `<entry>
+<id>urn:uuid:${r.id}</id>
+<title>${esc(`${r.reference ?? ""} ${r.subject ?? ""}`.trim())}</title>
+<link rel="alternate" type="text/html" href="${esc(`${base}/van-ban/${r.id}`)}"/>
+<link rel="enclosure" type="application/pdf" href="${esc(`${base}/van-ban/${r.id}/ban-pdf`)}"/>
+<updated>${(r.issued_at ?? new Date(0)).toISOString()}</updated>
+<author><name>${esc(r.issuer)}</name></author>
+<summary>${esc(`${r.type_name ?? ""} ${r.reference ?? ""} ngày ${viDate(r.date)}: ${r.subject ?? ""}`)}</summary>
+</entry>`,
+  )
+  .join("\n")}
+</feed>
+`;
+}
+
+function html(reply: FastifyReply, body: string, status = 200) {
+  return reply.status(status).type("text/html; charset=utf-8").send(body);
+}
+
+export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
+  const listPage = async (request: FastifyRequest, reply: FastifyReply, agencyCode?: string) => {
+    const query = request.query as Record<string, string | undefined>;
+    const q = (query.q ?? "").trim().slice(0, 200);
+    const current = pageOf(query.trang);
+    const agencies = await publicAgencies(ctx);
+    const agency = agencyCode ? agencies.find((a) => a.code === agencyCode) : undefined;
+    if (agencyCode && !agency) return html(reply, page(T.title, `<p>${esc(T.none)}</p>`), 404);
+    const base = agency ? `/co-quan/${agency.code}` : "/";
+    const feed = agency ? `/co-quan/${agency.code}/feed.atom` : "/feed.atom";
+    let list: string;
+    let heading: string;
+    let hasNext: boolean;
+    if (q) {
+      const found = await searchDocuments(ctx, null, {
+        q,
+        page: current,
+        pageSize: PAGE_SIZE,
+        ...(agency ? { issuer: agency.name } : {}),
+      });
+      heading = T.results(found.total, "capped" in found && !!found.capped);
+      list = listHtml(found.items);
+      hasNext = current * PAGE_SIZE < found.total;
+    } else {
+      const { rows, total } = await latest(ctx, {
+        page: current,
+        pageSize: PAGE_SIZE,
+        ...(agency ? { agencyCode: agency.code } : {}),
+      });
+      heading = agency ? agency.name : T.latest;
+      list = listHtml(rows);
+      hasNext = current * PAGE_SIZE < total;
+    }
+    const form = `<form class="search" role="search" action="${esc(base)}" method="get">
+<label for="q" class="visually-hidden" style="position:absolute;left:-9999px">${esc(T.searchLabel)}</label>
+<input id="q" name="q" type="search" value="${esc(q)}" placeholder="${esc(T.searchPlaceholder)}">
+<select aria-label="${esc(T.agencies)}" onchange="location.href=this.value">
+<option value="/">${esc(T.allAgencies)}</option>
+${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agency?.code ? " selected" : ""}>${esc(a.name)}</option>`).join("")}
+</select>
+<button type="submit">${esc(T.searchButton)}</button></form>`;
+    const pagerBase = q ? `${base}?q=${encodeURIComponent(q)}` : base;
+    return html(
+      reply,
+      page(
+        agency ? `${agency.name} · ${T.title}` : T.title,
+        `${form}<h2>${esc(heading)}</h2>${list}${pager(pagerBase, current, hasNext)}`,
+        { feed, description: T.tagline },
+      ),
+    );
+  };
+
+  app.get("/", (request, reply) => listPage(request, reply));
+  app.get("/co-quan/:code", (request, reply) =>
+    listPage(request, reply, (request.params as { code: string }).code),
+  );
+
+  const publicDocument = async (id: string) => {
+    if (!isUuid(id)) return null;
+    try {
+      const row = await loadDocument(ctx.db, null, id);
+      return row.direction === "outgoing" ? row : null;
+    } catch (e) {
+      if (e instanceof AppError && e.status === 404) return null;
+      throw e;
+    }
+  };
+
+  app.get("/van-ban/:id", async (request, reply) => {
+    const row = await publicDocument((request.params as { id: string }).id);
+    if (!row) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
+    const view = await viewDocument(ctx, null, row);
+    const agency = await ctx.db
+      .selectFrom("agencies")
+      .select(["code", "name"])
+      .where("id", "=", row.agency_id)
+      .executeTakeFirstOrThrow();
+    const body = `<p><a href="/">← ${esc(T.back)}</a></p>
+<h2>${esc(row.subject)}</h2>
+<dl class="fields">
+<dt>${esc(T.reference)}</dt><dd>${esc(row.reference)}</dd>
+<dt>${esc(T.date)}</dt><dd>${esc(viDate(row.document_date))}</dd>
+<dt>${esc(T.type)}</dt><dd>${esc(row.type_name)}</dd>
+<dt>${esc(T.issuer)}</dt><dd><a href="/co-quan/${esc(agency.code)}">${esc(agency.name)}</a></dd>
+<dt>${esc(T.signer)}</dt><dd>${esc(row.signer_name)}</dd>
+</dl>
+<div class="actions"><a href="/van-ban/${row.id}/ban-pdf" download>${esc(T.downloadPdf)}</a></div>
+<div class="doc">${view.html}</div>`;
+    return html(
+      reply,
+      page(`${row.reference ?? ""} ${row.subject ?? ""}`.trim(), body, {
+        description: `${row.type_name ?? ""} ${row.reference ?? ""}: ${row.subject ?? ""}`,
+      }),
+    );
+  });
+
+  app.get("/van-ban/:id/ban-pdf", async (request, reply) => {
+    const row = await publicDocument((request.params as { id: string }).id);
+    if (!row) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
+    await ensureRenderedPdf(ctx, row.id);
+    const file = await ctx.db
+      .selectFrom("document_files")
+      .innerJoin("files", "files.sha256", "document_files.sha256")
+      .select(["files.sha256", "files.media_type", "document_files.name"])
+      .where("document_files.document_id", "=", row.id)
+      .where("document_files.role", "=", "rendered")
+      .executeTakeFirst();
+    const bytes = file ? await ctx.files.get(file.sha256) : null;
+    if (!file || !bytes) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
+    return sendFile(reply, { bytes, mediaType: file.media_type, name: file.name });
+  });
+
+  const feed = async (request: FastifyRequest, reply: FastifyReply, agencyCode?: string) => {
+    const { rows } = await latest(ctx, {
+      page: 1,
+      pageSize: 50,
+      ...(agencyCode ? { agencyCode } : {}),
+    });
+    const title = agencyCode && rows[0] ? `${rows[0].issuer ?? agencyCode} · ${T.title}` : T.title;
+    return reply
+      .type("application/atom+xml; charset=utf-8")
+      .send(atom(request, title, request.url.split("?")[0]!, rows));
+  };
+  app.get("/feed.atom", (request, reply) => feed(request, reply));
+  app.get("/co-quan/:code/feed.atom", (request, reply) =>
+    feed(request, reply, (request.params as { code: string }).code),
+  );
+}

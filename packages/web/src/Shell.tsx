@@ -1,0 +1,192 @@
+/**
+ * The frame of every work page: the header with the one search box and the user menu, the
+ * navigation (what the user's roles can do), and the page. Not signed in: to the login page.
+ */
+import { useEffect, useState } from "react";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  Indicator,
+  Menu,
+  NavLink as MNavLink,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+  Anchor,
+  Center,
+  Loader,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { api, queryClient, setCsrfToken, useApi } from "./api.ts";
+import { can, useMe } from "./session.ts";
+import { t } from "./i18n.ts";
+
+interface Notification {
+  id: string;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export function Shell() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const [q, setQ] = useState("");
+  const notifications = useApi<{ items: Notification[] }>(me.data ? "/api/notifications" : null, {
+    refetchInterval: 60_000,
+  });
+
+  useEffect(() => close(), [location.pathname, close]);
+  useEffect(() => {
+    if (me.error?.status === 401)
+      void navigate(`/dang-nhap?next=${encodeURIComponent(location.pathname + location.search)}`, {
+        replace: true,
+      });
+  }, [me.error, navigate, location]);
+
+  if (!me.data)
+    return (
+      <Center h="100vh">
+        {me.error && me.error.status !== 401 ? (
+          <Text c="red">{me.error.message}</Text>
+        ) : (
+          <Loader aria-label={t.common.loading} />
+        )}
+      </Center>
+    );
+  const m = me.data;
+  const unread = (notifications.data?.items ?? []).filter((n) => !n.read_at).length;
+
+  const logout = async () => {
+    await api.post("/api/auth/logout").catch(() => undefined);
+    setCsrfToken(null);
+    queryClient.clear();
+    void navigate("/dang-nhap");
+  };
+
+  const links: Array<{ to: string; label: string; show: boolean }> = [
+    { to: "/", label: t.nav.home, show: true },
+    { to: "/soan-thao", label: t.nav.compose, show: can(m, "clerk", "specialist", "leader") },
+    { to: "/du-thao", label: t.nav.drafts, show: true },
+    { to: "/van-ban-di", label: t.nav.outgoing, show: true },
+    { to: "/van-ban-den", label: t.nav.incoming, show: true },
+    { to: "/nhap-van-ban", label: t.nav.import, show: can(m, "clerk") },
+    { to: "/nhiem-vu", label: t.nav.tasks, show: true },
+    { to: "/so-dang-ky", label: t.nav.registers, show: true },
+    { to: "/tim-kiem", label: t.nav.search, show: true },
+    { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin") },
+  ];
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <a href="#noi-dung" className="skip-link">
+          <VisuallyHidden>{t.app.skip}</VisuallyHidden>
+        </a>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t.nav.menu}
+            />
+            <Anchor component={Link} to="/" underline="never" fw={700} c="red.9" visibleFrom="xs">
+              {t.app.name}
+            </Anchor>
+          </Group>
+          <form
+            role="search"
+            style={{ flex: 1, maxWidth: 520 }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (q.trim()) void navigate(`/tim-kiem?q=${encodeURIComponent(q.trim())}`);
+            }}
+          >
+            <TextInput
+              aria-label={t.search.label}
+              placeholder={t.search.placeholder}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              type="search"
+            />
+          </form>
+          <Group gap="xs" wrap="nowrap">
+            <Indicator disabled={!unread} label={unread} size={16}>
+              <ActionIcon
+                variant="subtle"
+                component={Link}
+                to="/nhiem-vu"
+                aria-label={`${t.nav.notifications}: ${unread}`}
+              >
+                <svg
+                  aria-hidden
+                  width="20"
+                  height="20"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                >
+                  <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
+              </ActionIcon>
+            </Indicator>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <UnstyledButton aria-label={m.user.fullName}>
+                  <Text size="sm" fw={600} lineClamp={1} maw={220}>
+                    {m.user.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={1} maw={220} visibleFrom="sm">
+                    {m.agency.name}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{m.user.roles.map((r) => t.roles[r]).join(", ")}</Menu.Label>
+                <Menu.Item component="a" href="/">
+                  {t.nav.portal}
+                </Menu.Item>
+                <Menu.Item onClick={() => void logout()} color="red">
+                  {t.nav.logout}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Danh mục">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <MNavLink
+              key={l.to}
+              component={NavLink}
+              to={l.to}
+              end={l.to === "/"}
+              label={l.label}
+              active={l.to === "/" ? location.pathname === "/" : location.pathname.startsWith(l.to)}
+            />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="noi-dung">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

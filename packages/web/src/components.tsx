@@ -1,0 +1,100 @@
+/** Pieces several pages share: status badges, the documents table, error and empty states. */
+import { Link } from "react-router";
+import { Alert, Anchor, Badge, Table, Text, Title, Group } from "@mantine/core";
+import { describeError, type DocumentSummary } from "./api.ts";
+import { viDate } from "./format.ts";
+import { t } from "./i18n.ts";
+
+const STATUS_COLOR: Record<string, string> = {
+  draft: "gray",
+  issued: "green",
+  registered: "blue",
+  returned: "orange",
+  revoked: "red",
+};
+
+export function StatusBadge({ doc }: { doc: Pick<DocumentSummary, "status" | "direction"> }) {
+  const label =
+    doc.direction === "incoming" && doc.status === "draft"
+      ? t.status.unregistered
+      : t.status[doc.status];
+  const color =
+    doc.direction === "incoming" && doc.status === "draft" ? "yellow" : STATUS_COLOR[doc.status];
+  return (
+    <Badge color={color} variant="light">
+      {label}
+    </Badge>
+  );
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" title={t.common.error} role="alert" className="finding-lines">
+      {describeError(error)}
+    </Alert>
+  );
+}
+
+export function PageTitle({
+  children,
+  right,
+}: {
+  children: React.ReactNode;
+  right?: React.ReactNode;
+}) {
+  return (
+    <Group justify="space-between" mb="md" wrap="wrap">
+      <Title order={1} size="h2">
+        {children}
+      </Title>
+      {right}
+    </Group>
+  );
+}
+
+export function DocumentTable({ items, empty }: { items: DocumentSummary[]; empty?: string }) {
+  if (!items.length) return <Text c="dimmed">{empty ?? t.box.empty}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.fields.reference}</Table.Th>
+            <Table.Th>{t.fields.date}</Table.Th>
+            <Table.Th>{t.fields.subject}</Table.Th>
+            <Table.Th>{t.fields.issuer}</Table.Th>
+            <Table.Th>{t.fields.status}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Anchor component={Link} to={`/van-ban/${d.id}`}>
+                  {d.reference ?? `(${d.typeName ?? t.status.draft})`}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{viDate(d.date)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/van-ban/${d.id}`} c="inherit">
+                  {d.typeName ? `${d.typeName}: ` : ""}
+                  {d.subject}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{d.issuer}</Table.Td>
+              <Table.Td>
+                <StatusBadge doc={d} />
+                {d.isPublic && (
+                  <Badge ml={4} variant="outline" color="teal">
+                    {t.fields.public}
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

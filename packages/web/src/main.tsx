@@ -1,0 +1,75 @@
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import "./app.css";
+import { StrictMode, lazy, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { MantineProvider, createTheme, Loader, Center } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { queryClient } from "./api.ts";
+import { Shell } from "./Shell.tsx";
+import { LoginPage } from "./pages/Login.tsx";
+
+// Pages load on first visit: the login page and the shell are all a first visit downloads.
+const Home = lazy(() => import("./pages/Home.tsx"));
+const Box = lazy(() => import("./pages/Box.tsx"));
+const DocumentPage = lazy(() => import("./pages/DocumentPage.tsx"));
+const Compose = lazy(() => import("./pages/Compose.tsx"));
+const Import = lazy(() => import("./pages/Import.tsx"));
+const Registers = lazy(() => import("./pages/Registers.tsx"));
+const Dashboard = lazy(() => import("./pages/Dashboard.tsx"));
+const Tasks = lazy(() => import("./pages/Tasks.tsx"));
+const Search = lazy(() => import("./pages/Search.tsx"));
+const Admin = lazy(() => import("./pages/Admin.tsx"));
+
+const theme = createTheme({
+  primaryColor: "blue",
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  defaultRadius: "md",
+});
+
+const wait = (
+  <Center p="xl">
+    <Loader aria-label="Đang tải…" />
+  </Center>
+);
+const page = (el: React.ReactNode) => <Suspense fallback={wait}>{el}</Suspense>;
+
+const router = createBrowserRouter(
+  [
+    { path: "/dang-nhap", element: <LoginPage /> },
+    {
+      path: "/",
+      element: <Shell />,
+      children: [
+        { index: true, element: page(<Home />) },
+        { path: "van-ban-di", element: page(<Box box="outgoing" />) },
+        { path: "van-ban-den", element: page(<Box box="incoming" />) },
+        { path: "du-thao", element: page(<Box box="drafts" />) },
+        { path: "van-ban/:id", element: page(<DocumentPage />) },
+        { path: "van-ban/:id/theo-doi", element: page(<Dashboard />) },
+        { path: "van-ban/:id/sua", element: page(<Compose />) },
+        { path: "soan-thao", element: page(<Compose />) },
+        { path: "nhap-van-ban", element: page(<Import />) },
+        { path: "so-dang-ky", element: page(<Registers />) },
+        { path: "nhiem-vu", element: page(<Tasks />) },
+        { path: "tim-kiem", element: page(<Search />) },
+        { path: "quan-tri", element: page(<Admin />) },
+      ],
+    },
+  ],
+  { basename: "/app" },
+);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,300 @@
+/** The agency admin: users and roles (add, change roles, lock), units, agencies placed under it. */
+import { useState } from "react";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { api, queryClient, useApi, type Role } from "../api.ts";
+import { ErrorAlert, PageTitle } from "../components.tsx";
+import { collator } from "../format.ts";
+import { t } from "../i18n.ts";
+import { useMe } from "../session.ts";
+
+interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  title: string | null;
+  roles: Role[];
+  disabled: boolean;
+  unit: string | null;
+}
+interface AgencyRow {
+  id: string;
+  code: string;
+  name: string;
+  abbreviation: string;
+  kind: string;
+  parentId: string | null;
+}
+const ROLE_OPTIONS = (["clerk", "specialist", "leader", "admin"] as const).map((r) => ({
+  value: r,
+  label: t.roles[r],
+}));
+
+function useAction() {
+  const [error, setError] = useState<unknown>(null);
+  const run = async (fn: () => Promise<unknown>, done?: () => void) => {
+    setError(null);
+    try {
+      await fn();
+      await queryClient.invalidateQueries();
+      notifications.show({ color: "green", message: t.common.saved });
+      done?.();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return { error, run };
+}
+
+function AddUser({ onClose }: { onClose: () => void }) {
+  const [v, setV] = useState({
+    username: "",
+    fullName: "",
+    title: "",
+    password: "",
+    roles: ["specialist"] as string[],
+  });
+  const { error, run } = useAction();
+  return (
+    <Modal opened onClose={onClose} title={t.admin.addUser}>
+      <Stack>
+        <TextInput
+          label={t.admin.username}
+          required
+          value={v.username}
+          onChange={(e) => setV({ ...v, username: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t.admin.fullName}
+          required
+          value={v.fullName}
+          onChange={(e) => setV({ ...v, fullName: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t.admin.jobTitle}
+          value={v.title}
+          onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+        />
+        <MultiSelect
+          label={t.admin.roles}
+          data={ROLE_OPTIONS}
+          value={v.roles}
+          onChange={(roles) => setV({ ...v, roles })}
+        />
+        <PasswordInput
+          label={t.admin.password}
+          required
+          value={v.password}
+          onChange={(e) => setV({ ...v, password: e.currentTarget.value })}
+        />
+        <ErrorAlert error={error} />
+        <Button
+          onClick={() =>
+            void run(
+              () => api.post("/api/admin/users", { ...v, title: v.title || undefined }),
+              onClose,
+            )
+          }
+        >
+          {t.common.save}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}
+
+export default function Admin() {
+  const me = useMe().data!;
+  const users = useApi<{ items: UserRow[] }>("/api/admin/users");
+  const units = useApi<{ items: Array<{ id: string; name: string; abbreviation: string }> }>(
+    "/api/admin/units",
+  );
+  const agencies = useApi<{ items: AgencyRow[] }>("/api/agencies");
+  const [adding, setAdding] = useState(false);
+  const [unit, setUnit] = useState({ name: "", abbreviation: "" });
+  const [agency, setAgency] = useState({
+    code: "",
+    name: "",
+    abbreviation: "",
+    kind: "state",
+    place: me.agency.place ?? "",
+  });
+  const { error, run } = useAction();
+  const children = (agencies.data?.items ?? [])
+    .filter((a) => a.parentId === me.agency.id)
+    .sort((a, b) => collator.compare(a.name, b.name));
+
+  return (
+    <Stack>
+      <PageTitle>{t.admin.title}</PageTitle>
+      <Text c="dimmed">{me.agency.name}</Text>
+      <ErrorAlert error={error ?? users.error} />
+      {adding && <AddUser onClose={() => setAdding(false)} />}
+      <Tabs defaultValue="users">
+        <Tabs.List>
+          <Tabs.Tab value="users">{t.admin.users}</Tabs.Tab>
+          <Tabs.Tab value="units">{t.admin.units}</Tabs.Tab>
+          <Tabs.Tab value="agencies">{t.admin.agencies}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="md">
+          <Button mb="sm" onClick={() => setAdding(true)}>
+            {t.admin.addUser}
+          </Button>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.admin.username}</Table.Th>
+                  <Table.Th>{t.admin.fullName}</Table.Th>
+                  <Table.Th>{t.admin.roles}</Table.Th>
+                  <Table.Th>{t.admin.disabled}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(users.data?.items ?? []).map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>{u.username}</Table.Td>
+                    <Table.Td>
+                      {u.fullName}
+                      {u.title && (
+                        <Text size="xs" c="dimmed">
+                          {u.title}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <MultiSelect
+                        aria-label={`${t.admin.roles}: ${u.username}`}
+                        data={ROLE_OPTIONS}
+                        value={u.roles}
+                        onChange={(roles) =>
+                          roles.length &&
+                          void run(() => api.patch(`/api/admin/users/${u.id}`, { roles }))
+                        }
+                        size="xs"
+                        w={300}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`${t.admin.disabled}: ${u.username}`}
+                        checked={u.disabled}
+                        disabled={u.id === me.user.userId}
+                        onChange={(e) => {
+                          const disabled = e.currentTarget.checked;
+                          void run(() => api.patch(`/api/admin/users/${u.id}`, { disabled }));
+                        }}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Tabs.Panel>
+        <Tabs.Panel value="units" pt="md">
+          <Stack gap={4} mb="md">
+            {(units.data?.items ?? []).map((u) => (
+              <Text key={u.id}>
+                {u.name} <Badge variant="light">{u.abbreviation}</Badge>
+              </Text>
+            ))}
+            {units.data && !units.data.items.length && <Text c="dimmed">{t.common.none}</Text>}
+          </Stack>
+          <Group align="flex-end">
+            <TextInput
+              label={t.admin.unitName}
+              value={unit.name}
+              onChange={(e) => setUnit({ ...unit, name: e.currentTarget.value })}
+              w={320}
+            />
+            <TextInput
+              label={t.admin.abbreviation}
+              value={unit.abbreviation}
+              onChange={(e) =>
+                setUnit({ ...unit, abbreviation: e.currentTarget.value.toUpperCase() })
+              }
+              w={140}
+            />
+            <Button
+              onClick={() =>
+                void run(
+                  () => api.post("/api/admin/units", unit),
+                  () => setUnit({ name: "", abbreviation: "" }),
+                )
+              }
+            >
+              {t.admin.addUnit}
+            </Button>
+          </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="agencies" pt="md">
+          <Stack gap={4} mb="md">
+            {children.map((a) => (
+              <Text key={a.id}>
+                {a.name} <Badge variant="light">{a.code}</Badge>
+              </Text>
+            ))}
+            {!children.length && <Text c="dimmed">{t.common.none}</Text>}
+          </Stack>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              label={t.admin.code}
+              value={agency.code}
+              onChange={(e) => setAgency({ ...agency, code: e.currentTarget.value })}
+              w={140}
+            />
+            <TextInput
+              label={t.admin.fullName}
+              value={agency.name}
+              onChange={(e) => setAgency({ ...agency, name: e.currentTarget.value })}
+              w={320}
+            />
+            <TextInput
+              label={t.admin.abbreviation}
+              value={agency.abbreviation}
+              onChange={(e) => setAgency({ ...agency, abbreviation: e.currentTarget.value })}
+              w={120}
+            />
+            <Select
+              label={t.admin.kind}
+              data={Object.entries(t.admin.kinds).map(([value, label]) => ({ value, label }))}
+              value={agency.kind}
+              onChange={(v) => v && setAgency({ ...agency, kind: v })}
+              w={200}
+            />
+            <TextInput
+              label={t.admin.place}
+              value={agency.place}
+              onChange={(e) => setAgency({ ...agency, place: e.currentTarget.value })}
+              w={140}
+            />
+            <Button
+              onClick={() =>
+                void run(() =>
+                  api.post("/api/admin/agencies", { ...agency, place: agency.place || undefined }),
+                )
+              }
+            >
+              {t.admin.addAgency}
+            </Button>
+          </Group>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+/** A box (outgoing, incoming, drafts): words, type and dates filters in the URL, paged. */
+import { useSearchParams } from "react-router";
+import { Button, Group, Pagination, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useApi, type DocumentSummary, type Page } from "../api.ts";
+import { DocumentTable, ErrorAlert, PageTitle } from "../components.tsx";
+import { DateField, VietnameseDates } from "../dates.tsx";
+import { t } from "../i18n.ts";
+import { TYPE_OPTIONS } from "../types.ts";
+import { useState } from "react";
+
+const PAGE_SIZE = 20;
+
+export default function Box({ box }: { box: "outgoing" | "incoming" | "drafts" }) {
+  const [params, setParams] = useSearchParams();
+  const [words, setWords] = useState(params.get("q") ?? "");
+  const page = Number(params.get("trang") ?? 1) || 1;
+  const query = new URLSearchParams({ box, page: String(page), pageSize: String(PAGE_SIZE) });
+  for (const k of ["q", "type", "from", "to"]) {
+    const v = params.get(k);
+    if (v) query.set(k, v);
+  }
+  const list = useApi<Page<DocumentSummary>>(`/api/documents?${query}`);
+  const set = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete("trang");
+    setParams(next);
+  };
+
+  return (
+    <Stack>
+      <PageTitle>{t.box[box]}</PageTitle>
+      <VietnameseDates>
+        <Group align="flex-end" wrap="wrap" className="no-print">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              set("q", words.trim() || null);
+            }}
+          >
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                label={t.fields.words}
+                value={words}
+                onChange={(e) => setWords(e.currentTarget.value)}
+                w={260}
+              />
+              <Button type="submit" variant="light">
+                {t.box.filter}
+              </Button>
+            </Group>
+          </form>
+          <Select
+            label={t.fields.type}
+            data={TYPE_OPTIONS}
+            placeholder={t.box.anyType}
+            clearable
+            value={params.get("type")}
+            onChange={(v) => set("type", v)}
+            w={170}
+          />
+          <DateField
+            label={t.fields.from}
+            value={params.get("from")}
+            onChange={(v) => set("from", v)}
+          />
+          <DateField label={t.fields.to} value={params.get("to")} onChange={(v) => set("to", v)} />
+        </Group>
+      </VietnameseDates>
+      <ErrorAlert error={list.error} />
+      {list.data && (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t.common.total(list.data.total)}
+          </Text>
+          <DocumentTable items={list.data.items} />
+          {list.data.total > PAGE_SIZE && (
+            <Pagination
+              total={Math.ceil(list.data.total / PAGE_SIZE)}
+              value={page}
+              onChange={(p) => {
+                const next = new URLSearchParams(params);
+                next.set("trang", String(p));
+                setParams(next);
+              }}
+              getControlProps={(c) => ({ "aria-label": `${t.common.page} ${c}` })}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

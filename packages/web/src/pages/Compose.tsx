@@ -1,0 +1,366 @@
+/**
+ * Compose: the form on the left, the ND30 layout on the right, redrawn as you type together with
+ * the linter's findings (the server lays out and lints, so the preview is what will be issued).
+ * A finding with a safe fix has a "Sửa" button that applies it to the field it came from.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { api, queryClient, useApi, type DocumentDetail, type Finding, type View } from "../api.ts";
+import { ErrorAlert, PageTitle } from "../components.tsx";
+import { t } from "../i18n.ts";
+import { useMe } from "../session.ts";
+import { templateFor } from "../templates.ts";
+
+interface FormState {
+  typeCode: string;
+  subject: string;
+  unit: string;
+  addressees: string;
+  body: string;
+  recipients: string;
+  archive: string;
+  authority: string;
+  authorityTitle: string;
+  signerTitle: string;
+  signerName: string;
+  isPublic: boolean;
+}
+
+const lines = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function fromTemplate(code: string, agencyName: string, unit: string): FormState {
+  const tpl = templateFor(code, agencyName);
+  return {
+    typeCode: tpl.typeCode,
+    subject: tpl.subject,
+    unit,
+    addressees: tpl.addressees.join("\n"),
+    body: tpl.paragraphs.join("\n"),
+    recipients: tpl.recipients.join("\n"),
+    archive: "VT",
+    authority: tpl.authority ?? "",
+    authorityTitle: tpl.authorityTitle,
+    signerTitle: tpl.signerTitle,
+    signerName: "",
+    isPublic: false,
+  };
+}
+
+function fromDocument(d: DocumentDetail): FormState {
+  const c = d.content;
+  return {
+    typeCode: c.type?.code ?? d.typeCode ?? "CV",
+    subject: c.subject ?? "",
+    unit: c.issuer?.unit ?? "",
+    addressees: (c.addressees ?? []).join("\n"),
+    body: (c.paragraphs ?? []).join("\n"),
+    recipients: (c.recipients ?? []).join("\n"),
+    archive: (c.archive ?? ["VT"]).join(", "),
+    authority: c.signature?.authority ?? "",
+    authorityTitle: c.signature?.authorityTitle ?? "",
+    signerTitle: c.signature?.signerTitle ?? "",
+    signerName: c.signature?.signerName ?? "",
+    isPublic: d.isPublic,
+  };
+}
+
+function toFields(f: FormState) {
+  return {
+    typeCode: f.typeCode,
+    subject: f.subject.trim(),
+    unit: f.typeCode === "CV" && f.unit.trim() ? f.unit.trim().toUpperCase() : null,
+    addressees: lines(f.addressees),
+    paragraphs: lines(f.body),
+    recipients: lines(f.recipients),
+    archive: f.archive
+      .split(/[,;]/)
+      .map((a) => a.trim())
+      .filter(Boolean),
+    signature: {
+      authority: (f.authority || null) as "KT" | "TM" | "TL" | "TUQ" | "Q" | null,
+      authorityTitle: f.authorityTitle.trim() || null,
+      signerTitle: f.signerTitle.trim() || null,
+      signerName: f.signerName.trim() || null,
+    },
+    isPublic: f.isPublic,
+  };
+}
+
+const FIXABLE: Array<keyof FormState> = ["body", "subject", "addressees", "recipients"];
+
+/** Applies a finding's fix to the field holding the text around it; null if none does. */
+export function applyFixToForm(form: FormState, text: string, finding: Finding): FormState | null {
+  if (!finding.fix) return null;
+  const { start, end, text: replacement } = finding.fix;
+  const before = text.slice(Math.max(0, start - 24), start);
+  const original = text.slice(start, end);
+  const after = text.slice(end, end + 24);
+  for (const key of FIXABLE) {
+    const value = form[key] as string;
+    for (const needle of [before + original + after, before + original, original + after]) {
+      const at = value.indexOf(needle);
+      if (at < 0 || !needle.trim()) continue;
+      const offset = needle.startsWith(before + original) ? before.length : 0;
+      const s = at + offset;
+      return { ...form, [key]: value.slice(0, s) + replacement + value.slice(s + original.length) };
+    }
+  }
+  return null;
+}
+
+const SEVERITY_COLOR = { error: "red", warning: "orange", info: "gray" } as const;
+
+export default function Compose() {
+  const me = useMe().data!;
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const existing = useApi<DocumentDetail>(id ? `/api/documents/${id}` : null);
+  const [form, setForm] = useState<FormState | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (form) return;
+    if (id && existing.data) setForm(fromDocument(existing.data));
+    else if (!id) setForm(fromTemplate(params.get("mau") ?? "CV", me.agency.name, ""));
+  }, [id, existing.data, form, params, me.agency.name]);
+
+  const fields = useMemo(() => (form ? toFields(form) : null), [form]);
+  const [debounced] = useDebouncedValue(fields, 300);
+  const preview = useQuery<View>({
+    queryKey: ["preview", debounced],
+    queryFn: () => api.post<View>("/api/documents/preview", debounced),
+    enabled: !!debounced,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  if (!form) return <Loader aria-label={t.common.loading} />;
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm({ ...form, [k]: v });
+  const findings = (preview.data?.findings ?? []).filter(
+    (f) => !(f.code === "blank-number" || f.code === "blank-date"),
+  );
+  const typing = fields !== debounced || preview.isFetching;
+
+  const save = async () => {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const body = toFields(form);
+      const doc = id
+        ? await api.patch<DocumentDetail>(`/api/documents/${id}`, body)
+        : await api.post<DocumentDetail>("/api/documents", body);
+      await queryClient.invalidateQueries();
+      notifications.show({ color: "green", message: t.compose.saved });
+      void navigate(`/van-ban/${doc.id}`);
+    } catch (e) {
+      setSaveError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <PageTitle>{id ? t.compose.editTitle : t.compose.title}</PageTitle>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack gap="sm" component="form" onSubmit={(e) => e.preventDefault()}>
+            {!id && (
+              <div>
+                <Text size="sm" fw={500} mb={4} id="mau-label">
+                  {t.compose.template}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="mau-label"
+                  fullWidth
+                  data={Object.entries(t.compose.templates).map(([value, label]) => ({
+                    value,
+                    label,
+                  }))}
+                  value={form.typeCode}
+                  onChange={(code) => setForm(fromTemplate(code, me.agency.name, form.unit))}
+                />
+              </div>
+            )}
+            <TextInput
+              label={t.compose.subject}
+              required
+              value={form.subject}
+              onChange={(e) => set("subject", e.currentTarget.value)}
+            />
+            {form.typeCode === "CV" && (
+              <TextInput
+                label={t.compose.unit}
+                description={t.compose.unitHint}
+                value={form.unit}
+                onChange={(e) => set("unit", e.currentTarget.value.toUpperCase())}
+                w={260}
+              />
+            )}
+            <Textarea
+              label={t.compose.addressees}
+              autosize
+              minRows={2}
+              value={form.addressees}
+              onChange={(e) => set("addressees", e.currentTarget.value)}
+            />
+            <Textarea
+              label={t.compose.body}
+              autosize
+              minRows={8}
+              maxRows={24}
+              value={form.body}
+              onChange={(e) => set("body", e.currentTarget.value)}
+            />
+            <Textarea
+              label={t.compose.recipients}
+              autosize
+              minRows={2}
+              value={form.recipients}
+              onChange={(e) => set("recipients", e.currentTarget.value)}
+            />
+            <TextInput
+              label={t.compose.archive}
+              value={form.archive}
+              onChange={(e) => set("archive", e.currentTarget.value)}
+            />
+            <Group grow align="flex-start">
+              <Select
+                label={t.compose.authority}
+                data={[
+                  { value: "", label: t.compose.authorityNone },
+                  { value: "KT", label: "KT. (ký thay)" },
+                  { value: "TM", label: "TM. (thay mặt)" },
+                  { value: "TL", label: "TL. (thừa lệnh)" },
+                  { value: "TUQ", label: "TUQ. (thừa ủy quyền)" },
+                  { value: "Q", label: "Q. (quyền)" },
+                ]}
+                value={form.authority}
+                onChange={(v) => set("authority", v ?? "")}
+                allowDeselect={false}
+              />
+              <TextInput
+                label={t.compose.authorityTitle}
+                value={form.authorityTitle}
+                disabled={!form.authority}
+                onChange={(e) => set("authorityTitle", e.currentTarget.value)}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput
+                label={t.compose.signerTitle}
+                value={form.signerTitle}
+                onChange={(e) => set("signerTitle", e.currentTarget.value)}
+              />
+              <TextInput
+                label={t.compose.signerName}
+                value={form.signerName}
+                onChange={(e) => set("signerName", e.currentTarget.value)}
+              />
+            </Group>
+            <Checkbox
+              label={t.compose.isPublic}
+              checked={form.isPublic}
+              onChange={(e) => set("isPublic", e.currentTarget.checked)}
+            />
+            <ErrorAlert error={saveError} />
+            <Group>
+              <Button onClick={() => void save()} loading={saving} disabled={!form.subject.trim()}>
+                {t.compose.saveDraft}
+              </Button>
+            </Group>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack gap="sm">
+            <Paper withBorder p="sm" aria-live="polite" aria-labelledby="findings-title">
+              <Group justify="space-between" mb={6}>
+                <Title order={2} size="h5" id="findings-title">
+                  {t.compose.findings}
+                </Title>
+                {typing && (
+                  <Text size="xs" c="dimmed">
+                    {t.compose.checking}
+                  </Text>
+                )}
+              </Group>
+              {preview.error ? (
+                <ErrorAlert error={preview.error} />
+              ) : findings.length ? (
+                <Stack gap={6} data-testid="findings">
+                  {findings.map((f) => (
+                    <Group key={`${f.code}-${f.start}`} gap="xs" wrap="nowrap" align="flex-start">
+                      <Badge color={SEVERITY_COLOR[f.severity]} variant="light" miw={80}>
+                        {t.lint[f.severity]}
+                      </Badge>
+                      <Text size="sm" style={{ flex: 1 }} data-code={f.code}>
+                        {f.message}
+                      </Text>
+                      {f.fix && preview.data && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => {
+                            const next = applyFixToForm(form, preview.data!.text, f);
+                            if (next) setForm(next);
+                          }}
+                          aria-label={`${t.compose.fix}: ${f.message}`}
+                        >
+                          {t.compose.fix}
+                        </Button>
+                      )}
+                    </Group>
+                  ))}
+                </Stack>
+              ) : (
+                <Text size="sm" c="green.8">
+                  {preview.data ? t.compose.noFindings : t.compose.checking}
+                </Text>
+              )}
+            </Paper>
+            <Title order={2} size="h5">
+              {t.compose.preview}
+            </Title>
+            {preview.data ? (
+              <div
+                className="nd30-frame"
+                data-testid="preview"
+                // The server's renderer escapes every text it places in this HTML.
+                dangerouslySetInnerHTML={{ __html: preview.data.html }}
+              />
+            ) : (
+              <Alert color="gray">{t.common.loading}</Alert>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * The issuer's follow-through: recipients x items with each cell's state and figures, totals,
+ * who has not reported, reports received over time; and the consolidated report draft.
+ */
+import { Link, useNavigate, useParams } from "react-router";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { BarChart, LineChart } from "@mantine/charts";
+import "@mantine/charts/styles.css";
+import { api, queryClient, useApi } from "../api.ts";
+import { ErrorAlert, PageTitle } from "../components.tsx";
+import { collator, periodLabel, viDate, viNumber } from "../format.ts";
+import { t } from "../i18n.ts";
+import { useState } from "react";
+
+type Figures = Record<string, number>;
+interface Cell {
+  agencyId: string;
+  label: string;
+  taskId: string;
+  status: "overdue" | "reported" | "pending";
+  reports: Array<{
+    id: string;
+    period: string;
+    figures: Figures;
+    narrative: string;
+    late: boolean;
+    submittedAt: string;
+  }>;
+  missing: string[];
+}
+interface Board {
+  document: { id: string; reference: string | null; subject: string | null };
+  today: string;
+  items: Array<{ label: string; title: string }>;
+  recipients: Array<{
+    agencyId: string;
+    code: string;
+    name: string;
+    kind: string;
+    deliveryStatus: string;
+  }>;
+  cells: Cell[];
+  totals: {
+    all: Figures;
+    byItem: Record<string, Figures>;
+    byRecipient: Record<string, Figures>;
+    cascade: Figures;
+  };
+  notReported: Array<{ name: string } | string>;
+}
+
+const figureName = (k: string) => (t.tasks.figures as Record<string, string>)[k] ?? k;
+const COLOR = { reported: "green", overdue: "red", pending: "gray" } as const;
+const CELL_LABEL = {
+  reported: t.dashboard.cellReported,
+  overdue: t.dashboard.cellOverdue,
+  pending: t.dashboard.cellPending,
+};
+
+export default function Dashboard() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const board = useApi<Board>(`/api/documents/${id}/dashboard`);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (board.error) return <ErrorAlert error={board.error} />;
+  const b = board.data;
+  if (!b) return <Text>{t.common.loading}</Text>;
+  const recipients = [...b.recipients]
+    .filter((r) => b.cells.some((c) => c.agencyId === r.agencyId))
+    .sort((x, y) => collator.compare(x.name, y.name));
+  const cell = (agencyId: string, label: string) =>
+    b.cells.find((c) => c.agencyId === agencyId && c.label === label);
+
+  // Reports received per day, counted over the whole directive.
+  const perDay = new Map<string, number>();
+  for (const c of b.cells)
+    for (const r of c.reports) {
+      const day = r.submittedAt.slice(0, 10);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+  let running = 0;
+  const overTime = [...perDay.entries()]
+    .sort()
+    .map(([day, n]) => ({ day: viDate(day), [t.dashboard.cellReported]: (running += n) }));
+  const keys = [...new Set(Object.values(b.totals.byRecipient).flatMap((f) => Object.keys(f)))];
+  const byRecipient = recipients.map((r) => ({
+    name: r.name,
+    ...(b.totals.byRecipient[r.agencyId] ?? {}),
+  }));
+  const notReported = b.notReported.map((n) => (typeof n === "string" ? n : n.name));
+
+  const consolidate = async () => {
+    setBusy(true);
+    try {
+      const r = await api.post<{ id: string }>(`/api/documents/${id}/consolidated-report`);
+      await queryClient.invalidateQueries();
+      void navigate(`/van-ban/${r.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <PageTitle
+        right={
+          <Button onClick={() => void consolidate()} loading={busy}>
+            {t.dashboard.consolidated}
+          </Button>
+        }
+      >
+        {t.dashboard.title}
+      </PageTitle>
+      <Anchor component={Link} to={`/van-ban/${b.document.id}`}>
+        {b.document.reference} – {b.document.subject}
+      </Anchor>
+      <ErrorAlert error={error} />
+      <Title order={2} size="h4">
+        {t.dashboard.grid}
+      </Title>
+      <Table.ScrollContainer minWidth={480}>
+        <Table withTableBorder withColumnBorders data-testid="grid">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.dashboard.recipient}</Table.Th>
+              {b.items.map((i) => (
+                <Table.Th key={i.label}>
+                  <Tooltip label={i.title} multiline w={300}>
+                    <span>
+                      {t.tasks.item} {i.label}
+                    </span>
+                  </Tooltip>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {recipients.map((r) => (
+              <Table.Tr key={r.agencyId}>
+                <Table.Th scope="row">{r.name}</Table.Th>
+                {b.items.map((i) => {
+                  const c = cell(r.agencyId, i.label);
+                  if (!c) return <Table.Td key={i.label}>—</Table.Td>;
+                  const sums = c.reports.reduce<Figures>((acc, rep) => {
+                    for (const [k, v] of Object.entries(rep.figures)) acc[k] = (acc[k] ?? 0) + v;
+                    return acc;
+                  }, {});
+                  return (
+                    <Table.Td key={i.label}>
+                      <Badge color={COLOR[c.status]} variant="light">
+                        {CELL_LABEL[c.status]}
+                      </Badge>
+                      {c.reports.map((rep) => (
+                        <Text key={rep.id} size="xs">
+                          {periodLabel(rep.period)}
+                          {rep.late ? " (muộn)" : ""}
+                        </Text>
+                      ))}
+                      {Object.entries(sums).map(([k, v]) => (
+                        <Text key={k} size="xs" c="dimmed">
+                          {figureName(k)}: {viNumber(v)}
+                        </Text>
+                      ))}
+                      {c.missing.map((p) => (
+                        <Text key={p} size="xs" c="red">
+                          {t.dashboard.cellOverdue}: {periodLabel(p)}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t.dashboard.totals}
+          </Title>
+          {Object.keys(b.totals.all).length ? (
+            Object.entries(b.totals.all).map(([k, v]) => (
+              <Group key={k} justify="space-between">
+                <Text size="sm">{figureName(k)}</Text>
+                <Text size="sm" fw={600}>
+                  {viNumber(v)}
+                  {b.totals.cascade[k] !== undefined && b.totals.cascade[k] !== v
+                    ? ` (${t.dashboard.cascade}: ${viNumber(b.totals.cascade[k]!)})`
+                    : ""}
+                </Text>
+              </Group>
+            ))
+          ) : (
+            <Text c="dimmed" size="sm">
+              {t.common.none}
+            </Text>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t.dashboard.notReported}
+          </Title>
+          {notReported.length ? (
+            notReported.map((n) => (
+              <Text key={n} size="sm">
+                {n}
+              </Text>
+            ))
+          ) : (
+            <Text size="sm" c="green.8">
+              {t.dashboard.everyoneReported}
+            </Text>
+          )}
+        </Card>
+      </SimpleGrid>
+      {keys.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t.dashboard.byRecipient}
+          </Title>
+          <BarChart
+            h={260}
+            data={byRecipient}
+            dataKey="name"
+            series={keys.map((k, i) => ({
+              name: k,
+              label: figureName(k),
+              color: ["blue.6", "teal.6", "grape.6", "orange.6", "red.6"][i % 5]!,
+            }))}
+            withLegend
+            valueFormatter={viNumber}
+          />
+        </Card>
+      )}
+      {overTime.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t.dashboard.overTime}
+          </Title>
+          <LineChart
+            h={220}
+            data={overTime}
+            dataKey="day"
+            series={[{ name: t.dashboard.cellReported, color: "green.6" }]}
+            curveType="stepAfter"
+          />
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,532 @@
+/**
+ * One document: the ND30 rendering, its fields and files, what it cites and what cites it, who it
+ * went to and where each recipient is, its tasks; and the actions the reader's roles allow
+ * (edit, issue with the recipients confirmed, publish, register, return, write the follow-on).
+ */
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import {
+  api,
+  queryClient,
+  useApi,
+  type DocumentDetail,
+  type DocumentSummary,
+  type View,
+} from "../api.ts";
+import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { viDate, viDateTime } from "../format.ts";
+import { t } from "../i18n.ts";
+import { can, useMe } from "../session.ts";
+
+interface Plan {
+  lines: Array<{ text: string; kind: "action" | "copy"; matches: string[]; group: boolean }>;
+  recipients: Array<{ agencyId: string; kind: "action" | "copy" }>;
+  needsConfirmation: boolean;
+  agencies: Record<string, { id: string; code: string; name: string }>;
+}
+interface Delivery {
+  id: string;
+  agency: { id: string; code: string; name: string };
+  kind: "action" | "copy";
+  status: keyof typeof t.delivery;
+  sentAt: string;
+  registeredAt: string | null;
+  returnReason: string | null;
+}
+interface Links {
+  cites: Array<{
+    reference: string;
+    typeName: string | null;
+    date: string | null;
+    issuer: string | null;
+    document: DocumentSummary | null;
+  }>;
+  citedBy: DocumentSummary[];
+}
+
+function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
+  const plan = useApi<Plan>(`/api/documents/${doc.id}/delivery-plan`);
+  const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const issue = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const deliverTo = (plan.data?.recipients ?? [])
+        .filter((r) => !dropped.has(r.agencyId))
+        .map((r) => ({ agencyId: r.agencyId, kind: r.kind }));
+      const r = await api.post<{ reference: string }>(`/api/documents/${doc.id}/issue`, {
+        deliverTo,
+      });
+      await queryClient.invalidateQueries();
+      notifications.show({ color: "green", message: t.document.issued(r.reference) });
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const p = plan.data;
+  return (
+    <Modal opened onClose={onClose} title={t.document.issueConfirm} size="lg">
+      <Stack>
+        <Text size="sm">{t.document.issueHelp}</Text>
+        <ErrorAlert error={plan.error ?? error} />
+        {p && (
+          <Stack gap={4}>
+            {p.lines.map((line, i) => (
+              <Paper key={i} withBorder p="xs">
+                <Group gap="xs">
+                  <Text size="sm" fw={600}>
+                    {line.text}
+                  </Text>
+                  <Badge variant="light" color={line.kind === "action" ? "blue" : "gray"}>
+                    {t.delivery[line.kind]}
+                  </Badge>
+                  {line.group && <Badge color="yellow">{t.document.group}</Badge>}
+                </Group>
+                {line.matches.map((id) => (
+                  <Checkbox
+                    key={id}
+                    mt={4}
+                    ml="md"
+                    label={p.agencies[id]?.name ?? id}
+                    checked={!dropped.has(id)}
+                    onChange={(e) => {
+                      const next = new Set(dropped);
+                      if (e.currentTarget.checked) next.delete(id);
+                      else next.add(id);
+                      setDropped(next);
+                    }}
+                  />
+                ))}
+              </Paper>
+            ))}
+          </Stack>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t.common.cancel}
+          </Button>
+          <Button onClick={() => void issue()} loading={busy} disabled={!p}>
+            {t.document.issue}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
+  const [v, setV] = useState({
+    reference: doc.reference ?? "",
+    subject: doc.subject ?? "",
+    issuer: doc.issuer ?? "",
+    date: doc.date ?? "",
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim()));
+      const r = await api.post<{ number: number }>(`/api/documents/${doc.id}/register`, body);
+      await queryClient.invalidateQueries();
+      notifications.show({ color: "green", message: t.document.registered(r.number) });
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t.document.register} size="lg">
+      <Stack>
+        <Text size="sm">{t.importPage.check}</Text>
+        <TextInput
+          label={t.fields.reference}
+          value={v.reference}
+          onChange={(e) => setV({ ...v, reference: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t.fields.date}
+          type="date"
+          value={v.date}
+          onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t.fields.issuer}
+          value={v.issuer}
+          onChange={(e) => setV({ ...v, issuer: e.currentTarget.value })}
+        />
+        <Textarea
+          label={t.fields.subject}
+          autosize
+          value={v.subject}
+          onChange={(e) => setV({ ...v, subject: e.currentTarget.value })}
+        />
+        <ErrorAlert error={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t.common.cancel}
+          </Button>
+          <Button onClick={() => void submit()} loading={busy}>
+            {t.document.register}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReturnDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const submit = async () => {
+    try {
+      await api.post(`/api/documents/${doc.id}/return`, { reason });
+      await queryClient.invalidateQueries();
+      onClose();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t.document.return}>
+      <Stack>
+        <Textarea
+          label={t.document.returnReason}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <ErrorAlert error={error} />
+        <Button color="orange" onClick={() => void submit()}>
+          {t.document.return}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}
+
+export default function DocumentPage() {
+  const { id } = useParams();
+  const me = useMe().data!;
+  const navigate = useNavigate();
+  const doc = useApi<DocumentDetail>(`/api/documents/${id}`);
+  const view = useApi<View>(`/api/documents/${id}/view`);
+  const d = doc.data;
+  const own = !!d && d.agencyId === me.user.agencyId;
+  const issuedOutgoing = own && d.direction === "outgoing" && d.status === "issued";
+  const deliveries = useApi<{ items: Delivery[] }>(
+    issuedOutgoing ? `/api/documents/${id}/deliveries` : null,
+  );
+  const links = useApi<Links>(own ? `/api/documents/${id}/links` : null);
+  const [dialog, setDialog] = useState<null | "issue" | "register" | "return">(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  if (doc.error) return <ErrorAlert error={doc.error} />;
+  if (!d) return <Text>{t.common.loading}</Text>;
+  const pdf = d.files?.find((f) => f.role === "rendered");
+  const run = async (fn: () => Promise<unknown>, message?: string) => {
+    setActionError(null);
+    try {
+      await fn();
+      await queryClient.invalidateQueries();
+      if (message) notifications.show({ color: "green", message });
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+
+  const actions = (
+    <Group gap="xs" className="no-print">
+      {own && d.direction === "outgoing" && d.status === "draft" && (
+        <>
+          <Button variant="default" component={Link} to={`/van-ban/${d.id}/sua`}>
+            {t.document.edit}
+          </Button>
+          {can(me, "clerk", "leader") && (
+            <Button onClick={() => setDialog("issue")}>{t.document.issue}</Button>
+          )}
+        </>
+      )}
+      {issuedOutgoing && can(me, "clerk", "leader", "admin") && (
+        <Button
+          variant="light"
+          color={d.isPublic ? "gray" : "teal"}
+          onClick={() =>
+            void run(
+              () => api.post(`/api/documents/${d.id}/publish`, { public: !d.isPublic }),
+              d.isPublic ? t.document.unpublished : t.document.published,
+            )
+          }
+        >
+          {d.isPublic ? t.document.unpublish : t.document.publish}
+        </Button>
+      )}
+      {issuedOutgoing && (
+        <Button variant="light" component={Link} to={`/van-ban/${d.id}/theo-doi`}>
+          {t.document.dashboard}
+        </Button>
+      )}
+      {own && d.direction === "incoming" && d.status === "draft" && can(me, "clerk") && (
+        <>
+          <Button onClick={() => setDialog("register")}>{t.document.register}</Button>
+          {d.sourceId && (
+            <Button variant="light" color="orange" onClick={() => setDialog("return")}>
+              {t.document.return}
+            </Button>
+          )}
+        </>
+      )}
+      {own &&
+        d.direction === "incoming" &&
+        d.status === "registered" &&
+        can(me, "clerk", "specialist", "leader") && (
+          <Button
+            variant="light"
+            onClick={() =>
+              void run(async () => {
+                const r = await api.post<{ id: string }>(`/api/documents/${d.id}/follow-on`);
+                void navigate(`/van-ban/${r.id}/sua`);
+              })
+            }
+          >
+            {t.document.followOn}
+          </Button>
+        )}
+      {pdf && (
+        <Button
+          variant="default"
+          component="a"
+          href={`/api/documents/${d.id}/files/${encodeURIComponent(pdf.name)}`}
+        >
+          {t.document.pdf}
+        </Button>
+      )}
+      <Button variant="default" onClick={() => window.print()}>
+        {t.document.print}
+      </Button>
+    </Group>
+  );
+
+  return (
+    <Stack>
+      <PageTitle right={actions}>
+        {d.typeName ?? ""} {d.reference ?? ""}
+      </PageTitle>
+      <Group gap="xs">
+        <StatusBadge doc={d} />
+        {d.isPublic && (
+          <Badge color="teal" variant="outline">
+            {t.fields.public}
+          </Badge>
+        )}
+        <Text fw={600}>{d.subject}</Text>
+      </Group>
+      <ErrorAlert error={actionError} />
+      {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
+      {dialog === "register" && <RegisterDialog doc={d} onClose={() => setDialog(null)} />}
+      {dialog === "return" && <ReturnDialog doc={d} onClose={() => setDialog(null)} />}
+      <Tabs defaultValue="view" keepMounted={false}>
+        <Tabs.List className="no-print">
+          <Tabs.Tab value="view">{t.document.tabs.view}</Tabs.Tab>
+          <Tabs.Tab value="info">{t.document.tabs.info}</Tabs.Tab>
+          {issuedOutgoing && <Tabs.Tab value="delivery">{t.document.tabs.delivery}</Tabs.Tab>}
+          {own && <Tabs.Tab value="links">{t.document.tabs.links}</Tabs.Tab>}
+          {own && d.direction === "outgoing" && (
+            <Tabs.Tab value="lint">
+              {t.document.tabs.lint}
+              {!!view.data?.findings.filter((f) => f.severity !== "info").length && (
+                <Badge ml={6} size="sm" color="orange">
+                  {view.data.findings.filter((f) => f.severity !== "info").length}
+                </Badge>
+              )}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="view" pt="md">
+          <ErrorAlert error={view.error} />
+          {view.data && (
+            <div
+              className="nd30-frame"
+              style={{ ["--nd30-zoom" as string]: "0.85" }}
+              dangerouslySetInnerHTML={{ __html: view.data.html }}
+            />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="info" pt="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            <Text c="dimmed">{t.fields.reference}</Text>
+            <Text>{d.reference}</Text>
+            <Text c="dimmed">{t.fields.date}</Text>
+            <Text>{viDate(d.date)}</Text>
+            <Text c="dimmed">{t.fields.type}</Text>
+            <Text>{d.typeName}</Text>
+            <Text c="dimmed">{t.fields.issuer}</Text>
+            <Text>{d.issuer}</Text>
+            <Text c="dimmed">{t.fields.signer}</Text>
+            <Text>{d.signerName}</Text>
+            {d.register && (
+              <>
+                <Text c="dimmed">{t.document.registerEntry}</Text>
+                <Text>
+                  {d.register.book === "incoming" ? t.registers.incoming : t.registers.outgoing}{" "}
+                  {d.register.period}, số {d.register.number} (
+                  {viDateTime(d.register.registered_at)})
+                </Text>
+              </>
+            )}
+          </SimpleGrid>
+          <Title order={2} size="h5" mt="md">
+            {t.document.files}
+          </Title>
+          {d.files?.length ? (
+            d.files.map((f) => (
+              <div key={f.name}>
+                <Anchor href={`/api/documents/${d.id}/files/${encodeURIComponent(f.name)}`}>
+                  {f.name}
+                </Anchor>{" "}
+                <Text span size="sm" c="dimmed">
+                  ({Math.ceil(f.size / 1024)} KB)
+                </Text>
+              </div>
+            ))
+          ) : (
+            <Text c="dimmed">{t.common.none}</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="delivery" pt="md">
+          <ErrorAlert error={deliveries.error} />
+          <Table.ScrollContainer minWidth={560}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.document.recipient}</Table.Th>
+                  <Table.Th>{t.document.deliveryStatus}</Table.Th>
+                  <Table.Th>{t.document.sentAt}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(deliveries.data?.items ?? []).map((x) => (
+                  <Table.Tr key={x.id}>
+                    <Table.Td>
+                      {x.agency.name}{" "}
+                      <Badge variant="light" color={x.kind === "action" ? "blue" : "gray"}>
+                        {t.delivery[x.kind]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={
+                          x.status === "02" ? "orange" : x.status === "01" ? "yellow" : "green"
+                        }
+                      >
+                        {t.delivery[x.status]}
+                      </Badge>
+                      {x.returnReason && <Text size="sm">{x.returnReason}</Text>}
+                    </Table.Td>
+                    <Table.Td>{viDateTime(x.sentAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Tabs.Panel>
+        <Tabs.Panel value="links" pt="md">
+          <Title order={2} size="h5">
+            {t.document.cites}
+          </Title>
+          {links.data?.cites.length ? (
+            <Stack gap={4}>
+              {links.data.cites.map((c, i) => (
+                <Text key={i} size="sm">
+                  {c.document ? (
+                    <Anchor component={Link} to={`/van-ban/${c.document.id}`}>
+                      {c.typeName} {c.reference}
+                    </Anchor>
+                  ) : (
+                    <>
+                      {c.typeName} {c.reference}{" "}
+                      <Badge size="xs" color="gray">
+                        {t.document.unresolved}
+                      </Badge>
+                    </>
+                  )}{" "}
+                  {c.date ? `ngày ${viDate(c.date)}` : ""} {c.issuer ? `của ${c.issuer}` : ""}
+                </Text>
+              ))}
+            </Stack>
+          ) : (
+            <Text c="dimmed">{t.common.none}</Text>
+          )}
+          <Title order={2} size="h5" mt="md">
+            {t.document.citedBy}
+          </Title>
+          {links.data?.citedBy.length ? (
+            links.data.citedBy.map((c) => (
+              <div key={c.id}>
+                <Anchor component={Link} to={`/van-ban/${c.id}`}>
+                  {c.reference ?? c.subject}
+                </Anchor>{" "}
+                {c.subject}
+              </div>
+            ))
+          ) : (
+            <Text c="dimmed">{t.common.none}</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="lint" pt="md">
+          {view.data?.findings.length ? (
+            <Stack gap={4}>
+              {view.data.findings.map((f) => (
+                <Group key={`${f.code}-${f.start}`} gap="xs">
+                  <Badge
+                    color={
+                      f.severity === "error" ? "red" : f.severity === "warning" ? "orange" : "gray"
+                    }
+                    variant="light"
+                  >
+                    {t.lint[f.severity]}
+                  </Badge>
+                  <Text size="sm">
+                    {f.message}{" "}
+                    <Text span c="dimmed" size="xs">
+                      (dòng {f.line}, cột {f.column})
+                    </Text>
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          ) : (
+            <Alert color="green">{t.compose.noFindings}</Alert>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,153 @@
+/** The registers, printable in the layout of ND30 Phụ lục IV (landscape A4, ruled table). */
+import { useSearchParams } from "react-router";
+import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useApi } from "../api.ts";
+import { ErrorAlert, PageTitle } from "../components.tsx";
+import { viDate, viDay } from "../format.ts";
+import { t } from "../i18n.ts";
+import { useMe } from "../session.ts";
+
+interface RegisterInfo {
+  id: string;
+  book: "outgoing" | "incoming";
+  period: string;
+  typeCode: string | null;
+  entries: number;
+}
+interface Entry {
+  number: number;
+  registeredAt: string;
+  documentId: string;
+  reference: string | null;
+  date: string | null;
+  typeName: string | null;
+  subject: string | null;
+  issuer: string | null;
+  signer: string | null;
+  recipients: string[];
+  archive: string[];
+  registeredBy: string | null;
+}
+
+export default function Registers() {
+  const me = useMe().data!;
+  const [params, setParams] = useSearchParams();
+  const list = useApi<{ items: RegisterInfo[] }>("/api/registers");
+  const chosen = params.get("so") ?? list.data?.items[0]?.id ?? null;
+  const reg = useApi<{ register: RegisterInfo; entries: Entry[] }>(
+    chosen ? `/api/registers/${chosen}` : null,
+  );
+  const label = (r: RegisterInfo) =>
+    `${r.book === "outgoing" ? t.registers.outgoing : t.registers.incoming} ${r.typeCode ? `(${r.typeCode}) ` : ""}${r.period} · ${t.registers.entries(r.entries)}`;
+
+  return (
+    <Stack>
+      <PageTitle
+        right={
+          <Button variant="default" onClick={() => window.print()} className="no-print">
+            {t.common.print}
+          </Button>
+        }
+      >
+        {t.registers.title}
+      </PageTitle>
+      <ErrorAlert error={list.error ?? reg.error} />
+      <Group className="no-print">
+        <Select
+          aria-label={t.registers.title}
+          data={(list.data?.items ?? []).map((r) => ({ value: r.id, label: label(r) }))}
+          value={chosen}
+          onChange={(v) => v && setParams({ so: v })}
+          w={420}
+          allowDeselect={false}
+        />
+      </Group>
+      {reg.data && (
+        <div className="print-register">
+          <Title order={2} size="h4" ta="center" tt="uppercase">
+            {reg.data.register.book === "outgoing" ? t.registers.outgoing : t.registers.incoming}
+          </Title>
+          <Text ta="center" mb="sm">
+            {me.agency.name} · {t.registers.period} {reg.data.register.period}
+          </Text>
+          {!reg.data.entries.length ? (
+            <Text c="dimmed">{t.registers.empty}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table withTableBorder withColumnBorders fz="sm">
+                <Table.Thead>
+                  {reg.data.register.book === "outgoing" ? (
+                    <Table.Tr>
+                      <Table.Th>{t.registers.colNumber}</Table.Th>
+                      <Table.Th>{t.registers.colDate}</Table.Th>
+                      <Table.Th>{t.registers.colSubject}</Table.Th>
+                      <Table.Th>{t.registers.colSigner}</Table.Th>
+                      <Table.Th>{t.registers.colRecipients}</Table.Th>
+                      <Table.Th>{t.registers.colArchive}</Table.Th>
+                      <Table.Th>{t.registers.colCopies}</Table.Th>
+                      <Table.Th>{t.registers.colNote}</Table.Th>
+                    </Table.Tr>
+                  ) : (
+                    <Table.Tr>
+                      <Table.Th>{t.registers.colArrived}</Table.Th>
+                      <Table.Th>{t.registers.colIncomingNumber}</Table.Th>
+                      <Table.Th>{t.registers.colAuthor}</Table.Th>
+                      <Table.Th>{t.registers.colNumber}</Table.Th>
+                      <Table.Th>{t.registers.colDate}</Table.Th>
+                      <Table.Th>{t.registers.colSubject}</Table.Th>
+                      <Table.Th>{t.registers.colHandler}</Table.Th>
+                      <Table.Th>{t.registers.colSign}</Table.Th>
+                      <Table.Th>{t.registers.colNote}</Table.Th>
+                    </Table.Tr>
+                  )}
+                  <Table.Tr>
+                    {Array.from(
+                      { length: reg.data.register.book === "outgoing" ? 8 : 9 },
+                      (_, i) => (
+                        <Table.Th key={i} ta="center" fw={400}>
+                          {i + 1}
+                        </Table.Th>
+                      ),
+                    )}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {reg.data.entries.map((e) =>
+                    reg.data!.register.book === "outgoing" ? (
+                      <Table.Tr key={e.number}>
+                        <Table.Td>{e.reference}</Table.Td>
+                        <Table.Td>{viDate(e.date)}</Table.Td>
+                        <Table.Td>
+                          {e.typeName} {e.subject}
+                        </Table.Td>
+                        <Table.Td>{e.signer}</Table.Td>
+                        <Table.Td>{e.recipients.join(" ")}</Table.Td>
+                        <Table.Td>{e.archive.join(", ")}</Table.Td>
+                        <Table.Td />
+                        <Table.Td />
+                      </Table.Tr>
+                    ) : (
+                      <Table.Tr key={e.number}>
+                        <Table.Td>{viDay(e.registeredAt)}</Table.Td>
+                        <Table.Td>{e.number}</Table.Td>
+                        <Table.Td>{e.issuer}</Table.Td>
+                        <Table.Td>{e.reference}</Table.Td>
+                        <Table.Td>{viDate(e.date)}</Table.Td>
+                        <Table.Td>
+                          {e.typeName} {e.subject}
+                        </Table.Td>
+                        <Table.Td>{e.registeredBy}</Table.Td>
+                        <Table.Td />
+                        <Table.Td />
+                      </Table.Tr>
+                    ),
+                  )}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </div>
+      )}
+    </Stack>
+  );
+}
