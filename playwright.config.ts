@@ -19,6 +19,8 @@ const servers: NonNullable<PlaywrightTestConfig["webServer"]> = kinds.map((kind,
   url: `http://127.0.0.1:${base + i}/api/health`,
   timeout: 180_000,
   reuseExistingServer: false,
+  // SIGTERM, so that the PostgreSQL database of the run is dropped when the server stops.
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
   stdout: "ignore" as const,
   stderr: "pipe" as const,
   env: { PORT: String(base + i), HOST: "127.0.0.1", LOG_LEVEL: "warn" },

@@ -11,6 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 700,
+    manifest: true,
   },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });

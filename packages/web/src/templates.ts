@@ -34,7 +34,7 @@ export function templateFor(code: string, agencyName: string): Template {
           "III. TỔ CHỨC THỰC HIỆN",
           `Các cơ quan, đơn vị báo cáo kết quả thực hiện về ${agencyName} định kỳ hằng quý.`,
         ],
-        recipients: ["Ủy ban nhân dân tỉnh (để b/c);", "Các cơ quan, đơn vị liên quan;"],
+        recipients: ["Ủy ban nhân dân tỉnh (để b/c)", "Các cơ quan, đơn vị liên quan"],
         ...sign,
       };
     case "HD":
@@ -51,7 +51,7 @@ export function templateFor(code: string, agencyName: string): Template {
           "III. TỔ CHỨC THỰC HIỆN",
           `Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về ${agencyName} để được hướng dẫn.`,
         ],
-        recipients: ["Các cơ quan, đơn vị liên quan;"],
+        recipients: ["Các cơ quan, đơn vị liên quan"],
         ...sign,
       };
     case "TB":
@@ -65,7 +65,7 @@ export function templateFor(code: string, agencyName: string): Template {
           "2. [Nội dung kết luận thứ hai].",
           "Thông báo để các cơ quan, đơn vị biết, thực hiện.",
         ],
-        recipients: ["Các cơ quan, đơn vị dự họp;"],
+        recipients: ["Các cơ quan, đơn vị dự họp"],
         ...sign,
       };
     case "BC":
@@ -82,7 +82,7 @@ export function templateFor(code: string, agencyName: string): Template {
           "III. ĐỀ XUẤT, KIẾN NGHỊ",
           "[Nội dung].",
         ],
-        recipients: ["[Cơ quan nhận báo cáo];"],
+        recipients: ["[Cơ quan nhận báo cáo]"],
         ...sign,
       };
     default:
@@ -96,7 +96,7 @@ export function templateFor(code: string, agencyName: string): Template {
           `2. Báo cáo kết quả thực hiện về ${agencyName} định kỳ hằng quý.`,
           "Trân trọng./.",
         ],
-        recipients: ["Như trên;"],
+        recipients: ["Như trên"],
         ...sign,
       };
   }

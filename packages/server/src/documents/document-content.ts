@@ -54,6 +54,15 @@ export const draftTextSchema = z.strictObject({
   isPublic: z.boolean().optional(),
 });
 
+/**
+ * A Kính gửi or Nơi nhận line as the layout wants it: the layout writes the dash and the ";" or
+ * "." itself, so the ones a person typed ("- Như trên;") are taken off.
+ */
+const listLine = (line: string): string =>
+  normalizeText(line)
+    .replace(/^\s*[-–+•]\s*/, "")
+    .replace(/[\s;,.]+$/, "");
+
 /** A new draft's content from fields, issued by the agency (number and day left blank). */
 export function contentFromFields(
   agency: Agency,
@@ -82,9 +91,9 @@ export function contentFromFields(
     place: fields.place ?? agency.place,
     dateParts: { day: null, month: null, year: null },
     subject: normalizeText(fields.subject),
-    addressees: fields.addressees.map(normalizeText),
+    addressees: fields.addressees.map(listLine).filter(Boolean),
     paragraphs: fields.paragraphs.map(normalizeText).filter((p) => p.trim()),
-    recipients: fields.recipients.map(normalizeText),
+    recipients: fields.recipients.map(listLine).filter(Boolean),
     archive: fields.archive,
     signature: {
       authority: sig?.authority ?? null,

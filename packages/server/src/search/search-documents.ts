@@ -120,6 +120,18 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
     ])
     .where(sql<boolean>`documents.search @@ ${tsquery}`)
     .where(visibleTo(actor));
+  // A recipient finds its own copy, not the public original beside it.
+  if (actor)
+    candidates = candidates.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("documents as copy")
+            .select("copy.id")
+            .whereRef("copy.source_id", "=", "documents.id")
+            .where("copy.agency_id", "=", actor.agencyId),
+        ),
+      ),
+    );
   for (const p of phrases) {
     const like = `%${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     candidates = candidates.where((eb) =>
@@ -158,7 +170,8 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
         .selectFrom("documents")
         .select([
           "id",
-          sql<string>`ts_headline('vn', left(body, 4000), ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
+          // The snippet comes from after the national motto, not from the header block.
+          sql<string>`ts_headline('vn', ${sql`regexp_replace(left(body, 4000), '^.*?T[ựỰ] [dD][oO] *[-–] *H[ạẠ][nN][hH] [pP][hH][úÚ][cC]', '', 's')`}, ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
             "snippet",
           ),
         ])

@@ -1,0 +1,236 @@
+/**
+ * What the web application and the portal read and write beyond the documents API: the live
+ * preview with lint findings, the document view, publishing, registers, agency administration,
+ * and the server-rendered portal with its feed. On PGlite and PostgreSQL.
+ */
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { testDatabaseKinds } from "@vanthu/db";
+import { count, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+
+for (const kind of testDatabaseKinds()) {
+  describe(`web API and portal on ${kind}`, () => {
+    let t: TestApp;
+    let clerk: Client;
+    let issuedId: string;
+    let reference: string;
+    before(async () => {
+      t = await startTestApp(kind);
+      clerk = await t.login("stttt-ls.vanthu");
+      const d = await clerk.post(
+        "/api/documents",
+        draftFields({ subject: "tổ chức Ngày hội sách điện tử năm 2026" }),
+      );
+      issuedId = d.body.id;
+      const issued = await clerk.post(`/api/documents/${issuedId}/issue`);
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      reference = issued.body.reference;
+    });
+    after(() => t.close());
+
+    test("preview: the ND30 layout and the findings of what is typed, with safe fixes", async () => {
+      const r = await clerk.post(
+        "/api/documents/preview",
+        draftFields({
+          paragraphs: ["Đề nghị các các cơ quan thực hiện."],
+          recipients: ["- Như trên;"],
+        }),
+      );
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.match(r.body.html, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      assert.match(r.body.html, /- Như trên;</, "the typed dash and semicolon are not doubled");
+      assert.doesNotMatch(r.body.html, /<!doctype/i, "a fragment, not a page");
+      const repeated = r.body.findings.find((f: { code: string }) => f.code === "repeated-word");
+      assert.ok(repeated, JSON.stringify(r.body.findings));
+      assert.equal(repeated.severity, "warning");
+      assert.equal(repeated.message, 'Từ "các" bị lặp lại.');
+      assert.equal(r.body.text.slice(repeated.fix.start, repeated.fix.end), "các các");
+      // An empty subject is allowed while typing; bad fields are not.
+      const empty = await clerk.post("/api/documents/preview", draftFields({ subject: "" }));
+      assert.equal(empty.status, 200);
+      const bad = await clerk.post("/api/documents/preview", draftFields({ unit: "ttb cxb" }));
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.code, "VALIDATION_FAILED");
+      assert.equal(bad.body.error.issues[0].path, "unit");
+      assert.equal((await t.anonymous().post("/api/documents/preview", draftFields())).status, 401);
+    });
+
+    test("view: own documents with findings; a public one without; others not found", async () => {
+      const own = await clerk.get(`/api/documents/${issuedId}/view`);
+      assert.equal(own.status, 200);
+      assert.match(own.body.html, new RegExp(reference.replace("/", "\\/")));
+      assert.ok(Array.isArray(own.body.findings));
+      const stranger = await t.login("sct-hd.vanthu");
+      assert.equal((await stranger.get(`/api/documents/${issuedId}/view`)).status, 404);
+      const draft = await clerk.post("/api/documents", draftFields());
+      assert.equal((await stranger.get(`/api/documents/${draft.body.id}/view`)).status, 404);
+      assert.equal((await t.anonymous().get("/api/documents/not-a-uuid/view")).status, 404);
+    });
+
+    test("publish: the clerk or leader of the issuer shows it on the portal, audited", async () => {
+      const anon = t.anonymous();
+      assert.equal((await anon.get(`/van-ban/${issuedId}`)).status, 404, "not public yet");
+      const writer = await t.login("stttt-ls.chuyenvien");
+      const denied = await writer.post(`/api/documents/${issuedId}/publish`, { public: true });
+      assert.equal(denied.status, 403);
+      assert.equal(denied.body.error.code, "FORBIDDEN");
+      const stranger = await t.login("sct-hd.vanthu");
+      assert.equal(
+        (await stranger.post(`/api/documents/${issuedId}/publish`, { public: true })).status,
+        404,
+      );
+      const draft = await clerk.post("/api/documents", draftFields());
+      const notIssued = await clerk.post(`/api/documents/${draft.body.id}/publish`, {
+        public: true,
+      });
+      assert.equal(notIssued.status, 409);
+      assert.equal(notIssued.body.error.code, "NOT_PUBLISHABLE");
+      assert.match(notIssued.body.error.message, /ban hành/);
+      const bad = await clerk.post(`/api/documents/${issuedId}/publish`, { public: "yes" });
+      assert.equal(bad.status, 400);
+      const audits = await count(t, "audit_events");
+      const ok = await clerk.post(`/api/documents/${issuedId}/publish`, { public: true });
+      assert.deepEqual(ok.body, { id: issuedId, isPublic: true });
+      assert.equal(await count(t, "audit_events"), audits + 1);
+      const page = await anon.get(`/van-ban/${issuedId}`);
+      assert.equal(page.status, 200);
+      assert.match(page.raw.toString(), /<article class="van-ban state">/);
+      assert.match(page.raw.toString(), /tổ chức Ngày hội sách điện tử năm 2026/);
+      const pdf = await anon.get(`/van-ban/${issuedId}/ban-pdf`);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers["content-type"], "application/pdf");
+      assert.equal(pdf.raw.subarray(0, 5).toString(), "%PDF-");
+    });
+
+    test("portal: list, search without diacritics, per agency, Atom feed, unknown pages", async () => {
+      const anon = t.anonymous();
+      await clerk.post(`/api/documents/${issuedId}/publish`, { public: true });
+      const home = (await anon.get("/")).raw.toString();
+      assert.match(home, /<html lang="vi">/);
+      assert.match(home, /tổ chức Ngày hội sách điện tử năm 2026/);
+      assert.match(home, /type="application\/atom\+xml"/);
+      const found = (await anon.get("/?q=ngay%20hoi%20sach%20dien%20tu")).raw.toString();
+      assert.match(found, new RegExp(`/van-ban/${issuedId}`));
+      assert.match(found, /<mark>/);
+      const escaped = (await anon.get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")).raw.toString();
+      assert.doesNotMatch(escaped, /<script>alert/);
+      // A recipient finds its own copy once, not the public original beside it.
+      const recipient = await t.login("baolangson.vanthu");
+      const mine = (await recipient.get("/api/search?q=ngay%20hoi%20sach%20dien%20tu")).body;
+      assert.equal(mine.total, 1, JSON.stringify(mine));
+      assert.notEqual(mine.items[0].id, issuedId);
+      assert.equal(mine.items[0].reference, reference);
+      const agency = await anon.get("/co-quan/stttt-ls");
+      assert.equal(agency.status, 200);
+      assert.match(agency.raw.toString(), /tổ chức Ngày hội sách điện tử/);
+      assert.equal((await anon.get("/co-quan/khong-co")).status, 404);
+      assert.equal((await anon.get("/van-ban/00000000-0000-4000-8000-000000000000")).status, 404);
+      const feed = await anon.get("/feed.atom");
+      assert.match(String(feed.headers["content-type"]), /application\/atom\+xml/);
+      const xml = feed.raw.toString();
+      assert.match(
+        xml,
+        /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+      );
+      assert.match(xml, new RegExp(`<id>urn:uuid:${issuedId}</id>`));
+      assert.match(xml, new RegExp(reference.replace("/", "\\/")));
+      const agencyFeed = (await anon.get("/co-quan/stttt-ls/feed.atom")).raw.toString();
+      assert.match(agencyFeed, new RegExp(issuedId));
+      assert.doesNotMatch(
+        (await anon.get("/co-quan/sct-hd/feed.atom")).raw.toString(),
+        new RegExp(issuedId),
+      );
+    });
+
+    test("registers: the Phụ lục IV columns of the agency's own books only", async () => {
+      const list = await clerk.get("/api/registers");
+      const outgoing = list.body.items.find((r: { book: string }) => r.book === "outgoing");
+      assert.ok(outgoing, JSON.stringify(list.body));
+      assert.equal(outgoing.period, "2026");
+      const reg = await clerk.get(`/api/registers/${outgoing.id}`);
+      const entry = reg.body.entries.find((e: { reference: string }) => e.reference === reference);
+      assert.ok(entry);
+      assert.equal(entry.signer, "Hoàng Thị Lan");
+      assert.deepEqual(entry.recipients, ["Như trên", "Lãnh đạo Sở"]);
+      assert.deepEqual(entry.archive, ["VT", "TTBCXB"]);
+      const stranger = await t.login("sct-hd.vanthu");
+      assert.equal((await stranger.get(`/api/registers/${outgoing.id}`)).status, 404);
+      assert.equal((await clerk.get("/api/registers/nope")).status, 404);
+      assert.equal((await t.anonymous().get("/api/registers")).status, 401);
+    });
+
+    test("admin: users, roles, locking, units and agencies under one's own", async () => {
+      const clerkDenied = await clerk.get("/api/admin/users");
+      assert.equal(clerkDenied.status, 403);
+      const admin = await t.login("stttt-ls.admin");
+      const users = await admin.get("/api/admin/users");
+      assert.ok(
+        users.body.items.some((u: { username: string }) => u.username === "stttt-ls.vanthu"),
+      );
+      assert.ok(
+        users.body.items.every((u: { username: string }) => u.username.startsWith("stttt-ls.")),
+      );
+      const created = await admin.post("/api/admin/users", {
+        username: "stttt-ls.nguyenvana",
+        fullName: "Nguyễn Văn A",
+        title: "Chuyên viên",
+        roles: ["specialist"],
+        password: "mat-khau-tam",
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const again = await admin.post("/api/admin/users", {
+        username: "stttt-ls.nguyenvana",
+        fullName: "Nguyễn Văn A",
+        roles: ["specialist"],
+        password: "mat-khau-tam",
+      });
+      assert.equal(again.status, 409);
+      assert.equal(again.body.error.code, "USER_EXISTS");
+      const badRole = await admin.post("/api/admin/users", {
+        username: "stttt-ls.b",
+        fullName: "B B",
+        roles: ["boss"],
+        password: "xxxxxx",
+      });
+      assert.equal(badRole.status, 400);
+      assert.equal(badRole.body.error.issues[0].path, "roles.0");
+      const newcomer = await t.login("stttt-ls.nguyenvana", "mat-khau-tam");
+      assert.ok(newcomer.csrf);
+      const roles = await admin.patch(`/api/admin/users/${created.body.id}`, {
+        roles: ["specialist", "clerk"],
+      });
+      assert.equal(roles.status, 200);
+      await admin.patch(`/api/admin/users/${created.body.id}`, { disabled: true });
+      assert.equal((await newcomer.get("/api/auth/me")).status, 401, "sessions end on locking");
+      const me = (await admin.get("/api/auth/me")).body.user.userId;
+      const self = await admin.patch(`/api/admin/users/${me}`, { disabled: true });
+      assert.equal(self.status, 403);
+      const other = await t.login("sct-hd.admin");
+      assert.equal(
+        (await other.patch(`/api/admin/users/${created.body.id}`, { disabled: false })).status,
+        404,
+      );
+      const unit = await admin.post("/api/admin/units", {
+        name: "Phòng Bưu chính, Viễn thông",
+        abbreviation: "BCVT",
+      });
+      assert.equal(unit.status, 201);
+      const dupe = await admin.post("/api/admin/units", { name: "Khác", abbreviation: "BCVT" });
+      assert.equal(dupe.status, 409);
+      assert.equal(dupe.body.error.code, "UNIT_EXISTS");
+      const lower = await admin.post("/api/admin/units", { name: "Khác", abbreviation: "bc vt" });
+      assert.equal(lower.status, 400);
+      const child = await admin.post("/api/admin/agencies", {
+        code: "trung-tam-cntt-ls",
+        name: "Trung tâm Công nghệ thông tin và Truyền thông",
+        abbreviation: "TTCNTT",
+        kind: "state",
+      });
+      assert.equal(child.status, 201, JSON.stringify(child.body));
+      const directory = (await clerk.get("/api/agencies")).body.items;
+      const added = directory.find((a: { code: string }) => a.code === "trung-tam-cntt-ls");
+      const own = (await clerk.get("/api/auth/me")).body.agency;
+      assert.equal(added.parentId, own.id);
+    });
+  });
+}
