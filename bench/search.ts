@@ -5,7 +5,7 @@
  * the same run. Documents are generated from the paragraphs and subjects of the dev corpus when
  * ../shared is present, else of our own examples: numbers, dates and issuers are varied.
  *
- *   npm run bench:search [-- --documents N --runs N]
+ *   npm run bench:search [-- --documents N --runs N --postgres-only --keep]
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -212,7 +212,8 @@ async function bench(kind: DatabaseKind) {
       `  all queries: index p50 ${quantile(allIndex, 0.5).toFixed(1)} ms, p95 ${quantile(allIndex, 0.95).toFixed(1)} ms; ILIKE p50 ${quantile(allScan, 0.5).toFixed(1)} ms, p95 ${quantile(allScan, 0.95).toFixed(1)} ms (target: p95 under 50 ms on PostgreSQL)`,
     );
   } finally {
-    await db.close();
+    if (args.includes("--keep") && db.url) console.log(`  kept for inspection: ${db.url}`);
+    else await db.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -225,4 +226,5 @@ if (pg) {
   process.env.TEST_DATABASE_URL = pg;
   await bench("postgres");
 }
-await bench("pglite");
+if (!args.includes("--postgres-only")) await bench("pglite");
+process.exit(0);

@@ -127,6 +127,8 @@ export interface DocumentTable {
   issued_by: string | null;
   issued_at: MaybeTimestamp;
   search: ColumnType<string, never, never>;
+  /** The words as written, lower-cased, not folded, with positions (generated; quoted phrases). */
+  exact: ColumnType<string, never, never>;
 }
 
 export interface DeliveryTable {

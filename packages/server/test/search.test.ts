@@ -31,6 +31,35 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    test("quoted phrases: case and punctuation free, diacritics and word order exact", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const draft = await clerk.post(
+        "/api/documents",
+        draftFields({
+          subject: "PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN năm 2027",
+          paragraphs: ["Đề nghị các cơ quan chuẩn bị phương án ứng phó bão số 3."],
+        }),
+      );
+      assert.equal(draft.status, 201);
+      const ids = async (q: string) =>
+        (await clerk.get(`/api/search?q=${encodeURIComponent(q)}&year=2027`)).body.items.map(
+          (i: { id: string }) => i.id,
+        );
+      // Drafts have no date; search them by their words without the year filter.
+      const find = async (q: string) =>
+        (await clerk.get(`/api/search?q=${encodeURIComponent(q)}`)).body.items.some(
+          (i: { id: string }) => i.id === draft.body.id,
+        );
+      assert.deepEqual(await ids('"thiên tai"'), []);
+      assert.equal(await find('"thiên tai và tìm kiếm"'), true, "upper case in the text");
+      assert.equal(await find('"Phòng chống thiên tai"'), true, "the comma is not a word");
+      assert.equal(await find('"phương án ứng phó bão"'), true);
+      assert.equal(await find('"thien tai va tim kiem"'), false, "quoted: diacritics as written");
+      assert.equal(await find('"tai thiên"'), false, "quoted: word order as written");
+      assert.equal(await find('"ứng phó" cuu nan'), true, "a phrase and folded words together");
+      assert.equal(await find('"ứng phó" lua dao'), false);
+    });
+
     test("a reference typed loosely goes straight to its document", async () => {
       for (const q of [
         "1184/STTTT-TTBCXB",

@@ -7,6 +7,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import {
   ActionIcon,
   AppShell,
+  Avatar,
   Burger,
   Group,
   Indicator,
@@ -149,7 +150,10 @@ export function Shell() {
             <Menu position="bottom-end">
               <Menu.Target>
                 <UnstyledButton aria-label={m.user.fullName}>
-                  <Text size="sm" fw={600} lineClamp={1} maw={220}>
+                  <Avatar hiddenFrom="sm" color="red" radius="xl" size="sm">
+                    {m.user.fullName.split(" ").slice(-1)[0]?.charAt(0)}
+                  </Avatar>
+                  <Text size="sm" fw={600} lineClamp={1} maw={220} visibleFrom="sm">
                     {m.user.fullName}
                   </Text>
                   <Text size="xs" c="dimmed" lineClamp={1} maw={220} visibleFrom="sm">

@@ -69,6 +69,7 @@ function page(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" type="image/svg+xml" href="/app/favicon.svg">
 <title>${esc(title)}</title>
 ${options.description ? `<meta name="description" content="${esc(options.description)}">` : ""}
 ${options.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(T.feed)}" href="${esc(options.feed)}">` : ""}

@@ -100,26 +100,29 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
     }
   }
 
-  // Quoted phrases must appear as written; the words of the whole query match folded.
+  // Quoted phrases must appear as written (the `exact` vector: lower-cased, not folded, with
+  // positions); the other words match folded (the `search` vector). All words rank.
   const phrases = [...query.q.matchAll(/"([^"]{2,100})"/g)].map((m) => m[1]!);
+  const unquoted = query.q
+    .replace(/"[^"]{2,100}"/g, " ")
+    .replace(/"/g, " ")
+    .trim();
   const words = query.q.replace(/"/g, " ").trim();
   const tsquery = sql`websearch_to_tsquery('vn', ${words})`;
-  // The newest matches (the index on the date order stops after RANKED of them), ranked.
+  // The newest matches, found by the indexes and stopped after RANKED in the date order; only
+  // their ids and dates are read here, so no text vector is opened for the many that match.
   let candidates = ctx.db
     .selectFrom("documents")
-    .select([
-      "documents.id",
-      "documents.reference",
-      "documents.subject",
-      "documents.issuer_name",
-      "documents.document_date",
-      "documents.created_at",
-      "documents.type_code",
-      "documents.status",
-      sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
-    ])
-    .where(sql<boolean>`documents.search @@ ${tsquery}`)
+    .select(["documents.id", "documents.document_date", "documents.created_at"])
     .where(visibleTo(actor));
+  if (unquoted || !phrases.length)
+    candidates = candidates.where(
+      sql<boolean>`documents.search @@ websearch_to_tsquery('vn', ${unquoted || words})`,
+    );
+  for (const p of phrases)
+    candidates = candidates.where(
+      sql<boolean>`documents.exact @@ phraseto_tsquery('simple', vn_lower(${p}))`,
+    );
   // A recipient finds its own copy, not the public original beside it.
   if (actor)
     candidates = candidates.where(({ not, exists, selectFrom }) =>
@@ -132,12 +135,6 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
         ),
       ),
     );
-  for (const p of phrases) {
-    const like = `%${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    candidates = candidates.where((eb) =>
-      eb.or([eb("documents.subject", "ilike", like), eb("documents.body", "ilike", like)]),
-    );
-  }
   if (query.type) candidates = candidates.where("documents.type_code", "=", query.type);
   if (query.status) candidates = candidates.where("documents.status", "=", query.status);
   if (query.year)
@@ -148,19 +145,32 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
     candidates = candidates.where(
       sql<boolean>`to_tsvector('vn', coalesce(documents.issuer_name, '')) @@ plainto_tsquery('vn', ${query.issuer})`,
     );
-  const bounded = candidates
+  const newest = candidates
     .orderBy(sql`documents.document_date desc nulls last`)
     .orderBy("documents.created_at", "desc")
     .limit(RANKED);
 
+  // Then those few are ranked (reference and subject weigh most) and paged.
   const rows = await ctx.db
-    .with("hits", () => bounded)
-    .selectFrom("hits")
-    .selectAll()
-    .select(sql<number>`count(*) over ()`.as("total"))
+    .with("newest", () => newest)
+    .selectFrom("newest")
+    .innerJoin("documents", "documents.id", "newest.id")
+    .select([
+      "documents.id",
+      "documents.reference",
+      "documents.subject",
+      "documents.issuer_name",
+      "documents.document_date",
+      "documents.created_at",
+      "documents.type_code",
+      "documents.status",
+      sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
+      sql<number>`count(*) over ()`.as("total"),
+    ])
     .orderBy("rank", "desc")
-    .orderBy(sql`document_date desc nulls last`)
-    .orderBy("created_at", "desc")
+    .orderBy(sql`documents.document_date desc nulls last`)
+    .orderBy("documents.created_at", "desc")
+    .orderBy("documents.id")
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();

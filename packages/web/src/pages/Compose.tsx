@@ -10,11 +10,11 @@ import {
   Badge,
   Button,
   Checkbox,
+  Chip,
   Grid,
   Group,
   Loader,
   Paper,
-  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -197,16 +197,19 @@ export default function Compose() {
                 <Text size="sm" fw={500} mb={4} id="mau-label">
                   {t.compose.template}
                 </Text>
-                <SegmentedControl
-                  aria-labelledby="mau-label"
-                  fullWidth
-                  data={Object.entries(t.compose.templates).map(([value, label]) => ({
-                    value,
-                    label,
-                  }))}
+                <Chip.Group
+                  multiple={false}
                   value={form.typeCode}
                   onChange={(code) => setForm(fromTemplate(code, me.agency.name, form.unit))}
-                />
+                >
+                  <Group gap="xs" role="radiogroup" aria-labelledby="mau-label">
+                    {Object.entries(t.compose.templates).map(([value, label]) => (
+                      <Chip key={value} value={value} type="radio">
+                        {label}
+                      </Chip>
+                    ))}
+                  </Group>
+                </Chip.Group>
               </div>
             )}
             <TextInput
