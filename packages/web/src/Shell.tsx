@@ -16,7 +16,6 @@ import {
   Text,
   TextInput,
   UnstyledButton,
-  VisuallyHidden,
   Anchor,
   Center,
   Loader,
@@ -92,7 +91,7 @@ export function Shell() {
     >
       <AppShell.Header>
         <a href="#noi-dung" className="skip-link">
-          <VisuallyHidden>{t.app.skip}</VisuallyHidden>
+          {t.app.skip}
         </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="xs" wrap="nowrap">

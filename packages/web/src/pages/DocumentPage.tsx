@@ -30,10 +30,11 @@ import {
   useApi,
   type DocumentDetail,
   type DocumentSummary,
+  type OwedTask,
   type View,
 } from "../api.ts";
 import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
-import { viDate, viDateTime } from "../format.ts";
+import { periodLabel, viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
 import { can, useMe } from "../session.ts";
 
@@ -232,6 +233,94 @@ function ReturnDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => vo
   );
 }
 
+interface BoardCell {
+  agencyId: string;
+  label: string;
+  status: "overdue" | "reported" | "pending";
+  reports: Array<{ period: string; late: boolean }>;
+}
+interface BoardSummary {
+  items: Array<{ label: string; title: string }>;
+  recipients: Array<{ agencyId: string; name: string }>;
+  cells: BoardCell[];
+}
+
+/** The tasks of a document: for its issuer, each item's reporting; for a recipient, its own. */
+function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boolean }) {
+  const board = useApi<BoardSummary>(issuer ? `/api/documents/${doc.id}/dashboard` : null);
+  const owed = useApi<{ items: OwedTask[] }>(issuer ? null : "/api/tasks");
+  if (issuer) {
+    const b = board.data;
+    if (board.error) return <ErrorAlert error={board.error} />;
+    if (!b) return <Text>{t.common.loading}</Text>;
+    if (!b.items.length) return <Text c="dimmed">{t.common.none}</Text>;
+    return (
+      <Stack gap="xs">
+        {b.items.map((item) => {
+          const cells = b.cells.filter((c) => c.label === item.label);
+          const done = cells.filter((c) => c.status === "reported").length;
+          const late = cells.filter((c) => c.status === "overdue").length;
+          return (
+            <Group key={item.label} justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                {t.tasks.item} {item.label}: {item.title}
+              </Text>
+              <Group gap={4} wrap="nowrap">
+                <Badge color="green" variant="light">
+                  {t.tasks.reported}: {done}/{cells.length}
+                </Badge>
+                {late > 0 && (
+                  <Badge color="red">
+                    {t.tasks.overdue}: {late}
+                  </Badge>
+                )}
+              </Group>
+            </Group>
+          );
+        })}
+        <Anchor component={Link} to={`/van-ban/${doc.id}/theo-doi`}>
+          {t.document.dashboard}
+        </Anchor>
+      </Stack>
+    );
+  }
+  const original = doc.sourceId ?? doc.id;
+  const mine = (owed.data?.items ?? []).filter((i) => i.document.id === original);
+  if (owed.error) return <ErrorAlert error={owed.error} />;
+  if (!mine.length) return <Text c="dimmed">{t.common.none}</Text>;
+  return (
+    <Stack gap="xs">
+      {mine.map((task) => (
+        <Group key={task.taskId} justify="space-between" wrap="wrap">
+          <Text size="sm">
+            {t.tasks.item} {task.label}: {task.title}
+          </Text>
+          <Group gap={4}>
+            {task.reported.map((p) => (
+              <Badge key={p} color="green" variant="light">
+                {periodLabel(p)}
+              </Badge>
+            ))}
+            {task.overdue.map((p) => (
+              <Badge key={p} color="red">
+                {t.tasks.overdue}: {periodLabel(p)}
+              </Badge>
+            ))}
+            <Button
+              size="compact-sm"
+              variant="light"
+              component={Link}
+              to={`/nhiem-vu?task=${task.taskId}`}
+            >
+              {t.tasks.report}
+            </Button>
+          </Group>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 export default function DocumentPage() {
   const { id } = useParams();
   const me = useMe().data!;
@@ -358,6 +447,9 @@ export default function DocumentPage() {
           <Tabs.Tab value="info">{t.document.tabs.info}</Tabs.Tab>
           {issuedOutgoing && <Tabs.Tab value="delivery">{t.document.tabs.delivery}</Tabs.Tab>}
           {own && <Tabs.Tab value="links">{t.document.tabs.links}</Tabs.Tab>}
+          {(issuedOutgoing || (own && d.direction === "incoming")) && (
+            <Tabs.Tab value="tasks">{t.document.tabs.tasks}</Tabs.Tab>
+          )}
           {own && d.direction === "outgoing" && (
             <Tabs.Tab value="lint">
               {t.document.tabs.lint}
@@ -499,6 +591,9 @@ export default function DocumentPage() {
           ) : (
             <Text c="dimmed">{t.common.none}</Text>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <TasksPanel doc={d} issuer={issuedOutgoing} />
         </Tabs.Panel>
         <Tabs.Panel value="lint" pt="md">
           {view.data?.findings.length ? (

@@ -1,0 +1,97 @@
+/**
+ * Two more flows: a clerk imports received documents (several files, progress, the fields read
+ * from each, a bad file refused with its reason) and registers one; and the work pages on a
+ * phone-sized screen, navigation through the menu button.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { test, expect, type Page } from "@playwright/test";
+import { CHROMIUM } from "../playwright.config.ts";
+
+test.skip(!existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+
+async function shot(page: Page, name: string) {
+  const dir = `test-results/story/${test.info().project.name}`;
+  mkdirSync(dir, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+async function signIn(page: Page, username: string) {
+  await page.goto("/app/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
+}
+
+// A received công văn, written for this test in the usual layout.
+const RECEIVED = `UBND TỈNH HẢI DƯƠNG
+SỞ CÔNG THƯƠNG
+
+Số: 412/SCT-QLTM
+V/v phối hợp tuyên truyền phòng, chống hàng giả
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hải Dương, ngày 18 tháng 11 năm 2026
+
+Kính gửi: Sở Thông tin và Truyền thông tỉnh Lạng Sơn.
+
+Để nâng cao nhận thức của người tiêu dùng, Sở Công Thương đề nghị Quý Sở phối hợp đăng tải các tin, bài về nhận biết hàng giả, hàng kém chất lượng trên cổng thông tin điện tử của Sở.
+
+Trân trọng./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, QLTM.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Trần Văn Bình
+`;
+
+test("a clerk imports received files, checks what was read, and registers one", async ({
+  page,
+}) => {
+  await signIn(page, "stttt-ls.vanthu");
+  await page.getByRole("link", { name: "Nhập văn bản đến" }).click();
+  await page.getByTestId("import-input").setInputFiles([
+    { name: "412-SCT-QLTM.txt", mimeType: "text/plain", buffer: Buffer.from(RECEIVED) },
+    { name: "anh-chup.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf at all") },
+  ]);
+  const row = page.getByRole("row", { name: /412-SCT-QLTM\.txt/ });
+  await expect(row).toContainText("412/SCT-QLTM");
+  await expect(row).toContainText("18/11/2026");
+  await expect(row).toContainText("phối hợp tuyên truyền phòng, chống hàng giả");
+  const bad = page.getByRole("row", { name: /anh-chup\.pdf/ });
+  await expect(bad).toContainText(/không|Không/);
+  await shot(page, "import-checked");
+  await row.getByRole("link", { name: "Vào sổ văn bản đến" }).click();
+  await page.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
+  const dialog = page.getByRole("dialog", { name: "Vào sổ văn bản đến" });
+  await expect(dialog.getByLabel("Cơ quan ban hành")).toHaveValue(/Sở Công Thương/);
+  await dialog.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
+  await expect(page.getByText(/Đã vào sổ đến, số \d+/)).toBeVisible();
+  await shot(page, "import-registered");
+});
+
+test("on a phone: the menu button opens the navigation; boxes and documents fit", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, "stttt-ls.lanhdao");
+  await expect(page.getByRole("link", { name: "Văn bản đi", exact: true })).toBeHidden();
+  await page.getByRole("button", { name: "Mở hoặc đóng danh mục" }).click();
+  await page.getByRole("link", { name: "Văn bản đi", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Văn bản đi" })).toBeVisible();
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(390);
+  await shot(page, "phone-outgoing");
+  await page.getByRole("link", { name: /1184\/STTTT-TTBCXB/ }).click();
+  await expect(page.locator("article.van-ban")).toContainText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  await shot(page, "phone-document");
+  await context.close();
+});
