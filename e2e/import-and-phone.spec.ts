@@ -83,7 +83,7 @@ test("on a phone: the menu button opens the navigation; boxes and documents fit"
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, "stttt-ls.lanhdao");
-  await expect(page.getByRole("link", { name: "Văn bản đi", exact: true })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Văn bản đi", exact: true })).not.toBeInViewport();
   await page.getByRole("button", { name: "Mở hoặc đóng danh mục" }).click();
   await page.getByRole("link", { name: "Văn bản đi", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Văn bản đi" })).toBeVisible();

@@ -5,7 +5,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
@@ -32,14 +33,15 @@ if (process.argv.includes("--if-stale") && existsSync(stamp)) {
 }
 
 console.log("Building the web application (packages/web)…");
-const vite = spawnSync(
-  process.execPath,
-  [join(web, "../../node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-  {
-    cwd: web,
-    stdio: "inherit",
-  },
+// Vite as the web package resolves it, wherever npm placed it.
+const viteBin = join(
+  dirname(createRequire(join(web, "package.json")).resolve("vite/package.json")),
+  "bin/vite.js",
 );
+const vite = spawnSync(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
+  cwd: web,
+  stdio: "inherit",
+});
 if (vite.status !== 0) process.exit(vite.status ?? 1);
 
 let n = 0;

@@ -82,3 +82,4 @@ export {
   type Reporting,
   type TaskItem,
 } from "./followup/reporting.ts";
+export { escapeHtml } from "./text/html.ts";

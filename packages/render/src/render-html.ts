@@ -1,13 +1,6 @@
-import type { Column, LayoutModel, StyledLine } from "@vanthu/core";
+import { escapeHtml, type Column, type LayoutModel, type StyledLine } from "@vanthu/core";
 
-const ESC: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+const esc = escapeHtml;
 
 function lineStyle(line: StyledLine): string {
   const s = line.style;

@@ -107,7 +107,7 @@ for (const kind of testDatabaseKinds()) {
       await clerk.post(`/api/documents/${issuedId}/publish`, { public: true });
       const home = (await anon.get("/")).raw.toString();
       assert.match(home, /<html lang="vi">/);
-      assert.match(home, /tổ chức Ngày hội sách điện tử năm 2026/);
+      assert.match(home, /Tổ chức Ngày hội sách điện tử năm 2026/);
       assert.match(home, /type="application\/atom\+xml"/);
       const found = (await anon.get("/?q=ngay%20hoi%20sach%20dien%20tu")).raw.toString();
       assert.match(found, new RegExp(`/van-ban/${issuedId}`));
@@ -122,7 +122,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(mine.items[0].reference, reference);
       const agency = await anon.get("/co-quan/stttt-ls");
       assert.equal(agency.status, 200);
-      assert.match(agency.raw.toString(), /tổ chức Ngày hội sách điện tử/);
+      assert.match(agency.raw.toString(), /Tổ chức Ngày hội sách điện tử/);
       assert.equal((await anon.get("/co-quan/khong-co")).status, 404);
       assert.equal((await anon.get("/van-ban/00000000-0000-4000-8000-000000000000")).status, 404);
       const feed = await anon.get("/feed.atom");

@@ -20,7 +20,7 @@ import {
   Center,
   Loader,
 } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { api, queryClient, setCsrfToken, useApi } from "./api.ts";
 import { can, useMe } from "./session.ts";
 import { t } from "./i18n.ts";
@@ -37,6 +37,8 @@ export function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // On a phone the closed menu is off screen: out of the tab order too.
+  const phone = useMediaQuery("(max-width: 48em)");
   const [q, setQ] = useState("");
   const notifications = useApi<{ items: Notification[] }>(me.data ? "/api/notifications" : null, {
     refetchInterval: 60_000,
@@ -150,7 +152,11 @@ export function Shell() {
               <Menu.Target>
                 <UnstyledButton aria-label={m.user.fullName}>
                   <Avatar hiddenFrom="sm" color="red" radius="xl" size="sm">
-                    {m.user.fullName.split(" ").slice(-1)[0]?.charAt(0)}
+                    {m.user.fullName
+                      .split(" ")
+                      .slice(0, 2)
+                      .map((w) => w.charAt(0).toLocaleUpperCase("vi"))
+                      .join("")}
                   </Avatar>
                   <Text size="sm" fw={600} lineClamp={1} maw={220} visibleFrom="sm">
                     {m.user.fullName}
@@ -173,7 +179,7 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Danh mục">
+      <AppShell.Navbar p="xs" aria-label="Danh mục" inert={phone && !opened}>
         {links
           .filter((l) => l.show)
           .map((l) => (

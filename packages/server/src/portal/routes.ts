@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "kysely";
+import { escapeHtml } from "@vanthu/core";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { isUuid } from "../documents/access.ts";
@@ -16,15 +17,11 @@ import { searchDocuments } from "../search/search-documents.ts";
 import { PORTAL_VI as T } from "./messages.vi.ts";
 
 const PAGE_SIZE = 20;
-const ESC: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-export const esc = (s: string | null | undefined): string =>
-  (s ?? "").replace(/[&<>"']/g, (c) => ESC[c]!);
+const esc = escapeHtml;
+
+/** A trích yếu as a heading: "tuyên truyền..." (as printed after V/v) -> "Tuyên truyền...". */
+const heading = (s: string | null | undefined): string =>
+  s ? s.charAt(0).toLocaleUpperCase("vi") + s.slice(1) : "";
 
 /** "2026-11-20" -> "20/11/2026". */
 export const viDate = (iso: string | null | undefined): string =>
@@ -90,7 +87,7 @@ function listHtml(items: Listed[]): string {
   if (!items.length) return `<p>${esc(T.none)}</p>`;
   return `<ol class="docs">${items
     .map(
-      (d) => `<li><a class="subject" href="/van-ban/${d.id}">${esc(d.subject)}</a>
+      (d) => `<li><a class="subject" href="/van-ban/${d.id}">${esc(heading(d.subject))}</a>
 <span class="meta">${esc(d.reference)} · ${esc(viDate(d.date))} · ${esc(d.issuer)}</span>${
         d.snippet ? `<div class="snippet">${d.snippet}</div>` : ""
       }</li>`,
@@ -272,7 +269,7 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
       .where("id", "=", row.agency_id)
       .executeTakeFirstOrThrow();
     const body = `<p><a href="/">← ${esc(T.back)}</a></p>
-<h2>${esc(row.subject)}</h2>
+<h2>${esc(heading(row.subject))}</h2>
 <dl class="fields">
 <dt>${esc(T.reference)}</dt><dd>${esc(row.reference)}</dd>
 <dt>${esc(T.date)}</dt><dd>${esc(viDate(row.document_date))}</dd>

@@ -6,6 +6,7 @@
  * snippet. Only documents the reader may open are searched.
  */
 import { sql } from "kysely";
+import { escapeHtml } from "@vanthu/core";
 import { z } from "zod";
 import type { AppContext, Actor } from "../context.ts";
 import { preferOwn, visibleTo } from "../documents/access.ts";
@@ -26,11 +27,6 @@ const RANKED = 300;
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
 
 /** A snippet safe to put in a page: the text escaped, the matches in <mark>. */
 export function safeSnippet(raw: string): string {
