@@ -27,7 +27,6 @@ const RANKED = 300;
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 
-
 /** A snippet safe to put in a page: the text escaped, the matches in <mark>. */
 export function safeSnippet(raw: string): string {
   return escapeHtml(raw.replace(/\s+/g, " ").trim())

@@ -15,10 +15,10 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { api, queryClient, useApi, type Role } from "../api.ts";
+import { api, useApi, type Role } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { collator } from "../format.ts";
+import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { useMe } from "../session.ts";
 
@@ -44,20 +44,14 @@ const ROLE_OPTIONS = (["clerk", "specialist", "leader", "admin"] as const).map((
   label: t.roles[r],
 }));
 
+/** Every change here says "Đã lưu" when it is done. */
 function useAction() {
-  const [error, setError] = useState<unknown>(null);
-  const run = async (fn: () => Promise<unknown>, done?: () => void) => {
-    setError(null);
-    try {
-      await fn();
-      await queryClient.invalidateQueries();
-      notifications.show({ color: "green", message: t.common.saved });
-      done?.();
-    } catch (e) {
-      setError(e);
-    }
+  const submit = useSubmit();
+  return {
+    error: submit.error,
+    run: (fn: () => Promise<unknown>, done?: () => void) =>
+      submit.run(fn, { success: () => t.common.saved, ...(done ? { then: done } : {}) }),
   };
-  return { error, run };
 }
 
 function AddUser({ onClose }: { onClose: () => void }) {

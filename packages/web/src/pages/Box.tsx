@@ -1,9 +1,9 @@
 /** A box (outgoing, incoming, drafts): words, type and dates filters in the URL, paged. */
-import { useSearchParams } from "react-router";
 import { Button, Group, Pagination, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useApi, type DocumentSummary, type Page } from "../api.ts";
 import { DocumentTable, ErrorAlert, PageTitle } from "../components.tsx";
 import { DateField, VietnameseDates } from "../dates.tsx";
+import { useUrlFilters } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { TYPE_OPTIONS } from "../types.ts";
 import { useState } from "react";
@@ -11,22 +11,14 @@ import { useState } from "react";
 const PAGE_SIZE = 20;
 
 export default function Box({ box }: { box: "outgoing" | "incoming" | "drafts" }) {
-  const [params, setParams] = useSearchParams();
+  const { params, page, set, setPage } = useUrlFilters();
   const [words, setWords] = useState(params.get("q") ?? "");
-  const page = Number(params.get("trang") ?? 1) || 1;
   const query = new URLSearchParams({ box, page: String(page), pageSize: String(PAGE_SIZE) });
   for (const k of ["q", "type", "from", "to"]) {
     const v = params.get(k);
     if (v) query.set(k, v);
   }
   const list = useApi<Page<DocumentSummary>>(`/api/documents?${query}`);
-  const set = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    next.delete("trang");
-    setParams(next);
-  };
 
   return (
     <Stack>
@@ -79,11 +71,7 @@ export default function Box({ box }: { box: "outgoing" | "incoming" | "drafts" }
             <Pagination
               total={Math.ceil(list.data.total / PAGE_SIZE)}
               value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set("trang", String(p));
-                setParams(next);
-              }}
+              onChange={setPage}
               getControlProps={(c) => ({ "aria-label": `${t.common.page} ${c}` })}
             />
           )}

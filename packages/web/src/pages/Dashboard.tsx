@@ -18,11 +18,11 @@ import {
 } from "@mantine/core";
 import { BarChart, LineChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
-import { api, queryClient, useApi } from "../api.ts";
+import { api, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { collator, periodLabel, viDate, viNumber } from "../format.ts";
+import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
-import { useState } from "react";
 
 type Figures = Record<string, number>;
 interface Cell {
@@ -73,8 +73,7 @@ export default function Dashboard() {
   const { id } = useParams();
   const navigate = useNavigate();
   const board = useApi<Board>(`/api/documents/${id}/dashboard`);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   if (board.error) return <ErrorAlert error={board.error} />;
   const b = board.data;
   if (!b) return <Text>{t.common.loading}</Text>;
@@ -102,18 +101,10 @@ export default function Dashboard() {
   }));
   const notReported = b.notReported.map((n) => (typeof n === "string" ? n : n.name));
 
-  const consolidate = async () => {
-    setBusy(true);
-    try {
-      const r = await api.post<{ id: string }>(`/api/documents/${id}/consolidated-report`);
-      await queryClient.invalidateQueries();
-      void navigate(`/van-ban/${r.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const consolidate = () =>
+    run(() => api.post<{ id: string }>(`/api/documents/${id}/consolidated-report`), {
+      then: (r) => void navigate(`/van-ban/${r.id}`),
+    });
 
   return (
     <Stack>

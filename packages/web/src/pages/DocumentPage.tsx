@@ -23,10 +23,8 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import {
   api,
-  queryClient,
   useApi,
   type DocumentDetail,
   type DocumentSummary,
@@ -34,6 +32,7 @@ import {
   type View,
 } from "../api.ts";
 import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { useSubmit } from "../hooks.ts";
 import { periodLabel, viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
 import { can, useMe } from "../session.ts";
@@ -67,27 +66,17 @@ interface Links {
 function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
   const plan = useApi<Plan>(`/api/documents/${doc.id}/delivery-plan`);
   const [dropped, setDropped] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const issue = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const deliverTo = (plan.data?.recipients ?? [])
-        .filter((r) => !dropped.has(r.agencyId))
-        .map((r) => ({ agencyId: r.agencyId, kind: r.kind }));
-      const r = await api.post<{ reference: string }>(`/api/documents/${doc.id}/issue`, {
-        deliverTo,
-      });
-      await queryClient.invalidateQueries();
-      notifications.show({ color: "green", message: t.document.issued(r.reference) });
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useSubmit();
+  const issue = () =>
+    run(
+      () => {
+        const deliverTo = (plan.data?.recipients ?? [])
+          .filter((r) => !dropped.has(r.agencyId))
+          .map((r) => ({ agencyId: r.agencyId, kind: r.kind }));
+        return api.post<{ reference: string }>(`/api/documents/${doc.id}/issue`, { deliverTo });
+      },
+      { success: (r) => t.document.issued(r.reference), then: onClose },
+    );
   const p = plan.data;
   return (
     <Modal opened onClose={onClose} title={t.document.issueConfirm} size="lg">
@@ -146,23 +135,16 @@ function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => 
     issuer: doc.issuer ?? "",
     date: doc.date ?? "",
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim()));
-      const r = await api.post<{ number: number }>(`/api/documents/${doc.id}/register`, body);
-      await queryClient.invalidateQueries();
-      notifications.show({ color: "green", message: t.document.registered(r.number) });
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useSubmit();
+  const submit = () =>
+    run(
+      () =>
+        api.post<{ number: number }>(
+          `/api/documents/${doc.id}/register`,
+          Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim())),
+        ),
+      { success: (r) => t.document.registered(r.number), then: onClose },
+    );
   return (
     <Modal opened onClose={onClose} title={t.document.register} size="lg">
       <Stack>
@@ -205,16 +187,9 @@ function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => 
 
 function ReturnDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    try {
-      await api.post(`/api/documents/${doc.id}/return`, { reason });
-      await queryClient.invalidateQueries();
-      onClose();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { busy, error, run } = useSubmit();
+  const submit = () =>
+    run(() => api.post(`/api/documents/${doc.id}/return`, { reason }), { then: onClose });
   return (
     <Modal opened onClose={onClose} title={t.document.return}>
       <Stack>
@@ -225,7 +200,7 @@ function ReturnDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => vo
           onChange={(e) => setReason(e.currentTarget.value)}
         />
         <ErrorAlert error={error} />
-        <Button color="orange" onClick={() => void submit()}>
+        <Button color="orange" onClick={() => void submit()} loading={busy}>
           {t.document.return}
         </Button>
       </Stack>
@@ -335,21 +310,11 @@ export default function DocumentPage() {
   );
   const links = useApi<Links>(own ? `/api/documents/${id}/links` : null);
   const [dialog, setDialog] = useState<null | "issue" | "register" | "return">(null);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const action = useSubmit();
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
   if (!d) return <Text>{t.common.loading}</Text>;
   const pdf = d.files?.find((f) => f.role === "rendered");
-  const run = async (fn: () => Promise<unknown>, message?: string) => {
-    setActionError(null);
-    try {
-      await fn();
-      await queryClient.invalidateQueries();
-      if (message) notifications.show({ color: "green", message });
-    } catch (e) {
-      setActionError(e);
-    }
-  };
 
   const actions = (
     <Group gap="xs" className="no-print">
@@ -368,9 +333,9 @@ export default function DocumentPage() {
           variant="light"
           color={d.isPublic ? "gray" : "teal"}
           onClick={() =>
-            void run(
+            void action.run(
               () => api.post(`/api/documents/${d.id}/publish`, { public: !d.isPublic }),
-              d.isPublic ? t.document.unpublished : t.document.published,
+              { success: () => (d.isPublic ? t.document.unpublished : t.document.published) },
             )
           }
         >
@@ -399,9 +364,8 @@ export default function DocumentPage() {
           <Button
             variant="light"
             onClick={() =>
-              void run(async () => {
-                const r = await api.post<{ id: string }>(`/api/documents/${d.id}/follow-on`);
-                void navigate(`/van-ban/${r.id}/sua`);
+              void action.run(() => api.post<{ id: string }>(`/api/documents/${d.id}/follow-on`), {
+                then: (r) => void navigate(`/van-ban/${r.id}/sua`),
               })
             }
           >
@@ -437,7 +401,7 @@ export default function DocumentPage() {
         )}
         <Text fw={600}>{d.subject}</Text>
       </Group>
-      <ErrorAlert error={actionError} />
+      <ErrorAlert error={action.error} />
       {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
       {dialog === "register" && <RegisterDialog doc={d} onClose={() => setDialog(null)} />}
       {dialog === "return" && <ReturnDialog doc={d} onClose={() => setDialog(null)} />}

@@ -3,7 +3,7 @@
  * straight to its document; filters by type, issuer, year and status; highlighted snippets.
  */
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import {
   Anchor,
   Button,
@@ -19,19 +19,19 @@ import {
 import { useApi, type SearchResult } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { viDate } from "../format.ts";
+import { useUrlFilters } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { TYPE_OPTIONS } from "../types.ts";
 
 const PAGE_SIZE = 20;
 
 export default function Search() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, set, update, setPage } = useUrlFilters();
   const navigate = useNavigate();
   const q = params.get("q") ?? "";
   const [words, setWords] = useState(q);
   const [issuer, setIssuer] = useState(params.get("issuer") ?? "");
   useEffect(() => setWords(q), [q]);
-  const page = Number(params.get("trang") ?? 1) || 1;
   const query = new URLSearchParams({ q, page: String(page), pageSize: String(PAGE_SIZE) });
   for (const k of ["type", "issuer", "year", "status"]) {
     const v = params.get(k);
@@ -43,13 +43,6 @@ export default function Search() {
     if (result.data?.match && page === 1)
       void navigate(`/van-ban/${result.data.match.id}`, { replace: true });
   }, [result.data, navigate, page]);
-  const set = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    next.delete("trang");
-    setParams(next);
-  };
 
   return (
     <Stack>
@@ -58,12 +51,7 @@ export default function Search() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          const next = new URLSearchParams(params);
-          next.set("q", words.trim());
-          if (issuer.trim()) next.set("issuer", issuer.trim());
-          else next.delete("issuer");
-          next.delete("trang");
-          setParams(next);
+          update({ q: words.trim() || null, issuer: issuer.trim() || null });
         }}
       >
         <Group align="flex-end" wrap="wrap">
@@ -144,11 +132,7 @@ export default function Search() {
             <Pagination
               total={Math.min(25, Math.ceil(result.data.total / PAGE_SIZE))}
               value={page}
-              onChange={(p) => {
-                const next = new URLSearchParams(params);
-                next.set("trang", String(p));
-                setParams(next);
-              }}
+              onChange={setPage}
             />
           )}
         </>
