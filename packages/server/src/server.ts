@@ -106,6 +106,7 @@ export async function startServer(
   print(
     `vanthu is listening on ${url} (database: ${handle.kind}${handle.kind === "pglite" ? `, data in ${config.dataDir}` : ""})`,
   );
+  print(`  work pages: ${url}/app/    public portal: ${url}/    feed: ${url}/feed.atom`);
   print(`  health: curl ${url}/api/health    API description: ${url}/api/docs`);
   if (config.demo) {
     const roles = DEMO_ROLES.map(([suffix]) => `stttt-ls.${suffix}`).join(", ");
