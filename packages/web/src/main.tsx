@@ -3,7 +3,14 @@ import "@mantine/notifications/styles.css";
 import "./app.css";
 import { StrictMode, lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { MantineProvider, createTheme, Loader, Center } from "@mantine/core";
+import {
+  MantineProvider,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  Loader,
+  Center,
+} from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { createBrowserRouter, RouterProvider } from "react-router";
@@ -28,6 +35,27 @@ const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   defaultRadius: "md",
+  // Shades dark enough for WCAG AA contrast (4.5:1) on white: links, buttons, dimmed text,
+  // the text of light and outline badges; filled ones pick black or white text by themselves.
+  primaryShade: { light: 8, dark: 8 },
+  autoContrast: true,
+  variantColorResolver: (input) => {
+    const base = defaultVariantColorsResolver(input);
+    const name = input.color ?? input.theme.primaryColor;
+    const shades = input.theme.colors[name];
+    if (!shades || (input.variant !== "light" && input.variant !== "outline")) return base;
+    const text = darken(shades[9], ["yellow", "orange", "lime"].includes(name) ? 0.4 : 0.25);
+    return {
+      ...base,
+      color: text,
+      ...(input.variant === "outline" ? { border: `1px solid ${text}` } : {}),
+    };
+  },
+});
+const contrast = () => ({
+  variables: {},
+  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
+  dark: {},
 });
 
 const wait = (
@@ -65,7 +93,7 @@ const router = createBrowserRouter(
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

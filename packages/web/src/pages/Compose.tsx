@@ -343,7 +343,7 @@ export default function Compose() {
                   ))}
                 </Stack>
               ) : (
-                <Text size="sm" c="green.8">
+                <Text size="sm" c="teal.9">
                   {preview.data ? t.compose.noFindings : t.compose.checking}
                 </Text>
               )}

@@ -168,7 +168,7 @@ export default function Dashboard() {
                         </Text>
                       ))}
                       {c.missing.map((p) => (
-                        <Text key={p} size="xs" c="red">
+                        <Text key={p} size="xs" c="red.9">
                           {t.dashboard.cellOverdue}: {periodLabel(p)}
                         </Text>
                       ))}
@@ -214,7 +214,7 @@ export default function Dashboard() {
               </Text>
             ))
           ) : (
-            <Text size="sm" c="green.8">
+            <Text size="sm" c="teal.9">
               {t.dashboard.everyoneReported}
             </Text>
           )}

@@ -50,16 +50,16 @@ export default function Home() {
           label={t.home.toRegister}
           value={incoming.data ? toRegister.length : undefined}
           to="/van-ban-den"
-          color="yellow.8"
+          color="orange.9"
         />
-        <Tile label={t.home.toIssue} value={drafts.data?.total} to="/du-thao" color="blue" />
+        <Tile label={t.home.toIssue} value={drafts.data?.total} to="/du-thao" color="blue.8" />
         <Tile
           label={t.home.toReport}
           value={tasks.data ? openTasks.length : undefined}
           to="/nhiem-vu"
-          color="grape"
+          color="grape.9"
         />
-        <Tile label={t.home.overdue} value={tasks.data?.overdue} to="/nhiem-vu" color="red" />
+        <Tile label={t.home.overdue} value={tasks.data?.overdue} to="/nhiem-vu" color="red.9" />
       </SimpleGrid>
       {can(me, "clerk") && (
         <section>

@@ -133,7 +133,7 @@ export default function Import() {
                       </>
                     ) : (
                       <Table.Td colSpan={4}>
-                        <Text c="red" size="sm" className="finding-lines">
+                        <Text c="red.9" size="sm" className="finding-lines">
                           {r.error}
                         </Text>
                       </Table.Td>

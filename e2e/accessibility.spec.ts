@@ -1,0 +1,63 @@
+/**
+ * Accessibility of the main pages, checked by axe-core in the real browser: no serious or
+ * critical violation (labels, names, contrast, landmarks, ARIA) on the login page, the work
+ * pages a clerk uses most, and the public portal.
+ */
+import { existsSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, type Page } from "@playwright/test";
+import { CHROMIUM } from "../playwright.config.ts";
+
+test.skip(!existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ") + " " + n.html.slice(0, 200) + " " + (n.any[0]?.message ?? "")).join(", ")}`,
+    );
+}
+
+test("login page and portal", async ({ page }) => {
+  await page.goto("/app/dang-nhap");
+  await expect(page.getByRole("button", { name: "Đăng nhập" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.goto("/");
+  expect(await violations(page)).toEqual([]);
+  await page.goto("/?q=tuyen%20truyen");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the work pages a clerk uses most", async ({ page }) => {
+  await page.goto("/app/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill("stttt-ls.vanthu");
+  await page.getByLabel("Mật khẩu").fill("demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
+  expect(await violations(page), "home").toEqual([]);
+  for (const [path, heading] of [
+    ["/app/van-ban-di", "Văn bản đi"],
+    ["/app/soan-thao", "Soạn văn bản"],
+    ["/app/so-dang-ky", "Sổ đăng ký văn bản"],
+    ["/app/nhiem-vu", "Nhiệm vụ và báo cáo"],
+    ["/app/tim-kiem?q=tuyen%20truyen", "Kết quả tìm kiếm"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await violations(page), path).toEqual([]);
+  }
+  await page.goto("/app/van-ban-di");
+  await page.getByRole("link", { name: /1184\/STTTT-TTBCXB/ }).click();
+  await expect(page.locator("article.van-ban")).toBeVisible();
+  expect(await violations(page), "document page").toEqual([]);
+  await page.getByRole("link", { name: "Theo dõi thực hiện" }).click();
+  await expect(page.getByTestId("grid")).toBeVisible();
+  expect(await violations(page), "dashboard").toEqual([]);
+  await page.goto("/app/quan-tri");
+  expect(await violations(page), "admin (not an admin: the page says so)").toEqual([]);
+});
