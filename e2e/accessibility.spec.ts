@@ -39,6 +39,10 @@ test("the work pages a clerk uses most", async ({ page }) => {
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
   expect(await violations(page), "home").toEqual([]);
+  await page.getByRole("button", { name: /^Thông báo: \d+$/ }).click();
+  await expect(page.getByRole("dialog").getByText("Thông báo", { exact: true })).toBeVisible();
+  expect(await violations(page), "notifications").toEqual([]);
+  await page.keyboard.press("Escape");
   for (const [path, heading] of [
     ["/app/van-ban-di", "Văn bản đi"],
     ["/app/soan-thao", "Soạn văn bản"],

@@ -266,6 +266,21 @@ for (const kind of testDatabaseKinds()) {
       t.clock.advance(61 * 60_000);
       await runDueJobs(t.ctx, "a");
       assert.equal((await chilang.get("/api/notifications")).body.items.length, 6, "not twice");
+      // Reading them: one, then the rest; never another agency's.
+      const first = (await chilang.get("/api/notifications")).body.items[0].id;
+      const so1 = await t.login("stttt-ls.vanthu");
+      assert.deepEqual((await so1.post("/api/notifications/read", { ids: [first] })).body, {
+        read: 0,
+      });
+      assert.deepEqual((await chilang.post("/api/notifications/read", { ids: [first] })).body, {
+        read: 1,
+      });
+      assert.equal((await chilang.post("/api/notifications/read", { ids: ["x"] })).status, 400);
+      assert.deepEqual((await chilang.post("/api/notifications/read", {})).body, { read: 5 });
+      const unread = (await chilang.get("/api/notifications")).body.items.filter(
+        (n: { read_at: string | null }) => !n.read_at,
+      );
+      assert.equal(unread.length, 0);
 
       // After the quarter: overdue cells, overdue notices, and a late report.
       at("2027-01-05");

@@ -10,8 +10,11 @@ import {
   Avatar,
   Burger,
   Group,
+  Button,
   Indicator,
   Menu,
+  Popover,
+  ScrollArea,
   NavLink as MNavLink,
   Text,
   TextInput,
@@ -23,6 +26,7 @@ import {
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { api, queryClient, setCsrfToken, useApi } from "./api.ts";
 import { can, useMe } from "./session.ts";
+import { viDateTime } from "./format.ts";
 import { t } from "./i18n.ts";
 
 interface Notification {
@@ -30,6 +34,7 @@ interface Notification {
   message: string;
   created_at: string;
   read_at: string | null;
+  task_id: string | null;
 }
 
 export function Shell() {
@@ -64,6 +69,11 @@ export function Shell() {
     );
   const m = me.data;
   const unread = (notifications.data?.items ?? []).filter((n) => !n.read_at).length;
+
+  const markAllRead = async () => {
+    await api.post("/api/notifications/read", {}).catch(() => undefined);
+    await queryClient.invalidateQueries({ queryKey: ["/api/notifications"] });
+  };
 
   const logout = async () => {
     await api.post("/api/auth/logout").catch(() => undefined);
@@ -126,27 +136,61 @@ export function Shell() {
           </form>
           <Group gap="xs" wrap="nowrap">
             <Indicator disabled={!unread} label={unread} size={16}>
-              <ActionIcon
-                variant="subtle"
-                component={Link}
-                to="/nhiem-vu"
-                aria-label={`${t.nav.notifications}: ${unread}`}
-              >
-                <svg
-                  aria-hidden
-                  width="20"
-                  height="20"
-                  viewBox="0 0 24 24"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                >
-                  <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-                </svg>
-              </ActionIcon>
+              <Popover position="bottom-end" width={340} shadow="md">
+                <Popover.Target>
+                  <ActionIcon variant="subtle" aria-label={`${t.nav.notifications}: ${unread}`}>
+                    <svg
+                      aria-hidden
+                      width="20"
+                      height="20"
+                      viewBox="0 0 24 24"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="2"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    >
+                      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                    </svg>
+                  </ActionIcon>
+                </Popover.Target>
+                <Popover.Dropdown>
+                  <Group justify="space-between" mb="xs">
+                    <Text fw={600}>{t.nav.notifications}</Text>
+                    {unread > 0 && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => void markAllRead()}>
+                        {t.nav.markAllRead}
+                      </Button>
+                    )}
+                  </Group>
+                  <ScrollArea.Autosize mah={360}>
+                    {(notifications.data?.items ?? []).slice(0, 30).map((n) => (
+                      <Anchor
+                        key={n.id}
+                        component={Link}
+                        to={n.task_id ? `/nhiem-vu?task=${n.task_id}` : "/nhiem-vu"}
+                        display="block"
+                        c="inherit"
+                        underline="never"
+                        mb={8}
+                      >
+                        <Text size="sm" fw={n.read_at ? 400 : 600}>
+                          {n.message}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {viDateTime(n.created_at)}
+                        </Text>
+                      </Anchor>
+                    ))}
+                    {!notifications.data?.items.length && (
+                      <Text size="sm" c="dimmed">
+                        {t.home.nothing}
+                      </Text>
+                    )}
+                  </ScrollArea.Autosize>
+                </Popover.Dropdown>
+              </Popover>
             </Indicator>
             <Menu position="bottom-end">
               <Menu.Target>

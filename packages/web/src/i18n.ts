@@ -19,6 +19,7 @@ export const vi = {
     logout: "Đăng xuất",
     menu: "Mở hoặc đóng danh mục",
     notifications: "Thông báo",
+    markAllRead: "Đánh dấu đã đọc tất cả",
   },
   roles: { clerk: "Văn thư", specialist: "Chuyên viên", leader: "Lãnh đạo", admin: "Quản trị" },
   login: {

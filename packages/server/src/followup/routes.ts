@@ -1,5 +1,6 @@
 /** Follow-through: task plans, tasks, reports, the dashboard, the consolidated report, notifications. */
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -240,4 +241,31 @@ export function registerFollowupRoutes(
     auth: "session",
     responses: { 200: "{items}" },
   });
+
+  app.post("/api/notifications/read", async (request) => {
+    const actor = requireActor(request);
+    const { ids } = validate(notificationsReadSchema, request.body ?? {});
+    if (ids && !ids.length) return { read: 0 };
+    let q = ctx.db
+      .updateTable("notifications")
+      .set({ read_at: ctx.now() })
+      .where("agency_id", "=", actor.agencyId)
+      .where("read_at", "is", null);
+    if (ids) q = q.where("id", "in", ids);
+    const result = await q.executeTakeFirst();
+    return { read: Number(result.numUpdatedRows) };
+  });
+  api.add({
+    method: "POST",
+    url: "/api/notifications/read",
+    summary: "Mark the agency's notifications read: those listed in ids, or all",
+    tag: "follow-through",
+    auth: "session",
+    body: notificationsReadSchema,
+    responses: { 200: "{read}", 400: "Bad ids" },
+  });
 }
+
+export const notificationsReadSchema = z.strictObject({
+  ids: z.array(z.uuid()).max(500).optional(),
+});
