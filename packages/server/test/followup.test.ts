@@ -295,6 +295,14 @@ for (const kind of testDatabaseKinds()) {
         ).missing;
       assert.deepEqual(missing("ptth-ls", "1"), ["2026"]);
       assert.deepEqual(missing("vhtt-chilang", "1"), ["2026-Q4", "2026"]);
+      // Each cell also lists every period opened so far, due or not (the completion chart).
+      const chilangCell = later.cells.find(
+        (c: { agencyId: string; label: string }) =>
+          c.label === "1" &&
+          later.recipients.find((r: { code: string }) => r.code === "vhtt-chilang").agencyId ===
+            c.agencyId,
+      );
+      assert.deepEqual([...chilangCell.periods].sort(), ["2026", "2026-Q4", "2027", "2027-Q1"]);
       await runDueJobs(t.ctx, "a");
       const chilang2 = await t.login("vhtt-chilang.vanthu");
       const overdue = (await chilang2.get("/api/notifications")).body.items.filter(

@@ -233,6 +233,8 @@ export const vi = {
     totals: "Tổng hợp số liệu",
     byRecipient: "Theo nơi nhận",
     overTime: "Báo cáo nhận được theo thời gian",
+    completionTitle: "Tỷ lệ hoàn thành theo kỳ báo cáo",
+    completion: "Đã báo cáo (%)",
     notReported: "Chưa báo cáo",
     everyoneReported: "Tất cả nơi nhận đã báo cáo.",
     cellReported: "Đã báo cáo",

@@ -21,6 +21,8 @@ export interface Cell {
   cycles: string[];
   due: string | null;
   status: "reported" | "overdue" | "pending";
+  /** Every period opened so far, due or not (the completion chart's denominator). */
+  periods: string[];
   reports: Array<{
     id: string;
     files: string[];
@@ -119,6 +121,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
         submittedAt: r.submitted_at,
       })),
       missing,
+      periods: taskPeriods(t, today).map((p) => p.label),
     };
   });
   const figuresOf = (filter: (c: Cell) => boolean) =>

@@ -39,6 +39,7 @@ interface Cell {
     submittedAt: string;
   }>;
   missing: string[];
+  periods: string[];
 }
 interface Board {
   document: { id: string; reference: string | null; subject: string | null };
@@ -94,6 +95,20 @@ export default function Dashboard() {
   const overTime = [...perDay.entries()]
     .sort()
     .map(([day, n]) => ({ day: viDate(day), [t.dashboard.cellReported]: (running += n) }));
+  // Completion per period: of the cells whose task has that period open, how many reported it.
+  const perPeriod = new Map<string, { done: number; owed: number }>();
+  for (const c of b.cells)
+    for (const p of new Set([...c.periods, ...c.reports.map((r) => r.period)])) {
+      const e = perPeriod.get(p) ?? { done: 0, owed: 0 };
+      const done = c.reports.some((r) => r.period === p) ? 1 : 0;
+      perPeriod.set(p, { done: e.done + done, owed: e.owed + 1 });
+    }
+  const completion = [...perPeriod.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([p, e]) => ({
+      period: periodLabel(p),
+      [t.dashboard.completion]: Math.round((100 * e.done) / e.owed),
+    }));
   const keys = [...new Set(Object.values(b.totals.byRecipient).flatMap((f) => Object.keys(f)))];
   const byRecipient = recipients.map((r) => ({
     name: r.name,
@@ -236,6 +251,21 @@ export default function Dashboard() {
             }))}
             withLegend
             valueFormatter={viNumber}
+          />
+        </Card>
+      )}
+      {completion.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h5" mb="xs">
+            {t.dashboard.completionTitle}
+          </Title>
+          <BarChart
+            h={220}
+            data={completion}
+            dataKey="period"
+            series={[{ name: t.dashboard.completion, color: "teal.8" }]}
+            yAxisProps={{ domain: [0, 100] }}
+            unit="%"
           />
         </Card>
       )}
