@@ -5,7 +5,7 @@
  * reports results; the issuer's dashboard shows them; the document is on the public portal and
  * is found by a search typed without diacritics.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM } from "../playwright.config.ts";
 
@@ -44,6 +44,10 @@ async function signIn(browser: Browser, username: string): Promise<Page> {
 let documentPath = "";
 test.beforeAll(() => {
   step = 0;
+  // The numbered screenshots of an earlier run go: every run leaves exactly its own steps.
+  const dir = `${SHOTS}/${test.info().project.name}`;
+  if (existsSync(dir))
+    for (const f of readdirSync(dir)) if (/^\d\d-/.test(f)) rmSync(`${dir}/${f}`);
 });
 let reference = "";
 
@@ -97,6 +101,13 @@ test("a leader issues it to the recipients read from the text", async ({ browser
   await page.getByRole("link", { name: "Dự thảo", exact: true }).click();
   await page.getByRole("link", { name: new RegExp(SUBJECT.slice(0, 30)) }).click();
   await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
+  // The tasks each recipient will get, read from the numbered items and "định kỳ hằng quý".
+  await page.getByRole("tab", { name: "Nhiệm vụ, báo cáo" }).click();
+  await expect(page.getByRole("textbox", { name: "Nhiệm vụ" }).first()).toHaveValue(
+    /Mở chuyên mục tuyên truyền/,
+  );
+  await expect(page.getByRole("checkbox", { name: "Hằng quý" })).toBeChecked();
+  await shot(page, "task-plan");
   await page.getByRole("button", { name: "Ban hành" }).click();
   const dialog = page.getByRole("dialog", { name: "Xác nhận nơi nhận và ban hành" });
   await expect(dialog.getByRole("checkbox", { name: "Báo Lạng Sơn" })).toBeChecked();
@@ -128,6 +139,9 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   await dialog.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
   await expect(page.getByText(/Đã vào sổ đến, số \d+/)).toBeVisible();
   await expect(page.getByText("Đã vào sổ", { exact: true }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Cập nhật tình trạng xử lý" }).click();
+  await page.getByRole("menuitem", { name: "Đang xử lý" }).click();
+  await expect(page.getByText(/Đã cập nhật tình trạng: Đang xử lý/)).toBeVisible();
   await shot(page, "registered");
   await page.getByRole("link", { name: "Sổ đăng ký" }).click();
   await expect(page.getByRole("cell", { name: reference })).toBeVisible();
@@ -149,6 +163,12 @@ test("a specialist of the recipient reports results", async ({ browser }) => {
   await card
     .getByLabel("Nội dung báo cáo")
     .fill("Báo đã mở chuyên mục Ngày hội đọc sách, đăng 12 tin, bài trên báo in và báo điện tử.");
+  await card.getByLabel("Tệp đính kèm (ảnh, PDF, Word, Excel)").click();
+  await card.locator('input[type="file"]').setInputFiles({
+    name: "danh-sach-tin-bai.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Danh sách 12 tin, bài đã đăng trong chuyên mục Ngày hội đọc sách.\n"),
+  });
   await shot(page, "report-form");
   await card.getByRole("button", { name: "Gửi báo cáo" }).click();
   await expect(page.getByText(/Đã gửi báo cáo/)).toBeVisible();
@@ -165,6 +185,14 @@ test("the issuer's dashboard shows the report", async ({ browser }) => {
   const row = grid.getByRole("row", { name: /Báo Lạng Sơn/ });
   await expect(row).toContainText("Đã báo cáo");
   await expect(row).toContainText("Số tin, bài: 12");
+  await expect(row.getByRole("link", { name: "danh-sach-tin-bai.txt" })).toBeVisible();
+  await page
+    .getByRole("link", { name: new RegExp(reference) })
+    .first()
+    .click();
+  await page.getByRole("tab", { name: "Gửi, nhận" }).click();
+  await expect(page.getByRole("row", { name: /Báo Lạng Sơn.*Đang xử lý/ })).toBeVisible();
+  await page.goBack();
   await expect(page.getByText("Thời lượng (phút)").first()).toBeVisible();
   await shot(page, "dashboard");
   await page.context().close();

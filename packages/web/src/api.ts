@@ -171,6 +171,12 @@ export interface DocumentDetail extends DocumentSummary {
   issuedAt: string | null;
   files?: Array<{ name: string; role: string; size: number; mediaType: string }>;
   register?: { book: string; period: string; number: number; registered_at: string } | null;
+  delivery?: {
+    status: "01" | "02" | "03" | "04" | "05" | "06";
+    kind: "action" | "copy";
+    sentAt: string;
+    returnReason: string | null;
+  } | null;
 }
 export interface SearchHit {
   id: string;

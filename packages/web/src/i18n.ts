@@ -165,6 +165,13 @@ export const vi = {
     deliveryStatus: "Tình trạng",
     sentAt: "Gửi lúc",
     dashboard: "Theo dõi thực hiện",
+    planHelp:
+      "Khi ban hành, mỗi nơi nhận thực hiện được giao các nhiệm vụ dưới đây, báo cáo theo kỳ và hạn đã chọn.",
+    addItem: "Thêm nhiệm vụ",
+    removeItem: "Bỏ",
+    progress: "Cập nhật tình trạng xử lý",
+    progressDone: "Đã cập nhật tình trạng",
+    chain: "Văn bản triển khai",
   },
   importPage: {
     title: "Nhập văn bản đến",
@@ -243,6 +250,7 @@ export const vi = {
     consolidated: "Lập báo cáo tổng hợp",
     consolidatedDone: "Đã lập dự thảo báo cáo tổng hợp",
     cascade: "Cả cấp dưới",
+    late: "muộn",
   },
   search: {
     placeholder: "Tìm văn bản: số ký hiệu, trích yếu, nội dung…",

@@ -166,8 +166,26 @@ export function registerDocumentRoutes(
       .where("register_entries.document_id", "=", id)
       .where("registers.agency_id", "=", row.agency_id)
       .executeTakeFirst();
+    // A received copy: where it stands in its delivery (01 arrived ... 06 done).
+    const delivery = row.source_id
+      ? await ctx.db
+          .selectFrom("deliveries")
+          .select(["status", "kind", "sent_at", "registered_at", "returned_at", "return_reason"])
+          .where("received_id", "=", id)
+          .executeTakeFirst()
+      : undefined;
     return {
       ...detail(row),
+      delivery: delivery
+        ? {
+            status: delivery.status,
+            kind: delivery.kind,
+            sentAt: delivery.sent_at,
+            registeredAt: delivery.registered_at,
+            returnedAt: delivery.returned_at,
+            returnReason: delivery.return_reason,
+          }
+        : null,
       files: files.map((f) => ({
         name: f.name,
         role: f.role,

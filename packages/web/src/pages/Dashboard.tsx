@@ -32,6 +32,7 @@ interface Cell {
   status: "overdue" | "reported" | "pending";
   reports: Array<{
     id: string;
+    files: string[];
     period: string;
     figures: Figures;
     narrative: string;
@@ -174,7 +175,17 @@ export default function Dashboard() {
                       {c.reports.map((rep) => (
                         <Text key={rep.id} size="xs">
                           {periodLabel(rep.period)}
-                          {rep.late ? " (muộn)" : ""}
+                          {rep.late ? ` (${t.dashboard.late})` : ""}
+                          {rep.files.map((f) => (
+                            <Anchor
+                              key={f}
+                              href={`/api/reports/${rep.id}/files/${encodeURIComponent(f)}`}
+                              size="xs"
+                              display="block"
+                            >
+                              {f}
+                            </Anchor>
+                          ))}
                         </Text>
                       ))}
                       {Object.entries(sums).map(([k, v]) => (

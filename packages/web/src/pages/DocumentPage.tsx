@@ -11,7 +11,9 @@ import {
   Badge,
   Button,
   Checkbox,
+  Chip,
   Group,
+  Menu,
   Modal,
   Paper,
   SimpleGrid,
@@ -32,6 +34,7 @@ import {
   type View,
 } from "../api.ts";
 import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { DateField, VietnameseDates } from "../dates.tsx";
 import { useSubmit } from "../hooks.ts";
 import { periodLabel, viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
@@ -154,12 +157,13 @@ function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => 
           value={v.reference}
           onChange={(e) => setV({ ...v, reference: e.currentTarget.value })}
         />
-        <TextInput
-          label={t.fields.date}
-          type="date"
-          value={v.date}
-          onChange={(e) => setV({ ...v, date: e.currentTarget.value })}
-        />
+        <VietnameseDates>
+          <DateField
+            label={t.fields.date}
+            value={v.date || null}
+            onChange={(date) => setV({ ...v, date: date ?? "" })}
+          />
+        </VietnameseDates>
         <TextInput
           label={t.fields.issuer}
           value={v.issuer}
@@ -218,6 +222,134 @@ interface BoardSummary {
   items: Array<{ label: string; title: string }>;
   recipients: Array<{ agencyId: string; name: string }>;
   cells: BoardCell[];
+}
+
+interface ChainNode {
+  document: DocumentSummary;
+  agency: string;
+  children: ChainNode[];
+}
+
+/** The follow-on documents written from this one, down every recipient that wrote one. */
+function ChainTree({ node, current }: { node: ChainNode; current: string }) {
+  return (
+    <li>
+      <Text size="sm" span fw={node.document.id === current ? 700 : 400}>
+        {node.agency}:{" "}
+      </Text>
+      <Anchor component={Link} to={`/van-ban/${node.document.id}`} size="sm">
+        {node.document.reference ?? t.status[node.document.status]} – {node.document.subject}
+      </Anchor>
+      {node.children.length > 0 && (
+        <ul>
+          {node.children.map((c) => (
+            <ChainTree key={c.document.id} node={c} current={current} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+interface TaskPlan {
+  items: Array<{ label: string; title: string }>;
+  cycles: string[];
+  due: string | null;
+}
+const CYCLE_ORDER = ["once", "on-request", "monthly", "quarterly", "half-yearly", "yearly"];
+
+/**
+ * Before issuing: the tasks each addressee will get, read from the numbered items and the
+ * reporting sentence; the author corrects them here.
+ */
+function TaskPlanPanel({ doc }: { doc: DocumentDetail }) {
+  const plan = useApi<TaskPlan>(`/api/documents/${doc.id}/task-plan`);
+  const [edit, setEdit] = useState<TaskPlan | null>(null);
+  const { busy, error, run } = useSubmit();
+  const p = edit ?? plan.data;
+  if (plan.error) return <ErrorAlert error={plan.error} />;
+  if (!p) return <Text>{t.common.loading}</Text>;
+  const change = (next: Partial<TaskPlan>) => setEdit({ ...p, ...next });
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t.document.planHelp}</Text>
+      {p.items.map((item, i) => (
+        <Group key={i} gap="xs" wrap="nowrap" align="flex-end">
+          <TextInput
+            label={t.tasks.item}
+            value={item.label}
+            w={70}
+            onChange={(e) => {
+              const items = [...p.items];
+              items[i] = { ...item, label: e.currentTarget.value };
+              change({ items });
+            }}
+          />
+          <TextInput
+            label={t.tasks.task}
+            value={item.title}
+            style={{ flex: 1 }}
+            onChange={(e) => {
+              const items = [...p.items];
+              items[i] = { ...item, title: e.currentTarget.value };
+              change({ items });
+            }}
+          />
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => change({ items: p.items.filter((_, k) => k !== i) })}
+            aria-label={`${t.document.removeItem} ${item.label}`}
+          >
+            {t.document.removeItem}
+          </Button>
+        </Group>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          size="compact-sm"
+          onClick={() =>
+            change({ items: [...p.items, { label: String(p.items.length + 1), title: "" }] })
+          }
+        >
+          {t.document.addItem}
+        </Button>
+      </Group>
+      <div>
+        <Text size="sm" fw={500} mb={4} id="plan-cycles">
+          {t.tasks.cycles}
+        </Text>
+        <Chip.Group multiple value={p.cycles} onChange={(cycles) => change({ cycles })}>
+          <Group gap="xs" aria-labelledby="plan-cycles" role="group">
+            {CYCLE_ORDER.map((c) => (
+              <Chip key={c} value={c}>
+                {t.tasks.cycle[c]}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </div>
+      <VietnameseDates>
+        <DateField label={t.tasks.due} value={p.due} onChange={(due) => change({ due })} />
+      </VietnameseDates>
+      <ErrorAlert error={error} />
+      <Group>
+        <Button
+          disabled={!edit}
+          loading={busy}
+          onClick={() =>
+            void run(() => api.put(`/api/documents/${doc.id}/task-plan`, p), {
+              success: () => t.common.saved,
+              then: () => setEdit(null),
+            })
+          }
+        >
+          {t.common.save}
+        </Button>
+      </Group>
+    </Stack>
+  );
 }
 
 /** The tasks of a document: for its issuer, each item's reporting; for a recipient, its own. */
@@ -309,6 +441,9 @@ export default function DocumentPage() {
     issuedOutgoing ? `/api/documents/${id}/deliveries` : null,
   );
   const links = useApi<Links>(own ? `/api/documents/${id}/links` : null);
+  const chain = useApi<ChainNode>(
+    own && d?.status !== "draft" ? `/api/documents/${id}/chain` : null,
+  );
   const [dialog, setDialog] = useState<null | "issue" | "register" | "return">(null);
   const action = useSubmit();
 
@@ -372,6 +507,30 @@ export default function DocumentPage() {
             {t.document.followOn}
           </Button>
         )}
+      {own && d.delivery && ["03", "04", "05"].includes(d.delivery.status) && can(me, "clerk") && (
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="light">{t.document.progress}</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {(["04", "05", "06"] as const)
+              .filter((s) => s > d.delivery!.status)
+              .map((s) => (
+                <Menu.Item
+                  key={s}
+                  onClick={() =>
+                    void action.run(
+                      () => api.post(`/api/documents/${d.id}/progress`, { status: s }),
+                      { success: () => `${t.document.progressDone}: ${t.delivery[s]}` },
+                    )
+                  }
+                >
+                  {t.delivery[s]}
+                </Menu.Item>
+              ))}
+          </Menu.Dropdown>
+        </Menu>
+      )}
       {pdf && (
         <Button
           variant="default"
@@ -394,6 +553,11 @@ export default function DocumentPage() {
       </PageTitle>
       <Group gap="xs">
         <StatusBadge doc={d} />
+        {d.delivery && (
+          <Badge color={d.delivery.status === "02" ? "orange" : "blue"} variant="outline">
+            {t.delivery[d.delivery.status]}
+          </Badge>
+        )}
         {d.isPublic && (
           <Badge color="teal" variant="outline">
             {t.fields.public}
@@ -411,7 +575,7 @@ export default function DocumentPage() {
           <Tabs.Tab value="info">{t.document.tabs.info}</Tabs.Tab>
           {issuedOutgoing && <Tabs.Tab value="delivery">{t.document.tabs.delivery}</Tabs.Tab>}
           {own && <Tabs.Tab value="links">{t.document.tabs.links}</Tabs.Tab>}
-          {(issuedOutgoing || (own && d.direction === "incoming")) && (
+          {own && (d.direction === "incoming" || d.status !== "returned") && (
             <Tabs.Tab value="tasks">{t.document.tabs.tasks}</Tabs.Tab>
           )}
           {own && d.direction === "outgoing" && (
@@ -555,9 +719,23 @@ export default function DocumentPage() {
           ) : (
             <Text c="dimmed">{t.common.none}</Text>
           )}
+          {chain.data && (chain.data.children.length > 0 || chain.data.document.id !== d.id) && (
+            <>
+              <Title order={2} size="h5" mt="md">
+                {t.document.chain}
+              </Title>
+              <ul>
+                <ChainTree node={chain.data} current={d.sourceId ?? d.id} />
+              </ul>
+            </>
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          <TasksPanel doc={d} issuer={issuedOutgoing} />
+          {own && d.direction === "outgoing" && d.status === "draft" ? (
+            <TaskPlanPanel doc={d} />
+          ) : (
+            <TasksPanel doc={d} issuer={issuedOutgoing} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="lint" pt="md">
           {view.data?.findings.length ? (
