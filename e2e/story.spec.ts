@@ -192,6 +192,15 @@ test("the issuer's dashboard shows the report", async ({ browser }) => {
     .click();
   await page.getByRole("tab", { name: "Gửi, nhận" }).click();
   await expect(page.getByRole("row", { name: /Báo Lạng Sơn.*Đang xử lý/ })).toBeVisible();
+  // The issuer adds a half-yearly report to item 2 for every recipient.
+  await page.getByRole("tab", { name: "Nhiệm vụ, báo cáo" }).click();
+  await page.getByRole("button", { name: "Sửa kỳ, hạn 2" }).click();
+  await page.locator("label", { hasText: "6 tháng" }).click();
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByText("Đã lưu")).toBeVisible();
+  await page.getByRole("button", { name: "Sửa kỳ, hạn 2" }).click();
+  await expect(page.getByRole("checkbox", { name: "6 tháng" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Hằng quý" })).toBeChecked();
   await page.goBack();
   await expect(page.getByText("Thời lượng (phút)").first()).toBeVisible();
   await shot(page, "dashboard");

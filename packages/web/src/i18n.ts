@@ -168,6 +168,7 @@ export const vi = {
     planHelp:
       "Khi ban hành, mỗi nơi nhận thực hiện được giao các nhiệm vụ dưới đây, báo cáo theo kỳ và hạn đã chọn.",
     addItem: "Thêm nhiệm vụ",
+    editItem: "Sửa kỳ, hạn",
     removeItem: "Bỏ",
     progress: "Cập nhật tình trạng xử lý",
     progressDone: "Đã cập nhật tình trạng",

@@ -214,6 +214,9 @@ function ReturnDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => vo
 
 interface BoardCell {
   agencyId: string;
+  taskId: string;
+  cycles: string[];
+  due: string | null;
   label: string;
   status: "overdue" | "reported" | "pending";
   reports: Array<{ period: string; late: boolean }>;
@@ -352,10 +355,60 @@ function TaskPlanPanel({ doc }: { doc: DocumentDetail }) {
   );
 }
 
+/** After issuing, the issuer may still move an item's deadline or cycles, for every recipient. */
+function ItemEditor({ cells, onDone }: { cells: BoardCell[]; onDone: () => void }) {
+  const first = cells[0]!;
+  const [cycles, setCycles] = useState<string[]>(first.cycles);
+  const [due, setDue] = useState<string | null>(first.due);
+  const { busy, error, run } = useSubmit();
+  return (
+    <Paper withBorder p="sm">
+      <Stack gap="xs">
+        <Chip.Group multiple value={cycles} onChange={setCycles}>
+          <Group gap="xs" role="group" aria-label={t.tasks.cycles}>
+            {CYCLE_ORDER.map((c) => (
+              <Chip key={c} value={c} size="xs">
+                {t.tasks.cycle[c]}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        <VietnameseDates>
+          <DateField label={t.tasks.due} value={due} onChange={setDue} />
+        </VietnameseDates>
+        <ErrorAlert error={error} />
+        <Group>
+          <Button
+            size="compact-sm"
+            loading={busy}
+            disabled={!cycles.length}
+            onClick={() =>
+              void run(
+                () =>
+                  Promise.all(
+                    cells.map((c) => api.patch(`/api/tasks/${c.taskId}`, { cycles, due })),
+                  ),
+                { success: () => t.common.saved, then: onDone },
+              )
+            }
+          >
+            {t.common.save}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={onDone}>
+            {t.common.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** The tasks of a document: for its issuer, each item's reporting; for a recipient, its own. */
 function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boolean }) {
+  const me = useMe().data!;
   const board = useApi<BoardSummary>(issuer ? `/api/documents/${doc.id}/dashboard` : null);
   const owed = useApi<{ items: OwedTask[] }>(issuer ? null : "/api/tasks");
+  const [editing, setEditing] = useState<string | null>(null);
   if (issuer) {
     const b = board.data;
     if (board.error) return <ErrorAlert error={board.error} />;
@@ -368,21 +421,41 @@ function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boolean }) {
           const done = cells.filter((c) => c.status === "reported").length;
           const late = cells.filter((c) => c.status === "overdue").length;
           return (
-            <Group key={item.label} justify="space-between" wrap="nowrap">
-              <Text size="sm">
-                {t.tasks.item} {item.label}: {item.title}
-              </Text>
-              <Group gap={4} wrap="nowrap">
-                <Badge color="green" variant="light">
-                  {t.tasks.reported}: {done}/{cells.length}
-                </Badge>
-                {late > 0 && (
-                  <Badge color="red">
-                    {t.tasks.overdue}: {late}
+            <Stack key={item.label} gap={4}>
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm">
+                  {t.tasks.item} {item.label}: {item.title}
+                </Text>
+                <Group gap={4} wrap="nowrap">
+                  {cells[0]?.due && (
+                    <Badge variant="outline">
+                      {t.tasks.due}: {viDate(cells[0].due)}
+                    </Badge>
+                  )}
+                  <Badge color="green" variant="light">
+                    {t.tasks.reported}: {done}/{cells.length}
                   </Badge>
-                )}
+                  {late > 0 && (
+                    <Badge color="red">
+                      {t.tasks.overdue}: {late}
+                    </Badge>
+                  )}
+                  {can(me, "clerk", "leader", "specialist") && editing !== item.label && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setEditing(item.label)}
+                      aria-label={`${t.document.editItem} ${item.label}`}
+                    >
+                      {t.document.editItem}
+                    </Button>
+                  )}
+                </Group>
               </Group>
-            </Group>
+              {editing === item.label && cells.length > 0 && (
+                <ItemEditor cells={cells} onDone={() => setEditing(null)} />
+              )}
+            </Stack>
           );
         })}
         <Anchor component={Link} to={`/van-ban/${doc.id}/theo-doi`}>
