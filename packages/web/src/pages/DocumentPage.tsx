@@ -261,6 +261,39 @@ interface TaskPlan {
 }
 const CYCLE_ORDER = ["once", "on-request", "monthly", "quarterly", "half-yearly", "yearly"];
 
+/** A task's reporting cycles (several may apply) and its deadline. */
+function CyclesAndDue(props: {
+  cycles: string[];
+  due: string | null;
+  onChange: (cycles: string[], due: string | null) => void;
+}) {
+  return (
+    <>
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          {t.tasks.cycles}
+        </Text>
+        <Chip.Group multiple value={props.cycles} onChange={(c) => props.onChange(c, props.due)}>
+          <Group gap="xs" role="group" aria-label={t.tasks.cycles}>
+            {CYCLE_ORDER.map((c) => (
+              <Chip key={c} value={c} size="sm">
+                {t.tasks.cycle[c]}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </div>
+      <VietnameseDates>
+        <DateField
+          label={t.tasks.due}
+          value={props.due}
+          onChange={(d) => props.onChange(props.cycles, d)}
+        />
+      </VietnameseDates>
+    </>
+  );
+}
+
 /**
  * Before issuing: the tasks each addressee will get, read from the numbered items and the
  * reporting sentence; the author corrects them here.
@@ -319,23 +352,11 @@ function TaskPlanPanel({ doc }: { doc: DocumentDetail }) {
           {t.document.addItem}
         </Button>
       </Group>
-      <div>
-        <Text size="sm" fw={500} mb={4} id="plan-cycles">
-          {t.tasks.cycles}
-        </Text>
-        <Chip.Group multiple value={p.cycles} onChange={(cycles) => change({ cycles })}>
-          <Group gap="xs" aria-labelledby="plan-cycles" role="group">
-            {CYCLE_ORDER.map((c) => (
-              <Chip key={c} value={c}>
-                {t.tasks.cycle[c]}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </div>
-      <VietnameseDates>
-        <DateField label={t.tasks.due} value={p.due} onChange={(due) => change({ due })} />
-      </VietnameseDates>
+      <CyclesAndDue
+        cycles={p.cycles}
+        due={p.due}
+        onChange={(cycles, due) => change({ cycles, due })}
+      />
       <ErrorAlert error={error} />
       <Group>
         <Button
@@ -364,18 +385,14 @@ function ItemEditor({ cells, onDone }: { cells: BoardCell[]; onDone: () => void 
   return (
     <Paper withBorder p="sm">
       <Stack gap="xs">
-        <Chip.Group multiple value={cycles} onChange={setCycles}>
-          <Group gap="xs" role="group" aria-label={t.tasks.cycles}>
-            {CYCLE_ORDER.map((c) => (
-              <Chip key={c} value={c} size="xs">
-                {t.tasks.cycle[c]}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-        <VietnameseDates>
-          <DateField label={t.tasks.due} value={due} onChange={setDue} />
-        </VietnameseDates>
+        <CyclesAndDue
+          cycles={cycles}
+          due={due}
+          onChange={(c, d) => {
+            setCycles(c);
+            setDue(d);
+          }}
+        />
         <ErrorAlert error={error} />
         <Group>
           <Button
