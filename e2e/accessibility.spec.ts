@@ -63,5 +63,7 @@ test("the work pages a clerk uses most", async ({ page }) => {
   await expect(page.getByTestId("grid")).toBeVisible();
   expect(await violations(page), "dashboard").toEqual([]);
   await page.goto("/app/quan-tri");
+  await expect(page.getByRole("heading", { level: 1, name: "Quản trị cơ quan" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   expect(await violations(page), "admin (not an admin: the page says so)").toEqual([]);
 });

@@ -63,7 +63,7 @@ export function Shell() {
         {me.error && me.error.status !== 401 ? (
           <Text c="red">{me.error.message}</Text>
         ) : (
-          <Loader aria-label={t.common.loading} />
+          <Loader role="status" aria-label={t.common.loading} />
         )}
       </Center>
     );

@@ -117,6 +117,13 @@ export const vi = {
     archive: "Lưu (viết tắt, cách nhau bằng dấu phẩy)",
     authority: "Thẩm quyền ký",
     authorityNone: "Ký trực tiếp",
+    authorities: {
+      KT: "KT. (ký thay)",
+      TM: "TM. (thay mặt)",
+      TL: "TL. (thừa lệnh)",
+      TUQ: "TUQ. (thừa ủy quyền)",
+      Q: "Q. (quyền)",
+    },
     authorityTitle: "Chức vụ người đứng đầu",
     signerTitle: "Chức vụ người ký",
     signerName: "Họ và tên người ký",
@@ -173,10 +180,14 @@ export const vi = {
     progress: "Cập nhật tình trạng xử lý",
     progressDone: "Đã cập nhật tình trạng",
     chain: "Văn bản triển khai",
+    entry: (book: string, period: string, number: number) => `${book} ${period}, số ${number}`,
+    citedOn: (date: string) => `ngày ${date}`,
+    citedFrom: (issuer: string) => `của ${issuer}`,
   },
   importPage: {
     title: "Nhập văn bản đến",
     drop: "Kéo thả tệp .docx, .pdf hoặc .txt vào đây, hoặc bấm để chọn",
+    file: "Tệp",
     reading: "Đang đọc tệp…",
     check: "Kiểm tra thông tin đã đọc được, sửa nếu cần, rồi vào sổ.",
     duplicate: "Tệp này đã được nhập trước đó.",
@@ -294,7 +305,12 @@ export const vi = {
     parentLine: "Cơ quan chủ quản (dòng trên)",
     created: "Đã tạo",
   },
-  lint: { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" },
+  lint: {
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    info: "Lưu ý",
+    at: (line: number, column: number) => `dòng ${line}, cột ${column}`,
+  },
 } as const;
 
 export type Catalog = typeof vi;

@@ -17,6 +17,7 @@ import { createBrowserRouter, RouterProvider } from "react-router";
 import { queryClient } from "./api.ts";
 import { Shell } from "./Shell.tsx";
 import { LoginPage } from "./pages/Login.tsx";
+import { t } from "./i18n.ts";
 
 // Pages load on first visit: the login page and the shell are all a first visit downloads.
 const Home = lazy(() => import("./pages/Home.tsx"));
@@ -60,7 +61,7 @@ const contrast = () => ({
 
 const wait = (
   <Center p="xl">
-    <Loader aria-label="Đang tải…" />
+    <Loader role="status" aria-label={t.common.loading} />
   </Center>
 );
 const page = (el: React.ReactNode) => <Suspense fallback={wait}>{el}</Suspense>;

@@ -161,7 +161,7 @@ export default function Compose() {
     retry: false,
   });
 
-  if (!form) return <Loader aria-label={t.common.loading} />;
+  if (!form) return <Loader role="status" aria-label={t.common.loading} />;
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm({ ...form, [k]: v });
   const findings = (preview.data?.findings ?? []).filter(
     (f) => !(f.code === "blank-number" || f.code === "blank-date"),
@@ -259,11 +259,10 @@ export default function Compose() {
                 label={t.compose.authority}
                 data={[
                   { value: "", label: t.compose.authorityNone },
-                  { value: "KT", label: "KT. (ký thay)" },
-                  { value: "TM", label: "TM. (thay mặt)" },
-                  { value: "TL", label: "TL. (thừa lệnh)" },
-                  { value: "TUQ", label: "TUQ. (thừa ủy quyền)" },
-                  { value: "Q", label: "Q. (quyền)" },
+                  ...Object.entries(t.compose.authorities).map(([value, label]) => ({
+                    value,
+                    label,
+                  })),
                 ]}
                 value={form.authority}
                 onChange={(v) => set("authority", v ?? "")}

@@ -705,9 +705,12 @@ export default function DocumentPage() {
               <>
                 <Text c="dimmed">{t.document.registerEntry}</Text>
                 <Text>
-                  {d.register.book === "incoming" ? t.registers.incoming : t.registers.outgoing}{" "}
-                  {d.register.period}, số {d.register.number} (
-                  {viDateTime(d.register.registered_at)})
+                  {t.document.entry(
+                    d.register.book === "incoming" ? t.registers.incoming : t.registers.outgoing,
+                    d.register.period,
+                    d.register.number,
+                  )}{" "}
+                  ({viDateTime(d.register.registered_at)})
                 </Text>
               </>
             )}
@@ -787,7 +790,8 @@ export default function DocumentPage() {
                       </Badge>
                     </>
                   )}{" "}
-                  {c.date ? `ngày ${viDate(c.date)}` : ""} {c.issuer ? `của ${c.issuer}` : ""}
+                  {c.date ? t.document.citedOn(viDate(c.date)) : ""}{" "}
+                  {c.issuer ? t.document.citedFrom(c.issuer) : ""}
                 </Text>
               ))}
             </Stack>
@@ -843,7 +847,7 @@ export default function DocumentPage() {
                   <Text size="sm">
                     {f.message}{" "}
                     <Text span c="dimmed" size="xs">
-                      (dòng {f.line}, cột {f.column})
+                      ({t.lint.at(f.line, f.column)})
                     </Text>
                   </Text>
                 </Group>

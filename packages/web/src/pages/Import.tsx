@@ -95,7 +95,7 @@ export default function Import() {
             <Table>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Tệp</Table.Th>
+                  <Table.Th>{t.importPage.file}</Table.Th>
                   <Table.Th>{t.fields.reference}</Table.Th>
                   <Table.Th>{t.fields.date}</Table.Th>
                   <Table.Th>{t.fields.subject}</Table.Th>
