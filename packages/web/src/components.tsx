@@ -44,7 +44,7 @@ export function PageTitle({
   right?: React.ReactNode;
 }) {
   return (
-    <Group justify="space-between" mb="md" wrap="wrap">
+    <Group justify="space-between" mb="md" wrap="wrap" className="no-print-title">
       <Title order={1} size="h2">
         {children}
       </Title>

@@ -25,112 +25,17 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
-import { api, queryClient, useApi, type DocumentDetail, type Finding, type View } from "../api.ts";
+import { api, queryClient, useApi, type DocumentDetail, type View } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { t } from "../i18n.ts";
 import { useMe } from "../session.ts";
-import { templateFor } from "../templates.ts";
-
-interface FormState {
-  typeCode: string;
-  subject: string;
-  unit: string;
-  addressees: string;
-  body: string;
-  recipients: string;
-  archive: string;
-  authority: string;
-  authorityTitle: string;
-  signerTitle: string;
-  signerName: string;
-  isPublic: boolean;
-}
-
-const lines = (s: string) =>
-  s
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-function fromTemplate(code: string, agencyName: string, unit: string): FormState {
-  const tpl = templateFor(code, agencyName);
-  return {
-    typeCode: tpl.typeCode,
-    subject: tpl.subject,
-    unit,
-    addressees: tpl.addressees.join("\n"),
-    body: tpl.paragraphs.join("\n"),
-    recipients: tpl.recipients.join("\n"),
-    archive: "VT",
-    authority: tpl.authority ?? "",
-    authorityTitle: tpl.authorityTitle,
-    signerTitle: tpl.signerTitle,
-    signerName: "",
-    isPublic: false,
-  };
-}
-
-function fromDocument(d: DocumentDetail): FormState {
-  const c = d.content;
-  return {
-    typeCode: c.type?.code ?? d.typeCode ?? "CV",
-    subject: c.subject ?? "",
-    unit: c.issuer?.unit ?? "",
-    addressees: (c.addressees ?? []).join("\n"),
-    body: (c.paragraphs ?? []).join("\n"),
-    recipients: (c.recipients ?? []).join("\n"),
-    archive: (c.archive ?? ["VT"]).join(", "),
-    authority: c.signature?.authority ?? "",
-    authorityTitle: c.signature?.authorityTitle ?? "",
-    signerTitle: c.signature?.signerTitle ?? "",
-    signerName: c.signature?.signerName ?? "",
-    isPublic: d.isPublic,
-  };
-}
-
-function toFields(f: FormState) {
-  return {
-    typeCode: f.typeCode,
-    subject: f.subject.trim(),
-    unit: f.typeCode === "CV" && f.unit.trim() ? f.unit.trim().toUpperCase() : null,
-    addressees: lines(f.addressees),
-    paragraphs: lines(f.body),
-    recipients: lines(f.recipients),
-    archive: f.archive
-      .split(/[,;]/)
-      .map((a) => a.trim())
-      .filter(Boolean),
-    signature: {
-      authority: (f.authority || null) as "KT" | "TM" | "TL" | "TUQ" | "Q" | null,
-      authorityTitle: f.authorityTitle.trim() || null,
-      signerTitle: f.signerTitle.trim() || null,
-      signerName: f.signerName.trim() || null,
-    },
-    isPublic: f.isPublic,
-  };
-}
-
-const FIXABLE: Array<keyof FormState> = ["body", "subject", "addressees", "recipients"];
-
-/** Applies a finding's fix to the field holding the text around it; null if none does. */
-export function applyFixToForm(form: FormState, text: string, finding: Finding): FormState | null {
-  if (!finding.fix) return null;
-  const { start, end, text: replacement } = finding.fix;
-  const before = text.slice(Math.max(0, start - 24), start);
-  const original = text.slice(start, end);
-  const after = text.slice(end, end + 24);
-  for (const key of FIXABLE) {
-    const value = form[key] as string;
-    for (const needle of [before + original + after, before + original, original + after]) {
-      const at = value.indexOf(needle);
-      if (at < 0 || !needle.trim()) continue;
-      const offset = needle.startsWith(before + original) ? before.length : 0;
-      const s = at + offset;
-      return { ...form, [key]: value.slice(0, s) + replacement + value.slice(s + original.length) };
-    }
-  }
-  return null;
-}
+import {
+  applyFixToForm,
+  fromDocument,
+  fromTemplate,
+  toFields,
+  type FormState,
+} from "../compose-form.ts";
 
 const SEVERITY_COLOR = { error: "red", warning: "orange", info: "gray" } as const;
 

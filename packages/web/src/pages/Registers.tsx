@@ -41,7 +41,7 @@ export default function Registers() {
     `${r.book === "outgoing" ? t.registers.outgoing : t.registers.incoming} ${r.typeCode ? `(${r.typeCode}) ` : ""}${r.period} · ${t.registers.entries(r.entries)}`;
 
   return (
-    <Stack>
+    <Stack className="print-register-page">
       <PageTitle
         right={
           <Button variant="default" onClick={() => window.print()} className="no-print">

@@ -1,0 +1,124 @@
+/**
+ * The compose form as data: filled from a template or a stored draft, turned into the fields the
+ * API takes, and corrected by a lint finding's fix. Pure, so that it is tested without a browser.
+ */
+import type { DocumentDetail, Finding } from "./api.ts";
+import { templateFor } from "./templates.ts";
+
+export interface FormState {
+  typeCode: string;
+  subject: string;
+  unit: string;
+  addressees: string;
+  body: string;
+  recipients: string;
+  archive: string;
+  authority: string;
+  authorityTitle: string;
+  signerTitle: string;
+  signerName: string;
+  isPublic: boolean;
+}
+
+/** The non-empty lines of a textarea, trimmed: one paragraph or one addressee each. */
+export const lines = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function fromTemplate(code: string, agencyName: string, unit: string): FormState {
+  const tpl = templateFor(code, agencyName);
+  return {
+    typeCode: tpl.typeCode,
+    subject: tpl.subject,
+    unit,
+    addressees: tpl.addressees.join("\n"),
+    body: tpl.paragraphs.join("\n"),
+    recipients: tpl.recipients.join("\n"),
+    archive: "VT",
+    authority: tpl.authority ?? "",
+    authorityTitle: tpl.authorityTitle,
+    signerTitle: tpl.signerTitle,
+    signerName: "",
+    isPublic: false,
+  };
+}
+
+export function fromDocument(d: DocumentDetail): FormState {
+  const c = d.content;
+  return {
+    typeCode: c.type?.code ?? d.typeCode ?? "CV",
+    subject: c.subject ?? "",
+    unit: c.issuer?.unit ?? "",
+    addressees: (c.addressees ?? []).join("\n"),
+    body: (c.paragraphs ?? []).join("\n"),
+    recipients: (c.recipients ?? []).join("\n"),
+    archive: (c.archive ?? ["VT"]).join(", "),
+    authority: c.signature?.authority ?? "",
+    authorityTitle: c.signature?.authorityTitle ?? "",
+    signerTitle: c.signature?.signerTitle ?? "",
+    signerName: c.signature?.signerName ?? "",
+    isPublic: d.isPublic,
+  };
+}
+
+/** The form as the draft fields the API takes (POST/PATCH /api/documents, preview). */
+export function toFields(f: FormState) {
+  return {
+    typeCode: f.typeCode,
+    subject: f.subject.trim(),
+    unit: f.typeCode === "CV" && f.unit.trim() ? f.unit.trim().toUpperCase() : null,
+    addressees: lines(f.addressees),
+    paragraphs: lines(f.body),
+    recipients: lines(f.recipients),
+    archive: f.archive
+      .split(/[,;]/)
+      .map((a) => a.trim())
+      .filter(Boolean),
+    signature: {
+      authority: (f.authority || null) as "KT" | "TM" | "TL" | "TUQ" | "Q" | null,
+      authorityTitle: f.authorityTitle.trim() || null,
+      signerTitle: f.signerTitle.trim() || null,
+      signerName: f.signerName.trim() || null,
+    },
+    isPublic: f.isPublic,
+  };
+}
+
+const FIXABLE: Array<keyof FormState> = ["body", "subject", "addressees", "recipients"];
+
+/**
+ * Applies a finding's fix to the field holding the text around it; null if none does. The
+ * composed text puts each field on lines of its own, with marks the form does not have ("V/v ",
+ * "- ", ";"), so the fix is located by its context on the same line, the longest context that a
+ * field holds first.
+ */
+export function applyFixToForm(form: FormState, text: string, finding: Finding): FormState | null {
+  if (!finding.fix) return null;
+  const { start, end, text: replacement } = finding.fix;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end);
+  const before = text.slice(Math.max(lineStart, start - 24), start);
+  const original = text.slice(start, end);
+  const after = text.slice(end, Math.min(lineEnd, end + 24));
+  const sizes = [24, 12, 6, 3, 0];
+  for (const b of sizes)
+    for (const a of sizes) {
+      const pre = before.slice(Math.max(0, before.length - b));
+      const needle = pre + original + after.slice(0, a);
+      // Too little to be sure where it is.
+      if (needle.trim().length < 3) continue;
+      for (const key of FIXABLE) {
+        const value = form[key] as string;
+        const at = value.indexOf(needle);
+        if (at < 0) continue;
+        const s = at + pre.length;
+        return {
+          ...form,
+          [key]: value.slice(0, s) + replacement + value.slice(s + original.length),
+        };
+      }
+    }
+  return null;
+}
