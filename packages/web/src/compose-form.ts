@@ -27,8 +27,12 @@ export const lines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function fromTemplate(code: string, agencyName: string, unit: string): FormState {
-  const tpl = templateFor(code, agencyName);
+export function fromTemplate(
+  code: string,
+  agency: { name: string; kind: string },
+  unit: string,
+): FormState {
+  const tpl = templateFor(code, agency);
   return {
     typeCode: tpl.typeCode,
     subject: tpl.subject,

@@ -14,8 +14,32 @@ export interface Template {
   signerTitle: string;
 }
 
-export function templateFor(code: string, agencyName: string): Template {
-  const sign = { authority: "KT", authorityTitle: "GIÁM ĐỐC", signerTitle: "PHÓ GIÁM ĐỐC" };
+/**
+ * Who usually signs for the agency, by its kind: a deputy signing for the head (KT.), or for a
+ * collective body on its behalf (T/M), in the titles each kind of agency uses.
+ */
+export function signatureFor(agency: { name: string; kind: string }): {
+  authority: string | null;
+  authorityTitle: string;
+  signerTitle: string;
+} {
+  const name = agency.name.toLocaleLowerCase("vi");
+  if (agency.kind === "party")
+    return { authority: "TM", authorityTitle: "BAN THƯỜNG VỤ", signerTitle: "PHÓ BÍ THƯ" };
+  if (agency.kind === "union")
+    return { authority: "TM", authorityTitle: "BAN THƯỜNG VỤ", signerTitle: "PHÓ CHỦ TỊCH" };
+  if (agency.kind === "press")
+    return { authority: "KT", authorityTitle: "TỔNG BIÊN TẬP", signerTitle: "PHÓ TỔNG BIÊN TẬP" };
+  if (name.startsWith("ủy ban nhân dân") || name.startsWith("uỷ ban nhân dân"))
+    return { authority: "KT", authorityTitle: "CHỦ TỊCH", signerTitle: "PHÓ CHỦ TỊCH" };
+  if (name.startsWith("đài truyền thanh"))
+    return { authority: "KT", authorityTitle: "TRƯỞNG ĐÀI", signerTitle: "PHÓ TRƯỞNG ĐÀI" };
+  return { authority: "KT", authorityTitle: "GIÁM ĐỐC", signerTitle: "PHÓ GIÁM ĐỐC" };
+}
+
+export function templateFor(code: string, agency: { name: string; kind: string }): Template {
+  const agencyName = agency.name;
+  const sign = signatureFor(agency);
   switch (code) {
     case "KH":
       return {
@@ -34,7 +58,7 @@ export function templateFor(code: string, agencyName: string): Template {
           "III. TỔ CHỨC THỰC HIỆN",
           `Các cơ quan, đơn vị báo cáo kết quả thực hiện về ${agencyName} định kỳ hằng quý.`,
         ],
-        recipients: ["Ủy ban nhân dân tỉnh (để b/c)", "Các cơ quan, đơn vị liên quan"],
+        recipients: ["[Cơ quan cấp trên] (để b/c)", "Các cơ quan, đơn vị liên quan"],
         ...sign,
       };
     case "HD":

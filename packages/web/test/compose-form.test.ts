@@ -8,9 +8,10 @@ import {
   type FormState,
 } from "../src/compose-form.ts";
 import type { Finding } from "../src/api.ts";
+import { signatureFor } from "../src/templates.ts";
 
 const form = (over: Partial<FormState> = {}): FormState => ({
-  ...fromTemplate("CV", "Sở Thông tin và Truyền thông", "TTBCXB"),
+  ...fromTemplate("CV", { name: "Sở Thông tin và Truyền thông", kind: "state" }, "TTBCXB"),
   ...over,
 });
 
@@ -131,7 +132,7 @@ test("toFields: lines trimmed, blanks dropped; a công văn's unit in capitals; 
 
 test("templates: each of the five fills a complete form of its type", () => {
   for (const code of ["CV", "KH", "HD", "TB", "BC"]) {
-    const f = fromTemplate(code, "Sở Y tế", "");
+    const f = fromTemplate(code, { name: "Sở Y tế", kind: "state" }, "");
     assert.equal(f.typeCode, code);
     assert.ok(f.subject.length > 5);
     assert.ok(lines(f.body).length >= 3, code);
@@ -139,5 +140,29 @@ test("templates: each of the five fills a complete form of its type", () => {
     assert.equal(f.authority, "KT");
     assert.ok(f.body.normalize("NFC") === f.body, "NFC");
   }
-  assert.match(fromTemplate("CV", "Sở Y tế", "").body, /Sở Y tế/);
+  assert.match(fromTemplate("CV", { name: "Sở Y tế", kind: "state" }, "").body, /Sở Y tế/);
+});
+
+test("signatures: the authority and titles each kind of agency uses", () => {
+  const cases: Array<[string, string, string | null, string, string]> = [
+    ["Sở Y tế", "state", "KT", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+    ["Ủy ban nhân dân tỉnh Lạng Sơn", "state", "KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+    ["Tỉnh ủy Lạng Sơn", "party", "TM", "BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"],
+    ["Liên đoàn Lao động tỉnh Bắc Giang", "union", "TM", "BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH"],
+    ["Báo Lạng Sơn", "press", "KT", "TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP"],
+    ["Đài Truyền thanh xã Mai Pha", "broadcaster", "KT", "TRƯỞNG ĐÀI", "PHÓ TRƯỞNG ĐÀI"],
+    [
+      "Đài Phát thanh và Truyền hình tỉnh Lạng Sơn",
+      "broadcaster",
+      "KT",
+      "GIÁM ĐỐC",
+      "PHÓ GIÁM ĐỐC",
+    ],
+  ];
+  for (const [name, kind, authority, authorityTitle, signerTitle] of cases)
+    assert.deepEqual(
+      signatureFor({ name, kind }),
+      { authority, authorityTitle, signerTitle },
+      name,
+    );
 });

@@ -52,8 +52,8 @@ export default function Compose() {
   useEffect(() => {
     if (form) return;
     if (id && existing.data) setForm(fromDocument(existing.data));
-    else if (!id) setForm(fromTemplate(params.get("mau") ?? "CV", me.agency.name, ""));
-  }, [id, existing.data, form, params, me.agency.name]);
+    else if (!id) setForm(fromTemplate(params.get("mau") ?? "CV", me.agency, ""));
+  }, [id, existing.data, form, params, me.agency]);
 
   const fields = useMemo(() => (form ? toFields(form) : null), [form]);
   const [debounced] = useDebouncedValue(fields, 300);
@@ -105,7 +105,7 @@ export default function Compose() {
                 <Chip.Group
                   multiple={false}
                   value={form.typeCode}
-                  onChange={(code) => setForm(fromTemplate(code, me.agency.name, form.unit))}
+                  onChange={(code) => setForm(fromTemplate(code, me.agency, form.unit))}
                 >
                   <Group gap="xs" role="radiogroup" aria-labelledby="mau-label">
                     {Object.entries(t.compose.templates).map(([value, label]) => (
@@ -253,7 +253,7 @@ export default function Compose() {
               )}
             </Paper>
             <Title order={2} size="h5">
-              {t.compose.preview}
+              {me.agency.kind === "party" ? t.compose.previewParty : t.compose.preview}
             </Title>
             {preview.data ? (
               <div
