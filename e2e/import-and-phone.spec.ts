@@ -1,7 +1,8 @@
 /**
- * Two more flows: a clerk imports received documents (several files, progress, the fields read
- * from each, a bad file refused with its reason) and registers one; and the work pages on a
- * phone-sized screen, navigation through the menu button.
+ * More flows: a clerk imports received documents (several files, progress, the fields read from
+ * each, a bad file refused with its reason) and registers one; an admin adds a colleague, who
+ * signs in; a wrong password is refused in Vietnamese; and the work pages on a phone-sized
+ * screen, navigation through the menu button.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
@@ -16,10 +17,10 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
-async function signIn(page: Page, username: string) {
+async function signIn(page: Page, username: string, password = "demo") {
   await page.goto("/app/dang-nhap");
   await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("demo");
+  await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
 }
@@ -94,4 +95,33 @@ test("on a phone: the menu button opens the navigation; boxes and documents fit"
   await expect(page.locator("article.van-ban")).toContainText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   await shot(page, "phone-document");
   await context.close();
+});
+
+test("an admin adds a specialist, who signs in; a wrong password is refused", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "stttt-ls.admin");
+  await page.getByRole("link", { name: "Quản trị" }).click();
+  await page.getByRole("button", { name: "Thêm người dùng" }).click();
+  const dialog = page.getByRole("dialog", { name: "Thêm người dùng" });
+  await dialog.getByLabel("Tên đăng nhập").fill(`stttt-ls.tranthib-${test.info().project.name}`);
+  await dialog.getByLabel("Họ và tên").fill("Trần Thị Bích");
+  await dialog.getByLabel("Chức vụ").fill("Chuyên viên");
+  await dialog.getByLabel("Mật khẩu ban đầu").fill("mat-khau-tam");
+  await dialog.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByText("Đã lưu")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Trần Thị Bích/ })).toBeVisible();
+  await shot(page, "admin-users");
+
+  const other = await browser.newContext();
+  const newcomer = await other.newPage();
+  await newcomer.goto("/app/dang-nhap");
+  await newcomer.getByLabel("Tên đăng nhập").fill(`stttt-ls.tranthib-${test.info().project.name}`);
+  await newcomer.getByLabel("Mật khẩu").fill("sai-mat-khau");
+  await newcomer.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(newcomer.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+  await signIn(newcomer, `stttt-ls.tranthib-${test.info().project.name}`, "mat-khau-tam");
+  await expect(newcomer.getByRole("heading", { name: "Xin chào, Trần Thị Bích" })).toBeVisible();
+  await other.close();
 });

@@ -146,6 +146,18 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   await page.getByRole("link", { name: "Sổ đăng ký" }).click();
   await expect(page.getByRole("cell", { name: reference })).toBeVisible();
   await shot(page, "incoming-register");
+
+  // The newspaper carries it out with its own công văn, which cites the directive.
+  await page.goBack();
+  await page.getByRole("button", { name: "Soạn văn bản triển khai" }).click();
+  await expect(page.getByRole("heading", { name: "Sửa dự thảo" })).toBeVisible();
+  await expect(page.getByLabel("Nội dung (mỗi đoạn một dòng)")).toHaveValue(
+    new RegExp(`Thực hiện Công văn số ${reference}`),
+  );
+  await shot(page, "follow-on-draft");
+  await page.getByRole("button", { name: "Lưu dự thảo" }).click();
+  await page.getByRole("tab", { name: "Liên kết" }).click();
+  await expect(page.getByRole("link", { name: new RegExp(`Công văn ${reference}`) })).toBeVisible();
   await page.context().close();
 });
 
