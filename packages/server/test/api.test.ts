@@ -286,6 +286,20 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
       const drafts = await c.get("/api/documents?box=drafts&type=CV");
       assert.ok(drafts.body.items.every((d: { status: string }) => d.status === "draft"));
+      // The incoming box: what is still to register, by status.
+      const recipient = await t.login("ptth-ls.vanthu");
+      const toRegister = await recipient.get("/api/documents?box=incoming&status=draft");
+      assert.ok(toRegister.body.total >= 2, JSON.stringify(toRegister.body));
+      assert.ok(toRegister.body.items.every((d: { status: string }) => d.status === "draft"));
+      const first = toRegister.body.items[0].id;
+      await recipient.post(`/api/documents/${first}/register`, {});
+      const after = await recipient.get("/api/documents?box=incoming&status=draft");
+      assert.equal(after.body.total, toRegister.body.total - 1);
+      const registered = await recipient.get("/api/documents?box=incoming&status=registered");
+      assert.ok(registered.body.items.some((d: { id: string }) => d.id === first));
+      const bad = await recipient.get("/api/documents?box=incoming&status=lost");
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.issues[0].path, "status");
     });
 
     test("import: parsed, kept for confirmation, registered with the next incoming number; once", async () => {

@@ -96,6 +96,7 @@ export const vi = {
     filter: "Lọc",
     empty: "Không có văn bản nào phù hợp.",
     anyType: "Mọi loại",
+    anyStatus: "Mọi trạng thái",
   },
   compose: {
     title: "Soạn văn bản",

@@ -11,6 +11,8 @@ export const listQuerySchema = z.strictObject({
   box: z.enum(["outgoing", "incoming", "drafts"]).default("outgoing"),
   q: z.string().trim().max(200).optional(),
   type: z.string().trim().max(10).optional(),
+  /** In the incoming box, "draft" is a received document not yet registered. */
+  status: z.enum(["draft", "issued", "registered", "returned", "revoked"]).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -31,6 +33,7 @@ export async function listDocuments(
   else q = q.where("direction", "=", "incoming");
   if (query.q) q = q.where(sql<boolean>`search @@ websearch_to_tsquery('vn', ${query.q})`);
   if (query.type) q = q.where("type_code", "=", query.type);
+  if (query.status) q = q.where("status", "=", query.status);
   if (query.from) q = q.where("document_date", ">=", query.from);
   if (query.to) q = q.where("document_date", "<=", query.to);
   const rows = await q

@@ -14,7 +14,7 @@ export default function Box({ box }: { box: "outgoing" | "incoming" | "drafts" }
   const { params, page, set, setPage } = useUrlFilters();
   const [words, setWords] = useState(params.get("q") ?? "");
   const query = new URLSearchParams({ box, page: String(page), pageSize: String(PAGE_SIZE) });
-  for (const k of ["q", "type", "from", "to"]) {
+  for (const k of ["q", "type", "status", "from", "to"]) {
     const v = params.get(k);
     if (v) query.set(k, v);
   }
@@ -52,6 +52,21 @@ export default function Box({ box }: { box: "outgoing" | "incoming" | "drafts" }
             onChange={(v) => set("type", v)}
             w={170}
           />
+          {box === "incoming" && (
+            <Select
+              label={t.fields.status}
+              data={[
+                { value: "draft", label: t.status.unregistered },
+                { value: "registered", label: t.status.registered },
+                { value: "returned", label: t.status.returned },
+              ]}
+              placeholder={t.box.anyStatus}
+              clearable
+              value={params.get("status")}
+              onChange={(v) => set("status", v)}
+              w={170}
+            />
+          )}
           <DateField
             label={t.fields.from}
             value={params.get("from")}

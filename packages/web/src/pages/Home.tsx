@@ -32,13 +32,15 @@ function Tile({
 
 export default function Home() {
   const me = useMe().data!;
-  const incoming = useApi<Page<DocumentSummary>>("/api/documents?box=incoming&pageSize=50");
+  const incoming = useApi<Page<DocumentSummary>>(
+    "/api/documents?box=incoming&status=draft&pageSize=10",
+  );
   const drafts = useApi<Page<DocumentSummary>>("/api/documents?box=drafts&pageSize=10");
   const tasks = useApi<{ items: OwedTask[]; overdue: number }>("/api/tasks");
   const notes = useApi<{ items: Array<{ id: string; message: string; created_at: string }> }>(
     "/api/notifications",
   );
-  const toRegister = (incoming.data?.items ?? []).filter((d) => d.status === "draft");
+  const toRegister = incoming.data?.items ?? [];
   const openTasks = (tasks.data?.items ?? []).filter((i) => i.overdue.length || !i.reported.length);
 
   return (
@@ -48,8 +50,8 @@ export default function Home() {
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Tile
           label={t.home.toRegister}
-          value={incoming.data ? toRegister.length : undefined}
-          to="/van-ban-den"
+          value={incoming.data?.total}
+          to="/van-ban-den?status=draft"
           color="orange.9"
         />
         <Tile label={t.home.toIssue} value={drafts.data?.total} to="/du-thao" color="blue.8" />
