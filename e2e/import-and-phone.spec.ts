@@ -125,3 +125,17 @@ test("an admin adds a specialist, who signs in; a wrong password is refused", as
   await expect(newcomer.getByRole("heading", { name: "Xin chào, Trần Thị Bích" })).toBeVisible();
   await other.close();
 });
+
+test("the language menu switches the pages to English and back", async ({ page }) => {
+  await signIn(page, "stttt-ls.vanthu");
+  await page.getByRole("button", { name: "Văn thư Sở Thông tin và Truyền thông" }).click();
+  await page.getByRole("menuitem", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: /^Hello, / })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("link", { name: "Outgoing", exact: true })).toBeVisible();
+  await shot(page, "english");
+  await page.getByRole("button", { name: "Văn thư Sở Thông tin và Truyền thông" }).click();
+  await page.getByRole("menuitem", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { name: /^Xin chào, / })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+});

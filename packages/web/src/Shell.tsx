@@ -27,7 +27,7 @@ import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { api, queryClient, setCsrfToken, useApi } from "./api.ts";
 import { can, useMe } from "./session.ts";
 import { viDateTime } from "./format.ts";
-import { t } from "./i18n.ts";
+import { chooseLanguage, currentLanguage, LANGUAGE_NAMES, t } from "./i18n.ts";
 
 interface Notification {
   id: string;
@@ -214,6 +214,12 @@ export function Shell() {
                 <Menu.Label>{m.user.roles.map((r) => t.roles[r]).join(", ")}</Menu.Label>
                 <Menu.Item component="a" href="/">
                   {t.nav.portal}
+                </Menu.Item>
+                <Menu.Item
+                  lang={currentLanguage() === "vi" ? "en" : "vi"}
+                  onClick={() => chooseLanguage(currentLanguage() === "vi" ? "en" : "vi")}
+                >
+                  {LANGUAGE_NAMES[currentLanguage() === "vi" ? "en" : "vi"]}
                 </Menu.Item>
                 <Menu.Item onClick={() => void logout()} color="red">
                   {t.nav.logout}

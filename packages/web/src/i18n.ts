@@ -2,6 +2,8 @@
  * Every word the web application shows, in Vietnamese (NFC, full diacritics). Pages read strings
  * from here only, so that a second catalogue can be added beside it.
  */
+import { en } from "./i18n.en.ts";
+
 export const vi = {
   app: { name: "vanthu", tagline: "Văn thư điện tử", skip: "Bỏ qua, đến nội dung chính" },
   nav: {
@@ -315,5 +317,33 @@ export const vi = {
   },
 } as const;
 
-export type Catalog = typeof vi;
-export const t = vi;
+/** The catalogue's shape: every string and function of the Vietnamese one. */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : { readonly [K in keyof T]: Widen<T[K]> };
+export type Catalog = Widen<typeof vi>;
+
+export type Language = "vi" | "en";
+/** Each language by its own name, as a language menu shows them. */
+export const LANGUAGE_NAMES: Record<Language, string> = { vi: "Tiếng Việt", en: "English" };
+const STORAGE_KEY = "vanthu.lang";
+
+/** The language the person chose (Vietnamese unless they picked English); kept in the browser. */
+export function currentLanguage(): Language {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === "en" ? "en" : "vi";
+  } catch {
+    return "vi";
+  }
+}
+
+/** Switches the language: the page reloads with the other catalogue. */
+export function chooseLanguage(lang: Language): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  globalThis.location?.reload();
+}
+
+export const t: Catalog = currentLanguage() === "en" ? en : vi;
+if (typeof document !== "undefined") document.documentElement.lang = currentLanguage();
