@@ -13,7 +13,7 @@ import {
   type Diagnostic,
 } from "@vanthu/core";
 import { renderHtml } from "@vanthu/render";
-import type { DocumentRow } from "@vanthu/db";
+import type { Agency, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -24,16 +24,12 @@ export const previewSchema = draftFieldsSchema.extend({
   subject: z.string().max(1000).default(""),
 });
 
-export async function agencyProfile(ctx: AppContext, agencyId: string): Promise<AgencyProfile> {
-  const agency = await ctx.db
-    .selectFrom("agencies")
-    .selectAll()
-    .where("id", "=", agencyId)
-    .executeTakeFirstOrThrow();
+/** What the linter may know of an agency: its names, portal, and its leaders as signers. */
+async function agencyProfile(ctx: AppContext, agency: Agency): Promise<AgencyProfile> {
   const leaders = await ctx.db
     .selectFrom("users")
     .select(["full_name", "title"])
-    .where("agency_id", "=", agencyId)
+    .where("agency_id", "=", agency.id)
     .where("disabled", "=", false)
     .where(({ eb, val }) => eb(val("leader"), "=", eb.fn.any("roles")))
     .execute();
@@ -78,7 +74,7 @@ export async function previewDraft(
     .where("id", "=", actor.agencyId)
     .executeTakeFirstOrThrow();
   const { content } = contentFromFields(agency, { ...fields, subject: fields.subject || " " });
-  return view(content, "draft", await agencyProfile(ctx, actor.agencyId), vietnamDate(ctx.now()));
+  return view(content, "draft", await agencyProfile(ctx, agency), vietnamDate(ctx.now()));
 }
 
 /** A stored document as the reader sees it; lint findings only for its own agency. */
@@ -91,10 +87,17 @@ export async function viewDocument(
   if (!content || typeof content !== "object")
     throw fail("DOCUMENT_NOT_FOUND", `document ${row.id} has no content`);
   const own = !!actor && actor.agencyId === row.agency_id && row.direction === "outgoing";
+  const agency = own
+    ? await ctx.db
+        .selectFrom("agencies")
+        .selectAll()
+        .where("id", "=", row.agency_id)
+        .executeTakeFirstOrThrow()
+    : null;
   const result = view(
     content,
     row.status === "draft" ? "draft" : "issued",
-    own ? await agencyProfile(ctx, row.agency_id) : {},
+    agency ? await agencyProfile(ctx, agency) : {},
     vietnamDate(ctx.now()),
   );
   return own ? result : { ...result, findings: [] };

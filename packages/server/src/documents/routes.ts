@@ -12,6 +12,7 @@ import { draftFieldsSchema, draftTextSchema } from "./document-content.ts";
 import { importDocument } from "./import-document.ts";
 import { issueBodySchema, issueDocument } from "./issue-document.ts";
 import { listDocuments, listQuerySchema } from "./list-documents.ts";
+import { findDocumentFile } from "./document-files.ts";
 import { loadDocument } from "./load-document.ts";
 import { previewDraft, previewSchema, viewDocument } from "./preview.ts";
 import { publishDocument, publishSchema } from "./publish-document.ts";
@@ -270,16 +271,9 @@ export function registerDocumentRoutes(
     const { id, name } = request.params as { id: string; name: string };
     const row = await loadDocument(ctx.db, request.actor, id);
     const holders = row.source_id ? [id, row.source_id] : [id];
-    const file = await ctx.db
-      .selectFrom("document_files")
-      .innerJoin("files", "files.sha256", "document_files.sha256")
-      .select(["files.sha256", "files.media_type", "document_files.name"])
-      .where("document_id", "in", holders)
-      .where("document_files.name", "=", name)
-      .executeTakeFirst();
-    const bytes = file ? await ctx.files.get(file.sha256) : null;
-    if (!file || !bytes) throw fail("FILE_NOT_FOUND", `no file ${name} on ${id}`);
-    return sendFile(reply, { bytes, mediaType: file.media_type, name: file.name });
+    const file = await findDocumentFile(ctx, holders, { name });
+    if (!file) throw fail("FILE_NOT_FOUND", `no file ${name} on ${id}`);
+    return sendFile(reply, file);
   });
   api.add({
     method: "GET",

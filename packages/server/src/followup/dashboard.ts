@@ -10,7 +10,7 @@ import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { summary } from "../documents/present.ts";
-import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
+import { dueBy, reportedPeriods, taskPeriods } from "./reports.ts";
 
 type Figures = Record<string, number>;
 
@@ -102,7 +102,8 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
   ].sort((a, b) => Number(a.label) - Number(b.label) || a.label.localeCompare(b.label));
   const cells: Cell[] = tasks.map((t) => {
     const mine = reports.filter((r) => r.task_id === t.id);
-    const expected = expectedPeriods(t, today).map((p) => p.label);
+    const open = taskPeriods(t, today);
+    const expected = dueBy(open, today).map((p) => p.label);
     const missing = expected.filter((p) => !mine.some((r) => r.period === p));
     return {
       agencyId: t.assignee_agency_id,
@@ -121,7 +122,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
         submittedAt: r.submitted_at,
       })),
       missing,
-      periods: taskPeriods(t, today).map((p) => p.label),
+      periods: open.map((p) => p.label),
     };
   });
   const figuresOf = (filter: (c: Cell) => boolean) =>
@@ -209,7 +210,8 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
   );
   const items = tasks.map((t) => {
     const done = reported.get(t.id)!;
-    const overdue = expectedPeriods(t, today)
+    const open = taskPeriods(t, today);
+    const overdue = dueBy(open, today)
       .map((p) => p.label)
       .filter((p) => !done.has(p));
     return {
@@ -227,7 +229,7 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
       reported: [...done].sort(),
       overdue,
       /** Every period open so far (the report form offers these). */
-      periods: taskPeriods(t, today).map((p) => ({ label: p.label, due: p.due })),
+      periods: open.map((p) => ({ label: p.label, due: p.due })),
     };
   });
   return { today, items, overdue: items.filter((i) => i.overdue.length).length };

@@ -43,12 +43,16 @@ export function taskPeriods(
   );
 }
 
+/** Of some periods, those whose report was due by `today`. */
+export const dueBy = (periods: Period[], today: string): Period[] =>
+  periods.filter((p) => p.due !== null && p.due < today);
+
 /** Periods whose report was due by `today`. */
 export function expectedPeriods(
   task: Pick<Task, "cycles" | "starts_on" | "due_date">,
   today: string,
 ): Period[] {
-  return taskPeriods(task, today).filter((p) => p.due !== null && p.due < today);
+  return dueBy(taskPeriods(task, today), today);
 }
 
 /** The periods already reported, per task: taskId -> set of period labels. */

@@ -9,6 +9,7 @@ import { escapeHtml } from "@vanthu/core";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { isUuid } from "../documents/access.ts";
+import { findDocumentFile } from "../documents/document-files.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { viewDocument } from "../documents/preview.ts";
 import { ensureRenderedPdf } from "../documents/rendered-pdf.ts";
@@ -291,16 +292,9 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
     const row = await publicDocument((request.params as { id: string }).id);
     if (!row) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
     await ensureRenderedPdf(ctx, row.id);
-    const file = await ctx.db
-      .selectFrom("document_files")
-      .innerJoin("files", "files.sha256", "document_files.sha256")
-      .select(["files.sha256", "files.media_type", "document_files.name"])
-      .where("document_files.document_id", "=", row.id)
-      .where("document_files.role", "=", "rendered")
-      .executeTakeFirst();
-    const bytes = file ? await ctx.files.get(file.sha256) : null;
-    if (!file || !bytes) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
-    return sendFile(reply, { bytes, mediaType: file.media_type, name: file.name });
+    const file = await findDocumentFile(ctx, [row.id], { role: "rendered" });
+    if (!file) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
+    return sendFile(reply, file);
   });
 
   const feed = async (request: FastifyRequest, reply: FastifyReply, agencyCode?: string) => {
