@@ -10,6 +10,11 @@ import { CHROMIUM } from "../playwright.config.ts";
 
 test.skip(!existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 
+// No transition half-way through when axe looks (a fading popover has low contrast for a moment).
+test.beforeEach(async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+});
+
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

@@ -40,6 +40,8 @@ const theme = createTheme({
   // the text of light and outline badges; filled ones pick black or white text by themselves.
   primaryShade: { light: 8, dark: 8 },
   autoContrast: true,
+  // People who ask their system for less motion get no transitions.
+  respectReducedMotion: true,
   variantColorResolver: (input) => {
     const base = defaultVariantColorsResolver(input);
     const name = input.color ?? input.theme.primaryColor;

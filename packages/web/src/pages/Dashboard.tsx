@@ -71,6 +71,18 @@ const CELL_LABEL = {
   pending: t.dashboard.cellPending,
 };
 
+/** One block of the dashboard: a card with its heading. */
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h5" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
 export default function Dashboard() {
   const { id } = useParams();
   const navigate = useNavigate();
@@ -207,10 +219,7 @@ export default function Dashboard() {
         </Table>
       </Table.ScrollContainer>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Title order={2} size="h5" mb="xs">
-            {t.dashboard.totals}
-          </Title>
+        <Section title={t.dashboard.totals}>
           {Object.keys(b.totals.all).length ? (
             Object.entries(b.totals.all).map(([k, v]) => (
               <Group key={k} justify="space-between">
@@ -228,11 +237,8 @@ export default function Dashboard() {
               {t.common.none}
             </Text>
           )}
-        </Card>
-        <Card withBorder>
-          <Title order={2} size="h5" mb="xs">
-            {t.dashboard.notReported}
-          </Title>
+        </Section>
+        <Section title={t.dashboard.notReported}>
           {notReported.length ? (
             notReported.map((n) => (
               <Text key={n} size="sm">
@@ -244,13 +250,10 @@ export default function Dashboard() {
               {t.dashboard.everyoneReported}
             </Text>
           )}
-        </Card>
+        </Section>
       </SimpleGrid>
       {keys.length > 0 && (
-        <Card withBorder>
-          <Title order={2} size="h5" mb="xs">
-            {t.dashboard.byRecipient}
-          </Title>
+        <Section title={t.dashboard.byRecipient}>
           <BarChart
             h={260}
             data={byRecipient}
@@ -263,13 +266,10 @@ export default function Dashboard() {
             withLegend
             valueFormatter={viNumber}
           />
-        </Card>
+        </Section>
       )}
       {completion.length > 0 && (
-        <Card withBorder>
-          <Title order={2} size="h5" mb="xs">
-            {t.dashboard.completionTitle}
-          </Title>
+        <Section title={t.dashboard.completionTitle}>
           <BarChart
             h={220}
             data={completion}
@@ -278,13 +278,10 @@ export default function Dashboard() {
             yAxisProps={{ domain: [0, 100] }}
             unit="%"
           />
-        </Card>
+        </Section>
       )}
       {overTime.length > 0 && (
-        <Card withBorder>
-          <Title order={2} size="h5" mb="xs">
-            {t.dashboard.overTime}
-          </Title>
+        <Section title={t.dashboard.overTime}>
           <LineChart
             h={220}
             data={overTime}
@@ -292,7 +289,7 @@ export default function Dashboard() {
             series={[{ name: t.dashboard.cellReported, color: "green.6" }]}
             curveType="stepAfter"
           />
-        </Card>
+        </Section>
       )}
     </Stack>
   );
