@@ -24,6 +24,19 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
   WEB_DIR: z.string().min(1).optional(),
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: addresses or CIDRs, comma-separated. */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^\s*[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*\s*$/,
+      "comma-separated addresses or CIDR ranges (127.0.0.1,10.0.0.0/8)",
+    )
+    .optional(),
+  /** The address the public reaches the service at (feeds, e-mails): https://vanban.example.gov.vn */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, "an http:// or https:// address without ?query")
+    .optional(),
 });
 
 export interface Config {
@@ -38,6 +51,10 @@ export interface Config {
   demo: boolean;
   /** The web application's build; packages/web/dist when unset. */
   webDir: string | null;
+  /** Proxies trusted for X-Forwarded-*; empty: the socket's address is the client's. */
+  trustProxy: string[];
+  /** The public base address without a trailing slash, or null (then links use the request's own address). */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -66,5 +83,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : null,
+    trustProxy: c.TRUST_PROXY
+      ? c.TRUST_PROXY.split(",")
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : [],
+    publicUrl: c.PUBLIC_URL ? c.PUBLIC_URL.replace(/\/+$/, "") : null,
   };
 }

@@ -56,6 +56,9 @@ export async function buildApp(
     bodyLimit: 4 * 1024 * 1024,
     // Every request gets an id in the logs; a client may pass its own.
     requestIdHeader: "x-request-id",
+    // X-Forwarded-For and -Proto are believed only from the configured proxies: otherwise any
+    // client could pick its own address (and escape the login limits) or claim TLS.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
   });
   const api = new OpenApiRegistry();
   await app.register(cookie);
