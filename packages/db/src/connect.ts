@@ -5,6 +5,12 @@
  *
  * Inside a transaction, use only the transaction handle: PGlite's pool has one connection, and a
  * query on the outer handle waits for the transaction forever.
+ *
+ * A PostgreSQL connection can be lost at any time (restart, failover, pg_terminate_backend, a
+ * network cut). node-postgres then emits 'error' on the client, idle or checked out, and an
+ * 'error' nobody listens to ends the process: measured, one terminated backend killed its server.
+ * So every client and the pool have a listener that only logs; the query that was running fails
+ * on its own, the broken client is dropped on release, and the next checkout connects afresh.
  */
 import { mkdirSync } from "node:fs";
 import { Kysely, PostgresDialect } from "kysely";
@@ -27,6 +33,21 @@ pg.types.setTypeParser(1082, (v: string) => v);
 // bigint counts fit in a number here (file sizes, ids of audit events).
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+/** Where lost connections are reported: pino's shape (Fastify's logger fits). */
+export interface DatabaseLogger {
+  warn(details: { err: Error }, message: string): void;
+}
+
+const consoleLogger: DatabaseLogger = {
+  warn: (details, message) => console.warn(`${message}: ${details.err.message}`),
+};
+
+/**
+ * How long a checkout may wait for a connection (a new one, or a free one from a busy pool): during
+ * an outage a request fails after this instead of hanging, and the server answers 503.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export interface OpenOptions {
   /** postgres://... ; when absent, PGlite. */
   databaseUrl?: string;
@@ -34,6 +55,24 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Lost PostgreSQL connections are logged here (never fatal); console.warn by default. */
+  logger?: DatabaseLogger;
+  /** PostgreSQL's connection timeout, CONNECT_TIMEOUT_MS by default. */
+  connectTimeoutMs?: number;
+}
+
+function listenForLostConnections(pool: pg.Pool, logger: DatabaseLogger): void {
+  // An idle client's error reaches both its own listener and the pool's: log it once.
+  const logged = new WeakSet<Error>();
+  const log = (err: Error, message: string) => {
+    if (logged.has(err)) return;
+    logged.add(err);
+    logger.warn({ err }, message);
+  };
+  pool.on("error", (err) => log(err, "database connection lost (idle)"));
+  pool.on("connect", (client) => {
+    client.on("error", (err) => log(err, "database connection lost"));
+  });
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -41,10 +80,22 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      // A peer that vanished without closing (a dead host, a dropped route) is noticed by TCP
+      // keepalive instead of a query waiting forever on a silent socket.
+      keepAlive: true,
+      // Admins find the service's connections in pg_stat_activity by this name.
+      application_name: "vanthu",
     });
+    listenForLostConnections(pool, options.logger ?? consoleLogger);
     // Fail now with a clear error rather than at the first request.
-    const client = await pool.connect();
-    client.release();
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }

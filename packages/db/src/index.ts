@@ -1,6 +1,8 @@
 // Public surface of @vanthu/db: connections (PGlite or PostgreSQL), migrations, the schema's types.
 export {
   openDatabase,
+  CONNECT_TIMEOUT_MS,
+  type DatabaseLogger,
   type DatabaseHandle,
   type DatabaseKind,
   type OpenOptions,

@@ -23,6 +23,10 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
+  /** How long `serve` waits for an unreachable PostgreSQL at start before giving up (0: not at all). */
+  DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** How often each process looks for due background jobs (reminders). */
+  JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   WEB_DIR: z.string().min(1).optional(),
   /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: addresses or CIDRs, comma-separated. */
   TRUST_PROXY: z
@@ -49,6 +53,10 @@ export interface Config {
   maxUploadBytes: number;
   logLevel: string;
   demo: boolean;
+  /** Seconds to wait for PostgreSQL at start while it is unreachable. */
+  databaseWaitSeconds: number;
+  /** Seconds between two looks for due background jobs. */
+  jobsEverySeconds: number;
   /** The web application's build; packages/web/dist when unset. */
   webDir: string | null;
   /** Proxies trusted for X-Forwarded-*; empty: the socket's address is the client's. */
@@ -82,6 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
+    databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
+    jobsEverySeconds: c.JOBS_EVERY_SECONDS,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : null,
     trustProxy: c.TRUST_PROXY
       ? c.TRUST_PROXY.split(",")

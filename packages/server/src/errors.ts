@@ -55,6 +55,7 @@ const STATUS: Record<string, number> = {
   CORRUPT_FILE: 422,
   TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 export function fail(code: string, message: string = code, issues: Issue[] = []): AppError {

@@ -5,6 +5,7 @@ export { buildApp } from "./http/app.ts";
 export { openContext, startServer, type RunningServer } from "./server.ts";
 export type { AppContext, Actor } from "./context.ts";
 export { AppError } from "./errors.ts";
+export { isDatabaseUnavailable } from "./database-unavailable.ts";
 export { ERROR_MESSAGES_VI } from "./messages.vi.ts";
 export { createAgency, createUser, agencySchema, userSchema } from "./agencies/create-agency.ts";
 export { importDocument } from "./documents/import-document.ts";

@@ -38,5 +38,7 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   AGENCY_NOT_FOUND: "Không tìm thấy cơ quan.",
   INVALID_DATE: "Ngày không hợp lệ.",
   NO_TERM: "Cơ quan Đảng chưa khai báo nhiệm kỳ để đánh số văn bản.",
+  DATABASE_UNAVAILABLE:
+    "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.",
   INTERNAL: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
 };

@@ -7,13 +7,21 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { migrate, openDatabase, type DatabaseHandle } from "@vanthu/db";
+import {
+  migrate,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseLogger,
+  type OpenOptions,
+} from "@vanthu/db";
+import { isDatabaseUnavailable } from "./database-unavailable.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { FileStore } from "./files/file-store.ts";
 import { lockDataDir } from "./data-lock.ts";
 import { buildApp } from "./http/app.ts";
-import { runDueJobs, scheduleRecurring } from "./followup/jobs.ts";
+import { scheduleRecurring } from "./followup/jobs.ts";
+import { startJobLoop } from "./followup/job-loop.ts";
 import { DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoWorld } from "./demo/demo-world.ts";
 
 /** The session secret every process shares: configured, or made once and kept in the database. */
@@ -35,19 +43,61 @@ async function sharedSessionSecret(
   return row.value;
 }
 
+/** How often the start-up wait tries again. */
+const WAIT_RETRY_MS = 2_000;
+
+/**
+ * Opens PostgreSQL, waiting up to `seconds` while it is out of reach (a database that starts
+ * after the service, or is being restarted): one line says so, then it tries again quietly.
+ * A wrong password or database name is not waited for.
+ */
+async function openWaiting(
+  open: OpenOptions,
+  wait: { seconds: number; print: (line: string) => void },
+): Promise<DatabaseHandle> {
+  const deadline = Date.now() + wait.seconds * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const handle = await openDatabase(open);
+      if (attempt > 1) wait.print("PostgreSQL is reachable: starting.");
+      return handle;
+    } catch (e) {
+      const left = deadline - Date.now();
+      if (!isDatabaseUnavailable(e) || left <= 0) throw e;
+      if (attempt === 1)
+        wait.print(
+          `waiting for PostgreSQL (${(e as Error).message}): trying again every ${WAIT_RETRY_MS / 1000} s for up to ${wait.seconds} s (DATABASE_WAIT_SECONDS)`,
+        );
+      await new Promise((r) => setTimeout(r, Math.min(WAIT_RETRY_MS, left)));
+    }
+  }
+}
+
 export async function openContext(
   config: Config,
-  options: { handle?: DatabaseHandle; now?: () => Date } = {},
+  options: {
+    handle?: DatabaseHandle;
+    now?: () => Date;
+    /** Where lost database connections are logged (console.warn by default). */
+    logger?: DatabaseLogger;
+    /** Wait for an unreachable PostgreSQL at start (the server does; one-off commands do not). */
+    wait?: { seconds: number; print: (line: string) => void };
+  } = {},
 ): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
   let unlock = () => {};
   let handle = options.handle;
   if (!handle) {
     if (!config.databaseUrl) unlock = lockDataDir(config.dataDir);
     try {
-      handle = await openDatabase({
+      const open: OpenOptions = {
         databaseUrl: config.databaseUrl ?? undefined,
         dataDir: join(config.dataDir, "db"),
-      });
+        logger: options.logger,
+      };
+      handle =
+        config.databaseUrl && options.wait
+          ? await openWaiting(open, options.wait)
+          : await openDatabase(open);
     } catch (e) {
       unlock();
       throw e;
@@ -90,7 +140,12 @@ export async function startServer(
   options: { print?: (line: string) => void; logger?: boolean | object } = {},
 ): Promise<RunningServer> {
   const print = options.print ?? ((l: string) => console.log(l));
-  const { ctx, handle } = await openContext(config);
+  // Lost connections are logged through Fastify's logger once the app exists, before to the console.
+  let log: DatabaseLogger = { warn: (d, m) => console.warn(`${m}: ${d.err.message}`) };
+  const { ctx, handle } = await openContext(config, {
+    logger: { warn: (d, m) => log.warn(d, m) },
+    wait: { seconds: config.databaseWaitSeconds, print },
+  });
   if (config.demo && (await isEmpty(ctx))) {
     const made = await seedDemoWorld(ctx);
     print(
@@ -98,6 +153,7 @@ export async function startServer(
     );
   }
   const { app } = await buildApp(ctx, { logger: options.logger });
+  log = app.log;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -116,21 +172,11 @@ export async function startServer(
   }
   // Background jobs (reminders): every process takes part; the database hands each job to one.
   await scheduleRecurring(ctx);
-  const worker = `${process.pid}@${url}`;
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    running ??= runDueJobs(ctx, worker)
-      .catch((e: unknown) => app.log.error({ err: e }, "job runner failed"))
-      .finally(() => {
-        running = null;
-      });
-  }, 60_000);
-  timer.unref();
+  const jobs = startJobLoop(ctx, `${process.pid}@${url}`, app.log, config.jobsEverySeconds * 1000);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      clearInterval(timer);
-      await running;
+      await jobs.stop();
       await app.close();
       await handle.close();
     })());

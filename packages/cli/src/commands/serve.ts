@@ -2,7 +2,7 @@
  * `vanthu serve`: the service on PGlite (DATA_DIR, default ./data) or PostgreSQL (DATABASE_URL),
  * with the demo world on first start unless --no-demo or DEMO=0. Stops cleanly on Ctrl-C.
  */
-import { ConfigError, loadConfig, startServer } from "@vanthu/server";
+import { ConfigError, isDatabaseUnavailable, loadConfig, startServer } from "@vanthu/server";
 import type { Io } from "../io.ts";
 
 export async function serveCommand(
@@ -36,7 +36,13 @@ export async function serveCommand(
       );
       return 1;
     }
-    if (err.code === "ECONNREFUSED" || err.code === "28P01" || err.code === "3D000") {
+    if (isDatabaseUnavailable(e)) {
+      io.err(
+        `vanthu serve: không kết nối được PostgreSQL sau ${config.databaseWaitSeconds} giây chờ (${err.message}). Kiểm tra máy chủ cơ sở dữ liệu và DATABASE_URL; thời gian chờ đặt bằng DATABASE_WAIT_SECONDS.`,
+      );
+      return 1;
+    }
+    if (err.code === "28P01" || err.code === "3D000") {
       io.err(
         `vanthu serve: không kết nối được PostgreSQL (${err.message}). Kiểm tra DATABASE_URL.`,
       );

@@ -7,6 +7,7 @@ import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import type { AppContext, Actor } from "../context.ts";
 import { AppError, errorBody, fail } from "../errors.ts";
+import { isDatabaseUnavailable } from "../database-unavailable.ts";
 import { CSRF_HEADER, SESSION_COOKIE, findSession } from "../auth/sessions.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
 import { registerDocumentRoutes } from "../documents/routes.ts";
@@ -31,6 +32,9 @@ export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw fail("UNAUTHENTICATED", "no session");
   return request.actor;
 }
+
+/** Seconds a client is told to wait when the database is out of reach (a restart takes a few). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Fastify's own error codes and ours. */
@@ -87,7 +91,11 @@ export async function buildApp(
   app.setErrorHandler((error, request, reply) => {
     let e: AppError;
     if (error instanceof AppError) e = error;
-    else {
+    else if (isDatabaseUnavailable(error)) {
+      // Not the request's fault and not a bug: logged without a stack, once per request.
+      request.log.warn({ reason: (error as Error).message }, "database unavailable");
+      e = fail("DATABASE_UNAVAILABLE", (error as Error).message);
+    } else {
       const fe = error as { code?: string; statusCode?: number; message: string };
       const code = fe.code ? FASTIFY_CODES[fe.code] : undefined;
       if (code) e = fail(code, fe.message, [{ path: "(body)", message: fe.message }]);
@@ -98,7 +106,8 @@ export async function buildApp(
         e = fail("INTERNAL", "internal error");
       }
     }
-    if (e.status >= 500) request.log.error({ code: e.code }, e.message);
+    if (e.code === "DATABASE_UNAVAILABLE") void reply.header("retry-after", RETRY_AFTER_SECONDS);
+    else if (e.status >= 500) request.log.error({ code: e.code }, e.message);
     else request.log.info({ code: e.code, issues: e.issues }, e.message);
     void reply.status(e.status).send(errorBody(e));
   });
@@ -108,8 +117,18 @@ export async function buildApp(
       .send(errorBody(fail("NOT_FOUND", `no route ${request.method} ${request.url}`)));
   });
 
-  app.get("/api/health", async () => {
-    await ctx.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+  app.get("/api/health", async (request, reply) => {
+    try {
+      await ctx.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      request.log.warn({ reason: (error as Error).message }, "database unavailable");
+      const { error: body } = errorBody(fail("DATABASE_UNAVAILABLE"));
+      return reply
+        .status(503)
+        .header("retry-after", RETRY_AFTER_SECONDS)
+        .send({ status: "unavailable", database: ctx.dbKind, error: body });
+    }
     return { status: "ok", database: ctx.dbKind };
   });
   api.add({
@@ -118,7 +137,10 @@ export async function buildApp(
     summary: "Liveness and the database in use",
     tag: "system",
     auth: "none",
-    responses: { 200: '{"status":"ok","database":"pglite"|"postgres"}' },
+    responses: {
+      200: '{"status":"ok","database":"pglite"|"postgres"}',
+      503: '{"status":"unavailable","database":"postgres","error":{"code":"DATABASE_UNAVAILABLE",...}} with Retry-After',
+    },
   });
 
   registerAuthRoutes(app, ctx, api);
