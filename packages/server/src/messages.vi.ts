@@ -14,6 +14,7 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   TOO_MANY_ATTEMPTS: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
   CSRF_FAILED: "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.",
   FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
+  PUBLISH_NOT_ALLOWED: "Bạn không có quyền công bố văn bản trên cổng công khai.",
   NOT_FOUND: "Không tìm thấy.",
   DOCUMENT_NOT_FOUND: "Không tìm thấy văn bản.",
   FILE_NOT_FOUND: "Không tìm thấy tệp.",

@@ -245,8 +245,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(tree.children.length, 1);
       assert.equal(tree.children[0].document.reference, "01/VHTT");
       assert.equal(tree.children[0].agency, "Phòng Văn hóa và Thông tin thành phố Lạng Sơn");
+      assert.equal(tree.children[0].document.id, stationCopy.id, "the station's own record");
       const fromTop = (await so.get(`/api/documents/${directive.body.id}/chain`)).body;
-      assert.deepEqual(fromTop, tree, "the same tree from any place in it");
+      type Node = { document: { reference: string }; agency: string; children: Node[] };
+      const shape = (n: Node): unknown => [n.document.reference, n.agency, n.children.map(shape)];
+      assert.deepEqual(shape(fromTop), shape(tree), "the same tree from any place in it");
+      assert.equal(fromTop.document.id, directive.body.id);
 
       const outsider = await t.login("ldld-bg.vanthu");
       assert.equal((await outsider.get(`/api/documents/${directive.body.id}/chain`)).status, 404);
@@ -257,6 +261,18 @@ for (const kind of testDatabaseKinds()) {
         200,
         "a recipient is in the chain",
       );
+      // A recipient's follow-on draft is its own: no other agency in the tree sees it.
+      const draft = await press.post(`/api/documents/${pressCopy.id}/follow-on`);
+      assert.equal(draft.status, 201);
+      const seenBy = async (c: typeof so, id: string) =>
+        JSON.stringify((await c.get(`/api/documents/${id}/chain`)).body);
+      assert.match(await seenBy(press, pressCopy.id), new RegExp(draft.body.id));
+      for (const [c, id] of [
+        [so, directive.body.id],
+        [office, copy.id],
+        [station, stationCopy.id],
+      ] as const)
+        assert.doesNotMatch(await seenBy(c, id), new RegExp(draft.body.id));
       const notReceived = await so.post(`/api/documents/${directive.body.id}/follow-on`);
       assert.equal(notReceived.status, 400, "one carries out what one received");
     });

@@ -8,7 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "@vanthu/db";
-import { buildApp, loadConfig, openContext, seedDemoWorld, type AppContext } from "@vanthu/server";
+import {
+  buildApp,
+  loadConfig,
+  openContext,
+  seedDemoWorld,
+  type AppContext,
+  type CollectedRoute,
+} from "@vanthu/server";
 
 export interface Clock {
   now: Date;
@@ -21,6 +28,8 @@ export interface TestApp {
   ctx: AppContext;
   db: TestDatabase;
   clock: Clock;
+  /** Every route of the app, collected by Fastify's onRoute hook. */
+  routes: CollectedRoute[];
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -65,7 +74,7 @@ export async function startTestApp(
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", MAX_UPLOAD_MB: "1" });
   const { ctx } = await openContext(config, { handle: db, now: () => clock.now });
   await seedDemoWorld(ctx);
-  const { app } = await buildApp(ctx, { logger: false });
+  const { app, routes } = await buildApp(ctx, { logger: false });
   await app.ready();
 
   const client = (cookie: string | null, csrf: string | null): Client => {
@@ -113,6 +122,7 @@ export async function startTestApp(
     ctx,
     db,
     clock,
+    routes,
     anonymous: () => client(null, null),
     async login(username, password = "demo") {
       const res = await app.inject({

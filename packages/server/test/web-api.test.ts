@@ -73,7 +73,7 @@ for (const kind of testDatabaseKinds()) {
       const writer = await t.login("stttt-ls.chuyenvien");
       const denied = await writer.post(`/api/documents/${issuedId}/publish`, { public: true });
       assert.equal(denied.status, 403);
-      assert.equal(denied.body.error.code, "FORBIDDEN");
+      assert.equal(denied.body.error.code, "PUBLISH_NOT_ALLOWED");
       const stranger = await t.login("sct-hd.vanthu");
       assert.equal(
         (await stranger.post(`/api/documents/${issuedId}/publish`, { public: true })).status,

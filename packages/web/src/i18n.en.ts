@@ -131,6 +131,7 @@ export const en: Catalog = {
     signerTitle: "Title of the signer",
     signerName: "Name of the signer",
     isPublic: "Publish on the public portal when issued",
+    publishNotAllowed: "Only a clerk, leader or admin may publish.",
     preview: "Preview in the layout of Decree 30/2020/NĐ-CP",
     previewParty: "Preview in the layout of Guidance 36-HD/VPTW",
     findings: "Format and spelling checks",

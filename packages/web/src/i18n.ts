@@ -131,6 +131,7 @@ export const vi = {
     signerTitle: "Chức vụ người ký",
     signerName: "Họ và tên người ký",
     isPublic: "Công bố trên cổng văn bản công khai khi ban hành",
+    publishNotAllowed: "Chỉ văn thư, lãnh đạo hoặc quản trị được công bố văn bản.",
     preview: "Xem trước theo thể thức Nghị định 30/2020/NĐ-CP",
     previewParty: "Xem trước theo thể thức Hướng dẫn 36-HD/VPTW",
     findings: "Kiểm tra thể thức, chính tả",

@@ -10,6 +10,7 @@ import {
   type DraftFields,
 } from "./document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
+import { assertMayPublish } from "./access.ts";
 
 export type DraftInput = { fields: DraftFields } | { text: string; isPublic?: boolean };
 
@@ -37,6 +38,8 @@ export async function createDraft(
     columns = columnsOf(content, text);
     isPublic = input.isPublic;
   }
+  // A draft marked public goes onto the portal when issued: marking it is publishing.
+  if (isPublic) assertMayPublish(actor, null);
   const correctsId = "fields" in input ? input.fields.correctsId : undefined;
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
@@ -73,6 +76,16 @@ export async function createDraft(
       after: { subject: row.subject, typeCode: row.type_code, correctsId: correctsId ?? null },
       at: now,
     });
+    if (isPublic)
+      await recordAudit(trx, {
+        actor,
+        action: "document.publish",
+        entity: "document",
+        entityId: row.id,
+        before: { isPublic: false },
+        after: { isPublic: true, when: "issued" },
+        at: now,
+      });
     return { id: row.id };
   });
 }

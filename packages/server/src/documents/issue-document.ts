@@ -24,6 +24,7 @@ import { createTasks } from "../followup/tasks.ts";
 import { z } from "zod";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { syncCitations } from "../links/sync-citations.ts";
+import { assertMayPublish } from "./access.ts";
 
 export interface IssueResult {
   number: string;
@@ -74,6 +75,8 @@ export async function issueDocument(
           row.status === "issued" ? "ALREADY_ISSUED" : "NOT_A_DRAFT",
           `document ${id} is ${row.status}`,
         );
+      // A draft marked public reaches the portal now: whoever issues it publishes it.
+      if (row.is_public) assertMayPublish(actor, id);
       const content = structuredClone(row.content) as DocumentContent;
       const missing = missingForIssue(content);
       if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);
@@ -176,6 +179,16 @@ export async function issueDocument(
         },
         at: now,
       });
+      if (row.is_public)
+        await recordAudit(trx, {
+          actor,
+          action: "document.publish",
+          entity: "document",
+          entityId: id,
+          before: { isPublic: true, status: "draft" },
+          after: { isPublic: true, status: "issued" },
+          at: now,
+        });
       return { number, reference, date };
     });
     // The PDF is drawn after the commit, so that the register stays locked only for the

@@ -7,7 +7,7 @@ import type { Transaction, Kysely } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
-import { isUuid } from "./access.ts";
+import { canSee, isUuid } from "./access.ts";
 
 export async function loadDocument(
   db: Kysely<Database> | Transaction<Database>,
@@ -20,7 +20,7 @@ export async function loadDocument(
   if (options.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   const own = !!row && !!actor && row.agency_id === actor.agencyId;
-  const visible = own || (!options.own && !!row && row.is_public && row.status !== "draft");
+  const visible = own || (!options.own && !!row && canSee(actor, row));
   if (!row || !visible) throw fail("DOCUMENT_NOT_FOUND", `document ${id} not visible`);
   return row;
 }

@@ -1,13 +1,14 @@
 /**
- * Publishing on the portal ("Văn bản chỉ đạo điều hành"): the issuing agency's clerk or leader
- * marks an issued document public, or takes it down. The content stays immutable; only the flag
+ * Publishing on the portal ("Văn bản chỉ đạo điều hành"): the issuing agency's clerk, leader or
+ * admin (`mayPublish` in access.ts, the one rule for every place a public state changes) marks
+ * an issued document public, or takes it down. The content stays immutable; only the flag
  * changes, in the same transaction as its audit event.
  */
 import { z } from "zod";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole } from "../context.ts";
 import { recordAudit } from "../audit.ts";
 import { fail } from "../errors.ts";
+import { assertMayPublish } from "./access.ts";
 import { loadDocument } from "./load-document.ts";
 
 export const publishSchema = z.strictObject({ public: z.boolean() });
@@ -18,8 +19,7 @@ export async function publishDocument(
   id: string,
   input: z.infer<typeof publishSchema>,
 ): Promise<{ id: string; isPublic: boolean }> {
-  if (!hasRole(actor, "clerk", "leader", "admin"))
-    throw fail("FORBIDDEN", "only a clerk, leader or admin publishes");
+  assertMayPublish(actor, id);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadDocument(trx, actor, id, { own: true, forUpdate: true });

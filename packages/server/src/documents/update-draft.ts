@@ -10,10 +10,23 @@ import {
 } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
 import { composeSymbol, typeByCode, normalizeText } from "@vanthu/core";
-import type { z } from "zod";
+import { z } from "zod";
 import { syncCitations } from "../links/sync-citations.ts";
+import { assertMayPublish } from "./access.ts";
 
-export const draftPatchSchema = draftFieldsSchema.omit({ correctsId: true }).partial();
+// The fields' defaults ([] for lists) must not apply to a change: a PATCH of one field would
+// otherwise empty the draft's addressees, paragraphs and recipients (zod keeps a default inside
+// .partial()). Each defaulted field is taken without its default.
+const withoutDefault = <T extends z.ZodType>(field: T) =>
+  (field instanceof z.ZodDefault ? field.unwrap() : field) as T;
+const shape = draftFieldsSchema.omit({ correctsId: true }).shape;
+export const draftPatchSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(shape).map(([k, v]) => [k, withoutDefault(v as z.ZodType)]),
+    ) as typeof shape,
+  )
+  .partial();
 export type DraftPatch = z.infer<typeof draftPatchSchema>;
 
 export async function updateDraft(
@@ -74,6 +87,8 @@ export async function updateDraft(
       columns = columnsOf(content);
       isPublic = f.isPublic;
     }
+    const publicChange = isPublic !== undefined && isPublic !== row.is_public;
+    if (publicChange) assertMayPublish(actor, id);
     await trx
       .updateTable("documents")
       .set({
@@ -93,5 +108,15 @@ export async function updateDraft(
       after: { subject: columns.subject, content: JSON.parse(columns.content) },
       at: now,
     });
+    if (publicChange)
+      await recordAudit(trx, {
+        actor,
+        action: isPublic ? "document.publish" : "document.unpublish",
+        entity: "document",
+        entityId: id,
+        before: { isPublic: row.is_public },
+        after: { isPublic, when: "issued" },
+        at: now,
+      });
   });
 }

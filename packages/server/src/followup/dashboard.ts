@@ -8,6 +8,7 @@ import { sumFigures } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
 import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
+import { shownInTree } from "../documents/access.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { summary } from "../documents/present.ts";
 import { dueBy, reportedPeriods, taskPeriods } from "./reports.ts";
@@ -129,7 +130,8 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
     sumFigures(cells.filter(filter).flatMap((c) => c.reports.map((r) => r.figures)));
   const assignees = [...new Set(tasks.map((t) => t.assignee_agency_id))];
 
-  // Down the cascade: follow-on documents written from the recipients' copies.
+  // Down the cascade: follow-on documents written from the recipients' copies, as the access
+  // rule shows a tree to its issuer (issued follow-ons; a recipient's draft is not shown).
   const cascade = [];
   let level = deliveries.map((d) => d.received_id);
   for (let depth = 0; depth < 10 && level.length; depth++) {
@@ -140,6 +142,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
       .select("agencies.name as agency_name")
       .where("documents.parent_id", "in", level)
       .where("documents.direction", "=", "outgoing")
+      .where(shownInTree(actor))
       .execute();
     for (const c of children)
       cascade.push({
@@ -199,8 +202,19 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
   const tasks = await ctx.db
     .selectFrom("tasks")
     .innerJoin("documents", "documents.id", "tasks.document_id")
+    // The agency's own copy of the directive: the record it can open (the original may not be public).
+    .leftJoin("documents as copy", (join) =>
+      join
+        .onRef("copy.source_id", "=", "tasks.document_id")
+        .on("copy.agency_id", "=", actor.agencyId),
+    )
     .selectAll("tasks")
-    .select(["documents.reference", "documents.subject", "documents.issuer_name"])
+    .select([
+      "copy.id as copy_id",
+      "documents.reference",
+      "documents.subject",
+      "documents.issuer_name",
+    ])
     .where("tasks.assignee_agency_id", "=", actor.agencyId)
     .orderBy("tasks.created_at", "desc")
     .execute();
@@ -217,7 +231,7 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
     return {
       taskId: t.id,
       document: {
-        id: t.document_id,
+        id: t.copy_id ?? t.document_id,
         reference: t.reference,
         subject: t.subject,
         issuer: t.issuer_name,

@@ -35,6 +35,11 @@ export function requireActor(request: FastifyRequest): Actor {
 
 /** Seconds a client is told to wait when the database is out of reach (a restart takes a few). */
 export const RETRY_AFTER_SECONDS = 5;
+/** A route of the running app: "GET", "/api/documents/:id". */
+export interface CollectedRoute {
+  method: string;
+  url: string;
+}
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Fastify's own error codes and ours. */
@@ -54,7 +59,7 @@ const FASTIFY_CODES: Record<string, string> = {
 export async function buildApp(
   ctx: AppContext,
   options: { logger?: boolean | object } = {},
-): Promise<{ app: FastifyInstance; api: OpenApiRegistry }> {
+): Promise<{ app: FastifyInstance; api: OpenApiRegistry; routes: CollectedRoute[] }> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: 4 * 1024 * 1024,
@@ -65,6 +70,12 @@ export async function buildApp(
     trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
   });
   const api = new OpenApiRegistry();
+  // Every route as Fastify registers it (before any is added), so that the access test covers
+  // the routes the running app really has, not a list someone keeps by hand.
+  const routes: CollectedRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, parts: 12 },
@@ -155,5 +166,5 @@ export async function buildApp(
   await registerWebApp(app, ctx);
 
   app.get("/api/docs", async () => api.document());
-  return { app, api };
+  return { app, api, routes };
 }

@@ -14,7 +14,7 @@ import { loadDocument } from "../documents/load-document.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import type { DocumentContent } from "../documents/document-content.ts";
 import { summary } from "../documents/present.ts";
-import { preferOwn, visibleTo } from "../documents/access.ts";
+import { preferOwn, shownInTree, visibleTo } from "../documents/access.ts";
 
 const SUMMARY_COLUMNS = [
   "documents.id",
@@ -98,7 +98,11 @@ interface ChainNode {
   children: ChainNode[];
 }
 
-/** The tree of follow-ons a document belongs to; visible to every agency holding a record in it. */
+/**
+ * The tree of follow-ons a document belongs to, for an agency holding a record in it. Each node
+ * is shown as the reader's own record when it holds one (its copy, which it can open), and only
+ * when the access rule shows it in a tree (`shownInTree`): another agency's draft is left out.
+ */
 async function chain(ctx: AppContext, actor: Actor, start: DocumentRow): Promise<ChainNode> {
   // Up to the root: a copy leads to its original, a follow-on to the record it carries out.
   let root = start;
@@ -111,7 +115,6 @@ async function chain(ctx: AppContext, actor: Actor, start: DocumentRow): Promise
       .where("id", "=", up)
       .executeTakeFirstOrThrow();
   }
-  const agencies = new Set<string>();
   const names = new Map(
     (await ctx.db.selectFrom("agencies").select(["id", "name"]).execute()).map((a) => [
       a.id,
@@ -119,13 +122,13 @@ async function chain(ctx: AppContext, actor: Actor, start: DocumentRow): Promise
     ]),
   );
   const build = async (node: DocumentRow, depth: number): Promise<ChainNode> => {
-    agencies.add(node.agency_id);
     const copies = await ctx.db
       .selectFrom("documents")
-      .select(["id", "agency_id"])
+      .selectAll()
       .where("source_id", "=", node.id)
       .execute();
-    for (const c of copies) agencies.add(c.agency_id);
+    const own =
+      node.agency_id === actor.agencyId ? node : copies.find((c) => c.agency_id === actor.agencyId);
     const children =
       depth < 10
         ? await ctx.db
@@ -133,18 +136,18 @@ async function chain(ctx: AppContext, actor: Actor, start: DocumentRow): Promise
             .selectAll()
             .where("parent_id", "in", [node.id, ...copies.map((c) => c.id)])
             .where("direction", "=", "outgoing")
+            .where(shownInTree(actor))
             .orderBy("created_at")
             .execute()
         : [];
     return {
-      document: summary(node),
+      document: summary(own ?? node),
       agency: names.get(node.agency_id) ?? "",
       children: await Promise.all(children.map((c) => build(c, depth + 1))),
     };
   };
-  const tree = await build(root, 0);
-  if (!agencies.has(actor.agencyId)) throw fail("DOCUMENT_NOT_FOUND", "not in the chain");
-  return tree;
+  // The reader must hold a record in the tree (the record it asked from is its own).
+  return build(root, 0);
 }
 
 export function registerLinkRoutes(app: FastifyInstance, ctx: AppContext, api: OpenApiRegistry) {

@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import { escapeHtml } from "@vanthu/core";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { isUuid } from "../documents/access.ts";
+import { isUuid, visibleTo } from "../documents/access.ts";
 import { findDocumentFile } from "../documents/document-files.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { viewDocument } from "../documents/preview.ts";
@@ -105,8 +105,7 @@ async function publicAgencies(ctx: AppContext) {
         selectFrom("documents")
           .select("documents.id")
           .whereRef("documents.agency_id", "=", "agencies.id")
-          .where("documents.is_public", "=", true)
-          .where("documents.status", "=", "issued"),
+          .where(visibleTo(null)),
       ),
     )
     .orderBy("agencies.name")
@@ -120,8 +119,7 @@ async function latest(
   let q = ctx.db
     .selectFrom("documents")
     .innerJoin("agencies", "agencies.id", "documents.agency_id")
-    .where("documents.is_public", "=", true)
-    .where("documents.status", "=", "issued")
+    .where(visibleTo(null))
     .where("documents.direction", "=", "outgoing");
   if (options.agencyCode) q = q.where("agencies.code", "=", options.agencyCode);
   const rows = await q

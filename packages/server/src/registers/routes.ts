@@ -3,7 +3,7 @@
  * order and with the columns of ND30 Phụ lục IV. The web page prints them.
  */
 import type { FastifyInstance } from "fastify";
-import { isUuid } from "../documents/access.ts";
+import { isUuid, visibleTo } from "../documents/access.ts";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
@@ -82,6 +82,7 @@ export function registerRegisterRoutes(
         "users.full_name as registered_by",
       ])
       .where("register_entries.register_id", "=", register.id)
+      .where(visibleTo(actor))
       .orderBy("register_entries.number")
       .execute();
     return {

@@ -28,7 +28,7 @@ import { notifications } from "@mantine/notifications";
 import { api, queryClient, useApi, type DocumentDetail, type View } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { t } from "../i18n.ts";
-import { useMe } from "../session.ts";
+import { can, useMe } from "../session.ts";
 import {
   applyFixToForm,
   fromDocument,
@@ -194,6 +194,11 @@ export default function Compose() {
             </Group>
             <Checkbox
               label={t.compose.isPublic}
+              // Publishing is a permission (the server refuses PUBLISH_NOT_ALLOWED otherwise).
+              disabled={!can(me, "clerk", "leader", "admin")}
+              description={
+                can(me, "clerk", "leader", "admin") ? undefined : t.compose.publishNotAllowed
+              }
               checked={form.isPublic}
               onChange={(e) => set("isPublic", e.currentTarget.checked)}
             />

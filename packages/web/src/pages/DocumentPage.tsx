@@ -377,7 +377,7 @@ export default function DocumentPage() {
                 {t.document.chain}
               </Title>
               <ul>
-                <ChainTree node={chain.data} current={d.sourceId ?? d.id} />
+                <ChainTree node={chain.data} current={d.id} />
               </ul>
             </>
           )}
