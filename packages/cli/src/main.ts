@@ -5,7 +5,12 @@ import { lintCommand } from "./commands/lint.ts";
 import { parseCommand } from "./commands/parse.ts";
 import { renderCommand } from "./commands/render.ts";
 import { serveCommand } from "./commands/serve.ts";
-import { agencyAddCommand, importCommand, userAddCommand } from "./commands/admin.ts";
+import {
+  agencyAddCommand,
+  agencyRenameCommand,
+  importCommand,
+  userAddCommand,
+} from "./commands/admin.ts";
 import { processIo, type Io } from "./io.ts";
 
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
@@ -25,12 +30,18 @@ Cách dùng:
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
   vanthu serve [--port N] [--no-demo]
                                    Chạy dịch vụ (mặc định cổng 3000, dữ liệu trong ./data; PostgreSQL
-                                   khi đặt DATABASE_URL); lần đầu tạo thế giới mẫu trừ khi --no-demo
+                                   khi đặt DATABASE_URL); lần đầu tạo thế giới mẫu trừ khi --no-demo;
+                                   --no-demo: chỉ một tài khoản quản trị hệ thống "admin", mật khẩu
+                                   lấy từ ADMIN_PASSWORD hoặc tạo ngẫu nhiên và in ra một lần
   vanthu import DIR --as TÊN_ĐĂNG_NHẬP [--register]
                                    Nhập văn bản đến (.txt, .md, .docx, .pdf) của thư mục; chạy lại
                                    an toàn (tệp đã nhập được bỏ qua); --register: vào sổ đến luôn
   vanthu agency add MÃ --name TÊN --abbr VIẾT_TẮT --kind state|party|union|press|broadcaster|other
                     [--parent MÃ] [--parent-line "UBND tỉnh ..."] [--place ...] [--term 2025-2030]
+                                   Không có --parent: cơ quan cấp cao nhất (dòng lệnh có quyền
+                                   quản trị hệ thống); tên trùng với cơ quan cùng cấp bị từ chối
+  vanthu agency rename MÃ --name "Tên mới" --reason "Quyết định số ..." [--from YYYY-MM-DD]
+                                   Đổi tên cơ quan; tên cũ được giữ trong lịch sử của cơ quan
   vanthu user add TÊN_ĐĂNG_NHẬP --agency MÃ --name "Họ tên" --role clerk,specialist,leader,admin
                     [--password ...] (không có: tạo mật khẩu tạm thời)
                                    Các lệnh trên dùng cùng DATA_DIR/DATABASE_URL với máy chủ; với
@@ -73,6 +84,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         "parent-line": { type: "string" },
         place: { type: "string" },
         term: { type: "string" },
+        reason: { type: "string" },
+        from: { type: "string" },
       },
     });
   } catch (error) {
@@ -147,6 +160,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     case "user":
     case "agency": {
       const [verb, key] = rest;
+      if (command === "agency" && verb === "rename" && key)
+        return agencyRenameCommand(
+          key,
+          {
+            ...(values.name ? { name: values.name } : {}),
+            ...(values.reason ? { reason: values.reason } : {}),
+            ...(values.from ? { validFrom: values.from } : {}),
+          },
+          io,
+        );
       if (verb !== "add" || !key) {
         io.err(
           `vanthu ${command}: dùng "vanthu ${command} add ${command === "user" ? "TÊN_ĐĂNG_NHẬP --agency MÃ --name ... --role clerk" : "MÃ --name ... --abbr ... --kind state"}".`,

@@ -53,7 +53,53 @@ test("agency add, user add, import DIR --register: resumable and idempotent, err
       "state",
     ]);
     assert.equal(dup.code, 1);
-    assert.match(dup.err, /Mã cơ quan đã tồn tại/);
+    assert.match(dup.err, /Mã “syt-cn” đã được dùng cho cơ quan “Sở Y tế”/);
+    // A second agency of the same name at the top level (the CLI has installation rights).
+    const clone = await run(["agency", "add", "syt-2", "--name", "SỞ Y TẾ", "--abbr", "SYT"]);
+    assert.equal(clone.code, 1);
+    assert.match(clone.err, /Đã có cơ quan “Sở Y tế” \(mã syt-cn, cấp cao nhất\).*AGENCY_EXISTS/);
+    // Under it, the same name is another parent's: allowed.
+    const under = await run([
+      "agency",
+      "add",
+      "syt-cn-tt",
+      "--name",
+      "Sở Y tế",
+      "--abbr",
+      "SYT",
+      "--parent",
+      "syt-cn",
+    ]);
+    assert.equal(under.code, 0, under.err);
+    const rename = await run([
+      "agency",
+      "rename",
+      "syt-cn-tt",
+      "--name",
+      "Trung tâm Y tế",
+      "--reason",
+      "Quyết định số 1/QĐ-SYT",
+      "--from",
+      "2026-11-01",
+    ]);
+    assert.equal(rename.code, 0, rename.err);
+    assert.match(rename.out, /“Sở Y tế” thành “Trung tâm Y tế”/);
+    const noReason = await run(["agency", "rename", "syt-cn-tt", "--name", "Trung tâm Khác"]);
+    assert.equal(noReason.code, 2);
+    assert.match(noReason.err, /reason/);
+    // Its first admin, on this database without a demo world.
+    const admin = await run([
+      "user",
+      "add",
+      "syt.admin",
+      "--agency",
+      "syt-cn",
+      "--name",
+      "Quản trị Sở Y tế",
+      "--role",
+      "admin",
+    ]);
+    assert.equal(admin.code, 0, admin.err);
     const bad = await run(["agency", "add", "Sai Ma", "--name", "x", "--kind", "bank"]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /code:/);

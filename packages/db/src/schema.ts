@@ -16,8 +16,11 @@ type OptionalTimestamp = ColumnType<
 >;
 type Json<T> = ColumnType<T, string, string>;
 
-export type AgencyKind = "state" | "party" | "union" | "press" | "broadcaster" | "other";
-export type Role = "clerk" | "specialist" | "leader" | "admin";
+/** "installation": the one pseudo-agency of the installation admin, owner of the top level. */
+export type AgencyKind =
+  "state" | "party" | "union" | "press" | "broadcaster" | "other" | "installation";
+/** "installer": the installation admin (creates top-level agencies and their first admins). */
+export type Role = "clerk" | "specialist" | "leader" | "admin" | "installer";
 export type Direction = "outgoing" | "incoming";
 export type DocumentStatus = "draft" | "issued" | "registered" | "returned" | "revoked";
 /** edXML status codes: 01 arrived, 02 returned, 03 registered, 04 assigned, 05 in progress, 06 done. */
@@ -28,6 +31,8 @@ export interface AgencyTable {
   id: Generated<string>;
   code: string;
   name: string;
+  /** Generated: the folded name (= core's foldKey); unique within a parent. */
+  name_key: Generated<string>;
   abbreviation: string;
   kind: AgencyKind;
   parent_id: string | null;
@@ -40,6 +45,20 @@ export interface AgencyTable {
   valid_to: string | null;
   replaced_by: string | null;
   created_at: CreatedAt;
+}
+
+/** Renames of an agency: the old name stays findable. */
+export interface AgencyHistoryTable {
+  id: Generated<number>;
+  agency_id: string;
+  old_name: string;
+  new_name: string;
+  old_name_key: Generated<string>;
+  reason: string;
+  /** "YYYY-MM-DD": the day the new name holds from. */
+  valid_from: string;
+  actor_id: string | null;
+  at: CreatedAt;
 }
 
 export interface UnitTable {
@@ -260,6 +279,7 @@ export interface SchemaMigrationTable {
 
 export interface Database {
   agencies: AgencyTable;
+  agency_history: AgencyHistoryTable;
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -27,6 +27,8 @@ const schema = z.object({
   DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How often each process looks for due background jobs (reminders). */
   JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Real use (DEMO=0): the installation admin's password on first start; generated when unset. */
+  ADMIN_PASSWORD: z.string().max(200).optional(),
   WEB_DIR: z.string().min(1).optional(),
   /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: addresses or CIDRs, comma-separated. */
   TRUST_PROXY: z
@@ -57,6 +59,8 @@ export interface Config {
   databaseWaitSeconds: number;
   /** Seconds between two looks for due background jobs. */
   jobsEverySeconds: number;
+  /** ADMIN_PASSWORD: read on the first start of a real installation only. */
+  adminPassword: string | null;
   /** The web application's build; packages/web/dist when unset. */
   webDir: string | null;
   /** Proxies trusted for X-Forwarded-*; empty: the socket's address is the client's. */
@@ -92,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: c.DEMO === "1",
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     jobsEverySeconds: c.JOBS_EVERY_SECONDS,
+    adminPassword: c.ADMIN_PASSWORD ?? null,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : null,
     trustProxy: c.TRUST_PROXY
       ? c.TRUST_PROXY.split(",")

@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly issues: Issue[] = [],
+    /** What a person reads, when it must name something (the existing agency); else the catalogue's. */
+    readonly userMessage: string | null = null,
   ) {
     super(message);
     this.name = "AppError";
@@ -31,6 +33,7 @@ const STATUS: Record<string, number> = {
   ACCOUNT_DISABLED: 403,
   FORBIDDEN: 403,
   PUBLISH_NOT_ALLOWED: 403,
+  AGENCY_NOT_OWNED: 403,
   CSRF_FAILED: 403,
   NOT_FOUND: 404,
   DOCUMENT_NOT_FOUND: 404,
@@ -42,6 +45,7 @@ const STATUS: Record<string, number> = {
   NOT_PUBLISHABLE: 409,
   ALREADY_REGISTERED: 409,
   AGENCY_EXISTS: 409,
+  AGENCY_NAME_UNCHANGED: 409,
   USER_EXISTS: 409,
   UNIT_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -59,8 +63,13 @@ const STATUS: Record<string, number> = {
   DATABASE_UNAVAILABLE: 503,
 };
 
-export function fail(code: string, message: string = code, issues: Issue[] = []): AppError {
-  return new AppError(code, STATUS[code] ?? 400, message, issues);
+export function fail(
+  code: string,
+  message: string = code,
+  issues: Issue[] = [],
+  userMessage: string | null = null,
+): AppError {
+  return new AppError(code, STATUS[code] ?? 400, message, issues, userMessage);
 }
 
 export function fromDomain(e: DomainError): AppError {
@@ -75,7 +84,7 @@ export function errorBody(e: AppError): ErrorBody {
   return {
     error: {
       code: e.code,
-      message: ERROR_MESSAGES_VI[e.code] ?? ERROR_MESSAGES_VI.INTERNAL!,
+      message: e.userMessage ?? ERROR_MESSAGES_VI[e.code] ?? ERROR_MESSAGES_VI.INTERNAL!,
       ...(e.issues.length ? { issues: e.issues } : {}),
     },
   };

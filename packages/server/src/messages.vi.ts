@@ -33,7 +33,10 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   CORRUPT_FILE: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",
   FILE_NOT_READABLE: "Không trích được chữ từ tệp (có thể là ảnh chụp chưa nhận dạng chữ).",
   NOT_A_DOCUMENT: "Nội dung không giống một văn bản hành chính.",
-  AGENCY_EXISTS: "Mã cơ quan đã tồn tại.",
+  AGENCY_EXISTS: "Cơ quan đã tồn tại (trùng mã, hoặc trùng tên với cơ quan cùng cấp).",
+  AGENCY_NOT_OWNED:
+    "Chỉ cấp quản lý của cơ quan mới được tạo cơ quan trực thuộc; cơ quan cấp cao nhất do quản trị hệ thống tạo.",
+  AGENCY_NAME_UNCHANGED: "Tên mới giống tên hiện tại.",
   USER_EXISTS: "Tên đăng nhập đã tồn tại.",
   UNIT_EXISTS: "Đơn vị với tên viết tắt này đã có.",
   AGENCY_NOT_FOUND: "Không tìm thấy cơ quan.",
@@ -42,4 +45,13 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   DATABASE_UNAVAILABLE:
     "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.",
   INTERNAL: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
+};
+
+/** Messages that name something: the agency already there, so that a person picks it. */
+export const AGENCY_MESSAGES_VI = {
+  codeTaken: (code: string, name: string) =>
+    `Mã “${code}” đã được dùng cho cơ quan “${name}”. Hãy chọn mã khác.`,
+  nameTaken: (name: string, code: string, parent: string | null) =>
+    `Đã có cơ quan “${name}” (mã ${code}, ${parent ? `trực thuộc “${parent}”` : "cấp cao nhất"}). ` +
+    "Hãy chọn cơ quan đó khi gửi văn bản thay vì tạo bản sao, hoặc đặt tên khác.",
 };

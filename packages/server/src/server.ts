@@ -23,6 +23,7 @@ import { buildApp } from "./http/app.ts";
 import { scheduleRecurring } from "./followup/jobs.ts";
 import { startJobLoop } from "./followup/job-loop.ts";
 import { DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoWorld } from "./demo/demo-world.ts";
+import { ensureInstallationAdmin } from "./agencies/installation-admin.ts";
 
 /** The session secret every process shares: configured, or made once and kept in the database. */
 async function sharedSessionSecret(
@@ -146,11 +147,27 @@ export async function startServer(
     logger: { warn: (d, m) => log.warn(d, m) },
     wait: { seconds: config.databaseWaitSeconds, print },
   });
-  if (config.demo && (await isEmpty(ctx))) {
-    const made = await seedDemoWorld(ctx);
-    print(
-      `Demo world created: ${made.agencies} agencies, ${made.users} users, ${made.documents} documents.`,
-    );
+  try {
+    if (config.demo && (await isEmpty(ctx))) {
+      const made = await seedDemoWorld(ctx);
+      print(
+        `Demo world created: ${made.agencies} agencies, ${made.users} users, ${made.documents} documents.`,
+      );
+    }
+    if (!config.demo) {
+      // Real use: no demo account, one installation admin. Its password goes to the console
+      // (print), never to the log, and only on the start that made it.
+      const admin = await ensureInstallationAdmin(ctx, { password: config.adminPassword });
+      if (admin.created)
+        print(
+          admin.generatedPassword
+            ? `Installation admin created: user "${admin.username}", password "${admin.generatedPassword}" (shown this once; sign in at /app/ and create the first agencies)`
+            : `Installation admin created: user "${admin.username}", password from ADMIN_PASSWORD`,
+        );
+    }
+  } catch (e) {
+    await handle.close();
+    throw e;
   }
   const { app } = await buildApp(ctx, { logger: options.logger });
   log = app.log;
@@ -167,7 +184,7 @@ export async function startServer(
   if (config.demo) {
     const roles = DEMO_ROLES.map(([suffix]) => `stttt-ls.${suffix}`).join(", ");
     print(
-      `  demo logins (password "${DEMO_PASSWORD}"): ${roles}; the same for every demo agency code`,
+      `  demo logins (password "${DEMO_PASSWORD}"): ${roles}; the same for every demo agency code; installation admin: admin`,
     );
   }
   // Background jobs (reminders): every process takes part; the database hands each job to one.

@@ -8,7 +8,15 @@ import assert from "node:assert/strict";
 import { draftFields, type TestApp } from "./helpers.ts";
 
 export type Kind =
-  "document" | "task" | "report" | "reportFile" | "documentFile" | "register" | "user" | "agency";
+  | "document"
+  | "task"
+  | "report"
+  | "reportFile"
+  | "documentFile"
+  | "register"
+  | "user"
+  | "agency"
+  | "agencyId";
 export interface Target {
   params: Record<string, string>;
   /** Agencies that own the object: writes on it are not tried by their users. */
@@ -174,6 +182,8 @@ export async function buildWorld(t: TestApp) {
       return { params: { id: u.id }, owners: [a] };
     }),
     agency: ["stttt-ls", "baolangson", "ldld-bg"].map((code) => ({ params: { code }, owners: [] })),
+    // By id: the directory is public to every reader; writes belong to the agency itself.
+    agencyId: [ids.so, ids.r1, ids.outsider].map((id) => ({ params: { id }, owners: [id] })),
   };
   return { ids, markers, targets };
 }

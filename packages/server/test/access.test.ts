@@ -19,7 +19,8 @@
  *   "POST /api/things/:id/do": write("document", { a: 1 }),    // a write, other agencies' only
  *   "POST /api/things": once({ body: () => ({ name: "x" }) }), // no parameters
  *   "GET /api/things": query("?box=a", "?q=zzleak"),          // query strings
- * Kinds of objects: document, task, report, reportFile, documentFile, register, user, agency.
+ * Kinds of objects: document, task, report, reportFile, documentFile, register, user, agency
+ * (by code), agencyId (by id).
  * HEAD twins of GET routes are left out (no body); the web build's static files are called once.
  */
 import { after, before, describe, test } from "node:test";
@@ -121,6 +122,11 @@ const FIXTURES: Record<string, Fixture> = {
       kind: "other",
     }),
   }),
+  "POST /api/admin/agencies/:id/rename": write("agencyId", {
+    name: "Cơ quan đổi tên",
+    reason: "thử quyền",
+  }),
+  "GET /api/agencies/:id/history": each("agencyId"),
   "GET /": query("", "?q=zzleak", "?q=tuyên truyền"),
   "GET /co-quan/:code": each("agency"),
   "GET /co-quan/:code/feed.atom": each("agency"),

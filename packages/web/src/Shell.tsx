@@ -92,7 +92,7 @@ export function Shell() {
     { to: "/nhiem-vu", label: t.nav.tasks, show: true },
     { to: "/so-dang-ky", label: t.nav.registers, show: true },
     { to: "/tim-kiem", label: t.nav.search, show: true },
-    { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin") },
+    { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin", "installer") },
   ];
 
   return (

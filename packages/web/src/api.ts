@@ -96,7 +96,7 @@ export function describeError(e: unknown): string {
 }
 
 // ---- The shapes the pages read ----
-export type Role = "clerk" | "specialist" | "leader" | "admin";
+export type Role = "clerk" | "specialist" | "leader" | "admin" | "installer";
 export interface Me {
   user: { userId: string; username: string; fullName: string; roles: Role[]; agencyId: string };
   agency: {

@@ -23,7 +23,13 @@ export const en: Catalog = {
     notifications: "Notifications",
     markAllRead: "Mark all read",
   },
-  roles: { clerk: "Clerk", specialist: "Specialist", leader: "Leader", admin: "Admin" },
+  roles: {
+    clerk: "Clerk",
+    specialist: "Specialist",
+    leader: "Leader",
+    admin: "Admin",
+    installer: "Installation admin",
+  },
   login: {
     title: "Sign in",
     username: "Username",
@@ -309,6 +315,21 @@ export const en: Catalog = {
     place: "Place",
     parentLine: "Parent body (line above)",
     created: "Created",
+    rename: "Rename",
+    renameTitle: (name: string) => `Rename “${name}”`,
+    newName: "New name",
+    reason: "Reason (the renaming decision…)",
+    validFrom: "Valid from",
+    formerNames: (names: string) => `Former names: ${names}`,
+  },
+  installation: {
+    title: "Installation administration",
+    intro:
+      "Create the top-level agencies and the first admin of each; that admin then creates its users and the agencies under it.",
+    topLevel: "Top-level agencies",
+    addAgency: "Add a top-level agency",
+    firstAdmin: "First admin",
+    admins: "Admins",
   },
   lint: {
     error: "Error",

@@ -23,7 +23,13 @@ export const vi = {
     notifications: "Thông báo",
     markAllRead: "Đánh dấu đã đọc tất cả",
   },
-  roles: { clerk: "Văn thư", specialist: "Chuyên viên", leader: "Lãnh đạo", admin: "Quản trị" },
+  roles: {
+    clerk: "Văn thư",
+    specialist: "Chuyên viên",
+    leader: "Lãnh đạo",
+    admin: "Quản trị",
+    installer: "Quản trị hệ thống",
+  },
   login: {
     title: "Đăng nhập",
     username: "Tên đăng nhập",
@@ -309,6 +315,21 @@ export const vi = {
     place: "Địa danh",
     parentLine: "Cơ quan chủ quản (dòng trên)",
     created: "Đã tạo",
+    rename: "Đổi tên",
+    renameTitle: (name: string) => `Đổi tên “${name}”`,
+    newName: "Tên mới",
+    reason: "Lý do (số quyết định đổi tên…)",
+    validFrom: "Áp dụng từ ngày",
+    formerNames: (names: string) => `Tên cũ: ${names}`,
+  },
+  installation: {
+    title: "Quản trị hệ thống",
+    intro:
+      "Tạo các cơ quan cấp cao nhất và người quản trị đầu tiên của mỗi cơ quan; người quản trị đó tạo tiếp người dùng và cơ quan trực thuộc.",
+    topLevel: "Cơ quan cấp cao nhất",
+    addAgency: "Thêm cơ quan cấp cao nhất",
+    firstAdmin: "Người quản trị đầu tiên",
+    admins: "Người quản trị",
   },
   lint: {
     error: "Lỗi",

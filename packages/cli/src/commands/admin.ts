@@ -17,6 +17,7 @@ import {
   loadConfig,
   openContext,
   registerIncoming,
+  renameAgency,
   type Actor,
   type AppContext,
 } from "@vanthu/server";
@@ -45,7 +46,9 @@ async function withContext(io: Io, work: (ctx: AppContext) => Promise<number>): 
     return await work(opened.ctx);
   } catch (e) {
     if (e instanceof AppError) {
-      io.err(`vanthu: ${ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code}: ${e.message})`);
+      io.err(
+        `vanthu: ${e.userMessage ?? ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code}: ${e.message})`,
+      );
       return 1;
     }
     if (e instanceof ZodError) {
@@ -90,6 +93,33 @@ export function agencyAddCommand(
       ctx.now(),
     );
     io.out(`Đã thêm cơ quan ${code} (${o.name}), id ${id}.`);
+    return 0;
+  });
+}
+
+export function agencyRenameCommand(
+  code: string,
+  o: { name?: string; reason?: string; validFrom?: string },
+  io: Io,
+): Promise<number> {
+  return withContext(io, async (ctx) => {
+    const agency = await ctx.db
+      .selectFrom("agencies")
+      .select("id")
+      .where("code", "=", code)
+      .executeTakeFirst();
+    if (!agency) {
+      io.err(`vanthu agency rename: không có cơ quan mã ${code}.`);
+      return 1;
+    }
+    const r = await renameAgency(ctx, null, agency.id, {
+      name: o.name ?? "",
+      reason: o.reason ?? "",
+      ...(o.validFrom ? { validFrom: o.validFrom } : {}),
+    });
+    io.out(
+      `Đã đổi tên cơ quan ${code}: “${r.oldName}” thành “${r.name}” (tên cũ giữ trong lịch sử).`,
+    );
     return 0;
   });
 }

@@ -12,11 +12,13 @@ import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
 import { requireActor } from "../http/app.ts";
 import { validate } from "../validate.ts";
-import { agencySchema, createAgency, createUser, userSchema } from "./create-agency.ts";
+import { agencySchema, createAgency } from "./create-agency.ts";
+import { AGENCY_ROLES as ROLES, createUser, userSchema } from "./create-user.ts";
+import { INSTALLATION } from "./agency-identity.ts";
+import { registerAgencyIdentityRoutes } from "./identity-routes.ts";
 
-const ROLES = ["clerk", "specialist", "leader", "admin"] as const;
-
-export const newUserSchema = userSchema.omit({ agencyCode: true });
+/** The installation admin names the agency (one it made); an agency admin's users are its own. */
+export const newUserSchema = userSchema.extend({ agencyCode: z.string().optional() });
 export const userChangeSchema = z.strictObject({
   fullName: z.string().trim().min(2).max(100).optional(),
   title: z.string().trim().max(100).nullable().optional(),
@@ -30,11 +32,18 @@ export const newUnitSchema = z.strictObject({
     .trim()
     .regex(/^[A-ZĐ0-9&]{1,20}$/u, "Viết tắt: chữ in hoa, không dấu cách."),
 });
-export const childAgencySchema = agencySchema.omit({ parentCode: true });
-
 function requireAdmin(actor: Actor): Actor {
   if (!hasRole(actor, "admin")) throw fail("FORBIDDEN", "admin only");
   return actor;
+}
+
+/**
+ * An id from the client compared with the actor's own: as canonical lower-case UUIDs, since
+ * PostgreSQL reads "ABC..." and "abc..." as one uuid (an upper-case own id once slipped past the
+ * "cannot lock themselves out" check).
+ */
+export function sameUuid(fromClient: string, own: string): boolean {
+  return isUuid(fromClient) && fromClient.toLowerCase() === own.toLowerCase();
 }
 
 async function ownCode(ctx: AppContext, actor: Actor): Promise<string> {
@@ -52,8 +61,17 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: AppContext, api:
     const rows = await ctx.db
       .selectFrom("agencies")
       .select(["id", "code", "name", "abbreviation", "kind", "place", "parent_id"])
+      .where("kind", "!=", INSTALLATION.kind)
       .orderBy("name")
       .execute();
+    // Former names, so that an agency is found under the name it had.
+    const former = new Map<string, string[]>();
+    for (const h of await ctx.db
+      .selectFrom("agency_history")
+      .select(["agency_id", "old_name"])
+      .orderBy("at")
+      .execute())
+      former.set(h.agency_id, [...(former.get(h.agency_id) ?? []), h.old_name]);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -63,6 +81,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: AppContext, api:
         kind: r.kind,
         place: r.place,
         parentId: r.parent_id,
+        formerNames: former.get(r.id) ?? [],
       })),
     };
   });
@@ -116,12 +135,21 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: AppContext, api:
   });
 
   app.post("/api/admin/users", async (request, reply) => {
-    const actor = requireAdmin(requireActor(request));
+    const actor = requireActor(request);
+    const installer = hasRole(actor, "installer");
+    if (!installer) requireAdmin(actor);
     const input = validate(newUserSchema, request.body);
+    const own = installer ? null : await ownCode(ctx, actor);
+    if (installer && !input.agencyCode)
+      throw fail("VALIDATION_FAILED", "agencyCode required", [
+        { path: "agencyCode", message: "Chọn cơ quan của người dùng." },
+      ]);
+    if (own && input.agencyCode && input.agencyCode !== own)
+      throw fail("AGENCY_NOT_OWNED", `${input.agencyCode} is not the admin's agency`);
     const { id } = await createUser(
       ctx.db,
       actor,
-      { ...input, agencyCode: await ownCode(ctx, actor) },
+      { ...input, agencyCode: own ?? input.agencyCode! },
       ctx.now(),
     );
     return reply.status(201).send({ id });
@@ -129,7 +157,7 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: AppContext, api:
   api.add({
     method: "POST",
     url: "/api/admin/users",
-    summary: "A new user of the agency (admin)",
+    summary: "A new user of the agency (admin), or of a named agency (installation admin)",
     tag: "admin",
     auth: "session",
     body: newUserSchema,
@@ -138,24 +166,24 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: AppContext, api:
 
   app.patch("/api/admin/users/:id", async (request) => {
     const actor = requireAdmin(requireActor(request));
-    const { id } = request.params as { id: string };
+    const { id: given } = request.params as { id: string };
     const change = validate(userChangeSchema, request.body);
+    if (!isUuid(given)) throw fail("NOT_FOUND", `no user ${given}`);
+    const id = given.toLowerCase();
     if (
-      id === actor.userId &&
+      sameUuid(id, actor.userId) &&
       (change.disabled || (change.roles && !change.roles.includes("admin")))
     )
       throw fail("FORBIDDEN", "an admin cannot lock themselves out");
     const now = ctx.now();
     await ctx.db.transaction().execute(async (trx) => {
-      const user = isUuid(id)
-        ? await trx
-            .selectFrom("users")
-            .select(["id", "full_name", "title", "roles", "disabled"])
-            .where("id", "=", id)
-            .where("agency_id", "=", actor.agencyId)
-            .forUpdate()
-            .executeTakeFirst()
-        : undefined;
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "full_name", "title", "roles", "disabled"])
+        .where("id", "=", id)
+        .where("agency_id", "=", actor.agencyId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!user) throw fail("NOT_FOUND", `no user ${id}`);
       await trx
         .updateTable("users")
@@ -249,23 +277,34 @@ export function registerAgencyRoutes(app: FastifyInstance, ctx: AppContext, api:
   });
 
   app.post("/api/admin/agencies", async (request, reply) => {
-    const actor = requireAdmin(requireActor(request));
-    const input = validate(childAgencySchema, request.body);
-    const { id } = await createAgency(
+    const actor = requireActor(request);
+    const input = validate(agencySchema, request.body);
+    // An agency admin's new agency goes under its own unless it names another (then refused);
+    // the installation admin's goes to the top level unless it names a parent.
+    const parentCode =
+      input.parentCode ?? (hasRole(actor, "admin") ? await ownCode(ctx, actor) : undefined);
+    const made = await createAgency(
       ctx.db,
       actor,
-      { ...input, parentCode: await ownCode(ctx, actor) },
+      { ...input, ...(parentCode ? { parentCode } : {}) },
       ctx.now(),
     );
-    return reply.status(201).send({ id });
+    return reply.status(201).send(made);
   });
   api.add({
     method: "POST",
     url: "/api/admin/agencies",
-    summary: "A new agency placed under the admin's own (admin)",
+    summary:
+      "A new agency (and its first admin): under the admin's own agency, or at the top level by the installation admin",
     tag: "admin",
     auth: "session",
-    body: childAgencySchema,
-    responses: { 201: "{id}", 403: "Not an admin", 409: "Code taken" },
+    body: agencySchema,
+    responses: {
+      201: "{id, adminId?}",
+      403: "Not an admin, or not the owner of the parent (AGENCY_NOT_OWNED)",
+      409: "Code taken, or the name exists under the parent (AGENCY_EXISTS, naming it)",
+    },
   });
+
+  registerAgencyIdentityRoutes(app, ctx, api);
 }

@@ -21,6 +21,8 @@ export async function planDelivery(
   const agencies = await db
     .selectFrom("agencies")
     .select(["id", "code", "name", "place"])
+    // The installation admin's pseudo-agency receives nothing.
+    .where("kind", "!=", "installation")
     .where((eb) =>
       eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", sql<string>`current_date`)]),
     )

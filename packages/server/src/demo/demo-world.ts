@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { normalizeText, parseDocument } from "@vanthu/core";
 import type { AppContext } from "../context.ts";
 import { createAgency, type AgencyInput } from "../agencies/create-agency.ts";
+import { ensureInstallationAdmin } from "../agencies/installation-admin.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
@@ -162,7 +163,11 @@ export async function seedDemoWorld(
   for (const a of DEMO_AGENCIES) await createAgency(ctx.db, null, a, at);
   // One hash for every demo account: they share the password anyway.
   const hash = await hashPassword(DEMO_PASSWORD);
-  const agencies = await ctx.db.selectFrom("agencies").select(["id", "code", "name"]).execute();
+  const agencies = await ctx.db
+    .selectFrom("agencies")
+    .select(["id", "code", "name"])
+    .where("kind", "!=", "installation")
+    .execute();
   const byCode = new Map(agencies.map((a) => [a.code, a]));
   let users = 0;
   await ctx.db.transaction().execute(async (trx) => {
@@ -184,6 +189,8 @@ export async function seedDemoWorld(
         users++;
       }
   });
+  // The installation admin of the demo ("admin", password demo): its pages can be tried too.
+  await ensureInstallationAdmin(ctx, { password: DEMO_PASSWORD, passwordHash: hash });
   const dir = new URL("../../demo/", import.meta.url);
   let documents = 0;
   for (const file of readdirSync(dir)

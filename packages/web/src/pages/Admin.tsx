@@ -1,4 +1,7 @@
-/** The agency admin: users and roles (add, change roles, lock), units, agencies placed under it. */
+/**
+ * The agency admin: users and roles (add, change roles, lock), units, agencies placed under it
+ * (and their renames). The installation admin sees its own section (AdminInstallation.tsx).
+ */
 import { useState } from "react";
 import {
   Badge,
@@ -20,7 +23,12 @@ import { ErrorAlert, PageTitle } from "../components.tsx";
 import { collator } from "../format.ts";
 import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
-import { useMe } from "../session.ts";
+import { can, useMe } from "../session.ts";
+import AdminInstallation, {
+  AgencyLine,
+  RenameAgency,
+  type AgencyRow,
+} from "./AdminInstallation.tsx";
 
 interface UserRow {
   id: string;
@@ -30,14 +38,6 @@ interface UserRow {
   roles: Role[];
   disabled: boolean;
   unit: string | null;
-}
-interface AgencyRow {
-  id: string;
-  code: string;
-  name: string;
-  abbreviation: string;
-  kind: string;
-  parentId: string | null;
 }
 const ROLE_OPTIONS = (["clerk", "specialist", "leader", "admin"] as const).map((r) => ({
   value: r,
@@ -113,6 +113,13 @@ function AddUser({ onClose }: { onClose: () => void }) {
 
 export default function Admin() {
   const me = useMe().data!;
+  if (can(me, "installer") && !can(me, "admin")) return <AdminInstallation />;
+  return <AgencyAdmin />;
+}
+
+function AgencyAdmin() {
+  const me = useMe().data!;
+  const [renaming, setRenaming] = useState<AgencyRow | null>(null);
   const users = useApi<{ items: UserRow[] }>("/api/admin/users");
   const units = useApi<{ items: Array<{ id: string; name: string; abbreviation: string }> }>(
     "/api/admin/units",
@@ -138,6 +145,7 @@ export default function Admin() {
       <Text c="dimmed">{me.agency.name}</Text>
       <ErrorAlert error={error ?? users.error} />
       {adding && <AddUser onClose={() => setAdding(false)} />}
+      {renaming && <RenameAgency agency={renaming} onClose={() => setRenaming(null)} />}
       <Tabs defaultValue="users">
         <Tabs.List>
           <Tabs.Tab value="users">{t.admin.users}</Tabs.Tab>
@@ -239,9 +247,7 @@ export default function Admin() {
         <Tabs.Panel value="agencies" pt="md">
           <Stack gap={4} mb="md">
             {children.map((a) => (
-              <Text key={a.id}>
-                {a.name} <Badge variant="light">{a.code}</Badge>
-              </Text>
+              <AgencyLine key={a.id} agency={a} onRename={() => setRenaming(a)} />
             ))}
             {!children.length && <Text c="dimmed">{t.common.none}</Text>}
           </Stack>

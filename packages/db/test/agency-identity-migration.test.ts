@@ -1,0 +1,96 @@
+/**
+ * The agency-identity migration on a database that already holds a clone (the same name twice
+ * under one parent): the first keeps its name, the copy is renamed with its code and the rename
+ * is in agency_history; the folded key is core's foldKey.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { sql } from "kysely";
+import { foldKey } from "@vanthu/core";
+import { listMigrations, migrate, openDatabase, testDatabaseKinds } from "@vanthu/db";
+import pg from "pg";
+import { randomBytes } from "node:crypto";
+
+const MIGRATION = "20261201220000_agency-identity.sql";
+
+async function rawDatabase(kind: "pglite" | "postgres") {
+  if (kind === "pglite")
+    return { ...(await openDatabase({ dataDir: "memory://" })), drop: async () => {} };
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `vanthu_test_${randomBytes(6).toString("hex")}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...handle,
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+for (const kind of testDatabaseKinds()) {
+  test(`${kind}: existing duplicate agency names are renamed into the history, keys = foldKey`, async () => {
+    const h = await rawDatabase(kind);
+    try {
+      // The schema as it was before this migration.
+      await sql`CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+        h.db,
+      );
+      for (const m of listMigrations().filter((m) => m.name < MIGRATION)) {
+        await sql.raw(m.sql).execute(h.db);
+        await sql`INSERT INTO schema_migrations (name) VALUES (${m.name})`.execute(h.db);
+      }
+      const insert = (code: string, name: string, at: string) =>
+        sql`INSERT INTO agencies (code, name, abbreviation, kind, created_at)
+            VALUES (${code}, ${name}, 'BLS', 'press', ${at})`.execute(h.db);
+      await insert("baolangson", "Báo Lạng Sơn", "2026-01-01T00:00:00Z");
+      await insert("clone", "BÁO LẠNG  SƠN", "2026-06-01T00:00:00Z");
+      await insert("other", "Đài Phát thanh và Truyền hình tỉnh Lạng Sơn", "2026-06-01T00:00:00Z");
+
+      await migrate(h.db);
+
+      const rows = await h.db
+        .selectFrom("agencies")
+        .select(["code", "name", "name_key"])
+        .orderBy("code")
+        .execute();
+      assert.deepEqual(
+        rows.map((r) => [r.code, r.name]),
+        [
+          ["baolangson", "Báo Lạng Sơn"],
+          ["clone", "BÁO LẠNG  SƠN (clone)"],
+          ["other", "Đài Phát thanh và Truyền hình tỉnh Lạng Sơn"],
+        ],
+      );
+      const history = await h.db.selectFrom("agency_history").selectAll().execute();
+      assert.equal(history.length, 1);
+      assert.equal(history[0]!.old_name, "BÁO LẠNG  SƠN");
+      assert.equal(history[0]!.old_name_key, "bao lang son");
+
+      // The generated key is core's foldKey, for the shapes names arrive in.
+      const names = [
+        "Ủy ban nhân dân tỉnh Lạng Sơn",
+        "Uỷ ban Nhân dân TỈNH LẠNG SƠN",
+        "Phòng Văn hoá và Thông tin\thuyện  Cao Lộc ",
+        "Sở Thông tin và Truyền thông".normalize("NFD"),
+        "Đảng ủy Khối Cơ quan - Doanh nghiệp",
+        "Liên đoàn Lao động tỉnh Bắc Giang",
+      ];
+      for (const n of names) {
+        const r = await sql<{ k: string }>`SELECT vn_fold_key(${n}) AS k`.execute(h.db);
+        assert.equal(r.rows[0]!.k, foldKey(n), n);
+      }
+    } finally {
+      await h.close();
+      await h.drop();
+    }
+  });
+}
