@@ -13,7 +13,7 @@ for (const kind of testDatabaseKinds()) {
 
     test("health names the database; the OpenAPI description lists the routes", async () => {
       const health = await t.anonymous().get("/api/health");
-      assert.deepEqual(health.body, { status: "ok", database: kind });
+      assert.deepEqual(health.body, { status: "ok", database: kind, demo: true });
       const docs = await t.anonymous().get("/api/docs");
       assert.equal(docs.body.openapi, "3.1.0");
       for (const path of [

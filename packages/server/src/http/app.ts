@@ -140,7 +140,8 @@ export async function buildApp(
         .header("retry-after", RETRY_AFTER_SECONDS)
         .send({ status: "unavailable", database: ctx.dbKind, error: body });
     }
-    return { status: "ok", database: ctx.dbKind };
+    // `demo` lets the sign-in page show the demo logins only where they exist.
+    return { status: "ok", database: ctx.dbKind, demo: ctx.config.demo };
   });
   api.add({
     method: "GET",
@@ -149,7 +150,7 @@ export async function buildApp(
     tag: "system",
     auth: "none",
     responses: {
-      200: '{"status":"ok","database":"pglite"|"postgres"}',
+      200: '{"status":"ok","database":"pglite"|"postgres","demo":true|false}',
       503: '{"status":"unavailable","database":"postgres","error":{"code":"DATABASE_UNAVAILABLE",...}} with Retry-After',
     },
   });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import {
   Alert,
@@ -21,6 +21,14 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The demo logins are hinted only on a server that has them (npm start's demo world).
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    api
+      .get<{ demo?: boolean }>("/api/health")
+      .then((h) => setDemo(h.demo === true))
+      .catch(() => setDemo(false));
+  }, []);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -80,9 +88,11 @@ export function LoginPage() {
             <Button type="submit" loading={busy}>
               {t.login.submit}
             </Button>
-            <Text size="xs" c="dimmed">
-              {t.login.demo}
-            </Text>
+            {demo && (
+              <Text size="xs" c="dimmed">
+                {t.login.demo}
+              </Text>
+            )}
           </Stack>
         </form>
       </Paper>
