@@ -10,6 +10,7 @@ import {
   agencyRenameCommand,
   importCommand,
   userAddCommand,
+  userPasswordCommand,
 } from "./commands/admin.ts";
 import { processIo, type Io } from "./io.ts";
 
@@ -44,6 +45,10 @@ Cách dùng:
                                    Đổi tên cơ quan; tên cũ được giữ trong lịch sử của cơ quan
   vanthu user add TÊN_ĐĂNG_NHẬP --agency MÃ --name "Họ tên" --role clerk,specialist,leader,admin
                     [--password ...] (không có: tạo mật khẩu tạm thời)
+  vanthu user password TÊN_ĐĂNG_NHẬP
+                                   Đặt mật khẩu mới (đọc từ đầu vào chuẩn, hoặc hỏi hai lần trên
+                                   màn hình); mọi phiên đăng nhập của người đó kết thúc. Mật khẩu:
+                                   ít nhất 10 ký tự, không phổ biến, không chứa tên đăng nhập
                                    Các lệnh trên dùng cùng DATA_DIR/DATABASE_URL với máy chủ; với
                                    PGlite phải dừng máy chủ trước
   vanthu --help | --version
@@ -170,9 +175,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           },
           io,
         );
+      if (command === "user" && verb === "password" && key) return userPasswordCommand(key, io);
       if (verb !== "add" || !key) {
         io.err(
-          `vanthu ${command}: dùng "vanthu ${command} add ${command === "user" ? "TÊN_ĐĂNG_NHẬP --agency MÃ --name ... --role clerk" : "MÃ --name ... --abbr ... --kind state"}".`,
+          `vanthu ${command}: dùng "vanthu ${command} add ${command === "user" ? 'TÊN_ĐĂNG_NHẬP --agency MÃ --name ... --role clerk" hoặc "vanthu user password TÊN_ĐĂNG_NHẬP' : "MÃ --name ... --abbr ... --kind state"}".`,
         );
         return 2;
       }

@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "@vanthu/cli";
+import { userPasswordCommand } from "../src/commands/admin.ts";
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -127,6 +128,48 @@ test("agency add, user add, import DIR --register: resumable and idempotent, err
     assert.match(again.out, /Nhập 4 tệp: 0 mới, 3 đã có từ trước, 0 vào sổ đến, 1 lỗi\./);
     const nobody = await run(["import", inbox, "--as", "khong.co"]);
     assert.equal(nobody.code, 1);
+  } finally {
+    Object.assign(process.env, saved);
+    if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
+    if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test("user add and user password apply the password policy; a new password works", async () => {
+  const data = mkdtempSync(join(tmpdir(), "vanthu-cli-"));
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  process.env.DATA_DIR = data;
+  delete process.env.DATABASE_URL;
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+  };
+  try {
+    const agency = ["agency", "add", "syt-hn", "--name", "Sở Y tế", "--abbr", "SYT"];
+    assert.equal((await run(agency)).code, 0);
+    const user = ["user", "add", "syt-hn.admin", "--agency", "syt-hn", "--role", "admin"];
+    const weak = await run([...user, "--password", "matkhau123"]);
+    assert.equal(weak.code, 1);
+    assert.match(weak.err, /WEAK_PASSWORD/);
+    assert.match(weak.err, /password: Mật khẩu này quá phổ biến/);
+    assert.equal((await run(user)).code, 0);
+
+    const refused = io();
+    assert.equal(await userPasswordCommand("syt-hn.admin", refused.io, async () => "1234"), 1);
+    assert.match(refused.err.join("\n"), /ít nhất 10 ký tự/);
+    const mismatch = io();
+    assert.equal(await userPasswordCommand("syt-hn.admin", mismatch.io, async () => null), 2);
+    const set = io();
+    const code = await userPasswordCommand("syt-hn.admin", set.io, async () => "hồ Hoàn Kiếm sáng");
+    assert.equal(code, 0, set.err.join("\n"));
+    assert.match(set.out.join("\n"), /Đã đặt mật khẩu mới cho syt-hn\.admin/);
+    const unknown = io();
+    assert.equal(
+      await userPasswordCommand("khong.co", unknown.io, async () => "hồ Tây lộng gió"),
+      1,
+    );
   } finally {
     Object.assign(process.env, saved);
     if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;

@@ -99,6 +99,14 @@ export interface LoginAttemptTable {
   at: CreatedAt;
 }
 
+/** Throttling counters, one per key ("pair:<name>\n<address>", "addr:<address>", "user:<name>"). */
+export interface LoginCounterTable {
+  key: string;
+  attempts: number;
+  window_start: Date;
+  updated_at: Date;
+}
+
 export interface AuditEventTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -284,6 +292,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_counters: LoginCounterTable;
   audit_events: AuditEventTable;
   documents: DocumentTable;
   registers: RegisterTable;

@@ -13,6 +13,8 @@ export interface AppContext {
   now: () => Date;
   /** Pepper for session token hashes. */
   sessionSecret: string;
+  /** Waiting (the login delay); tests inject one that moves their clock instead of sleeping. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The signed-in person, as use cases see them. */

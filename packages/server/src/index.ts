@@ -11,6 +11,7 @@ export { createAgency, agencySchema } from "./agencies/create-agency.ts";
 export { createUser, userSchema } from "./agencies/create-user.ts";
 export { renameAgency } from "./agencies/rename-agency.ts";
 export { ensureInstallationAdmin, INSTALLER_USERNAME } from "./agencies/installation-admin.ts";
+export { resetPassword, generatePassword } from "./auth/reset-password.ts";
 export { importDocument } from "./documents/import-document.ts";
 export { registerIncoming } from "./documents/register-incoming.ts";
 export { seedDemoWorld, isEmpty, DEMO_AGENCIES } from "./demo/demo-world.ts";

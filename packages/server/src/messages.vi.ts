@@ -12,6 +12,8 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   INVALID_CREDENTIALS: "Tên đăng nhập hoặc mật khẩu không đúng.",
   ACCOUNT_DISABLED: "Tài khoản đã bị khóa.",
   TOO_MANY_ATTEMPTS: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
+  WEAK_PASSWORD: "Mật khẩu chưa đủ mạnh (xem chi tiết bên dưới).",
+  WRONG_CURRENT_PASSWORD: "Mật khẩu hiện tại không đúng.",
   CSRF_FAILED: "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.",
   FORBIDDEN: "Bạn không có quyền thực hiện thao tác này.",
   PUBLISH_NOT_ALLOWED: "Bạn không có quyền công bố văn bản trên cổng công khai.",

@@ -63,6 +63,11 @@ const FIXTURES: Record<string, Fixture> = {
     body: (a) => ({ username: a.username ?? "khong-co.ai", password: a.username ? "demo" : "x" }),
   }),
   "POST /api/auth/logout": once({ fresh: true }),
+  // A wrong current password: refused, and nobody's password changes under the other fixtures.
+  "POST /api/auth/password": once({
+    fresh: true,
+    body: () => ({ currentPassword: "khong-phai-mat-khau", newPassword: "Thu-doi-mat-khau-2026" }),
+  }),
   "GET /api/auth/me": once(),
   "GET /api/documents": query("?box=outgoing", "?box=incoming", "?box=drafts", "?q=zzleak"),
   "POST /api/documents": once({ body: () => draftFields({ subject: "thử quyền truy cập" }) }),
@@ -110,6 +115,7 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   }),
   "PATCH /api/admin/users/:id": write("user", { disabled: true }),
+  "POST /api/admin/users/:id/password": write("user", { password: "Thu-dat-lai-mat-khau-2026" }),
   "GET /api/admin/units": once(),
   "POST /api/admin/units": once({
     body: (a) => ({ name: `Tổ thử ${a.name}`, abbreviation: "TT" }),

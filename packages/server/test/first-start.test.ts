@@ -106,7 +106,7 @@ for (const kind of testDatabaseKinds()) {
       await reset();
       await assert.rejects(start({ ADMIN_PASSWORD: "ngan" }), (e: unknown) => {
         assert.ok(e instanceof ConfigError);
-        assert.match(e.problems.join(), /ADMIN_PASSWORD: ít nhất 10 ký tự/);
+        assert.match(e.problems.join(), /ADMIN_PASSWORD: .*ít nhất 10 ký tự/);
         return true;
       });
       const { server, lines } = await start({ ADMIN_PASSWORD: "mot-mat-khau-dai" });

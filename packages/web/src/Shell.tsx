@@ -28,6 +28,7 @@ import { api, queryClient, setCsrfToken, useApi } from "./api.ts";
 import { can, useMe } from "./session.ts";
 import { viDateTime } from "./format.ts";
 import { chooseLanguage, currentLanguage, LANGUAGE_NAMES, t } from "./i18n.ts";
+import { ChangePasswordDialog } from "./password-dialogs.tsx";
 
 interface Notification {
   id: string;
@@ -45,6 +46,7 @@ export function Shell() {
   // On a phone the closed menu is off screen: out of the tab order too.
   const phone = useMediaQuery("(max-width: 48em)");
   const [q, setQ] = useState("");
+  const [changingPassword, setChangingPassword] = useState(false);
   const notifications = useApi<{ items: Notification[] }>(me.data ? "/api/notifications" : null, {
     refetchInterval: 60_000,
   });
@@ -221,6 +223,7 @@ export function Shell() {
                 >
                   {LANGUAGE_NAMES[currentLanguage() === "vi" ? "en" : "vi"]}
                 </Menu.Item>
+                <Menu.Item onClick={() => setChangingPassword(true)}>{t.password.change}</Menu.Item>
                 <Menu.Item onClick={() => void logout()} color="red">
                   {t.nav.logout}
                 </Menu.Item>
@@ -244,6 +247,7 @@ export function Shell() {
           ))}
       </AppShell.Navbar>
       <AppShell.Main id="noi-dung">
+        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -23,6 +23,26 @@ export const en: Catalog = {
     notifications: "Notifications",
     markAllRead: "Mark all read",
   },
+  password: {
+    change: "Change password",
+    current: "Current password",
+    new: "New password",
+    again: "New password again",
+    mismatch: "The two entries differ.",
+    rules:
+      "At least 10 characters; not a common password nor the username. A sentence you remember is best.",
+    othersEnd: "Your other sessions (other computers, phone) will end.",
+    changed: "Password changed",
+    reset: "Reset password",
+    resetFor: (username: string) => `Reset password: ${username}`,
+    generate: "Generate a random password",
+    give: "Type a new password",
+    generated: "New password",
+    generatedOnce:
+      "This password is shown once only. Give it to the user and ask them to change it at once.",
+    allEnd: "Every session of this user will end.",
+    resetDone: "Password reset",
+  },
   roles: {
     clerk: "Clerk",
     specialist: "Specialist",

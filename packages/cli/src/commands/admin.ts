@@ -1,9 +1,8 @@
 /**
  * Commands that work on the database directly (the same DATA_DIR or DATABASE_URL as the server):
- * `vanthu agency add`, `vanthu user add`, `vanthu import DIR`. On PGlite the server must be
+ * `vanthu agency add`, `vanthu user add`, `vanthu user password`, `vanthu import DIR`. On PGlite the server must be
  * stopped first: its data directory belongs to one process.
  */
-import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import {
@@ -13,11 +12,13 @@ import {
   ERROR_MESSAGES_VI,
   createAgency,
   createUser,
+  generatePassword,
   importDocument,
   loadConfig,
   openContext,
   registerIncoming,
   renameAgency,
+  resetPassword,
   type Actor,
   type AppContext,
 } from "@vanthu/server";
@@ -49,6 +50,7 @@ async function withContext(io: Io, work: (ctx: AppContext) => Promise<number>): 
       io.err(
         `vanthu: ${e.userMessage ?? ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code}: ${e.message})`,
       );
+      for (const i of e.issues) io.err(`  - ${i.path}: ${i.message}`);
       return 1;
     }
     if (e instanceof ZodError) {
@@ -130,8 +132,7 @@ export function userAddCommand(
   io: Io,
 ): Promise<number> {
   return withContext(io, async (ctx) => {
-    const password =
-      o.password ?? process.env.VANTHU_PASSWORD ?? randomBytes(9).toString("base64url");
+    const password = o.password ?? process.env.VANTHU_PASSWORD ?? generatePassword();
     const roles = (o.role ?? "specialist").split(",").map((r) => r.trim()) as Array<"clerk">;
     await createUser(
       ctx.db,
@@ -150,6 +151,72 @@ export function userAddCommand(
     if (!o.password && !process.env.VANTHU_PASSWORD) io.out(`Mật khẩu tạm thời: ${password}`);
     return 0;
   });
+}
+
+/**
+ * `vanthu user password USERNAME`: sets a new password (under the policy) read from stdin, or
+ * asked twice on a terminal; every session of the user ends.
+ */
+export async function userPasswordCommand(
+  username: string,
+  io: Io,
+  readPassword: () => Promise<string | null> = readNewPassword,
+): Promise<number> {
+  const password = await readPassword();
+  if (password === null) {
+    io.err("vanthu user password: hai lần nhập mật khẩu không giống nhau.");
+    return 2;
+  }
+  if (!password) {
+    io.err(
+      "vanthu user password: cần mật khẩu mới trên đầu vào chuẩn. Ví dụ: vanthu user password stttt-ls.vanthu < mat-khau.txt",
+    );
+    return 2;
+  }
+  return withContext(io, async (ctx) => {
+    const r = await resetPassword(ctx, null, { username }, { password });
+    io.out(
+      `Đã đặt mật khẩu mới cho ${r.username}; ${r.sessionsEnded} phiên đăng nhập đã kết thúc.`,
+    );
+    return 0;
+  });
+}
+
+/** The first line of stdin; on a terminal, asked twice without echo (null: the two differ). */
+async function readNewPassword(): Promise<string | null> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const c of stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0]!.normalize("NFC");
+  }
+  const ask = (prompt: string) =>
+    new Promise<string>((resolve) => {
+      process.stderr.write(prompt);
+      let typed = "";
+      stdin.setRawMode(true);
+      stdin.resume();
+      stdin.setEncoding("utf8");
+      const onData = (s: string) => {
+        for (const ch of s) {
+          if (ch === "\r" || ch === "\n" || ch === "\u0004") {
+            stdin.setRawMode(false);
+            stdin.pause();
+            stdin.off("data", onData);
+            process.stderr.write("\n");
+            resolve(typed.normalize("NFC"));
+            return;
+          }
+          if (ch === "\u0003") process.exit(130);
+          if (ch === "\u007f") typed = typed.slice(0, -1);
+          else typed += ch;
+        }
+      };
+      stdin.on("data", onData);
+    });
+  const first = await ask("Mật khẩu mới: ");
+  const again = await ask("Nhập lại mật khẩu mới: ");
+  return first === again ? first : null;
 }
 
 const IMPORTABLE = /\.(txt|md|docx|pdf)$/i;

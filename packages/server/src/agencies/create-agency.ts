@@ -10,6 +10,7 @@ import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { assertPasswordAllowed } from "../auth/password-policy.ts";
 import { AGENCY_MESSAGES_VI } from "../messages.vi.ts";
 import {
   assertNameFree,
@@ -63,6 +64,7 @@ export async function createAgency(
 ): Promise<{ id: string; adminId?: string }> {
   const a = agencySchema.parse(input);
   const authority = authorityOf(actor);
+  if (a.admin) assertPasswordAllowed(a.admin.password, a.admin.username, "admin.password");
   const adminHash = a.admin ? await hashPassword(a.admin.password) : null;
   try {
     return await db.transaction().execute(async (trx) => {

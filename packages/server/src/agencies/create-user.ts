@@ -6,6 +6,7 @@ import type { Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { assertPasswordAllowed } from "../auth/password-policy.ts";
 
 /** The roles an admin may give; "installer" is given only by the first start. */
 export const AGENCY_ROLES = ["clerk", "specialist", "leader", "admin"] as const;
@@ -16,7 +17,8 @@ export const userSchema = z.strictObject({
   fullName: z.string().trim().min(2).max(100),
   title: z.string().trim().max(100).optional(),
   roles: z.array(z.enum(AGENCY_ROLES)).min(1),
-  password: z.string().min(4).max(200),
+  // Length and the rest: auth/password-policy.ts, checked before hashing.
+  password: z.string().min(1).max(200),
 });
 export type UserInput = z.input<typeof userSchema>;
 
@@ -73,6 +75,7 @@ export async function createUser(
   at: Date,
 ): Promise<{ id: string }> {
   const u = userSchema.parse(input);
+  assertPasswordAllowed(u.password, u.username);
   const passwordHash = await hashPassword(u.password);
   return db.transaction().execute(async (trx) => {
     const agency = await trx

@@ -13,6 +13,7 @@ import { ConfigError } from "../config.ts";
 import type { AppContext } from "../context.ts";
 import { recordAudit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { PASSWORD_PROBLEMS_VI, passwordProblems } from "../auth/password-policy.ts";
 import { INSTALLATION } from "./agency-identity.ts";
 import { insertUser } from "./create-user.ts";
 
@@ -20,9 +21,10 @@ export const INSTALLER_USERNAME = "admin";
 /** An arbitrary constant naming the first-start lock (several processes may start at once). */
 const LOCK = 7_130_523;
 
-/** The rule the installation admin's password must pass (until a shared password policy). */
+/** What is wrong with ADMIN_PASSWORD under the one password policy, in words; null when fine. */
 export function adminPasswordProblem(password: string): string | null {
-  return password.length >= 10 ? null : "ít nhất 10 ký tự";
+  const problems = passwordProblems(password, INSTALLER_USERNAME);
+  return problems.length ? problems.map((p) => PASSWORD_PROBLEMS_VI[p]).join(" ") : null;
 }
 
 /** The installation's pseudo-agency, made when missing. */

@@ -1,15 +1,16 @@
 /**
- * Signing in: throttled per user name and per address (attempts are counted in the database, so
- * the limit holds across server processes), constant-time for unknown names, audited.
+ * Signing in: throttled in the database before the password is checked (`login-throttle.ts`),
+ * constant-time for unknown names, audited. Every checked password leaves a row in
+ * `login_attempts` (the record; the throttle never reads it).
  */
-import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
 import { createSession } from "./sessions.ts";
+import { releaseAttempt, reserveAttempt, waitDelay } from "./login-throttle.ts";
 
-export const THROTTLE = { windowMinutes: 15, perUser: 5, perAddress: 30 };
+export { THROTTLE } from "./login-throttle.ts";
 
 export interface LoginResult {
   token: string;
@@ -22,21 +23,11 @@ export async function login(
   ctx: AppContext,
   input: { username: string; password: string; ip: string; userAgent: string | null },
 ): Promise<LoginResult> {
-  const now = ctx.now();
-  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
   const username = input.username.trim().toLowerCase();
-  const counts = await ctx.db
-    .selectFrom("login_attempts")
-    .select([
-      sql<number>`count(*) filter (where username = ${username})`.as("by_user"),
-      sql<number>`count(*) filter (where ip = ${input.ip})`.as("by_ip"),
-    ])
-    .where("succeeded", "=", false)
-    .where("at", ">", since)
-    .where((eb) => eb.or([eb("username", "=", username), eb("ip", "=", input.ip)]))
-    .executeTakeFirstOrThrow();
-  if (Number(counts.by_user) >= THROTTLE.perUser || Number(counts.by_ip) >= THROTTLE.perAddress)
-    throw fail("TOO_MANY_ATTEMPTS", `login throttled for ${username} from ${input.ip}`);
+  const reservation = await reserveAttempt(ctx, username, input.ip);
+  // The account's delay is waited, not refused: an attacker elsewhere slows the owner down by
+  // at most THROTTLE.maxDelayMs and never keeps them out.
+  await waitDelay(ctx, reservation.delayMs);
 
   const user = await ctx.db
     .selectFrom("users")
@@ -44,11 +35,13 @@ export async function login(
     .where("username", "=", username)
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
+  const now = ctx.now();
   await ctx.db
     .insertInto("login_attempts")
     .values({ username, ip: input.ip, succeeded: ok && !!user, at: now })
     .execute();
   if (!user || !ok) throw fail("INVALID_CREDENTIALS", `bad credentials for ${username}`);
+  await releaseAttempt(ctx, reservation);
   if (user.disabled) throw fail("ACCOUNT_DISABLED", `${username} is disabled`);
   const session = await createSession(ctx, user.id, { ip: input.ip, userAgent: input.userAgent });
   const actor = {

@@ -8,6 +8,8 @@ import { validate } from "../validate.ts";
 import { login } from "./login.ts";
 import { recordAudit } from "../audit.ts";
 import { SESSION_COOKIE, deleteSession } from "./sessions.ts";
+import { ThrottledError } from "./login-throttle.ts";
+import { registerPasswordRoutes } from "./password-routes.ts";
 
 export const loginSchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -17,15 +19,23 @@ export const loginSchema = z.strictObject({
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: OpenApiRegistry) {
   app.post("/api/auth/login", async (request, reply) => {
     const body = validate(loginSchema, request.body);
-    const result = await login(ctx, {
-      ...body,
-      ip: request.ip,
-      userAgent: request.headers["user-agent"] ?? null,
-    });
+    let result;
+    try {
+      result = await login(ctx, {
+        ...body,
+        // The socket's address, or X-Forwarded-For when the peer is a configured proxy.
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
+    } catch (e) {
+      if (e instanceof ThrottledError) void reply.header("retry-after", e.retryAfterSeconds);
+      throw e;
+    }
     void reply.setCookie(SESSION_COOKIE, result.token, {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
+      // TLS on the socket, or X-Forwarded-Proto: https from a trusted proxy (Fastify's trustProxy).
       secure: request.protocol === "https",
       expires: result.expiresAt,
     });
@@ -42,7 +52,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: O
       200: "Signed in",
       400: "Invalid body",
       401: "Wrong credentials",
-      429: "Throttled",
+      429: "Throttled: too many attempts for the account from this address, or from the address (Retry-After)",
     },
   });
 
@@ -86,4 +96,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: O
     auth: "session",
     responses: { 200: "The user", 401: "Not signed in" },
   });
+
+  registerPasswordRoutes(app, ctx, api);
 }

@@ -29,6 +29,7 @@ import AdminInstallation, {
   RenameAgency,
   type AgencyRow,
 } from "./AdminInstallation.tsx";
+import { ResetPasswordDialog } from "../password-dialogs.tsx";
 
 interface UserRow {
   id: string;
@@ -126,6 +127,7 @@ function AgencyAdmin() {
   );
   const agencies = useApi<{ items: AgencyRow[] }>("/api/agencies");
   const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
   const [unit, setUnit] = useState({ name: "", abbreviation: "" });
   const [agency, setAgency] = useState({
     code: "",
@@ -146,6 +148,7 @@ function AgencyAdmin() {
       <ErrorAlert error={error ?? users.error} />
       {adding && <AddUser onClose={() => setAdding(false)} />}
       {renaming && <RenameAgency agency={renaming} onClose={() => setRenaming(null)} />}
+      {resetting && <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />}
       <Tabs defaultValue="users">
         <Tabs.List>
           <Tabs.Tab value="users">{t.admin.users}</Tabs.Tab>
@@ -164,6 +167,7 @@ function AgencyAdmin() {
                   <Table.Th>{t.admin.fullName}</Table.Th>
                   <Table.Th>{t.admin.roles}</Table.Th>
                   <Table.Th>{t.admin.disabled}</Table.Th>
+                  <Table.Th>{t.password.reset}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -201,6 +205,16 @@ function AgencyAdmin() {
                           void run(() => api.patch(`/api/admin/users/${u.id}`, { disabled }));
                         }}
                       />
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        aria-label={t.password.resetFor(u.username)}
+                        onClick={() => setResetting(u)}
+                      >
+                        {t.password.reset}
+                      </Button>
                     </Table.Td>
                   </Table.Tr>
                 ))}
