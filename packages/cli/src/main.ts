@@ -51,6 +51,12 @@ Cách dùng:
                                    ít nhất 10 ký tự, không phổ biến, không chứa tên đăng nhập
                                    Các lệnh trên dùng cùng DATA_DIR/DATABASE_URL với máy chủ; với
                                    PGlite phải dừng máy chủ trước
+  vanthu backup DIR               Sao lưu cơ sở dữ liệu và các tệp vào thư mục mới DIR, kèm
+                                   manifest.json (mã kiểm tra sha256 của từng tệp); PGlite: dừng
+                                   máy chủ trước; PostgreSQL: chạy pg_dump nếu có
+  vanthu restore DIR [--force]    Kiểm tra bản sao lưu rồi khôi phục vào DATA_DIR (hoặc
+                                   DATABASE_URL, bằng pg_restore); từ chối nơi đã có dữ liệu trừ
+                                   khi --force (dữ liệu cũ được giữ lại bên cạnh)
   vanthu --help | --version
 
 Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
@@ -79,6 +85,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         port: { type: "string" },
         as: { type: "string" },
         register: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         name: { type: "string" },
         role: { type: "string" },
         password: { type: "string" },
@@ -162,6 +169,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         { register: values.register, ...(values.as ? { as: values.as } : {}) },
         io,
       );
+    case "backup":
+    case "restore": {
+      if (rest.length !== 1) {
+        io.err(`vanthu ${command}: cần một thư mục. Ví dụ: vanthu ${command} /sao-luu/2026-12-01`);
+        return 2;
+      }
+      // Loaded on use, like the database itself: parse and lint start without it.
+      const { backupCommand, restoreCommand } = await import("./commands/backup.ts");
+      return command === "backup"
+        ? backupCommand(rest[0]!, io)
+        : restoreCommand(rest[0]!, { force: values.force }, io);
+    }
     case "user":
     case "agency": {
       const [verb, key] = rest;

@@ -89,3 +89,21 @@ test("taskItems and sumFigures", () => {
     },
   );
 });
+
+test("sumFigures: keys that name Object.prototype's members are figures like any other", () => {
+  const cases: Array<[string, string]> = [
+    ["constructor", "the Object function"],
+    ["__proto__", "the prototype setter"],
+    ["toString", "a method"],
+    ["hasOwnProperty", "a method"],
+    ["valueOf", "a method"],
+  ];
+  for (const [key, what] of cases) {
+    // JSON.parse makes "__proto__" an own key, as the figures read from the database are.
+    const report = (n: number) => JSON.parse(`{${JSON.stringify(key)}: ${n}, "articles": 1}`);
+    const total = sumFigures([report(2), report(3)]);
+    assert.equal(Object.getOwnPropertyDescriptor(total, key)?.value, 5, `${key} (${what})`);
+    assert.equal(total.articles, 2, key);
+    assert.deepEqual(JSON.parse(JSON.stringify(total)), { ...report(5), articles: 2 }, key);
+  }
+});

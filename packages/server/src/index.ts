@@ -17,3 +17,11 @@ export { registerIncoming } from "./documents/register-incoming.ts";
 export { seedDemoWorld, isEmpty, DEMO_AGENCIES } from "./demo/demo-world.ts";
 export { DataDirLockedError } from "./data-lock.ts";
 export { DEMO_ROLES } from "./demo/demo-world.ts";
+export { createBackup, pgDumpCommand, type BackupResult } from "./backup/create-backup.ts";
+export {
+  restoreBackup,
+  verifyBackup,
+  pgRestoreCommand,
+  type RestoreResult,
+} from "./backup/restore-backup.ts";
+export type { Manifest } from "./backup/manifest.ts";

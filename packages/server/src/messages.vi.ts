@@ -46,6 +46,27 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   NO_TERM: "Cơ quan Đảng chưa khai báo nhiệm kỳ để đánh số văn bản.",
   DATABASE_UNAVAILABLE:
     "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.",
+  STORAGE_FULL:
+    "Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được; không có gì được ghi dở. Vui lòng báo quản trị viên giải phóng ổ đĩa rồi thử lại.",
+  STORAGE_UNAVAILABLE:
+    "Máy chủ không ghi được vào kho lưu trữ (ổ đĩa chỉ đọc hoặc không có quyền ghi); không có gì được ghi dở. Vui lòng báo quản trị viên.",
+  BACKUP_TARGET_NOT_EMPTY:
+    "Thư mục sao lưu đã có dữ liệu: hãy chọn một thư mục mới hoặc trống để không ghi đè bản sao lưu cũ.",
+  BACKUP_NO_DATA: "Không có cơ sở dữ liệu để sao lưu trong DATA_DIR.",
+  BACKUP_NOT_FOUND:
+    "Thư mục này không phải bản sao lưu vanthu (không có manifest.json) hoặc bản sao lưu chưa hoàn tất.",
+  BACKUP_CORRUPT:
+    "Bản sao lưu bị hỏng hoặc đã bị sửa: có tệp không khớp với mã kiểm tra trong manifest.json. Không có gì được ghi.",
+  BACKUP_TOO_NEW:
+    "Bản sao lưu được tạo bởi phiên bản vanthu mới hơn phiên bản này: hãy cập nhật vanthu rồi khôi phục.",
+  BACKUP_KIND_MISMATCH:
+    "Bản sao lưu và nơi khôi phục dùng hai loại cơ sở dữ liệu khác nhau (PGlite và PostgreSQL).",
+  RESTORE_TARGET_NOT_EMPTY:
+    "Nơi khôi phục đã có dữ liệu. Dùng --force để thay (dữ liệu cũ được giữ lại bên cạnh, không bị xóa).",
+  BAD_URL: "Địa chỉ yêu cầu không hợp lệ.",
+  URL_TOO_LONG: "Địa chỉ yêu cầu quá dài.",
+  HEADERS_TOO_LARGE: "Phần đầu của yêu cầu quá lớn.",
+  BAD_REQUEST: "Yêu cầu không hợp lệ.",
   INTERNAL: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
 };
 

@@ -22,6 +22,7 @@ import { lockDataDir } from "./data-lock.ts";
 import { buildApp } from "./http/app.ts";
 import { scheduleRecurring } from "./followup/jobs.ts";
 import { startJobLoop } from "./followup/job-loop.ts";
+import { sweepFiles } from "./files/sweep-files.ts";
 import { DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoWorld } from "./demo/demo-world.ts";
 import { ensureInstallationAdmin } from "./agencies/installation-admin.ts";
 
@@ -187,12 +188,17 @@ export async function startServer(
       `  demo logins (password "${DEMO_PASSWORD}"): ${roles}; the same for every demo agency code; installation admin: admin`,
     );
   }
-  // Background jobs (reminders): every process takes part; the database hands each job to one.
+  // Background jobs (reminders, the file sweep): every process takes part; the database hands
+  // each job to one. What a killed process left in the file store is swept once at start too.
   await scheduleRecurring(ctx);
+  const startSweep = sweepFiles(ctx).catch((e: unknown) =>
+    app.log.error({ err: e }, "file sweep failed"),
+  );
   const jobs = startJobLoop(ctx, `${process.pid}@${url}`, app.log, config.jobsEverySeconds * 1000);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      await startSweep;
       await jobs.stop();
       await app.close();
       await handle.close();

@@ -130,10 +130,18 @@ export const STANDARD_FIGURES = [
   { key: "people", label: "Lượt người được tuyên truyền" },
 ] as const;
 
+/**
+ * Figures summed by key. The keys are the agencies' own, so they are counted in a Map: on a plain
+ * object `total["constructor"]` is Object itself and `total["__proto__"]` its prototype, which
+ * turned a figure named `constructor` into the text of a function.
+ */
 export function sumFigures(list: Array<Record<string, number>>): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const f of list) for (const [k, v] of Object.entries(f)) total[k] = (total[k] ?? 0) + v;
-  return total;
+  const total = new Map<string, number>();
+  for (const f of list)
+    for (const [k, v] of Object.entries(f))
+      if (typeof v === "number") total.set(k, (total.get(k) ?? 0) + v);
+  // Object.fromEntries defines own properties, "__proto__" included (it never calls the setter).
+  return Object.fromEntries(total);
 }
 
 export interface TaskItem {

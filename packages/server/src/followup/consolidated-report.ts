@@ -8,9 +8,8 @@ import type { AppContext, Actor } from "../context.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import { dashboard } from "./dashboard.ts";
 
-const LABELS: Record<string, string> = Object.fromEntries(
-  STANDARD_FIGURES.map((f) => [f.key, f.label]),
-);
+// A Map: the keys come from the agencies, and LABELS["constructor"] on an object is a function.
+const LABELS = new Map<string, string>(STANDARD_FIGURES.map((f) => [f.key, f.label]));
 const number = new Intl.NumberFormat("vi-VN");
 
 export function formatFigures(f: Record<string, number>): string {
@@ -23,7 +22,7 @@ export function formatFigures(f: Record<string, number>): string {
       };
       return order(a) - order(b) || a.localeCompare(b);
     })
-    .map(([k, v]) => `${LABELS[k] ?? k}: ${number.format(v)}`);
+    .map(([k, v]) => `${LABELS.get(k) ?? k}: ${number.format(v)}`);
   return parts.length ? parts.join("; ") : "chưa có số liệu";
 }
 

@@ -2,17 +2,20 @@
  * Background work through the database: jobs are rows, taken with FOR UPDATE SKIP LOCKED so that
  * several server processes share them and none runs one twice; a job whose taker died is taken
  * again after five minutes. The recurring reminder job writes a notification to each assignee
- * three days before a report is due, and one when it is overdue, once per task and period.
+ * three days before a report is due, and one when it is overdue, once per task and period; the
+ * recurring file sweep removes what failed writes left in the file store.
  */
 import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import { vietnamDate } from "../context.ts";
 import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
 import { purgeLoginRecords } from "../auth/login-throttle.ts";
+import { sweepFiles } from "../files/sweep-files.ts";
 
 export const REMINDERS = "recurring:reminders";
 /** Old login counters and records: without it, login took 100 ms at 2 M rows instead of 14 ms. */
 export const PURGE_LOGINS = "recurring:purge-logins";
+export const FILE_SWEEP = "recurring:file-sweep";
 const REMIND_DAYS = 3;
 const EVERY_MS = 60 * 60_000;
 
@@ -21,7 +24,8 @@ const addDays = (iso: string, days: number) =>
 
 /** Makes sure the recurring jobs are scheduled (one pending row each). */
 export async function scheduleRecurring(ctx: AppContext): Promise<void> {
-  for (const kind of [REMINDERS, PURGE_LOGINS]) {
+  for (const kind of Object.keys(HANDLERS)) {
+    if (!kind.startsWith("recurring:")) continue;
     const pending = await ctx.db
       .selectFrom("jobs")
       .select("id")
@@ -96,6 +100,8 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
 const HANDLERS: Record<string, (ctx: AppContext) => Promise<unknown>> = {
   [REMINDERS]: sendReminders,
   [PURGE_LOGINS]: (ctx) => purgeLoginRecords(ctx),
+  // Temporary and unreferenced files left by failed or killed writes (files/sweep-files.ts).
+  [FILE_SWEEP]: (ctx) => sweepFiles(ctx),
 };
 
 /** Takes the due jobs no other process holds, runs them, schedules the next recurrences. */

@@ -20,6 +20,7 @@ import { registerAgencyRoutes } from "../agencies/routes.ts";
 import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
+import { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -68,6 +69,9 @@ export async function buildApp(
     // X-Forwarded-For and -Proto are believed only from the configured proxies: otherwise any
     // client could pick its own address (and escape the login limits) or claim TLS.
     trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
   });
   const api = new OpenApiRegistry();
   // Every route as Fastify registers it (before any is added), so that the access test covers
@@ -110,6 +114,9 @@ export async function buildApp(
       const fe = error as { code?: string; statusCode?: number; message: string };
       const code = fe.code ? FASTIFY_CODES[fe.code] : undefined;
       if (code) e = fail(code, fe.message, [{ path: "(body)", message: fe.message }]);
+      // The database's own disk is full (SQLSTATE 53100, PGlite or PostgreSQL): the statement
+      // and its transaction were rolled back.
+      else if (fe.code === "53100") e = fail("STORAGE_FULL", fe.message);
       else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
         e = new AppError("VALIDATION_FAILED", fe.statusCode, fe.message);
       else {

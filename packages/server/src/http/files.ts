@@ -18,6 +18,25 @@ export async function readUpload(
   return { bytes: await part.toBuffer(), fileName: part.filename };
 }
 
+/**
+ * Content-Disposition for any stored name (up to 200 characters, Vietnamese): RFC 8187's
+ * `filename*` in UTF-8, with the characters it does not allow bare (' ( ) *) encoded too, and an
+ * ASCII `filename` for old clients.
+ */
+export function contentDisposition(name: string): string {
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** A stored file as an attachment, its type as recorded, never sniffed by the browser. */
 export function sendFile(
   reply: FastifyReply,
@@ -25,7 +44,7 @@ export function sendFile(
 ): FastifyReply {
   return reply
     .header("content-type", file.mediaType)
-    .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header("content-disposition", contentDisposition(file.name))
     .header("x-content-type-options", "nosniff")
     .send(file.bytes);
 }

@@ -63,7 +63,9 @@ interface Board {
   notReported: Array<{ name: string } | string>;
 }
 
-const figureName = (k: string) => (t.tasks.figures as Record<string, string>)[k] ?? k;
+// Own properties only: an agency's figure may be named "constructor" (a plain lookup gives Object).
+const figureName = (k: string) =>
+  Object.hasOwn(t.tasks.figures, k) ? (t.tasks.figures as Record<string, string>)[k]! : k;
 const COLOR = { reported: "green", overdue: "red", pending: "gray" } as const;
 const CELL_LABEL = {
   reported: t.dashboard.cellReported,
@@ -175,10 +177,10 @@ export default function Dashboard() {
                 {b.items.map((i) => {
                   const c = cell(r.agencyId, i.label);
                   if (!c) return <Table.Td key={i.label}>—</Table.Td>;
-                  const sums = c.reports.reduce<Figures>((acc, rep) => {
-                    for (const [k, v] of Object.entries(rep.figures)) acc[k] = (acc[k] ?? 0) + v;
-                    return acc;
-                  }, {});
+                  const sums = new Map<string, number>();
+                  for (const rep of c.reports)
+                    for (const [k, v] of Object.entries(rep.figures))
+                      sums.set(k, (sums.get(k) ?? 0) + v);
                   return (
                     <Table.Td key={i.label}>
                       <Badge color={COLOR[c.status]} variant="light">
@@ -200,7 +202,7 @@ export default function Dashboard() {
                           ))}
                         </Text>
                       ))}
-                      {Object.entries(sums).map(([k, v]) => (
+                      {[...sums].map(([k, v]) => (
                         <Text key={k} size="xs" c="dimmed">
                           {figureName(k)}: {viNumber(v)}
                         </Text>
