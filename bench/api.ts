@@ -4,12 +4,15 @@
  * TEST_DATABASE_URL or BENCH_DATABASE_URL names a PostgreSQL server) on PostgreSQL. Servers run
  * in child processes; autocannon runs here.
  *
- *   npm run bench:api [-- --seconds N --connections N --issues N]
+ *   npm run bench:api [-- --seconds N --connections N --issues N --baseline DIR]
+ *
+ * --baseline DIR measures another checkout of vanthu (a worktree of an earlier commit, with its
+ * node_modules) in the same run, after each database, and prints this tree's list req/s against it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { openTestDatabase } from "@vanthu/db";
@@ -25,6 +28,9 @@ const connections = opt("--connections", 10);
 const issues = opt("--issues", 400);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(root, "packages/cli/bin/vanthu.js");
+const baselineAt = args.indexOf("--baseline");
+const BASELINE_BIN =
+  baselineAt >= 0 ? join(resolve(args[baselineAt + 1]!), "packages/cli/bin/vanthu.js") : null;
 
 function startChild(
   argv: string[],
@@ -107,9 +113,9 @@ const draft = JSON.stringify({
   },
 });
 
-async function benchVanthu(db: string, env: Record<string, string>) {
+async function benchVanthu(db: string, env: Record<string, string>, bin = BIN) {
   const dataDir = mkdtempSync(join(tmpdir(), "vanthu-bench-api-"));
-  const { url, child } = await startChild([BIN, "serve", "--port", "0"], {
+  const { url, child } = await startChild([bin, "serve", "--port", "0"], {
     ...env,
     DATA_DIR: dataDir,
   });
@@ -183,6 +189,7 @@ console.log(
 );
 await benchHello();
 await benchVanthu("pglite", {});
+if (BASELINE_BIN) await benchVanthu("pglite (baseline)", {}, BASELINE_BIN);
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgAdmin) {
   process.env.TEST_DATABASE_URL = pgAdmin;
@@ -192,14 +199,34 @@ if (pgAdmin) {
   } finally {
     await db.close();
   }
+  if (BASELINE_BIN) {
+    const base = await openTestDatabase("postgres");
+    try {
+      await benchVanthu("postgres (baseline)", { DATABASE_URL: base.url! }, BASELINE_BIN);
+    } finally {
+      await base.close();
+    }
+  }
 } else console.log("  (PostgreSQL: set TEST_DATABASE_URL or BENCH_DATABASE_URL to measure it too)");
 
 const hello = rows[0]!.rps;
 console.log("");
 console.log(
-  "  database  scenario                              req/s    p50 ms  p99 ms  errors  vs hello",
+  "  database             scenario                              req/s    p50 ms  p99 ms  errors  vs hello",
 );
 for (const r of rows)
   console.log(
-    `  ${r.db.padEnd(8)}  ${r.scenario.padEnd(36)}  ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${((r.rps / hello) * 100).toFixed(1).padStart(6)}%`,
+    `  ${r.db.padEnd(19)}  ${r.scenario.padEnd(36)}  ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${((r.rps / hello) * 100).toFixed(1).padStart(6)}%`,
   );
+
+if (BASELINE_BIN) {
+  console.log("");
+  for (const db of ["pglite", "postgres"]) {
+    const now = rows.find((r) => r.db === db && r.scenario.startsWith("GET"));
+    const base = rows.find((r) => r.db === `${db} (baseline)` && r.scenario.startsWith("GET"));
+    if (now && base)
+      console.log(
+        `  ${db}: list ${now.rps.toFixed(0)} req/s against the baseline's ${base.rps.toFixed(0)} (${((now.rps / base.rps) * 100).toFixed(0)}%)`,
+      );
+  }
+}
