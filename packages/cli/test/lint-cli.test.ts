@@ -46,7 +46,9 @@ test("lint --json: one object per file with the diagnostics' fields", async () =
   const r = await run(["lint", file, "--json"]);
   assert.equal(r.code, 0, "a draft has no error");
   const obj = JSON.parse(r.out[0]!);
-  assert.deepEqual(Object.keys(obj), ["file", "diagnostics"]);
+  assert.deepEqual(Object.keys(obj), ["file", "diagnostics", "total", "truncated"]);
+  assert.equal(obj.total, obj.diagnostics.length);
+  assert.equal(obj.truncated, false);
   assert.equal(obj.file, file);
   const codes = obj.diagnostics.map((d: { code: string }) => d.code);
   assert.deepEqual(codes, ["blank-number", "blank-date", "symbol-format", "repeated-word"]);
@@ -88,4 +90,31 @@ test("lint: bad agency file and bad --today are usage errors", async () => {
   assert.equal((await run(["lint", file, "--agency", "/nonexistent.json"])).code, 2);
   assert.equal((await run(["lint", file, "--today", "hôm nay"])).code, 2);
   assert.equal((await run(["lint"])).code, 2);
+});
+
+test("lint: a file with thousands of findings prints the first 500, '… và N', exact totals", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "vanthu-lint-"));
+  const file = join(dir, "lap-tu.txt");
+  const body = Array.from({ length: 1200 }, (_, i) => `Đoạn ${i + 1} gửi các các phòng.`);
+  writeFileSync(
+    file,
+    DRAFT.replace("Kính gửi: Các phòng.", `Kính gửi: Các phòng.\n\n${body.join("\n")}`),
+  );
+  const r = await run(["lint", file]);
+  const findings = r.out.filter(
+    (l) => l.startsWith(`${file}:`) && /: (lỗi|cảnh báo|lưu ý): /.test(l),
+  );
+  assert.equal(findings.length, 500);
+  const more = r.out.find((l) => l.includes("… và"));
+  assert.ok(more, r.out.slice(-3).join("\n"));
+  const n = Number(/… và (\d+)/.exec(more)![1]);
+  // The summary counts every finding, not only the printed ones.
+  const summary = r.out.at(-1)!;
+  const [errors, warnings, infos] = (summary.match(/\d+/g) ?? []).map(Number);
+  assert.equal(errors! + warnings! + infos!, 500 + n);
+  assert.ok(warnings! >= 1201, summary);
+  const json = JSON.parse((await run(["lint", file, "--json"])).out[0]!);
+  assert.equal(json.diagnostics.length, 500);
+  assert.equal(json.total, 500 + n);
+  assert.equal(json.truncated, true);
 });

@@ -19,7 +19,16 @@ export {
   type ExtractOptions,
 } from "./citations/extract-citations.ts";
 export { DomainError } from "./errors.ts";
-export { lintDocument, applyFixes, RULES } from "./lint/lint-document.ts";
+export {
+  lintDocument,
+  lintReport,
+  applyFixes,
+  RULES,
+  DEFAULT_MAX_FINDINGS,
+  DEFAULT_STOP_AFTER,
+  type LintLimits,
+  type LintReport,
+} from "./lint/lint-document.ts";
 export type {
   Diagnostic,
   Severity,

@@ -148,6 +148,8 @@ export interface DocumentTable {
   /** The reference without spaces and leading zeros, upper case (generated). */
   reference_key: ColumnType<string | null, never, never>;
   content_sha256: string | null;
+  /** The ND30 HTML fragment drawn when issued (null for drafts and until first drawn). */
+  rendered_html: Generated<string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;

@@ -67,6 +67,9 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   URL_TOO_LONG: "Địa chỉ yêu cầu quá dài.",
   HEADERS_TOO_LARGE: "Phần đầu của yêu cầu quá lớn.",
   BAD_REQUEST: "Yêu cầu không hợp lệ.",
+  INVALID_CHARACTERS: "Dữ liệu gửi lên có ký tự không hợp lệ (ký tự rỗng NUL).",
+  REPEATED_PARAMETER: "Một tham số trên địa chỉ được lặp lại; mỗi tham số chỉ được có một giá trị.",
+  PREVIEW_TOO_LONG: "Văn bản quá dài để xem trước; hãy chia nhỏ hoặc rút gọn nội dung.",
   INTERNAL: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
 };
 

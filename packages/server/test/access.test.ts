@@ -139,6 +139,7 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /van-ban/:id": each("document"),
   "GET /van-ban/:id/ban-pdf": each("document"),
   "GET /feed.atom": once(),
+  "GET /portal.js": once(),
   "GET /app": once(),
   "GET /app/": once(),
   "GET /app/*": query("", "van-ban/x"),

@@ -59,6 +59,8 @@ export interface Client {
 export async function startTestApp(
   kind: DatabaseKind,
   start = "2026-11-20T09:00:00+07:00",
+  /** More environment for the config (PUBLIC_URL, TRUST_PROXY, ...). */
+  env: Record<string, string> = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), "vanthu-test-"));
@@ -71,7 +73,7 @@ export async function startTestApp(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", MAX_UPLOAD_MB: "1" });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", MAX_UPLOAD_MB: "1", ...env });
   const { ctx } = await openContext(config, { handle: db, now: () => clock.now });
   await seedDemoWorld(ctx);
   const { app, routes } = await buildApp(ctx, { logger: false });

@@ -142,7 +142,14 @@ export interface Finding {
 export interface View {
   html: string;
   text: string;
+  /** The first findings by position (the server keeps at most 300). */
   findings: Finding[];
+  /** All findings counted (at least this many when the linter stopped early). */
+  findingsTotal: number;
+  /** More findings than `findings` holds. */
+  findingsTruncated: boolean;
+  /** False when the server stopped counting: `findingsTotal` is a lower bound. */
+  findingsComplete: boolean;
 }
 export interface DraftContent {
   type?: { code: string; name: string };

@@ -166,6 +166,8 @@ export const en: Catalog = {
     saveDraft: "Save the draft",
     saved: "Draft saved",
     checking: "Checking…",
+    findingsMore: (shown: number, total: number, atLeast: boolean) =>
+      `Showing ${shown.toLocaleString("en")} of ${atLeast ? "over " : ""}${total.toLocaleString("en")} findings (in text order); fix the ones above to see more.`,
   },
   document: {
     print: "Print",

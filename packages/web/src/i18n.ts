@@ -165,6 +165,8 @@ export const vi = {
     saveDraft: "Lưu dự thảo",
     saved: "Đã lưu dự thảo",
     checking: "Đang kiểm tra…",
+    findingsMore: (shown: number, total: number, atLeast: boolean) =>
+      `Chỉ hiện ${shown.toLocaleString("vi-VN")} trong số ${atLeast ? "hơn " : ""}${total.toLocaleString("vi-VN")} phát hiện (theo thứ tự trong văn bản); sửa các lỗi trên để xem tiếp.`,
   },
   document: {
     print: "In",

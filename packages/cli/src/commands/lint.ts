@@ -1,7 +1,7 @@
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import {
   applyFixes,
-  lintDocument,
+  lintReport,
   normalizeText,
   parseDocument,
   type AgencyProfile,
@@ -18,6 +18,13 @@ export interface LintOptions {
   today?: string;
   agency?: string;
 }
+
+/**
+ * Findings printed per file. Every finding is still counted (stopAfter: Infinity: the CLI runs on
+ * the user's own machine and its exit code and totals must be exact), but a file with thousands
+ * prints the first ones by position and "… và N phát hiện khác".
+ */
+export const CLI_MAX_FINDINGS = 500;
 
 const SEVERITY_VI: Record<Diagnostic["severity"], string> = {
   error: "lỗi",
@@ -65,20 +72,31 @@ export async function lintCommand(files: string[], options: LintOptions, io: Io)
       ...(agency ? { agency } : {}),
       ...(options.today ? { today: options.today } : {}),
     };
-    const diagnostics = lintDocument(parseDocument(text), context);
-    for (const d of diagnostics) {
-      if (d.severity === "error") errors++;
-      else if (d.severity === "warning") warnings++;
-      else infos++;
-    }
-    if (diagnostics.some((d) => d.severity === "error")) status = 1;
+    const report = lintReport(parseDocument(text), context, {
+      maxFindings: CLI_MAX_FINDINGS,
+      stopAfter: Infinity,
+    });
+    const { diagnostics, counts, total } = report;
+    errors += counts.error;
+    warnings += counts.warning;
+    infos += counts.info;
+    if (counts.error) status = 1;
     if (options.json) {
-      io.out(JSON.stringify({ file, diagnostics: diagnostics.map(({ params: _p, ...d }) => d) }));
+      io.out(
+        JSON.stringify({
+          file,
+          diagnostics: diagnostics.map(({ params: _p, ...d }) => d),
+          total,
+          truncated: report.truncated,
+        }),
+      );
     } else {
       for (const d of diagnostics)
         io.out(
           `${file}:${d.line}:${d.column}: ${SEVERITY_VI[d.severity]}: ${d.message} [${d.code}]${d.fix ? " (sửa được)" : ""}`,
         );
+      if (report.truncated)
+        io.out(`${file}: … và ${total - diagnostics.length} phát hiện khác (không in ra).`);
     }
     if (options.fix) {
       if (!/\.(?:txt|md|markdown)$/i.test(file) || file === "-") {

@@ -73,16 +73,21 @@ export interface RuleInput {
 
 export type Rule = (input: RuleInput) => void;
 
-/** Builds the view and the reporter shared by every rule. */
+/**
+ * Builds the view and the reporter shared by every rule. `onReport`, when given, sees each
+ * finding before it is kept (to count it, or to stop the rules by throwing).
+ */
 export function makeRuleInput(
   doc: ParsedDocument,
   context: LintContext,
   out: Diagnostic[],
+  onReport?: (d: { severity: Severity }) => void,
 ): RuleInput {
   const view = makeTextView(normalizeText(context.text));
   const catalog = context.messages ?? MESSAGES_VI;
   const lineStarts = view.lines.map((l) => l.start);
   const report: RuleInput["report"] = (d) => {
+    onReport?.(d);
     const line = lineIndex(lineStarts, d.start);
     const template =
       catalog[d.code]?.[d.params?.variant ?? "default"] ?? catalog[d.code]?.default ?? d.code;

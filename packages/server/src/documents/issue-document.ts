@@ -23,6 +23,7 @@ import { deliverDocument } from "../deliveries/deliver-document.ts";
 import { createTasks } from "../followup/tasks.ts";
 import { z } from "zod";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
+import { renderDocumentHtml } from "./stored-rendering.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
 
@@ -124,6 +125,8 @@ export async function issueDocument(
         .updateTable("documents")
         .set({
           ...columnsOf(content, text),
+          // Drawn once from the final content: the portal serves it on every view.
+          rendered_html: renderDocumentHtml(content),
           reference,
           status: "issued",
           issued_at: now,

@@ -109,7 +109,11 @@ export function registerDocumentRoutes(
     tag: "documents",
     auth: "session",
     body: previewSchema,
-    responses: { 200: "{html,text,findings}", 400: "Invalid fields" },
+    responses: {
+      200: "{html,text,findings (first 300),findingsTotal,findingsTruncated,findingsComplete}",
+      400: "Invalid fields",
+      413: "PREVIEW_TOO_LONG: over 300,000 characters",
+    },
   });
 
   app.get("/api/documents/:id/view", async (request) => {
@@ -123,7 +127,10 @@ export function registerDocumentRoutes(
     summary: "A document in the ND30 layout as HTML, with lint findings for its own agency",
     tag: "documents",
     auth: "optional",
-    responses: { 200: "{html,text,findings}", 404: "Not found or not visible" },
+    responses: {
+      200: "{html (stored at issue),text,findings,findingsTotal,findingsTruncated,findingsComplete}",
+      404: "Not found or not visible",
+    },
   });
 
   app.post("/api/documents/:id/publish", async (request) => {

@@ -21,11 +21,17 @@ import { registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 import { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
+import { registerEdgeChecks } from "./edge-input.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    /** Every route as registered (from `onRoute`), for tests that must cover them all. */
+    routeList: Array<{ method: string; url: string }>;
   }
 }
 
@@ -74,18 +80,22 @@ export async function buildApp(
     clientErrorHandler,
   });
   const api = new OpenApiRegistry();
-  // Every route as Fastify registers it (before any is added), so that the access test covers
-  // the routes the running app really has, not a list someone keeps by hand.
+  // Every route as Fastify registers it (before any is added), so that the access and edge
+  // tests cover the routes the running app really has, not a list someone keeps by hand.
   const routes: CollectedRoute[] = [];
+  app.decorate("routeList", routes);
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
+  // First, so that every answer carries the headers, refusals by the hooks below included.
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, parts: 12 },
   });
   app.decorateRequest("actor", null);
   app.decorateRequest("csrfToken", null);
+  registerEdgeChecks(app);
 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];

@@ -1,6 +1,7 @@
 /** Uploads and downloads, the same for every route that takes or gives a file. */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { fail } from "../errors.ts";
+import { assertNoNul } from "./edge-input.ts";
 
 /** The one file of a multipart/form-data request, in its field "file". */
 export async function readUpload(
@@ -15,6 +16,13 @@ export async function readUpload(
     throw fail("VALIDATION_FAILED", "no file part", [
       { path: "file", message: "Thiếu tệp (trường “file”)." },
     ]);
+  // The edge check cannot see inside a multipart body before this point.
+  assertNoNul(part.filename, "file");
+  for (const [name, field] of Object.entries(part.fields)) {
+    assertNoNul(name, name);
+    for (const f of [field].flat())
+      if (f && f.type === "field" && typeof f.value === "string") assertNoNul(f.value, name);
+  }
   return { bytes: await part.toBuffer(), fileName: part.filename };
 }
 

@@ -11,13 +11,20 @@ import { AppError } from "../errors.ts";
 import { isUuid, visibleTo } from "../documents/access.ts";
 import { findDocumentFile } from "../documents/document-files.ts";
 import { loadDocument } from "../documents/load-document.ts";
-import { viewDocument } from "../documents/preview.ts";
+import { storedRendering } from "../documents/stored-rendering.ts";
 import { ensureRenderedPdf } from "../documents/rendered-pdf.ts";
 import { sendFile } from "../http/files.ts";
 import { searchDocuments } from "../search/search-documents.ts";
 import { PORTAL_VI as T } from "./messages.vi.ts";
 
 const PAGE_SIZE = 20;
+/**
+ * Bounds on what an anonymous reader can ask for: pages beyond 500 (10,000 documents deep) are
+ * refused as page 1 would be useless there, a query is cut at 200 characters, a feed has 50.
+ */
+const MAX_PAGE = 500;
+const MAX_QUERY = 200;
+const FEED_SIZE = 50;
 const esc = escapeHtml;
 
 /** A trích yếu as a heading: "tuyên truyền..." (as printed after V/v) -> "Tuyên truyền...". */
@@ -72,6 +79,7 @@ function page(
 ${options.description ? `<meta name="description" content="${esc(options.description)}">` : ""}
 ${options.feed ? `<link rel="alternate" type="application/atom+xml" title="${esc(T.feed)}" href="${esc(options.feed)}">` : ""}
 <style>${CSS}</style>
+<script src="/portal.js" defer></script>
 </head>
 <body>
 <header class="site"><nav class="top"><div><h1><a href="/">${esc(T.title)}</a></h1><p>${esc(T.tagline)}</p></div><a href="/app/">${esc(T.staff)}</a></nav></header>
@@ -122,6 +130,8 @@ async function latest(
     .where(visibleTo(null))
     .where("documents.direction", "=", "outgoing");
   if (options.agencyCode) q = q.where("agencies.code", "=", options.agencyCode);
+  // One row more than the page tells whether there is a next page; a count(*) over every
+  // public document on each anonymous view would grow with the archive.
   const rows = await q
     .select([
       "documents.id",
@@ -132,19 +142,19 @@ async function latest(
       "documents.issued_at",
       "documents.type_name",
       "agencies.code as agency_code",
-      sql<string>`count(*) over ()`.as("total"),
     ])
     .orderBy(sql`documents.document_date desc nulls last`)
     .orderBy("documents.issued_at", "desc")
-    .limit(options.pageSize)
+    .limit(options.pageSize + 1)
     .offset((options.page - 1) * options.pageSize)
     .execute();
-  return { rows, total: rows.length ? Number(rows[0]!.total) : 0 };
+  const hasNext = rows.length > options.pageSize;
+  return { rows: rows.slice(0, options.pageSize), hasNext };
 }
 
 const pageOf = (v: unknown): number => {
   const n = Number(v);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+  return Number.isInteger(n) && n >= 1 && n <= MAX_PAGE ? n : 1;
 };
 
 function pager(base: string, current: number, hasNext: boolean): string {
@@ -154,28 +164,35 @@ function pager(base: string, current: number, hasNext: boolean): string {
   }<span>${esc(T.page(current))}</span>${hasNext ? `<a href="${esc(link(current + 1))}">${esc(T.next)} →</a>` : ""}</nav>`;
 }
 
+/**
+ * Where absolute links point: PUBLIC_URL when set. Never the request's Host header, which the
+ * client chooses (a forged Host put the attacker's site into every reader's feed). Without
+ * PUBLIC_URL the links are relative to the feed (RFC 4287 allows it; readers resolve them
+ * against the address they fetched) and the ids are URNs.
+ */
 function atom(
-  request: FastifyRequest,
+  base: string | null,
   title: string,
   selfPath: string,
   rows: Awaited<ReturnType<typeof latest>>["rows"],
 ): string {
-  const base = `${request.protocol}://${request.host}`;
+  const at = (path: string) => (base ? base + path : path);
+  const feedId = base ? base + selfPath : `urn:vanthu:feed:${selfPath}`;
   const updated = rows[0]?.issued_at?.toISOString() ?? new Date(0).toISOString();
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
 <title>${esc(title)}</title>
-<id>${esc(base + selfPath)}</id>
-<link rel="self" href="${esc(base + selfPath)}"/>
-<link rel="alternate" type="text/html" href="${esc(base + "/")}"/>
+<id>${esc(feedId)}</id>
+<link rel="self" href="${esc(at(selfPath))}"/>
+<link rel="alternate" type="text/html" href="${esc(at("/"))}"/>
 <updated>${updated}</updated>
 ${rows
   .map(
     (r) => `<entry>
 <id>urn:uuid:${r.id}</id>
 <title>${esc(`${r.reference ?? ""} ${r.subject ?? ""}`.trim())}</title>
-<link rel="alternate" type="text/html" href="${esc(`${base}/van-ban/${r.id}`)}"/>
-<link rel="enclosure" type="application/pdf" href="${esc(`${base}/van-ban/${r.id}/ban-pdf`)}"/>
+<link rel="alternate" type="text/html" href="${esc(at(`/van-ban/${r.id}`))}"/>
+<link rel="enclosure" type="application/pdf" href="${esc(at(`/van-ban/${r.id}/ban-pdf`))}"/>
 <updated>${(r.issued_at ?? new Date(0)).toISOString()}</updated>
 <author><name>${esc(r.issuer)}</name></author>
 <summary>${esc(`${r.type_name ?? ""} ${r.reference ?? ""} ngày ${viDate(r.date)}: ${r.subject ?? ""}`)}</summary>
@@ -186,6 +203,12 @@ ${rows
 `;
 }
 
+const PORTAL_JS = `document.addEventListener("change", function (e) {
+  var t = e.target;
+  if (t instanceof HTMLSelectElement && t.hasAttribute("data-navigate")) location.href = t.value;
+});
+`;
+
 function html(reply: FastifyReply, body: string, status = 200) {
   return reply.status(status).type("text/html; charset=utf-8").send(body);
 }
@@ -193,7 +216,7 @@ function html(reply: FastifyReply, body: string, status = 200) {
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
   const listPage = async (request: FastifyRequest, reply: FastifyReply, agencyCode?: string) => {
     const query = request.query as Record<string, string | undefined>;
-    const q = (query.q ?? "").trim().slice(0, 200);
+    const q = (query.q ?? "").trim().slice(0, MAX_QUERY);
     const current = pageOf(query.trang);
     const agencies = await publicAgencies(ctx);
     const agency = agencyCode ? agencies.find((a) => a.code === agencyCode) : undefined;
@@ -214,19 +237,19 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
       list = listHtml(found.items);
       hasNext = current * PAGE_SIZE < found.total;
     } else {
-      const { rows, total } = await latest(ctx, {
+      const { rows, hasNext: more } = await latest(ctx, {
         page: current,
         pageSize: PAGE_SIZE,
         ...(agency ? { agencyCode: agency.code } : {}),
       });
       heading = agency ? agency.name : T.latest;
       list = listHtml(rows);
-      hasNext = current * PAGE_SIZE < total;
+      hasNext = more;
     }
     const form = `<form class="search" role="search" action="${esc(base)}" method="get">
 <label for="q" class="visually-hidden" style="position:absolute;left:-9999px">${esc(T.searchLabel)}</label>
 <input id="q" name="q" type="search" value="${esc(q)}" placeholder="${esc(T.searchPlaceholder)}">
-<select aria-label="${esc(T.agencies)}" onchange="location.href=this.value">
+<select aria-label="${esc(T.agencies)}" data-navigate>
 <option value="/">${esc(T.allAgencies)}</option>
 ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agency?.code ? " selected" : ""}>${esc(a.name)}</option>`).join("")}
 </select>
@@ -243,6 +266,14 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
   };
 
   app.get("/", (request, reply) => listPage(request, reply));
+  // The portal's one script, a file so that the CSP allows no inline script: the agency picker
+  // goes to the agency's page when chosen (without JavaScript the search form still works).
+  app.get("/portal.js", (_request, reply) =>
+    reply
+      .type("text/javascript; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(PORTAL_JS),
+  );
   app.get("/co-quan/:code", (request, reply) =>
     listPage(request, reply, (request.params as { code: string }).code),
   );
@@ -261,7 +292,8 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
   app.get("/van-ban/:id", async (request, reply) => {
     const row = await publicDocument((request.params as { id: string }).id);
     if (!row) return html(reply, page(T.title, `<p>${esc(T.notFound)}</p>`), 404);
-    const view = await viewDocument(ctx, null, row);
+    // The stored rendering: no layout and no linting per anonymous view.
+    const rendered = await storedRendering(ctx, row);
     const agency = await ctx.db
       .selectFrom("agencies")
       .select(["code", "name"])
@@ -277,7 +309,7 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
 <dt>${esc(T.signer)}</dt><dd>${esc(row.signer_name)}</dd>
 </dl>
 <div class="actions"><a href="/van-ban/${row.id}/ban-pdf" download>${esc(T.downloadPdf)}</a></div>
-<div class="doc">${view.html}</div>`;
+<div class="doc">${rendered}</div>`;
     return html(
       reply,
       page(`${row.reference ?? ""} ${row.subject ?? ""}`.trim(), body, {
@@ -298,13 +330,13 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
   const feed = async (request: FastifyRequest, reply: FastifyReply, agencyCode?: string) => {
     const { rows } = await latest(ctx, {
       page: 1,
-      pageSize: 50,
+      pageSize: FEED_SIZE,
       ...(agencyCode ? { agencyCode } : {}),
     });
     const title = agencyCode && rows[0] ? `${rows[0].issuer ?? agencyCode} · ${T.title}` : T.title;
     return reply
       .type("application/atom+xml; charset=utf-8")
-      .send(atom(request, title, request.url.split("?")[0]!, rows));
+      .send(atom(ctx.config.publicUrl, title, request.url.split("?")[0]!, rows));
   };
   app.get("/feed.atom", (request, reply) => feed(request, reply));
   app.get("/co-quan/:code/feed.atom", (request, reply) =>

@@ -250,6 +250,15 @@ export default function Compose() {
                       )}
                     </Group>
                   ))}
+                  {preview.data?.findingsTruncated && (
+                    <Text size="sm" c="dimmed" data-testid="findings-more">
+                      {t.compose.findingsMore(
+                        preview.data.findings.length,
+                        preview.data.findingsTotal,
+                        !preview.data.findingsComplete,
+                      )}
+                    </Text>
+                  )}
                 </Stack>
               ) : (
                 <Text size="sm" c="teal.9">

@@ -410,6 +410,15 @@ export default function DocumentPage() {
                   </Text>
                 </Group>
               ))}
+              {view.data.findingsTruncated && (
+                <Text size="sm" c="dimmed">
+                  {t.compose.findingsMore(
+                    view.data.findings.length,
+                    view.data.findingsTotal,
+                    !view.data.findingsComplete,
+                  )}
+                </Text>
+              )}
             </Stack>
           ) : (
             <Alert color="green">{t.compose.noFindings}</Alert>
