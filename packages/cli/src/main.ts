@@ -13,6 +13,8 @@ import {
   userPasswordCommand,
 } from "./commands/admin.ts";
 import { processIo, type Io } from "./io.ts";
+import { closeCommandReader } from "./read-document.ts";
+import { ConfigError } from "@vanthu/server";
 
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
 
@@ -65,6 +67,20 @@ Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 kh
 const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`vanthu: cấu hình không hợp lệ:\n${e.problems.map((p) => `  - ${p}`).join("\n")}`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await closeCommandReader();
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

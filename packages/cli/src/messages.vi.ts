@@ -40,6 +40,14 @@ export const VI: Record<string, string> = {
   PDF_ENCRYPTED: "Tệp PDF được đặt mật khẩu.",
   PDF_NO_TEXT_LAYER: "Tệp PDF không có lớp chữ (bản quét); cần nhận dạng ký tự (OCR).",
   PDF_READER_MISSING: "Không nạp được bộ đọc PDF.",
+  FILE_TOO_COMPLEX:
+    "Tệp quá phức tạp để đọc: khi giải nén, tệp lớn bất thường (có thể là tệp nén độc hại).",
+  PDF_TOO_MANY_PAGES: "Tệp PDF có nhiều trang hơn giới hạn cho phép (MAX_PDF_PAGES).",
+  TEXT_TOO_LONG: "Nội dung chữ của tệp dài hơn giới hạn cho phép (MAX_TEXT_MB).",
+  READ_TIMEOUT: "Đọc tệp quá lâu nên đã dừng lại (READER_TIMEOUT_S).",
+  READ_OUT_OF_MEMORY: "Đọc tệp cần quá nhiều bộ nhớ nên đã dừng lại (READER_MEMORY_MB).",
+  READER_CRASHED: "Bộ đọc tệp gặp lỗi khi đọc tệp này.",
+  READER_BUSY: "Đang đọc quá nhiều tệp cùng lúc.",
   // Usage.
   USAGE: "Cách dùng không đúng.",
 };

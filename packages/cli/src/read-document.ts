@@ -1,5 +1,24 @@
 import { readFile, stat } from "node:fs/promises";
-import { extractText, type ExtractNote } from "@vanthu/extract";
+import { ReaderPool, type ExtractNote } from "@vanthu/extract";
+import { loadReaderConfig } from "@vanthu/server";
+
+let shared: ReaderPool | null = null;
+
+/**
+ * The command's reader pool, started on the first file and kept for the next ones (a worker
+ * takes about a second to start; a small file then takes under a millisecond). Limits come from
+ * the same variables as the server's (MAX_PDF_PAGES, READER_MEMORY_MB, ...).
+ */
+export function commandReader(): ReaderPool {
+  shared ??= new ReaderPool({ ...loadReaderConfig(), workers: 1 });
+  return shared;
+}
+
+export async function closeCommandReader(): Promise<void> {
+  const pool = shared;
+  shared = null;
+  await pool?.close();
+}
 
 export interface ReadResult {
   ok: boolean;
@@ -26,7 +45,7 @@ export async function readDocument(path: string): Promise<ReadResult> {
     if (code === "EISDIR") return failed("IS_DIRECTORY", "Is a directory.");
     return failed("FILE_UNREADABLE", `Cannot read the file: ${(error as Error).message}`);
   }
-  const extracted = await extractText(bytes, path);
+  const extracted = await commandReader().extractText(bytes, path);
   return {
     ok: !extracted.notes.some((n) => n.fatal),
     text: extracted.text,

@@ -1,10 +1,15 @@
 import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { decodeText, type TextEncoding } from "./decode-text.ts";
+import { resolveLimits, type ExtractLimits } from "./limits.ts";
+import { checkDocxArchive } from "./zip-directory.ts";
 
 /**
  * Text out of a document file, whatever its kind: plain text or markdown in any encoding
  * `decodeText` recognises, Word .docx (mammoth), PDF with a text layer (pdfjs-dist).
  * Never throws for bad input: a file that cannot be read gives a fatal note with a stable code.
+ * A file over one of the limits (pages, text length, declared unpacked size) is refused with
+ * FILE_TOO_COMPLEX, PDF_TOO_MANY_PAGES or TEXT_TOO_LONG before the costly part is done. This runs
+ * on the calling thread: for untrusted files use the reader pool, which adds memory and time caps.
  */
 export type SourceFormat = "text" | "docx" | "pdf";
 
@@ -50,7 +55,17 @@ function fatal(code: string, message: string, format: SourceFormat = "text"): Ex
   return { text: "", format, notes: [{ code, message, fatal: true }] };
 }
 
-export async function extractText(bytes: Uint8Array, fileName = ""): Promise<ExtractedText> {
+function tooLong(length: number, max: number, format: SourceFormat): ExtractedText {
+  const what = length > max * 4 ? "file" : "text";
+  return fatal("TEXT_TOO_LONG", `The ${what} is longer than ${max} characters.`, format);
+}
+
+export async function extractText(
+  bytes: Uint8Array,
+  fileName = "",
+  options: Partial<ExtractLimits> = {},
+): Promise<ExtractedText> {
+  const limits = resolveLimits(options);
   if (bytes.length === 0) return fatal("EMPTY_FILE", "The file is empty.");
   if (bytes.length > MAX_BYTES)
     return fatal("FILE_TOO_LARGE", `The file is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
@@ -67,10 +82,13 @@ export async function extractText(bytes: Uint8Array, fileName = ""): Promise<Ext
         "The file is a zip archive but not a Word .docx document.",
       );
     case "docx":
-      return extractDocx(bytes);
+      return extractDocx(bytes, limits);
     case "pdf":
-      return extractPdf(bytes);
+      return extractPdf(bytes, limits);
     default: {
+      // A character takes at most 4 bytes in any encoding we read: refuse without decoding.
+      if (bytes.length > limits.maxTextChars * 4)
+        return tooLong(bytes.length, limits.maxTextChars, "text");
       const decoded = decodeText(bytes);
       const notes: ExtractNote[] = decoded.notes.map((n) => ({
         code: n.code,
@@ -81,18 +99,24 @@ export async function extractText(bytes: Uint8Array, fileName = ""): Promise<Ext
         notes.push({ code: "NO_TEXT", message: "The file holds no text.", fatal: true });
       }
       const text = notes.some((n) => n.fatal) ? "" : decoded.text;
+      if (text.length > limits.maxTextChars)
+        return tooLong(text.length, limits.maxTextChars, "text");
       return { text, format: "text", encoding: decoded.encoding, notes };
     }
   }
 }
 
-async function extractDocx(bytes: Uint8Array): Promise<ExtractedText> {
+async function extractDocx(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractedText> {
+  const problem = checkDocxArchive(bytes, limits);
+  if (problem) return fatal(problem.code, problem.message, "docx");
   try {
     const mammoth = await import("mammoth");
     const extract = (mammoth.default ?? mammoth).extractRawText;
     const result = await extract({
       buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     });
+    if (result.value.length > limits.maxTextChars)
+      return tooLong(result.value.length, limits.maxTextChars, "docx");
     const text = decodeText(result.value).text;
     const notes: ExtractNote[] = [];
     if (!text.trim())
@@ -115,7 +139,28 @@ interface PdfTextItem {
   hasEOL?: boolean;
 }
 
-async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
+/**
+ * Page objects written in the clear (`/Type /Page`), counted up to `stopAfter`. A lower bound:
+ * pages inside compressed object streams are not seen. Measured: pdfjs needed 16 s on a
+ * 100,000-page file to say how many pages it has (it looks the last page up through the tree);
+ * this scan answers in about 100 ms.
+ */
+export function countPageObjects(bytes: Uint8Array, stopAfter: number): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const page = /\/Type\s*\/Page(?![A-Za-z])/g;
+  let n = 0;
+  while (n <= stopAfter && page.exec(text)) n++;
+  return n;
+}
+
+function tooManyPages(pages: string, limits: ExtractLimits): ExtractedText {
+  const message = `The PDF has ${pages} pages, more than ${limits.maxPdfPages}.`;
+  return fatal("PDF_TOO_MANY_PAGES", message, "pdf");
+}
+
+async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractedText> {
+  const visible = countPageObjects(bytes, limits.maxPdfPages);
+  if (visible > limits.maxPdfPages) return tooManyPages(`at least ${visible}`, limits);
   let pdfjs: typeof PdfJs;
   try {
     pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -142,7 +187,11 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
     return fatal("UNREADABLE_PDF", `The PDF cannot be read: ${(error as Error).message}`, "pdf");
   }
   try {
+    // The page count comes from the page tree's root, before any page is read: pdfjs's page
+    // lookup is quadratic in a flat tree (see limits.ts), so this bounds the whole read.
+    if (doc.numPages > limits.maxPdfPages) return tooManyPages(String(doc.numPages), limits);
     const pages: string[] = [];
+    let length = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -151,6 +200,8 @@ async function extractPdf(bytes: Uint8Array): Promise<ExtractedText> {
         layoutPage(content.items.filter((i) => "str" in i) as unknown as PdfTextItem[], x1 - x0),
       );
       page.cleanup();
+      length += pages[pages.length - 1]!.length + 2;
+      if (length > limits.maxTextChars) return tooLong(length, limits.maxTextChars, "pdf");
     }
     const text = decodeText(pages.join("\n\n")).text;
     const notes: ExtractNote[] = [];

@@ -15,3 +15,12 @@ export {
   type ExtractNote,
   type SourceFormat,
 } from "./extract-text.ts";
+export { DEFAULT_LIMITS, type ExtractLimits } from "./limits.ts";
+export { readZipDirectory, type ZipEntry } from "./zip-directory.ts";
+export {
+  ReaderPool,
+  ReaderError,
+  type ReaderOptions,
+  type ReaderErrorCode,
+} from "./reader-pool.ts";
+export type { ReaderTaskKind } from "./reader-tasks.ts";

@@ -21,6 +21,13 @@ const schema = z.object({
     .max(24 * 30)
     .default(12),
   MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(200).default(20),
+  // Reading untrusted files (packages/extract: limits.ts for why these defaults).
+  MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Extracted text, in millions of characters. */
+  MAX_TEXT_MB: z.coerce.number().min(0.01).max(50).default(1),
+  READER_MEMORY_MB: z.coerce.number().int().min(192).max(16_384).default(512),
+  READER_TIMEOUT_S: z.coerce.number().min(1).max(3600).default(60),
+  READER_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
   /** How long `serve` waits for an unreachable PostgreSQL at start before giving up (0: not at all). */
@@ -53,6 +60,13 @@ export interface Config {
   sessionSecret: string | null;
   sessionHours: number;
   maxUploadBytes: number;
+  /** The isolated file reader: workers, their heap cap and time limit, and extraction limits. */
+  reader: {
+    workers: number;
+    memoryMb: number;
+    timeoutMs: number;
+    limits: { maxPdfPages: number; maxTextChars: number };
+  };
   logLevel: string;
   demo: boolean;
   /** Seconds to wait for PostgreSQL at start while it is unreachable. */
@@ -76,6 +90,21 @@ export class ConfigError extends Error {
   }
 }
 
+const READER_KEYS = [
+  "MAX_PDF_PAGES",
+  "MAX_TEXT_MB",
+  "READER_MEMORY_MB",
+  "READER_TIMEOUT_S",
+  "READER_WORKERS",
+];
+
+/** The reader's part alone (the CLI's parse and lint): other variables are not looked at. */
+export function loadReaderConfig(
+  env: Record<string, string | undefined> = process.env,
+): Config["reader"] {
+  return loadConfig(Object.fromEntries(READER_KEYS.map((k) => [k, env[k]]))).reader;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const clean = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v !== ""),
@@ -92,6 +121,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: c.SESSION_SECRET ?? null,
     sessionHours: c.SESSION_HOURS,
     maxUploadBytes: Math.round(c.MAX_UPLOAD_MB * 1024 * 1024),
+    reader: {
+      workers: c.READER_WORKERS,
+      memoryMb: c.READER_MEMORY_MB,
+      timeoutMs: Math.round(c.READER_TIMEOUT_S * 1000),
+      limits: { maxPdfPages: c.MAX_PDF_PAGES, maxTextChars: Math.round(c.MAX_TEXT_MB * 1e6) },
+    },
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,

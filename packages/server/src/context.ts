@@ -1,5 +1,9 @@
-/** What every use case receives: the database, the clock, the configuration, the file store. */
+/**
+ * What every use case receives: the database, the clock, the configuration, the file store, the
+ * file reader.
+ */
 import type { Kysely } from "kysely";
+import type { ReaderPool } from "@vanthu/extract";
 import type { Database, DatabaseKind, Role } from "@vanthu/db";
 import type { Config } from "./config.ts";
 import type { FileStore } from "./files/file-store.ts";
@@ -9,6 +13,8 @@ export interface AppContext {
   dbKind: DatabaseKind;
   config: Config;
   files: FileStore;
+  /** Reads uploaded files in worker threads, with memory and time limits; closed with the app. */
+  reader: ReaderPool;
   /** "Now", injected so that tests control time. */
   now: () => Date;
   /** Pepper for session token hashes. */

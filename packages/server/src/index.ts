@@ -1,6 +1,6 @@
 // Public surface of @vanthu/server: configuration, the application, starting and stopping it,
 // and the use cases the CLI calls directly.
-export { loadConfig, ConfigError, type Config } from "./config.ts";
+export { loadConfig, loadReaderConfig, ConfigError, type Config } from "./config.ts";
 export { buildApp, type CollectedRoute } from "./http/app.ts";
 export { openContext, startServer, type RunningServer } from "./server.ts";
 export type { AppContext, Actor } from "./context.ts";

@@ -34,6 +34,14 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   UNSUPPORTED_FILE_TYPE: "Chỉ nhận tệp .txt, .docx hoặc .pdf.",
   CORRUPT_FILE: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",
   FILE_NOT_READABLE: "Không trích được chữ từ tệp (có thể là ảnh chụp chưa nhận dạng chữ).",
+  FILE_TOO_COMPLEX:
+    "Tệp quá phức tạp để đọc: khi giải nén, tệp lớn bất thường (có thể là tệp nén độc hại).",
+  PDF_TOO_MANY_PAGES: "Tệp PDF có nhiều trang hơn giới hạn cho phép.",
+  TEXT_TOO_LONG: "Nội dung chữ của tệp dài hơn giới hạn cho phép.",
+  READ_TIMEOUT: "Đọc tệp quá lâu nên đã dừng lại: tệp có thể bị hỏng hoặc quá phức tạp.",
+  READ_OUT_OF_MEMORY:
+    "Đọc tệp cần quá nhiều bộ nhớ nên đã dừng lại: tệp có thể bị hỏng hoặc quá phức tạp.",
+  READER_BUSY: "Máy chủ đang đọc nhiều tệp cùng lúc. Vui lòng thử lại sau ít phút.",
   NOT_A_DOCUMENT: "Nội dung không giống một văn bản hành chính.",
   AGENCY_EXISTS: "Cơ quan đã tồn tại (trùng mã, hoặc trùng tên với cơ quan cùng cấp).",
   AGENCY_NOT_OWNED:

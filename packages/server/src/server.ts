@@ -15,6 +15,7 @@ import {
   type OpenOptions,
 } from "@vanthu/db";
 import { isDatabaseUnavailable } from "./database-unavailable.ts";
+import { ReaderPool } from "@vanthu/extract";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { FileStore } from "./files/file-store.ts";
@@ -120,6 +121,8 @@ export async function openContext(
       dbKind: handle.kind,
       config,
       files: new FileStore(join(config.dataDir, "files")),
+      // Workers start on the first file; buildApp closes the pool when the app closes.
+      reader: new ReaderPool(config.reader),
       now: options.now ?? (() => new Date()),
       sessionSecret: await sharedSessionSecret(handle, config.sessionSecret),
     };

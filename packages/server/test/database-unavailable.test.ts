@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "@vanthu/db";
+import { ReaderPool } from "@vanthu/extract";
 import { buildApp, ERROR_MESSAGES_VI, loadConfig, type AppContext } from "@vanthu/server";
 import { isDatabaseUnavailable } from "../src/database-unavailable.ts";
 import { FileStore } from "../src/files/file-store.ts";
@@ -82,6 +83,7 @@ test("unreachable database: health, session hook and routes answer 503 DATABASE_
     files: new FileStore(join(dataDir, "files")),
     now: () => new Date(),
     sessionSecret: "0123456789abcdef0123456789abcdef",
+    reader: new ReaderPool(config.reader),
   };
   const { app } = await buildApp(ctx, { logger: false });
   try {

@@ -73,7 +73,13 @@ export async function startTestApp(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", MAX_UPLOAD_MB: "1", ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    MAX_UPLOAD_MB: "1",
+    READER_WORKERS: "1",
+    ...env,
+  });
   const { ctx } = await openContext(config, { handle: db, now: () => clock.now });
   await seedDemoWorld(ctx);
   const { app, routes } = await buildApp(ctx, { logger: false });

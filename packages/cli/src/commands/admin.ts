@@ -61,6 +61,7 @@ async function withContext(io: Io, work: (ctx: AppContext) => Promise<number>): 
     }
     throw e;
   } finally {
+    await opened.ctx.reader.close();
     await opened.handle.close();
   }
 }

@@ -96,6 +96,8 @@ export async function buildApp(
   app.decorateRequest("actor", null);
   app.decorateRequest("csrfToken", null);
   registerEdgeChecks(app);
+  // The file reader's workers end with the app (the server's close and the tests' close).
+  app.addHook("onClose", async () => ctx.reader.close());
 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];

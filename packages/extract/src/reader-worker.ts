@@ -1,0 +1,45 @@
+/**
+ * One reader worker: runs the tasks the pool sends, one at a time, and reports its heap after
+ * each so the pool can retire a worker a large file left swollen.
+ */
+import { parentPort } from "node:worker_threads";
+import { getHeapStatistics } from "node:v8";
+import { READER_TASKS, type ReaderReply, type ReaderRequest } from "./reader-tasks.ts";
+
+// In a worker thread, its port; in a child process (the default), the IPC channel, and the
+// reader ends with its parent.
+const port = parentPort ?? {
+  on: (_event: "message", listener: (request: ReaderRequest) => void) =>
+    process.on("message", listener),
+  postMessage: (message: ReaderReply) => process.send!(message),
+};
+if (!parentPort) process.on("disconnect", () => process.exit(0));
+const heapMb = () => Math.round(getHeapStatistics().used_heap_size / 1024 / 1024);
+const reply = (message: ReaderReply) => port.postMessage(message);
+
+port.on("message", (request: ReaderRequest) => {
+  const task = READER_TASKS[request.kind] as ((input: unknown) => Promise<unknown>) | undefined;
+  if (!task) {
+    const error = { code: "READER_UNKNOWN_TASK", message: `No reader task ${request.kind}.` };
+    reply({ id: request.id, ok: false, error, heapMb: heapMb() });
+    return;
+  }
+  task(request.input).then(
+    (output) => reply({ id: request.id, ok: true, output, heapMb: heapMb() }),
+    (e: unknown) => {
+      const error = { code: "READER_FAILED", message: (e as Error)?.message ?? String(e) };
+      reply({ id: request.id, ok: false, error, heapMb: heapMb() });
+    },
+  );
+});
+// The readers are loaded before the worker says it is ready, so that a task's time limit counts
+// reading, not loading: on a busy machine the first PDF in a fresh worker spent over a second
+// loading pdfjs and its (in-thread) worker half. pdf.worker.mjs sets globalThis.pdfjsWorker,
+// which pdfjs then uses instead of loading it again.
+const worker = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+await Promise.allSettled([
+  import("mammoth"),
+  import("pdfjs-dist/legacy/build/pdf.mjs"),
+  import(/* no types */ worker),
+]);
+reply({ ready: true, heapMb: heapMb() });

@@ -1,0 +1,107 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ReaderPool } from "@vanthu/extract";
+import { manyPagePdf, zipBombDocx } from "./bomb-files.ts";
+
+const letter = (i: number) =>
+  new TextEncoder().encode(`UBND TỈNH LẠNG SƠN\nSố: ${i}/UBND-VX\nV/v báo cáo số ${i}\n`);
+const fatalCode = (r: { notes: Array<{ code: string; fatal: boolean }> }) =>
+  r.notes.find((n) => n.fatal)?.code ?? null;
+
+for (const isolation of ["process", "thread"] as const) {
+  test(`reader pool (${isolation}): reads what extractText reads; a timeout replaces the reader`, async () => {
+    // 20,000 pages with the page limit lifted: pdfjs's page lookup is quadratic, minutes of work.
+    const pool = new ReaderPool({
+      workers: 1,
+      isolation,
+      timeoutMs: 3000,
+      limits: { maxPdfPages: 1e6 },
+    });
+    try {
+      const r = await pool.extractText(letter(1), "a.txt");
+      assert.match(r.text, /V\/v báo cáo số 1/);
+      const slow = await pool.extractText(manyPagePdf(20_000), "long.pdf");
+      assert.equal(fatalCode(slow), "READ_TIMEOUT");
+      const docx = await pool.extractText(await zipBombDocx(0), "a.docx");
+      assert.match(docx.text, /Công văn/);
+      assert.equal(pool.started, 2);
+    } finally {
+      await pool.close();
+    }
+  });
+}
+
+test("reader pool: reads in a reader what extractText reads", async () => {
+  const pool = new ReaderPool({ workers: 1 });
+  try {
+    const bytes = letter(1);
+    const r = await pool.extractText(bytes, "a.txt");
+    assert.equal(fatalCode(r), null);
+    assert.match(r.text, /V\/v báo cáo số 1/);
+    assert.equal(bytes.length > 0, true, "the caller's bytes are not taken");
+    const docx = await pool.extractText(await zipBombDocx(0), "a.docx");
+    assert.match(docx.text, /Công văn/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test("reader pool: a second file after an out-of-memory works", async () => {
+  // The directory check lifted: mammoth meets 40 MB of empty paragraphs with a 160 MB heap
+  // (the readers themselves take about 100 MB of it). In a child process: a worker thread that
+  // hits its cap this way can abort the whole test process (see reader-process.ts).
+  const pool = new ReaderPool({
+    workers: 1,
+    memoryMb: 160,
+    limits: { maxDocxRatio: Infinity, maxDocxXmlBytes: Infinity, maxDocxTotalBytes: Infinity },
+  });
+  try {
+    const r = await pool.extractText(await zipBombDocx(40), "bomb.docx");
+    assert.equal(fatalCode(r), "READ_OUT_OF_MEMORY");
+    const next = await pool.extractText(await zipBombDocx(0), "a.docx");
+    assert.equal(fatalCode(next), null);
+    assert.match(next.text, /Công văn/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test("reader pool: many small files in a row stay fast (one worker, kept alive)", async () => {
+  const pool = new ReaderPool({ workers: 1 });
+  try {
+    await pool.extractText(letter(0), "warm.txt");
+    const start = performance.now();
+    for (let i = 1; i <= 100; i++) {
+      const r = await pool.extractText(letter(i), `${i}.txt`);
+      assert.equal(fatalCode(r), null);
+    }
+    const perFile = (performance.now() - start) / 100;
+    console.log(`reader pool: ${perFile.toFixed(2)} ms per small file after warm-up`);
+    assert.equal(pool.started, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+test("reader pool: the queue is bounded and a closed pool refuses", async () => {
+  const pool = new ReaderPool({ workers: 1, maxQueue: 2 });
+  const results = await Promise.all(
+    [1, 2, 3, 4].map((i) => pool.extractText(letter(i), `${i}.txt`)),
+  );
+  assert.deepEqual(results.map(fatalCode), [null, null, "READER_BUSY", "READER_BUSY"]);
+  await pool.close();
+  assert.equal(fatalCode(await pool.extractText(letter(5), "5.txt")), "READER_CLOSED");
+});
+
+test("reader pool: a worker that cannot start fails the task that waits, without a loop", async () => {
+  // pdfjs and mammoth alone take about 100 MB of heap.
+  const pool = new ReaderPool({ workers: 1, memoryMb: 48 });
+  try {
+    const r = await pool.extractText(letter(1), "a.txt");
+    assert.equal(fatalCode(r), "READER_CRASHED");
+    assert.match(r.notes[0]!.message, /could not start/);
+    assert.equal(pool.started, 1);
+  } finally {
+    await pool.close();
+  }
+});
