@@ -18,11 +18,12 @@ ALTER TABLE users ADD CONSTRAINT users_roles_check
 -- The folded key of a name, as core's foldKey makes it (no diacritics, đ -> d, lower case, runs of
 -- white space as one space; a test compares the two): unaccent maps đ to d, and lower() after it
 -- only meets ASCII, so PGlite's C locale is enough. The dictionary is named so that the function
--- can be IMMUTABLE, as a generated column requires.
+-- can be IMMUTABLE, as a generated column requires; both are schema-qualified, because pg_dump's
+-- restore runs with an empty search_path (an unqualified name made pg_restore fail).
 CREATE FUNCTION vn_fold_key(t text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT btrim(regexp_replace(
-    lower(unaccent('unaccent'::regdictionary, normalize(t, NFC))), '[[:space:]]+', ' ', 'g'))
+    lower(public.unaccent('public.unaccent'::regdictionary, normalize(t, NFC))), '[[:space:]]+', ' ', 'g'))
 $$;
 
 ALTER TABLE agencies ADD COLUMN name_key text GENERATED ALWAYS AS (vn_fold_key(name)) STORED;
