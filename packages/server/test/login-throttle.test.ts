@@ -13,7 +13,12 @@ import { sql } from "kysely";
 import { testDatabaseKinds } from "@vanthu/db";
 import { buildApp } from "@vanthu/server";
 import { startTestApp, type TestApp } from "./helpers.ts";
-import { THROTTLE, accountDelayMs, purgeLoginRecords } from "../src/auth/login-throttle.ts";
+import {
+  THROTTLE,
+  accountDelayMs,
+  purgeLoginRecords,
+  reserveAttempt,
+} from "../src/auth/login-throttle.ts";
 import { PURGE_LOGINS, runDueJobs, scheduleRecurring } from "../src/followup/jobs.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
@@ -67,6 +72,25 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await attempt(user, "demo", "203.0.113.7")).statusCode, 429);
       // ...but the owner, elsewhere, signs in at once.
       assert.equal((await attempt(user, "demo", "198.51.100.1")).statusCode, 200);
+    });
+
+    test("20 right passwords at once from one address all sign in (concurrency.test's clients)", async () => {
+      const res = await Promise.all(
+        Array.from({ length: 20 }, () => attempt("ptth-ls.vanthu", "demo", "203.0.113.20")),
+      );
+      assert.deepEqual(
+        res.map((r) => r.statusCode),
+        Array.from({ length: 20 }, () => 200),
+      );
+    });
+
+    test("the reservation itself is atomic across processes: 40 at once, the limit granted", async () => {
+      // login() serializes a pair within a process; other processes reach the database at the
+      // same time, which this stands for.
+      const got = await Promise.allSettled(
+        Array.from({ length: 40 }, () => reserveAttempt(t.ctx, "ptth-ls.lanhdao", "203.0.113.21")),
+      );
+      assert.equal(got.filter((g) => g.status === "fulfilled").length, THROTTLE.perPair);
     });
 
     test("40 parallel attempts on 40 accounts from one address: at most the per-address limit", async () => {

@@ -19,7 +19,34 @@ export interface LoginResult {
   user: { id: string; username: string; fullName: string; roles: string[]; agencyId: string };
 }
 
+/**
+ * Attempts for one account from one address run one after another in this process. The
+ * reservation counts attempts in flight as failures until they succeed, so without this, 20
+ * right passwords sent at once (tabs restored, a script, an office behind one address) were
+ * refused past the 5th; serialized, each success gives its place back before the next is
+ * counted. Across processes at most one attempt per process is in flight for a pair.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
 export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string; ip: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const key = `${input.username.trim().toLowerCase()}\u0000${input.ip}`;
+  const before = inFlight.get(key) ?? Promise.resolve();
+  const mine = before.then(
+    () => loginNow(ctx, input),
+    () => loginNow(ctx, input),
+  );
+  const tail = mine.catch(() => undefined);
+  inFlight.set(key, tail);
+  void tail.then(() => {
+    if (inFlight.get(key) === tail) inFlight.delete(key);
+  });
+  return mine;
+}
+
+async function loginNow(
   ctx: AppContext,
   input: { username: string; password: string; ip: string; userAgent: string | null },
 ): Promise<LoginResult> {
