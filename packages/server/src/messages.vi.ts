@@ -33,6 +33,10 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
   MISSING_FIELDS: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",
   UNSUPPORTED_FILE_TYPE: "Chỉ nhận tệp .txt, .docx hoặc .pdf.",
   CORRUPT_FILE: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",
+  EMPTY_FILE: "Tệp trống: không có nội dung để đọc.",
+  FILE_ENCRYPTED: "Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.",
+  LEGACY_ENCODING_VNI:
+    "Tệp dùng bảng mã VNI, không chuyển đổi chắc chắn được; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại.",
   FILE_NOT_READABLE: "Không trích được chữ từ tệp (có thể là ảnh chụp chưa nhận dạng chữ).",
   FILE_TOO_COMPLEX:
     "Tệp quá phức tạp để đọc: khi giải nén, tệp lớn bất thường (có thể là tệp nén độc hại).",

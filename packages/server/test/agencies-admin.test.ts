@@ -295,5 +295,17 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(changed.status, 200, JSON.stringify(changed.body));
     });
+
+    test("the installation admin writes no documents (its agency is not one)", async () => {
+      const installer = await asInstaller();
+      const fields = await installer.post("/api/documents", {
+        typeCode: "CV",
+        subject: "về việc thử của quản trị hệ thống",
+        paragraphs: ["Nội dung."],
+      });
+      assert.equal(fields.status, 403, JSON.stringify(fields.body));
+      const text = await installer.post("/api/documents", { text: "CÔNG VĂN\nV/v thử" });
+      assert.equal(text.status, 403, JSON.stringify(text.body));
+    });
   });
 }

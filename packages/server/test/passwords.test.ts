@@ -140,6 +140,19 @@ for (const kind of testDatabaseKinds()) {
       await t.login("stttt-ls.lanhdao", "demo");
     });
 
+    test("an admin cannot reset their own password past the current-password check", async () => {
+      const id = await userId("stttt-ls.admin");
+      const admin = await t.login("stttt-ls.admin");
+      for (const given of [id, id.toUpperCase()]) {
+        const res = await admin.post(`/api/admin/users/${given}/password`, {
+          password: "một ngày mới bắt đầu",
+        });
+        assert.equal(res.status, 403, JSON.stringify(res.body));
+      }
+      assert.equal((await admin.get("/api/auth/me")).status, 200, "still signed in");
+      await t.login("stttt-ls.admin", "demo");
+    });
+
     test("creating a user applies the policy (admin API and the CLI's use case)", async () => {
       const admin = await t.login("stttt-ls.admin");
       const res = await admin.post("/api/admin/users", {

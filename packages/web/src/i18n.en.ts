@@ -322,6 +322,7 @@ export const en: Catalog = {
     disabled: "Locked",
     lock: "Lock",
     unlock: "Unlock",
+    agencyName: "Agency name",
     unitName: "Unit name",
     abbreviation: "Abbreviation",
     code: "Code",

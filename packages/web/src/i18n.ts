@@ -321,6 +321,7 @@ export const vi = {
     disabled: "Đã khóa",
     lock: "Khóa",
     unlock: "Mở khóa",
+    agencyName: "Tên cơ quan",
     unitName: "Tên đơn vị",
     abbreviation: "Viết tắt",
     code: "Mã",

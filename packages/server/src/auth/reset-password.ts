@@ -57,6 +57,15 @@ export async function resetPassword(
     if (actor) q = q.where("agency_id", "=", actor.agencyId);
     const user = await q.forUpdate().executeTakeFirst();
     if (!user) throw fail("NOT_FOUND", "no such user in the agency");
+    // One's own password is changed with the current one (POST /api/auth/password): a reset of
+    // it would let whoever holds an open admin session take the account over for good.
+    if (actor && user.id === actor.userId)
+      throw fail("FORBIDDEN", "an admin changes their own password with the current one", [
+        {
+          path: "id",
+          message: "Đổi mật khẩu của chính mình ở mục Đổi mật khẩu (cần mật khẩu hiện tại).",
+        },
+      ]);
     assertPasswordAllowed(password, user.username);
     const sessionsEnded = await writePassword(trx, user.id, await hashPassword(password), null);
     await recordAudit(trx, {

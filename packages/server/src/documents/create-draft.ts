@@ -25,6 +25,9 @@ export async function createDraft(
     .selectAll()
     .where("id", "=", actor.agencyId)
     .executeTakeFirstOrThrow();
+  // The installation admin's "agency" only holds that admin: it writes no documents.
+  if (agency.kind === "installation")
+    throw fail("FORBIDDEN", `${actor.username}: the installation writes no documents`);
   let columns;
   let isPublic: boolean | undefined;
   if ("fields" in input) {

@@ -211,6 +211,7 @@ function AgencyAdmin() {
                         size="compact-sm"
                         variant="light"
                         aria-label={t.password.resetFor(u.username)}
+                        disabled={u.id === me.user.userId}
                         onClick={() => setResetting(u)}
                       >
                         {t.password.reset}
@@ -273,7 +274,7 @@ function AgencyAdmin() {
               w={140}
             />
             <TextInput
-              label={t.admin.fullName}
+              label={t.admin.agencyName}
               value={agency.name}
               onChange={(e) => setAgency({ ...agency, name: e.currentTarget.value })}
               w={320}

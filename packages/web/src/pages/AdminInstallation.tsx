@@ -147,7 +147,7 @@ export default function AdminInstallation() {
           w={160}
         />
         <TextInput
-          label={t.admin.fullName}
+          label={t.admin.agencyName}
           required
           value={v.name}
           onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
