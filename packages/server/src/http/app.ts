@@ -96,6 +96,19 @@ export async function buildApp(
   app.decorateRequest("actor", null);
   app.decorateRequest("csrfToken", null);
   registerEdgeChecks(app);
+  if (!ctx.config.trustProxy.length) {
+    // Behind a reverse proxy without TRUST_PROXY, every client has the proxy's address and shares
+    // its login limits: say so once, in the log an admin reads.
+    let warned = false;
+    app.addHook("onRequest", async (request) => {
+      if (warned || request.headers["x-forwarded-for"] === undefined) return;
+      warned = true;
+      request.log.warn(
+        { peer: request.socket.remoteAddress },
+        "X-Forwarded-For received but TRUST_PROXY is not set: clients behind this proxy share one address (and its login limits); set TRUST_PROXY to the proxy's address",
+      );
+    });
+  }
   // The file reader's workers end with the app (the server's close and the tests' close).
   app.addHook("onClose", async () => ctx.reader.close());
 
