@@ -42,29 +42,10 @@ export interface Manifest {
   entries: ManifestEntry[];
 }
 
-/** Every directory under `dir` (relative, "/"-separated), parents first. */
-export function listDirectories(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string) => {
-    let items;
-    try {
-      items = readdirSync(at, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const d of items.sort((a, b) => (a.name < b.name ? -1 : 1)))
-      if (d.isDirectory()) {
-        out.push(relative(dir, join(at, d.name)).split(sep).join("/"));
-        walk(join(at, d.name));
-      }
-  };
-  walk(dir);
-  return out;
-}
-
-/** Every regular file under `dir`, relative and "/"-separated, in a stable order. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
+/** Directories (parents first) and regular files under `dir`, relative, "/"-separated, sorted. */
+function walkTree(dir: string): { directories: string[]; files: string[] } {
+  const directories: string[] = [];
+  const files: string[] = [];
   const walk = (at: string) => {
     let items;
     try {
@@ -74,13 +55,22 @@ export function listFiles(dir: string): string[] {
     }
     for (const d of items.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(at, d.name);
-      if (d.isDirectory()) walk(path);
-      else if (d.isFile()) out.push(relative(dir, path).split(sep).join("/"));
+      const rel = relative(dir, path).split(sep).join("/");
+      if (d.isDirectory()) {
+        directories.push(rel);
+        walk(path);
+      } else if (d.isFile()) files.push(rel);
     }
   };
   walk(dir);
-  return out;
+  return { directories, files };
 }
+
+/** Every directory under `dir` (relative, "/"-separated), parents first. */
+export const listDirectories = (dir: string): string[] => walkTree(dir).directories;
+
+/** Every regular file under `dir`, relative and "/"-separated, in a stable order. */
+export const listFiles = (dir: string): string[] => walkTree(dir).files;
 
 /** sha256 and size of a file, read as a stream (PGlite's segments reach 1 GB). */
 export async function hashFile(path: string): Promise<{ sha256: string; size: number }> {
