@@ -12,6 +12,7 @@ export {
   type IssuerAbbreviation,
 } from "./model/issuers.ts";
 export { parseDocument, type ParseOptions } from "./parse/parse-document.ts";
+export { splitDocuments } from "./parse/split-documents.ts";
 export {
   extractCitations,
   normalizeRef,

@@ -18,6 +18,26 @@ export interface ExtractNote {
   message: string;
   /** True when no usable text came out: the caller should report the file as failed. */
   fatal: boolean;
+  /** The parse-contract field the note is about ("reference", "date"...), when it is about one. */
+  field?: string | null;
+  /** 1-based page the note is about, when it is about one. */
+  page?: number;
+}
+
+/**
+ * Where a range [start, end) of the extracted text came from: a PDF's text layer, text
+ * recognition (OCR) of a page image, or a later revision of the PDF (a number stamped at issuing).
+ */
+export interface TextSource {
+  start: number;
+  end: number;
+  source: "text" | "ocr" | "revision";
+  /** 1-based page. */
+  page: number;
+  /** 0..1; 1 for a text layer. */
+  confidence?: number;
+  /** Which revision of the PDF drew it (1 = the first), for source "revision". */
+  revision?: number;
 }
 
 export interface ExtractedText {
@@ -26,6 +46,8 @@ export interface ExtractedText {
   encoding?: TextEncoding;
   pages?: number;
   notes: ExtractNote[];
+  /** Where each part of `text` came from, in order; absent for plain text. */
+  sources?: TextSource[];
 }
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -191,19 +213,25 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
     // lookup is quadratic in a flat tree (see limits.ts), so this bounds the whole read.
     if (doc.numPages > limits.maxPdfPages) return tooManyPages(String(doc.numPages), limits);
     const pages: string[] = [];
+    const sources: TextSource[] = [];
     let length = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const [x0, , x1] = page.view as [number, number, number, number];
-      pages.push(
-        layoutPage(content.items.filter((i) => "str" in i) as unknown as PdfTextItem[], x1 - x0),
+      const laid = layoutPage(
+        content.items.filter((i) => "str" in i) as unknown as PdfTextItem[],
+        x1 - x0,
       );
+      const pageText = decodeText(laid).text;
+      pages.push(pageText);
       page.cleanup();
-      length += pages[pages.length - 1]!.length + 2;
+      if (pageText)
+        sources.push({ start: length, end: length + pageText.length, source: "text", page: p });
+      length += pageText.length + 2;
       if (length > limits.maxTextChars) return tooLong(length, limits.maxTextChars, "pdf");
     }
-    const text = decodeText(pages.join("\n\n")).text;
+    const text = pages.join("\n\n");
     const notes: ExtractNote[] = [];
     if (!text.trim()) {
       notes.push({
@@ -212,7 +240,7 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
         fatal: true,
       });
     }
-    return { text, format: "pdf", pages: doc.numPages, notes };
+    return { text, format: "pdf", pages: doc.numPages, notes, sources };
   } finally {
     await doc.destroy();
   }

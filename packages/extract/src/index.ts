@@ -13,6 +13,7 @@ export {
   layoutPage,
   type ExtractedText,
   type ExtractNote,
+  type TextSource,
   type SourceFormat,
 } from "./extract-text.ts";
 export { DEFAULT_LIMITS, type ExtractLimits } from "./limits.ts";
@@ -24,3 +25,9 @@ export {
   type ReaderErrorCode,
 } from "./reader-pool.ts";
 export type { ReaderTaskKind } from "./reader-tasks.ts";
+export {
+  parseExtracted,
+  type ParsedFile,
+  type ParsedFileDocument,
+  type FieldSource,
+} from "./parse-file.ts";
