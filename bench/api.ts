@@ -10,7 +10,7 @@
  * node_modules) in the same run, after each database, and prints this tree's list req/s against it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,11 +67,37 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU the server process spent per request (user + system), in ms; null off Linux. */
+  cpuMs: number | null;
 }
 const rows: Row[] = [];
 
-async function cannon(db: string, scenario: string, options: autocannon.Options): Promise<void> {
+/**
+ * CPU time of a process so far, in ms, from /proc (Linux). Unlike req/s, it hardly moves when
+ * other work shares the machine, so it compares two checkouts fairly on a busy machine. For
+ * PostgreSQL it leaves out the database's own processes.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 (1-based), 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function cannon(
+  db: string,
+  scenario: string,
+  options: autocannon.Options,
+  pid?: number,
+): Promise<void> {
+  const cpu0 = cpuMsOf(pid);
   const r = await autocannon({ connections, ...options });
+  const cpu1 = cpuMsOf(pid);
   const errors = r.errors + r.non2xx + r.timeouts;
   rows.push({
     db,
@@ -80,6 +106,8 @@ async function cannon(db: string, scenario: string, options: autocannon.Options)
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors,
+    cpuMs:
+      cpu0 !== null && cpu1 !== null && r.requests.total ? (cpu1 - cpu0) / r.requests.total : null,
   });
 }
 
@@ -140,23 +168,33 @@ async function benchVanthu(db: string, env: Record<string, string>, bin = BIN) {
     // 50 issued documents in the outgoing box before the list is measured.
     for (const id of ids.splice(0, 50))
       await fetch(`${url}/api/documents/${id}/issue`, { method: "POST", headers });
-    await cannon(db, "GET /api/documents?box=outgoing", {
-      url: `${url}/api/documents?box=outgoing`,
-      headers: { cookie: s.cookie },
-      duration: seconds,
-    });
+    await cannon(
+      db,
+      "GET /api/documents?box=outgoing",
+      {
+        url: `${url}/api/documents?box=outgoing`,
+        headers: { cookie: s.cookie },
+        duration: seconds,
+      },
+      child.pid,
+    );
     let next = 0;
-    await cannon(db, "POST /api/documents/:id/issue", {
-      url,
-      amount: ids.length,
-      requests: [
-        {
-          method: "POST",
-          headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
-          setupRequest: (req) => ({ ...req, path: `/api/documents/${ids[next++]}/issue` }),
-        },
-      ],
-    });
+    await cannon(
+      db,
+      "POST /api/documents/:id/issue",
+      {
+        url,
+        amount: ids.length,
+        requests: [
+          {
+            method: "POST",
+            headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
+            setupRequest: (req) => ({ ...req, path: `/api/documents/${ids[next++]}/issue` }),
+          },
+        ],
+      },
+      child.pid,
+    );
   } finally {
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
@@ -177,7 +215,7 @@ process.on("SIGTERM", () => app.close().then(() => process.exit(0)));`,
   );
   const { url, child } = await startChild([file], {});
   try {
-    await cannon("-", "bare Fastify hello-world", { url, duration: seconds });
+    await cannon("-", "bare Fastify hello-world", { url, duration: seconds }, child.pid);
   } finally {
     await stop(child);
     rmSync(dir, { recursive: true, force: true });
@@ -212,11 +250,11 @@ if (pgAdmin) {
 const hello = rows[0]!.rps;
 console.log("");
 console.log(
-  "  database             scenario                              req/s    p50 ms  p99 ms  errors  vs hello",
+  "  database             scenario                              req/s    p50 ms  p99 ms  errors  vs hello  cpu ms/req",
 );
 for (const r of rows)
   console.log(
-    `  ${r.db.padEnd(19)}  ${r.scenario.padEnd(36)}  ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${((r.rps / hello) * 100).toFixed(1).padStart(6)}%`,
+    `  ${r.db.padEnd(19)}  ${r.scenario.padEnd(36)}  ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ${String(r.errors).padStart(6)}  ${((r.rps / hello) * 100).toFixed(1).padStart(6)}%  ${r.cpuMs === null ? "-" : r.cpuMs.toFixed(3).padStart(9)}`,
   );
 
 if (BASELINE_BIN) {
@@ -226,7 +264,10 @@ if (BASELINE_BIN) {
     const base = rows.find((r) => r.db === `${db} (baseline)` && r.scenario.startsWith("GET"));
     if (now && base)
       console.log(
-        `  ${db}: list ${now.rps.toFixed(0)} req/s against the baseline's ${base.rps.toFixed(0)} (${((now.rps / base.rps) * 100).toFixed(0)}%)`,
+        `  ${db}: list ${now.rps.toFixed(0)} req/s against the baseline's ${base.rps.toFixed(0)} (${((now.rps / base.rps) * 100).toFixed(0)}%)` +
+          (now.cpuMs !== null && base.cpuMs !== null
+            ? `; server CPU ${now.cpuMs.toFixed(3)} ms a request against ${base.cpuMs.toFixed(3)} (${((now.cpuMs / base.cpuMs) * 100).toFixed(0)}%)`
+            : ""),
       );
   }
 }

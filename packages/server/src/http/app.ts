@@ -88,7 +88,7 @@ export async function buildApp(
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   // First, so that every answer carries the headers, refusals by the hooks below included.
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, parts: 12 },
@@ -100,13 +100,15 @@ export async function buildApp(
     // Behind a reverse proxy without TRUST_PROXY, every client has the proxy's address and shares
     // its login limits: say so once, in the log an admin reads.
     let warned = false;
-    app.addHook("onRequest", async (request) => {
-      if (warned || request.headers["x-forwarded-for"] === undefined) return;
-      warned = true;
-      request.log.warn(
-        { peer: request.socket.remoteAddress },
-        "X-Forwarded-For received but TRUST_PROXY is not set: clients behind this proxy share one address (and its login limits); set TRUST_PROXY to the proxy's address",
-      );
+    app.addHook("onRequest", (request, _reply, done) => {
+      if (!warned && request.headers["x-forwarded-for"] !== undefined) {
+        warned = true;
+        request.log.warn(
+          { peer: request.socket.remoteAddress },
+          "X-Forwarded-For received but TRUST_PROXY is not set: clients behind this proxy share one address (and its login limits); set TRUST_PROXY to the proxy's address",
+        );
+      }
+      done();
     });
   }
   // The file reader's workers end with the app (the server's close and the tests' close).

@@ -1,13 +1,16 @@
 /**
- * Security headers on every answer, through @fastify/helmet: a Content-Security-Policy that the
- * web application (/app/) and the portal pass under, no framing (frame-ancestors 'none' and
- * X-Frame-Options DENY), Referrer-Policy strict-origin-when-cross-origin, and HSTS only when the
- * request came over TLS (directly, or from a proxy in TRUST_PROXY that says X-Forwarded-Proto:
- * https): sent over plain HTTP it would be ignored by browsers at best, and on a LAN install
- * reached by IP it would pin a name that has no certificate.
+ * Security headers on every answer: a Content-Security-Policy that the web application (/app/)
+ * and the portal pass under, no framing (frame-ancestors 'none' and X-Frame-Options DENY),
+ * Referrer-Policy strict-origin-when-cross-origin, nosniff, and HSTS only when the request came
+ * over TLS (directly, or from a proxy in TRUST_PROXY that says X-Forwarded-Proto: https): sent
+ * over plain HTTP it would be ignored by browsers at best, and on a LAN install reached by IP it
+ * would pin a name that has no certificate.
+ *
+ * The headers are the ones @fastify/helmet sent with the options we used, computed once and set
+ * by one synchronous hook: helmet ran its dozen middlewares and rebuilt the policy string on every
+ * request (measured with the list endpoint in process: 0.2-0.36 ms a request, 7-12% of it).
  */
 import type { FastifyInstance } from "fastify";
-import helmet from "@fastify/helmet";
 
 /**
  * Scripts only from our own origin, with no inline scripts or handlers: the Vite build emits
@@ -20,7 +23,7 @@ import helmet from "@fastify/helmet";
  * hash cannot allow. Styles cannot run code, and every piece of user text is escaped before it
  * reaches a page; scripts, which can, have no such allowance.
  */
-export const CSP_DIRECTIVES = {
+export const CSP_DIRECTIVES: Record<string, string[] | null> = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
@@ -39,17 +42,35 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    frameguard: { action: "deny" },
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    hsts: false,
-    // The feed's PDF enclosures and the portal's files may be fetched from other sites.
-    crossOriginResourcePolicy: { policy: "same-site" },
-  });
-  app.addHook("onRequest", async (request, reply) => {
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .filter((entry): entry is [string, string[]] => entry[1] !== null)
+  .map(([name, values]) => `${kebab(name)} ${values.join(" ")}`)
+  .join(";");
+
+/** Every answer's headers, as one frozen object. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "cross-origin-opener-policy": "same-origin",
+  // The feed's PDF enclosures and the portal's files may be fetched from other sites.
+  "cross-origin-resource-policy": "same-site",
+  "origin-agent-cluster": "?1",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-content-type-options": "nosniff",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  "x-frame-options": "DENY",
+  "x-permitted-cross-domain-policies": "none",
+  // The old XSS auditor is off: it did harm (leaks through its reports) and no browser keeps it.
+  "x-xss-protection": "0",
+});
+
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook("onRequest", (request, reply, done) => {
+    void reply.headers(SECURITY_HEADERS);
     if (request.protocol === "https")
       void reply.header("strict-transport-security", "max-age=31536000");
+    done();
   });
 }
