@@ -61,10 +61,15 @@ function sourceAt(
   return { source: best.source, confidence: Math.round(conf * 1000) / 1000, page: best.page };
 }
 
-function pageAt(sources: TextSource[] | undefined, offset: number): number | null {
-  if (!sources?.length) return null;
-  for (const s of sources) if (offset >= s.start && offset < s.end) return s.page;
-  return null;
+/** Pages of the sources that overlap [start, end): the first and the last. */
+function pagesOf(
+  sources: TextSource[] | undefined,
+  start: number,
+  end: number,
+): [number, number] | null {
+  const inside = (sources ?? []).filter((s) => s.start < end && s.end > start);
+  if (!inside.length) return null;
+  return [Math.min(...inside.map((s) => s.page)), Math.max(...inside.map((s) => s.page))];
 }
 
 function withSources(
@@ -82,10 +87,9 @@ function withSources(
     else if (extracted.format !== "pdf" || !extracted.sources?.length)
       fieldSources[field] = { source: "text", confidence: 1, page: null };
   }
-  const first = pageAt(extracted.sources, range[0]);
-  const last = pageAt(extracted.sources, Math.max(range[0], range[1] - 1));
   const out: ParsedFileDocument = { ...doc, fieldSources, range };
-  if (first !== null && last !== null) out.pages = [first, last];
+  const pages = pagesOf(extracted.sources, range[0], range[1]);
+  if (pages) out.pages = pages;
   return out;
 }
 
