@@ -2,6 +2,17 @@ import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { decodeText, type TextEncoding } from "./decode-text.ts";
 import { resolveLimits, type ExtractLimits } from "./limits.ts";
 import { checkDocxArchive } from "./zip-directory.ts";
+import {
+  firstRevisionRuns,
+  markRevisions,
+  pageObjectNumber,
+  pageRuns,
+  pageSources,
+  pageText,
+} from "./pdf-page.ts";
+import { listRevisions } from "./pdf-revisions.ts";
+
+export { layoutPage } from "./pdf-layout.ts";
 
 /**
  * Text out of a document file, whatever its kind: plain text or markdown in any encoding
@@ -48,6 +59,19 @@ export interface ExtractedText {
   notes: ExtractNote[];
   /** Where each part of `text` came from, in order; absent for plain text. */
   sources?: TextSource[];
+  /** A PDF's revisions (incremental updates), first to last; absent for other formats. */
+  revisions?: PdfRevisionInfo[];
+}
+
+/** One revision of a PDF: the file as first written is 1, each incremental update adds one. */
+export interface PdfRevisionInfo {
+  revision: number;
+  /** Offset just past this revision's "%%EOF": the file cut there is that revision. */
+  byteEnd: number;
+  /** A digital signature covers the file up to this revision's end. */
+  signed: boolean;
+  /** How many objects this revision adds or replaces; null when its cross-reference is unreadable. */
+  objects: number | null;
 }
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -153,14 +177,6 @@ async function extractDocx(bytes: Uint8Array, limits: ExtractLimits): Promise<Ex
   }
 }
 
-interface PdfTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  height: number;
-  hasEOL?: boolean;
-}
-
 /**
  * Page objects written in the clear (`/Type /Page`), counted up to `stopAfter`. A lower bound:
  * pages inside compressed object streams are not seen. Measured: pdfjs needed 16 s on a
@@ -193,15 +209,13 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
       "pdf",
     );
   }
+  const open = (data: Uint8Array): Promise<PdfJs.PDFDocumentProxy> =>
+    pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
+      .promise;
   let doc;
   try {
     // pdfjs takes ownership of the buffer: hand it a copy.
-    doc = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      useSystemFonts: false,
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
+    doc = await open(new Uint8Array(bytes));
   } catch (error) {
     const name = (error as Error).name;
     if (name === "PasswordException")
@@ -212,23 +226,32 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
     // The page count comes from the page tree's root, before any page is read: pdfjs's page
     // lookup is quadratic in a flat tree (see limits.ts), so this bounds the whole read.
     if (doc.numPages > limits.maxPdfPages) return tooManyPages(String(doc.numPages), limits);
+    // Text a later revision drew (a number stamped after signing) is told apart by comparing
+    // with the first revision's text, page by page.
+    const revisions = listRevisions(bytes);
+    const baseline =
+      revisions.length > 1
+        ? await firstRevisionRuns(
+            pdfjs,
+            open,
+            bytes,
+            revisions[0]!,
+            doc.numPages,
+            Date.now() + limits.maxRevisionCompareMs,
+          )
+        : null;
     const pages: string[] = [];
     const sources: TextSource[] = [];
     let length = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const [x0, , x1] = page.view as [number, number, number, number];
-      const laid = layoutPage(
-        content.items.filter((i) => "str" in i) as unknown as PdfTextItem[],
-        x1 - x0,
-      );
-      const pageText = decodeText(laid).text;
-      pages.push(pageText);
+      const runs = await pageRuns(page, pdfjs);
+      markRevisions(runs, revisions, baseline?.get(p) ?? null, pageObjectNumber(page));
+      const laid = pageSources(pageText(runs, page), p, length);
       page.cleanup();
-      if (pageText)
-        sources.push({ start: length, end: length + pageText.length, source: "text", page: p });
-      length += pageText.length + 2;
+      pages.push(laid.text);
+      sources.push(...laid.sources);
+      length += laid.text.length + 2;
       if (length > limits.maxTextChars) return tooLong(length, limits.maxTextChars, "pdf");
     }
     const text = pages.join("\n\n");
@@ -240,130 +263,14 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
         fatal: true,
       });
     }
-    return { text, format: "pdf", pages: doc.numPages, notes, sources };
+    const revisionList = revisions.map((r) => ({
+      revision: r.revision,
+      byteEnd: r.byteEnd,
+      signed: r.signed,
+      objects: r.objects?.length ?? null,
+    }));
+    return { text, format: "pdf", pages: doc.numPages, notes, sources, revisions: revisionList };
   } finally {
     await doc.destroy();
   }
-}
-
-interface Segment {
-  text: string;
-  x0: number;
-  x1: number;
-}
-
-interface PdfLine {
-  y: number;
-  h: number;
-  /** A vertical gap above this line that reads as a blank line. */
-  gapBefore: boolean;
-  segments: Segment[];
-}
-
-/**
- * Rebuilds lines from positioned text runs. Runs on one baseline form a line, in x order; a wide
- * horizontal gap splits it into segments. Where the page is in two columns (the header: issuer
- * and number left, motto and date right; the foot: "Nơi nhận" left, signature right), the left
- * column is written first, then a blank line, then the right column, as a flattened table
- * reads. A tall vertical gap leaves a blank line.
- */
-export function layoutPage(items: PdfTextItem[], pageWidth = 595): string {
-  const runs = items
-    .filter((i) => i.str.length > 0)
-    .map((i) => ({
-      s: i.str,
-      x: i.transform[4]!,
-      y: i.transform[5]!,
-      w: i.width,
-      h: Math.abs(i.transform[3]!) || i.height || 10,
-    }));
-  runs.sort((a, b) => b.y - a.y || a.x - b.x);
-  const grouped: Array<{ y: number; h: number; runs: typeof runs }> = [];
-  for (const r of runs) {
-    const last = grouped[grouped.length - 1];
-    if (last && Math.abs(last.y - r.y) <= Math.max(2, Math.min(r.h, last.h) * 0.3))
-      last.runs.push(r);
-    else grouped.push({ y: r.y, h: r.h, runs: [r] });
-  }
-  const lines: PdfLine[] = [];
-  let prevY: number | null = null;
-  let prevH = 0;
-  for (const g of grouped) {
-    g.runs.sort((a, b) => a.x - b.x);
-    const segments: Segment[] = [];
-    let current: Segment | null = null;
-    for (const r of g.runs) {
-      const gap = current ? r.x - current.x1 : 0;
-      // A wide gap splits the line; so does a narrower one between the two halves of the page
-      // (the header's columns are sometimes set close together).
-      const acrossMiddle =
-        current !== null &&
-        gap > r.h * 0.5 &&
-        current.x1 < pageWidth * 0.55 &&
-        r.x > pageWidth * 0.35;
-      if (!current || gap > r.h * 2.5 || gap < -r.h * 0.5 || acrossMiddle) {
-        if (current) segments.push(current);
-        current = { text: r.s, x0: r.x, x1: r.x + r.w };
-        continue;
-      }
-      if (gap > r.h * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(r.s)) current.text += " ";
-      current.text += r.s;
-      current.x1 = Math.max(current.x1, r.x + r.w);
-    }
-    if (current) segments.push(current);
-    const gapBefore = prevY !== null && prevY - g.y > Math.max(prevH, g.h) * 1.9;
-    lines.push({
-      y: g.y,
-      h: g.h,
-      gapBefore,
-      segments: segments
-        .map((x) => ({ ...x, text: x.text.replace(/\s+/g, " ").trim() }))
-        .filter((x) => x.text),
-    });
-    prevY = g.y;
-    prevH = g.h;
-  }
-
-  const mid = pageWidth / 2;
-  const slack = pageWidth * 0.1;
-  const side = (seg: Segment): "left" | "right" | "full" => {
-    const left = seg.x1 <= mid + slack;
-    const right = seg.x0 >= mid - slack;
-    if (left && right) return (seg.x0 + seg.x1) / 2 < mid ? "left" : "right";
-    return left ? "left" : right ? "right" : "full";
-  };
-  const out: string[] = [];
-  for (let i = 0; i < lines.length;) {
-    const line = lines[i]!;
-    const isColumnLine = (l: PdfLine): boolean =>
-      l.segments.length > 0 && l.segments.every((x) => side(x) !== "full");
-    // A block of column lines with text on both sides: left column, blank line, right column.
-    // A block ends at a tall vertical gap: what follows is the next part of the page.
-    let j = i;
-    while (j < lines.length && isColumnLine(lines[j]!) && (j === i || !lines[j]!.gapBefore)) j++;
-    const block = lines.slice(i, j);
-    const hasBoth =
-      block.some((l) => l.segments.some((x) => side(x) === "left")) &&
-      block.some((l) => l.segments.some((x) => side(x) === "right"));
-    if (block.length > 1 && hasBoth) {
-      for (const which of ["left", "right"] as const) {
-        if (which === "right") out.push("");
-        let first = true;
-        for (const l of block) {
-          const parts = l.segments.filter((x) => side(x) === which);
-          if (!parts.length) continue;
-          if (l.gapBefore && !first) out.push("");
-          out.push(...parts.map((x) => x.text));
-          first = false;
-        }
-      }
-      out.push("");
-      i = j;
-      continue;
-    }
-    if (line.gapBefore) out.push("");
-    out.push(...line.segments.map((x) => x.text));
-    i++;
-  }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n");
 }

@@ -12,6 +12,7 @@ export {
   detectFormat,
   layoutPage,
   type ExtractedText,
+  type PdfRevisionInfo,
   type ExtractNote,
   type TextSource,
   type SourceFormat,

@@ -16,6 +16,11 @@ export interface ExtractLimits {
   maxDocxEntries: number;
   /** Uncompressed to compressed size of one part over 1 MB: a zip bomb's is in the thousands. */
   maxDocxRatio: number;
+  /**
+   * Milliseconds spent reading a PDF's first revision to tell what later revisions drew; pages
+   * not read by then are not compared (annotations a later revision added are still marked).
+   */
+  maxRevisionCompareMs: number;
 }
 
 export const DEFAULT_LIMITS: ExtractLimits = {
@@ -35,6 +40,9 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   // Word's XML typically compresses 5–20 times; our test bomb, 100 MB of empty paragraphs,
   // compresses 670 times (to 150 KB).
   maxDocxRatio: 150,
+  // Reading the first revision costs about what reading the file does: 0.1-0.5 s a page with
+  // annotations here. A 16-page signed report took about 2 s.
+  maxRevisionCompareMs: 10_000,
 };
 
 export function resolveLimits(limits: Partial<ExtractLimits> = {}): ExtractLimits {
