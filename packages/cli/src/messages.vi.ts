@@ -34,8 +34,11 @@ export const VI: Record<string, string> = {
     "Tệp dùng bảng mã VNI, không chuyển đổi chắc chắn được; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại.",
   UNSUPPORTED_FORMAT_DOC:
     "Không đọc tệp Word 97-2003 (.doc); hãy lưu lại dưới dạng .docx hoặc PDF.",
-  UNSUPPORTED_FORMAT: "Định dạng tệp không được hỗ trợ (chỉ đọc văn bản thuần, .docx và PDF).",
+  UNSUPPORTED_FORMAT:
+    "Định dạng tệp không được hỗ trợ (chỉ đọc văn bản thuần, .doc, .docx và PDF).",
   UNREADABLE_DOCX: "Tệp .docx bị hỏng hoặc không đọc được.",
+  UNREADABLE_DOC: "Tệp Word 97-2003 (.doc) bị hỏng hoặc không đọc được.",
+  DOC_ENCRYPTED: "Tệp Word được đặt mật khẩu: hãy gỡ mật khẩu rồi thử lại.",
   UNREADABLE_PDF: "Tệp PDF bị hỏng hoặc không đọc được.",
   PDF_ENCRYPTED: "Tệp PDF được đặt mật khẩu.",
   PDF_NO_TEXT_LAYER: "Tệp PDF không có lớp chữ (bản quét); cần nhận dạng ký tự (OCR).",

@@ -1,5 +1,10 @@
 import type * as PdfJs from "pdfjs-dist/legacy/build/pdf.mjs";
-import { decodeText, type TextEncoding } from "./decode-text.ts";
+import {
+  convertTcvn3,
+  decodeText,
+  detectLegacyEncoding,
+  type TextEncoding,
+} from "./decode-text.ts";
 import { resolveLimits, type ExtractLimits } from "./limits.ts";
 import { checkDocxArchive } from "./zip-directory.ts";
 import {
@@ -13,16 +18,20 @@ import {
 import { listRevisions } from "./pdf-revisions.ts";
 
 export { layoutPage } from "./pdf-layout.ts";
+import { ZipEntryError } from "./zip-entry.ts";
+import { DocxReadError, readDocxText } from "./docx-text.ts";
+import { WordDocError, readWordDoc } from "./word-doc.ts";
 
 /**
  * Text out of a document file, whatever its kind: plain text or markdown in any encoding
- * `decodeText` recognises, Word .docx (mammoth), PDF with a text layer (pdfjs-dist).
+ * `decodeText` recognises, Word .docx (docx-text.ts) and Word 97-2003 .doc (word-doc.ts), PDF
+ * with a text layer (pdfjs-dist).
  * Never throws for bad input: a file that cannot be read gives a fatal note with a stable code.
  * A file over one of the limits (pages, text length, declared unpacked size) is refused with
  * FILE_TOO_COMPLEX, PDF_TOO_MANY_PAGES or TEXT_TOO_LONG before the costly part is done. This runs
  * on the calling thread: for untrusted files use the reader pool, which adds memory and time caps.
  */
-export type SourceFormat = "text" | "docx" | "pdf";
+export type SourceFormat = "text" | "docx" | "doc" | "pdf";
 
 export interface ExtractNote {
   code: string;
@@ -118,10 +127,7 @@ export async function extractText(
   const format = detectFormat(bytes, fileName);
   switch (format) {
     case "doc":
-      return fatal(
-        "UNSUPPORTED_FORMAT_DOC",
-        "Word 97-2003 (.doc) files are not read; save the file as .docx or PDF.",
-      );
+      return extractDoc(bytes, limits);
     case "zip":
       return fatal(
         "UNSUPPORTED_FORMAT",
@@ -155,25 +161,57 @@ export async function extractText(
 async function extractDocx(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractedText> {
   const problem = checkDocxArchive(bytes, limits);
   if (problem) return fatal(problem.code, problem.message, "docx");
+  return readWordText("docx", () => readDocxText(bytes, limits).text, limits);
+}
+
+async function extractDoc(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractedText> {
+  return readWordText("doc", async () => (await readWordDoc(bytes, limits)).text, limits);
+}
+
+/** A Word reader's text, decoded (TCVN3 fonts...) and checked; its failure as a fatal note. */
+async function readWordText(
+  format: "docx" | "doc",
+  read: () => string | Promise<string>,
+  limits: ExtractLimits,
+): Promise<ExtractedText> {
   try {
-    const mammoth = await import("mammoth");
-    const extract = (mammoth.default ?? mammoth).extractRawText;
-    const result = await extract({
-      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    });
-    if (result.value.length > limits.maxTextChars)
-      return tooLong(result.value.length, limits.maxTextChars, "docx");
-    const text = decodeText(result.value).text;
+    let raw = await read();
+    if (raw.length > limits.maxTextChars) return tooLong(raw.length, limits.maxTextChars, format);
     const notes: ExtractNote[] = [];
+    const what = format === "doc" ? "Word 97-2003 (.doc)" : ".docx";
+    // Typed in a legacy Vietnamese font (.VnTime: TCVN3; VNI-Times: VNI): the characters are the
+    // font's, not Unicode. Recognised as in a text file, on the whole text.
+    const legacy = detectLegacyEncoding(raw);
+    if (legacy === "vni")
+      return fatal(
+        "LEGACY_ENCODING_VNI",
+        `The ${what} document is typed in a VNI font, which cannot be converted reliably; convert it to Unicode (e.g. with Unikey) and try again.`,
+        format,
+      );
+    if (legacy === "tcvn3") {
+      raw = convertTcvn3(raw);
+      notes.push({
+        code: "LEGACY_ENCODING_TCVN3",
+        message: `The ${what} document is typed in a TCVN3 (ABC) font; it was converted to Unicode. Check capitals and tone marks.`,
+        fatal: false,
+      });
+    }
+    const text = decodeText(raw).text;
     if (!text.trim())
-      notes.push({ code: "NO_TEXT", message: "The .docx document holds no text.", fatal: true });
-    return { text, format: "docx", notes };
+      notes.push({ code: "NO_TEXT", message: `The ${what} document holds no text.`, fatal: true });
+    return { text: notes.some((n) => n.fatal) ? "" : text, format, notes };
   } catch (error) {
-    return fatal(
-      "UNREADABLE_DOCX",
-      `The .docx file cannot be read: ${(error as Error).message}`,
-      "docx",
-    );
+    if (
+      error instanceof DocxReadError ||
+      error instanceof ZipEntryError ||
+      error instanceof WordDocError
+    )
+      return error.code === "TEXT_TOO_LONG"
+        ? tooLong(limits.maxTextChars + 1, limits.maxTextChars, format)
+        : fatal(error.code, error.message, format);
+    const what = format === "doc" ? "Word 97-2003 (.doc)" : ".docx";
+    const code = format === "doc" ? "UNREADABLE_DOC" : "UNREADABLE_DOCX";
+    return fatal(code, `The ${what} file cannot be read: ${(error as Error).message}`, format);
   }
 }
 

@@ -32,8 +32,8 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   // 1.5 GB larger, and its heap never shrinks; storing 1.9 million characters held the event loop
   // 224 ms (PGlite's work runs on it), 970,000 held it 135 ms.
   maxTextChars: 1_000_000,
-  // mammoth builds a tree of the whole document: a 31 KB bomb of empty paragraphs cost 10 s and
-  // 2.1 GB (issue 12). Real document.xml files are a few MB at most.
+  // mammoth (the earlier .docx reader) built a tree of the whole document: a 31 KB bomb of empty
+  // paragraphs cost 10 s and 2.1 GB (issue 12). Real document.xml files are a few MB at most.
   maxDocxXmlBytes: 20 * 1024 * 1024,
   maxDocxTotalBytes: 200 * 1024 * 1024,
   maxDocxEntries: 2000,

@@ -3,7 +3,7 @@
  * threads on request: reader-process.ts says why), each with a heap cap, a time limit per task
  * and a bounded queue. A file that runs out of time or memory costs its reader (terminated and
  * replaced), never the caller's event loop or heap. Readers stay alive between files, because
- * starting one (loading tsx, mammoth, pdfjs) takes about a second.
+ * starting one (loading tsx, the Word readers, pdfjs) takes about a second.
  *
  * `run(kind, input)` rejects with a ReaderError whose code is stable:
  *   READ_TIMEOUT, READ_OUT_OF_MEMORY, READER_CRASHED, READER_BUSY (queue full), READER_CLOSED.
@@ -67,7 +67,7 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
-  /** Heap in use once the readers are loaded (about 100 MB with pdfjs and mammoth). */
+  /** Heap in use once the readers are loaded (about 100 MB with pdfjs and the Word readers). */
   baseHeapMb: number;
 }
 
@@ -144,7 +144,7 @@ export class ReaderPool {
     } catch (e) {
       if (!(e instanceof ReaderError)) throw e;
       const found = detectFormat(bytes, fileName);
-      const format: SourceFormat = found === "docx" || found === "pdf" ? found : "text";
+      const format: SourceFormat = found === "zip" ? "text" : found;
       return { text: "", format, notes: [{ code: e.code, message: e.message, fatal: true }] };
     }
   }

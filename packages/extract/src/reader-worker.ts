@@ -38,7 +38,8 @@ port.on("message", (request: ReaderRequest) => {
 // which pdfjs then uses instead of loading it again.
 const worker = "pdfjs-dist/legacy/build/pdf.worker.mjs";
 await Promise.allSettled([
-  import("mammoth"),
+  import("saxes"),
+  import("word-extractor/lib/word-ole-extractor.js"),
   import("pdfjs-dist/legacy/build/pdf.mjs"),
   import(/* no types */ worker),
 ]);

@@ -1,6 +1,6 @@
 /**
  * What a zip archive says it holds, read from its central directory without decompressing
- * anything: entry names and their declared sizes. A zip bomb is refused here, before mammoth
+ * anything: entry names and their declared sizes. A zip bomb is refused here, before the reader
  * inflates a byte. A header that lies about its sizes is caught later by the reader's memory cap.
  */
 import type { ExtractLimits } from "./limits.ts";
@@ -9,6 +9,12 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflated; anything else is not read. */
+  method: number;
+  /** General purpose flags; bit 0 set means the entry is encrypted. */
+  flags: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
 }
 
 export type ZipDirectory = { ok: true; entries: ZipEntry[] } | { ok: false; reason: string };
@@ -54,15 +60,18 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = Infinity): ZipD
   let at = offset;
   for (let i = 0; i < count && entries.length <= maxEntries; i++) {
     if (!fits(at, 46) || u32(at) !== CENTRAL) return { ok: false, reason: "bad central entry" };
+    const flags = u16(at + 8);
+    const method = u16(at + 10);
     let compressedSize = u32(at + 20);
     let uncompressedSize = u32(at + 24);
+    let localOffset = u32(at + 42);
     const nameLength = u16(at + 28);
     const extraLength = u16(at + 30);
     const commentLength = u16(at + 32);
     if (!fits(at + 46, nameLength + extraLength)) return { ok: false, reason: "truncated entry" };
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    // Zip64 sizes live in the extra field (id 1), uncompressed first, each only if its
-    // 32-bit field is saturated.
+    // Zip64 sizes live in the extra field (id 1), uncompressed first, then compressed, then the
+    // local header's offset, each only if its 32-bit field is saturated.
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = u16(x);
       const length = u16(x + 2);
@@ -72,12 +81,15 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = Infinity): ZipD
           uncompressedSize = u64(field);
           field += 8;
         }
-        if (compressedSize === 0xffffffff && field + 8 <= x + 4 + length)
+        if (compressedSize === 0xffffffff && field + 8 <= x + 4 + length) {
           compressedSize = u64(field);
+          field += 8;
+        }
+        if (localOffset === 0xffffffff && field + 8 <= x + 4 + length) localOffset = u64(field);
       }
       x += 4 + length;
     }
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, compressedSize, uncompressedSize, method, flags, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return { ok: true, entries };

@@ -151,10 +151,10 @@ test("PDF with a text layer: two columns read as a flattened table, then parsed"
 const bad: Array<[string, Uint8Array, string, string]> = [
   ["empty file", new Uint8Array(), "a.txt", "EMPTY_FILE"],
   [
-    "Word 97-2003",
+    "a Word 97-2003 header and nothing else",
     new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
     "a.doc",
-    "UNSUPPORTED_FORMAT_DOC",
+    "UNREADABLE_DOC",
   ],
   [
     "zip that is not .docx",

@@ -47,7 +47,7 @@ test("reader pool: reads in a reader what extractText reads", async () => {
 });
 
 test("reader pool: a second file after an out-of-memory works", async () => {
-  // The directory check lifted: mammoth meets 40 MB of empty paragraphs with a 160 MB heap
+  // The directory check lifted: the .docx reader meets 40 MB of empty paragraphs with a 160 MB heap
   // (the readers themselves take about 100 MB of it). In a child process: a worker thread that
   // hits its cap this way can abort the whole test process (see reader-process.ts).
   const pool = new ReaderPool({
@@ -94,7 +94,7 @@ test("reader pool: the queue is bounded and a closed pool refuses", async () => 
 });
 
 test("reader pool: a worker that cannot start fails the task that waits, without a loop", async () => {
-  // pdfjs and mammoth alone take about 100 MB of heap.
+  // pdfjs and the Word readers alone take about 100 MB of heap.
   const pool = new ReaderPool({ workers: 1, memoryMb: 48 });
   try {
     const r = await pool.extractText(letter(1), "a.txt");
