@@ -62,7 +62,7 @@ const subjectKey = (s: string): string =>
       .replace(/^\s*["“]|["”]\s*$/g, "")
       .replace(/^v\/v\s*/, "")
       .replace(
-        /^(?:quyết định|nghị định|thông tư liên tịch|thông tư|nghị quyết|kế hoạch|văn bản hợp nhất số \S+ - thông tư liên tịch|quyết định số \S+)\s+/,
+        /^(?:quyết định số \S+|văn bản hợp nhất số \S+ - thông tư liên tịch|quyết định|nghị định|thông tư liên tịch|thông tư|nghị quyết|kế hoạch)\s+/,
         "",
       )
       .replace(/^về việc\s+/, "")

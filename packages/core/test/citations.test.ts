@@ -378,3 +378,86 @@ test("citations: the document's own reference is left out", () => {
   assert.equal(extractCitations(view, { ownReference: "1805/QĐ-UBND" }).length, 0);
   assert.equal(extractCitations(view).length, 1);
 });
+
+test("citations: references as e-office systems and line wraps print them", () => {
+  const cases: Array<[string, string, string, string | null]> = [
+    [
+      "space before the slash",
+      "theo Công văn số 4102 /BVHTT-TTCS ngày 06/10/2026 của Bộ Văn hóa",
+      "4102/BVHTT-TTCS",
+      "2026-10-06",
+    ],
+    [
+      "space before a Party hyphen",
+      "Công văn số 61 -CV/TĐTN-VP ngày 04/9/2026 của Ban Thường vụ Tỉnh đoàn",
+      "61-CV/TĐTN-VP",
+      "2026-09-04",
+    ],
+    [
+      "wrapped after the symbol's hyphen",
+      "Sở có Công văn số 912/SNV-\nTCBC ngày 30/8/2026 về việc",
+      "912/SNV-TCBC",
+      "2026-08-30",
+    ],
+    [
+      "wrapped after a Party number's hyphen",
+      "theo Hướng dẫn số 14-\nHD/BTGTU ngày 23/4/2026",
+      "14-HD/BTGTU",
+      "2026-04-23",
+    ],
+    [
+      "wrapped after a normative type's hyphen",
+      "thay thế Thông tư số 18/2019/TT-\nBTC ngày 11/11/2019",
+      "18/2019/TT-BTC",
+      "2019-11-11",
+    ],
+    [
+      "a Party reference printed without its hyphen, after a type name",
+      "theo Kết luận 96 KL/TW ngày 4/7/2026 của Bộ Chính trị",
+      "96-KL/TW",
+      "2026-07-04",
+    ],
+    [
+      "a dotted symbol",
+      "Hội có Văn bản số 27/HCC.TN ngày 19/8/2026 báo cáo",
+      "27/HCC.TN",
+      "2026-08-19",
+    ],
+    [
+      "a footnote mark glued to a normative reference",
+      "theo Nghị định số 52/2026/NĐ-CP2 ngày 08/10/2026 của Chính phủ",
+      "52/2026/NĐ-CP",
+      "2026-10-08",
+    ],
+    [
+      "the National Assembly's term is no footnote mark",
+      "theo Nghị quyết số 19/2026/QH16 ngày 12/6/2026 của Quốc hội",
+      "19/2026/QH16",
+      "2026-06-12",
+    ],
+  ];
+  for (const [name, text, reference, date] of cases) {
+    const got = cite(text);
+    assert.deepEqual(
+      got.map((c) => [c.reference, c.date]),
+      [[reference, date]],
+      name,
+    );
+  }
+});
+
+test("citations: shapes that only look like references", () => {
+  const texts = [
+    "CÔNG BÁO/Số 415 + 416/Ngày 12-03-2030",
+    "Tỷ lệ hài lòng\n83,1/\nCHỈ SỐ CHUNG\n83,1% 62/63",
+    "điểm 41,02/\nTHÀNH PHẦN",
+    "đạt 12 CV/năm",
+    "tại Điều 5 KL của Hội nghị",
+  ];
+  for (const t of texts)
+    assert.deepEqual(
+      cite(t).map((c) => c.reference),
+      [],
+      t,
+    );
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { extractCitations, makeTextView, parseDocument } from "@vanthu/core";
+import { extractCitations, makeTextView, parseDocument, splitDocuments } from "@vanthu/core";
 
 // The parser must return on any input, in time proportional to its length. Cases that would
 // backtrack badly (long runs of one pattern) are here; the suite's timeout catches a hang, and
@@ -76,4 +76,31 @@ test("not a string: coerced, never thrown", () => {
   for (const bad of [undefined, null, 42, {}, []]) {
     assert.ok(parseDocument(bad as unknown as string));
   }
+});
+
+test("splitDocuments: random vocabulary and repeated headers return ranges that cover the text", () => {
+  const next = rng(3);
+  const texts: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    let text = "";
+    const n = Math.floor(next() * 800);
+    for (let j = 0; j < n; j++)
+      text += `${WORDS[Math.floor(next() * WORDS.length)]}${next() < 0.3 ? "\n" : " "}`;
+    texts.push(text);
+  }
+  // Headers with no end between them, and capitals everywhere: the walks back stay bounded.
+  const header = "BỘ VĂN HÓA\nSỐ: 12/BVH-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGUYỄN VĂN AN\n";
+  texts.push(header.repeat(20_000), "Nơi nhận:\n".concat(header).repeat(10_000));
+  for (const text of texts) {
+    const parts = splitDocuments(text);
+    assert.equal(parts[0]![0], 0);
+    assert.equal(parts[parts.length - 1]![1], text.length);
+    for (let i = 1; i < parts.length; i++) assert.equal(parts[i]![0], parts[i - 1]![1]);
+  }
+});
+
+test("columns: long lines of gaps and side-by-side blocks return", () => {
+  const side = "Nơi nhận:" + " ".repeat(40) + "KT. GIÁM ĐỐC\n" + "- Như trên;   ".repeat(50) + "\n";
+  assert.ok(parseDocument(side.repeat(2_000)));
+  assert.ok(parseDocument(`V/v a${"   b".repeat(100_000)}`));
 });

@@ -24,8 +24,19 @@ export interface ExtractOptions {
 
 // The character before the number is checked in code, not by a lookbehind, which the engine
 // would try at every position of the text.
+// A third shape, a Party reference printed without its hyphen ("Kết luận 174 KL/TW"), is taken
+// only after a type name.
 const ANCHOR =
-  /\d{1,6}(?=[ \t]{0,2}-(?:[ \t]{0,2}|\n[ \t]*)\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/(?:[ \t]|\n[ \t]*)?(?:\d{4}[ \t]?\/(?:[ \t]|\n[ \t]*)?)?\p{Lu})/gu;
+  /\d{1,6}(?=[ \t]{0,2}-(?:[ \t]{0,2}|\n[ \t]*)\p{Lu}[\p{L}\d&]*[ \t]?\/|[ \t]?\/(?:[ \t]|\n[ \t]*)?(?:\d{4}[ \t]?\/(?:[ \t]|\n[ \t]*)?)?\p{Lu}| \p{Lu}{1,4}\/\p{Lu})/gu;
+
+/** "174 KL/TW": number, space, a Party type code, slash. */
+const SPACED_PARTY = /^\d{1,6} \p{Lu}{1,4}\//u;
+
+/**
+ * Words that follow a number and a slash without being a symbol: a Công báo page header
+ * ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2016"), "năm 2025/Năm ...".
+ */
+const NOT_A_SYMBOL = /^(?:\d{4}\/)?(?:Ngày|Năm|Tháng|Số|Trang|Kỳ|Quý|Giờ|Lần)(?![\p{L}\d])/u;
 
 const BACK_WINDOW = 160;
 const FORWARD_WINDOW = 260;
@@ -111,10 +122,26 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     const at = m.index;
     if (at < lastEnd) continue;
     if (at > 0 && /[\p{L}\d/.\-_@]/u.test(clean[at - 1]!)) continue;
+    // A decimal figure in a table ("83,1/" over a line break): not a number of a document.
+    if (at > 1 && clean[at - 1] === "," && /\d/.test(clean[at - 2]!)) continue;
     if (options.skip?.some(([a, b]) => at >= a && at < b)) continue;
-    const ref = parseReference(clean.slice(at, at + 80));
+    let window = clean.slice(at, at + 80);
+    const spaced = SPACED_PARTY.test(window);
+    if (spaced) window = window.replace(" ", "-");
+    const ref = parseReference(window);
     if (!ref || !ref.number) continue;
-    const refEnd = at + ref.length;
+    if (spaced && ref.shape !== "party") continue;
+    const printed = window.slice(0, ref.length);
+    const afterSlash = printed.slice(printed.indexOf("/") + 1);
+    if (NOT_A_SYMBOL.test(afterSlash.trimStart())) continue;
+    // A line break right after the slash, then a single word: a table's figures, not a symbol.
+    if (/\/[ \t]*\n/.test(printed) && !/[-/]/.test(printed.slice(printed.search(/\/[ \t]*\n/) + 1)))
+      continue;
+    if (isWordSegment(ref.symbol)) continue;
+    let refEnd = at + ref.length;
+    // A footnote mark glued to a normative reference ("126/2024/NĐ-CP1 ngày ...") is read past.
+    if (ref.year)
+      refEnd += /^\d{1,2}(?=[\s,;.)]|$)/.exec(clean.slice(refEnd, refEnd + 3))?.[0].length ?? 0;
 
     // Look behind: list numbers, "số", the type name. Windows are short and each pattern is
     // tried only when a cheap test says it can match.
@@ -138,6 +165,7 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     const typed = TYPE_BEFORE.exec(short);
     let nameStart = -1;
     let nameLength = 0;
+    if (spaced && !typed) continue;
     if (typed) {
       nameStart = shortStart + typed.index + typed[0].indexOf(typed[1]!);
       nameLength = typed[1]!.length;
@@ -229,6 +257,17 @@ export function extractCitations(view: TextView, options: ExtractOptions = {}): 
     byRef.set(key, makeCitation(view, x, reference));
   }
   return [...byRef.values()];
+}
+
+/**
+ * A first segment that reads as a word ("Ngày", "Tháng"): more lower-case letters than capitals.
+ * Symbols mix cases only in short codes ("TTg", "TTr", "QĐ").
+ */
+function isWordSegment(symbol: string): boolean {
+  const first = symbol.split(/[-/]/)[0] ?? "";
+  const lower = first.replace(/[^\p{Ll}]/gu, "").length;
+  const upper = first.replace(/[^\p{Lu}]/gu, "").length;
+  return lower >= 2 && lower > upper;
 }
 
 /** A date right after a reference or an issuer: "ngày 21/3/2023", ", ngày 21 tháng 3 năm 2023". */

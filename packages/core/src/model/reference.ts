@@ -30,8 +30,10 @@ export interface ParsedReference {
 
 /** One symbol segment: starts with a capital letter; letters, digits, "&" ("TG&NC", "QH13"). */
 const SEG = String.raw`\p{Lu}[\p{L}\d&]*`;
+/** A segment may hold a dotted part in capitals ("CGC.BT"), never a sentence glued after a period. */
+const SYMBOL_SEG = String.raw`${SEG}(?:\.\p{Lu}[\p{Lu}\d&]{0,5}(?![\p{Ll}\d]))?`;
 // Segments joined by "-", sometimes with a space around it or a line break after it.
-const SEGS = String.raw`${SEG}(?:[ \t]?-(?:\n[ \t]*|[ \t])?${SEG})*`;
+const SEGS = String.raw`${SYMBOL_SEG}(?:[ \t]?-(?:\n[ \t]*|[ \t])?${SYMBOL_SEG})*`;
 const NUM = String.raw`\d{1,6}`;
 
 /** Party shape: number, hyphen, type, slash, issuer. Spaces tolerated around the hyphen. */
@@ -72,8 +74,17 @@ export function parseReference(
   }
   const state = STATE_EXACT.exec(text);
   if (!state) return null;
-  const [whole, number, year, symbolPart] = state;
-  const segs = splitSegs(symbolPart!);
+  const [matched, number, year] = state;
+  let whole = matched;
+  let symbolPart = state[3]!;
+  // A footnote mark glued to a normative reference ("126/2024/NĐ-CP1"): only the National
+  // Assembly's codes end in digits (its term: "QH15", "UBTVQH14").
+  const mark = year ? /(\p{Lu}[\p{L}&]*?)(\d{1,2})$/u.exec(symbolPart) : null;
+  if (mark && !/^(?:UBTV)?QH$/u.test(mark[1]!) && /-/.test(symbolPart)) {
+    symbolPart = symbolPart.slice(0, -mark[2]!.length);
+    whole = whole.slice(0, -mark[2]!.length);
+  }
+  const segs = splitSegs(symbolPart);
   const symbol = segs.join("-");
   let typeCode: string | null = null;
   let issuerCode: string | null = null;

@@ -1,5 +1,13 @@
-import { isRuleLine, joinLines, trimEndChars, type TextView } from "../text/lines.ts";
-import { BODY_START } from "./header.ts";
+import {
+  isRuleLine,
+  joinLines,
+  rightColumnAt,
+  trimEndChars,
+  type Line,
+  type TextView,
+} from "../text/lines.ts";
+import { BODY_START, DIEN_LINE } from "./header.ts";
+import { isUpperCaseText } from "../text/vietnamese.ts";
 
 /** Strips list marks, markdown leftovers and the final ";", "," or "." of an item. */
 export function tidyItem(s: string): string {
@@ -28,15 +36,34 @@ export function readAddressees(
 ): AddresseeBlock | null {
   let at = -1;
   for (let i = fromLine; i < Math.min(toLine, view.lines.length); i++) {
-    if (KINH_GUI.test(view.lines[i]!.folded)) {
+    if (addressHead(view.lines[i]!.folded, view.lines[i]!.text) !== null) {
       at = i;
       break;
     }
   }
   if (at === -1) return null;
+  const block = readAddresseesAt(view, at);
+  // Several "Kính gửi:" lines, one addressee (or list) each.
+  const next = view.lines.slice(block.lastLine + 1).find((l) => !l.blank);
+  if (next && next.index <= block.lastLine + 3 && KINH_GUI.test(next.folded)) {
+    const more = readAddressees(view, next.index, next.index + 1);
+    if (more) return { items: [...block.items, ...more.items], line: at, lastLine: more.lastLine };
+  }
+  return block;
+}
+
+/** Length of the address head ("Kính gửi:", "VĂN PHÒNG CHÍNH PHỦ điện:") or null. */
+function addressHead(folded: string, text: string): number | null {
+  const k = KINH_GUI.exec(folded);
+  if (k) return k[0].length;
+  const d = DIEN_LINE.exec(text);
+  return d ? d[0].length : null;
+}
+
+function readAddresseesAt(view: TextView, at: number): AddresseeBlock {
   const first = view.lines[at]!;
-  const head = KINH_GUI.exec(first.folded)![0];
-  const inline = first.text.slice(head.length).trim();
+  const head = addressHead(first.folded, first.text)!;
+  const inline = first.text.slice(head).trim();
   const items: string[] = [];
   let last = at;
   let current: string[] = [];
@@ -131,11 +158,23 @@ export function findRecipientsLine(view: TextView, fromLine: number): number {
   return -1;
 }
 
+/**
+ * A line of the Nơi nhận column without the signature printed beside it ("- Như trên;      KT.
+ * GIÁM ĐỐC") or a side note ("- Cổng TTĐT;      Để đăng dự thảo"): the right part opens with a
+ * capital after a run of spaces.
+ */
+function leftOfColumns(line: Line): string {
+  if (rightColumnAt(line, Infinity) <= 0) return line.text;
+  const gaps = /\S( {3,}|\t+)(?=\p{Lu})/gu;
+  const m = gaps.exec(line.text);
+  return m ? line.text.slice(0, m.index + 1) : line.text;
+}
+
 /** The "Nơi nhận:" list and its "Lưu:" line. */
 export function readRecipients(view: TextView, at: number): RecipientBlock {
   const first = view.lines[at]!;
   const head = NOI_NHAN.exec(first.folded)![0];
-  const inline = first.text.slice(head.length).trim();
+  const inline = leftOfColumns(first).slice(head.length).trim();
   const raw: string[] = [];
   let last = at;
   if (inline) {
@@ -152,15 +191,32 @@ export function readRecipients(view: TextView, at: number): RecipientBlock {
         if (!next || !/^[-–+•]/u.test(next.text) || sawArchive) break;
         continue;
       }
-      const isItem = /^[-–+•]/u.test(line.text);
+      // Only the signature's column on this line (deeply indented): not part of the list.
+      if (rightColumnAt(line) === 0) continue;
+      const text = leftOfColumns(line);
+      // The signature's lines interleaved with the list, as some text layers order them
+      // ("Nơi nhận:" / "KT. GIÁM ĐỐC" / "- Như trên;" / "PHÓ GIÁM ĐỐC" / "- Giám đốc;").
+      if (
+        !sawArchive &&
+        !/^[-–+•]/u.test(text) &&
+        (looksLikeSignatureStart(text) ||
+          (isUpperCaseText(text) &&
+            text.length <= 60 &&
+            SIGNER_TITLE.test(line.folded) &&
+            (!current.length || /[;.:]$/.test(current[current.length - 1]!))))
+      ) {
+        const next = view.lines.slice(i + 1).find((l) => !l.blank);
+        if (next && /^[-–+•]/u.test(next.text)) continue;
+      }
+      const isItem = /^[-–+•]/u.test(text);
       if (isItem) {
         if (current.length) raw.push(joinLines(current));
-        current = [line.text];
+        current = [text];
         if (/^[-–+•]\s*luu\b/.test(line.folded)) sawArchive = true;
-      } else if (current.length && !looksLikeSignatureStart(line.text) && !sawArchive) {
-        current.push(line.text);
-      } else if (current.length && sawArchive && /^[,\p{Ll}]/u.test(line.text)) {
-        current.push(line.text);
+      } else if (current.length && !looksLikeSignatureStart(text) && !sawArchive) {
+        current.push(text);
+      } else if (current.length && sawArchive && /^[,\p{Ll}]/u.test(text)) {
+        current.push(text);
       } else {
         break;
       }
@@ -190,7 +246,11 @@ export function readRecipients(view: TextView, at: number): RecipientBlock {
   return { recipients, archive, line: at, lastLine: last };
 }
 
-const AUTHORITY_PREFIX = /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|T\/L|T\.M|K\.T)\s*[./]?\s+\p{Lu}/u;
+/** A signer's title in capitals ("PHÓ GIÁM ĐỐC", "THỨ TRƯỞNG"), folded. */
+const SIGNER_TITLE =
+  /^(?:pho|thu truong|cuc truong|vu truong|tong cuc truong|chanh|giam doc|tong giam doc|chu tich|bo truong|thu tuong|chu nhiem|bi thu|vien truong|hieu truong|truong phong|truong ban)\b/;
+
+const AUTHORITY_PREFIX = /^(?:KT|TM|TL|TUQ|Q|K\/T|T\/M|T\/L|T\.M|K\.T)(?:\s*[./]\s*|\s+)\p{Lu}/u;
 
 export function looksLikeSignatureStart(text: string): boolean {
   return AUTHORITY_PREFIX.test(text.trim());

@@ -112,17 +112,44 @@ export interface NumberLine {
 /** "Số:", "SỐ:", Party "Số 45-KH/TU"; not "Sở ..." (which folds to the same letters). */
 // A capital S: a line of a wrapped subject may begin with "số 20-CT/TW, ...".
 const SO_LINE = /^(?:SỐ|Số|So(?=\s*[:\d/]))\s*:?(?=\s|$|\d|\/)/u;
+/**
+ * Laws, ordinances and the National Assembly's resolutions print their type before "số", with
+ * the colon: "Luật số: 80/2015/QH13", "Pháp lệnh số: 02/2022/UBTVQH15", "Lệnh số: 05/2015/L-CTN".
+ */
+const TYPED_SO_LINE =
+  /^(?:Bộ luật|BỘ LUẬT|Luật|LUẬT|Pháp lệnh|PHÁP LỆNH|Lệnh|LỆNH|Nghị quyết|NGHỊ QUYẾT)\s+(?:số|SỐ)\s*:\s*(?=\d|\/)/u;
+/** A text layer that split "Số" after its first letter: "S" / "ố : /BNV-CCHC". */
+const SO_TAIL = /^(?:ố|Ố)\s*:?(?=\s|$|\d|\/)/u;
+
+/** The "Số" prefix of a number line, or null: plain, typed ("Luật số:") or split ("S" / "ố :"). */
+function numberPrefix(view: TextView, line: Line): { line: Line; length: number } | null {
+  const m = SO_LINE.exec(line.text) ?? TYPED_SO_LINE.exec(line.text);
+  if (m) return { line, length: m[0].length };
+  if (line.text === "S") {
+    const next = nextNonBlank(view, line.index);
+    const tail = next ? SO_TAIL.exec(next.text) : null;
+    if (next && tail) return { line: next, length: tail[0].length };
+  }
+  return null;
+}
+
+/** True when a line opens with a number prefix ("Số:", "Luật số:"): it ends a subject. */
+export function isNumberPrefixLine(text: string): boolean {
+  return SO_LINE.test(text) || TYPED_SO_LINE.test(text);
+}
 
 /** The "Số:" line (Party documents omit the colon) and the reference on it or the next line. */
 export function findNumberLine(view: TextView, typeless: boolean): NumberLine | null {
   let seen = 0;
-  for (const line of view.lines) {
+  for (let line of view.lines) {
     if (line.blank) continue;
     if (++seen > HEADER_LINES) break;
     if (BODY_START.test(line.folded) && seen > 3) break;
-    const m = SO_LINE.exec(line.text);
-    if (!m) continue;
-    const afterSo = line.textStart + m[0].length;
+    const prefix = numberPrefix(view, line);
+    if (!prefix) continue;
+    const afterSo = prefix.line.textStart + prefix.length;
+    const soLine = line;
+    line = prefix.line;
     let text = view.clean.slice(afterSo, line.end);
     let refStart = afterSo + (text.length - text.trimStart().length);
     let lastLine = line.index;
@@ -136,23 +163,66 @@ export function findNumberLine(view: TextView, typeless: boolean): NumberLine | 
       lastLine = next.index;
       text = next.text;
     }
+    // A Công báo page header ("CÔNG BÁO/Số 123 + 124/Ngày 15-02-2016"): the gazette's issue.
+    if (/^\d{1,5}(?:\s*\+\s*\d{1,5})*\s*\/\s*(?:Ngày|NGÀY)\b/u.test(candidate)) continue;
     // Drafts print dots or underscores where the number goes: "Số: ....../STC-QLNS".
     const filler = /^[.…_]+[ \t]*(?=[/-])/.exec(candidate)?.[0] ?? "";
     if (filler) {
       refStart += filler.length;
       candidate = candidate.slice(filler.length);
     }
-    const reference = parseReference(candidate, { typeless });
+    // E-office systems print the number they insert with spaces before the slash or hyphen
+    // ("8977 /BNV-TCPCP", "85   /GM-UBND", "156 -CV/TĐTN"): the spaces are not part of it.
+    const gap = /^(\d{1,6})([ \t]{2,12})(?=[/-])/.exec(candidate);
+    const removed = gap ? gap[2]!.length : 0;
+    if (gap) candidate = gap[1]! + candidate.slice(gap[0].length);
+    let reference = parseReference(candidate, { typeless });
+    let symbolLine: Line | null = null;
+    const own = view.clean.slice(afterSo, prefix.line.end).trim();
+    if (!reference && /^\d{0,6}$/.test(own)) {
+      // The number alone or nothing, the symbol a few lines down (a right column printed
+      // between them: "Số: 85" / "CỘNG HÒA ..." / "/GM-UBND").
+      for (let k = prefix.line.index + 1, seen2 = 0; k < view.lines.length && seen2 < 4; k++) {
+        const next = view.lines[k]!;
+        if (next.blank) continue;
+        seen2++;
+        if (
+          !/^[-/]\s*\p{Lu}/u.test(next.text) &&
+          !(own === "" && /^\d{1,6}\s*[-/]/.test(next.text))
+        )
+          continue;
+        const joined = parseReference(`${own}${next.text}`, { typeless });
+        if (joined) {
+          reference = { ...joined, length: joined.length - own.length };
+          symbolLine = next;
+        }
+        break;
+      }
+    }
+    if (symbolLine && reference) {
+      // The number's own offset was found above; with none, the reference starts at the symbol.
+      if (!own) refStart = symbolLine.textStart;
+      const end = symbolLine.textStart + reference.length;
+      return {
+        line: soLine.index,
+        lastLine: symbolLine.index,
+        reference: { ...reference, length: end - refStart },
+        start: refStart,
+        end,
+        rest: view.clean.slice(end, symbolLine.end),
+        restStart: end,
+      };
+    }
     if (!reference && !/^\s*[\d/]/.test(candidate)) {
       // "Số lượng..." and the like: not a number line.
       if (!text.trim()) continue;
     }
-    const end = reference ? refStart + reference.length : refStart;
+    const end = reference ? refStart + reference.length + removed : refStart;
     const endLine = lineAt(view, end);
     if (endLine) lastLine = Math.max(lastLine, endLine.index);
     const restEnd = endLine ? endLine.end : line.end;
     return {
-      line: line.index,
+      line: soLine.index,
       lastLine,
       reference,
       start: refStart,
@@ -208,7 +278,12 @@ export function findDateLine(
     const dateStart = line.textStart + ngay;
     const parsed = parseWrittenDate(view.clean.slice(dateStart, dateStart + 80));
     if (!parsed) continue;
-    const before = line.text.slice(0, ngay).trim();
+    // The place stands after the left column when the header is laid out side by side
+    // ("V/v trả lời đề nghị của       Hà Nội, ngày ...").
+    const before = afterNumberPrefix(line.text.slice(0, ngay))
+      .split(/ {3,}|\t+/)
+      .pop()!
+      .trim();
     const comma = before.endsWith(",");
     let place = before.replace(/,$/, "").trim();
     // What stands before "ngày" must read as a place ("Lạng Sơn", "TP. Hồ Chí Minh"), not as a
@@ -250,18 +325,37 @@ export function findDateLine(
   return loose;
 }
 
+/**
+ * What follows the number on a line that holds both the number and the place and date, as a
+ * flattened header prints them ("Số: 2601/SVHTTDL-QLTDTT Lâm Đồng, ngày ..." gives "Lâm Đồng, ");
+ * any other text is returned as it is.
+ */
+function afterNumberPrefix(text: string): string {
+  const m = SO_LINE.exec(text.trimStart());
+  if (!m) return text;
+  const rest = text.trimStart().slice(m[0].length);
+  // The number (digits, dots of a blank, spaces), then the token that holds the slash.
+  const ref = /^[\s\d.…_]*-?\s*[^\s/]*\/\S*\s*/u.exec(rest);
+  return ref ? rest.slice(ref[0].length) : text;
+}
+
 /** A line that reads as "Place, ngày ... tháng ... năm ...": it ends a V/v subject. */
-function isPlaceDateLine(line: Line): boolean {
+function isPlaceDateLine(line: Line, previous?: string): boolean {
+  // The rest of a reference wrapped in the subject ("... Công văn số 3183/SNV-" / "TCBC ngày
+  // 26/11/2025 của Sở Nội vụ") is not a place.
+  if (previous && /\d[^\s]*[-/]$/u.test(previous)) return false;
   const at = line.folded.search(/(?:^|[\s,])ngay\b/);
   if (at === -1) return false;
   const ngay = at + (line.folded[at] === "n" ? 0 : 1);
-  const place = line.text.slice(0, ngay).trim().replace(/,$/, "").trim();
+  const before = line.text.slice(0, ngay).trim();
+  const place = before.replace(/,$/, "").trim();
   if (place && (/[\d/:;]/.test(place) || place.split(/\s+/).length > 7 || !/^\p{Lu}/u.test(place)))
     return false;
-  return (
-    /thang|\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/.test(line.folded.slice(ngay)) ||
-    !line.folded.slice(ngay + 4).trim()
-  );
+  const after = line.folded.slice(ngay);
+  if (/thang/.test(after) || !line.folded.slice(ngay + 4).trim()) return true;
+  // "Hà Nội, ngày 26/11/2025": a numeric date after a place needs the comma, or nothing after it.
+  const numeric = /^ngay\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/.exec(after);
+  return !!numeric && (!place || before.endsWith(",") || !after.slice(numeric[0].length).trim());
 }
 
 function isPlaceFragment(text: string): boolean {
@@ -348,33 +442,71 @@ for (const name of [
   }
 }
 
-/** Subject of a công văn: "V/v ..." up to a blank line, the date, "Kính gửi" or six lines. */
+/**
+ * The left column of a header line laid out side by side, when the right holds the place and
+ * date or the motto ("V/v trả lời đề nghị của       Hà Nội, ngày 06 tháng 10 năm 2025").
+ */
+function leftOfHeaderColumns(text: string): string {
+  const gap = / {3,}|\t+/.exec(text);
+  if (!gap || gap.index === 0) return text;
+  const right = text.slice(gap.index + gap[0].length);
+  const f = right
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+  return /(?:^|[\s,])ngay\b|cong hoa|doc lap|dang cong san|doan tncs/.test(f)
+    ? text.slice(0, gap.index)
+    : text;
+}
+
+/** "V/v" opening a line, also inside an opening quote or bracket ("“V/v ...”"). */
+const VV_START = /^["“'([]?\s*v\s*\/\s*v\b/i;
+
+/**
+ * Subject of a công văn: "V/v ..." over as many lines as the header column wraps it, up to a
+ * blank line, a rule, the place and date, "Kính gửi", the motto (left column printed before the
+ * right one), or a line of the body (much longer than the column's lines).
+ */
 export function readVvSubject(
   view: TextView,
   fromLine: number,
   toLine: number,
   inlineRest?: { text: string; line: number },
+  stopLines?: ReadonlySet<number>,
 ): { subject: string; firstLine: number; lastLine: number } | null {
   let first: { text: string; line: number } | null = null;
-  if (inlineRest && /^\s*v\s*\/\s*v\b/i.test(inlineRest.text)) first = inlineRest;
+  if (inlineRest && VV_START.test(inlineRest.text.trim())) first = inlineRest;
   if (!first) {
     for (let i = fromLine; i < Math.min(toLine, view.lines.length); i++) {
       const line = view.lines[i]!;
-      if (/^v\s*\/\s*v\b/.test(line.folded)) {
+      if (VV_START.test(line.folded)) {
         first = { text: line.text, line: i };
         break;
       }
     }
   }
   if (!first) return null;
-  const parts = [first.text.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "")];
+  const parts = [leftOfHeaderColumns(first.text).trim()];
   let last = first.line;
+  let widest = first.text.length;
   for (let i = first.line + 1; i < view.lines.length && parts.length < 14; i++) {
     const line = view.lines[i]!;
+    // A quoted subject goes on over a blank line until its quote closes.
+    if (line.blank && /^["“]/u.test(parts[0]!) && !/[”"]/u.test(parts.join(" ").slice(1))) {
+      const next = nextNonBlank(view, i);
+      if (next && next.index <= i + 2 && !BODY_START.test(next.folded)) continue;
+    }
     if (line.blank || isRuleLine(line.text)) break;
-    if (isPlaceDateLine(line)) break;
-    if (BODY_START.test(line.folded) || SO_LINE.test(line.text)) break;
-    parts.push(line.text);
+    if (stopLines?.has(i)) break;
+    if (isPlaceDateLine(line, parts[parts.length - 1])) break;
+    if (BODY_START.test(line.folded) || isNumberPrefixLine(line.text)) break;
+    if (/[”"]\s*$/u.test(parts[parts.length - 1]!) && /^["“]/u.test(parts[0]!)) break;
+    const text = leftOfHeaderColumns(line.text);
+    // The column wraps at about half the page; a line twice as wide is the body's.
+    if (parts.length >= 2 && widest <= 60 && text.length > Math.max(70, widest * 1.6)) break;
+    parts.push(text);
+    widest = Math.max(widest, text.length);
     last = i;
   }
   return { subject: tidySubject(joinLines(parts)), firstLine: first.line, lastLine: last };
@@ -382,7 +514,26 @@ export function readVvSubject(
 
 /** Lines that follow a type line and end the subject: the issuing authority in capitals. */
 const AUTHORITY_LINE =
-  /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|chu tich|pho chu tich|bo truong|thu tuong|chinh phu|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|giam doc|cuc truong|tong cuc truong|chanh van phong|truong ban|vien truong|hieu truong|tong giam doc|thu truong|ban thuong truc|ban chi dao|quoc hoi|uy ban thuong vu)\b/;
+  /^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|chu tich|pho chu tich|bo truong|thu tuong|chinh phu|ban chap hanh|ban thuong vu|ban bi thu|bo chinh tri|giam doc|cuc truong|tong cuc truong|chanh van phong|truong ban|vien truong|hieu truong|tong giam doc|thu truong|ban thuong truc|ban chi dao|quoc hoi|uy ban thuong vu|chu nhiem|chanh an|vien truong|tong kiem toan|truong phong|thu truong co quan|ban giam hieu|hoi dong quan tri|hoi dong thanh vien)\b/;
+
+/** A Công điện's address line, in place of "Kính gửi": "VĂN PHÒNG CHÍNH PHỦ điện:". */
+export const DIEN_LINE = /^[\p{Lu}\d][\p{Lu}\d\s,.&–-]*\s(?:xin\s+)?điện\s*:/u;
+
+/** A capitalised word that opens a sentence of the body, never a wrapped line of a subject. */
+const PARAGRAPH_OPENER =
+  /^(?:Nhằm|Để|Thực hiện|Căn cứ|Theo|Trên cơ sở|Sau khi|Qua|Xét|Tiếp theo|Triển khai|Hưởng ứng|Vừa qua|Hiện nay|Ngày \d|Trân trọng|Kính mời|Kính gửi)(?=[\s,])/u;
+
+/** An invitation's body ("... trân trọng kính mời ...", "Thành phần mời"): never its subject. */
+const INVITATION = /(?:^|\s)(?:tran trong kinh moi|kinh moi|thanh phan moi|thanh phan tham du)\b/;
+
+/**
+ * A subject may open with a word that also opens the body ("Thực hiện Nghị quyết số 05-NQ/TU",
+ * "Triển khai ..."); a sentence of the body ends with "." or ":" or says "như sau".
+ */
+function readsAsBodySentence(text: string): boolean {
+  const t = text.trim();
+  return (/[.:;,]$/.test(t) && !/\.\/\.$/.test(t)) || /\bnhư sau\b/iu.test(t);
+}
 
 /** Subject of other types: the lines after the type name, up to the body or the authority line. */
 export function readSubjectAfterType(
@@ -394,17 +545,25 @@ export function readSubjectAfterType(
   let firstLine = -1;
   let last = typeLine;
   let chars = 0;
+  let bodyLike = false;
   for (let i = typeLine + 1; i < Math.min(view.lines.length, toLine + 1); i++) {
     const line = view.lines[i]!;
     if (line.blank) continue;
-    if (isRuleLine(line.text)) {
+    // A rule, also one glued to the body's first line ("--------Thực hiện ...").
+    if (isRuleLine(line.text) || (parts.length && /^[-–—_=*]{4,}\s*\S/u.test(line.text))) {
       if (parts.length) break;
       continue;
     }
+    if (DIEN_LINE.test(line.text) || INVITATION.test(line.folded)) break;
+    if (/^\((?:ban hanh )?kem theo\b/.test(line.folded)) break;
     if (parts.length > 0) {
       if (BODY_START.test(line.folded)) break;
       if (AUTHORITY_LINE.test(line.folded) && isUpperCaseText(line.text)) break;
       if (/^(?:-\s*)?(?:can cu|xet|theo)\b/.test(line.folded)) break;
+      if (PARAGRAPH_OPENER.test(line.text)) break;
+      // A sentence ended ("... năm 2026.") and a new one starts: the subject was before it.
+      // Not after an abbreviation ("... của UBND TP." / "Hồ Chí Minh").
+      if (/[\p{Ll}\d]{2}\.$/u.test(parts[parts.length - 1]!) && /^\p{Lu}/u.test(line.text)) break;
       // A capitals subject followed by a sentence-case paragraph: the paragraph is the body.
       if (
         isUpperCaseText(parts[0]!) &&
@@ -415,6 +574,9 @@ export function readSubjectAfterType(
         break;
     } else if (/^(?:-\s*)?(?:can cu|xet de nghi|theo de nghi)\b/.test(line.folded)) {
       break;
+    } else if (BODY_START.test(line.folded)) {
+      // "Thực hiện ..." may be a plan's subject or the first sentence of the body: decided below.
+      bodyLike = true;
     }
     parts.push(line.text);
     if (firstLine === -1) firstLine = i;
@@ -423,13 +585,19 @@ export function readSubjectAfterType(
     if (parts.length >= 8 || chars > 600) break;
   }
   if (!parts.length) return null;
-  return { subject: tidySubject(joinLines(parts)), firstLine, lastLine: last };
+  const joined = joinLines(parts);
+  if (bodyLike && readsAsBodySentence(joined)) return null;
+  return { subject: tidySubject(joined), firstLine, lastLine: last };
 }
 
-/** Drops a leading "V/v", a final "." or ";" and wrapping spaces. */
+/** Drops a leading "V/v", quotes around the whole, a final "." or ";" and wrapping spaces. */
 export function tidySubject(s: string): string {
+  let t = s.trim();
+  // “V/v giới thiệu ...” : the quotes wrap the whole line, "V/v" included.
+  const quoted = /^["“](.*)["”][.;]?$/su.exec(t);
+  if (quoted && !/["“”]/u.test(quoted[1]!)) t = quoted[1]!;
   return trimEndChars(
-    s.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/[^\S ]\s*| \s+/g, " "),
+    t.replace(/^\s*v\s*\/\s*v\s*[:.]?\s*/i, "").replace(/[^\S ]\s*| \s+/g, " "),
     " .;:",
   ).trim();
 }

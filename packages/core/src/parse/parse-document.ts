@@ -1,4 +1,4 @@
-import { extractCitations } from "../citations/extract-citations.ts";
+import { extractCitations, normalizeRef } from "../citations/extract-citations.ts";
 import { typeByCode } from "../model/document-types.ts";
 import { toIsoDate } from "../model/dates.ts";
 import { issuerByCode, toNameCase } from "../model/issuers.ts";
@@ -26,7 +26,7 @@ import {
 import { extractLinks } from "./links.ts";
 import { readParagraphs } from "./paragraphs.ts";
 import { readSections } from "./sections.ts";
-import { readSignature } from "./signature.ts";
+import { readSideSignature, readSignature } from "./signature.ts";
 import { splitIssuerLines } from "./issuer-lines.ts";
 
 export interface ParseOptions {
@@ -158,6 +158,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
         Math.max(0, (numberLine?.line ?? 0) - 2),
         headerEnd + 1,
         numberLine ? { text: numberLine.rest.trim(), line: numberLine.lastLine } : undefined,
+        motto.lines,
       )
     : null;
   if (vv) {
@@ -195,13 +196,23 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
   const annex = findAnnexStart(view, recipients ? recipients.lastLine + 1 : bodyStart);
   const regions: Array<[number, number]> = [];
   if (recipients) {
-    regions.push([recipients.lastLine + 1, Math.min(annex, recipients.lastLine + 30)]);
+    // From the list's first line: some text layers interleave the signature with the list.
+    regions.push([recipientsLine + 1, Math.min(annex, recipients.lastLine + 30)]);
     regions.push([Math.max(bodyStart, recipientsLine - 14), recipientsLine]);
   } else {
     const closing = findClosingLine(view, bodyStart, annex);
     regions.push([closing === -1 ? Math.max(bodyStart, annex - 40) : closing + 1, annex]);
   }
-  const signature = readSignature(view, regions);
+  let signature = readSignature(view, regions);
+  if (recipients && (!signature.signerName || !signature.levels?.length)) {
+    // Text read with its layout prints the signature beside the Nơi nhận list.
+    const side = readSideSignature(view, recipientsLine, Math.min(annex, recipients.lastLine + 30));
+    if (
+      side?.signerName &&
+      (!signature.signerName || (side.levels?.length ?? 0) > (signature.levels?.length ?? 0))
+    )
+      signature = side;
+  }
   const bodyEnd = recipients
     ? recipientsLine
     : signature.start !== undefined
@@ -266,10 +277,16 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
   if (!signature.signerName)
     notes.push(note(WARNING_CODES.NO_SIGNER_NAME, "No signer name found.", "signature"));
 
-  const citations = extractCitations(view, {
+  let citations = extractCitations(view, {
     ownReference: ref?.number ? ref.reference : null,
     skip: numberLine ? [[numberLine.start, numberLine.end]] : [],
   });
+  // A number written by hand or left blank, and the text citing itself ("theo công văn số 1679/
+  // SGD&ĐT-VP ngày 29/5/2017" in its own table): same symbol, same date.
+  if (ref && !ref.number && iso) {
+    const own = normalizeRef(ref.symbol);
+    citations = citations.filter((c) => !(c.date === iso && normalizeRef(c.symbol) === own));
+  }
 
   const spans: NonNullable<ParsedDocument["spans"]> = {};
   if (numberLine) spans.reference = [numberLine.start, numberLine.end];
@@ -332,7 +349,7 @@ function hasVvInHeader(view: TextView): boolean {
     if (line.blank) continue;
     if (++seen > 40) return false;
     if (seen > 2 && BODY_START.test(line.folded)) return false;
-    if (line.text.length < 600 && /(?:^|\s)v\s*\/\s*v\b/.test(line.folded)) return true;
+    if (line.text.length < 600 && /(?:^|[\s"“'(])v\s*\/\s*v\b/u.test(line.folded)) return true;
   }
   return false;
 }

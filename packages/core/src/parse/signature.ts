@@ -1,10 +1,18 @@
 import type { Authority, Signature, SignatureLevel } from "../model/parsed-document.ts";
-import { isRuleLine, lineTextStart, type TextView } from "../text/lines.ts";
+import {
+  isRuleLine,
+  lineTextStart,
+  makeTextView,
+  rightColumnAt,
+  type TextView,
+} from "../text/lines.ts";
 import { MAX_HEADER_LINE } from "./header.ts";
 import { isUpperCaseText } from "../text/vietnamese.ts";
 
 /** "KT.", "TM.", "TL.", "TUQ.", "Q." and the Party spellings "K/T", "T/M", "T/L". */
-const AUTHORITY = /^(KT|TM|TL|TUQ|Q|K\/T|T\/M|T\/L|K\.T|T\.M|T\.L)\s*[.:]?(?=\s|$)\s*/u;
+// "KT.CHỦ TỊCH" (no space after the dot) as older texts print it.
+const AUTHORITY =
+  /^(KT|TM|TL|TUQ|Q|K\/T|T\/M|T\/L|K\.T|T\.M|T\.L)(?:\s*[.:]\s*(?=\p{Lu}|$)|\s+|$)/u;
 
 function authorityOf(token: string): Authority {
   const t = token.replace(/[./]/g, "").toUpperCase();
@@ -48,18 +56,82 @@ const AUTHORITY_TITLES = [
 const NOT_SIGNATURE =
   /^(?:phu luc|danh muc|bieu mau|mau so|file duoc|van ban|noi nhan|luu\b|ghi chu|tm\.?\s*$)/;
 
+/**
+ * Family names, with their tone marks: a name in capitals is told from a unit in capitals by its
+ * first word ("VŨ VĂN AN" is a name, "VỤ TỔ CHỨC PHI CHÍNH PHỦ" a department of a ministry).
+ */
 const SURNAMES = new Set(
-  "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly mai dao trinh dinh lam luong ha quach cao kieu ta doan thai tong chu la van khuat lu mac au cu trieu giang nong ong tang ton vuong luu thach".split(
-    " ",
-  ),
+  (
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí mai đào trịnh đinh " +
+    "lâm lương hà quách cao kiều tạ đoàn thái tống chu la khuất lữ lưu mạc âu cù triệu giang " +
+    "nông ông tăng tôn vương thạch trương phùng vi lục đàm khổng lã thân ninh diệp tiêu quan giáp " +
+    "hầu lò nghiêm từ hứa châu đồng bế tô mã vừ thào giàng sùng lầu"
+  )
+    .split(" ")
+    .filter(Boolean)
+    .map((w) => w.normalize("NFC")),
 );
+
+/** Words of units and bodies, never of a person's name ("VĂN PHÒNG", "ĐOÀN ... TỈNH"). */
+const NOT_IN_NAMES = new Set([
+  "PHÒNG",
+  "TỈNH",
+  "HUYỆN",
+  "SỞ",
+  "CỤC",
+  "BỘ",
+  "ỦY",
+  "UỶ",
+  "BAN",
+  "VIỆN",
+  "PHỦ",
+]);
+
+/** Tone marks placed the old way ("hoà") and the new way ("hòa") compare equal. */
+function surnameKey(word: string): string {
+  return word
+    .normalize("NFC")
+    .toLocaleLowerCase("vi")
+    .replace(/òa/g, "oà")
+    .replace(/óa/g, "oá")
+    .replace(/ỏa/g, "oả")
+    .replace(/õa/g, "oã")
+    .replace(/ọa/g, "oạ")
+    .replace(/ùy/g, "uỳ")
+    .replace(/úy/g, "uý")
+    .replace(/ủy/g, "uỷ")
+    .replace(/ũy/g, "uỹ")
+    .replace(/ụy/g, "uỵ");
+}
+const SURNAME_KEYS = new Set([...SURNAMES].map(surnameKey));
+
+/**
+ * A rank or degree printed before the name: "Thượng tướng Nguyễn Văn Long" (the name is
+ * "Nguyễn Văn Long"), "Đại tá ...", "PGS.TS. ...", "TS. ...", "ThS ...".
+ */
+const HONORIFIC =
+  /^(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|phó\s+đô\s+đốc|đô\s+đốc|(?:(?:gs|pgs|tskh|ts|ths|bsckii|bscki|bs|kts|ks|ds|ls|ngưt|ngnd)(?:\s*\.\s*|\s+)){1,3}(?=\p{Lu}))\s*/iu;
+
+/** The name without a rank or degree before it. */
+function withoutHonorific(text: string): string {
+  const t = text.trim();
+  const m = HONORIFIC.exec(t);
+  return m && m[0].length < t.length ? t.slice(m[0].length) : t;
+}
+
+/** A drafter or a role signing without a leader's title: "Người lập kế hoạch", "Người lập biểu". */
+const ROLE_LINE =
+  /^Người\s+(?:lập|viết|báo cáo|đề nghị|tổng hợp|soạn thảo|ký|kiểm tra|duyệt|giao|nhận|đại diện)\b[\p{Ll}\s]{0,40}$/u;
+
+/** A footnote mark or page number standing alone between the title and the name. */
+const STRAY_NUMBER = /^\d{1,3}$/;
 
 /**
  * A name as printed, with OCR splits inside a syllable mended ("Đặ ng Văn Minh" -> "Đặng Văn
  * Minh": in a person's name every word starts with a capital) and "(Đã ký)" dropped.
  */
 export function tidyPersonName(text: string): string {
-  const out = mendSyllables(text);
+  const out = mendSyllables(withoutHonorific(text));
   // A name printed in capitals is given in name case ("NGUYỄN VĂN AN" -> "Nguyễn Văn An").
   const upper = out.every((w) => w === w.toUpperCase());
   return out
@@ -83,7 +155,7 @@ function mendSyllables(text: string): string[] {
 
 /** A person's name: 2 to 6 words in name case ("Lê Hải Yến", "Mai Sơn"). */
 export function isPersonName(text: string): boolean {
-  const words = mendSyllables(text);
+  const words = mendSyllables(withoutHonorific(text));
   if (words.length < 2 || words.length > 6) return false;
   // Name case; names of ethnic minorities add apostrophes and hyphens ("H'Yim Kđoh", "Y-Bih").
   const titleCase = words.every((w) =>
@@ -91,18 +163,15 @@ export function isPersonName(text: string): boolean {
   );
   if (titleCase) return true;
   if (isUpperCaseText(words.join(" ")) && words.every((w) => /^\p{Lu}{1,8}$/u.test(w))) {
-    const first = words[0]!
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/Đ/g, "D")
-      .toLowerCase();
-    return SURNAMES.has(first);
+    return SURNAME_KEYS.has(surnameKey(words[0]!)) && !words.some((w) => NOT_IN_NAMES.has(w));
   }
   return false;
 }
 
 const IGNORABLE =
   /^(?:\(?\s*(?:đã ký|ký|ký tên[^)]*|đã ký và đóng dấu|ký, ghi rõ họ tên[^)]*|ký, đóng dấu[^)]*)\s*\)?|\[.*\]|\*+)$/iu;
+/** A side note in lower case between the title and the name ("(để t/h)"). */
+const SIDE_NOTE = /^\([\p{Ll}\s/.,]+\)$/u;
 
 function fold(s: string): string {
   return s
@@ -131,14 +200,23 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
   for (let i = startLine; i < Math.min(maxLine, view.lines.length); i++) {
     const line = view.lines[i]!;
     if (line.blank) {
-      if (++blanks > 6) break;
+      // The space left for the signature: word processors print it as many empty paragraphs.
+      if (++blanks > (levels.length || titles.length ? 16 : 6)) break;
       continue;
     }
     blanks = 0;
     if (line.text.length > MAX_HEADER_LINE) break;
     const text = line.text.replace(/[^\S ]\s*| \s+/g, " ").trim();
-    if (isRuleLine(text) || IGNORABLE.test(text)) continue;
+    if (isRuleLine(text) || IGNORABLE.test(text) || SIDE_NOTE.test(text)) continue;
+    if (STRAY_NUMBER.test(text) && (levels.length || titles.length)) continue;
+    // Items of the Nơi nhận list interleaved with the block by the text layer.
+    if (/^[-–+•]\s/u.test(text) && (levels.length || titles.length) && !signerName) continue;
     if (start === -1) start = lineTextStart(line);
+    if (ROLE_LINE.test(text) && !levels.length && !titles.length) {
+      titles.push(text);
+      end = line.end;
+      continue;
+    }
     // A name at the end of a flattened line: "... PHÓ CHỦ NHIỆM Nguyễn Khắc Định".
     const inline = splitTrailingName(text);
     let upperPart = inline ? inline.titles : text;
@@ -163,6 +241,15 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     if (!signerName && (levels.length || titles.length) && nameAllowed && isPersonName(text)) {
       signerName = tidyPersonName(text);
       end = line.end;
+      // A name wrapped over two lines ("Lê Tấn" / "Cận").
+      const next = view.lines[i + 1];
+      if (next && !next.blank && /^\p{Lu}\p{Ll}{0,7}(?:\s\p{Lu}\p{Ll}{0,7})?$/u.test(next.text)) {
+        const joined = `${text} ${next.text}`;
+        if (joined.split(/\s+/).length <= 5 && isPersonName(joined)) {
+          signerName = tidyPersonName(joined);
+          end = next.end;
+        }
+      }
       break;
     }
     if (!isUpperCaseText(upperPart.replace(/[./,]/g, "")) || upperPart.length > 120) break;
@@ -291,6 +378,7 @@ function blockStarts(view: TextView, from: number, to: number): number[] {
     const line = view.lines[i]!;
     if (line.blank || line.text.length > MAX_HEADER_LINE) continue;
     if (AUTHORITY.test(line.text) && /\p{Lu}/u.test(line.text.slice(0, 12))) prefixed.push(i);
+    else if (ROLE_LINE.test(line.text)) plain.push(i);
     else if (isUpperCaseText(line.text) && line.text.length <= 80 && TITLE_START.test(line.folded))
       plain.push(i);
     else if (splitTrailingName(line.text) && line.text.length <= 160) plain.push(i);
@@ -347,4 +435,32 @@ export function readSignature(view: TextView, regions: Array<[number, number]>):
     }
   }
   return { authority: null, authorityTitle: null, signerTitle: null, signerName: null, levels: [] };
+}
+
+/**
+ * The signature printed beside the Nơi nhận list, as text read with its layout gives it
+ * ("Nơi nhận:            KT. GIÁM ĐỐC" / "- Như trên;           PHÓ GIÁM ĐỐC" / ... / the name alone,
+ * indented): read on the right-hand column of lines `from` to `to`, offsets in the text.
+ */
+export function readSideSignature(view: TextView, from: number, to: number): Signature | null {
+  const parts: string[] = [];
+  const offsets: number[] = [];
+  let any = false;
+  for (let i = Math.max(0, from); i < Math.min(to, view.lines.length); i++) {
+    const line = view.lines[i]!;
+    const at = rightColumnAt(line, 24, true);
+    parts.push(at >= 0 ? line.text.slice(at) : "");
+    offsets.push(at >= 0 ? line.textStart + at : line.start);
+    if (at > 0) any = true;
+  }
+  if (!any) return null;
+  const side = makeTextView(parts.join("\n"));
+  const found = readSignature(side, [[0, side.lines.length]]);
+  if (!found.signerName && !found.levels?.length) return null;
+  const back = (offset: number | undefined): number | undefined => {
+    if (offset === undefined) return undefined;
+    const k = side.lines.findIndex((l) => offset >= l.start && offset <= l.end);
+    return k === -1 ? undefined : offsets[k]! + (offset - side.lines[k]!.start);
+  };
+  return { ...found, start: back(found.start), end: back(found.end) };
 }

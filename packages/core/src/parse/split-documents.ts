@@ -2,59 +2,198 @@
  * Where one file holds several documents (one PDF with three letters of an agency, a scanned
  * batch), the ranges of each. A document begins with its header: the national motto (or the
  * Party's or the Youth Union's heading) with the issuer and "Số:" beside it. A new one begins at a
- * header that comes after the previous document has ended, that is after its "Nơi nhận" or its
- * signature. Where page starts are known the split falls on the page where the new header is;
- * otherwise before the header lines printed above or beside the heading (issuer, "Số:", "V/v").
+ * header that comes after the previous document has ended (its "Nơi nhận" or "Lưu:"), has a "Số"
+ * line of its own and is not an annex (a "Phụ lục", a form, a plan "ban hành kèm theo").
+ *
+ * The split falls on the first line of the new header. Text read column by column puts the left
+ * column first: the issuer, "Số:" and "V/v" lines stand before the motto, and the split goes back
+ * over them, never past the previous document's signature (a name, a title, "KT. ...").
  */
-import { foldKey } from "../text/vietnamese.ts";
+import { foldKey, isUpperCaseText } from "../text/vietnamese.ts";
 
-const HEADING =
-  /^(?:cong hoa xa hoi chu nghia viet nam|dang cong san viet nam|doan tncs ho chi minh)$/;
-const END_OF_DOCUMENT = /^(?:-\s*)?(?:noi nhan|luu\s*[:.])/;
+const HEADINGS = [
+  "cong hoa xa hoi chu nghia viet nam",
+  "dang cong san viet nam",
+  "doan tncs ho chi minh",
+];
+const MOTTO_TAIL = /^(?:doc lap tu do hanh phuc)?$/;
+const END_OF_DOCUMENT = /^(?:[-–]\s*)?(?:noi nhan\b|luu\s*[:.])/;
+const NUMBER_LINE = /^(?:số|so)\s*(?::\s*$|:?\s*(?:[\d.…_ ]*\s*[-/]|\d))/iu;
+/** Lines that open an annex: what follows belongs to the document before. */
+const ANNEX =
+  /^(?:phu luc\b|mau so\b|mau\s+\d|bieu mau\b|bieu so\b|\(?\s*kem theo\b|\(?\s*ban hanh kem theo\b)/;
+/** Lines of a signature: the walk back from a new header stops at them. */
+const SIGNATURE_LINE =
+  /^(?:(?:kt|tm|tl|tuq|q|k\/t|t\/m|t\/l)\s*[./:]|pho\b|thu truong\b|cuc truong\b|vu truong\b|tong cuc truong\b|chanh\b|giam doc\b|tong giam doc\b|chu tich\b|bo truong\b|thu tuong\b|chu nhiem\b|bi thu\b|vien truong\b|hieu truong\b|truong phong\b|truong ban\b|nguoi\b|\(?\s*da ky)/;
+
+interface TextLine {
+  start: number;
+  text: string;
+  /** Folded: no diacritics, lower case, single spaces. */
+  key: string;
+}
+
+function toLines(text: string): TextLine[] {
+  const out: TextLine[] = [];
+  let at = 0;
+  for (const raw of text.split("\n")) {
+    const t = raw.trim();
+    out.push({ start: at, text: t, key: foldKey(t) });
+    at += raw.length + 1;
+  }
+  return out;
+}
+
+/**
+ * A heading line: the motto or the Party's or the Youth Union's heading, alone, followed by the
+ * motto's second line, or preceded by the issuer in capitals ("BỘ TƯ PHÁP CỘNG HOÀ XÃ HỘI ...").
+ */
+export function isHeadingLine(text: string): boolean {
+  if (text.length > 200) return false;
+  const key = foldKey(text)
+    .replace(/[^a-z ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  for (const heading of HEADINGS) {
+    const at = key.indexOf(heading);
+    if (at === -1) continue;
+    if (!MOTTO_TAIL.test(key.slice(at + heading.length).trim())) continue;
+    if (at === 0) return true;
+    // The issuer before the heading is printed in capitals.
+    const cut = foldIndex(text, at);
+    const before = text.slice(0, cut).trim();
+    return !before || isUpperCaseText(before);
+  }
+  return false;
+}
+
+/** Offset in `text` of the `n`-th letter-or-space position of its folded, squeezed key. */
+function foldIndex(text: string, n: number): number {
+  // Count letters only: the key keeps one character per letter and single spaces between words.
+  const words = foldKey(text)
+    .replace(/[^a-z ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, n)
+    .split(" ")
+    .filter(Boolean).length;
+  if (!words) return 0;
+  const re = /[\p{L}\p{M}]+/gu;
+  let m: RegExpExecArray | null = null;
+  for (let i = 0; i < words; i++) m = re.exec(text);
+  return m ? m.index + m[0].length : 0;
+}
 
 export function splitDocuments(text: string, pageStarts: number[] = []): Array<[number, number]> {
-  const headings: number[] = [];
-  const ends: number[] = [];
-  let at = 0;
-  for (const line of text.split("\n")) {
-    const key = foldKey(line)
-      .replace(/[^a-z ]/g, "")
-      .trim();
-    if (HEADING.test(key)) headings.push(at);
-    const raw = foldKey(line);
-    if (END_OF_DOCUMENT.test(raw)) ends.push(at);
-    at += line.length + 1;
-  }
+  const lines = toLines(text);
   const starts = [0];
-  let previousHeading = headings[0] ?? 0;
-  for (const h of headings.slice(1)) {
-    const docStart = starts[starts.length - 1]!;
-    const ended = ends.some((e) => e > previousHeading && e < h && e >= docStart);
-    previousHeading = h;
-    if (!ended) continue;
-    const endOfPrevious = Math.max(...ends.filter((e) => e < h));
-    const page = pageStarts.filter((p) => p > endOfPrevious && p <= h).pop();
-    const split = page ?? headerStart(text, h, endOfPrevious);
-    if (split > docStart && text.slice(docStart, split).trim()) starts.push(split);
+  let docHeading = -1;
+  let lastEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (END_OF_DOCUMENT.test(line.key)) {
+      if (docHeading !== -1) lastEnd = i;
+      continue;
+    }
+    // The cheap test first: every heading ends with one of these words.
+    if (!/viet nam|ho chi minh|hanh phuc/.test(line.key) || !isHeadingLine(line.text)) continue;
+    if (docHeading === -1) {
+      docHeading = i;
+      continue;
+    }
+    let first: number;
+    if (lastEnd > docHeading) {
+      if (!isNewHeader(lines, i, lastEnd)) continue;
+      first = headerStart(lines, i, lastEnd);
+    } else {
+      // No "Nơi nhận" (laws, texts printed in the gazette): the previous document ends with
+      // its signature, a title in capitals and a name, right before the new header.
+      if (i - docHeading < 20 || !isNewHeader(lines, i, Math.max(docHeading, i - 13), i)) continue;
+      first = headerStart(lines, i, docHeading);
+      if (!endsWithSignature(lines, first)) continue;
+    }
+    const split = snapToPage(lines, first, pageStarts);
+    if (split > starts[starts.length - 1]! && text.slice(starts[starts.length - 1]!, split).trim())
+      starts.push(split);
+    docHeading = i;
   }
   return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1]! : text.length]);
 }
 
-/** Back from the heading over the header lines above it: blank, capitals, "Số:", "V/v". */
-function headerStart(text: string, heading: number, floor: number): number {
-  let start = heading;
-  for (let n = 0; n < 12; n++) {
-    const end = start - 1;
-    if (end <= floor) break;
-    const begin = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(begin, end).trim();
-    const header =
-      line === "" ||
-      /^(?:số|so)\s*[:.]/i.test(line) ||
-      /^v\/v\b/i.test(line) ||
-      (line === line.toLocaleUpperCase("vi") && /\p{Lu}/u.test(line));
-    if (!header) break;
-    start = begin;
+/** A header of its own: a "Số" line near the heading, no annex opening between. */
+function isNewHeader(
+  lines: TextLine[],
+  heading: number,
+  lastEnd: number,
+  annexFrom = lastEnd + 1,
+): boolean {
+  for (let k = annexFrom; k < heading; k++) if (ANNEX.test(lines[k]!.key)) return false;
+  let number = false;
+  for (
+    let k = Math.max(lastEnd + 1, heading - 12);
+    k <= Math.min(lines.length - 1, heading + 8);
+    k++
+  ) {
+    if (NUMBER_LINE.test(lines[k]!.text)) number = true;
+  }
+  if (!number) return false;
+  for (let k = heading + 1; k <= Math.min(lines.length - 1, heading + 14); k++) {
+    if (/^\(?\s*(?:ban hanh\s+)?kem theo\b/.test(lines[k]!.key)) return false;
+  }
+  return true;
+}
+
+/** The first line of the header whose heading is at `heading`, not before `floor`. */
+function headerStart(lines: TextLine[], heading: number, floor: number): number {
+  let from = heading;
+  // Left column first: "Số:" (and "V/v") printed before the motto.
+  for (let k = heading - 1; k > Math.max(floor, heading - 12); k--) {
+    if (NUMBER_LINE.test(lines[k]!.text)) {
+      from = k;
+      break;
+    }
+  }
+  // Then the issuer's lines in capitals above, with the rules and stars between them.
+  let start = from;
+  // An issuer takes a few lines; the bound keeps a text of nothing but capitals linear.
+  for (let k = from - 1; k > Math.max(floor, from - 24); k--) {
+    const line = lines[k]!;
+    if (!line.text) continue;
+    const issuer =
+      line.text.length <= 90 &&
+      (/^[-–_*=.\s]+$/.test(line.text) ||
+        (isUpperCaseText(line.text) && !SIGNATURE_LINE.test(line.key)));
+    if (!issuer) break;
+    start = k;
   }
   return start;
+}
+
+/** The lines before `first` end with a signature: a title in capitals, then a name. */
+function endsWithSignature(lines: TextLine[], first: number): boolean {
+  const before: string[] = [];
+  for (let k = first - 1; k >= 0 && before.length < 2; k--)
+    if (lines[k]!.text) before.push(lines[k]!.text);
+  const [name, title] = before;
+  return (
+    !!name &&
+    !!title &&
+    /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,4}$/u.test(name) &&
+    title.length <= 80 &&
+    isUpperCaseText(title)
+  );
+}
+
+/** The page start just before the header's first line, when only blank lines are between. */
+function snapToPage(lines: TextLine[], first: number, pageStarts: number[]): number {
+  const at = lines[first]!.start;
+  let previousEnd = 0;
+  for (let k = first - 1; k >= 0; k--) {
+    if (lines[k]!.text) {
+      previousEnd = lines[k]!.start + lines[k]!.text.length;
+      break;
+    }
+  }
+  const page = pageStarts.filter((p) => p > previousEnd && p <= at).pop();
+  return page ?? at;
 }

@@ -152,15 +152,24 @@ export function lineTextStart(line: Line): number {
   return line.textStart;
 }
 
-/** Joins wrapped lines into one string with single spaces. */
+/**
+ * Joins wrapped lines into one string with single spaces. A reference broken after its hyphen
+ * or slash ("3183/SNV-" / "TCBC", "31-" / "HD/BTCTW", "55/" / "TTr-SVHTT") is joined without one.
+ */
 export function joinLines(parts: readonly string[]): string {
-  return parts
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join(" ")
-    .replace(/[^\S ]\s*| \s+/g, " ")
-    .trim();
+  let out = "";
+  for (const part of parts) {
+    const p = part.trim();
+    if (!p) continue;
+    // Only the tail is looked at: a long list item must not make the join quadratic.
+    if (out && WRAPPED_REFERENCE.test(out.slice(-48)) && /^\p{Lu}/u.test(p)) out += p;
+    else out = out ? `${out} ${p}` : p;
+  }
+  return out.replace(/[^\S ]\s*| \s+/g, " ").trim();
 }
+
+/** A text ending inside a reference: digits, then a slash or a symbol's hyphen ("3183/SNV-"). */
+const WRAPPED_REFERENCE = /(?:^|[\s(])\d{1,6}(?:\/(?:\d{4}\/)?(?:\p{Lu}[\p{L}\d&.]*-)*|-)$/u;
 
 /** A decoration line: rules of dashes, stars, underscores ("--------", "* *"). */
 export function isRuleLine(text: string): boolean {
@@ -179,4 +188,31 @@ export function trimEndChars(s: string, chars: string): string {
   )
     end--;
   return s.slice(0, end);
+}
+
+/**
+ * Text laid out in two columns side by side (a PDF read with its layout, a table pasted as
+ * text): where the right column starts on a line. The left column ends at the first run of three
+ * or more spaces after some text; a line indented that far holds only the right column. Returns
+ * the offset in the line's text (trimmed) where the right part begins, 0 when the whole line is
+ * right-hand, or -1 when the line has no right part. `last`: the right-most column of several.
+ */
+export function rightColumnAt(line: Line, minIndent = 24, last = false): number {
+  if (line.blank) return -1;
+  const raw = line.raw ?? line.text;
+  const indent = raw.length - raw.trimStart().length;
+  const gaps = /\S( {3,}|\t+)(?=\S)/g;
+  let at = -1;
+  for (let m = gaps.exec(line.text); m; m = gaps.exec(line.text)) {
+    at = m.index + 1 + m[1]!.length;
+    if (!last) break;
+  }
+  if (at !== -1) return at;
+  return indent >= minIndent ? 0 : -1;
+}
+
+/** The left part of a line laid out in columns (the whole line when it has one column). */
+export function leftColumn(line: Line): string {
+  const at = rightColumnAt(line, Infinity);
+  return at > 0 ? line.text.slice(0, at).trimEnd() : line.text;
 }
