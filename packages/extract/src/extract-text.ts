@@ -250,6 +250,22 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
   const open = (data: Uint8Array): Promise<PdfJs.PDFDocumentProxy> =>
     pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
       .promise;
+  // Text a later revision drew (a number stamped after signing) is told apart by comparing with
+  // the first revision's text, page by page. The first revision is read, and closed, before the
+  // file is opened: in a reader process, where pdfjs runs its worker half in the same thread,
+  // two documents open at once broke the second's page lookup ("Invalid page request").
+  const revisions = listRevisions(bytes);
+  const baseline =
+    revisions.length > 1
+      ? await firstRevisionRuns(
+          pdfjs,
+          open,
+          bytes,
+          revisions[0]!,
+          limits.maxPdfPages,
+          Date.now() + limits.maxRevisionCompareMs,
+        )
+      : null;
   let doc;
   try {
     // pdfjs takes ownership of the buffer: hand it a copy.
@@ -264,20 +280,6 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
     // The page count comes from the page tree's root, before any page is read: pdfjs's page
     // lookup is quadratic in a flat tree (see limits.ts), so this bounds the whole read.
     if (doc.numPages > limits.maxPdfPages) return tooManyPages(String(doc.numPages), limits);
-    // Text a later revision drew (a number stamped after signing) is told apart by comparing
-    // with the first revision's text, page by page.
-    const revisions = listRevisions(bytes);
-    const baseline =
-      revisions.length > 1
-        ? await firstRevisionRuns(
-            pdfjs,
-            open,
-            bytes,
-            revisions[0]!,
-            doc.numPages,
-            Date.now() + limits.maxRevisionCompareMs,
-          )
-        : null;
     const pages: string[] = [];
     const sources: TextSource[] = [];
     let length = 0;
