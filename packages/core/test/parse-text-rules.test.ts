@@ -905,3 +905,47 @@ test("signatures: every level of a nested authority, also without a space after 
     assert.equal(d.signature.signerName, "Bế Văn Toàn");
   }
 });
+
+test("Word paragraphs on one line: a long paragraph after a blank is the body, not the subject", () => {
+  const paragraph =
+    "Trong những năm qua, công tác chuyển đổi số của các sở, ban, ngành và các xã, phường đã có nhiều chuyển biến, nhiều thủ tục hành chính được giải quyết trực tuyến toàn trình, giảm thời gian đi lại của người dân.";
+  const cases: Array<{ name: string; lines: string[]; subject: string | null }> = [
+    {
+      name: "a Chỉ thị: its subject, then the body after a blank line",
+      lines: [
+        ...head("07/CT-UBND"),
+        "CHỈ THỊ",
+        "",
+        "Về việc đẩy mạnh chuyển đổi số cấp xã",
+        "",
+        paragraph,
+      ],
+      subject: "Về việc đẩy mạnh chuyển đổi số cấp xã",
+    },
+    {
+      name: "a Giấy mời with no subject: its body opens at once with one long sentence",
+      lines: [
+        ...head("/GM-UBND"),
+        "GIẤY MỜI",
+        "",
+        "Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe các sở, ngành báo cáo kết quả thực hiện chuyển đổi số và giải pháp nâng cao chỉ số cải cách hành chính của tỉnh trong năm 2026.",
+        "",
+        "1. Chủ trì: Đồng chí Phó Chủ tịch UBND tỉnh.",
+      ],
+      subject: null,
+    },
+    {
+      name: "a subject over two short lines is still joined",
+      lines: [
+        ...head("08/KH-UBND"),
+        "KẾ HOẠCH",
+        "Triển khai chuyển đổi số",
+        "trên địa bàn tỉnh năm 2026",
+        "",
+        paragraph,
+      ],
+      subject: "Triển khai chuyển đổi số trên địa bàn tỉnh năm 2026",
+    },
+  ];
+  for (const c of cases) assert.equal(doc(...c.lines, "", ...tail).subject, c.subject, c.name);
+});

@@ -535,6 +535,9 @@ function readsAsBodySentence(text: string): boolean {
   return (/[.:;,]$/.test(t) && !/\.\/\.$/.test(t)) || /\bnhư sau\b/iu.test(t);
 }
 
+/** A line longer than this is a paragraph, never one line of a subject. */
+const LONG_PARAGRAPH = 150;
+
 /** Subject of other types: the lines after the type name, up to the body or the authority line. */
 export function readSubjectAfterType(
   view: TextView,
@@ -546,9 +549,23 @@ export function readSubjectAfterType(
   let last = typeLine;
   let chars = 0;
   let bodyLike = false;
+  let blankBefore = false;
   for (let i = typeLine + 1; i < Math.min(view.lines.length, toLine + 1); i++) {
     const line = view.lines[i]!;
-    if (line.blank) continue;
+    if (line.blank) {
+      blankBefore = true;
+      continue;
+    }
+    const afterBlank = blankBefore;
+    blankBefore = false;
+    // A paragraph on one line, as Word files give them: a subject's lines are short, a body
+    // paragraph after a blank line is not ("CHỈ THỊ" / "Về việc ..." / "" / "Trong thời gian ...").
+    if (afterBlank && line.text.length > LONG_PARAGRAPH) {
+      if (parts.length) break;
+      // A type with no subject, its body opening at once ("GIẤY MỜI" / "" / "Ủy ban ... tổ chức
+      // buổi làm việc ... trực tuyến."): one long sentence ended by a period.
+      if (/[^./]\.$/.test(line.text.trim())) return null;
+    }
     // A rule, also one glued to the body's first line ("--------Thực hiện ...").
     if (isRuleLine(line.text) || (parts.length && /^[-–—_=*]{4,}\s*\S/u.test(line.text))) {
       if (parts.length) break;
