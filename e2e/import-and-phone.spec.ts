@@ -1,6 +1,7 @@
 /**
- * More flows: a clerk imports received documents (several files, progress, the fields read from
- * each, a bad file refused with its reason) and registers one; an admin adds a colleague, who
+ * More flows: a clerk imports received documents (several files read in the background, progress,
+ * the fields read from each, a file holding two letters making two records, a bad file refused
+ * with its reason) and registers one; an admin adds a colleague, who
  * signs in; a wrong password is refused in Vietnamese; and the work pages on a phone-sized
  * screen, navigation through the menu button.
  */
@@ -53,6 +54,43 @@ PHÓ GIÁM ĐỐC
 Trần Văn Bình
 `;
 
+// Two letters in one file, as a merged scan would hold them (our own words).
+const LETTER = (
+  n: string,
+  unit: string,
+  sign: string,
+  subject: string,
+  day: string,
+) => `UBND TỈNH LẠNG SƠN
+${unit}
+
+Số: ${n}
+V/v ${subject}
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Lạng Sơn, ngày ${day} tháng 11 năm 2026
+
+Kính gửi: Sở Thông tin và Truyền thông tỉnh Lạng Sơn.
+
+Đề nghị Quý Sở phối hợp đưa tin về nội dung trên trong tháng 11 năm 2026.
+
+Trân trọng./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+${sign}
+`;
+const TWO_LETTERS =
+  LETTER("215/SYT-NVY", "SỞ Y TẾ", "Nguyễn Thị Hoa", "phòng, chống sốt xuất huyết", "03") +
+  "\n" +
+  LETTER("1032/SGDĐT-VP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Hoàng Văn Nam", "kỳ thi học sinh giỏi", "10");
+
 test("a clerk imports received files, checks what was read, and registers one", async ({
   page,
 }) => {
@@ -61,7 +99,15 @@ test("a clerk imports received files, checks what was read, and registers one", 
   await page.getByTestId("import-input").setInputFiles([
     { name: "412-SCT-QLTM.txt", mimeType: "text/plain", buffer: Buffer.from(RECEIVED) },
     { name: "anh-chup.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf at all") },
+    { name: "hai-van-ban.txt", mimeType: "text/plain", buffer: Buffer.from(TWO_LETTERS) },
   ]);
+  // Read on the server in the background: the page follows the batch until every file is done.
+  await expect(page.getByText("Đã xử lý 3/3 tệp, đã tạo 3 văn bản đến")).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByRole("link", { name: "215/SYT-NVY" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "1032/SGDĐT-VP" })).toBeVisible();
+  await expect(page.getByText("Văn bản 2/2 trong tệp")).toBeVisible();
   const row = page.getByRole("row", { name: /412-SCT-QLTM\.txt/ });
   await expect(row).toContainText("412/SCT-QLTM");
   await expect(row).toContainText("18/11/2026");

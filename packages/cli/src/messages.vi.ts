@@ -81,4 +81,6 @@ export const LABELS = {
   warnings: "Lưu ý",
   none: "(không có)",
   unknown: "(không rõ)",
+  /** A file holding several documents: "tep.pdf (văn bản 2/3)". */
+  partOfFile: "văn bản",
 } as const;

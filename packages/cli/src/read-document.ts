@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { ReaderPool, type ExtractNote } from "@vanthu/extract";
+import { ReaderPool, type ExtractNote, type ExtractedText } from "@vanthu/extract";
 import { loadReaderConfig } from "@vanthu/server";
 
 let shared: ReaderPool | null = null;
@@ -24,6 +24,8 @@ export interface ReadResult {
   ok: boolean;
   text: string;
   notes: ExtractNote[];
+  /** What the reader gave (text, format, sources per page), for parseExtracted. */
+  extracted: ExtractedText;
 }
 
 /** Reads a file (or standard input for "-") and extracts its text. Never throws. */
@@ -50,9 +52,11 @@ export async function readDocument(path: string): Promise<ReadResult> {
     ok: !extracted.notes.some((n) => n.fatal),
     text: extracted.text,
     notes: extracted.notes,
+    extracted,
   };
 }
 
 function failed(code: string, message: string): ReadResult {
-  return { ok: false, text: "", notes: [{ code, message, fatal: true }] };
+  const notes = [{ code, message, fatal: true }];
+  return { ok: false, text: "", notes, extracted: { text: "", format: "text", notes } };
 }

@@ -148,6 +148,8 @@ export interface DocumentTable {
   /** The reference without spaces and leading zeros, upper case (generated). */
   reference_key: ColumnType<string | null, never, never>;
   content_sha256: string | null;
+  /** Which document of the imported file this is (0: the first or only one). */
+  content_part: Generated<number>;
   /** The ND30 HTML fragment drawn when issued (null for drafts and until first drawn). */
   rendered_html: Generated<string | null>;
   created_by: string | null;
@@ -245,6 +247,49 @@ export interface JobTable {
   last_error: string | null;
 }
 
+/** An upload of files to import (one file, many, a folder; or `vanthu import DIR`). */
+export interface ImportBatchTable {
+  id: Generated<string>;
+  agency_id: string;
+  created_by: string;
+  source: "web" | "cli";
+  label: string | null;
+  created_at: CreatedAt;
+}
+
+export type ImportItemStatus = "queued" | "reading" | "done" | "failed";
+/** A document an import item made (or found imported already): part n of the file. */
+export interface ImportedPart {
+  id: string;
+  part: number;
+  created: boolean;
+  pages: [number, number] | null;
+}
+
+/** One file of a batch: a job taken by a worker under a lease. */
+export interface ImportItemTable {
+  id: Generated<number>;
+  batch_id: string;
+  position: number;
+  name: string;
+  path: string;
+  sha256: string | null;
+  size: ColumnType<number, number | undefined, number>;
+  status: Generated<ImportItemStatus>;
+  attempts: Generated<number>;
+  run_after: Timestamp;
+  locked_by: string | null;
+  lease_until: OptionalTimestamp;
+  error_code: string | null;
+  error_detail: string | null;
+  documents: ColumnType<ImportedPart[], string | undefined, string>;
+  documents_created: Generated<number>;
+  notes: ColumnType<Array<{ code: string; message: string }>, string | undefined, string>;
+  created_at: CreatedAt;
+  started_at: OptionalTimestamp;
+  finished_at: OptionalTimestamp;
+}
+
 export interface RegisterTable {
   id: Generated<string>;
   agency_id: string;
@@ -305,6 +350,8 @@ export interface Database {
   report_files: ReportFileTable;
   notifications: NotificationTable;
   jobs: JobTable;
+  import_batches: ImportBatchTable;
+  import_items: ImportItemTable;
   register_entries: RegisterEntryTable;
   files: FileTable;
   document_files: DocumentFileTable;

@@ -34,6 +34,18 @@ const schema = z.object({
   DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How often each process looks for due background jobs (reminders). */
   JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * How long an import item's taking holds without renewal (renewed every third of it while the
+   * file is read): after a process dies, its items are taken again this much later.
+   */
+  IMPORT_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  /**
+   * Files each server process's import worker reads at once (at most READER_WORKERS). One by
+   * default: reading is CPU work in the readers, and on a small machine a second reader at work
+   * slowed every other request (health p95 over 200 ms on two cores); the other readers stay
+   * free for single-file uploads.
+   */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
   /** Real use (DEMO=0): the installation admin's password on first start; generated when unset. */
   ADMIN_PASSWORD: z.string().max(200).optional(),
   WEB_DIR: z.string().min(1).optional(),
@@ -73,6 +85,10 @@ export interface Config {
   databaseWaitSeconds: number;
   /** Seconds between two looks for due background jobs. */
   jobsEverySeconds: number;
+  /** IMPORT_LEASE_SECONDS, in milliseconds. */
+  importLeaseMs: number;
+  /** IMPORT_CONCURRENCY: files read at once by a server's import worker. */
+  importConcurrency: number;
   /** ADMIN_PASSWORD: read on the first start of a real installation only. */
   adminPassword: string | null;
   /** The web application's build; packages/web/dist when unset. */
@@ -131,6 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: c.DEMO === "1",
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     jobsEverySeconds: c.JOBS_EVERY_SECONDS,
+    importLeaseMs: c.IMPORT_LEASE_SECONDS * 1000,
+    importConcurrency: Math.min(c.IMPORT_CONCURRENCY, c.READER_WORKERS),
     adminPassword: c.ADMIN_PASSWORD ?? null,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : null,
     trustProxy: c.TRUST_PROXY

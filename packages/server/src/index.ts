@@ -13,6 +13,20 @@ export { renameAgency } from "./agencies/rename-agency.ts";
 export { ensureInstallationAdmin, INSTALLER_USERNAME } from "./agencies/installation-admin.ts";
 export { resetPassword, generatePassword } from "./auth/reset-password.ts";
 export { importDocument } from "./documents/import-document.ts";
+export {
+  checkImportFile,
+  findImported,
+  sha256InSlices,
+  IMPORT_EXTENSIONS,
+} from "./documents/import-file.ts";
+export { addFiles, createBatch, MAX_ITEMS_PER_BATCH } from "./imports/batches.ts";
+export { drainBatch } from "./imports/items.ts";
+export { batchView, listBatches, type BatchView, type BatchCounts } from "./imports/progress.ts";
+export {
+  startImportWorker,
+  type ImportWorker,
+  type ImportWorkerOptions,
+} from "./imports/worker.ts";
 export { registerIncoming } from "./documents/register-incoming.ts";
 export { seedDemoWorld, isEmpty, DEMO_AGENCIES } from "./demo/demo-world.ts";
 export { DataDirLockedError } from "./data-lock.ts";

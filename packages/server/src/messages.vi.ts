@@ -47,6 +47,11 @@ export const ERROR_MESSAGES_VI: Record<string, string> = {
     "Đọc tệp cần quá nhiều bộ nhớ nên đã dừng lại: tệp có thể bị hỏng hoặc quá phức tạp.",
   READER_BUSY: "Máy chủ đang đọc nhiều tệp cùng lúc. Vui lòng thử lại sau ít phút.",
   NOT_A_DOCUMENT: "Nội dung không giống một văn bản hành chính.",
+  IMPORT_BATCH_NOT_FOUND: "Không tìm thấy đợt nhập văn bản.",
+  IMPORT_TOO_MANY_FILES:
+    "Quá nhiều tệp: mỗi lần tải lên tối đa 100 tệp, mỗi đợt nhập tối đa 1.000 tệp. Các tệp đã nhận vẫn được đọc; hãy chia phần còn lại thành đợt khác.",
+  IMPORT_INTERRUPTED:
+    "Tệp đã được đọc lại nhiều lần mà chưa xong (máy chủ dừng giữa chừng hoặc bộ đọc gặp lỗi với tệp này). Hãy kiểm tra tệp rồi nhập lại.",
   AGENCY_EXISTS: "Cơ quan đã tồn tại (trùng mã, hoặc trùng tên với cơ quan cùng cấp).",
   AGENCY_NOT_OWNED:
     "Chỉ cấp quản lý của cơ quan mới được tạo cơ quan trực thuộc; cơ quan cấp cao nhất do quản trị hệ thống tạo.",

@@ -173,7 +173,8 @@ export async function startServer(
     await handle.close();
     throw e;
   }
-  const { app } = await buildApp(ctx, { logger: options.logger });
+  // Every process reads imported files in the background (imports/worker.ts).
+  const { app } = await buildApp(ctx, { logger: options.logger, imports: {} });
   log = app.log;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

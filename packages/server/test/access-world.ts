@@ -16,7 +16,8 @@ export type Kind =
   | "register"
   | "user"
   | "agency"
-  | "agencyId";
+  | "agencyId"
+  | "importBatch";
 export interface Target {
   params: Record<string, string>;
   /** Agencies that own the object: writes on it are not tried by their users. */
@@ -105,13 +106,21 @@ export async function buildWorld(t: TestApp) {
   const imported = await bao.upload("/api/documents/import", "cong-van-den.txt", txt(letter));
   assert.ok([200, 201].includes(imported.status), JSON.stringify(imported.body));
   markers.zzleakis = imported.body.document.id;
+  // An import batch of the newspaper: the same letter again (done at once, naming its record)
+  // and a file whose name is a marker.
+  const batch = await bao.uploadMany("/api/imports", [
+    { name: "zzleakib.txt", bytes: txt(letter) },
+    { name: "zzleakiq.txt", bytes: txt(letter.replace("zzleakis", "zzleakiq")) },
+  ]);
+  assert.equal(batch.status, 202, JSON.stringify(batch.body));
+  markers.zzleakib = markers.zzleakiq = batch.body.id;
 
   // The objects routes are called on.
   const worldDocs = [
     d0.body.id,
     await copyOf(ids.r1),
     await copyOf(ids.r2),
-    ...Object.values(markers).filter((id) => id !== report.body.id),
+    ...Object.values(markers).filter((id) => id !== report.body.id && id !== batch.body.id),
     x.body.id,
   ];
   const publicDoc = await db
@@ -184,6 +193,7 @@ export async function buildWorld(t: TestApp) {
     agency: ["stttt-ls", "baolangson", "ldld-bg"].map((code) => ({ params: { code }, owners: [] })),
     // By id: the directory is public to every reader; writes belong to the agency itself.
     agencyId: [ids.so, ids.r1, ids.outsider].map((id) => ({ params: { id }, owners: [id] })),
+    importBatch: [{ params: { id: batch.body.id }, owners: [ids.r1] }],
   };
   return { ids, markers, targets };
 }
@@ -215,6 +225,7 @@ export async function forbiddenFor(t: TestApp, markers: Record<string, string>) 
     .selectFrom("deliveries")
     .select(["id", "from_agency_id", "to_agency_id"])
     .execute();
+  const batches = await db.selectFrom("import_batches").select(["id", "agency_id"]).execute();
   return (agencyId: string | null): Set<string> => {
     const trees = new Set(docs.filter((d) => d.agency_id === agencyId).map((d) => rootOf(d.id)));
     const seen = new Set<string>();
@@ -232,12 +243,14 @@ export async function forbiddenFor(t: TestApp, markers: Record<string, string>) 
       if (r.agency_id === agencyId || r.issuer_agency_id === agencyId) seen.add(r.id);
     for (const d of deliveries)
       if (d.from_agency_id === agencyId || d.to_agency_id === agencyId) seen.add(d.id);
+    for (const b of batches) if (b.agency_id === agencyId) seen.add(b.id);
     const hidden = new Set<string>();
     for (const id of [
       ...docs.map((d) => d.id),
       ...tasks.map((k) => k.id),
       ...reports.map((r) => r.id),
       ...deliveries.map((d) => d.id),
+      ...batches.map((b) => b.id),
     ])
       if (!seen.has(id)) hidden.add(id);
     for (const [marker, id] of Object.entries(markers)) if (!seen.has(id)) hidden.add(marker);

@@ -20,7 +20,7 @@
  *   "POST /api/things": once({ body: () => ({ name: "x" }) }), // no parameters
  *   "GET /api/things": query("?box=a", "?q=zzleak"),          // query strings
  * Kinds of objects: document, task, report, reportFile, documentFile, register, user, agency
- * (by code), agencyId (by id).
+ * (by code), agencyId (by id), importBatch.
  * HEAD twins of GET routes are left out (no body); the web build's static files are called once.
  */
 import { after, before, describe, test } from "node:test";
@@ -133,6 +133,13 @@ const FIXTURES: Record<string, Fixture> = {
     reason: "thử quyền",
   }),
   "GET /api/agencies/:id/history": each("agencyId"),
+  "POST /api/imports": once({ upload: { name: "c.txt", bytes: txt("Kính gửi: Sở") } }),
+  "POST /api/imports/:id/files": {
+    ...write("importBatch"),
+    upload: { name: "d.txt", bytes: txt("Kính gửi: Sở") },
+  },
+  "GET /api/imports": once(),
+  "GET /api/imports/:id": each("importBatch"),
   "GET /": query("", "?q=zzleak", "?q=tuyên truyền"),
   "GET /co-quan/:code": each("agency"),
   "GET /co-quan/:code/feed.atom": each("agency"),

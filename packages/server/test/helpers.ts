@@ -15,6 +15,8 @@ import {
   seedDemoWorld,
   type AppContext,
   type CollectedRoute,
+  type ImportWorker,
+  type ImportWorkerOptions,
 } from "@vanthu/server";
 
 export interface Clock {
@@ -27,9 +29,12 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   db: TestDatabase;
+  dataDir: string;
   clock: Clock;
   /** Every route of the app, collected by Fastify's onRoute hook. */
   routes: CollectedRoute[];
+  /** The app's import worker, when started (`options.imports`). */
+  imports: ImportWorker | null;
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -54,6 +59,12 @@ export interface Client {
   post(url: string, payload?: unknown): Promise<Response>;
   patch(url: string, payload?: unknown): Promise<Response>;
   upload(url: string, fileName: string, bytes: Uint8Array): Promise<Response>;
+  /** Many files in one multipart request (field "file" each), with fields before them. */
+  uploadMany(
+    url: string,
+    files: Array<{ name: string; bytes: Uint8Array }>,
+    fields?: Record<string, string>,
+  ): Promise<Response>;
 }
 
 export async function startTestApp(
@@ -61,10 +72,23 @@ export async function startTestApp(
   start = "2026-11-20T09:00:00+07:00",
   /** More environment for the config (PUBLIC_URL, TRUST_PROXY, ...). */
   env: Record<string, string> = {},
+  options: {
+    /**
+     * Another TestApp's database and data directory (a restart): not seeded, not closed or
+     * removed by this one.
+     */
+    db?: TestDatabase;
+    dataDir?: string;
+    /** Start the app's import worker with these options. */
+    imports?: Partial<ImportWorkerOptions>;
+    /** Share a clock with another TestApp. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestApp> {
-  const db = await openTestDatabase(kind);
-  const dataDir = mkdtempSync(join(tmpdir(), "vanthu-test-"));
-  const clock: Clock = {
+  const shared = !!options.db;
+  const db = options.db ?? (await openTestDatabase(kind));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "vanthu-test-"));
+  const clock: Clock = options.clock ?? {
     now: new Date(start),
     set(iso) {
       this.now = new Date(iso);
@@ -81,8 +105,11 @@ export async function startTestApp(
     ...env,
   });
   const { ctx } = await openContext(config, { handle: db, now: () => clock.now });
-  await seedDemoWorld(ctx);
-  const { app, routes } = await buildApp(ctx, { logger: false });
+  if (!shared) await seedDemoWorld(ctx);
+  const { app, routes, imports } = await buildApp(ctx, {
+    logger: false,
+    ...(options.imports ? { imports: options.imports } : {}),
+  });
   await app.ready();
 
   const client = (cookie: string | null, csrf: string | null): Client => {
@@ -111,6 +138,28 @@ export async function startTestApp(
       get: (url) => c.request("GET", url),
       post: (url, payload) => c.request("POST", url, payload),
       patch: (url, payload) => c.request("PATCH", url, payload),
+      async uploadMany(url, files, fields = {}) {
+        const boundary = "----vanthu" + Math.random().toString(16).slice(2);
+        const parts: Buffer[] = [];
+        for (const [name, value] of Object.entries(fields))
+          parts.push(
+            Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+            ),
+          );
+        for (const f of files)
+          parts.push(
+            Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+            ),
+            Buffer.from(f.bytes),
+            Buffer.from("\r\n"),
+          );
+        parts.push(Buffer.from(`--${boundary}--\r\n`));
+        return c.request("POST", url, Buffer.concat(parts), {
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+        });
+      },
       async upload(url, fileName, bytes) {
         const boundary = "----vanthu" + Math.random().toString(16).slice(2);
         const head = Buffer.from(
@@ -129,8 +178,10 @@ export async function startTestApp(
     app,
     ctx,
     db,
+    dataDir,
     clock,
     routes,
+    imports,
     anonymous: () => client(null, null),
     async login(username, password = "demo") {
       const res = await app.inject({
@@ -145,6 +196,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      if (shared) return;
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

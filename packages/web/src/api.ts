@@ -66,6 +66,17 @@ export const api = {
     form.append("file", file, file.name);
     return request<T>("POST", url, form);
   },
+  /** Many files in one request, each under its path (a folder's relative path), fields first. */
+  uploadMany: <T>(
+    url: string,
+    files: Array<{ file: File; path: string }>,
+    fields: Record<string, string> = {},
+  ) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) form.append("file", f.file, f.path);
+    return request<T>("POST", url, form);
+  },
 };
 
 export const queryClient = new QueryClient({
@@ -211,4 +222,50 @@ export interface OwedTask {
   reported: string[];
   overdue: string[];
   expected?: string[];
+}
+
+export interface ImportCounts {
+  total: number;
+  queued: number;
+  reading: number;
+  done: number;
+  failed: number;
+  documentsCreated: number;
+  duplicates: number;
+}
+export interface ImportBatchSummary {
+  id: string;
+  source: "web" | "cli";
+  label: string | null;
+  createdAt: string;
+  createdBy: string;
+  counts: ImportCounts;
+  finished: boolean;
+}
+export interface ImportItem {
+  id: number;
+  position: number;
+  name: string;
+  path: string;
+  size: number;
+  status: "queued" | "reading" | "done" | "failed";
+  attempts: number;
+  error: { code: string; message: string } | null;
+  duplicate: boolean;
+  notes: Array<{ code: string; message: string }>;
+  documents: Array<{
+    id: string;
+    part: number;
+    created: boolean;
+    pages: [number, number] | null;
+    reference: string | null;
+    typeName: string | null;
+    subject: string | null;
+    issuer: string | null;
+    date: string | null;
+    status: DocumentSummary["status"];
+  }>;
+}
+export interface ImportBatch extends ImportBatchSummary {
+  items: ImportItem[];
 }

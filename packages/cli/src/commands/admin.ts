@@ -1,10 +1,12 @@
 /**
  * Commands that work on the database directly (the same DATA_DIR or DATABASE_URL as the server):
  * `vanthu agency add`, `vanthu user add`, `vanthu user password`, `vanthu import DIR`. On PGlite the server must be
- * stopped first: its data directory belongs to one process.
+ * stopped first: its data directory belongs to one process; on PostgreSQL the server may run
+ * (an import shares its queue).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { hostname } from "node:os";
+import { basename, join, relative, resolve } from "node:path";
 import {
   AppError,
   ConfigError,
@@ -13,12 +15,17 @@ import {
   createAgency,
   createUser,
   generatePassword,
-  importDocument,
+  addFiles,
+  batchView,
+  createBatch,
+  drainBatch,
   loadConfig,
+  MAX_ITEMS_PER_BATCH,
   openContext,
   registerIncoming,
   renameAgency,
   resetPassword,
+  startImportWorker,
   type Actor,
   type AppContext,
 } from "@vanthu/server";
@@ -220,7 +227,7 @@ async function readNewPassword(): Promise<string | null> {
   return first === again ? first : null;
 }
 
-const IMPORTABLE = /\.(txt|md|docx|pdf)$/i;
+const IMPORTABLE = /\.(txt|md|docx|doc|pdf)$/i;
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -236,6 +243,7 @@ function walk(dir: string): string[] {
 function progress(total: number, io: Io) {
   const tty = process.stderr.isTTY;
   let lastTenth = -1;
+  let lastDone = -1;
   return (done: number, label: string) => {
     if (tty) {
       const width = 30;
@@ -243,17 +251,30 @@ function progress(total: number, io: Io) {
       process.stderr.write(
         `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`,
       );
-      if (done === total) process.stderr.write("\n");
+      if (done === total && lastDone !== total) process.stderr.write("\n");
     } else {
       const tenth = Math.floor((done / total) * 10);
-      if (tenth !== lastTenth || done === total) {
+      if (tenth !== lastTenth || (done === total && lastDone !== total)) {
         lastTenth = tenth;
-        io.err(`${done}/${total} (${Math.round((done / total) * 100)}%)`);
+        io.err(
+          `${done}/${total} (${Math.round((done / total) * 100)}%)${label ? ` ${label}` : ""}`,
+        );
       }
     }
+    lastDone = done;
   };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `vanthu import DIR --as USER [--register]`: the files of DIR (and its subdirectories) become
+ * an import batch, read by the same worker as the server's uploads: this command reads them, and
+ * a server running on the same PostgreSQL takes part. Files already imported into the agency are
+ * found by their hash and skipped without being read, so running it again after an interruption
+ * goes on where it stopped; a file the interrupted run was reading is taken again once its lease
+ * runs out. Progress on stderr.
+ */
 export function importCommand(
   dir: string,
   o: { as?: string; register: boolean },
@@ -289,41 +310,96 @@ export function importCommand(
       io.err(`vanthu import: không đọc được thư mục ${dir}.`);
       return 1;
     }
-    const tick = progress(Math.max(files.length, 1), io);
+    const total = Math.max(files.length, 1);
+    const tick = progress(total, io);
+    // Earlier runs for this directory that were interrupted: their files left in the queue are
+    // taken at the end (found imported by then, they are not read again).
+    const label = resolve(dir);
+    const interrupted = await ctx.db
+      .selectFrom("import_batches")
+      .innerJoin("import_items", "import_items.batch_id", "import_batches.id")
+      .select("import_batches.id")
+      .distinct()
+      .where("import_batches.source", "=", "cli")
+      .where("import_batches.created_by", "=", user.id)
+      .where("import_batches.label", "=", label)
+      .where("import_items.status", "in", ["queued", "reading"])
+      .execute();
+    // A batch per MAX_ITEMS_PER_BATCH files, each read by this process's worker (and any
+    // server's) while its files are still being added.
+    const batches: string[] = [];
+    const unreadable: string[] = [];
+    for (let from = 0; from < files.length; from += MAX_ITEMS_PER_BATCH) {
+      const slice = files.slice(from, from + MAX_ITEMS_PER_BATCH);
+      const batchId = await createBatch(ctx, actor, { source: "cli", label });
+      batches.push(batchId);
+      const worker = startImportWorker(ctx, {
+        worker: `cli:${hostname()}:${process.pid}`,
+        batchId,
+        pollMs: 500,
+        // Nothing else to serve here: every reader of the pool reads.
+        concurrency: ctx.config.reader.workers,
+      });
+      try {
+        const read = function* () {
+          for (const path of slice) {
+            const name = relative(dir, path) || basename(path);
+            try {
+              yield { path: name, bytes: readFileSync(path) };
+            } catch (e) {
+              unreadable.push(`${name}: ${(e as Error).message}`);
+            }
+          }
+        };
+        let added = false;
+        const adding = addFiles(ctx, actor, batchId, read(), () => worker.wake()).finally(() => {
+          added = true;
+        });
+        adding.catch(() => undefined); // awaited below
+        for (;;) {
+          const c = (await batchView(ctx, actor, batchId)).counts;
+          tick(from + c.done + c.failed, c.reading ? `đang đọc ${c.reading} tệp` : "");
+          if (added && c.queued + c.reading === 0) break;
+          await sleep(300);
+        }
+        await adding;
+      } finally {
+        await worker.stop();
+      }
+    }
+
+    for (const b of interrupted)
+      await drainBatch(ctx, `cli:${hostname()}:${process.pid}`, b.id, ctx.config.reader.workers);
+
     let imported = 0;
     let existing = 0;
+    let documents = 0;
     let registered = 0;
-    const failed: string[] = [];
-    for (const [i, path] of files.entries()) {
-      const name = relative(dir, path) || basename(path);
-      try {
-        const r = await importDocument(ctx, actor, {
-          bytes: readFileSync(path),
-          fileName: basename(path),
-        });
-        if (r.duplicate) existing++;
-        else imported++;
-        if (o.register) {
-          const doc = await ctx.db
-            .selectFrom("documents")
-            .select("status")
-            .where("id", "=", r.id)
-            .executeTakeFirstOrThrow();
-          if (doc.status === "draft") {
-            await registerIncoming(ctx, actor, r.id, {});
+    const failed: string[] = [...unreadable];
+    for (const batchId of batches) {
+      const view = await batchView(ctx, actor, batchId);
+      for (const item of view.items) {
+        if (item.status === "failed") {
+          failed.push(`${item.path}: ${item.error?.message ?? ""} (${item.error?.code ?? ""})`);
+          continue;
+        }
+        if (item.documents.some((d) => d.created)) imported++;
+        else existing++;
+        documents += item.documents.filter((d) => d.created).length;
+        if (!o.register) continue;
+        for (const d of item.documents)
+          if (d.status === "draft") {
+            await registerIncoming(ctx, actor, d.id, {});
             registered++;
           }
-        }
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        failed.push(`${name}: ${ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code})`);
       }
-      tick(i + 1, name);
     }
     io.out(
       `Nhập ${files.length} tệp: ${imported} mới, ${existing} đã có từ trước` +
         (o.register ? `, ${registered} vào sổ đến` : "") +
-        `, ${failed.length} lỗi.`,
+        `, ${failed.length} lỗi.` +
+        // A file may hold several documents (a PDF with three letters).
+        (documents !== imported ? ` Tạo ${documents} văn bản đến từ ${imported} tệp mới.` : ""),
     );
     for (const f of failed) io.err(`  ${f}`);
     return failed.length ? 1 : 0;

@@ -75,21 +75,25 @@ export function registerDocumentRoutes(
   app.post("/api/documents/import", async (request, reply) => {
     const actor = requireActor(request);
     const result = await importDocument(ctx, actor, await readUpload(request));
-    const row = await loadDocument(ctx.db, actor, result.id);
-    return reply
-      .status(result.duplicate ? 200 : 201)
-      .send({ document: detail(row), duplicate: result.duplicate, notes: result.notes });
+    const rows = [];
+    for (const id of result.ids) rows.push(detail(await loadDocument(ctx.db, actor, id)));
+    return reply.status(result.duplicate ? 200 : 201).send({
+      document: rows[0],
+      documents: rows,
+      duplicate: result.duplicate,
+      notes: result.notes,
+    });
   });
   api.add({
     method: "POST",
     url: "/api/documents/import",
     summary:
-      "Import a received .txt/.md/.docx/.pdf: parsed and kept for the clerk to confirm and register",
+      "Import one received .txt/.md/.docx/.pdf, read inside the request: each document it holds parsed and kept for the clerk to confirm and register (many files, folders, scans: /api/imports)",
     tag: "documents",
     auth: "session",
     multipart: true,
     responses: {
-      201: "Imported",
+      201: "Imported: {document (the first), documents (every one in the file), duplicate, notes}",
       200: "Already imported (same file)",
       413: "Too large",
       415: "Not a supported file",

@@ -2,6 +2,7 @@
  * The Fastify application: body parsing and limits, the session and CSRF hook, one error handler
  * that turns every failure into `{ error: { code, message, issues } }`, and the routes.
  */
+import { hostname } from "node:os";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
@@ -23,6 +24,12 @@ import { OpenApiRegistry } from "./openapi.ts";
 import { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
 import { registerEdgeChecks } from "./edge-input.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { registerImportRoutes } from "../imports/routes.ts";
+import {
+  startImportWorker,
+  type ImportWorker,
+  type ImportWorkerOptions,
+} from "../imports/worker.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -65,8 +72,20 @@ const FASTIFY_CODES: Record<string, string> = {
 
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean | object } = {},
-): Promise<{ app: FastifyInstance; api: OpenApiRegistry; routes: CollectedRoute[] }> {
+  options: {
+    logger?: boolean | object;
+    /**
+     * This process's import worker (imports/worker.ts), started with the app and stopped when it
+     * closes; the server starts one, tests that read batches start their own or none.
+     */
+    imports?: Partial<ImportWorkerOptions>;
+  } = {},
+): Promise<{
+  app: FastifyInstance;
+  api: OpenApiRegistry;
+  routes: CollectedRoute[];
+  imports: ImportWorker | null;
+}> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: 4 * 1024 * 1024,
@@ -111,8 +130,13 @@ export async function buildApp(
       done();
     });
   }
-  // The file reader's workers end with the app (the server's close and the tests' close).
-  app.addHook("onClose", async () => ctx.reader.close());
+  // The import worker stops first (its items given back), then the file reader's workers end
+  // with the app (the server's close and the tests' close).
+  let imports: ImportWorker | null = null;
+  app.addHook("onClose", async () => {
+    await imports?.stop();
+    await ctx.reader.close();
+  });
 
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -197,9 +221,16 @@ export async function buildApp(
   registerSearchRoutes(app, ctx, api);
   registerRegisterRoutes(app, ctx, api);
   registerAgencyRoutes(app, ctx, api);
+  registerImportRoutes(app, ctx, api, () => imports?.wake());
   registerPortalRoutes(app, ctx);
   await registerWebApp(app, ctx);
 
   app.get("/api/docs", async () => api.document());
-  return { app, api, routes };
+  if (options.imports)
+    imports = startImportWorker(ctx, {
+      worker: `${hostname()}:${process.pid}`,
+      log: app.log,
+      ...options.imports,
+    });
+  return { app, api, routes, imports };
 }

@@ -1,6 +1,6 @@
 /** Keeps `document_citations` in step with a document's text (called wherever the text is written). */
 import type { Transaction } from "kysely";
-import { parseDocument, referenceKey } from "@vanthu/core";
+import { parseDocument, referenceKey, type Citation } from "@vanthu/core";
 import type { Database } from "@vanthu/db";
 
 export async function syncCitations(
@@ -8,12 +8,14 @@ export async function syncCitations(
   documentId: string,
   body: string,
   ownReference: string | null,
+  /** The citations of `body` when the caller has parsed it already (an import). */
+  citations?: Citation[],
 ): Promise<number> {
   await trx.deleteFrom("document_citations").where("document_id", "=", documentId).execute();
   const own = ownReference ? referenceKey(ownReference) : null;
   const seen = new Set<string>();
   const rows = [];
-  for (const c of parseDocument(body).citations) {
+  for (const c of citations ?? parseDocument(body).citations) {
     const key = referenceKey(c.reference);
     if (key === own || seen.has(key)) continue;
     seen.add(key);
