@@ -35,7 +35,7 @@ export const VI: Record<string, string> = {
   UNSUPPORTED_FORMAT_DOC:
     "Không đọc tệp Word 97-2003 (.doc); hãy lưu lại dưới dạng .docx hoặc PDF.",
   UNSUPPORTED_FORMAT:
-    "Định dạng tệp không được hỗ trợ (chỉ đọc văn bản thuần, .doc, .docx và PDF).",
+    "Định dạng tệp không được hỗ trợ (chỉ đọc văn bản thuần, .doc, .docx, PDF và ảnh PNG, JPEG, TIFF).",
   UNREADABLE_DOCX: "Tệp .docx bị hỏng hoặc không đọc được.",
   UNREADABLE_DOC: "Tệp Word 97-2003 (.doc) bị hỏng hoặc không đọc được.",
   DOC_ENCRYPTED: "Tệp Word được đặt mật khẩu: hãy gỡ mật khẩu rồi thử lại.",
@@ -51,6 +51,20 @@ export const VI: Record<string, string> = {
   READ_OUT_OF_MEMORY: "Đọc tệp cần quá nhiều bộ nhớ nên đã dừng lại (READER_MEMORY_MB).",
   READER_CRASHED: "Bộ đọc tệp gặp lỗi khi đọc tệp này.",
   READER_BUSY: "Đang đọc quá nhiều tệp cùng lúc.",
+  // Text recognition (OCR) of scans and images (@vanthu/extract, ocr-*.ts).
+  OCR_USED:
+    "Một số trang được đọc bằng nhận dạng ký tự (OCR) từ ảnh quét: cần kiểm tra lại tên, số và ngày.",
+  TEXT_LAYER_REPLACED:
+    "Lớp chữ có sẵn trong tệp PDF không đúng với nội dung in (mất dấu, sai chữ, hoặc chỉ có chữ của dấu sao y/chữ ký số); trang đã được đọc lại từ ảnh bằng OCR.",
+  NUMBER_HANDWRITTEN:
+    'Số văn bản được viết tay vào chỗ trống sau "Số:": văn bản đã ban hành (không phải dự thảo); văn thư cần nhập số văn bản.',
+  DAY_HANDWRITTEN:
+    "Ngày (hoặc tháng) ban hành được viết tay: văn bản đã ban hành (không phải dự thảo); văn thư cần nhập ngày ban hành.",
+  OCR_FAILED: "Không nhận dạng được chữ từ ảnh (OCR gặp lỗi).",
+  OCR_PAGE_LIMIT:
+    "Tệp có nhiều trang quét hơn giới hạn nhận dạng ký tự (OCR) một lần; các trang sau không được đọc.",
+  OCR_DISABLED: "Nhận dạng ký tự (OCR) đang tắt nên không đọc được tệp ảnh.",
+  UNREADABLE_IMAGE: "Tệp ảnh bị hỏng hoặc không đọc được.",
   // Usage.
   USAGE: "Cách dùng không đúng.",
 };

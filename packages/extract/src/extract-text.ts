@@ -6,6 +6,8 @@ import {
   type TextEncoding,
 } from "./decode-text.ts";
 import { resolveLimits, type ExtractLimits } from "./limits.ts";
+import { extractImage, joinPages, recognizePdfPages, type OcrHooks } from "./ocr-pdf.ts";
+import { imageMagic } from "./ocr-render.ts";
 import { checkDocxArchive } from "./zip-directory.ts";
 import {
   firstRevisionRuns,
@@ -31,7 +33,7 @@ import { WordDocError, readWordDoc } from "./word-doc.ts";
  * FILE_TOO_COMPLEX, PDF_TOO_MANY_PAGES or TEXT_TOO_LONG before the costly part is done. This runs
  * on the calling thread: for untrusted files use the reader pool, which adds memory and time caps.
  */
-export type SourceFormat = "text" | "docx" | "doc" | "pdf";
+export type SourceFormat = "text" | "docx" | "doc" | "pdf" | "image";
 
 export interface ExtractNote {
   code: string;
@@ -70,6 +72,8 @@ export interface ExtractedText {
   sources?: TextSource[];
   /** A PDF's revisions (incremental updates), first to last; absent for other formats. */
   revisions?: PdfRevisionInfo[];
+  /** Pages read by text recognition (OCR), when any: 1-based, their mean confidence, the time. */
+  ocr?: { pages: number[]; confidence: number; seconds: number };
 }
 
 /** One revision of a PDF: the file as first written is 1, each incremental update adds one. */
@@ -95,6 +99,7 @@ export function detectFormat(bytes: Uint8Array, fileName = ""): SourceFormat | "
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return "doc"; // OLE: Word 97-2003
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04))
     return /\.docx$/i.test(fileName) || hasDocxPart(bytes) ? "docx" : "zip";
+  if (imageMagic(bytes)) return "image"; // PNG, JPEG, TIFF: read by OCR
   return "text";
 }
 
@@ -119,6 +124,7 @@ export async function extractText(
   bytes: Uint8Array,
   fileName = "",
   options: Partial<ExtractLimits> = {},
+  hooks: OcrHooks = {},
 ): Promise<ExtractedText> {
   const limits = resolveLimits(options);
   if (bytes.length === 0) return fatal("EMPTY_FILE", "The file is empty.");
@@ -136,7 +142,9 @@ export async function extractText(
     case "docx":
       return extractDocx(bytes, limits);
     case "pdf":
-      return extractPdf(bytes, limits);
+      return extractPdf(bytes, limits, hooks);
+    case "image":
+      return extractImage(bytes, imageMagic(bytes)!, limits, hooks);
     default: {
       // A character takes at most 4 bytes in any encoding we read: refuse without decoding.
       if (bytes.length > limits.maxTextChars * 4)
@@ -234,7 +242,11 @@ function tooManyPages(pages: string, limits: ExtractLimits): ExtractedText {
   return fatal("PDF_TOO_MANY_PAGES", message, "pdf");
 }
 
-async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractedText> {
+async function extractPdf(
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+  hooks: OcrHooks = {},
+): Promise<ExtractedText> {
   const visible = countPageObjects(bytes, limits.maxPdfPages);
   if (visible > limits.maxPdfPages) return tooManyPages(`at least ${visible}`, limits);
   let pdfjs: typeof PdfJs;
@@ -294,8 +306,26 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
       length += laid.text.length + 2;
       if (length > limits.maxTextChars) return tooLong(length, limits.maxTextChars, "pdf");
     }
-    const text = pages.join("\n\n");
-    const notes: ExtractNote[] = [];
+    // --- OCR (ocr-pdf.ts): pages whose text layer is missing or not the page's, read from their
+    // images; the text and sources are rebuilt with them in place.
+    const ocr = await recognizePdfPages(bytes, pages, limits, hooks);
+    const notes: ExtractNote[] = [...ocr.notes];
+    let text = pages.join("\n\n");
+    let ocrInfo: ExtractedText["ocr"];
+    if (ocr.pages.size) {
+      const joined = joinPages(pages, ocr, sources);
+      text = joined.text;
+      sources.splice(0, sources.length, ...joined.sources);
+      const conf = [...ocr.pages.values()].reduce((a, p) => a + p.confidence, 0) / ocr.pages.size;
+      ocrInfo = {
+        pages: joined.ocrPages,
+        confidence: Math.round(conf * 1000) / 1000,
+        seconds: Math.round(ocr.seconds * 10) / 10,
+      };
+      if (text.length > limits.maxTextChars)
+        return tooLong(text.length, limits.maxTextChars, "pdf");
+    }
+    // --- end OCR
     if (!text.trim()) {
       notes.push({
         code: "PDF_NO_TEXT_LAYER",
@@ -309,7 +339,16 @@ async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Ext
       signed: r.signed,
       objects: r.objects?.length ?? null,
     }));
-    return { text, format: "pdf", pages: doc.numPages, notes, sources, revisions: revisionList };
+    const out: ExtractedText = {
+      text,
+      format: "pdf",
+      pages: doc.numPages,
+      notes,
+      sources,
+      revisions: revisionList,
+    };
+    if (ocrInfo) out.ocr = ocrInfo;
+    return out;
   } finally {
     await doc.destroy();
   }

@@ -21,6 +21,13 @@ export interface ExtractLimits {
    * not read by then are not compared (annotations a later revision added are still marked).
    */
   maxRevisionCompareMs: number;
+  /**
+   * Scanned pages read by text recognition (OCR) in one file; later pages are left unread with a
+   * note (OCR_PAGE_LIMIT). 0 turns OCR off. A page takes 2–5 s on one core.
+   */
+  maxOcrPages: number;
+  /** Resolution pages are rendered at for OCR. */
+  ocrDpi: number;
 }
 
 export const DEFAULT_LIMITS: ExtractLimits = {
@@ -43,6 +50,10 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   // Reading the first revision costs about what reading the file does: 0.1-0.5 s a page with
   // annotations here. A 16-page signed report took about 2 s.
   maxRevisionCompareMs: 10_000,
+  // Official documents run 1–50 pages; 200 scanned pages is 10–15 minutes of one reader's time.
+  maxOcrPages: 200,
+  // Tesseract reads print best at 20–40 pixels of capital height: 300 dpi for 12–14 pt text.
+  ocrDpi: 300,
 };
 
 export function resolveLimits(limits: Partial<ExtractLimits> = {}): ExtractLimits {

@@ -93,12 +93,30 @@ function withSources(
   return out;
 }
 
-/** Notes of the extraction first, then the parser's; every note names its field (or null). */
-function mergeNotes(extracted: ExtractedText, doc: ParsedDocument): ParseNote[] {
+/**
+ * What a note of the extraction says in place of the parser's: a blank the recogniser saw ink in
+ * is handwritten, not a draft's blank.
+ */
+const SUPERSEDES: Record<string, string[]> = {
+  NUMBER_HANDWRITTEN: ["BLANK_NUMBER"],
+  DAY_HANDWRITTEN: ["INCOMPLETE_DATE"],
+};
+
+/**
+ * Notes of the extraction first, then the parser's; every note names its field (or null). A note
+ * about one page goes to the document on that page only (when the pages are known).
+ */
+function mergeNotes(
+  extracted: ExtractedText,
+  doc: ParsedDocument,
+  pages: [number, number] | null,
+): ParseNote[] {
   const read: ParseNote[] = extracted.notes
     .filter((n) => !n.fatal)
+    .filter((n) => !pages || n.page === undefined || (n.page >= pages[0] && n.page <= pages[1]))
     .map((n) => ({ code: n.code, message: n.message, field: n.field ?? undefined }));
-  return [...read, ...doc.notes];
+  const superseded = new Set(read.flatMap((n) => SUPERSEDES[n.code] ?? []));
+  return [...read, ...doc.notes.filter((n) => !superseded.has(n.code))];
 }
 
 /**
@@ -114,7 +132,7 @@ export function parseExtracted(extracted: ExtractedText): ParsedFile {
   const parts = splitDocuments(text, pageStarts);
   const documents = parts.map(([start, end]) => {
     const doc = parseDocument(text.slice(start, end));
-    const notes = mergeNotes(extracted, doc);
+    const notes = mergeNotes(extracted, doc, pagesOf(extracted.sources, start, end));
     const result = withSources(
       { ...doc, notes, warnings: notes.map((n) => n.message) },
       start,

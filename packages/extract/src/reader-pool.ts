@@ -26,7 +26,15 @@ export interface ReaderOptions {
   isolation?: ReaderIsolation;
   /** Heap cap of each worker (V8 old generation), in MB. */
   memoryMb?: number;
-  /** Time one task may take, in milliseconds. */
+  /**
+   * Cap on a reader process's whole memory (resident set), in MB: text recognition's WebAssembly
+   * memory is outside the heap cap. A scan page in OCR takes ~800 MB in all. 0: not watched.
+   */
+  rssMb?: number;
+  /**
+   * Time one task may take, in milliseconds; a task that reports progress (a page read by OCR)
+   * gets this much again from each report, so a scan's budget grows with its pages.
+   */
   timeoutMs?: number;
   /** Tasks waiting for a worker at most; more are refused with READER_BUSY. */
   maxQueue?: number;
@@ -69,6 +77,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Heap in use once the readers are loaded (about 100 MB with pdfjs and the Word readers). */
   baseHeapMb: number;
+  /** The task in flight reported progress (its time limit is per page). */
+  progressed: boolean;
 }
 
 /**
@@ -88,6 +98,7 @@ async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
 export class ReaderPool {
   readonly workers: number;
   readonly memoryMb: number;
+  readonly rssMb: number;
   readonly timeoutMs: number;
   readonly maxQueue: number;
   readonly isolation: ReaderIsolation;
@@ -102,6 +113,7 @@ export class ReaderPool {
   constructor(options: ReaderOptions = {}) {
     this.workers = Math.max(1, options.workers ?? 2);
     this.memoryMb = options.memoryMb ?? 512;
+    this.rssMb = options.rssMb ?? Math.max(2048, this.memoryMb * 3);
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.maxQueue = options.maxQueue ?? 32;
     this.isolation = options.isolation ?? "process";
@@ -178,44 +190,57 @@ export class ReaderPool {
       job: null,
       timer: null,
       baseHeapMb: 0,
+      progressed: false,
     };
     // Referenced while it starts (a task waits for it), unreferenced whenever it is idle.
-    slot.reader = startReader(this.isolation, this.memoryMb, {
-      message: (m) => this.onReply(slot, m),
-      died: ({ oom, message }) => {
-        let error: ReaderError;
-        if (!slot.ready)
-          error = new ReaderError(
-            "READER_CRASHED",
-            `The reader could not start: ${oom ? `${this.memoryMb} MB of memory is too little` : message.replace(/\.$/, "")}.`,
-          );
-        else if (oom)
-          error = new ReaderError(
-            "READ_OUT_OF_MEMORY",
-            `Reading the file needed more than ${this.memoryMb} MB of memory.`,
-          );
-        else error = new ReaderError("READER_CRASHED", `The reader failed: ${message}`);
-        this.retire(slot, error);
+    slot.reader = startReader(
+      this.isolation,
+      this.memoryMb,
+      {
+        message: (m) => this.onReply(slot, m),
+        died: ({ oom, rss, message }) => {
+          const cap = rss ? this.rssMb : this.memoryMb;
+          let error: ReaderError;
+          if (!slot.ready)
+            error = new ReaderError(
+              "READER_CRASHED",
+              `The reader could not start: ${oom ? `${cap} MB of memory is too little` : message.replace(/\.$/, "")}.`,
+            );
+          else if (oom)
+            error = new ReaderError(
+              "READ_OUT_OF_MEMORY",
+              `Reading the file needed more than ${cap} MB of memory.`,
+            );
+          else error = new ReaderError("READER_CRASHED", `The reader failed: ${message}`);
+          this.retire(slot, error);
+        },
       },
-    });
+      this.isolation === "process" ? this.rssMb : 0,
+    );
     this.slots.push(slot);
   }
 
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
     slot.reader.ref(); // a task in flight keeps the process alive (the CLI waits for it)
+    this.arm(slot);
+    slot.reader.post({ id: job.id, kind: job.kind, input: job.input }, job.transfer);
+  }
+
+  /** (Re)starts the slot's time limit. */
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(
       () =>
         this.retire(
           slot,
           new ReaderError(
             "READ_TIMEOUT",
-            `Reading the file took more than ${Math.round(this.timeoutMs / 1000)} s.`,
+            `Reading the file took more than ${Math.round(this.timeoutMs / 1000)} s${slot.progressed ? " for one page" : ""}.`,
           ),
         ),
       this.timeoutMs,
     );
-    slot.reader.post({ id: job.id, kind: job.kind, input: job.input }, job.transfer);
   }
 
   private onReply(slot: Slot, m: ReaderReply): void {
@@ -228,11 +253,19 @@ export class ReaderPool {
     }
     const job = slot.job;
     if (!job || job.id !== m.id) return;
+    if ("progress" in m) {
+      slot.progressed = true;
+      this.arm(slot);
+      return;
+    }
     this.finish(slot, null);
     if (m.ok) job.resolve(m.output);
     else job.reject(new ReaderError(m.error.code as ReaderErrorCode, m.error.message));
     // A large file can leave a worker's heap swollen until V8 decides to shrink it: start afresh.
     if (m.heapMb > slot.baseHeapMb + this.memoryMb / 4) this.retire(slot, null);
+    // Near its memory cap (the recogniser's WebAssembly memory only grows): start afresh.
+    else if (m.rssMb !== undefined && this.rssMb > 0 && m.rssMb > this.rssMb * 0.75)
+      this.retire(slot, null);
     this.pump();
   }
 
@@ -242,6 +275,7 @@ export class ReaderPool {
     slot.timer = null;
     const job = slot.job;
     slot.job = null;
+    slot.progressed = false;
     slot.reader.unref();
     if (job && error) job.reject(error);
   }

@@ -29,18 +29,27 @@ export interface ReaderHandle {
 
 export interface ReaderEvents {
   message(m: ReaderReply): void;
-  /** The reader is gone; `oom` when it ran out of memory. Called at least once, maybe twice. */
-  died(cause: { oom: boolean; message: string }): void;
+  /**
+   * The reader is gone; `oom` when it ran out of memory (`rss`: its whole process, WebAssembly
+   * included, went past the cap). Called at least once, maybe twice.
+   */
+  died(cause: { oom: boolean; rss?: boolean; message: string }): void;
 }
 
 const BOOT = new URL("./reader-worker-boot.mjs", import.meta.url);
+
+/** Exit status of a reader process that went past its memory cap (reader-worker.ts). */
+export const RSS_EXIT = 86;
 
 export function startReader(
   isolation: ReaderIsolation,
   memoryMb: number,
   events: ReaderEvents,
+  rssMb = 0,
 ): ReaderHandle {
-  return isolation === "thread" ? startThread(memoryMb, events) : startProcess(memoryMb, events);
+  return isolation === "thread"
+    ? startThread(memoryMb, events)
+    : startProcess(memoryMb, events, rssMb);
 }
 
 function startThread(memoryMb: number, events: ReaderEvents): ReaderHandle {
@@ -64,8 +73,10 @@ function startThread(memoryMb: number, events: ReaderEvents): ReaderHandle {
   };
 }
 
-function startProcess(memoryMb: number, events: ReaderEvents): ReaderHandle {
-  const child = fork(fileURLToPath(BOOT), [], {
+function startProcess(memoryMb: number, events: ReaderEvents, rssMb: number): ReaderHandle {
+  // The heap cap bounds JavaScript; the recogniser's and the renderer's WebAssembly memory is
+  // outside it, so the reader also watches its whole process (`rssMb`, 0: not watched).
+  const child = fork(fileURLToPath(BOOT), rssMb > 0 ? [`--rss-mb=${rssMb}`] : [], {
     execArgv: [`--max-old-space-size=${memoryMb}`],
     // Structured clone over the pipe: Uint8Array arrives as Uint8Array.
     serialization: "advanced",
@@ -78,8 +89,9 @@ function startProcess(memoryMb: number, events: ReaderEvents): ReaderHandle {
   child.on("exit", (code, signal) => {
     gone = true;
     // V8's out-of-memory handler aborts: SIGABRT (exit status 134).
-    const oom = signal === "SIGABRT" || code === 134;
-    events.died({ oom, message: `The reader stopped (${signal ?? `exit ${code}`}).` });
+    const rss = code === RSS_EXIT;
+    const oom = signal === "SIGABRT" || code === 134 || rss;
+    events.died({ oom, rss, message: `The reader stopped (${signal ?? `exit ${code}`}).` });
   });
   return {
     post: (message) => {

@@ -7,11 +7,17 @@ import { extractText, type ExtractedText } from "./extract-text.ts";
 import type { ExtractLimits } from "./limits.ts";
 
 export const READER_TASKS = {
-  extractText: (input: {
-    bytes: Uint8Array;
-    fileName: string;
-    limits: Partial<ExtractLimits>;
-  }): Promise<ExtractedText> => extractText(input.bytes, input.fileName, input.limits),
+  // `progress` tells the pool the task is moving (after each page read by OCR): the time limit
+  // counts from the last sign of progress, so a long scan gets its time page by page.
+  extractText: (
+    input: {
+      bytes: Uint8Array;
+      fileName: string;
+      limits: Partial<ExtractLimits>;
+    },
+    progress: () => void = () => {},
+  ): Promise<ExtractedText> =>
+    extractText(input.bytes, input.fileName, input.limits, { onPage: progress }),
 };
 
 export type ReaderTasks = typeof READER_TASKS;
@@ -27,5 +33,12 @@ export interface ReaderRequest {
 
 export type ReaderReply =
   | { ready: true; heapMb: number }
-  | { id: number; ok: true; output: unknown; heapMb: number }
-  | { id: number; ok: false; error: { code: string; message: string }; heapMb: number };
+  | { id: number; progress: true }
+  | { id: number; ok: true; output: unknown; heapMb: number; rssMb?: number }
+  | {
+      id: number;
+      ok: false;
+      error: { code: string; message: string };
+      heapMb: number;
+      rssMb?: number;
+    };

@@ -14,18 +14,30 @@ const port = parentPort ?? {
   postMessage: (message: ReaderReply) => process.send!(message),
 };
 if (!parentPort) process.on("disconnect", () => process.exit(0));
+// The whole process's memory, WebAssembly included (text recognition lives there): past the cap
+// the reader ends itself, and the pool reports the file as needing too much memory.
+const rssCap = Number(
+  /^--rss-mb=(\d+)$/.exec(process.argv.find((a) => a.startsWith("--rss-mb=")) ?? "")?.[1] ?? 0,
+);
+const RSS_EXIT = 86; // reader-process.ts
+if (rssCap > 0 && !parentPort)
+  setInterval(() => {
+    if (process.memoryUsage.rss() > rssCap * 1024 * 1024) process.exit(RSS_EXIT);
+  }, 250).unref();
 const heapMb = () => Math.round(getHeapStatistics().used_heap_size / 1024 / 1024);
 const reply = (message: ReaderReply) => port.postMessage(message);
+const rssMb = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);
 
 port.on("message", (request: ReaderRequest) => {
-  const task = READER_TASKS[request.kind] as ((input: unknown) => Promise<unknown>) | undefined;
+  const task = READER_TASKS[request.kind] as
+    ((input: unknown, progress: () => void) => Promise<unknown>) | undefined;
   if (!task) {
     const error = { code: "READER_UNKNOWN_TASK", message: `No reader task ${request.kind}.` };
     reply({ id: request.id, ok: false, error, heapMb: heapMb() });
     return;
   }
-  task(request.input).then(
-    (output) => reply({ id: request.id, ok: true, output, heapMb: heapMb() }),
+  task(request.input, () => reply({ id: request.id, progress: true })).then(
+    (output) => reply({ id: request.id, ok: true, output, heapMb: heapMb(), rssMb: rssMb() }),
     (e: unknown) => {
       const error = { code: "READER_FAILED", message: (e as Error)?.message ?? String(e) };
       reply({ id: request.id, ok: false, error, heapMb: heapMb() });

@@ -227,7 +227,7 @@ async function readNewPassword(): Promise<string | null> {
   return first === again ? first : null;
 }
 
-const IMPORTABLE = /\.(txt|md|docx|doc|pdf)$/i;
+const IMPORTABLE = /\.(txt|md|docx|doc|pdf|png|jpe?g|tiff?)$/i;
 
 function walk(dir: string): string[] {
   const out: string[] = [];

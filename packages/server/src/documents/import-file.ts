@@ -18,7 +18,7 @@ import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "./document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 
-export type ImportKind = "text" | "docx" | "doc" | "pdf";
+export type ImportKind = "text" | "docx" | "doc" | "pdf" | "image";
 
 export const IMPORT_EXTENSIONS: Record<string, ImportKind> = {
   txt: "text",
@@ -26,12 +26,27 @@ export const IMPORT_EXTENSIONS: Record<string, ImportKind> = {
   docx: "docx",
   doc: "doc",
   pdf: "pdf",
+  // Scans as images, read by text recognition (OCR).
+  png: "image",
+  jpg: "image",
+  jpeg: "image",
+  tif: "image",
+  tiff: "image",
 };
 const MEDIA: Record<ImportKind, string> = {
   text: "text/plain; charset=utf-8",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   doc: "application/msword",
   pdf: "application/pdf",
+  image: "application/octet-stream",
+};
+
+const IMAGE_MEDIA: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  tif: "image/tiff",
+  tiff: "image/tiff",
 };
 
 /** Extraction problems and the API's codes for them. */
@@ -48,6 +63,10 @@ const EXTRACT_CODES: Record<string, string> = {
   PDF_ENCRYPTED: "FILE_ENCRYPTED",
   PDF_NO_TEXT_LAYER: "FILE_NOT_READABLE",
   NO_TEXT: "FILE_NOT_READABLE",
+  // Images and scans read by OCR (an image the recogniser cannot read is not readable either).
+  UNREADABLE_IMAGE: "CORRUPT_FILE",
+  OCR_FAILED: "FILE_NOT_READABLE",
+  OCR_DISABLED: "FILE_NOT_READABLE",
   LEGACY_ENCODING_VNI: "LEGACY_ENCODING_VNI",
   // Over a limit (413): refused before the costly part, nothing reaches the database.
   FILE_TOO_COMPLEX: "FILE_TOO_COMPLEX",
@@ -89,7 +108,8 @@ export function checkImportFile(
   const found = detectFormat(bytes, name);
   if (found !== expected)
     throw fail("CORRUPT_FILE", `.${ext} file whose content is ${found}`, where);
-  return { name, kind: expected, mediaType: MEDIA[expected] };
+  const mediaType = expected === "image" ? IMAGE_MEDIA[ext]! : MEDIA[expected];
+  return { name, kind: expected, mediaType };
 }
 
 /**

@@ -36,7 +36,7 @@ import { viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
 
 /** What the server takes (others in a folder are skipped here; a chosen file is sent anyway). */
-const DOCUMENT = /\.(docx?|pdf|txt|md)$/i;
+const DOCUMENT = /\.(docx?|pdf|txt|md|png|jpe?g|tiff?)$/i;
 /** A request carries at most this many files and bytes (the server takes 100 files). */
 const GROUP_FILES = 20;
 const GROUP_BYTES = 16 * 1024 * 1024;
@@ -376,7 +376,7 @@ export default function Import() {
           type="file"
           multiple
           hidden
-          accept=".docx,.doc,.pdf,.txt,.md"
+          accept=".docx,.doc,.pdf,.txt,.md,.png,.jpg,.jpeg,.tif,.tiff"
           data-testid="import-input"
           onChange={(e) => {
             fromInput(e.currentTarget.files, false);
