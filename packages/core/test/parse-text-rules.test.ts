@@ -935,6 +935,18 @@ test("Word paragraphs on one line: a long paragraph after a blank is the body, n
       subject: null,
     },
     {
+      name: "the same body sentence wrapped over lines, as a scan reads it",
+      lines: [
+        ...head("/GM-UBND"),
+        "GIẤY MỜI",
+        "Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe các sở, ngành báo cáo",
+        "kết quả thực hiện chuyển đổi số và giải pháp nâng cao chỉ số cải cách hành",
+        "chính của tỉnh trong năm 2026.",
+        "1. Chủ trì: Đồng chí Phó Chủ tịch UBND tỉnh.",
+      ],
+      subject: null,
+    },
+    {
       name: "a subject over two short lines is still joined",
       lines: [
         ...head("08/KH-UBND"),

@@ -604,6 +604,16 @@ export function readSubjectAfterType(
   if (!parts.length) return null;
   const joined = joinLines(parts);
   if (bodyLike && readsAsBodySentence(joined)) return null;
+  // A long sentence in sentence case ended by a period, wrapped over lines as a scan reads it:
+  // the body opening at once ("GIẤY MỜI" / "Ủy ban nhân dân tỉnh tổ chức buổi làm việc ... ."),
+  // not a subject, which is a title and ends without one.
+  if (
+    parts.length > 1 &&
+    joined.length > LONG_PARAGRAPH &&
+    /[^./]\.$/.test(joined.trim()) &&
+    !isUpperCaseText(parts[0]!)
+  )
+    return null;
   return { subject: tidySubject(joined), firstLine, lastLine: last };
 }
 
