@@ -23,7 +23,8 @@ const NODE_IO = [
   "node:path",
 ];
 const deepImports = {
-  group: ["@vanthu/*/*"],
+  // @vanthu/server/config: the configuration alone, for commands that must not load the server.
+  group: ["@vanthu/*/*", "!@vanthu/server/config"],
   message: "Import another package through its index (@vanthu/name), not its files.",
 };
 

@@ -1,22 +1,29 @@
 /**
  * Parser throughput, single-threaded: documents/s and MB/s over a folder of documents (the dev
  * corpus when ../shared is present, else the examples), then the time per MB on inputs of
- * growing size, to show the parser is linear.
+ * growing size, to show the parser is linear. Then files as `vanthu parse` reads them: text
+ * PDFs through a warm reader (files/s, p50/p95 per file), OCR seconds per page when extract has
+ * OCR, and the command's start-up (median of `vanthu --version`).
  *
- *   npm run bench:parse [-- DIR] [--seconds N]
+ *   npm run bench:parse [-- DIR] [--seconds N] [--runs N]
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseDocument } from "@vanthu/core";
+import { layoutDocument, parseDocument } from "@vanthu/core";
+import * as extract from "@vanthu/extract";
+import { renderPdf } from "@vanthu/render";
 
 const args = process.argv.slice(2);
 process.stdout.on("error", () => process.exit(0));
 const secondsArg = args.indexOf("--seconds");
 const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 5;
+const runsArg = args.indexOf("--runs");
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 15;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const candidates = [
-  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--seconds"),
+  args.find((a, i) => !a.startsWith("--") && !["--seconds", "--runs"].includes(args[i - 1]!)),
   join(root, "../shared/corpus/dev"),
   join(root, "examples"),
 ];
@@ -92,3 +99,108 @@ for (const mb of [0.25, 0.5, 1, 2, 4]) {
     `    ${String(mb).padStart(4)} MB  ${ms.toFixed(0).padStart(6)} ms  ${(ms / mb).toFixed(0).padStart(6)} ms/MB`,
   );
 }
+
+const ms = (values: number[], p: number): number =>
+  values[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+
+// Files as `vanthu parse` reads them: a PDF through the reader (a child process, warm), then
+// the parser. Real text PDFs when ../shared is present, else PDFs of the examples, drawn by our
+// own writer and made a few pages long.
+const corpusFiles = join(root, "../shared/corpus/files");
+const manifest = join(corpusFiles, "manifest.tsv");
+const byCategory = (category: string): Array<[string, Uint8Array]> =>
+  existsSync(manifest)
+    ? readFileSync(manifest, "utf8")
+        .split("\n")
+        .map((line) => line.split("\t"))
+        .filter((cols) => cols[2] === category && existsSync(join(corpusFiles, cols[1]!)))
+        .map((cols) => [cols[1]!, readFileSync(join(corpusFiles, cols[1]!))])
+    : [];
+let pdfs = byCategory("text-pdf");
+const pdfSource = pdfs.length ? corpusFiles : "the examples, drawn by packages/render";
+if (!pdfs.length) {
+  const examples = join(root, "examples");
+  pdfs = [];
+  for (const name of readdirSync(examples).filter((n) => /\.(txt|md)$/.test(n))) {
+    const doc = parseDocument(readFileSync(join(examples, name), "utf8"));
+    const body = doc.paragraphs ?? [];
+    const long = { ...doc, paragraphs: [...body, ...body, ...body] }; // a few pages
+    pdfs.push([name.replace(/\.\w+$/, ".pdf"), await renderPdf(layoutDocument(long))]);
+  }
+}
+const pool = new extract.ReaderPool({ workers: 1 });
+const readPdf = async ([name, bytes]: [string, Uint8Array]) => {
+  const t = performance.now();
+  const read = await pool.extractText(bytes, name);
+  parseDocument(read.text);
+  return { ms: performance.now() - t, pages: read.pages ?? 0, read };
+};
+for (const pdf of pdfs) await readPdf(pdf); // start the reader, warm its JIT
+const perPdf: number[] = [];
+const perPage: number[] = [];
+/** Files of a few pages (5 at most): what most letters and decisions are. */
+const fewPages: number[] = [];
+const pdfStart = performance.now();
+for (let round = 0; round < 3; round++)
+  for (const pdf of pdfs) {
+    const r = await readPdf(pdf);
+    perPdf.push(r.ms);
+    if (r.pages) perPage.push(r.ms / r.pages);
+    if (r.pages && r.pages <= 5) fewPages.push(r.ms);
+  }
+const pdfSeconds = (performance.now() - pdfStart) / 1000;
+for (const list of [perPdf, perPage, fewPages]) list.sort((a, b) => a - b);
+const pages = pdfs.length ? perPage.length / 3 : 0;
+console.log(`  text PDFs (${pdfs.length}, ${pdfSource}; warm reader, extraction and parse):`);
+console.log(
+  `    files/s ${(perPdf.length / pdfSeconds).toFixed(1)}, per file p50 ${ms(perPdf, 0.5).toFixed(0)} ms, p95 ${ms(perPdf, 0.95).toFixed(0)} ms, max ${perPdf.at(-1)!.toFixed(0)} ms`,
+);
+console.log(
+  `    per page p50 ${ms(perPage, 0.5).toFixed(0)} ms, p95 ${ms(perPage, 0.95).toFixed(0)} ms; files of 1-5 pages p95 ${fewPages.length ? ms(fewPages, 0.95).toFixed(0) : "-"} ms (${fewPages.length / 3} of ${pages} files)`,
+);
+
+// OCR: what extract offers of it, if anything (a function named like "ocr", or OCR sources in
+// what extractText gives for scanned PDFs).
+const ocrFunctions = Object.entries(extract)
+  .filter(([name, value]) => /ocr/i.test(name) && typeof value === "function")
+  .map(([name]) => name);
+const scans = byCategory("scan-pdf").slice(0, 3);
+let ocrPages = 0;
+let ocrSeconds = 0;
+for (const scan of scans) {
+  const r = await readPdf(scan);
+  const recognised = new Set(r.read.sources?.filter((s) => s.source === "ocr").map((s) => s.page));
+  if (recognised.size) {
+    ocrPages += recognised.size;
+    ocrSeconds += r.ms / 1000;
+  }
+}
+await pool.close();
+if (ocrPages)
+  console.log(
+    `  OCR           ${(ocrSeconds / ocrPages).toFixed(2)} s per page (${ocrPages} pages of ${scans.length} scanned PDFs, through the reader)`,
+  );
+else
+  console.log(
+    `  OCR           not available${ocrFunctions.length ? ` in extractText (extract exports ${ocrFunctions.join(", ")})` : ""}${scans.length ? "" : "; no scanned PDFs to try"}`,
+  );
+
+// The command's start-up: `vanthu --version`, as a user runs it.
+const bin = join(root, "packages/cli/bin/vanthu.js");
+const starts: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  spawnSync(process.execPath, [bin, "--version"], { stdio: "ignore" });
+  starts.push(performance.now() - t);
+}
+starts.sort((a, b) => a - b);
+const baseline: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  spawnSync(process.execPath, ["-e", "0"], { stdio: "ignore" });
+  baseline.push(performance.now() - t);
+}
+baseline.sort((a, b) => a - b);
+console.log(
+  `  start-up      vanthu --version: median ${ms(starts, 0.5).toFixed(0)} ms of ${runs} runs (node -e 0: ${ms(baseline, 0.5).toFixed(0)} ms)`,
+);

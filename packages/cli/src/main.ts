@@ -1,20 +1,11 @@
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { demoCommand } from "./commands/demo.ts";
-import { lintCommand } from "./commands/lint.ts";
-import { parseCommand } from "./commands/parse.ts";
-import { renderCommand } from "./commands/render.ts";
-import { serveCommand } from "./commands/serve.ts";
-import {
-  agencyAddCommand,
-  agencyRenameCommand,
-  importCommand,
-  userAddCommand,
-  userPasswordCommand,
-} from "./commands/admin.ts";
+import { runCommandCleanups } from "./cleanup.ts";
 import { processIo, type Io } from "./io.ts";
-import { closeCommandReader } from "./read-document.ts";
-import { ConfigError } from "@vanthu/server";
+
+// Only what the help text and the argument parsing need is imported here: each command loads its
+// own modules when it runs (the server, the database and PGlite cost a second of start-up, which
+// `vanthu --version` and `vanthu parse` do not need).
 
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
 
@@ -66,63 +57,219 @@ Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 kh
 
 const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
 
+/** Every option of every command; a command reads the ones it knows. */
+const OPTIONS = {
+  json: { type: "boolean", default: false },
+  fix: { type: "boolean", default: false },
+  issued: { type: "boolean", default: false },
+  agency: { type: "string" },
+  today: { type: "string" },
+  format: { type: "string", default: "pdf" },
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+  "no-demo": { type: "boolean", default: false },
+  port: { type: "string" },
+  as: { type: "string" },
+  register: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
+  name: { type: "string" },
+  role: { type: "string" },
+  password: { type: "string" },
+  title: { type: "string" },
+  abbr: { type: "string" },
+  kind: { type: "string" },
+  parent: { type: "string" },
+  "parent-line": { type: "string" },
+  place: { type: "string" },
+  term: { type: "string" },
+  reason: { type: "string" },
+  from: { type: "string" },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+
+/** What a command is given: the positionals after its name, every option, where to write. */
+interface Invocation {
+  args: string[];
+  values: Values;
+  io: Io;
+}
+
+/**
+ * The commands by name. Each checks its arguments, then imports its module: nothing of a command
+ * is loaded before it runs. A new command (or a new option of one) is an entry here and, for an
+ * option, a line in OPTIONS.
+ */
+const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
+  async parse({ args, values, io }) {
+    if (!args.length)
+      return usage(io, "vanthu parse: cần ít nhất một tệp. Ví dụ: vanthu parse van-ban.txt --json");
+    const { parseCommand } = await import("./commands/parse.ts");
+    return parseCommand(args, { json: values.json }, io);
+  },
+  async lint({ args, values, io }) {
+    if (!args.length)
+      return usage(io, "vanthu lint: cần ít nhất một tệp. Ví dụ: vanthu lint du-thao.txt");
+    const { lintCommand } = await import("./commands/lint.ts");
+    return lintCommand(
+      args,
+      {
+        json: values.json,
+        fix: values.fix,
+        issued: values.issued,
+        ...(values.agency ? { agency: values.agency } : {}),
+        ...(values.today ? { today: values.today } : {}),
+      },
+      io,
+    );
+  },
+  async render({ args, values, io }) {
+    if (args.length !== 1)
+      return usage(
+        io,
+        "vanthu render: cần đúng một tệp. Ví dụ: vanthu render du-thao.txt --format pdf -o du-thao.pdf",
+      );
+    const { renderCommand } = await import("./commands/render.ts");
+    return renderCommand(
+      args[0]!,
+      { format: values.format, ...(values.out ? { out: values.out } : {}) },
+      io,
+    );
+  },
+  async demo({ args, io }) {
+    const { demoCommand } = await import("./commands/demo.ts");
+    return demoCommand(args[0] ?? EXAMPLES, io);
+  },
+  async serve({ values, io }) {
+    const { serveCommand } = await import("./commands/serve.ts");
+    return serveCommand(
+      { demo: !values["no-demo"], ...(values.port ? { port: values.port } : {}) },
+      io,
+    );
+  },
+  async import({ args, values, io }) {
+    if (args.length !== 1)
+      return usage(
+        io,
+        "vanthu import: cần một thư mục. Ví dụ: vanthu import van-ban-den/ --as stttt-ls.vanthu --register",
+      );
+    const { importCommand } = await import("./commands/admin.ts");
+    return importCommand(
+      args[0]!,
+      { register: values.register, ...(values.as ? { as: values.as } : {}) },
+      io,
+    );
+  },
+  async backup({ args, io }) {
+    if (args.length !== 1)
+      return usage(io, "vanthu backup: cần một thư mục. Ví dụ: vanthu backup /sao-luu/2026-12-01");
+    const { backupCommand } = await import("./commands/backup.ts");
+    return backupCommand(args[0]!, io);
+  },
+  async restore({ args, values, io }) {
+    if (args.length !== 1)
+      return usage(
+        io,
+        "vanthu restore: cần một thư mục. Ví dụ: vanthu restore /sao-luu/2026-12-01",
+      );
+    const { restoreCommand } = await import("./commands/backup.ts");
+    return restoreCommand(args[0]!, { force: values.force }, io);
+  },
+  async agency({ args: [verb, key], values, io }) {
+    if (verb === "rename" && key) {
+      const { agencyRenameCommand } = await import("./commands/admin.ts");
+      return agencyRenameCommand(
+        key,
+        {
+          ...(values.name ? { name: values.name } : {}),
+          ...(values.reason ? { reason: values.reason } : {}),
+          ...(values.from ? { validFrom: values.from } : {}),
+        },
+        io,
+      );
+    }
+    if (verb !== "add" || !key)
+      return usage(
+        io,
+        'vanthu agency: dùng "vanthu agency add MÃ --name ... --abbr ... --kind state".',
+      );
+    const { agencyAddCommand } = await import("./commands/admin.ts");
+    return agencyAddCommand(key, addOptions(values), io);
+  },
+  async user({ args: [verb, key], values, io }) {
+    if (verb === "password" && key) {
+      const { userPasswordCommand } = await import("./commands/admin.ts");
+      return userPasswordCommand(key, io);
+    }
+    if (verb !== "add" || !key)
+      return usage(
+        io,
+        'vanthu user: dùng "vanthu user add TÊN_ĐĂNG_NHẬP --agency MÃ --name ... --role clerk" hoặc "vanthu user password TÊN_ĐĂNG_NHẬP".',
+      );
+    const { userAddCommand } = await import("./commands/admin.ts");
+    return userAddCommand(key, addOptions(values), io);
+  },
+};
+
+/** The options `agency add` and `user add` take, those given only. */
+function addOptions(values: Values): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({
+      agency: values.agency,
+      name: values.name,
+      role: values.role,
+      password: values.password,
+      title: values.title,
+      abbr: values.abbr,
+      kind: values.kind,
+      parent: values.parent,
+      parentLine: values["parent-line"],
+      place: values.place,
+      term: values.term,
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+function usage(io: Io, message: string): number {
+  io.err(message);
+  return 2;
+}
+
+/** The server's ConfigError (a bad variable), known by its code so that main need not load it. */
+function isConfigError(e: unknown): e is Error & { problems: string[] } {
+  return (
+    e instanceof Error &&
+    (e as { code?: unknown }).code === "CONFIG_INVALID" &&
+    Array.isArray((e as { problems?: unknown }).problems)
+  );
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (isConfigError(e)) {
       io.err(`vanthu: cấu hình không hợp lệ:\n${e.problems.map((p) => `  - ${p}`).join("\n")}`);
       return 2;
     }
     throw e;
   } finally {
-    await closeCommandReader();
+    await runCommandCleanups();
   }
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: "boolean", default: false },
-        fix: { type: "boolean", default: false },
-        issued: { type: "boolean", default: false },
-        agency: { type: "string" },
-        today: { type: "string" },
-        format: { type: "string", default: "pdf" },
-        out: { type: "string", short: "o" },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-        "no-demo": { type: "boolean", default: false },
-        port: { type: "string" },
-        as: { type: "string" },
-        register: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        name: { type: "string" },
-        role: { type: "string" },
-        password: { type: "string" },
-        title: { type: "string" },
-        abbr: { type: "string" },
-        kind: { type: "string" },
-        parent: { type: "string" },
-        "parent-line": { type: "string" },
-        place: { type: "string" },
-        term: { type: "string" },
-        reason: { type: "string" },
-        from: { type: "string" },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     io.err(`vanthu: ${(error as Error).message}`);
     io.err("Gõ vanthu --help để xem cách dùng.");
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
+  const [command, ...args] = positionals;
   if (values.version) {
     io.out("vanthu 0.1.0");
     return 0;
@@ -131,111 +278,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     (command || values.help ? io.out : io.err)(HELP);
     return values.help ? 0 : 2;
   }
-  switch (command) {
-    case "parse":
-      if (!rest.length) {
-        io.err("vanthu parse: cần ít nhất một tệp. Ví dụ: vanthu parse van-ban.txt --json");
-        return 2;
-      }
-      return parseCommand(rest, { json: values.json }, io);
-    case "lint":
-      if (!rest.length) {
-        io.err("vanthu lint: cần ít nhất một tệp. Ví dụ: vanthu lint du-thao.txt");
-        return 2;
-      }
-      return lintCommand(
-        rest,
-        {
-          json: values.json,
-          fix: values.fix,
-          issued: values.issued,
-          ...(values.agency ? { agency: values.agency } : {}),
-          ...(values.today ? { today: values.today } : {}),
-        },
-        io,
-      );
-    case "render":
-      if (rest.length !== 1) {
-        io.err(
-          "vanthu render: cần đúng một tệp. Ví dụ: vanthu render du-thao.txt --format pdf -o du-thao.pdf",
-        );
-        return 2;
-      }
-      return renderCommand(
-        rest[0]!,
-        { format: values.format, ...(values.out ? { out: values.out } : {}) },
-        io,
-      );
-    case "demo":
-      return demoCommand(rest[0] ?? EXAMPLES, io);
-    case "serve":
-      return serveCommand(
-        { demo: !values["no-demo"], ...(values.port ? { port: values.port } : {}) },
-        io,
-      );
-    case "import":
-      if (rest.length !== 1) {
-        io.err(
-          "vanthu import: cần một thư mục. Ví dụ: vanthu import van-ban-den/ --as stttt-ls.vanthu --register",
-        );
-        return 2;
-      }
-      return importCommand(
-        rest[0]!,
-        { register: values.register, ...(values.as ? { as: values.as } : {}) },
-        io,
-      );
-    case "backup":
-    case "restore": {
-      if (rest.length !== 1) {
-        io.err(`vanthu ${command}: cần một thư mục. Ví dụ: vanthu ${command} /sao-luu/2026-12-01`);
-        return 2;
-      }
-      // Loaded on use, like the database itself: parse and lint start without it.
-      const { backupCommand, restoreCommand } = await import("./commands/backup.ts");
-      return command === "backup"
-        ? backupCommand(rest[0]!, io)
-        : restoreCommand(rest[0]!, { force: values.force }, io);
-    }
-    case "user":
-    case "agency": {
-      const [verb, key] = rest;
-      if (command === "agency" && verb === "rename" && key)
-        return agencyRenameCommand(
-          key,
-          {
-            ...(values.name ? { name: values.name } : {}),
-            ...(values.reason ? { reason: values.reason } : {}),
-            ...(values.from ? { validFrom: values.from } : {}),
-          },
-          io,
-        );
-      if (command === "user" && verb === "password" && key) return userPasswordCommand(key, io);
-      if (verb !== "add" || !key) {
-        io.err(
-          `vanthu ${command}: dùng "vanthu ${command} add ${command === "user" ? 'TÊN_ĐĂNG_NHẬP --agency MÃ --name ... --role clerk" hoặc "vanthu user password TÊN_ĐĂNG_NHẬP' : "MÃ --name ... --abbr ... --kind state"}".`,
-        );
-        return 2;
-      }
-      const opts = Object.fromEntries(
-        Object.entries({
-          agency: values.agency,
-          name: values.name,
-          role: values.role,
-          password: values.password,
-          title: values.title,
-          abbr: values.abbr,
-          kind: values.kind,
-          parent: values.parent,
-          parentLine: values["parent-line"],
-          place: values.place,
-          term: values.term,
-        }).filter(([, v]) => v !== undefined),
-      );
-      return command === "user" ? userAddCommand(key, opts, io) : agencyAddCommand(key, opts, io);
-    }
-    default:
-      io.err(`vanthu: lệnh không có: ${command}. Gõ vanthu --help để xem các lệnh.`);
-      return 2;
-  }
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run)
+    return usage(io, `vanthu: lệnh không có: ${command}. Gõ vanthu --help để xem các lệnh.`);
+  return run({ args, values, io });
 }

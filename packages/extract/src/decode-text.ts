@@ -101,25 +101,95 @@ const TCVN3: Record<number, string> = {
   0xfe: "ỵ",
 };
 
-/** Vietnamese letters outside Latin-1: a real Unicode Vietnamese text is full of them. */
-const VIETNAMESE_UNICODE = /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/gu;
-/** Latin-1 letters Vietnamese never uses, typical of TCVN3 read as Latin-1. */
-const TCVN3_MARKERS = /[µ¸¶·¹¨©ª«¬®»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÖ×ØÜÝÞßåæçëîïñ÷øþ]/gu;
-/** Syllables typical of VNI read as Latin-1: a vowel followed by a VNI mark byte. */
-const VNI_MARKERS = /[aeiouyAEIOUY][øùûõïöäåëòóôñ]|ñ[aeiou]/gu;
+/**
+ * The counts legacy detection weighs, over the first SAMPLE characters, in one pass over the
+ * character codes (building arrays of matches cost as much as parsing the file):
+ * - unicode: the Vietnamese letters [ăâđêôơưĂÂĐÊÔƠƯ] and U+1EA0–U+1EF9, which a real Unicode
+ *   Vietnamese text is full of;
+ * - letters: characters of Unicode category L (\p{L}), a surrogate pair counting once;
+ * - tcvn: Latin-1 characters Vietnamese never uses, typical of TCVN3 read as Latin-1;
+ * - vni: syllables typical of VNI read as Latin-1, a vowel followed by a VNI mark byte or "ñ"
+ *   followed by a vowel, counted without overlap from left to right.
+ */
+const SAMPLE = 20000;
+/** \p{L} by code for the basic plane, learnt from the regular expression as codes are met. */
+const LETTER = /^\p{L}$/u;
+const letterCache = new Int8Array(0x10000).fill(-1);
+function isLetter(code: number): boolean {
+  if (code > 0xffff) return LETTER.test(String.fromCodePoint(code));
+  let known = letterCache[code]!;
+  if (known < 0) letterCache[code] = known = LETTER.test(String.fromCharCode(code)) ? 1 : 0;
+  return known === 1;
+}
 
-function count(s: string, re: RegExp): number {
-  return s.match(re)?.length ?? 0;
+/** What each Latin-1 code counts for, as bits. */
+const IS_LETTER = 1;
+const TCVN3_MARK = 2;
+const VIETNAMESE_LETTER = 4;
+const VNI_VOWEL = 8;
+const VNI_MARK = 16;
+const VNI_AFTER_N = 32;
+const LATIN1 = new Uint8Array(256);
+const mark = (chars: string, bit: number): void => {
+  for (const c of chars) LATIN1[c.charCodeAt(0)]! |= bit;
+};
+for (let code = 0; code < 256; code++) if (isLetter(code)) LATIN1[code]! |= IS_LETTER;
+mark("µ¸¶·¹¨©ª«¬®»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÖ×ØÜÝÞßåæçëîïñ÷øþ", TCVN3_MARK);
+mark("âêôÂÊÔ", VIETNAMESE_LETTER);
+mark("aeiouyAEIOUY", VNI_VOWEL);
+mark("øùûõïöäåëòóôñ", VNI_MARK);
+mark("aeiou", VNI_AFTER_N);
+const N_TILDE = "ñ".charCodeAt(0);
+/** The Vietnamese letters past Latin-1 outside U+1EA0–U+1EF9. */
+const VIETNAMESE = new Set(Array.from("ăđơưĂĐƠƯ", (c) => c.charCodeAt(0)));
+
+/** The counts, or null as soon as the text is sure to be Unicode Vietnamese. */
+function legacyCounts(text: string) {
+  const n = Math.min(text.length, SAMPLE);
+  let unicode = 0;
+  let letters = 0;
+  let tcvn = 0;
+  let vni = 0;
+  let vniFrom = 0; // where the next VNI syllable may start: they do not overlap
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x100) {
+      const bits = LATIN1[code]!;
+      if (bits & TCVN3_MARK) tcvn++; // some are letters, some not ("¸", "×")
+      if (!(bits & IS_LETTER)) continue;
+      letters++;
+      if (bits & VIETNAMESE_LETTER) unicode++;
+      if (bits & (VNI_VOWEL | VNI_MARK) && i >= vniFrom && i + 1 < n) {
+        const next = text.charCodeAt(i + 1);
+        const after = next < 0x100 ? LATIN1[next]! : 0;
+        if ((bits & VNI_VOWEL && after & VNI_MARK) || (code === N_TILDE && after & VNI_AFTER_N)) {
+          vni++;
+          vniFrom = i + 2;
+        }
+      }
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (isLetter(0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00))) letters++;
+        i++;
+      }
+    } else if (isLetter(code)) {
+      letters++;
+      if ((code >= 0x1ea0 && code <= 0x1ef9) || VIETNAMESE.has(code)) unicode++;
+    }
+    // Unicode Vietnamese decided already: even were every unit left a letter, and none
+    // Vietnamese, the share would stay over 2% (the usual case, known after a few thousand).
+    if ((i & 1023) === 1023 && unicode > 0.02 * (letters + n - 1 - i)) return null;
+  }
+  return { unicode, letters: letters || 1, tcvn, vni };
 }
 
 /** Which legacy encoding a text read as Latin-1 (or mis-saved as UTF-8) is in, if any. */
 export function detectLegacyEncoding(text: string): "tcvn3" | "vni" | null {
-  const sample = text.slice(0, 20000);
-  const unicode = count(sample, VIETNAMESE_UNICODE);
-  const letters = count(sample, /\p{L}/gu) || 1;
+  const counts = legacyCounts(text);
+  if (!counts) return null;
+  const { unicode, letters, tcvn, vni } = counts;
   if (unicode / letters > 0.02) return null;
-  const tcvn = count(sample, TCVN3_MARKERS);
-  const vni = count(sample, VNI_MARKERS);
   if (tcvn >= 5 && tcvn / letters > 0.03 && tcvn >= vni) return "tcvn3";
   if (vni >= 5 && vni / letters > 0.02) return "vni";
   return null;
@@ -145,6 +215,8 @@ function isBinary(bytes: Uint8Array): boolean {
   }
   return n > 0 && controls / n > 0.1;
 }
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes a text file. Never throws; what it had to guess is in `notes`. */
 export function decodeText(input: Uint8Array | string): DecodedText {
@@ -176,7 +248,7 @@ export function decodeText(input: Uint8Array | string): DecodedText {
   let text: string;
   let encoding: TextEncoding = "utf-8";
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     text = new TextDecoder("windows-1252").decode(bytes);
     encoding = "windows-1252";

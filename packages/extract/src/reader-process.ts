@@ -13,7 +13,7 @@
 // itself (no files, no network), hence the one exception to the layer rule.
 // eslint-disable-next-line no-restricted-imports
 import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ReaderReply, ReaderRequest } from "./reader-tasks.ts";
 
@@ -36,7 +36,15 @@ export interface ReaderEvents {
   died(cause: { oom: boolean; rss?: boolean; message: string }): void;
 }
 
-const BOOT = new URL("./reader-worker-boot.mjs", import.meta.url);
+/**
+ * The reader's entry. From the sources, a boot file that registers tsx before it loads the
+ * TypeScript reader (a second of start-up); from the build (scripts/build-cli.ts), the built
+ * reader, reader-worker.js, beside the running bundle. The build maps `import.meta.url` back to
+ * this source file; `import.meta.filename` is the file that runs.
+ */
+const BOOT = import.meta.filename.endsWith(".ts")
+  ? new URL("./reader-worker-boot.mjs", import.meta.url)
+  : new URL("./reader-worker.js", pathToFileURL(import.meta.filename));
 
 /** Exit status of a reader process that went past its memory cap (reader-worker.ts). */
 export const RSS_EXIT = 86;

@@ -87,3 +87,54 @@ test("binary data is reported, not decoded", () => {
     ["BINARY_CONTENT"],
   );
 });
+
+/** The detection as it was written first, with regular expressions: the one pass must agree. */
+function referenceDetection(text: string): "tcvn3" | "vni" | null {
+  const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
+  const sample = text.slice(0, 20000);
+  const unicode = count(sample, /[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]/gu);
+  const letters = count(sample, /\p{L}/gu) || 1;
+  if (unicode / letters > 0.02) return null;
+  const tcvn = count(sample, /[µ¸¶·¹¨©ª«¬®»¼½¾ÆÇÈÉËÌÎÏÐÑÒÓÔÖ×ØÜÝÞßåæçëîïñ÷øþ]/gu);
+  const vni = count(sample, /[aeiouyAEIOUY][øùûõïöäåëòóôñ]|ñ[aeiou]/gu);
+  if (tcvn >= 5 && tcvn / letters > 0.03 && tcvn >= vni) return "tcvn3";
+  if (vni >= 5 && vni / letters > 0.02) return "vni";
+  return null;
+}
+
+test("legacy detection in one pass agrees with the regular expressions it replaced", () => {
+  const cases: Array<[string, string]> = [
+    ["TCVN3 read as Latin-1", TCVN3_LATIN1],
+    ["VNI read as Latin-1", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Ñoäc laäp - Töï do."],
+    ["Unicode Vietnamese", "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc."],
+    ["ASCII", "Plain ASCII text with café and naïve words."],
+    ["empty", ""],
+    ["overlapping VNI syllables", "aøøøñaañeeñiñoñuaøaøaøaøaøaø"],
+    ["markers that are not letters", "×÷¸¶·¨©«¬®»¼½¾ ×÷¸¶·¨©«¬®»¼½¾ a"],
+    ["astral letters and a lone surrogate", "𝐀𝐁𝐂 ñaño \ud800 aø aø aø aø aø 𝐃"],
+    ["a pair cut by the sample's end", `${"aø".repeat(9999)}a\ud835\udc00`],
+    ["beyond the sample", `${"x".repeat(19998)}aøaøaøaøaøaø`],
+    ["Unicode first, then TCVN3", `${"ệ".repeat(600)}${"µ".repeat(20000)}`],
+    ["a little Unicode, much TCVN3", `${"ệ".repeat(50)}${"µ¸".repeat(5000)}`],
+    ["exactly 2% Vietnamese letters", `ệ${"µ".repeat(49)}`.repeat(400)],
+  ];
+  // Random mixes of the characters the counts look at.
+  const alphabet = Array.from("aeiouyAEIOUYñøùûõïöäåëòóôµ¸×÷ÔÂâêăđươạệỹ xZ9.\n𝐀\ud800");
+  let seed = 42;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(from: T[]): T => from[Math.floor(random() * from.length)]!;
+  for (let k = 0; k < 500; k++) {
+    const letters = Array.from({ length: 2 + Math.floor(random() * 10) }, () => pick(alphabet));
+    let s = "";
+    for (let i = Math.floor(random() * 300); i > 0; i--) s += pick(letters);
+    cases.push([`random ${k}: ${s.slice(0, 40)}`, s]);
+  }
+  for (let k = 0; k < 20; k++) {
+    const letters = Array.from({ length: 2 + Math.floor(random() * 6) }, () => pick(alphabet));
+    let s = "";
+    for (let i = 18000 + Math.floor(random() * 6000); i > 0; i--) s += pick(letters);
+    cases.push([`long random ${k}: ${letters.join("")}`, s]);
+  }
+  for (const [name, text] of cases)
+    assert.equal(detectLegacyEncoding(text), referenceDetection(text), name);
+});
