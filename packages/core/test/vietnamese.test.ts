@@ -106,3 +106,14 @@ test("toNameCase: header capitals to the name as written in text", () => {
   ];
   for (const [input, expected] of cases) assert.equal(toNameCase(input), expected, input);
 });
+
+test("toNameCase: TƯ is Trung ương's abbreviation, but a syllable in Tư pháp, Đầu tư, Tư vấn", () => {
+  const cases: Array<[string, string]> = [
+    ["BỘ TƯ PHÁP", "Bộ Tư pháp"],
+    ["SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư"],
+    ["TRUNG TÂM TƯ VẤN PHÁP LUẬT", "Trung tâm Tư vấn pháp luật"],
+    ["BAN TUYÊN GIÁO TƯ", "Ban Tuyên giáo TƯ"],
+    ["VĂN PHÒNG TƯ ĐẢNG", "Văn phòng TƯ Đảng"],
+  ];
+  for (const [upper, name] of cases) assert.equal(toNameCase(upper), name, upper);
+});

@@ -173,6 +173,18 @@ const PLACE_WORDS = new Set([
 const KEEP_UPPER = /^(?:UBND|HĐND|MTTQ|TP|TW|TƯ|BCH|LĐLĐ|PT-TH|TT&TT|KT-XH|CNTT|TNHH|VNPT)$/u;
 
 /**
+ * "TƯ" is Trung ương's abbreviation, but also a syllable of common words: "TƯ PHÁP", "ĐẦU TƯ",
+ * "TƯ VẤN" ("BỘ TƯ PHÁP" is "Bộ Tư pháp", not "Bộ TƯ pháp").
+ */
+function tuInAWord(keys: string[], i: number): boolean {
+  if (keys[i]?.toLowerCase() !== "tu") return false;
+  return (
+    keys[i - 1]?.toLowerCase() === "dau" ||
+    /^(?:phap|van|nhan|lieu|duy|cach|thuc|ban)$/i.test(keys[i + 1] ?? "")
+  );
+}
+
+/**
  * "ỦY BAN NHÂN DÂN TỈNH BẮC NINH" -> "Ủy ban nhân dân tỉnh Bắc Ninh",
  * "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" -> "Sở Thông tin và Truyền thông". Text that is not all in
  * capitals is returned unchanged.
@@ -189,7 +201,7 @@ export function toNameCase(upper: string): string {
   let properName = false; // inside a place name
   for (let i = 0; i < words.length;) {
     const raw = words[i]!;
-    if (KEEP_UPPER.test(raw.replace(/[,;.]$/, ""))) {
+    if (KEEP_UPPER.test(raw.replace(/[,;.]$/, "")) && !tuInAWord(keys, i)) {
       out.push(raw);
       i++;
       capitalizeNext = false;
