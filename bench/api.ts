@@ -9,13 +9,13 @@
  * --baseline DIR measures another checkout of vanthu (a worktree of an earlier commit, with its
  * node_modules) in the same run, after each database, and prints this tree's list req/s against it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { openTestDatabase } from "@vanthu/db";
+import { startChild, stop } from "./servers.ts";
 
 process.stdout.on("error", () => process.exit(0));
 const args = process.argv.slice(2);
@@ -31,34 +31,6 @@ const BIN = join(root, "packages/cli/bin/vanthu.js");
 const baselineAt = args.indexOf("--baseline");
 const BASELINE_BIN =
   baselineAt >= 0 ? join(resolve(args[baselineAt + 1]!), "packages/cli/bin/vanthu.js") : null;
-
-function startChild(
-  argv: string[],
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, argv, {
-    env: { ...process.env, ...env, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const read = (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const done = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await done;
-}
 
 interface Row {
   db: string;

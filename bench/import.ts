@@ -17,7 +17,7 @@
  * text PDFs and scans), else 30 made here (letters as .txt, .docx and .pdf drawn by
  * @vanthu/render, one .txt holding two letters, one broken PDF).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { layoutDocument, parseDocument } from "@vanthu/core";
 import { renderDocx, renderPdf } from "@vanthu/render";
 import { openTestDatabase } from "@vanthu/db";
+import { startChild, stop } from "./servers.ts";
 import { letter, twoLetters, utf8 } from "../packages/server/test/fixtures/import-letters.ts";
 
 process.stdout.on("error", () => process.exit(0));
@@ -67,28 +68,7 @@ function filesFrom(dir: string, count: number): File[] {
 }
 
 function serve(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], {
-    env: { ...process.env, ...env, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const read = (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const done = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await done;
+  return startChild([BIN, "serve", "--port", "0"], env);
 }
 
 interface Session {
