@@ -56,6 +56,8 @@ export const VI: Record<string, string> = {
     "Một số trang được đọc bằng nhận dạng ký tự (OCR) từ ảnh quét: cần kiểm tra lại tên, số và ngày.",
   TEXT_LAYER_REPLACED:
     "Lớp chữ có sẵn trong tệp PDF không đúng với nội dung in (mất dấu, sai chữ, hoặc chỉ có chữ của dấu sao y/chữ ký số); trang đã được đọc lại từ ảnh bằng OCR.",
+  SYMBOL_CORRECTED:
+    "Chữ viết tắt tên cơ quan trong ký hiệu văn bản do OCR đọc sai một chữ; đã sửa theo ký hiệu in ở chỗ khác trong văn bản (hoặc tên cơ quan): cần kiểm tra lại.",
   NUMBER_HANDWRITTEN:
     'Số văn bản được viết tay vào chỗ trống sau "Số:": văn bản đã ban hành (không phải dự thảo); văn thư cần nhập số văn bản.',
   DAY_HANDWRITTEN:

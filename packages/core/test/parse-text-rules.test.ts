@@ -457,6 +457,37 @@ test("signatures: wrapped names and titles, ranks, blanks, drafters", () => {
       [null, null, "Người lập kế hoạch", "Nông Văn Phúc"],
     ],
     [
+      "marks of a scan and a QR code's caption between the title and the name",
+      [
+        "KT. BỘ TRƯỞNG",
+        "THỨ TRƯỞNG",
+        "-",
+        "2",
+        "[a]",
+        "Mã QR đính kèm tài liệu",
+        "",
+        "Đỗ Minh Tâm",
+      ],
+      ["KT", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Minh Tâm"],
+    ],
+    [
+      "a rank misread by OCR before the name",
+      ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Trung fướng Hoàng Văn Sơn"],
+      ["KT", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Hoàng Văn Sơn"],
+    ],
+    [
+      "prose after the title is no name",
+      [
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "",
+        "ghi chú thêm",
+        "",
+        "Nội dung tiếp theo của văn bản dài",
+      ],
+      ["KT", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", null],
+    ],
+    [
       "a name in capitals",
       ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "VŨ THỊ HẰNG"],
       ["KT", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Vũ Thị Hằng"],

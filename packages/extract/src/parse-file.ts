@@ -7,6 +7,7 @@
  */
 import { parseDocument, splitDocuments, type ParsedDocument, type ParseNote } from "@vanthu/core";
 import type { ExtractedText, TextSource } from "./extract-text.ts";
+import { correctOcrSymbol } from "./ocr-symbol.ts";
 
 export interface FieldSource {
   source: "text" | "ocr" | "revision";
@@ -131,15 +132,26 @@ export function parseExtracted(extracted: ExtractedText): ParsedFile {
     .map((s) => s.start);
   const parts = splitDocuments(text, pageStarts);
   const documents = parts.map(([start, end]) => {
-    const doc = parseDocument(text.slice(start, end));
-    const notes = mergeNotes(extracted, doc, pagesOf(extracted.sources, start, end));
-    const result = withSources(
+    let doc = parseDocument(text.slice(start, end));
+    const corrections: ParseNote[] = [];
+    const ref = doc.spans?.reference;
+    if (ref && sourceAt(extracted.sources, ref[0] + start, ref[1] + start)?.source === "ocr") {
+      const fixed = correctOcrSymbol(doc);
+      if (fixed) {
+        doc = fixed.doc;
+        corrections.push(fixed.note);
+      }
+    }
+    const notes = [
+      ...mergeNotes(extracted, doc, pagesOf(extracted.sources, start, end)),
+      ...corrections,
+    ];
+    return withSources(
       { ...doc, notes, warnings: notes.map((n) => n.message) },
       start,
       [start, end],
       extracted,
     );
-    return result;
   });
   return { ...documents[0]!, documents };
 }

@@ -197,6 +197,7 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
   let start = -1;
   let end = -1;
   let blanks = 0;
+  let strays = 0;
   for (let i = startLine; i < Math.min(maxLine, view.lines.length); i++) {
     const line = view.lines[i]!;
     if (line.blank) {
@@ -239,7 +240,10 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
         !(lastLevel && /,$/.test(lastLevel.title)) &&
         !AUTHORITY.test(text));
     if (!signerName && (levels.length || titles.length) && nameAllowed && isPersonName(text)) {
-      signerName = tidyPersonName(text);
+      // "Trung fướng Hoàng Văn Sơn": a word in lower case before a family name is a rank misread,
+      // not a syllable of the name.
+      const rank = /^\S+\s+\p{Ll}/u.test(text) ? surnameTail(text) : null;
+      signerName = tidyPersonName(rank ?? text);
       end = line.end;
       // A name wrapped over two lines ("Lê Tấn" / "Cận").
       const next = view.lines[i + 1];
@@ -252,7 +256,22 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
       }
       break;
     }
-    if (!isUpperCaseText(upperPart.replace(/[./,]/g, "")) || upperPart.length > 120) break;
+    const prose = !isUpperCaseText(upperPart.replace(/[./,]/g, "")) || upperPart.length > 120;
+    if (!signerName && (levels.length || titles.length) && (prose || strays)) {
+      // A name after a word or two that are not a rank as printed ("Thượng fưởng Nguyễn Văn
+      // Long" from a scan): the name is the part from a family name on.
+      const tail = surnameTail(text);
+      if (tail) {
+        signerName = tidyPersonName(tail);
+        end = line.end;
+        break;
+      }
+      // What a scan's seal, signature or a QR code's caption beside the block reads as ("-", "[a]",
+      // "Mã QR đính kèm"): a few short lines are passed over on the way to the name, and after
+      // them only a name is taken.
+      if (prose && text.length <= 40 && ++strays <= 4) continue;
+    }
+    if (prose || strays) break;
     if (NOT_SIGNATURE.test(fold(upperPart))) break;
     readTitles(upperPart, levels, titles, !!inline);
     end = line.end;
@@ -276,6 +295,22 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     start,
     end,
   };
+}
+
+/**
+ * The name at the end of a line that starts with one or two other words: from a family name on,
+ * two to four words in name case ("Thượng fưởng Nguyễn Văn Long" gives "Nguyễn Văn Long").
+ */
+function surnameTail(text: string): string | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 3 || words.length > 6) return null;
+  for (let k = 1; k <= 2 && words.length - k >= 2; k++) {
+    const rest = words.slice(k);
+    if (rest.length > 4 || !SURNAME_KEYS.has(surnameKey(rest[0]!))) continue;
+    const name = rest.join(" ");
+    if (/^\p{Lu}\p{Ll}*$/u.test(rest[0]!) && isPersonName(name)) return name;
+  }
+  return null;
 }
 
 /** Splits "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định" into titles and name. */
