@@ -337,6 +337,35 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(original.raw.toString("utf8"), source.body.text);
     });
 
+    test("a date that does not exist (30 tháng 02) is imported without one, never a 500", async () => {
+      const clerk = await t.login("baolangson.vanthu");
+      const text = [
+        "UBND TỈNH LẠNG SƠN",
+        "SỞ NỘI VỤ",
+        "Số: 77/SNV-VP",
+        "V/v rà soát hồ sơ viên chức",
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lạng Sơn, ngày 30 tháng 02 năm 2026",
+        "",
+        "Kính gửi: Các cơ quan, đơn vị",
+        "",
+        "Sở Nội vụ đề nghị các cơ quan rà soát hồ sơ viên chức./.",
+        "",
+        "GIÁM ĐỐC",
+        "",
+        "Hoàng Văn Khải",
+      ].join("\n");
+      const res = await clerk.upload("/api/documents/import", "ngay-sai.txt", Buffer.from(text));
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      assert.equal(res.body.document.reference, "77/SNV-VP");
+      assert.equal(res.body.document.date, null);
+      const shown = await clerk.get(`/api/documents/${res.body.document.id}`);
+      assert.equal(shown.status, 200);
+      assert.equal(shown.body.date, null);
+    });
+
     test("bad uploads: a clear 4xx each, and nothing half-written", async () => {
       const clerk = await t.login("ptth-ls.vanthu");
       const before = await Promise.all(
