@@ -5,6 +5,7 @@ export * from "./model/parsed-document.ts";
 export * from "./model/document-types.ts";
 export * from "./model/reference.ts";
 export * from "./model/dates.ts";
+export * from "./model/delivery-status.ts";
 export {
   ISSUER_ABBREVIATIONS,
   issuerByCode,

@@ -76,6 +76,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(file.raw.subarray(0, 5).toString(), "%PDF-");
       const reg = await bao1.post(`/api/documents/${copy.id}/register`, {});
       assert.equal(reg.body.number, 1);
+      // Three steps sent at once (two tabs, a double click): each is checked against the status
+      // as the one before it left it, so the status ends on "done" and never goes back.
+      const race = await Promise.all(
+        ["06", "05", "04"].map((status) =>
+          bao1.post(`/api/documents/${copy.id}/progress`, { status }),
+        ),
+      );
+      assert.ok(
+        race.every((r) => r.status === 200 || r.body.error?.code === "INVALID_STATUS_CHANGE"),
+        JSON.stringify(race.map((r) => r.body)),
+      );
+      assert.equal(race[0]!.status, 200, "the last step is always allowed from where it stood");
+      const steps = await t.ctx.db
+        .selectFrom("audit_events")
+        .select(["after"])
+        .where("action", "=", "delivery.progress")
+        .orderBy("at")
+        .orderBy("id")
+        .execute();
+      const moved = steps.map((e) => (e.after as { status: string }).status);
+      assert.deepEqual(moved, [...moved].sort(), `steps in order: ${moved.join(" ")}`);
+      assert.equal(moved.at(-1), "06");
 
       // The radio station returns it: not its business.
       const dai1 = await t.login("ptth-ls.vanthu");
@@ -105,7 +127,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(back.status, 409);
 
       assert.deepEqual(await statuses(), {
-        baolangson: "03",
+        baolangson: "06",
         "ptth-ls": "02",
         "vhtt-caoloc": "01",
         "vhtt-tpls": "06",

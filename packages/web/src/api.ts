@@ -3,6 +3,7 @@
  * header on writes, and failures as ApiError carrying the server's stable code, its Vietnamese
  * message and the path of each problem.
  */
+import type { DeliveryStatus } from "@vanthu/core";
 import { QueryClient, useQuery } from "@tanstack/react-query";
 
 export interface Issue {
@@ -190,7 +191,7 @@ export interface DocumentDetail extends DocumentSummary {
   files?: Array<{ name: string; role: string; size: number; mediaType: string }>;
   register?: { book: string; period: string; number: number; registered_at: string } | null;
   delivery?: {
-    status: "01" | "02" | "03" | "04" | "05" | "06";
+    status: DeliveryStatus;
     kind: "action" | "copy";
     sentAt: string;
     returnReason: string | null;

@@ -4,6 +4,9 @@
  * Statuses only move forward; each step records its time.
  */
 import { z } from "zod";
+import { canMoveDelivery, PROGRESS_STATUSES, type ProgressStatus } from "@vanthu/core";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -11,34 +14,55 @@ import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
 
 export const returnSchema = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
-export const progressSchema = z.strictObject({ status: z.enum(["04", "05", "06"]) });
+export const progressSchema = z.strictObject({ status: z.enum(PROGRESS_STATUSES) });
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 
+/** The delivery of the reader's own received document, read (and row-locked when `trx`). */
 async function deliveryOf(ctx: AppContext, actor: Actor, id: string) {
   const row = await loadDocument(ctx.db, actor, id, { own: true });
   const delivery = await ctx.db
     .selectFrom("deliveries")
-    .selectAll()
+    .select("id")
     .where("received_id", "=", row.id)
     .executeTakeFirst();
   if (!delivery) throw fail("NOT_DELIVERED", `document ${id} was not delivered through vanthu`);
-  return { row, delivery };
+  return { row, deliveryId: delivery.id };
+}
+
+/**
+ * The delivery's status as it is now, locked until the transaction ends: two changes at once
+ * are checked one after the other, so neither moves the status backwards.
+ */
+async function lockedStatus(trx: Transaction<Database> | Kysely<Database>, deliveryId: string) {
+  const locked = await trx
+    .selectFrom("deliveries")
+    .select("status")
+    .where("id", "=", deliveryId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return locked.status;
 }
 
 export async function returnDelivered(ctx: AppContext, actor: Actor, id: string, reason: string) {
   if (!hasRole(actor, "clerk"))
     throw fail("FORBIDDEN", `${actor.username} may not return documents`);
-  const { row, delivery } = await deliveryOf(ctx, actor, id);
-  if (delivery.status !== "01" || row.status !== "draft")
-    throw fail("INVALID_STATUS_CHANGE", `delivery ${delivery.id} is ${delivery.status}`);
+  const { row, deliveryId } = await deliveryOf(ctx, actor, id);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
+    const status = await lockedStatus(trx, deliveryId);
+    const doc = await trx
+      .selectFrom("documents")
+      .select("status")
+      .where("id", "=", row.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (!canMoveDelivery(status, "02") || doc.status !== "draft")
+      throw fail("INVALID_STATUS_CHANGE", `delivery ${deliveryId} is ${status}`);
     await trx
       .updateTable("deliveries")
       .set({ status: "02", returned_at: now, return_reason: reason, updated_at: now })
-      .where("id", "=", delivery.id)
-      .where("status", "=", "01")
+      .where("id", "=", deliveryId)
       .execute();
     await trx
       .updateTable("documents")
@@ -49,8 +73,8 @@ export async function returnDelivered(ctx: AppContext, actor: Actor, id: string,
       actor,
       action: "delivery.return",
       entity: "delivery",
-      entityId: delivery.id,
-      before: { status: delivery.status },
+      entityId: deliveryId,
+      before: { status },
       after: { status: "02", reason },
       at: now,
     });
@@ -61,24 +85,25 @@ export async function progressDelivered(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  status: "04" | "05" | "06",
+  status: ProgressStatus,
 ) {
-  const { delivery } = await deliveryOf(ctx, actor, id);
-  if (!(delivery.status >= "03" && delivery.status < status))
-    throw fail("INVALID_STATUS_CHANGE", `delivery ${delivery.id}: ${delivery.status} -> ${status}`);
+  const { deliveryId } = await deliveryOf(ctx, actor, id);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
+    const before = await lockedStatus(trx, deliveryId);
+    if (!canMoveDelivery(before, status))
+      throw fail("INVALID_STATUS_CHANGE", `delivery ${deliveryId}: ${before} -> ${status}`);
     await trx
       .updateTable("deliveries")
       .set({ status, [STAMP[status]]: now, updated_at: now })
-      .where("id", "=", delivery.id)
+      .where("id", "=", deliveryId)
       .execute();
     await recordAudit(trx, {
       actor,
       action: "delivery.progress",
       entity: "delivery",
-      entityId: delivery.id,
-      before: { status: delivery.status },
+      entityId: deliveryId,
+      before: { status: before },
       after: { status },
       at: now,
     });

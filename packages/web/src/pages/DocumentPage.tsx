@@ -3,6 +3,7 @@
  * went to and where each recipient is, its tasks; and the actions the reader's roles allow
  * (edit, issue with the recipients confirmed, publish, register, return, write the follow-on).
  */
+import { progressStepsFrom } from "@vanthu/core";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import {
@@ -155,27 +156,25 @@ export default function DocumentPage() {
             {t.document.followOn}
           </Button>
         )}
-      {own && d.delivery && ["03", "04", "05"].includes(d.delivery.status) && can(me, "clerk") && (
+      {own && d.delivery && progressStepsFrom(d.delivery.status).length > 0 && can(me, "clerk") && (
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="light">{t.document.progress}</Button>
           </Menu.Target>
           <Menu.Dropdown>
-            {(["04", "05", "06"] as const)
-              .filter((s) => s > d.delivery!.status)
-              .map((s) => (
-                <Menu.Item
-                  key={s}
-                  onClick={() =>
-                    void action.run(
-                      () => api.post(`/api/documents/${d.id}/progress`, { status: s }),
-                      { success: () => `${t.document.progressDone}: ${t.delivery[s]}` },
-                    )
-                  }
-                >
-                  {t.delivery[s]}
-                </Menu.Item>
-              ))}
+            {progressStepsFrom(d.delivery.status).map((s) => (
+              <Menu.Item
+                key={s}
+                onClick={() =>
+                  void action.run(
+                    () => api.post(`/api/documents/${d.id}/progress`, { status: s }),
+                    { success: () => `${t.document.progressDone}: ${t.delivery[s]}` },
+                  )
+                }
+              >
+                {t.delivery[s]}
+              </Menu.Item>
+            ))}
           </Menu.Dropdown>
         </Menu>
       )}
