@@ -471,6 +471,11 @@ test("signatures: wrapped names and titles, ranks, blanks, drafters", () => {
       ["KT", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Minh Tâm"],
     ],
     [
+      "a seal read as letters under the title",
+      ["GIÁM ĐỐC", "2 Ầ", "9 24 á", "", "Lục Văn Hòa"],
+      [null, null, "GIÁM ĐỐC", "Lục Văn Hòa"],
+    ],
+    [
       "a rank misread by OCR before the name",
       ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Trung fướng Hoàng Văn Sơn"],
       ["KT", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Hoàng Văn Sơn"],

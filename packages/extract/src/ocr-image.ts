@@ -144,8 +144,117 @@ export function darkThreshold(image: GrayImage): number {
       threshold = t;
     }
   }
-  // A blank page has no second mode: keep the threshold in the dark half.
-  return Math.min(threshold, 160);
+  // Otsu's split puts `threshold` itself on the dark side, and callers count pixels below the
+  // value returned: one more (a 1-bit scan is 0 and 255 only, and 0 < 0 counted nothing). A
+  // blank page has no second mode: keep the threshold in the dark half.
+  return Math.min(threshold + 1, 160);
+}
+
+/** A scanner streak in one strip of rows: columns [x0, x1] dark over rows [y0, y1). */
+export interface Streak {
+  y0: number;
+  y1: number;
+  x0: number;
+  x1: number;
+}
+
+const STRIP = 64;
+
+/**
+ * Scanner streaks: thin dark lines down the whole page, left by dirt on the scanner's glass or
+ * sensor. They cut through every word they cross ("đơn v|ị"), and no print runs so: a table's
+ * rules end at its margins, these run edge to edge (a streak may lean with the page, so it is
+ * followed from strip to strip). Found on `image`, they are cleared from every image of the page
+ * with `clearStreaks`.
+ */
+export function findStreaks(image: GrayImage): Streak[] {
+  const { width: w, height: h, data } = image;
+  const threshold = darkThreshold(image);
+  const strips = Math.floor(h / STRIP);
+  if (strips < 8 || w < 200) return [];
+  const maxWidth = Math.max(4, Math.round(w * 0.006));
+  const drift = 3;
+  // Per strip, the runs of columns that are dark over nearly every row of the strip.
+  const runs: Array<Array<[number, number]>> = [];
+  const counts = new Uint16Array(w);
+  for (let k = 0; k < strips; k++) {
+    counts.fill(0);
+    for (let y = k * STRIP; y < (k + 1) * STRIP; y++) {
+      const row = y * w;
+      for (let x = 0; x < w; x++) if (data[row + x]! < threshold) counts[x]!++;
+    }
+    const found: Array<[number, number]> = [];
+    for (let x = 0; x < w;) {
+      if (counts[x]! < STRIP * 0.9) {
+        x++;
+        continue;
+      }
+      let e = x;
+      while (e + 1 < w && counts[e + 1]! >= STRIP * 0.9) e++;
+      if (e - x + 1 <= maxWidth) found.push([x, e]);
+      x = e + 1;
+    }
+    runs.push(found);
+  }
+  // Follow each run of the first strips down the page; a streak misses a few strips at most
+  // (where it fades or print lies across it) and covers 85% of them.
+  const streaks: Streak[] = [];
+  const used = runs.map((r) => new Uint8Array(r.length));
+  for (let start = 0; start < strips; start++) {
+    for (let i = 0; i < runs[start]!.length; i++) {
+      if (used[start]![i]) continue;
+      let [a, b] = runs[start]![i]!;
+      const chain: Array<[number, number, number]> = [[start, a, b]];
+      let missed = 0;
+      for (let k = start + 1; k < strips && missed <= strips * 0.15; k++) {
+        const j = runs[k]!.findIndex(([x0, x1]) => x0 <= b + drift && x1 >= a - drift);
+        if (j === -1) {
+          missed++;
+          continue;
+        }
+        [a, b] = runs[k]![j]!;
+        chain.push([k, a, b]);
+      }
+      if (chain.length < strips * 0.85) continue;
+      for (const [k, x0, x1] of chain) {
+        const j = runs[k]!.findIndex(([c0, c1]) => c0 === x0 && c1 === x1);
+        if (j >= 0) used[k]![j] = 1;
+        streaks.push({ y0: k * STRIP, y1: (k + 1) * STRIP, x0, x1 });
+      }
+      // The strips the streak crossed without being found (print across it): the neighbours'.
+      for (let n = 1; n < chain.length; n++) {
+        const [k0, a0, b0] = chain[n - 1]!;
+        const [k1] = chain[n]!;
+        for (let k = k0 + 1; k < k1; k++)
+          streaks.push({ y0: k * STRIP, y1: (k + 1) * STRIP, x0: a0, x1: b0 });
+      }
+    }
+  }
+  return streaks;
+}
+
+/**
+ * The streaks painted over with what lies either side of them, row by row: a stroke that crosses
+ * the streak stays whole, paper stays paper.
+ */
+export function clearStreaks(image: GrayImage, streaks: Streak[]): GrayImage {
+  if (!streaks.length) return image;
+  const { width: w, data: src } = image;
+  const data = new Uint8Array(src);
+  for (const { y0, y1, x0, x1 } of streaks) {
+    const a = Math.max(0, x0 - 1);
+    const b = Math.min(w - 1, x1 + 1);
+    for (let y = y0; y < y1; y++) {
+      const row = y * w;
+      const left = src[row + a]!;
+      const right = src[row + b]!;
+      for (let x = x0; x <= x1; x++) {
+        const f = (x - a) / (b - a);
+        data[row + x] = Math.round(left + (right - left) * f);
+      }
+    }
+  }
+  return { ...image, data };
 }
 
 /** Dark pixels of a reduced copy (one cell per `factor`² pixels), as a 0/1 array. */

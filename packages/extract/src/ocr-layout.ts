@@ -141,9 +141,9 @@ function symbolsFit(t: Token): boolean {
 
 /**
  * "Số:", "SỐ:", and what the recogniser makes of them on a poor scan ("5ô:", "Sé:", "sá:",
- * "Số::"); without the colon only as "Số" itself (never "Sở", a department's name).
+ * "Số::"); without the colon only as "Số" itself or with the number glued to it ("Số20/TB-STTTT") (never "Sở", a department's name).
  */
-const SO_LABEL = /^[^\p{L}\d]{0,2}(?:[Ss5$][^\s:/]{0,2}:+|[S5][oóòôốồổỗộOÓÒÔỐỒỔỖỘ](?![\p{L}\d]))/u;
+const SO_LABEL = /^[^\p{L}\d]{0,2}(?:[Ss5$][^\s:/]{0,2}:+|[S5][oóòôốồổỗộOÓÒÔỐỒỔỖỘ](?!\p{L}))/u;
 /** The start of a symbol: "/UBND-VX", "/GM-UBND", or "BCA-C04" when the slash was lost. */
 /** A symbol at the end of a token: "GD&ĐT-VP" in ",./^GD&ĐT-VP". */
 const SYMBOL_TAIL = /[\p{Lu}Đ][\p{Lu}\dĐ&]*(?:[-/][\p{Lu}\dĐ&]+)+$/u;

@@ -8,7 +8,14 @@
  */
 import type { ExtractNote } from "./extract-text.ts";
 import type { OcrEngine, OcrResult } from "./ocr-engine.ts";
-import { measureGeometry, rotateQuarter, rotateSmall, type GrayImage } from "./ocr-image.ts";
+import {
+  clearStreaks,
+  findStreaks,
+  measureGeometry,
+  rotateQuarter,
+  rotateSmall,
+  type GrayImage,
+} from "./ocr-image.ts";
 import { layoutOcrPage, type BlankReading, type OcrWordSpan } from "./ocr-layout.ts";
 import type { RenderedPage } from "./ocr-render.ts";
 import { checkSyllable } from "./text-layer-quality.ts";
@@ -74,6 +81,13 @@ export async function recognizePage(
   engine: OcrEngine,
   pageNumber: number,
 ): Promise<OcrPageOutcome> {
+  const streaks = findStreaks(page.print);
+  if (streaks.length)
+    page = {
+      ...page,
+      print: clearStreaks(page.print, streaks),
+      ink: clearStreaks(page.ink, streaks),
+    };
   let geometry = measureGeometry(page.print);
   let quarter: Quarter = geometry.quarter;
   if (quarter) geometry = { ...measureGeometry(rotateQuarter(page.print, quarter)), quarter };

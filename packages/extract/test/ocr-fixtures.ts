@@ -207,3 +207,21 @@ export function scannedPdf(
   pix.destroy();
   return out;
 }
+
+/** Black and white only, as a 1-bit (CCITT) scanner gives a page. */
+export function binarize(image: GrayImage, threshold = 160): GrayImage {
+  return { ...image, data: image.data.map((v) => (v < threshold ? 0 : 255)) };
+}
+
+/**
+ * A scanner's streak: a dark line `width` pixels wide from the top of the page to the bottom,
+ * leaning `lean` pixels over the page's height (the sensor's dirt, across every word).
+ */
+export function streak(image: GrayImage, x: number, width: number, lean = 0): GrayImage {
+  const data = new Uint8Array(image.data);
+  for (let y = 0; y < image.height; y++) {
+    const x0 = Math.round(x + (lean * y) / image.height);
+    for (let k = 0; k < width; k++) data[y * image.width + x0 + k] = 0;
+  }
+  return { ...image, data };
+}

@@ -4,11 +4,21 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { foldKey } from "@vanthu/core";
 import { detectFormat, extractText, parseExtracted, ReaderPool } from "@vanthu/extract";
 import { closeSharedOcrEngine, vieModelPath } from "../src/ocr-engine.ts";
-import { measureGeometry, rotateQuarter, rotateSmall, splitInk } from "../src/ocr-image.ts";
+import {
+  clearStreaks,
+  darkThreshold,
+  findStreaks,
+  measureGeometry,
+  rotateQuarter,
+  rotateSmall,
+  splitInk,
+} from "../src/ocr-image.ts";
 import { restoreDiacritics } from "../src/ocr-lexicon.ts";
 import { checkSyllable, judgeTextLayer } from "../src/text-layer-quality.ts";
 import {
+  binarize,
   handwrite,
+  streak,
   png,
   renderFixture,
   scanOf,
@@ -105,6 +115,37 @@ for (const skew of [-3, 2]) {
   });
 }
 
+test("a 1-bit page has a dark threshold, and its skew is measured", () => {
+  const bw = binarize(rotateSmall(toGray(page.image), 2));
+  assert.ok(darkThreshold(bw) > 0, "black pixels count as dark");
+  assert.ok(Math.abs(measureGeometry(bw).skew - 2) <= 0.3, `measured ${measureGeometry(bw).skew}`);
+});
+
+test("scanner streaks down the page are found and painted over; a table's rule is not", () => {
+  const g = toGray(page.image);
+  const w = g.width;
+  let marked = streak(streak(g, Math.round(w * 0.4), 3), Math.round(w * 0.7), 2, 5);
+  // A rule of a table: 60% of the page's height only.
+  const rule = new Uint8Array(marked.data);
+  for (let y = Math.round(g.height * 0.2); y < Math.round(g.height * 0.8); y++)
+    rule[y * w + Math.round(w * 0.2)] = 0;
+  marked = { ...marked, data: rule };
+  const found = findStreaks(marked);
+  const columns = [...new Set(found.map((s) => Math.round(s.x0 / 10)))].sort((a, b) => a - b);
+  assert.deepEqual(
+    columns.map((c) => Math.abs(c * 10 - w * 0.4) < 15 || Math.abs(c * 10 - w * 0.7) < 20),
+    columns.map(() => true),
+    `streaks at ${columns.map((c) => c * 10).join(", ")} (page ${w} wide)`,
+  );
+  assert.ok(found.length >= (g.height / 64) * 2 * 0.85, `${found.length} strips`);
+  const cleared = clearStreaks(marked, found);
+  // Paper beside the streak at the top margin is paper again.
+  const x = Math.round(w * 0.4) + 1;
+  assert.ok(cleared.data[5 * w + x]! > 200, `cleared to ${cleared.data[5 * w + x]}`);
+  assert.equal(cleared.data[Math.round(g.height / 2) * w + Math.round(w * 0.2)], 0, "rule kept");
+  assert.deepEqual(findStreaks(toGray(page.image)), [], "a clean page has none");
+});
+
 test("a page turned a quarter is seen to run down the page", () => {
   assert.equal(measureGeometry(rotateQuarter(toGray(page.image), 90)).quarter, 90);
 });
@@ -158,6 +199,18 @@ test("OCR: a scan turned 2° with noise, as PNG: header fields, typed number rea
   assert.equal(doc.fieldSources.reference?.source, "ocr");
   assert.ok(doc.fieldSources.reference!.confidence > 0.7);
   assert.ok(!doc.notes.some((n) => n.code === "NUMBER_HANDWRITTEN"));
+});
+
+test("OCR: a 1-bit scan with two scanner streaks through the text is read", async () => {
+  const w = hi.image.width;
+  const scan = streak(
+    streak(binarize(scanOf(hi.image, { skew: 1 })), Math.round(w * 0.33), 4),
+    Math.round(w * 0.52),
+    3,
+    4,
+  );
+  const { doc } = await read(png(scan), "streaks.png");
+  assertHeader(doc, "215/SVHTT-TTBC");
 });
 
 test("OCR: a page scanned a quarter turned, as TIFF, is read the right way up", async () => {

@@ -210,6 +210,9 @@ function readBlock(view: TextView, startLine: number, maxLine: number): Block | 
     const text = line.text.replace(/[^\S ]\s*| \s+/g, " ").trim();
     if (isRuleLine(text) || IGNORABLE.test(text) || SIDE_NOTE.test(text)) continue;
     if (STRAY_NUMBER.test(text) && (levels.length || titles.length)) continue;
+    // Marks with no word in them ("2 Ầ", "9 24 á": a seal or a signature read as letters): no
+    // title or name is made of such.
+    if (!/\p{L}{2}/u.test(text) && (levels.length || titles.length) && ++strays <= 4) continue;
     // Items of the Nơi nhận list interleaved with the block by the text layer.
     if (/^[-–+•]\s/u.test(text) && (levels.length || titles.length) && !signerName) continue;
     if (start === -1) start = lineTextStart(line);
