@@ -471,6 +471,16 @@ test("signatures: wrapped names and titles, ranks, blanks, drafters", () => {
       ["KT", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Minh Tâm"],
     ],
     [
+      "a rank whose second word a scan lost",
+      ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Thượng Trần Quốc Vinh"],
+      ["KT", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trần Quốc Vinh"],
+    ],
+    [
+      "a given name Trung is no rank",
+      ["GIÁM ĐỐC", "", "Trung Kiên Lê"],
+      [null, null, "GIÁM ĐỐC", "Trung Kiên Lê"],
+    ],
+    [
       "a seal read as letters under the title",
       ["GIÁM ĐỐC", "2 Ầ", "9 24 á", "", "Lục Văn Hòa"],
       [null, null, "GIÁM ĐỐC", "Lục Văn Hòa"],

@@ -169,27 +169,44 @@ function withCase(read: string, candidate: string): string {
  */
 export function restoreDiacritics(words: string[]): string[] {
   const out = [...words];
-  const split = words.map((w) => /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(w));
+  type Parts = RegExpExecArray | string[] | null;
+  const split: Parts[] = words.map((w) => /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(w));
+  // A final "i" the recogniser read as a bracket or a bar ("đô)" for "đối"): the word with the
+  // "i" is tried too, where no bracket opens in it.
+  const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
+  // A bracket opened before the word's last character and not closed: its ")" closes it.
+  const open = (k: number): boolean => {
+    const before = `${words.slice(0, k).join(" ")} ${words[k]!.slice(0, -1)}`;
+    return count(before, /[([]/g) > count(before, /[)\]]/g);
+  };
+  const withI: Parts[] = split.map((p, k) =>
+    p && /^[)\]|!]$/.test(p[3]!) && !open(k) ? [p[0]!, p[1]!, `${p[2]!}i`, ""] : p,
+  );
+  const phraseAt = (parts: Parts[], i: number, n: number): boolean => {
+    if (parts.some((p) => !p)) return false;
+    // Punctuation only at the phrase's ends.
+    if (parts.some((p, k) => (k > 0 && p![1]) || (k < n - 1 && p![3]))) return false;
+    const read = parts.map((p) => p![2]!);
+    // Capitalised words after the first are a proper name ("Báo Cao Nguyên"), not the phrase.
+    const caps = read.every((r) => r === r.toLocaleUpperCase("vi"));
+    if (!caps && read.slice(1).some((r) => /^\p{Lu}/u.test(r))) return false;
+    const phrase = byFold.get(foldKey(read.join(" ")));
+    if (!phrase) return false;
+    const cand = phrase.split(" ");
+    const c = read.map((r, k) => conflicts(r, cand[k]!));
+    if (c.some((x) => x < 0) || c.reduce((a, b) => a + b, 0) > 1) return false;
+    read.forEach((r, k) => {
+      out[i + k] = `${parts[k]![1]}${withCase(r, cand[k]!)}${parts[k]![3]}`;
+    });
+    return true;
+  };
   for (let i = 0; i < words.length;) {
     let done = 0;
     for (let n = Math.min(maxWords, words.length - i); n >= 2 && !done; n--) {
-      const parts = split.slice(i, i + n);
-      if (parts.some((p) => !p)) continue;
-      // Punctuation only at the phrase's ends.
-      if (parts.some((p, k) => (k > 0 && p![1]) || (k < n - 1 && p![3]))) continue;
-      const read = parts.map((p) => p![2]!);
-      // Capitalised words after the first are a proper name ("Báo Cao Nguyên"), not the phrase.
-      const caps = read.every((r) => r === r.toLocaleUpperCase("vi"));
-      if (!caps && read.slice(1).some((r) => /^\p{Lu}/u.test(r))) continue;
-      const phrase = byFold.get(foldKey(read.join(" ")));
-      if (!phrase) continue;
-      const cand = phrase.split(" ");
-      const c = read.map((r, k) => conflicts(r, cand[k]!));
-      if (c.some((x) => x < 0) || c.reduce((a, b) => a + b, 0) > 1) continue;
-      read.forEach((r, k) => {
-        out[i + k] = `${parts[k]![1]}${withCase(r, cand[k]!)}${parts[k]![3]}`;
-      });
-      done = n;
+      if (phraseAt(split.slice(i, i + n), i, n)) done = n;
+      else if (withI.slice(i, i + n).some((p, k) => p !== split[i + k])) {
+        if (phraseAt(withI.slice(i, i + n), i, n)) done = n;
+      }
     }
     if (!done) {
       // A name: capitalised words, three or more, the first read against the surnames.

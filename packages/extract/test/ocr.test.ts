@@ -92,11 +92,15 @@ const restored: Array<[string, string]> = [
   ["PHÓ GIẢM ĐÓC", "PHÓ GIÁM ĐỐC"],
   ["Quyêt định số", "Quyết định số"],
   ["Nguyên Văn An", "Nguyễn Văn An"],
+  ["tín dụng đô) với người", "tín dụng đối với người"],
+  ["về việc kiểm soát| thủ tục", "về việc kiểm soát| thủ tục"],
   // Left alone: real words, a name's other words, a mark the phrase does not have.
   ["đôi khi", "đôi khi"],
   ["Nguyên tắc chung", "Nguyên tắc chung"],
   ["gửi Báo Cao Nguyên", "gửi Báo Cao Nguyên"],
   ["Đỉnh Thị Thu", "Đỉnh Thị Thu"],
+  ["(xem đô) với", "(xem đô) với"],
+  ["số (đô) với", "số (đô) với"],
 ];
 for (const [read, want] of restored)
   test(`diacritics put back from context: "${read}"`, () => {

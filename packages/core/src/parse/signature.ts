@@ -112,11 +112,20 @@ const SURNAME_KEYS = new Set([...SURNAMES].map(surnameKey));
 const HONORIFIC =
   /^(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|phó\s+đô\s+đốc|đô\s+đốc|(?:(?:gs|pgs|tskh|ts|ths|bsckii|bscki|bs|kts|ks|ds|ls|ngưt|ngnd)(?:\s*\.\s*|\s+)){1,3}(?=\p{Lu}))\s*/iu;
 
+/** The first word of a rank whose second word a scan lost ("Thượng [tướng] Nguyễn Văn Long"). */
+const RANK_HEAD = /^(?:đại|thượng|trung|thiếu)\s+/iu;
+
 /** The name without a rank or degree before it. */
 function withoutHonorific(text: string): string {
   const t = text.trim();
   const m = HONORIFIC.exec(t);
-  return m && m[0].length < t.length ? t.slice(m[0].length) : t;
+  if (m && m[0].length < t.length) return t.slice(m[0].length);
+  const head = RANK_HEAD.exec(t);
+  if (head) {
+    const rest = t.slice(head[0].length).split(/\s+/);
+    if (rest.length >= 2 && SURNAME_KEYS.has(surnameKey(rest[0]!))) return rest.join(" ");
+  }
+  return t;
 }
 
 /** A drafter or a role signing without a leader's title: "Người lập kế hoạch", "Người lập biểu". */
