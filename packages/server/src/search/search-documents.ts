@@ -34,6 +34,28 @@ export function safeSnippet(raw: string): string {
     .replaceAll(CLOSE, "</mark>");
 }
 
+/** A phrase typed without a single diacritic: matched folded, as the hint says. */
+function isPlain(phrase: string): boolean {
+  return !/[^ -~\s]/.test(phrase);
+}
+
+/**
+ * Codes in a query ("1184/STTTT", "230-KH/TU", "09/2025/QĐ-UBND") as quoted phrases of their
+ * parts, as vn_split_codes indexes them ("\"1184 STTTT\""); quoted text is left as typed, but
+ * split alike.
+ */
+export function codesAsPhrases(q: string): string {
+  const split = (t: string) => t.replace(/([^\s/-])[/-]+(?=[^\s/-])/gu, "$1 ");
+  return q
+    .split(/("[^"]*")/)
+    .map((part) =>
+      part.startsWith('"')
+        ? split(part)
+        : part.replace(/[^\s"]*[^\s/"-][/-]+[^\s/"-][^\s"]*/gu, (code) => `"${split(code)}"`),
+    )
+    .join("");
+}
+
 /** "313 UBND KGVX", "313/ubnd-kgvx" -> "313UBNDKGVX"; null when the query is not a reference. */
 export function looseReference(q: string): string | null {
   const t = q.trim().replace(/^số\s*:?\s*/i, "");
@@ -95,14 +117,18 @@ export async function searchDocuments(ctx: AppContext, actor: Actor | null, quer
     }
   }
 
-  // Quoted phrases must appear as written (the `exact` vector: lower-cased, not folded, with
-  // positions); the other words match folded (the `search` vector). All words rank.
-  const phrases = [...query.q.matchAll(/"([^"]{2,100})"/g)].map((m) => m[1]!);
-  const unquoted = query.q
-    .replace(/"[^"]{2,100}"/g, " ")
-    .replace(/"/g, " ")
+  // Quoted phrases with diacritics must appear as written (the `exact` vector: lower-cased, not
+  // folded, with positions); typed without any, they match folded, as the other words do (the
+  // `search` vector). Codes ("1184", "1184/STTTT", "230-KH") are indexed split at their slashes
+  // and hyphens (vn_split_codes): typed, they are phrases of their parts. All words rank.
+  const q = codesAsPhrases(query.q);
+  const quoted = [...q.matchAll(/"([^"]{1,100})"/g)].map((m) => m[1]!.trim()).filter(Boolean);
+  const phrases = quoted.filter((p) => !isPlain(p));
+  const unquoted = q
+    .replace(/"[^"]{1,100}"/g, (m) => (isPlain(m.slice(1, -1)) ? m : " "))
+    .replace(/\s+/g, " ")
     .trim();
-  const words = query.q.replace(/"/g, " ").trim();
+  const words = q.replace(/"/g, " ").trim();
   const tsquery = sql`websearch_to_tsquery('vn', ${words})`;
   // The newest matches, found by the indexes and stopped after RANKED in the date order; only
   // their ids and dates are read here, so no text vector is opened for the many that match.
