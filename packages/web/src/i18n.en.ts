@@ -271,6 +271,7 @@ export const en: Catalog = {
     colHandler: "Handled by",
     colSign: "Signature",
     empty: "The register is empty.",
+    none: "The agency has no register yet: one is opened when the first document is registered.",
   },
   tasks: {
     title: "Tasks and reports",

@@ -270,6 +270,7 @@ export const vi = {
     colHandler: "Đơn vị hoặc người nhận",
     colSign: "Ký nhận",
     empty: "Sổ chưa có văn bản nào.",
+    none: "Cơ quan chưa có sổ nào: sổ được lập khi văn bản đầu tiên được vào sổ đi hoặc sổ đến.",
   },
   tasks: {
     title: "Nhiệm vụ và báo cáo",

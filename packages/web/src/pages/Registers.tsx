@@ -52,7 +52,8 @@ export default function Registers() {
         {t.registers.title}
       </PageTitle>
       <ErrorAlert error={list.error ?? reg.error} />
-      <Group className="no-print">
+      {list.data && !list.data.items.length && <Text c="dimmed">{t.registers.none}</Text>}
+      <Group className="no-print" display={list.data?.items.length ? undefined : "none"}>
         <Select
           aria-label={t.registers.title}
           data={(list.data?.items ?? []).map((r) => ({ value: r.id, label: label(r) }))}
