@@ -1,7 +1,7 @@
 /**
  * Printing a document keeps its ND30 header (Quốc hiệu, the agency, Số, V/v, the date) on a
  * portrait A4 page; only the registers print landscape. Searching by a number alone finds the
- * document.
+ * document. An unknown address is a page in Vietnamese, not a developer page or raw JSON.
  */
 import { existsSync } from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
@@ -90,4 +90,17 @@ test("search by number alone, then print the document: its header stays, portrai
   await page.emulateMedia({ media: "print" });
   const [rw, rh] = firstPageSize(await page.pdf({ preferCSSPageSize: true }));
   expect(rw).toBeGreaterThan(rh);
+});
+
+test("an address the application does not have says so in Vietnamese, with the way home", async ({
+  page,
+}) => {
+  await signIn(page, "stttt-ls.vanthu");
+  await page.goto("/app/van-ban-khong-co/abc");
+  await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
+  await page.getByRole("link", { name: "Về trang chính" }).click();
+  await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
+  const portal = await page.goto("/khong-co-trang");
+  expect(portal?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
 });

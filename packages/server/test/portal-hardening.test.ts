@@ -179,6 +179,38 @@ for (const kind of kinds) {
       assert.match(String(js.headers["content-type"]), /javascript/);
     });
 
+    test("unknown addresses: a page in Vietnamese for browsers, JSON for the API; an agency with nothing published keeps its name", async () => {
+      const html = { accept: "text/html,application/xhtml+xml" };
+      const missing = await t.app.inject({ method: "GET", url: "/khong-co-trang", headers: html });
+      assert.equal(missing.statusCode, 404);
+      assert.match(String(missing.headers["content-type"]), /text\/html/);
+      assert.match(missing.body, /Không tìm thấy trang/);
+      const api = await t.anonymous().get("/api/khong-co");
+      assert.equal(api.status, 404);
+      assert.equal(api.body.error.code, "NOT_FOUND");
+      const quiet = await t.ctx.db
+        .selectFrom("agencies")
+        .select(["code", "name"])
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("documents")
+                .select("documents.id")
+                .whereRef("documents.agency_id", "=", "agencies.id")
+                .where("documents.is_public", "=", true),
+            ),
+          ),
+        )
+        .executeTakeFirstOrThrow();
+      const own = await t.anonymous().get(`/co-quan/${quiet.code}`);
+      assert.equal(own.status, 200);
+      assert.ok(own.raw.toString().includes(quiet.name), `${quiet.code}: its name`);
+      assert.match(own.raw.toString(), /Không có văn bản nào/);
+      const none = await t.anonymous().get("/co-quan/khong-co-co-quan");
+      assert.equal(none.status, 404);
+      assert.match(none.raw.toString(), /Không có cơ quan này/);
+    });
+
     test("the session cookie is Secure behind the trusted TLS proxy only", async () => {
       const login = (headers: Record<string, string>, remoteAddress = "127.0.0.1") =>
         t.app.inject({

@@ -57,6 +57,14 @@ export const en: Catalog = {
     submit: "Sign in",
     demo: "Demo: usernames like stttt-ls.vanthu, stttt-ls.lanhdao…, password demo.",
   },
+  notFound: {
+    title: "Page not found",
+    text: "This address is not in vanthu: the link may be mistyped or the page has moved.",
+    home: "Go to the home page",
+    errorTitle: "The page failed to display",
+    errorText: "Reload the page; if it still fails, tell the administrator its address.",
+    reload: "Reload the page",
+  },
   common: {
     loading: "Loading…",
     save: "Save",

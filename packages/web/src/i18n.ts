@@ -56,6 +56,14 @@ export const vi = {
     submit: "Đăng nhập",
     demo: "Bản trình diễn: tên đăng nhập dạng stttt-ls.vanthu, stttt-ls.lanhdao…, mật khẩu demo.",
   },
+  notFound: {
+    title: "Không tìm thấy trang",
+    text: "Địa chỉ này không có trong vanthu: có thể đường dẫn bị gõ sai hoặc trang đã được chuyển đi.",
+    home: "Về trang chính",
+    errorTitle: "Trang gặp lỗi khi hiển thị",
+    errorText: "Hãy tải lại trang; nếu vẫn lỗi, báo quản trị viên kèm địa chỉ trang.",
+    reload: "Tải lại trang",
+  },
   common: {
     loading: "Đang tải…",
     save: "Lưu",

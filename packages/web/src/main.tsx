@@ -1,4 +1,5 @@
 import "@mantine/core/styles.css";
+import { NotFound, RouteError } from "./pages/NotFound.tsx";
 import "@mantine/notifications/styles.css";
 import "./app.css";
 import { StrictMode, lazy, Suspense } from "react";
@@ -70,10 +71,11 @@ const page = (el: React.ReactNode) => <Suspense fallback={wait}>{el}</Suspense>;
 
 const router = createBrowserRouter(
   [
-    { path: "/dang-nhap", element: <LoginPage /> },
+    { path: "/dang-nhap", element: <LoginPage />, errorElement: <RouteError /> },
     {
       path: "/",
       element: <Shell />,
+      errorElement: <RouteError />,
       children: [
         { index: true, element: page(<Home />) },
         { path: "van-ban-di", element: page(<Box box="outgoing" />) },
@@ -88,6 +90,7 @@ const router = createBrowserRouter(
         { path: "nhiem-vu", element: page(<Tasks />) },
         { path: "tim-kiem", element: page(<Search />) },
         { path: "quan-tri", element: page(<Admin />) },
+        { path: "*", element: <NotFound /> },
       ],
     },
   ],

@@ -18,7 +18,7 @@ import { registerFollowupRoutes } from "../followup/routes.ts";
 import { registerSearchRoutes } from "../search/routes.ts";
 import { registerRegisterRoutes } from "../registers/routes.ts";
 import { registerAgencyRoutes } from "../agencies/routes.ts";
-import { registerPortalRoutes } from "../portal/routes.ts";
+import { notFoundPage, registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
 import { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
@@ -181,6 +181,15 @@ export async function buildApp(
     void reply.status(e.status).send(errorBody(e));
   });
   app.setNotFoundHandler((request, reply) => {
+    // A person's browser gets a page; the API and other clients the JSON error.
+    if (
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      /text\/html/.test(request.headers.accept ?? "")
+    ) {
+      void reply.status(404).type("text/html; charset=utf-8").send(notFoundPage());
+      return;
+    }
     void reply
       .status(404)
       .send(errorBody(fail("NOT_FOUND", `no route ${request.method} ${request.url}`)));

@@ -27,4 +27,7 @@ export const PORTAL_VI = {
   page: (n: number) => `Trang ${n}`,
   notFound: "Không tìm thấy văn bản, hoặc văn bản không được công bố.",
   staff: "Đăng nhập cán bộ",
+  noAgency: "Không có cơ quan này trên cổng văn bản.",
+  pageNotFound: "Không tìm thấy trang",
+  pageNotFoundText: "Địa chỉ này không có trên cổng văn bản: có thể đường dẫn bị gõ sai.",
 } as const;

@@ -213,14 +213,38 @@ function html(reply: FastifyReply, body: string, status = 200) {
   return reply.status(status).type("text/html; charset=utf-8").send(body);
 }
 
+/**
+ * What a browser is shown at an address the service does not have: a page in Vietnamese with
+ * the way to the portal and to the application (the API keeps its JSON error).
+ */
+export function notFoundPage(): string {
+  return page(
+    T.pageNotFound,
+    `<h2>${esc(T.pageNotFound)}</h2><p>${esc(T.pageNotFoundText)}</p><p><a href="/">${esc(T.title)}</a> · <a href="/app/">${esc(T.staff)}</a></p>`,
+  );
+}
+
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
   const listPage = async (request: FastifyRequest, reply: FastifyReply, agencyCode?: string) => {
     const query = request.query as Record<string, string | undefined>;
     const q = (query.q ?? "").trim().slice(0, MAX_QUERY);
     const current = pageOf(query.trang);
     const agencies = await publicAgencies(ctx);
-    const agency = agencyCode ? agencies.find((a) => a.code === agencyCode) : undefined;
-    if (agencyCode && !agency) return html(reply, page(T.title, `<p>${esc(T.none)}</p>`), 404);
+    // An agency of the system that has published nothing yet still has its page, with its name.
+    const agency = agencyCode
+      ? (agencies.find((a) => a.code === agencyCode) ??
+        (await ctx.db
+          .selectFrom("agencies")
+          .select(["code", "name"])
+          .where("code", "=", agencyCode)
+          .executeTakeFirst()))
+      : undefined;
+    if (agencyCode && !agency)
+      return html(
+        reply,
+        page(T.title, `<h2>${esc(T.noAgency)}</h2><p><a href="/">${esc(T.back)}</a></p>`),
+        404,
+      );
     const base = agency ? `/co-quan/${agency.code}` : "/";
     const feed = agency ? `/co-quan/${agency.code}/feed.atom` : "/feed.atom";
     let list: string;
