@@ -1,4 +1,4 @@
-import type { ParsedDocument } from "@vanthu/core";
+import { authorityPrefix, type ParsedDocument } from "@vanthu/core";
 import { LABELS as L, vi } from "./messages.vi.ts";
 
 function dateText(d: ParsedDocument): string {
@@ -46,7 +46,10 @@ export function formatSummary(file: string, d: ParsedDocument, extraNotes: strin
   if (d.archive.length) row(L.archive, d.archive.join(", "));
   const s = d.signature;
   const sig = [
-    ...(s.levels?.length ? s.levels.map((l) => `${l.authority}. ${l.title}`) : []),
+    // As the document prints it: "KT." in state documents, "T/M" in Party ones.
+    ...(s.levels?.length
+      ? s.levels.map((l) => `${authorityPrefix(d.format, l.authority)} ${l.title}`)
+      : []),
     s.signerTitle,
     s.signerName,
   ].filter(Boolean);

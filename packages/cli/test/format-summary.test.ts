@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseDocument } from "@vanthu/core";
+import { formatSummary } from "../src/format-summary.ts";
+
+/** The summary prints the signature's authority as the document does. */
+test("the summary's signature: T/M in a Party document, KT. in a state one", () => {
+  const party = parseDocument(
+    [
+      "ĐẢNG BỘ TỈNH LẠNG SƠN",
+      "HUYỆN ỦY CAO LỘC",
+      "*",
+      "Số 42-TB/HU",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Cao Lộc, ngày 05 tháng 3 năm 2026",
+      "",
+      "THÔNG BÁO",
+      "kết luận của Ban Thường vụ Huyện ủy về công tác cán bộ",
+      "-----",
+      "",
+      "Tại cuộc họp ngày 02/3/2026, sau khi nghe Ban Tổ chức Huyện ủy báo cáo, Ban Thường vụ Huyện ủy kết luận như sau: giao Ban Tổ chức Huyện ủy hoàn thiện hồ sơ, trình Ban Thường vụ xem xét tại kỳ họp gần nhất./.",
+      "",
+      "T/M BAN THƯỜNG VỤ",
+      "PHÓ BÍ THƯ",
+      "",
+      "Nông Thị Lan",
+    ].join("\n"),
+  );
+  assert.equal(party.format, "party");
+  assert.match(formatSummary("tb.txt", party), /T\/M BAN THƯỜNG VỤ \/ PHÓ BÍ THƯ \/ Nông Thị Lan/);
+  const state = parseDocument(
+    [
+      "UBND TỈNH LẠNG SƠN",
+      "SỞ NỘI VỤ",
+      "Số: 77/SNV-VP",
+      "V/v rà soát hồ sơ",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Lạng Sơn, ngày 20 tháng 11 năm 2026",
+      "",
+      "Sở Nội vụ đề nghị rà soát./.",
+      "",
+      "KT. GIÁM ĐỐC",
+      "PHÓ GIÁM ĐỐC",
+      "",
+      "Hoàng Văn Khải",
+    ].join("\n"),
+  );
+  assert.match(formatSummary("cv.txt", state), /KT\. GIÁM ĐỐC \/ PHÓ GIÁM ĐỐC \/ Hoàng Văn Khải/);
+});
