@@ -10,7 +10,8 @@ import { processIo, type Io } from "./io.ts";
 const HELP = `vanthu: văn bản hành chính Việt Nam: đọc, kiểm tra, soạn, đăng ký, theo dõi.
 
 Cách dùng:
-  vanthu parse FILE... [--json]   Đọc văn bản (.txt, .md, .docx, .pdf; "-" là đầu vào chuẩn)
+  vanthu parse FILE... [--json]   Đọc văn bản (.txt, .md, .doc, .docx, .pdf, ảnh .png/.jpg/.tif;
+                                   "-" là đầu vào chuẩn)
                                    --json: mỗi tệp một dòng JSON (trường "file" và các trường
                                    của hợp đồng phân tích), không có: bản tóm tắt dễ đọc
   vanthu lint FILE... [--json] [--fix] [--agency HOSO.json] [--issued] [--today YYYY-MM-DD]
@@ -28,8 +29,9 @@ Cách dùng:
                                    --no-demo: chỉ một tài khoản quản trị hệ thống "admin", mật khẩu
                                    lấy từ ADMIN_PASSWORD hoặc tạo ngẫu nhiên và in ra một lần
   vanthu import DIR --as TÊN_ĐĂNG_NHẬP [--register]
-                                   Nhập văn bản đến (.txt, .md, .docx, .pdf) của thư mục; chạy lại
-                                   an toàn (tệp đã nhập được bỏ qua); --register: vào sổ đến luôn
+                                   Nhập văn bản đến (.txt, .md, .doc, .docx, .pdf, ảnh) của thư
+                                   mục; chạy lại an toàn (tệp đã nhập được bỏ qua); --register:
+                                   vào sổ đến luôn
   vanthu agency add MÃ --name TÊN --abbr VIẾT_TẮT --kind state|party|union|press|broadcaster|other
                     [--parent MÃ] [--parent-line "UBND tỉnh ..."] [--place ...] [--term 2025-2030]
                                    Không có --parent: cơ quan cấp cao nhất (dòng lệnh có quyền
