@@ -59,7 +59,8 @@ test(".docx runs: Times New Roman; sizes, bold and italic as ND30 asks", async (
   const expect: Array<[string, number, boolean, boolean]> = [
     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false],
     ["Độc lập - Tự do - Hạnh phúc", 14, true, false],
-    ["ỦY BAN NHÂN DÂN TỈNH CAO NGUYÊN", 13, true, false],
+    // The header binds the two-syllable words of a name (no-break spaces): lines break between words.
+    ["ỦY\u00a0BAN NHÂN\u00a0DÂN TỈNH CAO NGUYÊN", 13, true, false],
     ["Số: 0287/QĐ-UBND", 13, false, false],
     ["Cao Nguyên, ngày 09 tháng 02 năm 2026", 14, false, true],
     ["QUYẾT ĐỊNH", 14, true, false],
@@ -82,7 +83,7 @@ test(".docx runs: Times New Roman; sizes, bold and italic as ND30 asks", async (
   assert.match(body, /w:after="120"/);
   // Rules under the issuer, the motto subtitle and the subject: bottom borders of short, empty
   // paragraphs right after them (the text keeps its whole width).
-  for (const text of ["Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN TỈNH CAO NGUYÊN"]) {
+  for (const text of ["Độc lập - Tự do - Hạnh phúc", "ỦY\u00a0BAN NHÂN\u00a0DÂN TỈNH CAO NGUYÊN"]) {
     const after = document.slice(document.indexOf(`>${text}<`));
     const next = after.slice(
       after.indexOf("</w:p>") + 6,

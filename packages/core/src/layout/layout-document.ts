@@ -88,6 +88,39 @@ function upper(s: string): string {
   return s.toLocaleUpperCase("vi");
 }
 
+/**
+ * Two-syllable words of agency names, which a line of the header must not split ("SỞ THÔNG TIN
+ * VÀ / TRUYỀN THÔNG", never "... TRUYỀN / THÔNG"). Folded, lower case.
+ */
+const NAME_WORDS = new Set(
+  (
+    "thông tin,truyền thông,giáo dục,đào tạo,nhân dân,kế hoạch,đầu tư,tài chính,nội vụ,tư pháp," +
+    "công thương,xây dựng,giao thông,vận tải,nông nghiệp,phát triển,nông thôn,tài nguyên," +
+    "môi trường,lao động,thương binh,xã hội,văn hóa,văn hoá,thể thao,du lịch,khoa học,công nghệ," +
+    "y tế,ngoại vụ,thanh tra,dân tộc,tôn giáo,kiểm tra,tuyên giáo,dân vận,tổ chức,mặt trận," +
+    "tổ quốc,công đoàn,liên đoàn,thanh niên,phụ nữ,nông dân,chiến binh,ủy ban,uỷ ban,hội đồng," +
+    "văn phòng,đại học,cao đẳng,trung tâm,phát thanh,truyền hình,báo chí,xuất bản,công an," +
+    "quân sự,biên phòng,hải quan,kho bạc,ngân hàng,bảo hiểm,thống kê,chính trị,quốc gia," +
+    "nhà nước,thành phố,thị xã,thị trấn,tỉnh ủy,tỉnh uỷ,huyện ủy,huyện uỷ,thành ủy,thành uỷ," +
+    "đảng ủy,đảng uỷ,thường vụ,chấp hành,quản lý,dự án,hành chính,công chức,viên chức,an ninh," +
+    "quốc phòng,cộng sản,việt nam,bình đẳng,gia đình,trẻ em,sức khỏe,sức khoẻ,dân số,nội chính"
+  ).split(","),
+);
+
+/** A name with its two-syllable words bound by no-break spaces, so that lines break between words. */
+export function keepNameWords(name: string): string {
+  const words = name.split(" ");
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = `${words[i]} ${words[i + 1] ?? ""}`.toLocaleLowerCase("vi");
+    if (i + 1 < words.length && NAME_WORDS.has(pair)) {
+      out.push(`${words[i]}\u00a0${words[i + 1]}`);
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out.join(" ");
+}
+
 /** Lays out a document. Pure: the same document always gives the same model. */
 export function layoutDocument(doc: LayoutSource): LayoutModel {
   const party = doc.format === "party";
@@ -96,9 +129,9 @@ export function layoutDocument(doc: LayoutSource): LayoutModel {
   // Header, left: parent body, issuer (bold, rule under it), number, and V/v for a công văn.
   const left: StyledLine[] = [];
   if (doc.issuer.parent)
-    left.push({ text: upper(doc.issuer.parent), style: S(ND30.issuer, "center") });
+    left.push({ text: keepNameWords(upper(doc.issuer.parent)), style: S(ND30.issuer, "center") });
   left.push({
-    text: upper(doc.issuer.name ?? ""),
+    text: keepNameWords(upper(doc.issuer.name ?? "")),
     style: S(ND30.issuer, "center", true),
     ruleBelow: party ? undefined : 0.4,
   });

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { keepNameWords } from "../src/layout/layout-document.ts";
+
+test("agency names break between words, never inside a two-syllable word", () => {
+  const cases: Array<[string, string]> = [
+    ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "SỞ THÔNG~TIN VÀ TRUYỀN~THÔNG"],
+    ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "ỦY~BAN NHÂN~DÂN TỈNH LẠNG SƠN"],
+    ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SỞ GIÁO~DỤC VÀ ĐÀO~TẠO"],
+    ["BAN TUYÊN GIÁO TỈNH ỦY", "BAN TUYÊN~GIÁO TỈNH~ỦY"],
+    ["BÁO LẠNG SƠN", "BÁO LẠNG SƠN"],
+  ];
+  for (const [name, want] of cases)
+    assert.equal(keepNameWords(name).replaceAll("\u00a0", "~"), want, name);
+});
