@@ -1,8 +1,11 @@
 // Lint: typescript-eslint's recommended rules, and the layer rules of DESIGN.md section 2:
-// dependencies point one way, packages import each other only through their index, and core
-// stays pure (no fs, no network, no process, no clock).
+// dependencies point one way, packages import each other only through their index (a relative
+// import never leaves its package: scripts/lint/own-package.js), core stays pure (no fs, no
+// network, no process, no clock), and the web app runs core only (types from the server).
+// packages/cli/test/layers.test.ts proves each rule catches what it is for.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import vanthu from "./scripts/lint/own-package.js";
 
 const NODE_IO = [
   "fs",
@@ -28,6 +31,13 @@ const deepImports = {
   message: "Import another package through its index (@vanthu/name), not its files.",
 };
 
+/**
+ * What the web app may import of ours. At run time: core (and its own files); the server's code
+ * runs in Node, so only its types (`import type`), and nothing of db, extract, render or cli.
+ */
+const WEB_RUNTIME = ["@vanthu/core"];
+const WEB_TYPES_ONLY = ["@vanthu/server"];
+
 /** No I/O modules, no deep imports, and no import of the packages above this one. */
 const layerRule = (above, message) => [
   "error",
@@ -39,6 +49,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { vanthu },
     languageOptions: {
       globals: {
         console: "readonly",
@@ -57,6 +68,7 @@ export default tseslint.config(
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-imports": ["error", { patterns: [deepImports] }],
+      "vanthu/own-package": "error",
     },
   },
   {
@@ -105,4 +117,28 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [deepImports, { group: above, message }] }],
     },
   })),
+  {
+    // typescript-eslint's rule tells `import type` apart; type imports pass only where allowed.
+    files: ["packages/web/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": "off",
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@vanthu/*/*"], message: deepImports.message },
+            {
+              group: ["@vanthu/*", ...[...WEB_RUNTIME, ...WEB_TYPES_ONLY].map((p) => `!${p}`)],
+              message: "web runs core only: db, extract, render and cli stay on the server.",
+            },
+            {
+              group: WEB_TYPES_ONLY,
+              allowTypeImports: true,
+              message: "web takes only types from the server (import type): its code runs in Node.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -9,14 +9,14 @@ import semver from "semver";
  * the product runs on 20), and `.npmrc` makes that warning an error in `npm ci`.
  */
 const root = new URL("../../../", import.meta.url);
-const readJson = (path: string): any => JSON.parse(readFileSync(new URL(path, root), "utf8"));
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, root), "utf8")) as T;
 
 test("every locked dependency supports the Node the project runs on", () => {
-  const wanted = readJson("package.json").engines.node as string;
+  const wanted = readJson<{ engines: { node: string } }>("package.json").engines.node;
   const lowest = semver.minVersion(wanted)!.version;
-  const lock = readJson("package-lock.json") as {
+  const lock = readJson<{
     packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
-  };
+  }>("package-lock.json");
   const misfits: string[] = [];
   for (const [path, pkg] of Object.entries(lock.packages)) {
     const range = !Array.isArray(pkg.engines) ? pkg.engines?.node : undefined;

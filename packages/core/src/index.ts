@@ -20,7 +20,7 @@ export {
   referenceKey,
   type ExtractOptions,
 } from "./citations/extract-citations.ts";
-export { DomainError } from "./errors.ts";
+export { DomainError, type DomainErrorCode } from "./errors.ts";
 export {
   lintDocument,
   lintReport,

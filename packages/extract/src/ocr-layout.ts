@@ -13,7 +13,8 @@
  * than none.
  */
 import { foldKey } from "@vanthu/core";
-import { layoutPage, type ExtractNote } from "./extract-text.ts";
+import type { ExtractNote } from "./extract-text.ts";
+import { layoutPage } from "./pdf-layout.ts";
 import type { OcrBox, OcrLine, OcrResult, OcrSymbol, OcrWord } from "./ocr-engine.ts";
 import { inkIn, type GrayImage } from "./ocr-image.ts";
 import { restoreDiacritics } from "./ocr-lexicon.ts";

@@ -1,10 +1,10 @@
 /**
- * Errors the API returns: a stable code, the HTTP status from one table, a Vietnamese message
- * for people, and where it went wrong. Domain errors from core are mapped here; core never
- * knows about HTTP.
+ * Errors the API returns: a stable code of the one table (error-codes.ts) with its HTTP status,
+ * a Vietnamese message for people, and where it went wrong. Domain errors from core are mapped
+ * here; core never knows about HTTP.
  */
 import type { DomainError } from "@vanthu/core";
-import { ERROR_MESSAGES_VI } from "./messages.vi.ts";
+import { ERRORS, isErrorCode, type ErrorCode } from "./error-codes.ts";
 
 export interface Issue {
   /** Where: "subject", "addressees.2", "file". */
@@ -14,11 +14,12 @@ export interface Issue {
 
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
+    /** For the log, in English: the table's, or what this failure knows more (the file, the id). */
     message: string,
     readonly issues: Issue[] = [],
-    /** What a person reads, when it must name something (the existing agency); else the catalogue's. */
+    /** What a person reads, when it must name something (the existing agency); else the table's. */
     readonly userMessage: string | null = null,
   ) {
     super(message);
@@ -26,83 +27,47 @@ export class AppError extends Error {
   }
 }
 
-/** HTTP status of each code; codes not listed are 400. */
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  INVALID_CREDENTIALS: 401,
-  ACCOUNT_DISABLED: 403,
-  FORBIDDEN: 403,
-  PUBLISH_NOT_ALLOWED: 403,
-  AGENCY_NOT_OWNED: 403,
-  CSRF_FAILED: 403,
-  NOT_FOUND: 404,
-  DOCUMENT_NOT_FOUND: 404,
-  FILE_NOT_FOUND: 404,
-  TASK_NOT_FOUND: 404,
-  AGENCY_NOT_FOUND: 404,
-  IMPORT_BATCH_NOT_FOUND: 404,
-  ALREADY_ISSUED: 409,
-  NOT_A_DRAFT: 409,
-  NOT_PUBLISHABLE: 409,
-  ALREADY_REGISTERED: 409,
-  AGENCY_EXISTS: 409,
-  AGENCY_NAME_UNCHANGED: 409,
-  USER_EXISTS: 409,
-  UNIT_EXISTS: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  PREVIEW_TOO_LONG: 413,
-  FILE_TOO_COMPLEX: 413,
-  PDF_TOO_MANY_PAGES: 413,
-  TEXT_TOO_LONG: 413,
-  IMPORT_TOO_MANY_FILES: 413,
-  READ_TIMEOUT: 422,
-  READ_OUT_OF_MEMORY: 422,
-  READER_BUSY: 503,
-  IMPORT_INTERRUPTED: 422,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNSUPPORTED_FILE_TYPE: 415,
-  MISSING_FIELDS: 422,
-  DELIVERY_UNCONFIRMED: 422,
-  NOT_DELIVERED: 409,
-  INVALID_STATUS_CHANGE: 409,
-  NOT_A_DOCUMENT: 422,
-  FILE_NOT_READABLE: 422,
-  CORRUPT_FILE: 422,
-  FILE_ENCRYPTED: 422,
-  LEGACY_ENCODING_VNI: 422,
-  TOO_MANY_ATTEMPTS: 429,
-  WEAK_PASSWORD: 422,
-  WRONG_CURRENT_PASSWORD: 403,
-  DATABASE_UNAVAILABLE: 503,
-  URL_TOO_LONG: 414,
-  HEADERS_TOO_LARGE: 431,
-  INTERNAL: 500,
-  STORAGE_UNAVAILABLE: 503,
-  STORAGE_FULL: 507,
-};
-
 export function fail(
-  code: string,
-  message: string = code,
+  code: ErrorCode,
+  message: string = ERRORS[code].en,
   issues: Issue[] = [],
   userMessage: string | null = null,
 ): AppError {
-  return new AppError(code, STATUS[code] ?? 400, message, issues, userMessage);
+  return new AppError(code, ERRORS[code].status, message, issues, userMessage);
 }
 
 export function fromDomain(e: DomainError): AppError {
   return fail(e.code, e.message);
 }
 
+/** What a person reads for this failure. */
+export function userMessageOf(e: AppError): string {
+  return e.userMessage ?? ERRORS[e.code].vi;
+}
+
+/** What a person reads for a code kept in the database; an unknown one reads as INTERNAL. */
+export function messageOfStoredCode(code: string): string {
+  return ERRORS[isErrorCode(code) ? code : "INTERNAL"].vi;
+}
+
+/** The fields of a failure's log line: its code, the table's English and where it went wrong. */
+export function logFields(e: AppError): { code: ErrorCode; summary: string; issues?: Issue[] } {
+  return {
+    code: e.code,
+    summary: ERRORS[e.code].en,
+    ...(e.issues.length ? { issues: e.issues } : {}),
+  };
+}
+
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: Issue[] };
+  error: { code: ErrorCode; message: string; issues?: Issue[] };
 }
 
 export function errorBody(e: AppError): ErrorBody {
   return {
     error: {
       code: e.code,
-      message: e.userMessage ?? ERROR_MESSAGES_VI[e.code] ?? ERROR_MESSAGES_VI.INTERNAL!,
+      message: userMessageOf(e),
       ...(e.issues.length ? { issues: e.issues } : {}),
     },
   };

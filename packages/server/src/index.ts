@@ -4,9 +4,9 @@ export { loadConfig, loadReaderConfig, ConfigError, type Config } from "./config
 export { buildApp, type CollectedRoute } from "./http/app.ts";
 export { openContext, startServer, type RunningServer } from "./server.ts";
 export type { AppContext, Actor } from "./context.ts";
-export { AppError } from "./errors.ts";
+export { AppError, userMessageOf, type ErrorBody, type Issue } from "./errors.ts";
+export { ERRORS, type ErrorCode, type ErrorStatus } from "./error-codes.ts";
 export { isDatabaseUnavailable } from "./database-unavailable.ts";
-export { ERROR_MESSAGES_VI } from "./messages.vi.ts";
 export { createAgency, agencySchema } from "./agencies/create-agency.ts";
 export { createUser, userSchema } from "./agencies/create-user.ts";
 export { renameAgency } from "./agencies/rename-agency.ts";

@@ -12,7 +12,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "@vanthu/db";
 import { ReaderPool } from "@vanthu/extract";
-import { buildApp, ERROR_MESSAGES_VI, loadConfig, type AppContext } from "@vanthu/server";
+import { buildApp, ERRORS, loadConfig, type AppContext } from "@vanthu/server";
 import { isDatabaseUnavailable } from "../src/database-unavailable.ts";
 import { FileStore } from "../src/files/file-store.ts";
 
@@ -109,7 +109,7 @@ test("unreachable database: health, session hook and routes answer 503 DATABASE_
       const body = res.json() as { status?: string; error: { code: string; message: string } };
       assert.equal(res.statusCode, 503, `${name}: ${res.body}`);
       assert.equal(body.error.code, "DATABASE_UNAVAILABLE", name);
-      assert.equal(body.error.message, ERROR_MESSAGES_VI.DATABASE_UNAVAILABLE, name);
+      assert.equal(body.error.message, ERRORS.DATABASE_UNAVAILABLE.vi, name);
       assert.equal(res.headers["retry-after"], "5", name);
       if (name === "health") assert.equal(body.status, "unavailable");
     }

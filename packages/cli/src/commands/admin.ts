@@ -9,9 +9,9 @@ import { hostname } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import {
   AppError,
+  userMessageOf,
   ConfigError,
   DataDirLockedError,
-  ERROR_MESSAGES_VI,
   createAgency,
   createUser,
   generatePassword,
@@ -54,9 +54,7 @@ async function withContext(io: Io, work: (ctx: AppContext) => Promise<number>): 
     return await work(opened.ctx);
   } catch (e) {
     if (e instanceof AppError) {
-      io.err(
-        `vanthu: ${e.userMessage ?? ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code}: ${e.message})`,
-      );
+      io.err(`vanthu: ${userMessageOf(e)} (${e.code}: ${e.message})`);
       for (const i of e.issues) io.err(`  - ${i.path}: ${i.message}`);
       return 1;
     }

@@ -7,7 +7,7 @@ import {
   AppError,
   ConfigError,
   DataDirLockedError,
-  ERROR_MESSAGES_VI,
+  userMessageOf,
   createBackup,
   loadConfig,
   restoreBackup,
@@ -31,9 +31,7 @@ function report(e: unknown, io: Io, command: string): number {
     return 2;
   }
   if (e instanceof AppError) {
-    io.err(
-      `vanthu ${command}: ${ERROR_MESSAGES_VI[e.code] ?? e.message} (${e.code}: ${e.message})`,
-    );
+    io.err(`vanthu ${command}: ${userMessageOf(e)} (${e.code}: ${e.message})`);
     for (const i of e.issues) io.err(`  - ${i.path}${i.message ? `: ${i.message}` : ""}`);
     return 1;
   }

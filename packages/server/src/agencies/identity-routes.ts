@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { validate } from "../validate.ts";
 import { agencyHistory, renameAgency, renameSchema } from "./rename-agency.ts";
 

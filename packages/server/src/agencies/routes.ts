@@ -10,7 +10,7 @@ import { recordAudit } from "../audit.ts";
 import { isUuid } from "../documents/access.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { validate } from "../validate.ts";
 import { agencySchema, createAgency } from "./create-agency.ts";
 import { AGENCY_ROLES as ROLES, createUser, userSchema } from "./create-user.ts";

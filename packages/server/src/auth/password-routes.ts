@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { validate } from "../validate.ts";
 import { changePassword } from "./change-password.ts";
 import { resetPassword } from "./reset-password.ts";

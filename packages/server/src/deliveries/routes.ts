@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { validate } from "../validate.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { planDelivery } from "./plan-delivery.ts";

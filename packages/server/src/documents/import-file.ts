@@ -14,6 +14,7 @@ import { normalizeText } from "@vanthu/core";
 import type { Database, ImportedPart } from "@vanthu/db";
 import type { Actor, AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
+import type { ErrorCode } from "../error-codes.ts";
 import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "./document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
@@ -50,7 +51,7 @@ const IMAGE_MEDIA: Record<string, string> = {
 };
 
 /** Extraction problems and the API's codes for them. */
-const EXTRACT_CODES: Record<string, string> = {
+const EXTRACT_CODES: Record<string, ErrorCode> = {
   EMPTY_FILE: "EMPTY_FILE",
   FILE_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNSUPPORTED_FORMAT_DOC: "UNSUPPORTED_FILE_TYPE",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { readUpload, sendFile } from "../http/files.ts";
 import { validate } from "../validate.ts";
 import { createDraft } from "./create-draft.ts";

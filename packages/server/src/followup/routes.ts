@@ -5,7 +5,7 @@ import type { AppContext } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { readUpload, sendFile } from "../http/files.ts";
 import { isUuid } from "../documents/access.ts";
 import { validate } from "../validate.ts";

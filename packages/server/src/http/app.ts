@@ -3,11 +3,12 @@
  * that turns every failure into `{ error: { code, message, issues } }`, and the routes.
  */
 import { hostname } from "node:os";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import type { AppContext, Actor } from "../context.ts";
-import { AppError, errorBody, fail } from "../errors.ts";
+import type { AppContext } from "../context.ts";
+import { AppError, errorBody, fail, logFields } from "../errors.ts";
+import type { ErrorCode } from "../error-codes.ts";
 import { isDatabaseUnavailable } from "../database-unavailable.ts";
 import { CSRF_HEADER, SESSION_COOKIE, findSession } from "../auth/sessions.ts";
 import { registerAuthRoutes } from "../auth/routes.ts";
@@ -32,19 +33,10 @@ import {
 } from "../imports/worker.ts";
 
 declare module "fastify" {
-  interface FastifyRequest {
-    actor: Actor | null;
-    csrfToken: string | null;
-  }
   interface FastifyInstance {
     /** Every route as registered (from `onRoute`), for tests that must cover them all. */
     routeList: Array<{ method: string; url: string }>;
   }
-}
-
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw fail("UNAUTHENTICATED", "no session");
-  return request.actor;
 }
 
 /** Seconds a client is told to wait when the database is out of reach (a restart takes a few). */
@@ -57,7 +49,7 @@ export interface CollectedRoute {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Fastify's own error codes and ours. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "MALFORMED_JSON",
   FST_ERR_CTP_EMPTY_JSON_BODY: "EMPTY_BODY",
   FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
@@ -176,8 +168,8 @@ export async function buildApp(
       }
     }
     if (e.code === "DATABASE_UNAVAILABLE") void reply.header("retry-after", RETRY_AFTER_SECONDS);
-    else if (e.status >= 500) request.log.error({ code: e.code }, e.message);
-    else request.log.info({ code: e.code, issues: e.issues }, e.message);
+    else if (e.status >= 500) request.log.error(logFields(e), e.message);
+    else request.log.info(logFields(e), e.message);
     void reply.status(e.status).send(errorBody(e));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -7,7 +7,8 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { errorBody, fail, type AppError } from "../errors.ts";
+import { errorBody, fail, logFields, type AppError } from "../errors.ts";
+import type { ErrorCode } from "../error-codes.ts";
 
 /**
  * The longest path parameter, in URL-encoded characters: stored file names are up to 200
@@ -16,7 +17,7 @@ import { errorBody, fail, type AppError } from "../errors.ts";
  */
 export const MAX_PARAM_LENGTH = 2048;
 
-const ROUTER_CODES: Record<string, string> = {
+const ROUTER_CODES: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: "BAD_URL",
   FST_ERR_MAX_PARAM_LENGTH: "URL_TOO_LONG",
 };
@@ -28,7 +29,7 @@ export function frameworkErrors(
 ): void {
   const code = (error.code && ROUTER_CODES[error.code]) || "BAD_REQUEST";
   const e = fail(code, error.message);
-  request.log.info({ code: e.code }, e.message);
+  request.log.info(logFields(e), e.message);
   void reply.status(e.status).send(errorBody(e));
 }
 

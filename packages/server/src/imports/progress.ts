@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import type { ImportItemStatus } from "@vanthu/db";
 import type { Actor, AppContext } from "../context.ts";
-import { ERROR_MESSAGES_VI } from "../messages.vi.ts";
+import { messageOfStoredCode } from "../errors.ts";
 import { loadOwnBatch } from "./batches.ts";
 
 export interface BatchCounts {
@@ -185,7 +185,7 @@ export async function batchView(ctx: AppContext, actor: Actor, id: string): Prom
         r.error_code && r.status !== "done"
           ? {
               code: r.error_code,
-              message: ERROR_MESSAGES_VI[r.error_code] ?? ERROR_MESSAGES_VI.INTERNAL!,
+              message: messageOfStoredCode(r.error_code),
             }
           : null,
       duplicate,

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { readUploads } from "../http/files.ts";
 import { fail } from "../errors.ts";
 import {

@@ -9,7 +9,7 @@ import type { DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import type { DocumentContent } from "../documents/document-content.ts";

@@ -7,7 +7,7 @@ import { isUuid, visibleTo } from "../documents/access.ts";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/app.ts";
+import { requireActor } from "../http/require-actor.ts";
 import type { DocumentContent } from "../documents/document-content.ts";
 
 export function registerRegisterRoutes(

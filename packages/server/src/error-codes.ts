@@ -1,0 +1,328 @@
+/**
+ * Every error the server answers with, in one table: the stable code programs switch on, its HTTP
+ * status, what a person reads (Vietnamese, in the response body) and the same in English (the
+ * log line an admin or a developer reads). `fail(code)` accepts only the codes of this table, and
+ * test/error-messages.test.ts checks every entry and that each one is produced somewhere.
+ */
+
+/** The statuses an error may have: a client's mistake (4xx) or the server's state (5xx). */
+export type ErrorStatus =
+  400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 503 | 507;
+
+export interface ErrorEntry {
+  status: ErrorStatus;
+  /** For the person in front of the screen: what went wrong and what to do. */
+  vi: string;
+  /** For the log: the same in English. */
+  en: string;
+}
+
+export const ERRORS = {
+  // The request itself.
+  VALIDATION_FAILED: {
+    status: 400,
+    vi: "Dữ liệu gửi lên không hợp lệ.",
+    en: "The data sent is not valid.",
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    vi: "Nội dung gửi lên không phải JSON hợp lệ.",
+    en: "The body is not valid JSON.",
+  },
+  EMPTY_BODY: { status: 400, vi: "Yêu cầu không có nội dung.", en: "The request has no body." },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: "Định dạng nội dung không được hỗ trợ.",
+    en: "The content type is not supported.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    vi: "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.",
+    en: "The file or body is larger than allowed.",
+  },
+  BAD_URL: { status: 400, vi: "Địa chỉ yêu cầu không hợp lệ.", en: "The URL is not valid." },
+  URL_TOO_LONG: { status: 414, vi: "Địa chỉ yêu cầu quá dài.", en: "The URL is too long." },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: "Phần đầu của yêu cầu quá lớn.",
+    en: "The request headers are too large.",
+  },
+  BAD_REQUEST: { status: 400, vi: "Yêu cầu không hợp lệ.", en: "The request is not valid." },
+  INVALID_CHARACTERS: {
+    status: 400,
+    vi: "Dữ liệu gửi lên có ký tự không hợp lệ (ký tự rỗng NUL).",
+    en: "The data sent holds an invalid character (NUL).",
+  },
+  REPEATED_PARAMETER: {
+    status: 400,
+    vi: "Một tham số trên địa chỉ được lặp lại; mỗi tham số chỉ được có một giá trị.",
+    en: "A query parameter is repeated; each takes one value.",
+  },
+  // Signing in and rights.
+  UNAUTHENTICATED: {
+    status: 401,
+    vi: "Bạn cần đăng nhập để thực hiện thao tác này.",
+    en: "Sign in to do this.",
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong user name or password.",
+  },
+  ACCOUNT_DISABLED: { status: 403, vi: "Tài khoản đã bị khóa.", en: "The account is disabled." },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    vi: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
+    en: "Too many failed sign-ins; try again in a few minutes.",
+  },
+  WEAK_PASSWORD: {
+    status: 422,
+    vi: "Mật khẩu chưa đủ mạnh (xem chi tiết bên dưới).",
+    en: "The password is too weak (see the issues).",
+  },
+  WRONG_CURRENT_PASSWORD: {
+    status: 403,
+    vi: "Mật khẩu hiện tại không đúng.",
+    en: "The current password is wrong.",
+  },
+  CSRF_FAILED: {
+    status: 403,
+    vi: "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.",
+    en: "Missing or wrong CSRF token; reload the page.",
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: "Bạn không có quyền thực hiện thao tác này.",
+    en: "Not allowed for this user.",
+  },
+  PUBLISH_NOT_ALLOWED: {
+    status: 403,
+    vi: "Bạn không có quyền công bố văn bản trên cổng công khai.",
+    en: "This user may not publish documents on the portal.",
+  },
+  // What a request names.
+  NOT_FOUND: { status: 404, vi: "Không tìm thấy.", en: "Not found." },
+  DOCUMENT_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy văn bản.",
+    en: "No such document.",
+  },
+  FILE_NOT_FOUND: { status: 404, vi: "Không tìm thấy tệp.", en: "No such file." },
+  TASK_NOT_FOUND: { status: 404, vi: "Không tìm thấy nhiệm vụ.", en: "No such task." },
+  AGENCY_NOT_FOUND: { status: 404, vi: "Không tìm thấy cơ quan.", en: "No such agency." },
+  IMPORT_BATCH_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy đợt nhập văn bản.",
+    en: "No such import batch.",
+  },
+  // A document's state.
+  ALREADY_ISSUED: {
+    status: 409,
+    vi: "Văn bản đã được ban hành; muốn sửa phải ban hành văn bản đính chính hoặc thay thế.",
+    en: "The document is issued; correct it by issuing a correcting or replacing document.",
+  },
+  NOT_A_DRAFT: {
+    status: 409,
+    vi: "Chỉ sửa được văn bản đang soạn thảo.",
+    en: "Only a draft can be edited.",
+  },
+  NOT_PUBLISHABLE: {
+    status: 409,
+    vi: "Chỉ công bố được văn bản đi đã ban hành của cơ quan mình.",
+    en: "Only an issued outgoing document of one's own agency can be published.",
+  },
+  ALREADY_REGISTERED: {
+    status: 409,
+    vi: "Văn bản đến đã được vào sổ.",
+    en: "The incoming document is already registered.",
+  },
+  MISSING_FIELDS: {
+    status: 422,
+    vi: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",
+    en: "The document lacks fields required to issue it.",
+  },
+  INVALID_DATE: { status: 400, vi: "Ngày không hợp lệ.", en: "Not a valid date." },
+  NO_TERM: {
+    status: 400,
+    vi: "Cơ quan Đảng chưa khai báo nhiệm kỳ để đánh số văn bản.",
+    en: "The Party agency has no current term to number documents with.",
+  },
+  PREVIEW_TOO_LONG: {
+    status: 413,
+    vi: "Văn bản quá dài để xem trước; hãy chia nhỏ hoặc rút gọn nội dung.",
+    en: "The document is too long to preview.",
+  },
+  // Delivery and follow-up.
+  DELIVERY_UNCONFIRMED: {
+    status: 422,
+    vi: "Nơi nhận có nhóm cơ quan hoặc tên trùng: văn thư cần xác nhận danh sách cơ quan nhận trước khi ban hành.",
+    en: "The recipients hold a group or an ambiguous name: the clerk must confirm the agencies before issuing.",
+  },
+  NOT_DELIVERED: {
+    status: 409,
+    vi: "Văn bản này không được gửi đến qua hệ thống.",
+    en: "This document was not delivered through the system.",
+  },
+  INVALID_STATUS_CHANGE: {
+    status: 409,
+    vi: "Không chuyển được sang trạng thái này.",
+    en: "The status cannot move to this one.",
+  },
+  // Files received.
+  UNSUPPORTED_FILE_TYPE: {
+    status: 415,
+    vi: "Không nhận loại tệp này (phần mở rộng của tên tệp không thuộc các loại được nhận).",
+    en: "This kind of file is not accepted (by its extension).",
+  },
+  CORRUPT_FILE: {
+    status: 422,
+    vi: "Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng.",
+    en: "The file is damaged or not what its name says.",
+  },
+  EMPTY_FILE: {
+    status: 400,
+    vi: "Tệp trống: không có nội dung để đọc.",
+    en: "The file is empty.",
+  },
+  FILE_ENCRYPTED: {
+    status: 422,
+    vi: "Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.",
+    en: "The file is password-protected.",
+  },
+  LEGACY_ENCODING_VNI: {
+    status: 422,
+    vi: "Tệp dùng bảng mã VNI, không chuyển đổi chắc chắn được; hãy chuyển sang Unicode (ví dụ bằng Unikey) rồi thử lại.",
+    en: "The file uses the VNI encoding, which cannot be converted reliably.",
+  },
+  FILE_NOT_READABLE: {
+    status: 422,
+    vi: "Không trích được chữ từ tệp (có thể là ảnh chụp chưa nhận dạng chữ).",
+    en: "No text could be read from the file (a scan without text recognition?).",
+  },
+  FILE_TOO_COMPLEX: {
+    status: 413,
+    vi: "Tệp quá phức tạp để đọc: khi giải nén, tệp lớn bất thường (có thể là tệp nén độc hại).",
+    en: "The file unpacks to an abnormal size (a zip bomb?).",
+  },
+  PDF_TOO_MANY_PAGES: {
+    status: 413,
+    vi: "Tệp PDF có nhiều trang hơn giới hạn cho phép.",
+    en: "The PDF has more pages than allowed.",
+  },
+  TEXT_TOO_LONG: {
+    status: 413,
+    vi: "Nội dung chữ của tệp dài hơn giới hạn cho phép.",
+    en: "The file's text is longer than allowed.",
+  },
+  READ_TIMEOUT: {
+    status: 422,
+    vi: "Đọc tệp quá lâu nên đã dừng lại: tệp có thể bị hỏng hoặc quá phức tạp.",
+    en: "Reading the file took too long and was stopped.",
+  },
+  READ_OUT_OF_MEMORY: {
+    status: 422,
+    vi: "Đọc tệp cần quá nhiều bộ nhớ nên đã dừng lại: tệp có thể bị hỏng hoặc quá phức tạp.",
+    en: "Reading the file needed too much memory and was stopped.",
+  },
+  READER_BUSY: {
+    status: 503,
+    vi: "Máy chủ đang đọc nhiều tệp cùng lúc. Vui lòng thử lại sau ít phút.",
+    en: "The file reader is busy; try again later.",
+  },
+  IMPORT_TOO_MANY_FILES: {
+    status: 413,
+    vi: "Quá nhiều tệp: mỗi lần tải lên tối đa 100 tệp, mỗi đợt nhập tối đa 1.000 tệp. Các tệp đã nhận vẫn được đọc; hãy chia phần còn lại thành đợt khác.",
+    en: "Too many files: at most 100 per upload and 1,000 per batch; the files received are still read.",
+  },
+  IMPORT_INTERRUPTED: {
+    status: 422,
+    vi: "Tệp đã được đọc lại nhiều lần mà chưa xong (máy chủ dừng giữa chừng hoặc bộ đọc gặp lỗi với tệp này). Hãy kiểm tra tệp rồi nhập lại.",
+    en: "The file was taken up several times without finishing; import it again after checking it.",
+  },
+  // Agencies and users.
+  AGENCY_EXISTS: {
+    status: 409,
+    vi: "Cơ quan đã tồn tại (trùng mã, hoặc trùng tên với cơ quan cùng cấp).",
+    en: "The agency exists (same code, or same name under the same parent).",
+  },
+  AGENCY_NOT_OWNED: {
+    status: 403,
+    vi: "Chỉ cấp quản lý của cơ quan mới được tạo cơ quan trực thuộc; cơ quan cấp cao nhất do quản trị hệ thống tạo.",
+    en: "Only an agency's parent creates agencies under it; top-level agencies are the installation admin's.",
+  },
+  AGENCY_NAME_UNCHANGED: {
+    status: 409,
+    vi: "Tên mới giống tên hiện tại.",
+    en: "The new name is the current one.",
+  },
+  USER_EXISTS: { status: 409, vi: "Tên đăng nhập đã tồn tại.", en: "The user name is taken." },
+  UNIT_EXISTS: {
+    status: 409,
+    vi: "Đơn vị với tên viết tắt này đã có.",
+    en: "A unit with this abbreviation exists.",
+  },
+  // The server's state.
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    vi: "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.",
+    en: "The database is out of reach; try again in a few moments.",
+  },
+  STORAGE_FULL: {
+    status: 507,
+    vi: "Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được; không có gì được ghi dở. Vui lòng báo quản trị viên giải phóng ổ đĩa rồi thử lại.",
+    en: "The server's storage is full; nothing was half-written.",
+  },
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    vi: "Máy chủ không ghi được vào kho lưu trữ (ổ đĩa chỉ đọc hoặc không có quyền ghi); không có gì được ghi dở. Vui lòng báo quản trị viên.",
+    en: "The server cannot write to its storage (read-only or no permission); nothing was half-written.",
+  },
+  INTERNAL: {
+    status: 500,
+    vi: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
+    en: "Internal error.",
+  },
+  // Backup and restore (the command line; no HTTP route answers these).
+  BACKUP_TARGET_NOT_EMPTY: {
+    status: 400,
+    vi: "Thư mục sao lưu đã có dữ liệu: hãy chọn một thư mục mới hoặc trống để không ghi đè bản sao lưu cũ.",
+    en: "The backup directory is not empty.",
+  },
+  BACKUP_NO_DATA: {
+    status: 400,
+    vi: "Không có cơ sở dữ liệu để sao lưu trong DATA_DIR.",
+    en: "No database to back up in DATA_DIR.",
+  },
+  BACKUP_NOT_FOUND: {
+    status: 400,
+    vi: "Thư mục này không phải bản sao lưu vanthu (không có manifest.json) hoặc bản sao lưu chưa hoàn tất.",
+    en: "Not a vanthu backup (no manifest.json), or an unfinished one.",
+  },
+  BACKUP_CORRUPT: {
+    status: 400,
+    vi: "Bản sao lưu bị hỏng hoặc đã bị sửa: có tệp không khớp với mã kiểm tra trong manifest.json. Không có gì được ghi.",
+    en: "The backup is damaged or altered (a file does not match manifest.json); nothing was written.",
+  },
+  BACKUP_TOO_NEW: {
+    status: 400,
+    vi: "Bản sao lưu được tạo bởi phiên bản vanthu mới hơn phiên bản này: hãy cập nhật vanthu rồi khôi phục.",
+    en: "The backup was made by a newer vanthu.",
+  },
+  BACKUP_KIND_MISMATCH: {
+    status: 400,
+    vi: "Bản sao lưu và nơi khôi phục dùng hai loại cơ sở dữ liệu khác nhau (PGlite và PostgreSQL).",
+    en: "The backup and the target use different databases (PGlite and PostgreSQL).",
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    status: 400,
+    vi: "Nơi khôi phục đã có dữ liệu. Dùng --force để thay (dữ liệu cũ được giữ lại bên cạnh, không bị xóa).",
+    en: "The restore target holds data; --force replaces it (the old data is kept aside).",
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A code read back from storage (an import item's `error_code`) or from another program. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERRORS, code);
+}
