@@ -58,6 +58,12 @@ for (const kind of testDatabaseKinds()) {
         const owed = (await c.get("/api/tasks")).body;
         // Items 1 and 2 are for everyone; item 3 is headed by the district offices' line.
         assert.equal(owed.items.length, code.startsWith("vhtt-") ? 3 : 2, code);
+        // In the order the document numbers them (they were listed 3, 2, 1).
+        assert.deepEqual(
+          owed.items.map((i: { label: string }) => i.label),
+          code.startsWith("vhtt-") ? ["1", "2", "3"] : ["1", "2"],
+          `${code}: order`,
+        );
         assert.deepEqual(owed.items[0].cycles, ["quarterly", "yearly"]);
         taskIds[code] = Object.fromEntries(
           owed.items.map((i: { label: string; taskId: string }) => [i.label, i.taskId]),

@@ -21,7 +21,7 @@ export function StatusBadge({ doc }: { doc: Pick<DocumentSummary, "status" | "di
   const color =
     doc.direction === "incoming" && doc.status === "draft" ? "yellow" : STATUS_COLOR[doc.status];
   return (
-    <Badge color={color} variant="light">
+    <Badge color={color} variant="light" style={{ flexShrink: 0, overflow: "visible" }}>
       {label}
     </Badge>
   );

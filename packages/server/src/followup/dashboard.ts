@@ -218,6 +218,15 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
     .where("tasks.assignee_agency_id", "=", actor.agencyId)
     .orderBy("tasks.created_at", "desc")
     .execute();
+  // The newest directive first; its tasks in the order the document numbers them (1, 2, 3, 4:
+  // the tasks of one document are made in one transaction, at the same time).
+  const firstSeen = new Map<string, number>();
+  tasks.forEach((t, i) => firstSeen.has(t.document_id) || firstSeen.set(t.document_id, i));
+  tasks.sort(
+    (a, b) =>
+      firstSeen.get(a.document_id)! - firstSeen.get(b.document_id)! ||
+      a.item_label.localeCompare(b.item_label, "vi", { numeric: true }),
+  );
   const reported = await reportedPeriods(
     ctx,
     tasks.map((t) => t.id),

@@ -200,8 +200,10 @@ export default function DocumentPage() {
       </PageTitle>
       <Group gap="xs">
         <StatusBadge doc={d} />
-        {d.delivery && (
-          <Badge color={d.delivery.status === "02" ? "orange" : "blue"} variant="outline">
+        {/* The delivery's status where the record's own does not say it already (returned and
+            registered would read twice: "Đã trả lại" beside "Bị trả lại"). */}
+        {d.delivery && !["02", "03"].includes(d.delivery.status) && (
+          <Badge color="blue" variant="outline" style={{ flexShrink: 0 }}>
             {t.delivery[d.delivery.status]}
           </Badge>
         )}
@@ -210,7 +212,9 @@ export default function DocumentPage() {
             {t.fields.public}
           </Badge>
         )}
-        <Text fw={600}>{d.subject}</Text>
+        <Text fw={600} style={{ flex: "1 1 240px", minWidth: 0 }}>
+          {d.subject}
+        </Text>
       </Group>
       <ErrorAlert error={action.error} />
       {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
