@@ -270,7 +270,13 @@ for (const kind of testDatabaseKinds()) {
           "reminder 2026-Q4",
         ],
       );
-      assert.match(notes[0].message, /hạn 2026-12-31/);
+      // As people write dates and periods: "hạn 31/12/2026", "kỳ Năm 2026" / "kỳ Quý IV/2026".
+      assert.match(notes[0].message, /hạn 31\/12\/2026/);
+      assert.doesNotMatch(
+        notes.map((n: { message: string }) => n.message).join(" "),
+        /2026-12-31|2026-Q4/,
+      );
+      assert.ok(notes.some((n: { message: string }) => /kỳ Quý IV\/2026/.test(n.message)));
       t.clock.advance(61 * 60_000);
       await runDueJobs(t.ctx, "a");
       assert.equal((await chilang.get("/api/notifications")).body.items.length, 6, "not twice");

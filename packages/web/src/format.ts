@@ -1,12 +1,7 @@
 /** Vietnamese conventions: dd/mm/yyyy, 24-hour times, sorting by the Vietnamese alphabet. */
 export const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
-/** "2026-11-20" -> "20/11/2026". */
-export function viDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = iso.slice(0, 10);
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-}
+export { periodLabel, viDate } from "@vanthu/core";
 
 const dateTime = new Intl.DateTimeFormat("vi-VN", {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -21,21 +16,6 @@ export const viDateTime = (iso: string | null | undefined): string =>
 
 export const viNumber = (n: number): string => n.toLocaleString("vi-VN");
 
-/** "2026-Q4" -> "Quý IV/2026", "2026-H2" -> "6 tháng cuối năm 2026", "2026-11" -> "Tháng 11/2026". */
-export function periodLabel(p: string): string {
-  const roman = ["I", "II", "III", "IV"];
-  let m = /^(\d{4})-Q([1-4])$/.exec(p);
-  if (m) return `Quý ${roman[Number(m[2]) - 1]}/${m[1]}`;
-  m = /^(\d{4})-H([12])$/.exec(p);
-  if (m) return `6 tháng ${m[2] === "1" ? "đầu" : "cuối"} năm ${m[1]}`;
-  m = /^(\d{4})-(\d{2})$/.exec(p);
-  if (m) return `Tháng ${Number(m[2])}/${m[1]}`;
-  if (/^\d{4}$/.test(p)) return `Năm ${p}`;
-  if (p === "once") return "Một lần";
-  if (p === "on-request") return "Khi có yêu cầu";
-  return p;
-}
-
 const dayInVietnam = new Intl.DateTimeFormat("vi-VN", {
   timeZone: "Asia/Ho_Chi_Minh",
   day: "2-digit",
@@ -45,3 +25,15 @@ const dayInVietnam = new Intl.DateTimeFormat("vi-VN", {
 /** The calendar day in Vietnam of an instant, dd/mm/yyyy. */
 export const viDay = (iso: string | null | undefined): string =>
   iso ? dayInVietnam.format(new Date(iso)) : "";
+
+const isoDayInVietnam = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+/**
+ * The calendar day in Vietnam of an instant as "2026-12-02", for grouping and sorting: a report
+ * sent at 01:10 on 02/12 is of 02/12, not of 01/12 as its UTC date says.
+ */
+export const vietnamIsoDay = (iso: string): string => isoDayInVietnam.format(new Date(iso));

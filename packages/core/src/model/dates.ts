@@ -26,6 +26,31 @@ export function toIsoDate(parts: DateParts): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** "2026-12-03" (or an ISO instant's date part) as people write it: "03/12/2026". */
+export function viDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = iso.slice(0, 10);
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+/**
+ * A reporting period as people say it: "2026-Q4" -> "Quý IV/2026", "2026-H2" -> "6 tháng cuối
+ * năm 2026", "2026-11" -> "Tháng 11/2026", "2026" -> "Năm 2026".
+ */
+export function periodLabel(p: string): string {
+  const roman = ["I", "II", "III", "IV"];
+  let m = /^(\d{4})-Q([1-4])$/.exec(p);
+  if (m) return `Quý ${roman[Number(m[2]) - 1]}/${m[1]}`;
+  m = /^(\d{4})-H([12])$/.exec(p);
+  if (m) return `6 tháng ${m[2] === "1" ? "đầu" : "cuối"} năm ${m[1]}`;
+  m = /^(\d{4})-(\d{2})$/.exec(p);
+  if (m) return `Tháng ${Number(m[2])}/${m[1]}`;
+  if (/^\d{4}$/.test(p)) return `Năm ${p}`;
+  if (p === "once") return "Một lần";
+  if (p === "on-request") return "Khi có yêu cầu";
+  return p;
+}
+
 /** Digits possibly split by one space, as OCR and flattened tables print them ("0 6"). */
 function readNumber(s: string | undefined): number | null {
   if (s === undefined) return null;

@@ -5,6 +5,7 @@
  * three days before a report is due, and one when it is overdue, once per task and period; the
  * recurring file sweep removes what failed writes left in the file store.
  */
+import { periodLabel, viDate } from "@vanthu/core";
 import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import { vietnamDate } from "../context.ts";
@@ -72,7 +73,7 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
           task_id: t.id,
           period: p.label,
           agency_id: t.assignee_agency_id,
-          message: `Sắp đến hạn báo cáo kỳ ${p.label} (hạn ${p.due}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
+          message: `Sắp đến hạn báo cáo kỳ ${periodLabel(p.label)} (hạn ${viDate(p.due)}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
           created_at: now,
         });
     }
@@ -83,7 +84,7 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
           task_id: t.id,
           period: p.label,
           agency_id: t.assignee_agency_id,
-          message: `Quá hạn báo cáo kỳ ${p.label} (hạn ${p.due}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
+          message: `Quá hạn báo cáo kỳ ${periodLabel(p.label)} (hạn ${viDate(p.due)}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
           created_at: now,
         });
   }

@@ -1,0 +1,17 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { viDate, viDay, vietnamIsoDay } from "../src/format.ts";
+
+test("an instant's day is the day in Vietnam, not the UTC one", () => {
+  const cases: Array<[string, string, string]> = [
+    // 01:10 on 02/12 in Hà Nội is 18:10 on 01/12 UTC.
+    ["2026-12-01T18:10:00Z", "2026-12-02", "02/12/2026"],
+    ["2026-12-01T16:59:59Z", "2026-12-01", "01/12/2026"],
+    ["2026-12-31T17:00:00Z", "2027-01-01", "01/01/2027"],
+  ];
+  for (const [instant, day, shown] of cases) {
+    assert.equal(vietnamIsoDay(instant), day, instant);
+    assert.equal(viDay(instant), shown, instant);
+    assert.equal(viDate(vietnamIsoDay(instant)), shown, instant);
+  }
+});
