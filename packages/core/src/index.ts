@@ -87,6 +87,8 @@ export {
   sumFigures,
   taskItems,
   CYCLES,
+  cyclesCombine,
+  pickCycles,
   STANDARD_FIGURES,
   type Cycle,
   type Period,

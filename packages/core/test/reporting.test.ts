@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  cyclesCombine,
   isLate,
+  pickCycles,
+  type Cycle,
   periodOf,
   periodsBetween,
   readReporting,
@@ -106,4 +109,25 @@ test("sumFigures: keys that name Object.prototype's members are figures like any
     assert.equal(total.articles, 2, key);
     assert.deepEqual(JSON.parse(JSON.stringify(total)), { ...report(5), articles: 2 }, key);
   }
+});
+
+test("reporting cycles: periodic ones combine, once and on request stand alone", () => {
+  const combine: Array<[Cycle[], boolean]> = [
+    [[], true],
+    [["once"], true],
+    [["quarterly", "yearly"], true],
+    [["once", "quarterly"], false],
+    [["on-request", "monthly"], false],
+    [["once", "on-request"], false],
+  ];
+  for (const [cycles, ok] of combine) assert.equal(cyclesCombine(cycles), ok, cycles.join("+"));
+  const picks: Array<[Cycle[], Cycle[], Cycle[]]> = [
+    [["quarterly"], ["quarterly", "once"], ["once"]],
+    [["once"], ["once", "quarterly"], ["quarterly"]],
+    [["quarterly"], ["quarterly", "yearly"], ["quarterly", "yearly"]],
+    [["on-request"], ["on-request", "once"], ["once"]],
+    [["quarterly", "yearly"], ["yearly"], ["yearly"]],
+  ];
+  for (const [before, next, want] of picks)
+    assert.deepEqual(pickCycles(before, next), want, `${before.join("+")} -> ${next.join("+")}`);
 });

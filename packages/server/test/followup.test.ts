@@ -43,6 +43,13 @@ for (const kind of testDatabaseKinds()) {
         cycles: ["weekly"],
       });
       assert.equal(bad.status, 400);
+      // "Một lần" with "Hằng quý" is no plan: refused with the field named.
+      const both = await so.request("PUT", `/api/documents/${draft.id}/task-plan`, {
+        ...plan,
+        cycles: ["once", "quarterly"],
+      });
+      assert.equal(both.status, 400);
+      assert.equal(both.body.error.issues[0].path, "cycles");
 
       const recipients = (await so.get(`/api/documents/${draft.id}/delivery-plan`)).body.recipients;
       const issued = await so.post(`/api/documents/${draft.id}/issue`, { deliverTo: recipients });

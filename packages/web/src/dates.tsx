@@ -1,7 +1,8 @@
 /** Date pickers in Vietnamese (dd/mm/yyyy, weeks from Monday), for the pages that filter by date. */
 import "@mantine/dates/styles.css";
 import "dayjs/locale/vi";
-import { DatesProvider, DatePickerInput } from "@mantine/dates";
+import { DateInput, DatesProvider } from "@mantine/dates";
+import { parseTypedDate } from "./format.ts";
 
 export function VietnameseDates({ children }: { children: React.ReactNode }) {
   return <DatesProvider settings={{ locale: "vi", firstDayOfWeek: 1 }}>{children}</DatesProvider>;
@@ -14,9 +15,12 @@ export function DateField(props: {
   onChange: (v: string | null) => void;
 }) {
   return (
-    <DatePickerInput
+    // Typed ("3/12/2026", "03-12-2026", "3.12.26") or picked from the calendar.
+    <DateInput
       label={props.label}
       valueFormat="DD/MM/YYYY"
+      placeholder="dd/mm/yyyy"
+      dateParser={(input) => parseTypedDate(input)}
       clearable
       value={props.value}
       onChange={(v) => props.onChange(v ? String(v).slice(0, 10) : null)}

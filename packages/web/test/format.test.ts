@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { viDate, viDay, vietnamIsoDay } from "../src/format.ts";
+import { parseTypedDate, viDate, viDay, vietnamIsoDay } from "../src/format.ts";
 
 test("an instant's day is the day in Vietnam, not the UTC one", () => {
   const cases: Array<[string, string, string]> = [
@@ -14,4 +14,17 @@ test("an instant's day is the day in Vietnam, not the UTC one", () => {
     assert.equal(viDay(instant), shown, instant);
     assert.equal(viDate(vietnamIsoDay(instant)), shown, instant);
   }
+});
+
+test("dates typed day first", () => {
+  const cases: Array<[string, string | null]> = [
+    ["3/12/2026", "2026-12-03"],
+    ["03-12-2026", "2026-12-03"],
+    ["3.12.26", "2026-12-03"],
+    [" 29/02/2028 ", "2028-02-29"],
+    ["30/02/2026", null],
+    ["2026-12-03", null],
+    ["hôm nay", null],
+  ];
+  for (const [typed, want] of cases) assert.equal(parseTypedDate(typed), want, typed);
 });

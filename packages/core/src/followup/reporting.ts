@@ -17,6 +17,28 @@ export const CYCLES: readonly Cycle[] = [
   "yearly",
 ];
 
+/** Cycles that stand alone: a report made once, or when asked, is no periodic report. */
+const ALONE: readonly Cycle[] = ["once", "on-request"];
+
+/**
+ * Whether cycles go together: periodic ones combine ("quarterly" and "yearly"), "once" and
+ * "on-request" stand alone.
+ */
+export function cyclesCombine(cycles: readonly Cycle[]): boolean {
+  return cycles.length <= 1 || !cycles.some((c) => ALONE.includes(c));
+}
+
+/**
+ * The cycles after a person picks `next` from `previous`: the cycle just added wins over those it
+ * cannot go with (picking "Một lần" clears "Hằng quý", picking "Hằng quý" clears "Một lần").
+ */
+export function pickCycles(previous: readonly Cycle[], next: readonly Cycle[]): Cycle[] {
+  const added = next.filter((c) => !previous.includes(c));
+  if (!added.length || cyclesCombine(next)) return [...next];
+  const last = added[added.length - 1]!;
+  return ALONE.includes(last) ? [last] : next.filter((c) => !ALONE.includes(c));
+}
+
 export interface Reporting {
   cycles: Cycle[];
   /** ISO date of a stated deadline ("trước ngày 15/12/2025"), or null. */

@@ -8,6 +8,7 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import {
   CYCLES,
+  cyclesCombine,
   foldKey,
   readReporting,
   taskItems,
@@ -26,7 +27,10 @@ export const taskPlanSchema = z.strictObject({
       }),
     )
     .max(100),
-  cycles: z.array(z.enum(CYCLES as [Cycle, ...Cycle[]])).max(6),
+  cycles: z
+    .array(z.enum(CYCLES as [Cycle, ...Cycle[]]))
+    .max(6)
+    .refine(cyclesCombine, { message: '"Một lần" và "Khi có yêu cầu" không đi cùng kỳ khác' }),
   due: z.iso.date().nullable(),
 });
 export type TaskPlan = z.infer<typeof taskPlanSchema>;
@@ -36,6 +40,7 @@ export const taskChangeSchema = z.strictObject({
     .array(z.enum(CYCLES as [Cycle, ...Cycle[]]))
     .min(1)
     .max(6)
+    .refine(cyclesCombine, { message: '"Một lần" và "Khi có yêu cầu" không đi cùng kỳ khác' })
     .optional(),
   due: z.iso.date().nullable().optional(),
   title: z.string().trim().min(1).max(300).optional(),

@@ -2,6 +2,7 @@
  * The tasks of a document: the plan its author edits before issuing, and afterwards each item's
  * reporting, whose cycles and deadline the issuer may still move; a recipient sees its own.
  */
+import { pickCycles, type Cycle } from "@vanthu/core";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Anchor, Badge, Button, Chip, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
@@ -49,7 +50,13 @@ function CyclesAndDue(props: {
         <Text size="sm" fw={500} mb={4}>
           {t.tasks.cycles}
         </Text>
-        <Chip.Group multiple value={props.cycles} onChange={(c) => props.onChange(c, props.due)}>
+        <Chip.Group
+          multiple
+          value={props.cycles}
+          onChange={(c) =>
+            props.onChange(pickCycles(props.cycles as Cycle[], c as Cycle[]), props.due)
+          }
+        >
           <Group gap="xs" role="group" aria-label={t.tasks.cycles}>
             {CYCLE_ORDER.map((c) => (
               <Chip key={c} value={c} size="sm">
