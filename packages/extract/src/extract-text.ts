@@ -17,7 +17,15 @@ import {
   pageSources,
   pageText,
 } from "./pdf-page.ts";
-import { listRevisions } from "./pdf-revisions.ts";
+import {
+  annotationsMayDrawText,
+  latin1,
+  pagesChangedSinceFirst,
+  readStructure,
+  type PdfStructure,
+} from "./pdf-objects.ts";
+import { loadPdfjs } from "./pdfjs.ts";
+import { listRevisions, type PdfRevision } from "./pdf-revisions.ts";
 
 export { layoutPage } from "./pdf-layout.ts";
 import { ZipEntryError } from "./zip-entry.ts";
@@ -229,8 +237,11 @@ async function readWordText(
  * 100,000-page file to say how many pages it has (it looks the last page up through the tree);
  * this scan answers in about 100 ms.
  */
-export function countPageObjects(bytes: Uint8Array, stopAfter: number): number {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+export function countPageObjects(
+  bytes: Uint8Array,
+  stopAfter: number,
+  text = latin1(bytes),
+): number {
   const page = /\/Type\s*\/Page(?![A-Za-z])/g;
   let n = 0;
   while (n <= stopAfter && page.exec(text)) n++;
@@ -247,11 +258,13 @@ async function extractPdf(
   limits: ExtractLimits,
   hooks: OcrHooks = {},
 ): Promise<ExtractedText> {
-  const visible = countPageObjects(bytes, limits.maxPdfPages);
+  // The file's bytes as a string, one character a byte, read by the scans below.
+  const raw = latin1(bytes);
+  const visible = countPageObjects(bytes, limits.maxPdfPages, raw);
   if (visible > limits.maxPdfPages) return tooManyPages(`at least ${visible}`, limits);
   let pdfjs: typeof PdfJs;
   try {
-    pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    pdfjs = await loadPdfjs();
   } catch (error) {
     return fatal(
       "PDF_READER_MISSING",
@@ -259,97 +272,156 @@ async function extractPdf(
       "pdf",
     );
   }
+  // Images are never decoded (maxImageSize 0): only text is read here, and an annotation's
+  // appearance is drawn (pdf-annotations.ts) for the text in it; OCR renders pages with MuPDF.
   const open = (data: Uint8Array): Promise<PdfJs.PDFDocumentProxy> =>
-    pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
-      .promise;
+    pdfjs.getDocument({
+      data,
+      useSystemFonts: false,
+      isEvalSupported: false,
+      verbosity: 0,
+      maxImageSize: 0,
+    }).promise;
   // Text a later revision drew (a number stamped after signing) is told apart by comparing with
-  // the first revision's text, page by page. The first revision is read, and closed, before the
-  // file is opened: in a reader process, where pdfjs runs its worker half in the same thread,
-  // two documents open at once broke the second's page lookup ("Invalid page request").
-  const revisions = listRevisions(bytes);
-  const baseline =
-    revisions.length > 1
-      ? await firstRevisionRuns(
-          pdfjs,
-          open,
-          bytes,
-          revisions[0]!,
+  // the first revision's text, page by page, for the pages whose text a later revision may have
+  // changed (pdf-objects.ts: all of them when the file's objects cannot be followed). The first
+  // revision is read, and closed, before the file is opened: in a reader process, where pdfjs
+  // runs its worker half in the same thread, two documents open at once broke the second's page
+  // lookup ("Invalid page request").
+  const revisions = listRevisions(bytes, raw);
+  const last = revisions[revisions.length - 1];
+  const structure = last ? readStructure(bytes, last.xrefOffset, limits.maxPdfPages, raw) : null;
+  const changed =
+    structure && revisions.length > 1
+      ? pagesChangedSinceFirst(
+          structure,
+          revisions[0]!.xrefOffset,
+          revisions[0]!.byteEnd,
           limits.maxPdfPages,
-          Date.now() + limits.maxRevisionCompareMs,
         )
       : null;
-  let doc;
-  try {
-    // pdfjs takes ownership of the buffer: hand it a copy.
-    doc = await open(new Uint8Array(bytes));
-  } catch (error) {
-    const name = (error as Error).name;
-    if (name === "PasswordException")
-      return fatal("PDF_ENCRYPTED", "The PDF is protected by a password.", "pdf");
-    return fatal("UNREADABLE_PDF", `The PDF cannot be read: ${(error as Error).message}`, "pdf");
-  }
-  try {
-    // The page count comes from the page tree's root, before any page is read: pdfjs's page
-    // lookup is quadratic in a flat tree (see limits.ts), so this bounds the whole read.
-    if (doc.numPages > limits.maxPdfPages) return tooManyPages(String(doc.numPages), limits);
-    const pages: string[] = [];
-    const sources: TextSource[] = [];
-    let length = 0;
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const runs = await pageRuns(page, pdfjs);
-      markRevisions(runs, revisions, baseline?.get(p) ?? null, pageObjectNumber(page));
-      const laid = pageSources(pageText(runs, page), p, length);
-      page.cleanup();
-      pages.push(laid.text);
-      sources.push(...laid.sources);
-      length += laid.text.length + 2;
-      if (length > limits.maxTextChars) return tooLong(length, limits.maxTextChars, "pdf");
-    }
-    // --- OCR (ocr-pdf.ts): pages whose text layer is missing or not the page's, read from their
-    // images; the text and sources are rebuilt with them in place.
-    const ocr = await recognizePdfPages(bytes, pages, limits, hooks);
-    const notes: ExtractNote[] = [...ocr.notes];
-    let text = pages.join("\n\n");
-    let ocrInfo: ExtractedText["ocr"];
-    if (ocr.pages.size) {
-      const joined = joinPages(pages, ocr, sources);
-      text = joined.text;
-      sources.splice(0, sources.length, ...joined.sources);
-      const conf = [...ocr.pages.values()].reduce((a, p) => a + p.confidence, 0) / ocr.pages.size;
-      ocrInfo = {
-        pages: joined.ocrPages,
-        confidence: Math.round(conf * 1000) / 1000,
-        seconds: Math.round(ocr.seconds * 10) / 10,
-      };
-      if (text.length > limits.maxTextChars)
-        return tooLong(text.length, limits.maxTextChars, "pdf");
-    }
-    // --- end OCR
-    if (!text.trim()) {
-      notes.push({
-        code: "PDF_NO_TEXT_LAYER",
-        message: "The PDF has no text layer (a scan); text recognition (OCR) is needed.",
-        fatal: true,
-      });
-    }
-    const revisionList = revisions.map((r) => ({
-      revision: r.revision,
-      byteEnd: r.byteEnd,
-      signed: r.signed,
-      objects: r.objects?.length ?? null,
-    }));
-    const out: ExtractedText = {
-      text,
-      format: "pdf",
-      pages: doc.numPages,
-      notes,
-      sources,
-      revisions: revisionList,
+  const pdf = await readPdfPages(bytes, limits, pdfjs, open, revisions, structure, changed);
+  if ("format" in pdf) return pdf;
+  const { pages, sources } = pdf;
+  // --- OCR (ocr-pdf.ts): pages whose text layer is missing or not the page's, read from their
+  // images; the text and sources are rebuilt with them in place.
+  const ocr = await recognizePdfPages(bytes, pages, limits, hooks);
+  const notes: ExtractNote[] = [...ocr.notes];
+  let text = pages.join("\n\n");
+  let ocrInfo: ExtractedText["ocr"];
+  if (ocr.pages.size) {
+    const joined = joinPages(pages, ocr, sources);
+    text = joined.text;
+    sources.splice(0, sources.length, ...joined.sources);
+    const conf = [...ocr.pages.values()].reduce((a, p) => a + p.confidence, 0) / ocr.pages.size;
+    ocrInfo = {
+      pages: joined.ocrPages,
+      confidence: Math.round(conf * 1000) / 1000,
+      seconds: Math.round(ocr.seconds * 10) / 10,
     };
-    if (ocrInfo) out.ocr = ocrInfo;
-    return out;
-  } finally {
-    await doc.destroy();
+    if (text.length > limits.maxTextChars) return tooLong(text.length, limits.maxTextChars, "pdf");
+  }
+  // --- end OCR
+  if (!text.trim()) {
+    notes.push({
+      code: "PDF_NO_TEXT_LAYER",
+      message: "The PDF has no text layer (a scan); text recognition (OCR) is needed.",
+      fatal: true,
+    });
+  }
+  const revisionList = revisions.map((r) => ({
+    revision: r.revision,
+    byteEnd: r.byteEnd,
+    signed: r.signed,
+    objects: r.objects?.length ?? null,
+  }));
+  const out: ExtractedText = {
+    text,
+    format: "pdf",
+    pages: pages.length,
+    notes,
+    sources,
+    revisions: revisionList,
+  };
+  if (ocrInfo) out.ocr = ocrInfo;
+  return out;
+}
+
+/**
+ * The PDF's pages as laid-out text, each part marked with the revision that drew it when not
+ * the first; a fatal result for a file that cannot be read or is over a limit. `structure` is
+ * the file's page tree as read from its bytes (pdf-objects.ts), `changed` the pages whose own text
+ * may differ from the first revision's (null: all of them). Both are used only while pdfjs finds
+ * the same pages.
+ */
+async function readPdfPages(
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+  pdfjs: typeof PdfJs,
+  open: (data: Uint8Array) => Promise<PdfJs.PDFDocumentProxy>,
+  revisions: PdfRevision[],
+  structure: PdfStructure | null,
+  changed: Set<number> | null,
+): Promise<{ pages: string[]; sources: TextSource[] } | ExtractedText> {
+  for (let known = structure; ; known = null) {
+    const compare = known ? changed : null;
+    const baseline =
+      revisions.length > 1 && (compare === null || compare.size > 0)
+        ? await firstRevisionRuns(
+            open,
+            bytes,
+            revisions[0]!,
+            limits.maxPdfPages,
+            Date.now() + limits.maxRevisionCompareMs,
+            compare,
+          )
+        : null;
+    let doc;
+    try {
+      // pdfjs takes ownership of the buffer: hand it a copy.
+      doc = await open(new Uint8Array(bytes));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === "PasswordException")
+        return fatal("PDF_ENCRYPTED", "The PDF is protected by a password.", "pdf");
+      return fatal("UNREADABLE_PDF", `The PDF cannot be read: ${(error as Error).message}`, "pdf");
+    }
+    try {
+      // The page count comes from the page tree's root, before any page is read: pdfjs's page
+      // lookup is quadratic in a flat tree (see limits.ts), so this bounds the whole read.
+      if (doc.numPages > limits.maxPdfPages) return tooManyPages(String(doc.numPages), limits);
+      // pdfjs finds other pages than the page tree lists (a damaged tree): compare every page.
+      if (known && known.pages.length !== doc.numPages) continue;
+      const pages: string[] = [];
+      const sources: TextSource[] = [];
+      let length = 0;
+      let differ = false;
+      for (let p = 1; p <= doc.numPages; p++) {
+        const page = await doc.getPage(p);
+        const object = pageObjectNumber(page);
+        if (known && known.pages[p - 1]!.num !== object) {
+          differ = true;
+          break;
+        }
+        const runs = await pageRuns(
+          page,
+          pdfjs,
+          (ids) => !known || annotationsMayDrawText(known, p - 1, object, ids),
+        );
+        // A page no later revision changed reads as in the first: nothing of its own is new.
+        const before = compare && !compare.has(p) ? null : (baseline?.get(p) ?? null);
+        markRevisions(runs, revisions, before, object);
+        const laid = pageSources(pageText(runs, page), p, length);
+        page.cleanup();
+        pages.push(laid.text);
+        sources.push(...laid.sources);
+        length += laid.text.length + 2;
+        if (length > limits.maxTextChars) return tooLong(length, limits.maxTextChars, "pdf");
+      }
+      if (!differ) return { pages, sources };
+    } finally {
+      // Closed before the first revision is read again, if it is.
+      await doc.destroy();
+    }
   }
 }

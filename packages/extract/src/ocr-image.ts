@@ -35,18 +35,49 @@ export function splitInk(
     const r = samples[j]!;
     const g = samples[j + 1]!;
     const b = samples[j + 2]!;
-    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-    const min = r < g ? (r < b ? r : b) : g < b ? g : b;
-    const sat = max - min;
-    // Colourless pixels keep their lightness; colour fades them (JPEG noise around black print
-    // has a little colour: it is let through).
-    const p = sat < 40 ? max : max + (sat - 40) * 3;
-    print[i] = p > 255 ? 255 : p;
+    print[i] = printLevel(r, g, b);
     const lum = (r * 77 + g * 150 + b * 29) >> 8;
     const red = r > g + 50 && r > b + 50;
     ink[i] = red ? 255 : lum;
   }
   return { print: { width, height, data: print }, ink: { width, height, data: ink } };
+}
+
+/** A pixel of `print` (splitInk) from its red, green and blue. */
+function printLevel(r: number, g: number, b: number): number {
+  const max = r > g ? (r > b ? r : b) : g > b ? g : b;
+  const min = r < g ? (r < b ? r : b) : g < b ? g : b;
+  const sat = max - min;
+  // Colourless pixels keep their lightness; colour fades them (JPEG noise around black print
+  // has a little colour: it is let through).
+  const p = sat < 40 ? max : max + (sat - 40) * 3;
+  return p > 255 ? 255 : p;
+}
+
+/** Pixels inkShare looks at: one in INK_STEP. */
+const INK_STEP = 7;
+
+/**
+ * inkShare of splitInk's `print`, straight from the samples: whether a page is blank, without
+ * making the page's two grey images (a blank page's are thrown away).
+ */
+export function printInkShare(
+  samples: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  channels: number,
+  threshold = 128,
+): number {
+  const n = width * height;
+  let dark = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i += INK_STEP, seen++) {
+    const j = i * channels;
+    const p =
+      channels === 1 ? samples[j]! : printLevel(samples[j]!, samples[j + 1]!, samples[j + 2]!);
+    if (p < threshold) dark++;
+  }
+  return seen ? dark / seen : 0;
 }
 
 /** Binary PGM (P5): Leptonica reads it without decoding work. */
@@ -279,9 +310,8 @@ function reducedDark(image: GrayImage, factor: number, threshold: number) {
 /** Share of the page's pixels that are dark: a blank page has next to none. */
 export function inkShare(image: GrayImage, threshold = 128): number {
   let dark = 0;
-  const step = 7;
   let n = 0;
-  for (let i = 0; i < image.data.length; i += step, n++) if (image.data[i]! < threshold) dark++;
+  for (let i = 0; i < image.data.length; i += INK_STEP, n++) if (image.data[i]! < threshold) dark++;
   return n ? dark / n : 0;
 }
 

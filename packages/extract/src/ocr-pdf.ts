@@ -16,7 +16,6 @@
 import type { ExtractNote, ExtractedText, TextSource } from "./extract-text.ts";
 import type { ExtractLimits } from "./limits.ts";
 import { sharedOcrEngine, type OcrEngine } from "./ocr-engine.ts";
-import { inkShare } from "./ocr-image.ts";
 import type { OcrWordSpan } from "./ocr-layout.ts";
 import { recognizePage } from "./ocr-page.ts";
 import { openPageImages, type PageImages } from "./ocr-render.ts";
@@ -88,8 +87,8 @@ export async function recognizePdfPages(
     for (let i = 0; i < layer.length && i < images.pages; i++) {
       const { verdict, quality } = verdicts[i]!;
       if (verdict === "good") continue;
-      const cover = images.imageCover(i);
-      if (verdict !== "empty" && cover < (verdict === "garbled" ? 0.3 : SCAN_COVER)) continue;
+      if (verdict !== "empty" && images.imageCover(i) < (verdict === "garbled" ? 0.3 : SCAN_COVER))
+        continue;
       if (done >= limits.maxOcrPages) {
         notes.push(
           note(
@@ -100,8 +99,12 @@ export async function recognizePdfPages(
         );
         break;
       }
-      const rendered = images.render(i, limits.ocrDpi);
-      if (verdict === "empty" && inkShare(rendered.print) < BLANK_INK) continue;
+      // An empty text layer over a blank page (the back of a sheet): nothing to read.
+      const rendered =
+        verdict === "empty"
+          ? images.renderUnlessBlank(i, limits.ocrDpi, BLANK_INK)
+          : images.render(i, limits.ocrDpi);
+      if (!rendered) continue;
       engine ??= await sharedOcrEngine();
       const read = await recognizePage(rendered, engine, i + 1);
       done++;

@@ -8,7 +8,7 @@
  * reading text PDFs costs nothing more.
  */
 import type * as MuPdf from "mupdf";
-import { splitInk, type GrayImage } from "./ocr-image.ts";
+import { printInkShare, splitInk, type GrayImage } from "./ocr-image.ts";
 
 let loading: Promise<typeof MuPdf> | null = null;
 
@@ -39,6 +39,11 @@ export interface PageImages {
   /** Share of the page's area covered by images (0..1). */
   imageCover(index: number): number;
   render(index: number, dpi: number): RenderedPage;
+  /**
+   * The page rendered, or null when it is blank: its print darkens less than `blankBelow` of it
+   * (inkShare of `print`), told from the pixels before the grey images are made.
+   */
+  renderUnlessBlank(index: number, dpi: number, blankBelow: number): RenderedPage | null;
   close(): void;
 }
 
@@ -95,6 +100,49 @@ export async function openPageImages(bytes: Uint8Array, magic: string): Promise<
     }
     return p;
   };
+  const draw = (index: number, dpi: number, blankBelow: number | null): RenderedPage | null => {
+    const p = page(index);
+    const [x0, y0, x1, y1] = p.getBounds();
+    const widthPt = x1 - x0;
+    const heightPt = y1 - y0;
+    let scale = dpi / 72;
+    if (isImage) {
+      // An image's page size comes from its stated resolution, often a default (72 or 96):
+      // render it at its own pixel size, enlarged when small for a page (under ~280 dpi on A4).
+      const native = nativeScale(p) ?? 1;
+      const longSide = Math.max(widthPt, heightPt) * native;
+      scale = native * Math.max(1, 3300 / longSide);
+    }
+    // Never past ~20 megapixels (A3 at 300 dpi), whatever the page size claims: the recogniser's
+    // memory grows with the image.
+    scale = Math.min(scale, Math.sqrt(20e6 / Math.max(1, widthPt * heightPt)));
+    const pix = p.toPixmap(
+      mupdf.Matrix.scale(scale, scale),
+      mupdf.ColorSpace.DeviceRGB,
+      false,
+      true,
+    );
+    try {
+      const samples = pix.getPixels();
+      const [w, h, channels] = [pix.getWidth(), pix.getHeight(), pix.getNumberOfComponents()];
+      if (blankBelow !== null && printInkShare(samples, w, h, channels) < blankBelow) return null;
+      const { print, ink } = splitInk(samples, w, h, channels);
+      if (isImage) {
+        // Points as if the image were an A4 page across: the layout's thresholds are in points.
+        const pt = 595 / Math.min(pix.getWidth(), pix.getHeight());
+        return {
+          print,
+          ink,
+          scale: 1 / pt,
+          widthPt: pix.getWidth() * pt,
+          heightPt: pix.getHeight() * pt,
+        };
+      }
+      return { print, ink, scale, widthPt, heightPt };
+    } finally {
+      pix.destroy();
+    }
+  };
   return {
     pages,
     imageCover(index) {
@@ -116,51 +164,8 @@ export async function openPageImages(bytes: Uint8Array, magic: string): Promise<
       }
       return isImage ? 1 : Math.min(1, covered / area);
     },
-    render(index, dpi) {
-      const p = page(index);
-      const [x0, y0, x1, y1] = p.getBounds();
-      const widthPt = x1 - x0;
-      const heightPt = y1 - y0;
-      let scale = dpi / 72;
-      if (isImage) {
-        // An image's page size comes from its stated resolution, often a default (72 or 96):
-        // render it at its own pixel size, enlarged when small for a page (under ~280 dpi on A4).
-        const native = nativeScale(p) ?? 1;
-        const longSide = Math.max(widthPt, heightPt) * native;
-        scale = native * Math.max(1, 3300 / longSide);
-      }
-      // Never past ~20 megapixels (A3 at 300 dpi), whatever the page size claims: the recogniser's
-      // memory grows with the image.
-      scale = Math.min(scale, Math.sqrt(20e6 / Math.max(1, widthPt * heightPt)));
-      const pix = p.toPixmap(
-        mupdf.Matrix.scale(scale, scale),
-        mupdf.ColorSpace.DeviceRGB,
-        false,
-        true,
-      );
-      try {
-        const { print, ink } = splitInk(
-          pix.getPixels(),
-          pix.getWidth(),
-          pix.getHeight(),
-          pix.getNumberOfComponents(),
-        );
-        if (isImage) {
-          // Points as if the image were an A4 page across: the layout's thresholds are in points.
-          const pt = 595 / Math.min(pix.getWidth(), pix.getHeight());
-          return {
-            print,
-            ink,
-            scale: 1 / pt,
-            widthPt: pix.getWidth() * pt,
-            heightPt: pix.getHeight() * pt,
-          };
-        }
-        return { print, ink, scale, widthPt, heightPt };
-      } finally {
-        pix.destroy();
-      }
-    },
+    render: (index, dpi) => draw(index, dpi, null)!,
+    renderUnlessBlank: (index, dpi, blankBelow) => draw(index, dpi, blankBelow),
     close() {
       for (const v of open.values()) v.destroy();
       open.clear();

@@ -68,25 +68,38 @@ interface Glyph {
   isSpace?: boolean;
 }
 
-/** True when the page has annotations that may draw text (widgets, free text, stamps...). */
-export async function hasDrawingAnnotations(page: PdfPage): Promise<boolean> {
+/**
+ * True when the page has annotations that may draw text (widgets, free text, stamps...), and
+ * `mayDrawText` does not know better from their ids (an image-only signature draws none).
+ */
+export async function hasDrawingAnnotations(
+  page: PdfPage,
+  mayDrawText: (ids: string[]) => boolean = () => true,
+): Promise<boolean> {
   const annotations = (await page.getAnnotations()) as Array<{
+    id?: string;
     subtype?: string;
     hasAppearance?: boolean;
   }>;
-  return annotations.some((a) => a.hasAppearance !== false && !SKIPPED.has(a.subtype ?? ""));
+  return (
+    annotations.some((a) => a.hasAppearance !== false && !SKIPPED.has(a.subtype ?? "")) &&
+    mayDrawText(annotations.map((a) => String(a.id ?? "")))
+  );
 }
 
 /**
  * The text runs that the page's visible annotations draw, each with its position, width and
  * height in the page's user space (as getTextContent gives the page's own text). Empty when the
- * page has no annotation that draws text.
+ * page has no annotation that draws text. The page is drawn for it (pdfjs's operator list, the
+ * page's own content included): `mayDrawText` (see hasDrawingAnnotations) spares that when no
+ * annotation can draw text.
  */
 export async function annotationTextItems(
   page: PdfPage,
   pdfjs: typeof PdfJs,
+  mayDrawText: (ids: string[]) => boolean = () => true,
 ): Promise<AnnotationTextItem[]> {
-  if (!(await hasDrawingAnnotations(page))) return [];
+  if (!(await hasDrawingAnnotations(page, mayDrawText))) return [];
   const list = await page.getOperatorList({
     intent: "display",
     annotationMode: pdfjs.AnnotationMode.ENABLE,

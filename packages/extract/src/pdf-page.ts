@@ -30,16 +30,26 @@ export interface PdfPageText {
   width: number;
 }
 
-/** All text runs of a page, its annotations' included. */
-export async function pageRuns(page: PdfPage, pdfjs: typeof PdfJs): Promise<PageRun[]> {
+/**
+ * All text runs of a page, its annotations' included. `mayDrawText` tells, from the ids of the
+ * annotations pdfjs found, whether any of them can draw text (pdf-objects.ts); when none can,
+ * they are not drawn.
+ */
+export async function pageRuns(
+  page: PdfPage,
+  pdfjs: typeof PdfJs,
+  mayDrawText: (ids: string[]) => boolean = () => true,
+): Promise<PageRun[]> {
   const content = await page.getTextContent();
   const own = content.items.filter((i) => "str" in i) as unknown as PdfTextItem[];
   let drawn: PageRun[] = [];
   try {
-    drawn = (await annotationTextItems(page, pdfjs)).map(({ objectNumber, ...item }) => ({
-      ...item,
-      annotation: objectNumber,
-    }));
+    drawn = (await annotationTextItems(page, pdfjs, mayDrawText)).map(
+      ({ objectNumber, ...item }) => ({
+        ...item,
+        annotation: objectNumber,
+      }),
+    );
   } catch {
     // An annotation that cannot be drawn: the page's own text still counts.
   }
@@ -96,20 +106,23 @@ export function pageObjectNumber(page: PdfPage): number | null {
 
 /**
  * The first revision's runs, page by page (runKey of each), to tell what later revisions drew.
- * Reads the file cut at the first revision's end; null when that is not a readable PDF. Pages
- * not read before `deadline` (Date.now() milliseconds) are left out: they are not compared.
+ * Reads the file cut at the first revision's end; null when that is not a readable PDF. Only the
+ * pages in `only` are read, when given (the others are known to read the same in both, see
+ * pdf-objects.ts). Pages not read before `deadline` (Date.now() milliseconds) are left out: they
+ * are not compared.
  */
 export async function firstRevisionRuns(
-  pdfjs: typeof PdfJs,
   open: (data: Uint8Array) => Promise<PdfJs.PDFDocumentProxy>,
   bytes: Uint8Array,
   first: PdfRevision,
   maxPages: number,
   deadline: number,
+  only: ReadonlySet<number> | null = null,
 ): Promise<Map<number, Set<string>> | null> {
   let doc: PdfJs.PDFDocumentProxy;
   try {
-    doc = await open(bytes.slice(0, first.byteEnd));
+    // A copy as a plain Uint8Array: pdfjs takes ownership of it, and refuses a Buffer.
+    doc = await open(new Uint8Array(bytes.subarray(0, first.byteEnd)));
   } catch {
     return null;
   }
@@ -117,6 +130,7 @@ export async function firstRevisionRuns(
     const out = new Map<number, Set<string>>();
     const pages = Math.min(doc.numPages, maxPages);
     for (let p = 1; p <= pages && Date.now() < deadline; p++) {
+      if (only && !only.has(p)) continue;
       const page = await doc.getPage(p);
       // The page's own text only: what annotations draw is told by which revision (re)defined
       // the annotation, which costs no drawing.

@@ -7,6 +7,7 @@
  * revision it signed (it covers the file up to that revision's end).
  */
 import { inflateSync } from "node:zlib";
+import { latin1, undoPng } from "./pdf-objects.ts";
 
 export interface PdfRevision {
   /** 1 = the document as first written. */
@@ -28,13 +29,11 @@ const MAX_XREF_STREAM = 8 * 1024 * 1024;
 /** Largest number of entries read from one cross-reference section. */
 const MAX_XREF_ENTRIES = 1_000_000;
 
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-}
-
-/** Lists the revisions of a PDF, in file order; empty when no "%%EOF" ends a section. */
-export function listRevisions(bytes: Uint8Array): PdfRevision[] {
-  const text = latin1(bytes);
+/**
+ * Lists the revisions of a PDF, in file order; empty when no "%%EOF" ends a section. `text` is
+ * the bytes as latin1, when the caller has it.
+ */
+export function listRevisions(bytes: Uint8Array, text = latin1(bytes)): PdfRevision[] {
   // A linearized file's first-page section ends in its own %%EOF: the first revision is the
   // length the linearization dictionary gives (/L).
   const head = text.slice(0, 1024);
@@ -167,35 +166,6 @@ function xrefStream(bytes: Uint8Array, text: string, offset: number): number[] |
     for (let n = 0; n < count && row < rows && out.length < MAX_XREF_ENTRIES; n++, row++) {
       const type = field(row, 0);
       if ((type === 1 || type === 2) && first + n > 0) out.push(first + n);
-    }
-  }
-  return out;
-}
-
-/** Undoes PNG row predictors (what /Predictor 10-15 means). */
-function undoPng(data: Uint8Array, columns: number): Uint8Array {
-  const stride = columns + 1;
-  const rows = Math.floor(data.length / stride);
-  const out = new Uint8Array(rows * columns);
-  for (let r = 0; r < rows; r++) {
-    const type = data[r * stride]!;
-    for (let c = 0; c < columns; c++) {
-      const raw = data[r * stride + 1 + c]!;
-      const left = c > 0 ? out[r * columns + c - 1]! : 0;
-      const up = r > 0 ? out[(r - 1) * columns + c]! : 0;
-      const upLeft = r > 0 && c > 0 ? out[(r - 1) * columns + c - 1]! : 0;
-      let v = raw;
-      if (type === 1) v = raw + left;
-      else if (type === 2) v = raw + up;
-      else if (type === 3) v = raw + ((left + up) >> 1);
-      else if (type === 4) {
-        const p = left + up - upLeft;
-        const pa = Math.abs(p - left);
-        const pb = Math.abs(p - up);
-        const pc = Math.abs(p - upLeft);
-        v = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
-      }
-      out[r * columns + c] = v & 0xff;
     }
   }
   return out;

@@ -4,6 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { getHeapStatistics } from "node:v8";
+import { loadPdfjs } from "./pdfjs.ts";
 import { READER_TASKS, type ReaderReply, type ReaderRequest } from "./reader-tasks.ts";
 
 // In a worker thread, its port; in a child process (the default), the IPC channel, and the
@@ -46,13 +47,10 @@ port.on("message", (request: ReaderRequest) => {
 });
 // The readers are loaded before the worker says it is ready, so that a task's time limit counts
 // reading, not loading: on a busy machine the first PDF in a fresh worker spent over a second
-// loading pdfjs and its (in-thread) worker half. pdf.worker.mjs sets globalThis.pdfjsWorker,
-// which pdfjs then uses instead of loading it again.
-const worker = "pdfjs-dist/legacy/build/pdf.worker.mjs";
+// loading pdfjs and its (in-thread) worker half (pdfjs.ts).
 await Promise.allSettled([
   import("saxes"),
   import("word-extractor/lib/word-ole-extractor.js"),
-  import("pdfjs-dist/legacy/build/pdf.mjs"),
-  import(/* no types */ worker),
+  loadPdfjs(),
 ]);
 reply({ ready: true, heapMb: heapMb() });

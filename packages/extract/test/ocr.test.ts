@@ -8,7 +8,9 @@ import {
   clearStreaks,
   darkThreshold,
   findStreaks,
+  inkShare,
   measureGeometry,
+  printInkShare,
   rotateQuarter,
   rotateSmall,
   splitInk,
@@ -159,6 +161,22 @@ test("coloured ink is faded out of the print and kept as ink; red stamps are no 
   const { print, ink } = splitInk(px, 4, 1, 3);
   assert.ok(print.data[0]! < 60 && print.data[1]! > 200 && print.data[2]! > 200);
   assert.ok(ink.data[0]! < 60 && ink.data[1]! < 150 && ink.data[2]! === 255);
+});
+
+test("a page's share of print is the same counted straight from its pixels", () => {
+  // Pixels of every kind: dark, light, coloured, around the 128 threshold; a width that is not
+  // a multiple of the 7 pixels inkShare steps by.
+  let seed = 7;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
+  for (const channels of [3, 4, 1]) {
+    const [w, h] = [37, 23];
+    const px = Uint8Array.from({ length: w * h * channels }, (_, i) =>
+      i % 5 === 0 ? 128 + (random() % 3) - 1 : random(),
+    );
+    const share = printInkShare(px, w, h, channels);
+    assert.equal(share, inkShare(splitInk(px, w, h, channels).print), `${channels} channels`);
+    assert.ok(share > 0 && share < 1);
+  }
 });
 
 test("images are told by their first bytes", () => {

@@ -116,6 +116,13 @@ test("PDF revisions: number and day stamped by content streams appended after si
   assert.equal(d.signature.signerName, "Lò Văn Thắng");
 });
 
+test("PDF revisions: a file handed over as a Buffer is compared with its first revision all the same", async () => {
+  let pdf = appendUpdate(unsigned(), { page: 1, signed: true });
+  pdf = appendUpdate(pdf, { page: 1, draws: [T("412", 115, 740.5)], signed: true });
+  const r = await extractText(Buffer.from(pdf.bytes), "issued.pdf");
+  assert.deepEqual(revisionText(r), [["412", 3]]);
+});
+
 test("PDF revisions: number and day drawn by widget annotations' appearances", async () => {
   let pdf = appendUpdate(unsigned(), { page: 1, signed: true });
   pdf = appendUpdate(pdf, {

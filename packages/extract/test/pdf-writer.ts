@@ -73,7 +73,7 @@ function stream(dict: string, body: string): string {
   return `<<${dict} /Length ${enc.encode(body).length}>>\nstream\n${body}\nendstream`;
 }
 
-interface Written {
+export interface Written {
   bytes: Uint8Array;
   /** Next free object number. */
   size: number;
@@ -221,7 +221,26 @@ export function appendUpdate(pdf: Written, update: Update): Written {
   objects.set(page.num, pageDict(newPage));
   const range = "/ByteRange [0 0000000000 0000000000 0000000000]";
   if (update.signed) objects.set(next++, `<</Type /Sig /Filter /Adobe.PPKLite ${range}>>`);
-  const size = next;
+  const pages = pdf.pages.map((p, i) => (i === update.page - 1 ? newPage : p));
+  return appendObjects({ ...pdf, pages }, objects, next, (out, total) => {
+    if (!update.signed) return out;
+    // The signed range ends where this update ends (a real signature leaves a hole for itself).
+    const pad = (n: number): string => String(n).padStart(10, "0");
+    return out.replace(range, `/ByteRange [0 ${pad(10)} ${pad(20)} ${pad(total - 20)}]`);
+  });
+}
+
+/**
+ * Appends an incremental update of the given objects (number to what follows "obj"), with its
+ * cross-reference section and a trailer pointing to the last; `size` is the next free number.
+ * `finish` may edit the update's text once its length is known (same length).
+ */
+export function appendObjects(
+  pdf: Written,
+  objects: Map<number, string>,
+  size = pdf.size,
+  finish: (out: string, total: number) => string = (out) => out,
+): Written {
   const base = pdf.bytes.length;
   let out = "";
   const entries: Array<[number, number]> = [];
@@ -233,14 +252,14 @@ export function appendUpdate(pdf: Written, update: Update): Written {
   out += xrefSection(entries);
   out += `trailer\n<</Size ${size} /Root 1 0 R /Prev ${pdf.lastXref}>>\nstartxref\n${xref}\n%%EOF\n`;
   const total = base + latin1Length(out);
-  if (update.signed) {
-    // The signed range ends where this update ends (a real signature leaves a hole for itself).
-    const pad = (n: number): string => String(n).padStart(10, "0");
-    out = out.replace(range, `/ByteRange [0 ${pad(10)} ${pad(20)} ${pad(total - 20)}]`);
-  }
+  out = finish(out, total);
   const bytes = new Uint8Array(total);
   bytes.set(pdf.bytes, 0);
   bytes.set(latin1Bytes(out), base);
-  const pages = pdf.pages.map((p, i) => (i === update.page - 1 ? newPage : p));
-  return { ...pdf, bytes, size, pages, lastXref: xref };
+  return { ...pdf, bytes, size, lastXref: xref };
+}
+
+/** The dictionary of a page as the writer writes it (for an update that rewrites it). */
+export function pageObject(pdf: Written, page: number): string {
+  return pageDict(pdf.pages[page - 1]!);
 }
