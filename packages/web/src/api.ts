@@ -4,6 +4,7 @@
  * message and the path of each problem.
  */
 import type { DeliveryStatus } from "@vanthu/core";
+import { t } from "./i18n.ts";
 import { QueryClient, useQuery } from "@tanstack/react-query";
 
 export interface Issue {
@@ -100,10 +101,16 @@ export function useApi<T>(url: string | null, options: { refetchInterval?: numbe
   });
 }
 
+/** Where a problem is, in the words of the form: "Tệp: công văn.xml", not "file: công văn.xml". */
+const place = (path: string): string => {
+  const places: Record<string, string> = t.places;
+  return places[path] ?? places[path.split(".")[0]!] ?? path;
+};
+
 /** The text of an error for a person: the server's message and each problem's place. */
 export function describeError(e: unknown): string {
   if (e instanceof ApiError)
-    return [e.message, ...e.issues.map((i) => `${i.path}: ${i.message}`)].join("\n");
+    return [e.message, ...e.issues.map((i) => `${place(i.path)}: ${i.message}`)].join("\n");
   return "Có lỗi không mong muốn. Vui lòng tải lại trang.";
 }
 
