@@ -78,6 +78,47 @@ export default tseslint.config(
     },
   },
   {
+    // The API contract: schemas and types over core's vocabularies, read by server and web.
+    files: ["packages/contract/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": layerRule(
+        [
+          "@vanthu/cli",
+          "@vanthu/server",
+          "@vanthu/db",
+          "@vanthu/extract",
+          "@vanthu/render",
+          "@vanthu/web",
+        ],
+        "contract depends on core (and zod) only.",
+      ),
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "the contract reads no environment." },
+        { name: "Date", message: "the contract has no clock." },
+      ],
+    },
+  },
+  {
+    // The web app reads the contract's types only: no schema (no zod) goes to the browser.
+    files: ["packages/web/src/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@vanthu/contract",
+              allowTypeImports: true,
+              message:
+                "Import the contract's types only (import type): its schemas stay on the server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/extract/src/**/*.ts"],
     rules: {
       "no-restricted-imports": layerRule(
