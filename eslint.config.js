@@ -36,7 +36,8 @@ const deepImports = {
  * runs in Node, so only its types (`import type`), and nothing of db, extract, render or cli.
  */
 const WEB_RUNTIME = ["@vanthu/core"];
-const WEB_TYPES_ONLY = ["@vanthu/server"];
+// The contract's schemas (zod) and the server's code stay on the server: the web takes their types.
+const WEB_TYPES_ONLY = ["@vanthu/server", "@vanthu/contract"];
 
 /** No I/O modules, no deep imports, and no import of the packages above this one. */
 const layerRule = (above, message) => [
@@ -90,6 +91,28 @@ export default tseslint.config(
     },
   },
   {
+    // The API contract: schemas and types over core's vocabularies, read by server and web.
+    files: ["packages/contract/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": layerRule(
+        [
+          "@vanthu/cli",
+          "@vanthu/server",
+          "@vanthu/db",
+          "@vanthu/extract",
+          "@vanthu/render",
+          "@vanthu/web",
+        ],
+        "contract depends on core (and zod) only.",
+      ),
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "the contract reads no environment." },
+        { name: "Date", message: "the contract has no clock." },
+      ],
+    },
+  },
+  {
     files: ["packages/extract/src/**/*.ts"],
     rules: {
       "no-restricted-imports": layerRule(
@@ -134,7 +157,8 @@ export default tseslint.config(
             {
               group: WEB_TYPES_ONLY,
               allowTypeImports: true,
-              message: "web takes only types from the server (import type): its code runs in Node.",
+              message:
+                "web takes only types from the server and the contract (import type): their code runs in Node.",
             },
           ],
         },

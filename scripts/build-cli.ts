@@ -175,7 +175,9 @@ const inputs = [
   "package.json",
   "tsconfig.json",
   "scripts/build-cli.ts",
-  ...["core", "extract", "render", "db", "server", "cli"].map((p) => `packages/${p}/package.json`),
+  ...["core", "contract", "extract", "render", "db", "server", "cli"].map(
+    (p) => `packages/${p}/package.json`,
+  ),
 ];
 const manifest: { inputs: Record<string, { size: number; mtimeMs: number; sha256: string }> } = {
   inputs: {},

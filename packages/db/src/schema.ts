@@ -3,6 +3,29 @@
  * `Generated` columns have defaults; dates are "YYYY-MM-DD" strings; timestamps are Dates.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+// The vocabularies are core's (model/vocabulary.ts, model/delivery-status.ts), shared with the
+// API contract and the web app.
+import type {
+  AgencyKind,
+  Book,
+  DeliveryKind,
+  DeliveryStatus,
+  Direction,
+  DocumentStatus,
+  ImportItemStatus,
+  ImportSource,
+  NumberingScheme,
+  Role,
+} from "@vanthu/core";
+export type {
+  AgencyKind,
+  Book,
+  DeliveryStatus,
+  Direction,
+  DocumentStatus,
+  ImportItemStatus,
+  Role,
+} from "@vanthu/core";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a default (now()). */
@@ -16,17 +39,6 @@ type OptionalTimestamp = ColumnType<
 >;
 type Json<T> = ColumnType<T, string, string>;
 
-/** "installation": the one pseudo-agency of the installation admin, owner of the top level. */
-export type AgencyKind =
-  "state" | "party" | "union" | "press" | "broadcaster" | "other" | "installation";
-/** "installer": the installation admin (creates top-level agencies and their first admins). */
-export type Role = "clerk" | "specialist" | "leader" | "admin" | "installer";
-export type Direction = "outgoing" | "incoming";
-export type DocumentStatus = "draft" | "issued" | "registered" | "returned" | "revoked";
-/** edXML status codes: 01 arrived, 02 returned, 03 registered, 04 assigned, 05 in progress, 06 done. */
-export type DeliveryStatus = "01" | "02" | "03" | "04" | "05" | "06";
-export type Book = "outgoing" | "incoming";
-
 export interface AgencyTable {
   id: Generated<string>;
   code: string;
@@ -39,7 +51,7 @@ export interface AgencyTable {
   parent_line: string | null;
   place: string | null;
   portal_domain: string | null;
-  numbering: Generated<"yearly" | "term-per-type">;
+  numbering: Generated<NumberingScheme>;
   term: string | null;
   valid_from: string | null;
   valid_to: string | null;
@@ -167,7 +179,7 @@ export interface DeliveryTable {
   document_id: string;
   from_agency_id: string;
   to_agency_id: string;
-  kind: "action" | "copy";
+  kind: DeliveryKind;
   line: string | null;
   received_id: string;
   status: Generated<DeliveryStatus>;
@@ -252,12 +264,11 @@ export interface ImportBatchTable {
   id: Generated<string>;
   agency_id: string;
   created_by: string;
-  source: "web" | "cli";
+  source: ImportSource;
   label: string | null;
   created_at: CreatedAt;
 }
 
-export type ImportItemStatus = "queued" | "reading" | "done" | "failed";
 /** A document an import item made (or found imported already): part n of the file. */
 export interface ImportedPart {
   id: string;

@@ -116,7 +116,8 @@ for (const kind of testDatabaseKinds()) {
         book: "outgoing",
         period: "2026",
         number: 1,
-        registered_at: doc.body.register.registered_at,
+        // An instant as ISO text, named in camelCase like every field (no raw column).
+        registeredAt: "2026-11-20T02:00:00.000Z",
       });
       const pdf = doc.body.files.find((f: { role: string }) => f.role === "rendered");
       const file = await clerk.get(`/api/documents/${id}/files/${encodeURIComponent(pdf.name)}`);

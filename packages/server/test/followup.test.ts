@@ -299,7 +299,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await chilang.post("/api/notifications/read", { ids: ["x"] })).status, 400);
       assert.deepEqual((await chilang.post("/api/notifications/read", {})).body, { read: 5 });
       const unread = (await chilang.get("/api/notifications")).body.items.filter(
-        (n: { read_at: string | null }) => !n.read_at,
+        (n: { readAt: string | null }) => !n.readAt,
       );
       assert.equal(unread.length, 0);
 

@@ -35,6 +35,11 @@ export interface TestApp {
   routes: CollectedRoute[];
   /** The app's import worker, when started (`options.imports`). */
   imports: ImportWorker | null;
+  /**
+   * Every reply that did not match its contract schema (each also answered 500); `close` fails
+   * when there is one, so every test checks every reply it receives.
+   */
+  contractViolations: string[];
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -106,8 +111,10 @@ export async function startTestApp(
   });
   const { ctx } = await openContext(config, { handle: db, now: () => clock.now });
   if (!shared) await seedDemoWorld(ctx);
+  const contractViolations: string[] = [];
   const { app, routes, imports } = await buildApp(ctx, {
     logger: false,
+    checkReplies: (key, problems) => contractViolations.push(`${key}:\n${problems}`),
     ...(options.imports ? { imports: options.imports } : {}),
   });
   await app.ready();
@@ -182,6 +189,7 @@ export async function startTestApp(
     clock,
     routes,
     imports,
+    contractViolations,
     anonymous: () => client(null, null),
     async login(username, password = "demo") {
       const res = await app.inject({
@@ -196,9 +204,14 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
-      if (shared) return;
-      await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) {
+        await db.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+      if (contractViolations.length)
+        throw new Error(
+          `replies that do not match the contract (@vanthu/contract):\n${contractViolations.join("\n")}`,
+        );
     },
   };
 }

@@ -30,14 +30,6 @@ import { viDateTime } from "./format.ts";
 import { chooseLanguage, currentLanguage, LANGUAGE_NAMES, t } from "./i18n.ts";
 import { ChangePasswordDialog } from "./password-dialogs.tsx";
 
-interface Notification {
-  id: string;
-  message: string;
-  created_at: string;
-  read_at: string | null;
-  task_id: string | null;
-}
-
 export function Shell() {
   const me = useMe();
   const navigate = useNavigate();
@@ -47,7 +39,7 @@ export function Shell() {
   const phone = useMediaQuery("(max-width: 48em)");
   const [q, setQ] = useState("");
   const [changingPassword, setChangingPassword] = useState(false);
-  const notifications = useApi<{ items: Notification[] }>(me.data ? "/api/notifications" : null, {
+  const notifications = useApi(me.data ? "GET /api/notifications" : null, undefined, {
     refetchInterval: 60_000,
   });
 
@@ -70,15 +62,15 @@ export function Shell() {
       </Center>
     );
   const m = me.data;
-  const unread = (notifications.data?.items ?? []).filter((n) => !n.read_at).length;
+  const unread = (notifications.data?.items ?? []).filter((n) => !n.readAt).length;
 
   const markAllRead = async () => {
-    await api.post("/api/notifications/read", {}).catch(() => undefined);
+    await api.call("POST /api/notifications/read").catch(() => undefined);
     await queryClient.invalidateQueries({ queryKey: ["/api/notifications"] });
   };
 
   const logout = async () => {
-    await api.post("/api/auth/logout").catch(() => undefined);
+    await api.call("POST /api/auth/logout").catch(() => undefined);
     setCsrfToken(null);
     queryClient.clear();
     void navigate("/dang-nhap");
@@ -171,17 +163,17 @@ export function Shell() {
                       <Anchor
                         key={n.id}
                         component={Link}
-                        to={n.task_id ? `/nhiem-vu?task=${n.task_id}` : "/nhiem-vu"}
+                        to={n.taskId ? `/nhiem-vu?task=${n.taskId}` : "/nhiem-vu"}
                         display="block"
                         c="inherit"
                         underline="never"
                         mb={8}
                       >
-                        <Text size="sm" fw={n.read_at ? 400 : 600}>
+                        <Text size="sm" fw={n.readAt ? 400 : 600}>
                           {n.message}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {viDateTime(n.created_at)}
+                          {viDateTime(n.createdAt)}
                         </Text>
                       </Anchor>
                     ))}

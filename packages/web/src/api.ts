@@ -2,15 +2,26 @@
  * The one way the pages talk to the server: JSON over fetch with the session cookie, the CSRF
  * header on writes, and failures as ApiError carrying the server's stable code, its Vietnamese
  * message and the path of each problem.
+ *
+ * Every call names its route as @vanthu/contract declares it ("GET /api/documents/:id"): the
+ * parameters, the query, the body and the reply are the contract's types, so a field the server
+ * renames or drops breaks this app's type check. Only types are imported from the contract
+ * (`import type`): no schema reaches the browser.
  */
-import type { DeliveryStatus } from "@vanthu/core";
 import { t } from "./i18n.ts";
+import type {
+  ApiBody,
+  ApiParams,
+  ApiQuery,
+  ApiReply,
+  EndpointKey,
+  ErrorBody,
+  GetKey,
+  Issue,
+} from "@vanthu/contract";
 import { QueryClient, useQuery } from "@tanstack/react-query";
 
-export interface Issue {
-  path: string;
-  message: string;
-}
+export type { Issue };
 
 export class ApiError extends Error {
   constructor(
@@ -46,8 +57,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    const e = (data as { error?: { code: string; message: string; issues?: Issue[] } } | null)
-      ?.error;
+    const e = (data as Partial<ErrorBody> | null)?.error;
     throw new ApiError(
       res.status,
       e?.code ?? "HTTP_" + res.status,
@@ -58,26 +68,62 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   return data as T;
 }
 
+/** What a call of route K sends: its path parameters, its query, its body. */
+export type Input<K extends EndpointKey> = (keyof ApiParams<K> extends never
+  ? { params?: undefined }
+  : { params: ApiParams<K> }) & { query?: ApiQuery<K> } & ([ApiBody<K>] extends [never]
+    ? { body?: undefined }
+    : undefined extends ApiBody<K>
+      ? { body?: ApiBody<K> }
+      : { body: ApiBody<K> });
+/** The input may be left out when nothing in it is required. */
+type InputArg<K extends EndpointKey> =
+  Record<never, never> extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
+
+/** The URL of route K: its parameters in the path (each encoded), its query after it. */
+export function urlOf<K extends EndpointKey>(key: K, ...[input]: InputArg<K>): string {
+  const params = (input?.params ?? {}) as Record<string, string>;
+  const path = key.slice(key.indexOf(" ") + 1).replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${key}: no ${name}`);
+    return encodeURIComponent(value);
+  });
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries((input?.query ?? {}) as Record<string, unknown>))
+    if (v !== undefined && v !== null && v !== "") query.set(k, String(v));
+  const q = query.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+const methodOf = (key: EndpointKey) => key.slice(0, key.indexOf(" "));
+
 export const api = {
-  get: <T>(url: string) => request<T>("GET", url),
-  post: <T>(url: string, body?: unknown) => request<T>("POST", url, body ?? {}),
-  put: <T>(url: string, body: unknown) => request<T>("PUT", url, body),
-  patch: <T>(url: string, body: unknown) => request<T>("PATCH", url, body),
-  upload: <T>(url: string, file: File) => {
+  /** Calls route K and resolves to its reply. */
+  call: <K extends EndpointKey>(key: K, ...args: InputArg<K>): Promise<ApiReply<K>> => {
+    const method = methodOf(key);
+    return request<ApiReply<K>>(
+      method,
+      urlOf(key, ...args),
+      method === "GET" ? undefined : (args[0]?.body ?? {}),
+    );
+  },
+  /** One file (field "file") to an upload route. */
+  upload: <K extends EndpointKey>(key: K, file: File, ...args: InputArg<K>) => {
     const form = new FormData();
     form.append("file", file, file.name);
-    return request<T>("POST", url, form);
+    return request<ApiReply<K>>(methodOf(key), urlOf(key, ...args), form);
   },
   /** Many files in one request, each under its path (a folder's relative path), fields first. */
-  uploadMany: <T>(
-    url: string,
+  uploadMany: <K extends EndpointKey>(
+    key: K,
     files: Array<{ file: File; path: string }>,
-    fields: Record<string, string> = {},
+    fields: Record<string, string>,
+    ...args: InputArg<K>
   ) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     for (const f of files) form.append("file", f.file, f.path);
-    return request<T>("POST", url, form);
+    return request<ApiReply<K>>(methodOf(key), urlOf(key, ...args), form);
   },
 };
 
@@ -91,11 +137,18 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** A GET through the cache, keyed by its URL. */
-export function useApi<T>(url: string | null, options: { refetchInterval?: number } = {}) {
-  return useQuery<T, ApiError>({
+/**
+ * A GET of route K through the cache, keyed by its URL (`urlOf`); `null` for no request yet (a
+ * page waiting for what it needs to ask).
+ */
+export function useApi<K extends GetKey>(
+  key: K | null,
+  ...[input, options = {}]: [...InputArg<K>, { refetchInterval?: number }?]
+) {
+  const url = key ? urlOf(key, ...([input] as InputArg<K>)) : null;
+  return useQuery<ApiReply<K>, ApiError>({
     queryKey: [url],
-    queryFn: () => api.get<T>(url!),
+    queryFn: () => request<ApiReply<K>>("GET", url!),
     enabled: !!url,
     ...options,
   });
@@ -114,166 +167,34 @@ export function describeError(e: unknown): string {
   return "Có lỗi không mong muốn. Vui lòng tải lại trang.";
 }
 
-// ---- The shapes the pages read ----
-export type Role = "clerk" | "specialist" | "leader" | "admin" | "installer";
-export interface Me {
-  user: { userId: string; username: string; fullName: string; roles: Role[]; agencyId: string };
-  agency: {
-    id: string;
-    code: string;
-    name: string;
-    abbreviation: string;
-    kind: string;
-    place: string | null;
-    parentLine: string | null;
-  };
-  csrfToken: string;
-}
-export interface DocumentSummary {
-  id: string;
-  direction: "outgoing" | "incoming";
-  status: "draft" | "issued" | "registered" | "returned" | "revoked";
-  reference: string | null;
-  typeCode: string | null;
-  typeName: string | null;
-  subject: string | null;
-  issuer: string | null;
-  date: string | null;
-  isPublic: boolean;
-  createdAt: string;
-}
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-export interface Finding {
-  code: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  fix?: { start: number; end: number; text: string };
-}
-export interface View {
-  html: string;
-  text: string;
-  /** The first findings by position (the server keeps at most 300). */
-  findings: Finding[];
-  /** All findings counted (at least this many when the linter stopped early). */
-  findingsTotal: number;
-  /** More findings than `findings` holds. */
-  findingsTruncated: boolean;
-  /** False when the server stopped counting: `findingsTotal` is a lower bound. */
-  findingsComplete: boolean;
-}
-export interface DraftContent {
-  type?: { code: string; name: string };
-  subject?: string | null;
-  issuer?: { unit?: string | null };
-  addressees?: string[];
-  paragraphs?: string[];
-  recipients?: string[];
-  archive?: string[];
-  signature?: {
-    authority: string | null;
-    authorityTitle: string | null;
-    signerTitle: string | null;
-    signerName: string | null;
-  };
-}
-export interface DocumentDetail extends DocumentSummary {
-  agencyId: string;
-  number: string | null;
-  symbol: string | null;
-  signerName: string | null;
-  content: DraftContent;
-  text: string;
-  sourceId: string | null;
-  parentId: string | null;
-  issuedAt: string | null;
-  files?: Array<{ name: string; role: string; size: number; mediaType: string }>;
-  register?: { book: string; period: string; number: number; registered_at: string } | null;
-  delivery?: {
-    status: DeliveryStatus;
-    kind: "action" | "copy";
-    sentAt: string;
-    returnReason: string | null;
-  } | null;
-}
-export interface SearchHit {
-  id: string;
-  reference: string | null;
-  subject: string | null;
-  snippet: string;
-  issuer: string | null;
-  date: string | null;
-  typeCode: string | null;
-  status: string;
-}
-export interface SearchResult {
-  items: SearchHit[];
-  total: number;
-  capped?: boolean;
-  match?: { id: string; reference: string | null };
-}
-export interface OwedTask {
-  taskId: string;
-  document: { id: string; reference: string | null; subject: string | null; issuer: string | null };
-  label: string;
-  title: string;
-  cycles: string[];
-  due: string | null;
-  reported: string[];
-  overdue: string[];
-  expected?: string[];
-}
-
-export interface ImportCounts {
-  total: number;
-  queued: number;
-  reading: number;
-  done: number;
-  failed: number;
-  documentsCreated: number;
-  duplicates: number;
-}
-export interface ImportBatchSummary {
-  id: string;
-  source: "web" | "cli";
-  label: string | null;
-  createdAt: string;
-  createdBy: string;
-  counts: ImportCounts;
-  finished: boolean;
-}
-export interface ImportItem {
-  id: number;
-  position: number;
-  name: string;
-  path: string;
-  size: number;
-  status: "queued" | "reading" | "done" | "failed";
-  attempts: number;
-  error: { code: string; message: string } | null;
-  duplicate: boolean;
-  notes: Array<{ code: string; message: string }>;
-  documents: Array<{
-    id: string;
-    part: number;
-    created: boolean;
-    pages: [number, number] | null;
-    reference: string | null;
-    typeName: string | null;
-    subject: string | null;
-    issuer: string | null;
-    date: string | null;
-    status: DocumentSummary["status"];
-  }>;
-}
-export interface ImportBatch extends ImportBatchSummary {
-  items: ImportItem[];
-}
+// ---- The shapes the pages read: the contract's ----
+export type {
+  AgencyEntry,
+  BatchCounts as ImportCounts,
+  BatchSummary as ImportBatchSummary,
+  BatchView as ImportBatch,
+  ChainNode,
+  Dashboard,
+  DashboardCell,
+  Delivery,
+  DeliveryPlan,
+  DocumentContent,
+  DocumentDetail,
+  DocumentLinks,
+  DocumentSummary,
+  DocumentView as View,
+  Finding,
+  ImportItem,
+  Me,
+  Notification,
+  OpenedDocument,
+  OwedTask,
+  RegisterEntry,
+  RegisterInfo,
+  SearchHit,
+  SearchResult,
+  TaskPlan,
+  UnitEntry,
+  UserEntry,
+} from "@vanthu/contract";
+export type { Role } from "@vanthu/core";

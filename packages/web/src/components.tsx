@@ -5,7 +5,7 @@ import { describeError, type DocumentSummary } from "./api.ts";
 import { viDate } from "./format.ts";
 import { t } from "./i18n.ts";
 
-const STATUS_COLOR: Record<string, string> = {
+const STATUS_COLOR: Record<DocumentSummary["status"], string> = {
   draft: "gray",
   issued: "green",
   registered: "blue",

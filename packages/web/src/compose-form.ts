@@ -2,6 +2,8 @@
  * The compose form as data: filled from a template or a stored draft, turned into the fields the
  * API takes, and corrected by a lint finding's fix. Pure, so that it is tested without a browser.
  */
+import type { DraftFieldsInput } from "@vanthu/contract";
+import type { Authority } from "@vanthu/core";
 import type { DocumentDetail, Finding } from "./api.ts";
 import { templateFor } from "./templates.ts";
 
@@ -68,7 +70,7 @@ export function fromDocument(d: DocumentDetail): FormState {
 }
 
 /** The form as the draft fields the API takes (POST/PATCH /api/documents, preview). */
-export function toFields(f: FormState) {
+export function toFields(f: FormState): DraftFieldsInput {
   return {
     typeCode: f.typeCode,
     subject: f.subject.trim(),
@@ -81,7 +83,7 @@ export function toFields(f: FormState) {
       .map((a) => a.trim())
       .filter(Boolean),
     signature: {
-      authority: (f.authority || null) as "KT" | "TM" | "TL" | "TUQ" | "Q" | null,
+      authority: (f.authority || null) as Authority | null,
       authorityTitle: f.authorityTitle.trim() || null,
       signerTitle: f.signerTitle.trim() || null,
       signerName: f.signerName.trim() || null,

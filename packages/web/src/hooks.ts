@@ -55,3 +55,7 @@ export function useSubmit() {
   };
   return { busy, error, run };
 }
+
+/** A value from the address, if it is one of the options (else none: the filter is off). */
+export const oneOf = <T extends string>(options: readonly T[], value: string | null) =>
+  options.find((o) => o === value);

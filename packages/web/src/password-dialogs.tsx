@@ -22,9 +22,8 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           if (mismatch) return;
           void submit.run(
             () =>
-              api.post("/api/auth/password", {
-                currentPassword: v.currentPassword,
-                newPassword: v.newPassword,
+              api.call("POST /api/auth/password", {
+                body: { currentPassword: v.currentPassword, newPassword: v.newPassword },
               }),
             { success: () => t.password.changed, then: onClose },
           );
@@ -118,10 +117,10 @@ export function ResetPasswordDialog({
             onClick={() =>
               void submit.run(
                 () =>
-                  api.post<{ password: string | null }>(
-                    `/api/admin/users/${user.id}/password`,
-                    mode === "given" ? { password } : {},
-                  ),
+                  api.call("POST /api/admin/users/:id/password", {
+                    params: { id: user.id },
+                    body: mode === "given" ? { password } : {},
+                  }),
                 {
                   success: () => t.password.resetDone,
                   then: (r) => (r.password ? setGenerated(r.password) : onClose()),

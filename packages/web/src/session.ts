@@ -6,7 +6,7 @@ export function useMe() {
   return useQuery<Me, ApiError>({
     queryKey: ["me"],
     queryFn: async () => {
-      const me = await api.get<Me>("/api/auth/me");
+      const me = await api.call("GET /api/auth/me");
       setCsrfToken(me.csrfToken);
       return me;
     },

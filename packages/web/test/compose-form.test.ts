@@ -126,7 +126,7 @@ test("toFields: lines trimmed, blanks dropped; a công văn's unit in capitals; 
   assert.deepEqual(fields.addressees, ["Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh"]);
   assert.deepEqual(fields.paragraphs, ["Đoạn một.", "Đoạn hai."]);
   assert.deepEqual(fields.archive, ["VT", "TTBCXB"]);
-  assert.equal(fields.signature.authority, null);
+  assert.equal(fields.signature?.authority, null);
   assert.equal(toFields(form({ typeCode: "KH", unit: "TTBCXB" })).unit, null, "only a công văn");
 });
 

@@ -7,15 +7,15 @@
  */
 import { foldSameLength } from "../text/vietnamese.ts";
 
-export type Cycle = "once" | "on-request" | "monthly" | "quarterly" | "half-yearly" | "yearly";
-export const CYCLES: readonly Cycle[] = [
+export const CYCLES = [
   "once",
   "on-request",
   "monthly",
   "quarterly",
   "half-yearly",
   "yearly",
-];
+] as const;
+export type Cycle = (typeof CYCLES)[number];
 
 /** Cycles that stand alone: a report made once, or when asked, is no periodic report. */
 const ALONE: readonly Cycle[] = ["once", "on-request"];

@@ -10,10 +10,12 @@
  */
 
 /** "state": Decree 30/2020/NĐ-CP; "party": Hướng dẫn 36-HD/VPTW (ĐẢNG CỘNG SẢN VIỆT NAM). */
-export type DocumentFormat = "state" | "party";
+export const DOCUMENT_FORMATS = ["state", "party"] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** Signing authority prefix (thể thức đề ký): thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền. */
-export type Authority = "KT" | "TM" | "TL" | "TUQ" | "Q";
+export const AUTHORITIES = ["KT", "TM", "TL", "TUQ", "Q"] as const;
+export type Authority = (typeof AUTHORITIES)[number];
 
 export interface Issuer {
   /** Issuing body as written in the header, in name case ("Sở Thông tin và Truyền thông"). */

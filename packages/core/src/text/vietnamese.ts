@@ -30,6 +30,11 @@ export function normalizeText(input: string): string {
   return s.normalize("NFC");
 }
 
+/** A name as stored: NFC, one space between words (no tabs, no-break or doubled spaces). */
+export function cleanName(name: string): string {
+  return normalizeText(name).replace(/\s+/g, " ").trim();
+}
+
 /**
  * Accent-folded comparison key: lower case, no diacritics, đ -> d, runs of white space as one
  * space, trimmed. "Ủy ban Nhân dân" -> "uy ban nhan dan".

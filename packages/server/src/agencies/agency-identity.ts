@@ -37,9 +37,6 @@ export function authorityOf(actor: Actor | null): Authority {
 
 export const nameKey = (name: string): string => foldKey(normalizeText(name));
 
-/** A name as stored: NFC, one space between words (no tabs, no-break or doubled spaces). */
-export const cleanName = (name: string): string => normalizeText(name).replace(/\s+/g, " ").trim();
-
 /**
  * Refuses a name already taken: by an agency under the same parent (everyone), and, for an
  * agency admin, by any agency in the same place (or of no place): a Kính gửi line names an
@@ -96,4 +93,14 @@ export function uniqueViolation(e: unknown): AppError | null {
   const err = e as { code?: string; constraint?: string; message?: string };
   if (err?.code !== "23505") return null;
   return fail("AGENCY_EXISTS", `unique violation: ${err.constraint ?? err.message ?? ""}`);
+}
+
+/** The code of the actor's own agency. */
+export async function ownAgencyCode(db: Db, actor: Actor): Promise<string> {
+  const a = await db
+    .selectFrom("agencies")
+    .select("code")
+    .where("id", "=", actor.agencyId)
+    .executeTakeFirstOrThrow();
+  return a.code;
 }

@@ -3,10 +3,11 @@
  * (any level, the top level included; the CLI and the demo world act with its rights) or by an
  * agency admin under their own agency only. Names are unique as `agency-identity.ts` says.
  */
-import { z } from "zod";
+import { agencySchema, type AgencyInput } from "@vanthu/contract";
 import type { Kysely } from "kysely";
 import type { Database } from "@vanthu/db";
-import type { Actor } from "../context.ts";
+import type { Actor, AppContext } from "../context.ts";
+import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -15,46 +16,13 @@ import { AGENCY_MESSAGES_VI } from "../messages.vi.ts";
 import {
   assertNameFree,
   authorityOf,
-  cleanName,
   INSTALLATION,
+  ownAgencyCode,
   uniqueViolation,
 } from "./agency-identity.ts";
-import { insertUser, userSchema } from "./create-user.ts";
+import { insertUser } from "./create-user.ts";
 
-const text = (max: number, min = 0) =>
-  z.string().transform(cleanName).pipe(z.string().min(min).max(max));
-
-export const firstAdminSchema = userSchema.pick({
-  username: true,
-  fullName: true,
-  title: true,
-  password: true,
-});
-
-export const agencySchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "chữ thường, số và dấu gạch nối"),
-  name: text(300, 2),
-  abbreviation: text(30, 1),
-  kind: z.enum(["state", "party", "union", "press", "broadcaster", "other"]),
-  /** The agency it belongs to; none: the top level (the installation admin only). */
-  parentCode: z.string().optional(),
-  parentLine: text(300).optional(),
-  place: text(100).optional(),
-  portalDomain: z.string().trim().max(200).optional(),
-  numbering: z.enum(["yearly", "term-per-type"]).optional(),
-  term: z.string().trim().max(20).optional(),
-  units: z
-    .array(
-      z.strictObject({
-        name: z.string().trim().min(1),
-        abbreviation: z.string().trim().min(1).max(20),
-      }),
-    )
-    .default([]),
-  /** The agency's first admin, made with it. */
-  admin: firstAdminSchema.optional(),
-});
-export type AgencyInput = z.input<typeof agencySchema>;
+export { agencySchema, type AgencyInput };
 
 export async function createAgency(
   db: Kysely<Database>,
@@ -153,4 +121,24 @@ export async function createAgency(
   } catch (e) {
     throw uniqueViolation(e) ?? e;
   }
+}
+
+/**
+ * An agency made on the admin pages: an agency admin's goes under its own agency unless it names
+ * another parent (then refused as not owned); the installation admin's goes to the top level
+ * unless it names a parent.
+ */
+export async function createAgencyFor(
+  ctx: AppContext,
+  actor: Actor,
+  input: AgencyInput,
+): Promise<{ id: string; adminId?: string }> {
+  const parentCode =
+    input.parentCode ?? (hasRole(actor, "admin") ? await ownAgencyCode(ctx.db, actor) : undefined);
+  return createAgency(
+    ctx.db,
+    actor,
+    { ...input, ...(parentCode ? { parentCode } : {}) },
+    ctx.now(),
+  );
 }

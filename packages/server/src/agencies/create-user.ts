@@ -1,26 +1,16 @@
 /** A person of an agency: created by the admin CLI, the demo world and the admin pages. */
-import { z } from "zod";
+import { userSchema, type ApiParsedBody, type UserInput } from "@vanthu/contract";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Role } from "@vanthu/db";
-import type { Actor } from "../context.ts";
+import type { Actor, AppContext } from "../context.ts";
+import { hasRole } from "../context.ts";
+import { ownAgencyCode } from "./agency-identity.ts";
+
+export { userSchema, type UserInput };
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { assertPasswordAllowed } from "../auth/password-policy.ts";
-
-/** The roles an admin may give; "installer" is given only by the first start. */
-export const AGENCY_ROLES = ["clerk", "specialist", "leader", "admin"] as const;
-
-export const userSchema = z.strictObject({
-  agencyCode: z.string(),
-  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,60}$/, "chữ thường, số, dấu chấm, gạch nối"),
-  fullName: z.string().trim().min(2).max(100),
-  title: z.string().trim().max(100).optional(),
-  roles: z.array(z.enum(AGENCY_ROLES)).min(1),
-  // Length and the rest: auth/password-policy.ts, checked before hashing.
-  password: z.string().min(1).max(200),
-});
-export type UserInput = z.input<typeof userSchema>;
 
 /** Inserts the user in the caller's transaction (the password already hashed). */
 export async function insertUser(
@@ -87,4 +77,24 @@ export async function createUser(
     if (!agency) throw fail("AGENCY_NOT_FOUND", `no agency ${u.agencyCode}`);
     return insertUser(trx, actor, { ...u, agencyId: agency.id, roles: u.roles, passwordHash }, at);
   });
+}
+
+/**
+ * A user made on the admin pages: an agency admin's users are its own (naming another agency is
+ * AGENCY_NOT_OWNED); the installation admin names the agency.
+ */
+export async function createUserFor(
+  ctx: AppContext,
+  actor: Actor,
+  input: ApiParsedBody<"POST /api/admin/users">,
+): Promise<{ id: string }> {
+  const installer = hasRole(actor, "installer");
+  const own = installer ? null : await ownAgencyCode(ctx.db, actor);
+  if (installer && !input.agencyCode)
+    throw fail("VALIDATION_FAILED", "agencyCode required", [
+      { path: "agencyCode", message: "Chọn cơ quan của người dùng." },
+    ]);
+  if (own && input.agencyCode && input.agencyCode !== own)
+    throw fail("AGENCY_NOT_OWNED", `${input.agencyCode} is not the admin's agency`);
+  return createUser(ctx.db, actor, { ...input, agencyCode: own ?? input.agencyCode! }, ctx.now());
 }

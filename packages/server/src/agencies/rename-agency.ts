@@ -5,27 +5,13 @@
  * name stays findable in the history. Who may: the agency's own admin, the admin of the agency
  * it belongs to, or the installation admin.
  */
-import { z } from "zod";
+import { renameSchema, type AgencyRename, type RenameInput } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { vietnamDate } from "../context.ts";
 import { isUuid } from "../documents/access.ts";
-import {
-  cleanName,
-  assertNameFree,
-  authorityOf,
-  INSTALLATION,
-  uniqueViolation,
-} from "./agency-identity.ts";
-
-export const renameSchema = z.strictObject({
-  name: z.string().transform(cleanName).pipe(z.string().min(2).max(300)),
-  reason: z.string().trim().min(1).max(500),
-  /** "YYYY-MM-DD"; today (Vietnam time) when left out. */
-  validFrom: z.iso.date().optional(),
-});
-export type RenameInput = z.input<typeof renameSchema>;
+import { assertNameFree, authorityOf, INSTALLATION, uniqueViolation } from "./agency-identity.ts";
 
 export async function renameAgency(
   ctx: AppContext,
@@ -93,7 +79,7 @@ export async function renameAgency(
 }
 
 /** The agency's names over time, newest first. */
-export async function agencyHistory(ctx: AppContext, id: string) {
+export async function agencyHistory(ctx: AppContext, id: string): Promise<AgencyRename[]> {
   if (!isUuid(id)) throw fail("AGENCY_NOT_FOUND", `not an agency id: ${id}`);
   const rows = await ctx.db
     .selectFrom("agency_history as h")
@@ -108,7 +94,7 @@ export async function agencyHistory(ctx: AppContext, id: string) {
     newName: h.new_name,
     reason: h.reason,
     validFrom: h.valid_from,
-    at: h.at,
+    at: h.at.toISOString(),
     by: h.by,
   }));
 }

@@ -3,6 +3,7 @@
  * constant-time for unknown names, audited. Every checked password leaves a row in
  * `login_attempts` (the record; the throttle never reads it).
  */
+import type { Role } from "@vanthu/core";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
@@ -16,7 +17,7 @@ export interface LoginResult {
   token: string;
   csrfToken: string;
   expiresAt: Date;
-  user: { id: string; username: string; fullName: string; roles: string[]; agencyId: string };
+  user: { id: string; username: string; fullName: string; roles: Role[]; agencyId: string };
 }
 
 /**

@@ -4,11 +4,13 @@
  * shared password ("demo") is written by `seedDemoWorld` straight into the table, in demo mode
  * only, and so never passes through here.
  */
+import { PASSWORD_MAX_LENGTH } from "@vanthu/contract";
 import { fail, type Issue } from "../errors.ts";
 import { COMMON_PASSWORDS } from "./common-passwords.ts";
 
 export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+// The longest password is the contract's, so that the request schemas refuse it too.
+export { PASSWORD_MAX_LENGTH };
 
 export type PasswordProblem = "TOO_SHORT" | "TOO_LONG" | "COMMON" | "TOO_SIMPLE" | "HAS_USERNAME";
 

@@ -1,101 +1,77 @@
-/** /api/auth: sign in, sign out, who am I. */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+/**
+ * /api/auth: sign in, sign out, who am I, one's password; and an admin's reset of a user's
+ * password. Wiring only; the declarations are in @vanthu/contract.
+ */
+import type { FastifyReply } from "fastify";
 import type { AppContext } from "../context.ts";
-import type { OpenApiRegistry } from "../http/openapi.ts";
-import { requireActor } from "../http/require-actor.ts";
-import { validate } from "../validate.ts";
+import type { RouteTable } from "../http/route.ts";
 import { login } from "./login.ts";
-import { recordAudit } from "../audit.ts";
-import { SESSION_COOKIE, deleteSession } from "./sessions.ts";
+import { logout } from "./logout.ts";
+import { currentUser } from "./current-user.ts";
+import { SESSION_COOKIE } from "./sessions.ts";
 import { ThrottledError } from "./login-throttle.ts";
-import { registerPasswordRoutes } from "./password-routes.ts";
+import { changePassword } from "./change-password.ts";
+import { resetPassword } from "./reset-password.ts";
 
-export const loginSchema = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-});
+/** A throttled attempt says when to come back (Retry-After). */
+async function withRetryAfter<T>(reply: FastifyReply, attempt: Promise<T>): Promise<T> {
+  try {
+    return await attempt;
+  } catch (e) {
+    if (e instanceof ThrottledError) void reply.header("retry-after", e.retryAfterSeconds);
+    throw e;
+  }
+}
 
-export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext, api: OpenApiRegistry) {
-  app.post("/api/auth/login", async (request, reply) => {
-    const body = validate(loginSchema, request.body);
-    let result;
-    try {
-      result = await login(ctx, {
-        ...body,
-        // The socket's address, or X-Forwarded-For when the peer is a configured proxy.
-        ip: request.ip,
-        userAgent: request.headers["user-agent"] ?? null,
+export function authRoutes(ctx: AppContext): RouteTable {
+  return {
+    "POST /api/auth/login": async ({ body, request, reply }) => {
+      const result = await withRetryAfter(
+        reply,
+        login(ctx, {
+          ...body,
+          // The socket's address, or X-Forwarded-For when the peer is a configured proxy.
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        }),
+      );
+      void reply.setCookie(SESSION_COOKIE, result.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        // TLS on the socket, or X-Forwarded-Proto: https from a trusted proxy (Fastify's trustProxy).
+        secure: request.protocol === "https",
+        expires: result.expiresAt,
       });
-    } catch (e) {
-      if (e instanceof ThrottledError) void reply.header("retry-after", e.retryAfterSeconds);
-      throw e;
-    }
-    void reply.setCookie(SESSION_COOKIE, result.token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      // TLS on the socket, or X-Forwarded-Proto: https from a trusted proxy (Fastify's trustProxy).
-      secure: request.protocol === "https",
-      expires: result.expiresAt,
-    });
-    return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
-  });
-  api.add({
-    method: "POST",
-    url: "/api/auth/login",
-    summary: "Sign in; sets the session cookie and returns the CSRF token for writes",
-    tag: "auth",
-    auth: "none",
-    body: loginSchema,
-    responses: {
-      200: "Signed in",
-      400: "Invalid body",
-      401: "Wrong credentials",
-      429: "Throttled: too many attempts for the account from this address, or from the address (Retry-After)",
+      return {
+        user: result.user,
+        csrfToken: result.csrfToken,
+        expiresAt: result.expiresAt.toISOString(),
+      };
     },
-  });
 
-  app.post("/api/auth/logout", async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(ctx, token);
-    if (request.actor)
-      await recordAudit(ctx.db, {
-        actor: request.actor,
-        action: "logout",
-        entity: "user",
-        entityId: request.actor.userId,
-        at: ctx.now(),
-      });
-    void reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return { ok: true };
-  });
-  api.add({
-    method: "POST",
-    url: "/api/auth/logout",
-    summary: "Sign out",
-    tag: "auth",
-    auth: "optional",
-    responses: { 200: "Signed out" },
-  });
+    "POST /api/auth/logout": async ({ actor, request, reply }) => {
+      await logout(ctx, actor, request.cookies[SESSION_COOKIE]);
+      void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true };
+    },
 
-  app.get("/api/auth/me", async (request) => {
-    const actor = requireActor(request);
-    const agency = await ctx.db
-      .selectFrom("agencies")
-      .select(["id", "code", "name", "abbreviation", "kind", "place", "parent_line as parentLine"])
-      .where("id", "=", actor.agencyId)
-      .executeTakeFirstOrThrow();
-    return { user: actor, agency, csrfToken: request.csrfToken };
-  });
-  api.add({
-    method: "GET",
-    url: "/api/auth/me",
-    summary: "The signed-in user, their agency and the CSRF token",
-    tag: "auth",
-    auth: "session",
-    responses: { 200: "The user", 401: "Not signed in" },
-  });
+    "GET /api/auth/me": async ({ actor, request }) =>
+      currentUser(ctx, actor, request.csrfToken ?? ""),
 
-  registerPasswordRoutes(app, ctx, api);
+    "POST /api/auth/password": async ({ actor, body, request, reply }) =>
+      withRetryAfter(
+        reply,
+        changePassword(ctx, actor, {
+          ...body,
+          ip: request.ip,
+          sessionToken: request.cookies[SESSION_COOKIE] ?? null,
+        }),
+      ),
+
+    "POST /api/admin/users/:id/password": async ({ actor, params, body }) => {
+      const r = await resetPassword(ctx, actor, { userId: params.id }, { password: body.password });
+      return { password: r.password, sessionsEnded: r.sessionsEnded };
+    },
+  };
 }

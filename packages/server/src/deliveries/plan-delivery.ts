@@ -1,17 +1,28 @@
 /** The delivery plan of a document: its Kính gửi and Nơi nhận lines matched to agencies. */
 import { sql, type Kysely, type Transaction } from "kysely";
 import { resolveRecipients, type RecipientPlan } from "@vanthu/core";
+import type { AgencyRef } from "@vanthu/contract";
 import type { Database, DocumentRow } from "@vanthu/db";
+import type { AppContext, Actor } from "../context.ts";
+import { fail } from "../errors.ts";
 import type { DocumentContent } from "../documents/document-content.ts";
+import { loadDocument } from "../documents/load-document.ts";
 
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
+/** The plan with the agencies it names (the contract's DeliveryPlan). */
 export interface DeliveryPlan extends RecipientPlan {
   agencies: Record<string, AgencyRef>;
+}
+
+/** The plan of one of the actor's own outgoing documents. */
+export async function deliveryPlanOf(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<DeliveryPlan> {
+  const row = await loadDocument(ctx.db, actor, id, { own: true });
+  if (row.direction !== "outgoing")
+    throw fail("NOT_DELIVERED", "an incoming document is not delivered by us");
+  return planDelivery(ctx.db, row);
 }
 
 export async function planDelivery(

@@ -3,8 +3,7 @@
  * registering it), or move it on once registered: assigned (04), in progress (05), done (06).
  * Statuses only move forward; each step records its time.
  */
-import { z } from "zod";
-import { canMoveDelivery, PROGRESS_STATUSES, type ProgressStatus } from "@vanthu/core";
+import { canMoveDelivery, type ProgressStatus } from "@vanthu/core";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
@@ -12,9 +11,6 @@ import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
-
-export const returnSchema = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
-export const progressSchema = z.strictObject({ status: z.enum(PROGRESS_STATUSES) });
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 

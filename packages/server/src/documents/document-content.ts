@@ -3,7 +3,7 @@
  * the parser share (LayoutSource), complete with paragraphs. Drafts are written from fields or
  * from text; the columns of the row (type, subject, reference...) are derived from the content.
  */
-import { z } from "zod";
+import type { DraftFields } from "@vanthu/contract";
 import {
   toIsoDate,
   composeSymbol,
@@ -18,42 +18,8 @@ import type { Agency } from "@vanthu/db";
 
 export type DocumentContent = LayoutSource & { paragraphs: string[] };
 
-const line = (max: number) => z.string().trim().min(1).max(max);
-
-/** The fields a person fills in for a draft. */
-export const draftFieldsSchema = z.strictObject({
-  typeCode: z.string().trim().min(1).max(10),
-  subject: line(1000),
-  /** The drafting unit's abbreviation, in a công văn's symbol ("TTBCXB"). */
-  unit: z
-    .string()
-    .trim()
-    .regex(/^[A-ZĐ0-9&]{1,15}$/u, "Viết tắt tên đơn vị: chữ in hoa, không dấu cách.")
-    .nullable()
-    .optional(),
-  place: line(100).optional(),
-  addressees: z.array(line(300)).max(300).default([]),
-  paragraphs: z.array(z.string().max(50_000)).max(3000).default([]),
-  recipients: z.array(line(300)).max(300).default([]),
-  archive: z.array(line(30)).max(20).default(["VT"]),
-  signature: z
-    .strictObject({
-      authority: z.enum(["KT", "TM", "TL", "TUQ", "Q"]).nullable().default(null),
-      authorityTitle: line(200).nullable().default(null),
-      signerTitle: line(200).nullable().default(null),
-      signerName: line(100).nullable().default(null),
-    })
-    .optional(),
-  isPublic: z.boolean().optional(),
-  /** An issued document of the agency that this one corrects or replaces (ND30 Điều 18). */
-  correctsId: z.uuid().optional(),
-});
-export type DraftFields = z.infer<typeof draftFieldsSchema>;
-
-export const draftTextSchema = z.strictObject({
-  text: z.string().min(1).max(2_000_000),
-  isPublic: z.boolean().optional(),
-});
+// The request schemas (draft fields, draft text) are the contract's: @vanthu/contract.
+export type { DraftFields };
 
 /**
  * A Kính gửi or Nơi nhận line as the layout wants it: the layout writes the dash and the ";" or

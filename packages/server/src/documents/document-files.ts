@@ -3,7 +3,9 @@
  * portal's rendered PDF). A delivered copy holds the original's files too, so the caller passes
  * every document id whose files count.
  */
-import type { AppContext } from "../context.ts";
+import type { Actor, AppContext } from "../context.ts";
+import { fail } from "../errors.ts";
+import { loadDocument } from "./load-document.ts";
 
 export async function findDocumentFile(
   ctx: AppContext,
@@ -22,4 +24,18 @@ export async function findDocumentFile(
   const file = await q.executeTakeFirst();
   const bytes = file ? await ctx.files.get(file.sha256) : null;
   return file && bytes ? { bytes, mediaType: file.media_type, name: file.name } : null;
+}
+
+/** A file of a document the reader may see, by name (its copy's files are the original's). */
+export async function readDocumentFile(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  name: string,
+): Promise<{ bytes: Buffer; mediaType: string; name: string }> {
+  const row = await loadDocument(ctx.db, actor, id);
+  const holders = row.source_id ? [id, row.source_id] : [id];
+  const file = await findDocumentFile(ctx, holders, { name });
+  if (!file) throw fail("FILE_NOT_FOUND", `no file ${name} on ${id}`);
+  return file;
 }

@@ -6,6 +6,7 @@
  * Many files, folders and scans go through import batches instead (imports/), read in the
  * background; both share `import-file.ts`.
  */
+import type { ImportReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -17,6 +18,8 @@ import {
   saveImportedDocuments,
   sha256InSlices,
 } from "./import-file.ts";
+import { loadDocument } from "./load-document.ts";
+import { detail } from "./present.ts";
 
 export interface ImportResult {
   /** The first document of the file. */
@@ -59,5 +62,21 @@ export async function importDocument(
     ids: parts.map((p) => p.id),
     duplicate: !created,
     notes: created ? readNotes(read) : [],
+  };
+}
+
+/** The import as the API answers it: each document of the file as a draft's detail. */
+export async function presentImport(
+  ctx: AppContext,
+  actor: Actor,
+  result: ImportResult,
+): Promise<ImportReply> {
+  const documents = [];
+  for (const id of result.ids) documents.push(detail(await loadDocument(ctx.db, actor, id)));
+  return {
+    document: documents[0]!,
+    documents,
+    duplicate: result.duplicate,
+    notes: result.notes,
   };
 }

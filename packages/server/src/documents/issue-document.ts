@@ -21,17 +21,13 @@ import { loadDocument } from "./load-document.ts";
 import { planDelivery } from "../deliveries/plan-delivery.ts";
 import { deliverDocument } from "../deliveries/deliver-document.ts";
 import { createTasks } from "../followup/tasks.ts";
-import { z } from "zod";
+import type { IssueBody, IssueReply } from "@vanthu/contract";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { renderDocumentHtml } from "./stored-rendering.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
 
-export interface IssueResult {
-  number: string;
-  reference: string;
-  date: string;
-}
+export type IssueResult = IssueReply;
 
 /** What a draft needs before it can be issued. */
 export function missingForIssue(c: DocumentContent): Issue[] {
@@ -44,20 +40,6 @@ export function missingForIssue(c: DocumentContent): Issue[] {
     issues.push({ path: "signature.signerName", message: "Chưa có họ tên người ký." });
   return issues;
 }
-
-export const issueBodySchema = z.strictObject({
-  /** The clerk's confirmation of who receives it; without it, the plan read from the text. */
-  deliverTo: z
-    .array(
-      z.strictObject({
-        agencyId: z.uuid(),
-        kind: z.enum(["action", "copy"]).default("action"),
-      }),
-    )
-    .max(1000)
-    .optional(),
-});
-export type IssueBody = z.infer<typeof issueBodySchema>;
 
 export async function issueDocument(
   ctx: AppContext,

@@ -3,28 +3,15 @@
  * (diacritics folded), type and dates; newest first; paged.
  */
 import { sql } from "kysely";
-import { z } from "zod";
+import type { ApiReply, ListQuery } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
-import { summary, type DocumentSummary } from "./present.ts";
-
-export const listQuerySchema = z.strictObject({
-  box: z.enum(["outgoing", "incoming", "drafts"]).default("outgoing"),
-  q: z.string().trim().max(200).optional(),
-  type: z.string().trim().max(10).optional(),
-  /** In the incoming box, "draft" is a received document not yet registered. */
-  status: z.enum(["draft", "issued", "registered", "returned", "revoked"]).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type ListQuery = z.infer<typeof listQuerySchema>;
+import { summary } from "./present.ts";
 
 export async function listDocuments(
   ctx: AppContext,
   actor: Actor,
   query: ListQuery,
-): Promise<{ items: DocumentSummary[]; total: number; page: number; pageSize: number }> {
+): Promise<ApiReply<"GET /api/documents">> {
   let q = ctx.db.selectFrom("documents").where("agency_id", "=", actor.agencyId);
   if (query.box === "outgoing")
     q = q.where("direction", "=", "outgoing").where("status", "!=", "draft");

@@ -1,19 +1,7 @@
-/** A document row as the API shows it. */
+/** A document row as the API shows it (the contract's DocumentSummary and DocumentDetail). */
+import type { DocumentDetail, DocumentSummary } from "@vanthu/contract";
 import type { DocumentRow } from "@vanthu/db";
-
-export interface DocumentSummary {
-  id: string;
-  direction: string;
-  status: string;
-  reference: string | null;
-  typeCode: string | null;
-  typeName: string | null;
-  subject: string | null;
-  issuer: string | null;
-  date: string | null;
-  isPublic: boolean;
-  createdAt: string;
-}
+import type { DocumentContent } from "./document-content.ts";
 
 export function summary(
   row: Pick<
@@ -46,7 +34,7 @@ export function summary(
   };
 }
 
-export function detail(row: DocumentRow) {
+export function detail(row: DocumentRow): DocumentDetail {
   return {
     ...summary(row),
     agencyId: row.agency_id,
@@ -55,7 +43,7 @@ export function detail(row: DocumentRow) {
     symbol: row.symbol,
     place: row.place,
     signerName: row.signer_name,
-    content: row.content,
+    content: row.content as DocumentContent,
     text: row.body,
     correctsId: row.corrects_id,
     sourceId: row.source_id,

@@ -3,19 +3,13 @@
  * findings, computed on the server so that the browser, the API and the issued PDF share one
  * layout and one rule set (with the agency's own profile: its names, portal, signers).
  */
-import { z } from "zod";
-import {
-  composeText,
-  lintReport,
-  parseDocument,
-  type AgencyProfile,
-  type Diagnostic,
-} from "@vanthu/core";
+import type { DocumentView, PreviewInput } from "@vanthu/contract";
+import { composeText, lintReport, parseDocument, type AgencyProfile } from "@vanthu/core";
 import type { Agency, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
-import { contentFromFields, draftFieldsSchema, type DocumentContent } from "./document-content.ts";
+import { contentFromFields, type DocumentContent } from "./document-content.ts";
 import { renderDocumentHtml, storedRendering } from "./stored-rendering.ts";
 
 /**
@@ -28,11 +22,6 @@ import { renderDocumentHtml, storedRendering } from "./stored-rendering.ts";
 export const PREVIEW_MAX_CHARS = 300_000;
 /** Findings sent to a page; the total is counted up to the core's stopAfter (10,000). */
 export const MAX_FINDINGS = 300;
-
-/** A draft being typed: like a draft's fields, but the subject may still be empty. */
-export const previewSchema = draftFieldsSchema.extend({
-  subject: z.string().max(1000).default(""),
-});
 
 /** What the linter may know of an agency: its names, portal, and its leaders as signers. */
 async function agencyProfile(ctx: AppContext, agency: Agency): Promise<AgencyProfile> {
@@ -51,18 +40,8 @@ async function agencyProfile(ctx: AppContext, agency: Agency): Promise<AgencyPro
   };
 }
 
-export interface View {
-  html: string;
-  text: string;
-  /** The first MAX_FINDINGS findings by position. */
-  findings: Diagnostic[];
-  /** All findings counted (at least this many when the linter stopped early). */
-  findingsTotal: number;
-  /** More findings than `findings` holds. */
-  findingsTruncated: boolean;
-  /** False when the linter stopped counting (at 10,000): `findingsTotal` is a lower bound. */
-  findingsComplete: boolean;
-}
+/** The layout and the findings (the contract's DocumentView). */
+export type View = DocumentView;
 
 function lintView(
   text: string,
@@ -97,7 +76,7 @@ function assertPreviewable(text: string): void {
 export async function previewDraft(
   ctx: AppContext,
   actor: Actor,
-  fields: z.infer<typeof previewSchema>,
+  fields: PreviewInput,
 ): Promise<View> {
   const agency = await ctx.db
     .selectFrom("agencies")

@@ -4,21 +4,19 @@
  * an issued document public, or takes it down. The content stays immutable; only the flag
  * changes, in the same transaction as its audit event.
  */
-import { z } from "zod";
+import type { ApiParsedBody, ApiReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { recordAudit } from "../audit.ts";
 import { fail } from "../errors.ts";
 import { assertMayPublish } from "./access.ts";
 import { loadDocument } from "./load-document.ts";
 
-export const publishSchema = z.strictObject({ public: z.boolean() });
-
 export async function publishDocument(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  input: z.infer<typeof publishSchema>,
-): Promise<{ id: string; isPublic: boolean }> {
+  input: ApiParsedBody<"POST /api/documents/:id/publish">,
+): Promise<ApiReply<"POST /api/documents/:id/publish">> {
   assertMayPublish(actor, id);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {

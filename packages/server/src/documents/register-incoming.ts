@@ -2,7 +2,7 @@
  * Registering a received document (vào sổ đến): the clerk confirms or corrects the parsed fields,
  * and the document takes the next number of the agency's incoming register for the year.
  */
-import { z } from "zod";
+import type { RegisterCorrections, RegisterReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { hasRole, vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -10,21 +10,12 @@ import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 import { loadDocument } from "./load-document.ts";
 
-export const registerCorrectionsSchema = z.strictObject({
-  reference: z.string().trim().min(1).max(100).optional(),
-  subject: z.string().trim().min(1).max(1000).optional(),
-  issuer: z.string().trim().min(1).max(300).optional(),
-  date: z.iso.date().optional(),
-  typeCode: z.string().trim().min(1).max(10).optional(),
-});
-export type RegisterCorrections = z.infer<typeof registerCorrectionsSchema>;
-
 export async function registerIncoming(
   ctx: AppContext,
   actor: Actor,
   id: string,
   corrections: RegisterCorrections,
-): Promise<{ number: number; date: string; reference: string | null }> {
+): Promise<RegisterReply> {
   if (!hasRole(actor, "clerk"))
     throw fail("FORBIDDEN", `${actor.username} may not register documents`);
   const now = ctx.now();

@@ -2,32 +2,12 @@
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import {
-  columnsOf,
-  contentFromText,
-  draftFieldsSchema,
-  type DocumentContent,
-} from "./document-content.ts";
+import { columnsOf, contentFromText, type DocumentContent } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
 import { composeSymbol, typeByCode, normalizeText } from "@vanthu/core";
-import { z } from "zod";
+import type { DraftPatch } from "@vanthu/contract";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
-
-// The fields' defaults ([] for lists) must not apply to a change: a PATCH of one field would
-// otherwise empty the draft's addressees, paragraphs and recipients (zod keeps a default inside
-// .partial()). Each defaulted field is taken without its default.
-const withoutDefault = <T extends z.ZodType>(field: T) =>
-  (field instanceof z.ZodDefault ? field.unwrap() : field) as T;
-const shape = draftFieldsSchema.omit({ correctsId: true }).shape;
-export const draftPatchSchema = z
-  .strictObject(
-    Object.fromEntries(
-      Object.entries(shape).map(([k, v]) => [k, withoutDefault(v as z.ZodType)]),
-    ) as typeof shape,
-  )
-  .partial();
-export type DraftPatch = z.infer<typeof draftPatchSchema>;
 
 export async function updateDraft(
   ctx: AppContext,

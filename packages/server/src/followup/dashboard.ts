@@ -4,7 +4,8 @@
  * (reports on the follow-on documents of the recipients). And an agency's own list: what it owes
  * and what is overdue.
  */
-import { sumFigures } from "@vanthu/core";
+import { sumFigures, type Cycle } from "@vanthu/core";
+import type { ApiReply, Dashboard, DashboardCell } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { vietnamDate } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -14,27 +15,7 @@ import { summary } from "../documents/present.ts";
 import { dueBy, reportedPeriods, taskPeriods } from "./reports.ts";
 
 type Figures = Record<string, number>;
-
-export interface Cell {
-  agencyId: string;
-  label: string;
-  taskId: string;
-  cycles: string[];
-  due: string | null;
-  status: "reported" | "overdue" | "pending";
-  /** Every period opened so far, due or not (the completion chart's denominator). */
-  periods: string[];
-  reports: Array<{
-    id: string;
-    files: string[];
-    period: string;
-    figures: Figures;
-    narrative: string;
-    late: boolean;
-    submittedAt: Date;
-  }>;
-  missing: string[];
-}
+type Cell = DashboardCell;
 
 /** Reports on the tasks of these documents, summed. */
 async function totalsOf(ctx: AppContext, documentIds: string[]): Promise<Figures> {
@@ -48,7 +29,11 @@ async function totalsOf(ctx: AppContext, documentIds: string[]): Promise<Figures
   return sumFigures(rows.map((r) => r.figures as Figures));
 }
 
-export async function dashboard(ctx: AppContext, actor: Actor, documentId: string) {
+export async function dashboard(
+  ctx: AppContext,
+  actor: Actor,
+  documentId: string,
+): Promise<Dashboard> {
   const doc = await loadDocument(ctx.db, actor, documentId, { own: true });
   if (doc.direction !== "outgoing" || doc.status !== "issued")
     throw fail("DOCUMENT_NOT_FOUND", `document ${documentId} is not an issued directive`);
@@ -110,7 +95,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
       agencyId: t.assignee_agency_id,
       label: t.item_label,
       taskId: t.id,
-      cycles: t.cycles,
+      cycles: t.cycles as Cycle[],
       due: t.due_date,
       status: missing.length ? "overdue" : mine.length ? "reported" : "pending",
       reports: mine.map((r) => ({
@@ -120,7 +105,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
         figures: r.figures as Figures,
         narrative: r.narrative,
         late: r.late,
-        submittedAt: r.submitted_at,
+        submittedAt: r.submitted_at.toISOString(),
       })),
       missing,
       periods: open.map((p) => p.label),
@@ -197,7 +182,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, documentId: strin
 }
 
 /** What an agency owes: its tasks, the periods due and missing, the next due date. */
-export async function owedBy(ctx: AppContext, actor: Actor) {
+export async function owedBy(ctx: AppContext, actor: Actor): Promise<ApiReply<"GET /api/tasks">> {
   const today = vietnamDate(ctx.now());
   const tasks = await ctx.db
     .selectFrom("tasks")
@@ -247,11 +232,10 @@ export async function owedBy(ctx: AppContext, actor: Actor) {
       },
       label: t.item_label,
       title: t.title,
-      cycles: t.cycles,
+      cycles: t.cycles as Cycle[],
       due: t.due_date,
       reported: [...done].sort(),
       overdue,
-      /** Every period open so far (the report form offers these). */
       periods: open.map((p) => ({ label: p.label, due: p.due })),
     };
   });

@@ -3,7 +3,7 @@
  * the period's due date is flagged late. Reporting again for the same period replaces the
  * figures (audited).
  */
-import { z } from "zod";
+import type { ReportInput } from "@vanthu/contract";
 import { isLate, periodOf, periodsBetween, type Cycle, type Period } from "@vanthu/core";
 import type { TaskTable } from "@vanthu/db";
 import type { Selectable } from "kysely";
@@ -13,18 +13,7 @@ import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { isUuid } from "../documents/access.ts";
 
-export const reportSchema = z.strictObject({
-  period: z.string().trim().min(1).max(20),
-  figures: z
-    .record(
-      z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, "khóa: chữ thường không dấu, số, _"),
-      z.number().int().min(0).max(1_000_000_000),
-    )
-    .refine((f) => Object.keys(f).length <= 30, "tối đa 30 chỉ số")
-    .default({}),
-  narrative: z.string().max(20_000).default(""),
-});
-export type ReportInput = z.infer<typeof reportSchema>;
+export type { ReportInput };
 
 type Task = Selectable<TaskTable>;
 

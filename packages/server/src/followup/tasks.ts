@@ -5,46 +5,10 @@
  * may not.
  */
 import type { Transaction } from "kysely";
-import { z } from "zod";
-import {
-  CYCLES,
-  cyclesCombine,
-  foldKey,
-  readReporting,
-  taskItems,
-  type Cycle,
-  type RecipientLine,
-} from "@vanthu/core";
+import type { TaskPlan } from "@vanthu/contract";
+import { foldKey, readReporting, taskItems, type RecipientLine } from "@vanthu/core";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { DocumentContent } from "../documents/document-content.ts";
-
-export const taskPlanSchema = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        label: z.string().trim().min(1).max(10),
-        title: z.string().trim().min(1).max(300),
-      }),
-    )
-    .max(100),
-  cycles: z
-    .array(z.enum(CYCLES as [Cycle, ...Cycle[]]))
-    .max(6)
-    .refine(cyclesCombine, { message: '"Một lần" và "Khi có yêu cầu" không đi cùng kỳ khác' }),
-  due: z.iso.date().nullable(),
-});
-export type TaskPlan = z.infer<typeof taskPlanSchema>;
-
-export const taskChangeSchema = z.strictObject({
-  cycles: z
-    .array(z.enum(CYCLES as [Cycle, ...Cycle[]]))
-    .min(1)
-    .max(6)
-    .refine(cyclesCombine, { message: '"Một lần" và "Khi có yêu cầu" không đi cùng kỳ khác' })
-    .optional(),
-  due: z.iso.date().nullable().optional(),
-  title: z.string().trim().min(1).max(300).optional(),
-});
 
 /** The plan read from the document's text, unless the author edited it. */
 export function taskPlanOf(row: Pick<DocumentRow, "task_plan" | "content" | "body">): TaskPlan {

@@ -6,26 +6,28 @@ import { hostname } from "node:os";
 import Fastify, { type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
+import type { ApiReply } from "@vanthu/contract";
 import type { AppContext } from "../context.ts";
 import { AppError, errorBody, fail, logFields } from "../errors.ts";
 import type { ErrorCode } from "../error-codes.ts";
 import { isDatabaseUnavailable } from "../database-unavailable.ts";
 import { CSRF_HEADER, SESSION_COOKIE, findSession } from "../auth/sessions.ts";
-import { registerAuthRoutes } from "../auth/routes.ts";
-import { registerDocumentRoutes } from "../documents/routes.ts";
-import { registerDeliveryRoutes } from "../deliveries/routes.ts";
-import { registerLinkRoutes } from "../links/routes.ts";
-import { registerFollowupRoutes } from "../followup/routes.ts";
-import { registerSearchRoutes } from "../search/routes.ts";
-import { registerRegisterRoutes } from "../registers/routes.ts";
-import { registerAgencyRoutes } from "../agencies/routes.ts";
+import { authRoutes } from "../auth/routes.ts";
+import { documentRoutes } from "../documents/routes.ts";
+import { deliveryRoutes } from "../deliveries/routes.ts";
+import { linkRoutes } from "../links/routes.ts";
+import { followupRoutes } from "../followup/routes.ts";
+import { searchRoutes } from "../search/routes.ts";
+import { registersRoutes } from "../registers/routes.ts";
+import { agencyRoutes } from "../agencies/routes.ts";
 import { notFoundPage, registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
+import { registerRoutes, type ReplyCheck, type RouteTable } from "./route.ts";
 import { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors } from "./framework-errors.ts";
 import { registerEdgeChecks } from "./edge-input.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
-import { registerImportRoutes } from "../imports/routes.ts";
+import { importRoutes } from "../imports/routes.ts";
 import {
   startImportWorker,
   type ImportWorker,
@@ -71,6 +73,8 @@ export async function buildApp(
      * closes; the server starts one, tests that read batches start their own or none.
      */
     imports?: Partial<ImportWorkerOptions>;
+    /** Check every JSON reply against its contract schema (the tests; see http/route.ts). */
+    checkReplies?: ReplyCheck;
   } = {},
 ): Promise<{
   app: FastifyInstance;
@@ -187,46 +191,44 @@ export async function buildApp(
       .send(errorBody(fail("NOT_FOUND", `no route ${request.method} ${request.url}`)));
   });
 
-  app.get("/api/health", async (request, reply) => {
-    try {
-      await ctx.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
-    } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      request.log.warn({ reason: (error as Error).message }, "database unavailable");
-      const { error: body } = errorBody(fail("DATABASE_UNAVAILABLE"));
-      return reply
-        .status(503)
-        .header("retry-after", RETRY_AFTER_SECONDS)
-        .send({ status: "unavailable", database: ctx.dbKind, error: body });
-    }
-    // `demo` lets the sign-in page show the demo logins only where they exist.
-    return { status: "ok", database: ctx.dbKind, demo: ctx.config.demo };
-  });
-  api.add({
-    method: "GET",
-    url: "/api/health",
-    summary: "Liveness and the database in use",
-    tag: "system",
-    auth: "none",
-    responses: {
-      200: '{"status":"ok","database":"pglite"|"postgres","demo":true|false}',
-      503: '{"status":"unavailable","database":"postgres","error":{"code":"DATABASE_UNAVAILABLE",...}} with Retry-After',
+  const system: RouteTable = {
+    "GET /api/health": async ({ request, reply }) => {
+      try {
+        await ctx.db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        request.log.warn({ reason: (error as Error).message }, "database unavailable");
+        const { error: body } = errorBody(fail("DATABASE_UNAVAILABLE"));
+        return reply
+          .status(503)
+          .header("retry-after", RETRY_AFTER_SECONDS)
+          .send({ status: "unavailable", database: ctx.dbKind, error: body });
+      }
+      // `demo` lets the sign-in page show the demo logins only where they exist.
+      return { status: "ok", database: ctx.dbKind, demo: ctx.config.demo };
     },
-  });
-
-  registerAuthRoutes(app, ctx, api);
-  registerDocumentRoutes(app, ctx, api);
-  registerDeliveryRoutes(app, ctx, api);
-  registerLinkRoutes(app, ctx, api);
-  registerFollowupRoutes(app, ctx, api);
-  registerSearchRoutes(app, ctx, api);
-  registerRegisterRoutes(app, ctx, api);
-  registerAgencyRoutes(app, ctx, api);
-  registerImportRoutes(app, ctx, api, () => imports?.wake());
+    "GET /api/docs": async () => api.document() as ApiReply<"GET /api/docs">,
+  };
+  registerRoutes(
+    app,
+    api,
+    [
+      system,
+      authRoutes(ctx),
+      documentRoutes(ctx),
+      deliveryRoutes(ctx),
+      linkRoutes(ctx),
+      followupRoutes(ctx),
+      searchRoutes(ctx),
+      registersRoutes(ctx),
+      agencyRoutes(ctx),
+      importRoutes(ctx, () => imports?.wake()),
+    ],
+    { checkReplies: options.checkReplies },
+  );
   registerPortalRoutes(app, ctx);
   await registerWebApp(app, ctx);
 
-  app.get("/api/docs", async () => api.document());
   if (options.imports)
     imports = startImportWorker(ctx, {
       worker: `${hostname()}:${process.pid}`,

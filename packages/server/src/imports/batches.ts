@@ -192,3 +192,28 @@ async function addFile(
     .execute();
   return "queued";
 }
+
+/**
+ * A new batch from an upload: made at its first file, so that a label sent before the files is
+ * its own (`fields` fills as the request is read), then every file added. Returns its id.
+ */
+export async function startBatch(
+  ctx: AppContext,
+  actor: Actor,
+  files: AsyncGenerator<IncomingFile>,
+  fields: Record<string, string>,
+  onQueued: () => void,
+): Promise<string> {
+  const first = await files.next();
+  if (first.done)
+    throw fail("VALIDATION_FAILED", "no file part", [
+      { path: "file", message: "Thiếu tệp (trường “file”)." },
+    ]);
+  const batchId = await createBatch(ctx, actor, { source: "web", label: fields.label ?? null });
+  const rest = async function* () {
+    yield first.value;
+    yield* files;
+  };
+  await addFiles(ctx, actor, batchId, rest(), onQueued);
+  return batchId;
+}

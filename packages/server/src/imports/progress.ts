@@ -6,62 +6,13 @@
  */
 import { sql } from "kysely";
 import type { ImportItemStatus } from "@vanthu/db";
+import type { BatchCounts, BatchSummary, BatchView, ImportItem } from "@vanthu/contract";
 import type { Actor, AppContext } from "../context.ts";
 import { messageOfStoredCode } from "../errors.ts";
 import { loadOwnBatch } from "./batches.ts";
 
-export interface BatchCounts {
-  total: number;
-  queued: number;
-  reading: number;
-  done: number;
-  failed: number;
-  /** Documents the batch made (a file may hold several; a file imported before makes none). */
-  documentsCreated: number;
-  /** Files found imported already. */
-  duplicates: number;
-}
-
-export interface BatchSummary {
-  id: string;
-  source: "web" | "cli";
-  label: string | null;
-  createdAt: Date;
-  createdBy: string;
-  counts: BatchCounts;
-  /** Every file has an outcome. */
-  finished: boolean;
-}
-
-export interface ItemView {
-  id: number;
-  position: number;
-  name: string;
-  path: string;
-  size: number;
-  status: ImportItemStatus;
-  attempts: number;
-  /** A failure (or, while queued again, the passing trouble of the last taking). */
-  error: { code: string; message: string } | null;
-  duplicate: boolean;
-  notes: Array<{ code: string; message: string }>;
-  documents: Array<{
-    id: string;
-    part: number;
-    created: boolean;
-    pages: [number, number] | null;
-    reference: string | null;
-    typeName: string | null;
-    subject: string | null;
-    issuer: string | null;
-    date: string | null;
-    status: string;
-  }>;
-}
-
-export interface BatchView extends BatchSummary {
-  items: ItemView[];
-}
+export type { BatchCounts, BatchSummary, BatchView };
+type ItemView = ImportItem;
 
 const countsOf = (
   r: Partial<Record<ImportItemStatus, number>> & { created: number; duplicates: number },
@@ -82,7 +33,11 @@ const countsOf = (
 };
 
 /** The agency's latest batches, newest first, with their counts. */
-export async function listBatches(ctx: AppContext, actor: Actor, limit = 20) {
+export async function listBatches(
+  ctx: AppContext,
+  actor: Actor,
+  limit = 20,
+): Promise<{ items: BatchSummary[] }> {
   const rows = await ctx.db
     .selectFrom("import_batches")
     .innerJoin("users", "users.id", "import_batches.created_by")
@@ -126,7 +81,7 @@ export async function listBatches(ctx: AppContext, actor: Actor, limit = 20) {
       id: r.id,
       source: r.source,
       label: r.label,
-      createdAt: r.created_at,
+      createdAt: r.created_at.toISOString(),
       createdBy: r.full_name,
       counts,
       finished: counts.queued + counts.reading === 0,
@@ -215,7 +170,7 @@ export async function batchView(ctx: AppContext, actor: Actor, id: string): Prom
     id: batch.id,
     source: batch.source,
     label: batch.label,
-    createdAt: batch.created_at,
+    createdAt: batch.created_at.toISOString(),
     createdBy: creator?.full_name ?? "",
     counts,
     finished: counts.queued + counts.reading === 0,

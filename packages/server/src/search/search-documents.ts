@@ -7,20 +7,9 @@
  */
 import { sql } from "kysely";
 import { escapeHtml } from "@vanthu/core";
-import { z } from "zod";
+import type { SearchQuery, SearchResult } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { preferOwn, visibleTo } from "../documents/access.ts";
-
-export const searchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1).max(200),
-  type: z.string().trim().max(10).optional(),
-  issuer: z.string().trim().max(200).optional(),
-  year: z.coerce.number().int().min(1945).max(2100).optional(),
-  status: z.enum(["draft", "issued", "registered", "returned"]).optional(),
-  page: z.coerce.number().int().min(1).max(500).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
-});
-export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 /** How many of the newest matches are ranked. */
 const RANKED = 300;
@@ -72,7 +61,11 @@ export function looseReference(q: string): string | null {
   return /[A-ZĐ]/.test(key) ? key : null;
 }
 
-export async function searchDocuments(ctx: AppContext, actor: Actor | null, query: SearchQuery) {
+export async function searchDocuments(
+  ctx: AppContext,
+  actor: Actor | null,
+  query: SearchQuery,
+): Promise<SearchResult> {
   // A reference goes straight to its document.
   const loose = looseReference(query.q);
   if (loose) {

@@ -18,10 +18,11 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { api, useApi, type Role } from "../api.ts";
+import { AGENCY_KINDS, AGENCY_ROLES, type AgencyKind, type AgencyRole } from "@vanthu/core";
+import { api, useApi, type UserEntry } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { collator } from "../format.ts";
-import { useSubmit } from "../hooks.ts";
+import { oneOf, useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { can, useMe } from "../session.ts";
 import AdminInstallation, {
@@ -31,19 +32,9 @@ import AdminInstallation, {
 } from "./AdminInstallation.tsx";
 import { ResetPasswordDialog } from "../password-dialogs.tsx";
 
-interface UserRow {
-  id: string;
-  username: string;
-  fullName: string;
-  title: string | null;
-  roles: Role[];
-  disabled: boolean;
-  unit: string | null;
-}
-const ROLE_OPTIONS = (["clerk", "specialist", "leader", "admin"] as const).map((r) => ({
-  value: r,
-  label: t.roles[r],
-}));
+const ROLE_OPTIONS = AGENCY_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
+/** The roles picked in a MultiSelect, as the API takes them. */
+const rolesOf = (picked: string[]): AgencyRole[] => AGENCY_ROLES.filter((r) => picked.includes(r));
 
 /** Every change here says "Đã lưu" when it is done. */
 function useAction() {
@@ -61,7 +52,7 @@ function AddUser({ onClose }: { onClose: () => void }) {
     fullName: "",
     title: "",
     password: "",
-    roles: ["specialist"] as string[],
+    roles: ["specialist"] as AgencyRole[],
   });
   const { error, run } = useAction();
   return (
@@ -88,7 +79,7 @@ function AddUser({ onClose }: { onClose: () => void }) {
           label={t.admin.roles}
           data={ROLE_OPTIONS}
           value={v.roles}
-          onChange={(roles) => setV({ ...v, roles })}
+          onChange={(roles) => setV({ ...v, roles: rolesOf(roles) })}
         />
         <PasswordInput
           label={t.admin.password}
@@ -100,7 +91,10 @@ function AddUser({ onClose }: { onClose: () => void }) {
         <Button
           onClick={() =>
             void run(
-              () => api.post("/api/admin/users", { ...v, title: v.title || undefined }),
+              () =>
+                api.call("POST /api/admin/users", {
+                  body: { ...v, title: v.title || undefined },
+                }),
               onClose,
             )
           }
@@ -121,19 +115,17 @@ export default function Admin() {
 function AgencyAdmin() {
   const me = useMe().data!;
   const [renaming, setRenaming] = useState<AgencyRow | null>(null);
-  const users = useApi<{ items: UserRow[] }>("/api/admin/users");
-  const units = useApi<{ items: Array<{ id: string; name: string; abbreviation: string }> }>(
-    "/api/admin/units",
-  );
-  const agencies = useApi<{ items: AgencyRow[] }>("/api/agencies");
+  const users = useApi("GET /api/admin/users");
+  const units = useApi("GET /api/admin/units");
+  const agencies = useApi("GET /api/agencies");
   const [adding, setAdding] = useState(false);
-  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<UserEntry | null>(null);
   const [unit, setUnit] = useState({ name: "", abbreviation: "" });
   const [agency, setAgency] = useState({
     code: "",
     name: "",
     abbreviation: "",
-    kind: "state",
+    kind: "state" as Exclude<AgencyKind, "installation">,
     place: me.agency.place ?? "",
   });
   const { error, run } = useAction();
@@ -189,7 +181,12 @@ function AgencyAdmin() {
                         value={u.roles}
                         onChange={(roles) =>
                           roles.length &&
-                          void run(() => api.patch(`/api/admin/users/${u.id}`, { roles }))
+                          void run(() =>
+                            api.call("PATCH /api/admin/users/:id", {
+                              params: { id: u.id },
+                              body: { roles: rolesOf(roles) },
+                            }),
+                          )
                         }
                         size="xs"
                         w={300}
@@ -202,7 +199,12 @@ function AgencyAdmin() {
                         disabled={u.id === me.user.userId}
                         onChange={(e) => {
                           const disabled = e.currentTarget.checked;
-                          void run(() => api.patch(`/api/admin/users/${u.id}`, { disabled }));
+                          void run(() =>
+                            api.call("PATCH /api/admin/users/:id", {
+                              params: { id: u.id },
+                              body: { disabled },
+                            }),
+                          );
                         }}
                       />
                     </Table.Td>
@@ -250,7 +252,7 @@ function AgencyAdmin() {
             <Button
               onClick={() =>
                 void run(
-                  () => api.post("/api/admin/units", unit),
+                  () => api.call("POST /api/admin/units", { body: unit }),
                   () => setUnit({ name: "", abbreviation: "" }),
                 )
               }
@@ -289,7 +291,10 @@ function AgencyAdmin() {
               label={t.admin.kind}
               data={Object.entries(t.admin.kinds).map(([value, label]) => ({ value, label }))}
               value={agency.kind}
-              onChange={(v) => v && setAgency({ ...agency, kind: v })}
+              onChange={(v) => {
+                const kind = oneOf(AGENCY_KINDS, v);
+                if (kind) setAgency({ ...agency, kind });
+              }}
               w={200}
             />
             <TextInput
@@ -301,7 +306,9 @@ function AgencyAdmin() {
             <Button
               onClick={() =>
                 void run(() =>
-                  api.post("/api/admin/agencies", { ...agency, place: agency.place || undefined }),
+                  api.call("POST /api/admin/agencies", {
+                    body: { ...agency, place: agency.place || undefined },
+                  }),
                 )
               }
             >

@@ -15,22 +15,14 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { api, useApi } from "../api.ts";
+import { AGENCY_KINDS, type AgencyKind } from "@vanthu/core";
+import { api, useApi, type AgencyEntry } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { collator } from "../format.ts";
-import { useSubmit } from "../hooks.ts";
+import { oneOf, useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 
-export interface AgencyRow {
-  id: string;
-  code: string;
-  name: string;
-  abbreviation: string;
-  kind: string;
-  place: string | null;
-  parentId: string | null;
-  formerNames: string[];
-}
+export type AgencyRow = AgencyEntry;
 
 /** Renames an agency: the server keeps the old name, the reason and the date in its history. */
 export function RenameAgency({ agency, onClose }: { agency: AgencyRow; onClose: () => void }) {
@@ -63,10 +55,13 @@ export function RenameAgency({ agency, onClose }: { agency: AgencyRow; onClose: 
           onClick={() =>
             void submit.run(
               () =>
-                api.post(`/api/admin/agencies/${agency.id}/rename`, {
-                  name: v.name,
-                  reason: v.reason,
-                  ...(v.validFrom ? { validFrom: v.validFrom } : {}),
+                api.call("POST /api/admin/agencies/:id/rename", {
+                  params: { id: agency.id },
+                  body: {
+                    name: v.name,
+                    reason: v.reason,
+                    ...(v.validFrom ? { validFrom: v.validFrom } : {}),
+                  },
                 }),
               { success: () => t.common.saved, then: onClose },
             )
@@ -104,13 +99,13 @@ const EMPTY = {
   code: "",
   name: "",
   abbreviation: "",
-  kind: "state",
+  kind: "state" as Exclude<AgencyKind, "installation">,
   place: "",
   admin: { username: "", fullName: "", password: "" },
 };
 
 export default function AdminInstallation() {
-  const agencies = useApi<{ items: AgencyRow[] }>("/api/agencies");
+  const agencies = useApi("GET /api/agencies");
   const [v, setV] = useState(EMPTY);
   const [renaming, setRenaming] = useState<AgencyRow | null>(null);
   const submit = useSubmit();
@@ -164,7 +159,10 @@ export default function AdminInstallation() {
           label={t.admin.kind}
           data={Object.entries(t.admin.kinds).map(([value, label]) => ({ value, label }))}
           value={v.kind}
-          onChange={(k) => k && setV({ ...v, kind: k })}
+          onChange={(k) => {
+            const kind = oneOf(AGENCY_KINDS, k);
+            if (kind) setV({ ...v, kind });
+          }}
           w={200}
         />
         <TextInput
@@ -202,13 +200,15 @@ export default function AdminInstallation() {
           onClick={() =>
             void submit.run(
               () =>
-                api.post("/api/admin/agencies", {
-                  code: v.code,
-                  name: v.name,
-                  abbreviation: v.abbreviation,
-                  kind: v.kind,
-                  ...(v.place ? { place: v.place } : {}),
-                  admin: v.admin,
+                api.call("POST /api/admin/agencies", {
+                  body: {
+                    code: v.code,
+                    name: v.name,
+                    abbreviation: v.abbreviation,
+                    kind: v.kind,
+                    ...(v.place ? { place: v.place } : {}),
+                    admin: v.admin,
+                  },
                 }),
               { success: () => t.common.saved, then: () => setV(EMPTY) },
             )

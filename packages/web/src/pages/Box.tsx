@@ -1,24 +1,34 @@
 /** A box (outgoing, incoming, drafts): words, type and dates filters in the URL, paged. */
 import { Button, Group, Pagination, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useApi, type DocumentSummary, type Page } from "../api.ts";
+import { useApi, type DocumentSummary } from "../api.ts";
 import { DocumentTable, ErrorAlert, PageTitle } from "../components.tsx";
 import { DateField, VietnameseDates } from "../dates.tsx";
-import { useUrlFilters } from "../hooks.ts";
+import { oneOf, useUrlFilters } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { TYPE_OPTIONS } from "../types.ts";
 import { useState } from "react";
 
 const PAGE_SIZE = 20;
+/** The statuses the incoming box filters by ("draft": received, not yet registered). */
+const STATUSES = ["draft", "registered", "returned"] as const satisfies ReadonlyArray<
+  DocumentSummary["status"]
+>;
 
 export default function Box({ box }: { box: "outgoing" | "incoming" | "drafts" }) {
   const { params, page, set, setPage } = useUrlFilters();
   const [words, setWords] = useState(params.get("q") ?? "");
-  const query = new URLSearchParams({ box, page: String(page), pageSize: String(PAGE_SIZE) });
-  for (const k of ["q", "type", "status", "from", "to"]) {
-    const v = params.get(k);
-    if (v) query.set(k, v);
-  }
-  const list = useApi<Page<DocumentSummary>>(`/api/documents?${query}`);
+  const list = useApi("GET /api/documents", {
+    query: {
+      box,
+      page,
+      pageSize: PAGE_SIZE,
+      q: params.get("q") ?? undefined,
+      type: params.get("type") ?? undefined,
+      status: oneOf(STATUSES, params.get("status")),
+      from: params.get("from") ?? undefined,
+      to: params.get("to") ?? undefined,
+    },
+  });
 
   return (
     <Stack>

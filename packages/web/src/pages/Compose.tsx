@@ -25,7 +25,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
-import { api, queryClient, useApi, type DocumentDetail, type View } from "../api.ts";
+import { api, queryClient, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { t } from "../i18n.ts";
 import { can, useMe } from "../session.ts";
@@ -44,7 +44,7 @@ export default function Compose() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const existing = useApi<DocumentDetail>(id ? `/api/documents/${id}` : null);
+  const existing = useApi(id ? "GET /api/documents/:id" : null, { params: { id: id ?? "" } });
   const [form, setForm] = useState<FormState | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -57,9 +57,9 @@ export default function Compose() {
 
   const fields = useMemo(() => (form ? toFields(form) : null), [form]);
   const [debounced] = useDebouncedValue(fields, 300);
-  const preview = useQuery<View>({
+  const preview = useQuery({
     queryKey: ["preview", debounced],
-    queryFn: () => api.post<View>("/api/documents/preview", debounced),
+    queryFn: () => api.call("POST /api/documents/preview", { body: debounced! }),
     enabled: !!debounced,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -79,8 +79,8 @@ export default function Compose() {
     try {
       const body = toFields(form);
       const doc = id
-        ? await api.patch<DocumentDetail>(`/api/documents/${id}`, body)
-        : await api.post<DocumentDetail>("/api/documents", body);
+        ? await api.call("PATCH /api/documents/:id", { params: { id }, body })
+        : await api.call("POST /api/documents", { body });
       await queryClient.invalidateQueries();
       notifications.show({ color: "green", message: t.compose.saved });
       void navigate(`/van-ban/${doc.id}`);

@@ -24,45 +24,6 @@ import { collator, periodLabel, viDate, viNumber, vietnamIsoDay } from "../forma
 import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 
-type Figures = Record<string, number>;
-interface Cell {
-  agencyId: string;
-  label: string;
-  taskId: string;
-  status: "overdue" | "reported" | "pending";
-  reports: Array<{
-    id: string;
-    files: string[];
-    period: string;
-    figures: Figures;
-    narrative: string;
-    late: boolean;
-    submittedAt: string;
-  }>;
-  missing: string[];
-  periods: string[];
-}
-interface Board {
-  document: { id: string; reference: string | null; subject: string | null };
-  today: string;
-  items: Array<{ label: string; title: string }>;
-  recipients: Array<{
-    agencyId: string;
-    code: string;
-    name: string;
-    kind: string;
-    deliveryStatus: string;
-  }>;
-  cells: Cell[];
-  totals: {
-    all: Figures;
-    byItem: Record<string, Figures>;
-    byRecipient: Record<string, Figures>;
-    cascade: Figures;
-  };
-  notReported: Array<{ name: string } | string>;
-}
-
 // Own properties only: an agency's figure may be named "constructor" (a plain lookup gives Object).
 const figureName = (k: string) =>
   Object.hasOwn(t.tasks.figures, k) ? (t.tasks.figures as Record<string, string>)[k]! : k;
@@ -88,7 +49,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export default function Dashboard() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const board = useApi<Board>(`/api/documents/${id}/dashboard`);
+  const board = useApi("GET /api/documents/:id/dashboard", { params: { id: id! } });
   const { busy, error, run } = useSubmit();
   if (board.error) return <ErrorAlert error={board.error} />;
   const b = board.data;
@@ -129,10 +90,10 @@ export default function Dashboard() {
     name: r.name,
     ...(b.totals.byRecipient[r.agencyId] ?? {}),
   }));
-  const notReported = b.notReported.map((n) => (typeof n === "string" ? n : n.name));
+  const notReported = b.notReported.map((n) => n.name);
 
   const consolidate = () =>
-    run(() => api.post<{ id: string }>(`/api/documents/${id}/consolidated-report`), {
+    run(() => api.call("POST /api/documents/:id/consolidated-report", { params: { id: id! } }), {
       then: (r) => void navigate(`/van-ban/${r.id}`),
     });
 

@@ -20,7 +20,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { api, useApi, type DocumentDetail, type DocumentSummary, type View } from "../api.ts";
+import { api, urlOf, useApi, type ChainNode } from "../api.ts";
 import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
@@ -28,33 +28,6 @@ import { t } from "../i18n.ts";
 import { can, useMe } from "../session.ts";
 import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.tsx";
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
-
-interface Delivery {
-  id: string;
-  agency: { id: string; code: string; name: string };
-  kind: "action" | "copy";
-  status: keyof typeof t.delivery;
-  sentAt: string;
-  registeredAt: string | null;
-  returnReason: string | null;
-}
-
-interface Links {
-  cites: Array<{
-    reference: string;
-    typeName: string | null;
-    date: string | null;
-    issuer: string | null;
-    document: DocumentSummary | null;
-  }>;
-  citedBy: DocumentSummary[];
-}
-
-interface ChainNode {
-  document: DocumentSummary;
-  agency: string;
-  children: ChainNode[];
-}
 
 /** The follow-on documents written from this one, down every recipient that wrote one. */
 function ChainTree({ node, current }: { node: ChainNode; current: string }) {
@@ -81,24 +54,25 @@ export default function DocumentPage() {
   const { id } = useParams();
   const me = useMe().data!;
   const navigate = useNavigate();
-  const doc = useApi<DocumentDetail>(`/api/documents/${id}`);
-  const view = useApi<View>(`/api/documents/${id}/view`);
+  const params = { id: id! };
+  const doc = useApi("GET /api/documents/:id", { params });
+  const view = useApi("GET /api/documents/:id/view", { params });
   const d = doc.data;
   const own = !!d && d.agencyId === me.user.agencyId;
   const issuedOutgoing = own && d.direction === "outgoing" && d.status === "issued";
-  const deliveries = useApi<{ items: Delivery[] }>(
-    issuedOutgoing ? `/api/documents/${id}/deliveries` : null,
-  );
-  const links = useApi<Links>(own ? `/api/documents/${id}/links` : null);
-  const chain = useApi<ChainNode>(
-    own && d?.status !== "draft" ? `/api/documents/${id}/chain` : null,
-  );
+  const deliveries = useApi(issuedOutgoing ? "GET /api/documents/:id/deliveries" : null, {
+    params,
+  });
+  const links = useApi(own ? "GET /api/documents/:id/links" : null, { params });
+  const chain = useApi(own && d?.status !== "draft" ? "GET /api/documents/:id/chain" : null, {
+    params,
+  });
   const [dialog, setDialog] = useState<null | "issue" | "register" | "return">(null);
   const action = useSubmit();
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
   if (!d) return <Text>{t.common.loading}</Text>;
-  const pdf = d.files?.find((f) => f.role === "rendered");
+  const pdf = d.files.find((f) => f.role === "rendered");
 
   const actions = (
     <Group gap="xs" className="no-print">
@@ -118,7 +92,11 @@ export default function DocumentPage() {
           color={d.isPublic ? "gray" : "teal"}
           onClick={() =>
             void action.run(
-              () => api.post(`/api/documents/${d.id}/publish`, { public: !d.isPublic }),
+              () =>
+                api.call("POST /api/documents/:id/publish", {
+                  params: { id: d.id },
+                  body: { public: !d.isPublic },
+                }),
               { success: () => (d.isPublic ? t.document.unpublished : t.document.published) },
             )
           }
@@ -148,9 +126,12 @@ export default function DocumentPage() {
           <Button
             variant="light"
             onClick={() =>
-              void action.run(() => api.post<{ id: string }>(`/api/documents/${d.id}/follow-on`), {
-                then: (r) => void navigate(`/van-ban/${r.id}/sua`),
-              })
+              void action.run(
+                () => api.call("POST /api/documents/:id/follow-on", { params: { id: d.id } }),
+                {
+                  then: (r) => void navigate(`/van-ban/${r.id}/sua`),
+                },
+              )
             }
           >
             {t.document.followOn}
@@ -167,7 +148,11 @@ export default function DocumentPage() {
                 key={s}
                 onClick={() =>
                   void action.run(
-                    () => api.post(`/api/documents/${d.id}/progress`, { status: s }),
+                    () =>
+                      api.call("POST /api/documents/:id/progress", {
+                        params: { id: d.id },
+                        body: { status: s },
+                      }),
                     { success: () => `${t.document.progressDone}: ${t.delivery[s]}` },
                   )
                 }
@@ -182,7 +167,9 @@ export default function DocumentPage() {
         <Button
           variant="default"
           component="a"
-          href={`/api/documents/${d.id}/files/${encodeURIComponent(pdf.name)}`}
+          href={urlOf("GET /api/documents/:id/files/:name", {
+            params: { id: d.id, name: pdf.name },
+          })}
         >
           {t.document.pdf}
         </Button>
@@ -271,7 +258,7 @@ export default function DocumentPage() {
                     d.register.period,
                     d.register.number,
                   )}{" "}
-                  ({viDateTime(d.register.registered_at)})
+                  ({viDateTime(d.register.registeredAt)})
                 </Text>
               </>
             )}

@@ -1,7 +1,7 @@
 /** What needs me: incoming to register, drafts to issue, tasks to report, overdue, reminders. */
 import { Link } from "react-router";
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useApi, type DocumentSummary, type OwedTask, type Page } from "../api.ts";
+import { useApi } from "../api.ts";
 import { DocumentTable, ErrorAlert, PageTitle } from "../components.tsx";
 import { viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
@@ -32,14 +32,12 @@ function Tile({
 
 export default function Home() {
   const me = useMe().data!;
-  const incoming = useApi<Page<DocumentSummary>>(
-    "/api/documents?box=incoming&status=draft&pageSize=10",
-  );
-  const drafts = useApi<Page<DocumentSummary>>("/api/documents?box=drafts&pageSize=10");
-  const tasks = useApi<{ items: OwedTask[]; overdue: number }>("/api/tasks");
-  const notes = useApi<{ items: Array<{ id: string; message: string; created_at: string }> }>(
-    "/api/notifications",
-  );
+  const incoming = useApi("GET /api/documents", {
+    query: { box: "incoming", status: "draft", pageSize: 10 },
+  });
+  const drafts = useApi("GET /api/documents", { query: { box: "drafts", pageSize: 10 } });
+  const tasks = useApi("GET /api/tasks");
+  const notes = useApi("GET /api/notifications");
   const toRegister = incoming.data?.items ?? [];
   const openTasks = (tasks.data?.items ?? []).filter((i) => i.overdue.length || !i.reported.length);
 
@@ -107,7 +105,7 @@ export default function Home() {
             {notes.data.items.slice(0, 6).map((n) => (
               <Text key={n.id} size="sm">
                 <Text span c="dimmed">
-                  {viDateTime(n.created_at)}
+                  {viDateTime(n.createdAt)}
                 </Text>{" "}
                 {n.message}
               </Text>

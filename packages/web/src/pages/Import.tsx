@@ -25,10 +25,10 @@ import {
   api,
   describeError,
   queryClient,
+  urlOf,
   useApi,
   type ApiError,
   type ImportBatch,
-  type ImportBatchSummary,
   type ImportItem,
 } from "../api.ts";
 import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
@@ -228,7 +228,7 @@ function BatchProgress({ batch }: { batch: ImportBatch }) {
 }
 
 function RecentBatches({ current }: { current: string | null }) {
-  const recent = useApi<{ items: ImportBatchSummary[] }>("/api/imports");
+  const recent = useApi("GET /api/imports");
   const items = (recent.data?.items ?? []).filter((b) => b.id !== current);
   if (!items.length) return null;
   return (
@@ -285,9 +285,10 @@ export default function Import() {
   const [skipped, setSkipped] = useState(0);
   const [over, setOver] = useState(false);
 
+  const batchUrl = (id: string) => urlOf("GET /api/imports/:id", { params: { id } });
   const batch = useQuery<ImportBatch, ApiError>({
-    queryKey: [`/api/imports/${batchId}`],
-    queryFn: () => api.get<ImportBatch>(`/api/imports/${batchId}`),
+    queryKey: [batchId ? batchUrl(batchId) : null],
+    queryFn: () => api.call("GET /api/imports/:id", { params: { id: batchId! } }),
     enabled: !!batchId,
     // Polled while files wait or are read.
     refetchInterval: (query) => (query.state.data?.finished ? false : 1500),
@@ -309,13 +310,13 @@ export default function Import() {
     try {
       for (const group of groups(sending)) {
         const r: ImportBatch = id
-          ? await api.uploadMany<ImportBatch>(`/api/imports/${id}/files`, group)
-          : await api.uploadMany<ImportBatch>("/api/imports", group, label ? { label } : {});
+          ? await api.uploadMany("POST /api/imports/:id/files", group, {}, { params: { id } })
+          : await api.uploadMany("POST /api/imports", group, label ? { label } : {});
         if (!id) {
           id = r.id;
           setParams({ dot: r.id });
         }
-        queryClient.setQueryData([`/api/imports/${r.id}`], r);
+        queryClient.setQueryData([batchUrl(r.id)], r);
         done += group.length;
         setUploading({ done, total: sending.length });
       }
@@ -323,8 +324,8 @@ export default function Import() {
       setUploadError(e);
     } finally {
       setUploading(null);
-      if (id) void queryClient.invalidateQueries({ queryKey: [`/api/imports/${id}`] });
-      void queryClient.invalidateQueries({ queryKey: ["/api/imports"] });
+      if (id) void queryClient.invalidateQueries({ queryKey: [batchUrl(id)] });
+      void queryClient.invalidateQueries({ queryKey: [urlOf("GET /api/imports")] });
     }
   };
 

@@ -25,8 +25,8 @@ export function LoginPage() {
   const [demo, setDemo] = useState(false);
   useEffect(() => {
     api
-      .get<{ demo?: boolean }>("/api/health")
-      .then((h) => setDemo(h.demo === true))
+      .call("GET /api/health")
+      .then((h) => setDemo(h.demo))
       .catch(() => setDemo(false));
   }, []);
 
@@ -35,9 +35,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ csrfToken: string }>("/api/auth/login", {
-        username: username.trim(),
-        password,
+      const r = await api.call("POST /api/auth/login", {
+        body: { username: username.trim(), password },
       });
       setCsrfToken(r.csrfToken);
       queryClient.clear();

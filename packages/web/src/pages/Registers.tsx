@@ -1,43 +1,23 @@
 /** The registers, printable in the layout of ND30 Phụ lục IV (landscape A4, ruled table). */
 import { useSearchParams } from "react-router";
 import { Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import type { ApiReply } from "@vanthu/contract";
 import { useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { viDate, viDay } from "../format.ts";
 import { t } from "../i18n.ts";
 import { useMe } from "../session.ts";
 
-interface RegisterInfo {
-  id: string;
-  book: "outgoing" | "incoming";
-  period: string;
-  typeCode: string | null;
-  entries: number;
-}
-interface Entry {
-  number: number;
-  registeredAt: string;
-  documentId: string;
-  reference: string | null;
-  date: string | null;
-  typeName: string | null;
-  subject: string | null;
-  issuer: string | null;
-  signer: string | null;
-  recipients: string[];
-  archive: string[];
-  registeredBy: string | null;
-}
+/** A register as the list gives it, with its count of entries. */
+type Listed = ApiReply<"GET /api/registers">["items"][number];
 
 export default function Registers() {
   const me = useMe().data!;
   const [params, setParams] = useSearchParams();
-  const list = useApi<{ items: RegisterInfo[] }>("/api/registers");
+  const list = useApi("GET /api/registers");
   const chosen = params.get("so") ?? list.data?.items[0]?.id ?? null;
-  const reg = useApi<{ register: RegisterInfo; entries: Entry[] }>(
-    chosen ? `/api/registers/${chosen}` : null,
-  );
-  const label = (r: RegisterInfo) =>
+  const reg = useApi(chosen ? "GET /api/registers/:id" : null, { params: { id: chosen ?? "" } });
+  const label = (r: Listed) =>
     `${r.book === "outgoing" ? t.registers.outgoing : t.registers.incoming} ${r.typeCode ? `(${r.typeCode}) ` : ""}${r.period} · ${t.registers.entries(r.entries)}`;
 
   return (

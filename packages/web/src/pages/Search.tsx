@@ -16,14 +16,18 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useApi, type SearchResult } from "../api.ts";
+import type { ApiQuery } from "@vanthu/contract";
+import { useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { viDate } from "../format.ts";
-import { useUrlFilters } from "../hooks.ts";
+import { oneOf, useUrlFilters } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { TYPE_OPTIONS } from "../types.ts";
 
 const PAGE_SIZE = 20;
+const STATUSES = ["issued", "registered", "draft", "returned"] as const satisfies ReadonlyArray<
+  NonNullable<ApiQuery<"GET /api/search">["status"]>
+>;
 
 export default function Search() {
   const { params, page, set, update, setPage } = useUrlFilters();
@@ -32,12 +36,17 @@ export default function Search() {
   const [words, setWords] = useState(q);
   const [issuer, setIssuer] = useState(params.get("issuer") ?? "");
   useEffect(() => setWords(q), [q]);
-  const query = new URLSearchParams({ q, page: String(page), pageSize: String(PAGE_SIZE) });
-  for (const k of ["type", "issuer", "year", "status"]) {
-    const v = params.get(k);
-    if (v) query.set(k, v);
-  }
-  const result = useApi<SearchResult>(q ? `/api/search?${query}` : null);
+  const result = useApi(q ? "GET /api/search" : null, {
+    query: {
+      q,
+      page,
+      pageSize: PAGE_SIZE,
+      type: params.get("type") ?? undefined,
+      issuer: params.get("issuer") ?? undefined,
+      year: params.get("year") ?? undefined,
+      status: oneOf(STATUSES, params.get("status")),
+    },
+  });
   // A reference typed in full goes straight to the document.
   useEffect(() => {
     if (result.data?.match && page === 1)
@@ -93,7 +102,7 @@ export default function Search() {
         <Select
           label={t.fields.status}
           clearable
-          data={(["issued", "registered", "draft", "returned"] as const).map((s) => ({
+          data={STATUSES.map((s) => ({
             value: s,
             label: t.status[s],
           }))}

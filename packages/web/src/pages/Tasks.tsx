@@ -23,10 +23,9 @@ import { ErrorAlert, PageTitle } from "../components.tsx";
 import { periodLabel, viDate } from "../format.ts";
 import { t } from "../i18n.ts";
 
-type Task = OwedTask & { periods: Array<{ label: string; due: string | null }> };
 const FIGURES = Object.keys(t.tasks.figures) as Array<keyof typeof t.tasks.figures>;
 
-function ReportForm({ task, onDone }: { task: Task; onDone: () => void }) {
+function ReportForm({ task, onDone }: { task: OwedTask; onDone: () => void }) {
   const open = task.periods.map((p) => p.label);
   const firstMissing = open.find((p) => !task.reported.includes(p)) ?? open.at(-1) ?? "once";
   const [period, setPeriod] = useState<string>(firstMissing);
@@ -40,14 +39,19 @@ function ReportForm({ task, onDone }: { task: Task; onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ id: string; late: boolean }>(`/api/tasks/${task.taskId}/reports`, {
-        period,
-        figures: Object.fromEntries(Object.entries(figures).filter(([, v]) => Number.isFinite(v))),
-        narrative,
+      const r = await api.call("POST /api/tasks/:id/reports", {
+        params: { id: task.taskId },
+        body: {
+          period,
+          figures: Object.fromEntries(
+            Object.entries(figures).filter(([, v]) => Number.isFinite(v)),
+          ),
+          narrative,
+        },
       });
       for (const [i, f] of files.entries()) {
         setProgress(Math.round((i / files.length) * 100));
-        await api.upload(`/api/reports/${r.id}/files`, f);
+        await api.upload("POST /api/reports/:id/files", f, { params: { id: r.id } });
       }
       setProgress(null);
       await queryClient.invalidateQueries();
@@ -120,7 +124,7 @@ function ReportForm({ task, onDone }: { task: Task; onDone: () => void }) {
 
 export default function Tasks() {
   const [params, setParams] = useSearchParams();
-  const tasks = useApi<{ items: Task[]; overdue: number }>("/api/tasks");
+  const tasks = useApi("GET /api/tasks");
   const selected = params.get("task");
   return (
     <Stack>

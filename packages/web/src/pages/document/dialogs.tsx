@@ -18,15 +18,8 @@ import { DateField, VietnameseDates } from "../../dates.tsx";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
 
-interface Plan {
-  lines: Array<{ text: string; kind: "action" | "copy"; matches: string[]; group: boolean }>;
-  recipients: Array<{ agencyId: string; kind: "action" | "copy" }>;
-  needsConfirmation: boolean;
-  agencies: Record<string, { id: string; code: string; name: string }>;
-}
-
 export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
-  const plan = useApi<Plan>(`/api/documents/${doc.id}/delivery-plan`);
+  const plan = useApi("GET /api/documents/:id/delivery-plan", { params: { id: doc.id } });
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const { busy, error, run } = useSubmit();
   const issue = () =>
@@ -35,7 +28,10 @@ export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: ()
         const deliverTo = (plan.data?.recipients ?? [])
           .filter((r) => !dropped.has(r.agencyId))
           .map((r) => ({ agencyId: r.agencyId, kind: r.kind }));
-        return api.post<{ reference: string }>(`/api/documents/${doc.id}/issue`, { deliverTo });
+        return api.call("POST /api/documents/:id/issue", {
+          params: { id: doc.id },
+          body: { deliverTo },
+        });
       },
       { success: (r) => t.document.issued(r.reference), then: onClose },
     );
@@ -101,10 +97,10 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
   const submit = () =>
     run(
       () =>
-        api.post<{ number: number }>(
-          `/api/documents/${doc.id}/register`,
-          Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim())),
-        ),
+        api.call("POST /api/documents/:id/register", {
+          params: { id: doc.id },
+          body: Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim())),
+        }),
       { success: (r) => t.document.registered(r.number), then: onClose },
     );
   return (
@@ -152,7 +148,11 @@ export function ReturnDialog({ doc, onClose }: { doc: DocumentDetail; onClose: (
   const [reason, setReason] = useState("");
   const { busy, error, run } = useSubmit();
   const submit = () =>
-    run(() => api.post(`/api/documents/${doc.id}/return`, { reason }), { then: onClose });
+    run(
+      () =>
+        api.call("POST /api/documents/:id/return", { params: { id: doc.id }, body: { reason } }),
+      { then: onClose },
+    );
   return (
     <Modal opened onClose={onClose} title={t.document.return}>
       <Stack>

@@ -2,11 +2,12 @@
  * The tasks of a document: the plan its author edits before issuing, and afterwards each item's
  * reporting, whose cycles and deadline the issuer may still move; a recipient sees its own.
  */
-import { pickCycles, type Cycle } from "@vanthu/core";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Anchor, Badge, Button, Chip, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
-import { api, useApi, type DocumentDetail, type OwedTask } from "../../api.ts";
+import type { ApiReply } from "@vanthu/contract";
+import { CYCLES, pickCycles, type Cycle } from "@vanthu/core";
+import { api, useApi, type DashboardCell, type DocumentDetail } from "../../api.ts";
 import { ErrorAlert } from "../../components.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
 import { useSubmit } from "../../hooks.ts";
@@ -14,35 +15,16 @@ import { periodLabel, viDate } from "../../format.ts";
 import { t } from "../../i18n.ts";
 import { can, useMe } from "../../session.ts";
 
-interface BoardCell {
-  agencyId: string;
-  taskId: string;
-  cycles: string[];
-  due: string | null;
-  label: string;
-  status: "overdue" | "reported" | "pending";
-  reports: Array<{ period: string; late: boolean }>;
-}
+type TaskPlan = ApiReply<"GET /api/documents/:id/task-plan">;
 
-interface BoardSummary {
-  items: Array<{ label: string; title: string }>;
-  recipients: Array<{ agencyId: string; name: string }>;
-  cells: BoardCell[];
-}
-
-interface TaskPlan {
-  items: Array<{ label: string; title: string }>;
-  cycles: string[];
-  due: string | null;
-}
-
-const CYCLE_ORDER = ["once", "on-request", "monthly", "quarterly", "half-yearly", "yearly"];
+/** The cycles picked in the chips, in core's order, as the API takes them. */
+const cyclesOf = (picked: string[]): Cycle[] => CYCLES.filter((c) => picked.includes(c));
 
 /** A task's reporting cycles (several may apply) and its deadline. */
 function CyclesAndDue(props: {
-  cycles: string[];
+  cycles: Cycle[];
   due: string | null;
-  onChange: (cycles: string[], due: string | null) => void;
+  onChange: (cycles: Cycle[], due: string | null) => void;
 }) {
   return (
     <>
@@ -53,12 +35,10 @@ function CyclesAndDue(props: {
         <Chip.Group
           multiple
           value={props.cycles}
-          onChange={(c) =>
-            props.onChange(pickCycles(props.cycles as Cycle[], c as Cycle[]), props.due)
-          }
+          onChange={(c) => props.onChange(pickCycles(props.cycles, cyclesOf(c)), props.due)}
         >
           <Group gap="xs" role="group" aria-label={t.tasks.cycles}>
-            {CYCLE_ORDER.map((c) => (
+            {CYCLES.map((c) => (
               <Chip key={c} value={c} size="sm">
                 {t.tasks.cycle[c]}
               </Chip>
@@ -82,7 +62,7 @@ function CyclesAndDue(props: {
  * reporting sentence; the author corrects them here.
  */
 export function TaskPlanPanel({ doc }: { doc: DocumentDetail }) {
-  const plan = useApi<TaskPlan>(`/api/documents/${doc.id}/task-plan`);
+  const plan = useApi("GET /api/documents/:id/task-plan", { params: { id: doc.id } });
   const [edit, setEdit] = useState<TaskPlan | null>(null);
   const { busy, error, run } = useSubmit();
   const p = edit ?? plan.data;
@@ -146,10 +126,14 @@ export function TaskPlanPanel({ doc }: { doc: DocumentDetail }) {
           disabled={!edit}
           loading={busy}
           onClick={() =>
-            void run(() => api.put(`/api/documents/${doc.id}/task-plan`, p), {
-              success: () => t.common.saved,
-              then: () => setEdit(null),
-            })
+            void run(
+              () =>
+                api.call("PUT /api/documents/:id/task-plan", { params: { id: doc.id }, body: p }),
+              {
+                success: () => t.common.saved,
+                then: () => setEdit(null),
+              },
+            )
           }
         >
           {t.common.save}
@@ -160,9 +144,9 @@ export function TaskPlanPanel({ doc }: { doc: DocumentDetail }) {
 }
 
 /** After issuing, the issuer may still move an item's deadline or cycles, for every recipient. */
-function ItemEditor({ cells, onDone }: { cells: BoardCell[]; onDone: () => void }) {
+function ItemEditor({ cells, onDone }: { cells: DashboardCell[]; onDone: () => void }) {
   const first = cells[0]!;
-  const [cycles, setCycles] = useState<string[]>(first.cycles);
+  const [cycles, setCycles] = useState<Cycle[]>(first.cycles);
   const [due, setDue] = useState<string | null>(first.due);
   const { busy, error, run } = useSubmit();
   return (
@@ -186,7 +170,12 @@ function ItemEditor({ cells, onDone }: { cells: BoardCell[]; onDone: () => void 
               void run(
                 () =>
                   Promise.all(
-                    cells.map((c) => api.patch(`/api/tasks/${c.taskId}`, { cycles, due })),
+                    cells.map((c) =>
+                      api.call("PATCH /api/tasks/:id", {
+                        params: { id: c.taskId },
+                        body: { cycles, due },
+                      }),
+                    ),
                   ),
                 { success: () => t.common.saved, then: onDone },
               )
@@ -206,8 +195,10 @@ function ItemEditor({ cells, onDone }: { cells: BoardCell[]; onDone: () => void 
 /** The tasks of a document: for its issuer, each item's reporting; for a recipient, its own. */
 export function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boolean }) {
   const me = useMe().data!;
-  const board = useApi<BoardSummary>(issuer ? `/api/documents/${doc.id}/dashboard` : null);
-  const owed = useApi<{ items: OwedTask[] }>(issuer ? null : "/api/tasks");
+  const board = useApi(issuer ? "GET /api/documents/:id/dashboard" : null, {
+    params: { id: doc.id },
+  });
+  const owed = useApi(issuer ? null : "GET /api/tasks");
   const [editing, setEditing] = useState<string | null>(null);
   if (issuer) {
     const b = board.data;
@@ -264,8 +255,11 @@ export function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boole
       </Stack>
     );
   }
+  // A task names the recipient's own copy (GET /api/tasks), or the original when it has none.
   const original = doc.sourceId ?? doc.id;
-  const mine = (owed.data?.items ?? []).filter((i) => i.document.id === original);
+  const mine = (owed.data?.items ?? []).filter(
+    (i) => i.document.id === doc.id || i.document.id === original,
+  );
   if (owed.error) return <ErrorAlert error={owed.error} />;
   if (!mine.length) return <Text c="dimmed">{t.common.none}</Text>;
   return (

@@ -1,0 +1,83 @@
+/** Delivery: the plan before issuing, the statuses for the issuer, the recipient's actions. */
+import { z } from "zod";
+import { PROGRESS_STATUSES } from "@vanthu/core";
+import { endpoint } from "./endpoint.ts";
+import { agencyRef, deliveryKind, deliveryStatus, id, items, timestamp } from "./common.ts";
+
+export const returnSchema = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+export const progressSchema = z.strictObject({ status: z.enum(PROGRESS_STATUSES) });
+
+/** A Kính gửi or Nơi nhận line, the agencies it names, and whether a person should confirm. */
+export const recipientLine = z.strictObject({
+  text: z.string(),
+  kind: deliveryKind,
+  matches: z.array(id),
+  group: z.boolean(),
+  needsConfirmation: z.boolean(),
+});
+export type RecipientLine = z.infer<typeof recipientLine>;
+
+export const deliveryPlan = z.strictObject({
+  lines: z.array(recipientLine),
+  /** Every agency matched, each once, with the strongest kind (action over copy). */
+  recipients: z.array(z.strictObject({ agencyId: id, kind: deliveryKind })),
+  needsConfirmation: z.boolean(),
+  /** The agencies the lines name, by id. */
+  agencies: z.record(z.string(), agencyRef),
+});
+export type DeliveryPlan = z.infer<typeof deliveryPlan>;
+
+/** One recipient of an issued document, as its issuer follows it. */
+export const delivery = z.strictObject({
+  id,
+  agency: agencyRef,
+  kind: deliveryKind,
+  line: z.string().nullable(),
+  status: deliveryStatus,
+  sentAt: timestamp,
+  returnedAt: timestamp.nullable(),
+  returnReason: z.string().nullable(),
+  registeredAt: timestamp.nullable(),
+  assignedAt: timestamp.nullable(),
+  inProgressAt: timestamp.nullable(),
+  doneAt: timestamp.nullable(),
+});
+export type Delivery = z.infer<typeof delivery>;
+
+export const deliveryEndpoints = {
+  "GET /api/documents/:id/delivery-plan": endpoint({
+    summary: "Who the document goes to, read from Kính gửi and Nơi nhận (groups to confirm)",
+    tag: "delivery",
+    auth: "session",
+    replies: "The lines, the recipients, whether to confirm, the agencies named",
+    reply: deliveryPlan,
+    errors: { 404: "Not found", 409: "An incoming document (NOT_DELIVERED)" },
+  }),
+  "GET /api/documents/:id/deliveries": endpoint({
+    summary: "The issuer's view: each recipient's status (01 arrived ... 06 done) and times",
+    tag: "delivery",
+    auth: "session",
+    replies: "Each recipient, by name",
+    reply: items(delivery),
+    errors: { 404: "Not found" },
+  }),
+  "POST /api/documents/:id/return": endpoint({
+    summary: "The recipient returns a misaddressed document, with a reason (status 02)",
+    tag: "delivery",
+    auth: "session",
+    roles: ["clerk"],
+    body: returnSchema,
+    replies: "The new status",
+    reply: z.strictObject({ status: z.literal("02") }),
+    errors: { 409: "Already registered or returned" },
+  }),
+  "POST /api/documents/:id/progress": endpoint({
+    summary: "The recipient moves a registered document on: 04 assigned, 05 in progress, 06 done",
+    tag: "delivery",
+    auth: "session",
+    body: progressSchema,
+    replies: "The new status",
+    reply: z.strictObject({ status: z.enum(PROGRESS_STATUSES) }),
+    errors: { 409: "Not a forward step" },
+  }),
+};

@@ -1,0 +1,50 @@
+/**
+ * /api/registers: the agency's registers (sổ văn bản đi, sổ văn bản đến) and their entries, in the
+ * order and with the columns of ND30 Phụ lục IV.
+ */
+import { z } from "zod";
+import { endpoint } from "./endpoint.ts";
+import { book, day, id, items, timestamp } from "./common.ts";
+
+export const registerInfo = z.strictObject({
+  id,
+  book,
+  period: z.string(),
+  /** A register per type (a term's numbering); null: one for every type. */
+  typeCode: z.string().nullable(),
+});
+export type RegisterInfo = z.infer<typeof registerInfo>;
+
+export const registerEntry = z.strictObject({
+  number: z.number().int(),
+  registeredAt: timestamp,
+  documentId: id,
+  reference: z.string().nullable(),
+  date: day.nullable(),
+  typeName: z.string().nullable(),
+  subject: z.string().nullable(),
+  issuer: z.string().nullable(),
+  signer: z.string().nullable(),
+  recipients: z.array(z.string()),
+  archive: z.array(z.string()),
+  registeredBy: z.string().nullable(),
+});
+export type RegisterEntry = z.infer<typeof registerEntry>;
+
+export const registerEndpoints = {
+  "GET /api/registers": endpoint({
+    summary: "The agency's registers (outgoing and incoming, per year or term) with entry counts",
+    tag: "registers",
+    auth: "session",
+    replies: "The registers, newest period first",
+    reply: items(registerInfo.extend({ entries: z.number().int() })),
+  }),
+  "GET /api/registers/:id": endpoint({
+    summary: "A register's entries in number order, with the Phụ lục IV columns",
+    tag: "registers",
+    auth: "session",
+    replies: "The register and its entries",
+    reply: z.strictObject({ register: registerInfo, entries: z.array(registerEntry) }),
+    errors: { 404: "Not the agency's register" },
+  }),
+};

@@ -1,0 +1,78 @@
+/**
+ * A document as the reader opens it: its fields, its files (a delivered copy shows the
+ * original's, its PDF drawn first when missing), its entry in the agency's register, and, for a
+ * received copy, where it stands in its delivery.
+ */
+import type { OpenedDocument } from "@vanthu/contract";
+import type { AppContext, Actor } from "../context.ts";
+import { loadDocument } from "./load-document.ts";
+import { detail } from "./present.ts";
+import { ensureRenderedPdf } from "./rendered-pdf.ts";
+
+const iso = (at: Date | null) => at?.toISOString() ?? null;
+
+export async function openDocument(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+): Promise<OpenedDocument> {
+  const row = await loadDocument(ctx.db, actor, id);
+  if (row.status === "issued") await ensureRenderedPdf(ctx, id);
+  // A delivered copy shows the original's files (its PDF) as its own.
+  if (row.source_id) await ensureRenderedPdf(ctx, row.source_id);
+  const holders = row.source_id ? [id, row.source_id] : [id];
+  const files = await ctx.db
+    .selectFrom("document_files")
+    .innerJoin("files", "files.sha256", "document_files.sha256")
+    .select(["document_files.name", "document_files.role", "files.size", "files.media_type"])
+    .where("document_id", "in", holders)
+    .orderBy("document_files.created_at")
+    .execute();
+  const register = await ctx.db
+    .selectFrom("register_entries")
+    .innerJoin("registers", "registers.id", "register_entries.register_id")
+    .select([
+      "registers.book",
+      "registers.period",
+      "register_entries.number",
+      "register_entries.registered_at",
+    ])
+    .where("register_entries.document_id", "=", id)
+    .where("registers.agency_id", "=", row.agency_id)
+    .executeTakeFirst();
+  // A received copy: where it stands in its delivery (01 arrived ... 06 done).
+  const delivery = row.source_id
+    ? await ctx.db
+        .selectFrom("deliveries")
+        .select(["status", "kind", "sent_at", "registered_at", "returned_at", "return_reason"])
+        .where("received_id", "=", id)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    ...detail(row),
+    delivery: delivery
+      ? {
+          status: delivery.status,
+          kind: delivery.kind,
+          sentAt: delivery.sent_at.toISOString(),
+          registeredAt: iso(delivery.registered_at),
+          returnedAt: iso(delivery.returned_at),
+          returnReason: delivery.return_reason,
+        }
+      : null,
+    files: files.map((f) => ({
+      name: f.name,
+      role: f.role,
+      size: f.size,
+      mediaType: f.media_type,
+    })),
+    register: register
+      ? {
+          book: register.book,
+          period: register.period,
+          number: register.number,
+          registeredAt: register.registered_at.toISOString(),
+        }
+      : null,
+  };
+}

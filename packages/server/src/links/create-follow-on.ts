@@ -1,0 +1,63 @@
+/**
+ * The follow-on draft an agency writes from a document it received: a công văn carrying it out,
+ * whose subject and preamble cite it and whose items are its numbered items (core's
+ * composeFollowOn), linked to it as its parent.
+ */
+import { composeFollowOn, type DateParts } from "@vanthu/core";
+import type { FollowOnReply } from "@vanthu/contract";
+import type { AppContext, Actor } from "../context.ts";
+import { fail } from "../errors.ts";
+import { loadDocument } from "../documents/load-document.ts";
+import { createDraft } from "../documents/create-draft.ts";
+import type { DocumentContent } from "../documents/document-content.ts";
+
+export async function createFollowOn(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<FollowOnReply> {
+  const parent = await loadDocument(ctx.db, actor, id, { own: true });
+  if (parent.direction !== "incoming" || parent.status === "returned")
+    throw fail("VALIDATION_FAILED", `document ${id} is not a received document`, [
+      { path: "id", message: "Chỉ triển khai được văn bản đến của cơ quan mình." },
+    ]);
+  const agency = await ctx.db
+    .selectFrom("agencies")
+    .select("name")
+    .where("id", "=", actor.agencyId)
+    .executeTakeFirstOrThrow();
+  const content = parent.content as DocumentContent;
+  const followOn = composeFollowOn(
+    {
+      typeName: parent.type_name,
+      reference: parent.reference,
+      dateParts: content.dateParts as DateParts,
+      issuer: parent.issuer_name,
+      subject: parent.subject,
+      paragraphs: content.paragraphs ?? [],
+    },
+    agency.name,
+  );
+  const { id: draftId } = await createDraft(
+    ctx,
+    actor,
+    {
+      fields: {
+        typeCode: "CV",
+        subject: followOn.subject ?? "triển khai thực hiện",
+        addressees: [],
+        paragraphs: followOn.paragraphs,
+        recipients: ["Như trên"],
+        archive: ["VT"],
+      },
+    },
+    { parentId: parent.id },
+  );
+  const row = await loadDocument(ctx.db, actor, draftId);
+  return {
+    id: row.id,
+    parentId: parent.id,
+    subject: row.subject,
+    paragraphs: followOn.paragraphs,
+  };
+}

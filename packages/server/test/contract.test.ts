@@ -1,0 +1,334 @@
+/**
+ * The API contract (@vanthu/contract) against the running app, on PGlite and PostgreSQL:
+ *
+ * - every /api route the app registers is in the OpenAPI document, each with its summary, its
+ *   path parameters, a success response with a schema (JSON, resolved in the components, or
+ *   bytes), its request body when it takes one; and the document names no route the app lacks;
+ * - every route of the document is called at least once with a valid request, in the order a
+ *   clerk's day goes (write, issue, deliver, register, report, follow on, administer), and must
+ *   answer its declared success status with a body its reply schema accepts (checked here, and by
+ *   the app itself, which checks every reply in the tests: `TestApp.contractViolations`).
+ *
+ * A route added to the contract without a call here fails the second test by name.
+ */
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { z } from "zod";
+import { testDatabaseKinds } from "@vanthu/db";
+import {
+  endpoints,
+  fillPath,
+  pathParams,
+  splitKey,
+  type ApiReply,
+  type EndpointKey,
+  type EndpointSpec,
+} from "@vanthu/contract";
+import { draftFields, startTestApp, type Client, type Response, type TestApp } from "./helpers.ts";
+
+interface Operation {
+  summary?: string;
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  security?: unknown[];
+}
+type OpenApi = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+/** "get", "/api/documents/{id}" -> "GET /api/documents/:id" (the contract's key). */
+const keyOf = (method: string, path: string) =>
+  `${method.toUpperCase()} ${path.replace(/\{([A-Za-z]+)\}/g, ":$1")}`;
+
+const txt = (s: string) => Buffer.from(s, "utf8");
+
+for (const kind of testDatabaseKinds()) {
+  describe(`the API contract on ${kind}`, () => {
+    let t: TestApp;
+    let doc: OpenApi;
+    before(async () => {
+      t = await startTestApp(kind);
+      doc = (await t.anonymous().get("/api/docs")).body as OpenApi;
+    });
+    after(() => t.close());
+
+    test("every route has a summary, a schema and a response; the document has no other", () => {
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => keyOf(method, path)),
+      );
+      const registered = t.app.routeList
+        .filter((r) => r.url.startsWith("/api/") && r.method !== "HEAD")
+        .map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual([...documented].sort(), [...registered].sort());
+      assert.deepEqual([...documented].sort(), Object.keys(endpoints).sort());
+      assert.ok(documented.length > 40, String(documented.length));
+
+      for (const [path, ops] of Object.entries(doc.paths))
+        for (const [method, op] of Object.entries(ops)) {
+          const key = keyOf(method, path);
+          const spec: EndpointSpec = endpoints[key as EndpointKey];
+          assert.ok(op.summary && op.summary.length > 10, `${key}: a summary`);
+          assert.deepEqual(
+            (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
+            pathParams(splitKey(key).path),
+            `${key}: its path parameters`,
+          );
+          const success = Object.entries(op.responses).filter(([status]) => status < "300");
+          assert.ok(success.length, `${key}: a success response`);
+          for (const [status, response] of Object.entries(op.responses)) {
+            const content = Object.entries(response.content ?? {});
+            assert.ok(content.length, `${key} ${status}: a content`);
+            for (const [type, media] of content) {
+              if (type !== "application/json") continue;
+              const ref = media.schema?.$ref ?? "";
+              const name = ref.replace("#/components/schemas/", "");
+              assert.ok(doc.components.schemas[name], `${key} ${status}: schema ${ref}`);
+            }
+          }
+          if (spec.body || spec.upload) assert.ok(op.requestBody, `${key}: its request body`);
+          if (spec.auth === "session") assert.ok(op.security, `${key}: the session it needs`);
+          assert.ok(
+            "kind" in spec.reply || spec.reply instanceof z.ZodType,
+            `${key}: a reply schema`,
+          );
+        }
+      // Every $ref of the components resolves too (the shared schemas, the recursive tree).
+      const refs = JSON.stringify(doc.components).matchAll(
+        /"\$ref":"#\/components\/schemas\/([^"]+)"/g,
+      );
+      for (const [, name] of refs) assert.ok(doc.components.schemas[name!], name);
+    });
+
+    test("every route of the document answers a valid request with its declared reply", async () => {
+      const called = new Set<string>();
+      /** Calls route `key` and checks its status and reply against the contract. */
+      async function call<K extends EndpointKey>(
+        client: Client,
+        key: K,
+        params: Record<string, string> = {},
+        init: {
+          body?: unknown;
+          query?: string;
+          files?: Array<{ name: string; bytes: Buffer }>;
+        } = {},
+      ): Promise<ApiReply<K>> {
+        const spec: EndpointSpec = endpoints[key];
+        const { method, path } = splitKey(key);
+        const url = fillPath(path, params) + (init.query ?? "");
+        const res: Response = init.files
+          ? await client.uploadMany(url, init.files, spec.upload === "many" ? { label: "thử" } : {})
+          : await client.request(method, url, init.body);
+        const expected = [spec.status ?? 200, ...Object.keys(spec.otherStatuses ?? {}).map(Number)];
+        assert.ok(
+          expected.includes(res.status),
+          `${key}: ${res.status} ${JSON.stringify(res.body)?.slice(0, 500)}`,
+        );
+        if ("kind" in spec.reply) assert.ok(res.raw.length > 0, `${key}: the file's bytes`);
+        else {
+          const r = spec.reply.safeParse(res.body);
+          assert.ok(r.success, `${key}: ${r.success ? "" : z.prettifyError(r.error)}`);
+        }
+        called.add(key);
+        return res.body as ApiReply<K>;
+      }
+
+      const anonymous = t.anonymous();
+      await call(anonymous, "GET /api/health");
+      await call(anonymous, "GET /api/docs");
+      await call(
+        anonymous,
+        "POST /api/auth/login",
+        {},
+        {
+          body: { username: "stttt-ls.chuyenvien", password: "demo" },
+        },
+      );
+
+      // The issuer writes, plans and issues a directive.
+      const so = await t.login("stttt-ls.vanthu");
+      await call(so, "GET /api/auth/me");
+      const draft = await call(
+        so,
+        "POST /api/documents",
+        {},
+        {
+          body: draftFields({ subject: "kiểm thử hợp đồng giao diện lập trình" }),
+        },
+      );
+      const id = { id: draft.id };
+      await call(so, "POST /api/documents/preview", {}, { body: draftFields() });
+      await call(so, "PATCH /api/documents/:id", id, {
+        body: { subject: "kiểm thử hợp đồng giao diện lập trình năm 2026" },
+      });
+      await call(so, "GET /api/documents", {}, { query: "?box=drafts&pageSize=5" });
+      const plan = await call(so, "GET /api/documents/:id/task-plan", id);
+      assert.ok(plan.items.length, "the numbered items are tasks");
+      await call(so, "PUT /api/documents/:id/task-plan", id, {
+        body: { items: plan.items, cycles: ["quarterly"], due: null },
+      });
+      await call(so, "GET /api/documents/:id/delivery-plan", id);
+      const issued = await call(so, "POST /api/documents/:id/issue", id, { body: {} });
+      const opened = await call(so, "GET /api/documents/:id", id);
+      const pdf = opened.files.find((f) => f.role === "rendered");
+      assert.ok(pdf, JSON.stringify(opened.files));
+      await call(so, "GET /api/documents/:id/files/:name", { ...id, name: pdf.name });
+      await call(so, "GET /api/documents/:id/view", id);
+      await call(so, "POST /api/documents/:id/publish", id, { body: { public: true } });
+      await call(so, "GET /api/documents/:id/deliveries", id);
+      await call(so, "GET /api/documents/:id/links", id);
+      await call(anonymous, "GET /api/search", {}, { query: "?q=kiem%20thu%20hop%20dong" });
+
+      // A recipient registers its copy, moves it on, reports, writes a follow-on.
+      const copyOf = async (client: Client) => {
+        const box = (await client.get("/api/documents?box=incoming"))
+          .body as ApiReply<"GET /api/documents">;
+        const copy = box.items.find((d) => d.reference === issued.reference);
+        assert.ok(copy, `${issued.reference} delivered`);
+        return { id: copy.id };
+      };
+      const bao = await t.login("baolangson.vanthu");
+      const baoCopy = await copyOf(bao);
+      await call(bao, "POST /api/documents/:id/register", baoCopy, { body: {} });
+      await call(bao, "POST /api/documents/:id/progress", baoCopy, { body: { status: "04" } });
+      const owed = await call(bao, "GET /api/tasks");
+      const task = owed.items.find((i) => i.document.id === baoCopy.id);
+      assert.ok(task?.periods.length, JSON.stringify(owed.items));
+      const report = await call(
+        bao,
+        "POST /api/tasks/:id/reports",
+        { id: task.taskId },
+        {
+          body: {
+            period: task.periods[0]!.label,
+            figures: { articles: 3 },
+            narrative: "Đã đưa tin.",
+          },
+        },
+      );
+      const file = await call(
+        bao,
+        "POST /api/reports/:id/files",
+        { id: report.id },
+        {
+          files: [{ name: "anh-bao-cao.txt", bytes: txt("Ba tin bài đã đăng.") }],
+        },
+      );
+      await call(so, "GET /api/reports/:id/files/:name", { id: report.id, name: file.name });
+      await call(so, "PATCH /api/tasks/:id", { id: task.taskId }, { body: { title: "Đưa tin" } });
+      await call(so, "GET /api/documents/:id/dashboard", id);
+      await call(so, "POST /api/documents/:id/consolidated-report", id);
+      await call(bao, "POST /api/documents/:id/follow-on", baoCopy);
+      await call(bao, "GET /api/documents/:id/chain", baoCopy);
+      await call(bao, "GET /api/notifications");
+      await call(bao, "POST /api/notifications/read", {}, { body: {} });
+      // Another returns its copy as misaddressed.
+      const ptth = await t.login("ptth-ls.vanthu");
+      await call(ptth, "POST /api/documents/:id/return", await copyOf(ptth), {
+        body: { reason: "gửi nhầm cơ quan" },
+      });
+
+      // Received files: one inside the request, then a batch read in the background.
+      const letter = txt(opened.text);
+      await call(
+        bao,
+        "POST /api/documents/import",
+        {},
+        {
+          files: [{ name: "cong-van-den.txt", bytes: letter }],
+        },
+      );
+      const batch = await call(
+        bao,
+        "POST /api/imports",
+        {},
+        {
+          files: [{ name: "lo/cong-van-den.txt", bytes: letter }],
+        },
+      );
+      await call(
+        bao,
+        "POST /api/imports/:id/files",
+        { id: batch.id },
+        {
+          files: [{ name: "lo/ghi-chu.txt", bytes: txt("Kính gửi: Báo Lạng Sơn") }],
+        },
+      );
+      await call(bao, "GET /api/imports");
+      await call(bao, "GET /api/imports/:id", { id: batch.id });
+
+      const registers = await call(so, "GET /api/registers");
+      await call(so, "GET /api/registers/:id", { id: registers.items[0]!.id });
+      await call(so, "GET /api/agencies");
+
+      // The agency admin: users, units, an agency under its own, renamed.
+      const admin = await t.login("stttt-ls.admin");
+      await call(admin, "GET /api/admin/users");
+      const user = await call(
+        admin,
+        "POST /api/admin/users",
+        {},
+        {
+          body: {
+            username: "thu.hopdong",
+            fullName: "Người Thử Hợp Đồng",
+            password: "Mat-khau-thu-hop-dong-2026",
+            roles: ["specialist"],
+          },
+        },
+      );
+      await call(admin, "PATCH /api/admin/users/:id", user, { body: { title: "Chuyên viên" } });
+      const reset = await call(admin, "POST /api/admin/users/:id/password", user, { body: {} });
+      assert.ok(reset.password, "a generated password, shown once");
+      await call(admin, "GET /api/admin/units");
+      await call(
+        admin,
+        "POST /api/admin/units",
+        {},
+        {
+          body: { name: "Phòng Thử nghiệm", abbreviation: "PTN" },
+        },
+      );
+      const agency = await call(
+        admin,
+        "POST /api/admin/agencies",
+        {},
+        {
+          body: {
+            code: "ttth-ls",
+            name: "Trung tâm Thử nghiệm",
+            abbreviation: "TTTN",
+            kind: "state",
+          },
+        },
+      );
+      await call(admin, "POST /api/admin/agencies/:id/rename", agency, {
+        body: { name: "Trung tâm Thử nghiệm số", reason: "đổi tên theo quyết định mới" },
+      });
+      await call(admin, "GET /api/agencies/:id/history", agency);
+
+      // The new user changes the password given, then signs out.
+      const newcomer = await t.login("thu.hopdong", reset.password);
+      await call(
+        newcomer,
+        "POST /api/auth/password",
+        {},
+        {
+          body: { currentPassword: reset.password, newPassword: "Mat-khau-moi-cua-toi-2026" },
+        },
+      );
+      await call(newcomer, "POST /api/auth/logout");
+
+      const keys = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => keyOf(method, path)),
+      );
+      assert.deepEqual(
+        keys.filter((k) => !called.has(k)),
+        [],
+        "routes of the document never called here",
+      );
+      assert.deepEqual(t.contractViolations, []);
+    });
+  });
+}
