@@ -338,6 +338,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(original.raw.toString("utf8"), source.body.text);
     });
 
+    test("a date that does not exist (30 tháng 02) pasted into a draft: a 400 that names it", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const text = [
+        "UBND TỈNH LẠNG SƠN",
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "Số: /STTTT-VP",
+        "V/v rà soát thiết bị",
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lạng Sơn, ngày 30 tháng 02 năm 2026",
+        "",
+        "Kính gửi: Các phòng chuyên môn",
+        "",
+        "Sở đề nghị các phòng rà soát thiết bị./.",
+      ].join("\n");
+      const res = await clerk.post("/api/documents", { text });
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.equal(res.body.error.code, "INVALID_DATE");
+      assert.match(res.body.error.issues[0].message, /30\/02\/2026 không có thật/);
+    });
+
     test("a date that does not exist (30 tháng 02) is imported without one, never a 500", async () => {
       const clerk = await t.login("baolangson.vanthu");
       const text = [

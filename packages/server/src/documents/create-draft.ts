@@ -6,6 +6,7 @@ import { loadDocument } from "./load-document.ts";
 import {
   columnsOf,
   contentFromFields,
+  assertRealDate,
   contentFromText,
   type DraftFields,
 } from "./document-content.ts";
@@ -38,6 +39,7 @@ export async function createDraft(
     const { content, text, parsed } = contentFromText(agency, input.text);
     if (parsed.notes.some((n) => n.code === "EMPTY_INPUT"))
       throw fail("VALIDATION_FAILED", "empty text", [{ path: "text", message: "Văn bản trống." }]);
+    assertRealDate(parsed);
     columns = columnsOf(content, text);
     isPublic = input.isPublic;
   }

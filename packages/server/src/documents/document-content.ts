@@ -15,6 +15,7 @@ import {
   type ParsedDocument,
 } from "@vanthu/core";
 import type { Agency } from "@vanthu/db";
+import { fail } from "../errors.ts";
 
 export type DocumentContent = LayoutSource & { paragraphs: string[] };
 
@@ -99,6 +100,22 @@ export function contentFromParsed(p: ParsedDocument): DocumentContent {
 }
 
 /** A draft written as text: parsed, then issued by this agency (its number assigned later). */
+/**
+ * A draft written here must carry a date that exists: "ngày 30 tháng 02" pasted into a draft is
+ * refused with the date named (a received document keeps its date empty instead, with the
+ * parser's note, so the clerk can still register it).
+ */
+export function assertRealDate(parsed: ParsedDocument): void {
+  const { day, month, year } = parsed.dateParts;
+  if (!parsed.notes.some((n) => n.code === "INVALID_DATE") || !day || !month || !year) return;
+  throw fail("INVALID_DATE", `no such date: ${day}/${month}/${year}`, [
+    {
+      path: "text",
+      message: `Ngày ${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year} không có thật: hãy sửa ngày văn bản.`,
+    },
+  ]);
+}
+
 export function contentFromText(
   agency: Agency,
   text: string,

@@ -2,7 +2,12 @@
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { columnsOf, contentFromText, type DocumentContent } from "./document-content.ts";
+import {
+  assertRealDate,
+  columnsOf,
+  contentFromText,
+  type DocumentContent,
+} from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
 import { composeSymbol, typeByCode, normalizeText } from "@vanthu/core";
 import type { DraftPatch } from "@vanthu/contract";
@@ -32,7 +37,8 @@ export async function updateDraft(
         .selectAll()
         .where("id", "=", row.agency_id)
         .executeTakeFirstOrThrow();
-      const { content, text } = contentFromText(agency, patch.text);
+      const { content, text, parsed } = contentFromText(agency, patch.text);
+      assertRealDate(parsed);
       columns = columnsOf(content, text);
       isPublic = patch.isPublic;
     } else {
