@@ -1,14 +1,29 @@
 /**
  * Parser throughput, single-threaded: documents/s and MB/s over a folder of documents (the dev
  * corpus when ../shared is present, else the examples), then the time per MB on inputs of
- * growing size, to show the parser is linear. Then files as `vanthu parse` reads them: text
- * PDFs through a warm reader (files/s, p50/p95 per file), OCR seconds per page when extract has
- * OCR, and the command's start-up (median of `vanthu --version`).
+ * growing size, to show the parser is linear. Then the command over many text files, end to
+ * end: the documents copied to a temporary folder to --cli-files files, `vanthu parse FILES
+ * --json > out.jsonl` run --cli-runs times (the built command, its parse threads), documents/s
+ * of the wall time (median run) and the CPU seconds it used, beside the single-threaded figure.
+ * Then files as `vanthu parse` reads them: text PDFs through a warm reader (files/s, p50/p95 per
+ * file), OCR seconds per page when extract has OCR, and the command's start-up (median of
+ * `vanthu --version`).
  *
- *   npm run bench:parse [-- DIR] [--seconds N] [--runs N]
+ *   npm run bench:parse [-- DIR] [--seconds N] [--runs N] [--cli-files N] [--cli-runs N]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { layoutDocument, parseDocument } from "@vanthu/core";
@@ -21,16 +36,22 @@ const secondsArg = args.indexOf("--seconds");
 const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 5;
 const runsArg = args.indexOf("--runs");
 const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 15;
+const numberArg = (name: string, fallback: number): number => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const cliFiles = numberArg("--cli-files", 3000);
+const cliRuns = numberArg("--cli-runs", 5);
+const VALUED = ["--seconds", "--runs", "--cli-files", "--cli-runs"];
 const root = fileURLToPath(new URL("..", import.meta.url));
 const candidates = [
-  args.find((a, i) => !a.startsWith("--") && !["--seconds", "--runs"].includes(args[i - 1]!)),
+  args.find((a, i) => !a.startsWith("--") && !VALUED.includes(args[i - 1]!)),
   join(root, "../shared/corpus/dev"),
   join(root, "examples"),
 ];
 const dir = candidates.find((d): d is string => !!d && existsSync(d))!;
-const docs = readdirSync(dir)
-  .filter((n) => /\.(txt|md)$/.test(n))
-  .map((n) => readFileSync(join(dir, n), "utf8"));
+const docNames = readdirSync(dir).filter((n) => /\.(txt|md)$/.test(n));
+const docs = docNames.map((n) => readFileSync(join(dir, n), "utf8"));
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
 
 // Warm up the JIT, and make sure the figures are of real work: no internal errors.
@@ -102,6 +123,78 @@ for (const mb of [0.25, 0.5, 1, 2, 4]) {
 
 const ms = (values: number[], p: number): number =>
   values[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+
+// The command over many text files, as a user runs it on a folder: the built command (parse
+// threads, the output written to a file). The machine may be shared: the CPU seconds the command
+// used (its own and its threads', from the kernel's count of waited-for children) say what the
+// work cost, whatever else ran meanwhile.
+const bin = join(root, "packages/cli/bin/vanthu.js");
+{
+  const { buildState } = await import("../packages/cli/bin/build-state.js");
+  const state = buildState();
+  const folder = mkdtempSync(join(tmpdir(), "vanthu-bench-parse-"));
+  try {
+    const files: string[] = [];
+    for (let i = 0; i < cliFiles; i++) {
+      const name = docNames[i % docNames.length]!;
+      const file = join(
+        folder,
+        `${String(Math.floor(i / docNames.length)).padStart(4, "0")}-${name}`,
+      );
+      copyFileSync(join(dir, name), file);
+      files.push(file);
+    }
+    const out = join(folder, "out.jsonl");
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    let failed = "";
+    for (let run = 0; run < cliRuns; run++) {
+      const fd = openSync(out, "w");
+      const before = childCpuSeconds();
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [bin, "parse", ...files, "--json"], {
+        stdio: ["ignore", fd, "pipe"],
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      walls.push((performance.now() - t) / 1000);
+      const after = childCpuSeconds();
+      if (before !== null && after !== null) cpus.push(after - before);
+      closeSync(fd);
+      if (r.status !== 0) failed = `exit ${r.status}: ${String(r.stderr).slice(0, 300)}`;
+    }
+    const written = readFileSync(out);
+    let lines = 0;
+    for (let at = written.indexOf(10); at !== -1; at = written.indexOf(10, at + 1)) lines++;
+    const byWall = walls.map((w, i) => [w, cpus[i]] as const).sort((a, b) => a[0] - b[0]);
+    const [wall, cpu] = byWall[Math.floor(byWall.length / 2)]!;
+    const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
+    console.log(
+      `  vanthu parse --json, ${files.length} text files (${mb.toFixed(0)} MB, ${lines} lines out, ${(written.length / 1e6).toFixed(0)} MB), ${availableParallelism()} cores, ${cliRuns} runs${state.fresh ? "" : " (the build is stale: it ran from the sources; npm run build:cli)"}${failed ? `; FAILED ${failed}` : ""}:`,
+    );
+    console.log(
+      `    documents/s   ${(files.length / wall).toFixed(0)} (median run, ${wall.toFixed(2)} s; best ${(files.length / byWall[0]![0]).toFixed(0)}, worst ${(files.length / byWall.at(-1)![0]).toFixed(0)})`,
+    );
+    if (cpu !== undefined)
+      console.log(
+        `    CPU           ${cpu.toFixed(2)} s in the median run, ${((cpu * 1000) / files.length).toFixed(2)} ms a document (${(files.length / cpu).toFixed(0)} documents per CPU second); single thread in process: ${median.toFixed(0)} documents/s`,
+      );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** CPU seconds (user and system) of the children this process has waited for, on Linux. */
+function childCpuSeconds(): number | null {
+  try {
+    // After the command name (which may hold spaces), from the state on: cutime and cstime,
+    // fields 16 and 17 of the line, are the 14th and 15th.
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 
 // Files as `vanthu parse` reads them: a PDF through the reader (a child process, warm), then
 // the parser. Real text PDFs when ../shared is present, else PDFs of the examples, drawn by our
@@ -236,7 +329,6 @@ else
   );
 
 // The command's start-up: `vanthu --version`, as a user runs it.
-const bin = join(root, "packages/cli/bin/vanthu.js");
 const starts: number[] = [];
 for (let i = 0; i < runs; i++) {
   const t = performance.now();

@@ -1,18 +1,22 @@
 /**
- * A few worker threads that parse plain text for `vanthu parse` over many files. They run what
- * this thread would (decodeText, parseDocument, the JSON line or the summary): plain text is
- * decoded in the command's process within INLINE_TEXT_BYTES (read-document.ts says why), and
- * a .docx, a PDF or anything else still goes to the isolated reader. A thread that fails hands
- * its files back (null), and the command parses them itself.
+ * A few worker threads that read and parse plain text for `vanthu parse` over many files. They
+ * run what this thread would (readFileSync, decodeText, parseDocument, the JSON line or the
+ * summary): plain text is decoded in the command's process within INLINE_TEXT_BYTES
+ * (read-file.ts says why), and a .docx, a PDF, standard input or anything else is handed back
+ * (null) for the command to read, in the isolated reader. A thread that fails hands back its
+ * whole batch, and the command parses those files itself.
+ *
+ * Files go to a thread by batches, and come back one message per batch: the output of a batch
+ * as one buffer of UTF-8 when asked for bytes. A message each way per file, and the event on each
+ * side, cost about as much as decoding the file.
  */
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExtractLimits } from "@vanthu/extract";
 import type { ParseOutput } from "./parse-output.ts";
 
-export interface ParseJob {
-  file: string;
-  bytes: Uint8Array;
+export interface ParseBatch {
+  files: string[];
   json: boolean;
   /**
    * The output also as UTF-8 bytes, moved to this thread rather than copied: the command writes
@@ -21,11 +25,18 @@ export interface ParseJob {
   encode: boolean;
 }
 
-export interface ParseRequest extends ParseJob {
+export interface ParseRequest extends ParseBatch {
   id: number;
 }
 
-export type ParseReply = { id: number; output: ParseOutput } | { id: number; error: string };
+/** A file's output as a thread sends it: its line's bytes as a range of the batch's `bytes`. */
+export interface ThreadOutput extends ParseOutput {
+  range?: [number, number];
+}
+
+export type ParseReply =
+  | { id: number; outputs: Array<ThreadOutput | null>; bytes?: Uint8Array }
+  | { id: number; error: string };
 
 /**
  * From the sources, a boot file that registers tsx first; from the build (scripts/build-cli.ts),
@@ -38,32 +49,46 @@ const ENTRY = import.meta.filename.endsWith(".ts")
 
 export interface ParseThreads {
   readonly size: number;
-  /** The output for a plain text file, or null when its thread failed. */
-  parseText(job: ParseJob): Promise<ParseOutput | null>;
+  /**
+   * The outputs of a batch of files, in its order (`bytes` of each a view of one buffer for the
+   * batch); null for a file the thread does not take, and for all of them when it failed.
+   */
+  parseFiles(batch: ParseBatch): Promise<Array<ParseOutput | null>>;
   close(): Promise<void>;
+}
+
+interface Waiting {
+  files: number;
+  resolve: (outputs: Array<ParseOutput | null>) => void;
 }
 
 interface Thread {
   worker: Worker;
-  waiting: Map<number, (output: ParseOutput | null) => void>;
+  waiting: Map<number, Waiting>;
+  /** Files sent and not yet back. */
+  queued: number;
   alive: boolean;
 }
 
 export function startParseThreads(limits: Partial<ExtractLimits>, size: number): ParseThreads {
   let nextId = 1;
+  const none = (n: number): null[] => Array.from({ length: n }, () => null);
   const threads: Thread[] = Array.from({ length: size }, () => {
     // The parent's flags (--test, --cpu-prof, --import) are not the thread's.
     const worker = new Worker(ENTRY, { workerData: { limits }, execArgv: [] });
-    const thread: Thread = { worker, waiting: new Map(), alive: true };
+    const thread: Thread = { worker, waiting: new Map(), queued: 0, alive: true };
     const fail = (): void => {
       thread.alive = false;
-      for (const resolve of thread.waiting.values()) resolve(null);
+      for (const w of thread.waiting.values()) w.resolve(none(w.files));
       thread.waiting.clear();
+      thread.queued = 0;
     };
     worker.on("message", (reply: ParseReply) => {
-      const resolve = thread.waiting.get(reply.id);
+      const waiting = thread.waiting.get(reply.id);
+      if (!waiting) return;
       thread.waiting.delete(reply.id);
-      resolve?.("output" in reply ? reply.output : null);
+      thread.queued -= waiting.files;
+      waiting.resolve("outputs" in reply ? withBytes(reply) : none(waiting.files));
     });
     worker.on("error", fail);
     worker.on("exit", fail);
@@ -71,20 +96,31 @@ export function startParseThreads(limits: Partial<ExtractLimits>, size: number):
   });
   return {
     size,
-    parseText(job) {
+    parseFiles(batch) {
       let best: Thread | null = null;
-      for (const t of threads)
-        if (t.alive && (!best || t.waiting.size < best.waiting.size)) best = t;
-      if (!best) return Promise.resolve(null);
+      for (const t of threads) if (t.alive && (!best || t.queued < best.queued)) best = t;
+      if (!best) return Promise.resolve(none(batch.files.length));
       const id = nextId++;
       const thread = best;
+      thread.queued += batch.files.length;
       return new Promise((resolve) => {
-        thread.waiting.set(id, resolve);
-        thread.worker.postMessage({ id, ...job } satisfies ParseRequest);
+        thread.waiting.set(id, { files: batch.files.length, resolve });
+        thread.worker.postMessage({ id, ...batch } satisfies ParseRequest);
       });
     },
     async close() {
       await Promise.all(threads.map((t) => t.worker.terminate()));
     },
   };
+}
+
+function withBytes(reply: {
+  outputs: Array<ThreadOutput | null>;
+  bytes?: Uint8Array;
+}): Array<ParseOutput | null> {
+  return reply.outputs.map((output) => {
+    if (!output?.range) return output;
+    const { range, ...rest } = output;
+    return { ...rest, bytes: reply.bytes!.subarray(range[0], range[1]) };
+  });
 }

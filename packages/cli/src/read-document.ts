@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
-import { ReaderPool, detectFormat, extractText, type ExtractLimits } from "@vanthu/extract";
+import { ReaderPool, extractText, type ExtractLimits } from "@vanthu/extract";
 // The configuration alone (zod): the server itself, its database and PGlite stay unloaded.
 import { loadReaderConfig } from "@vanthu/server/config";
 import { atCommandEnd } from "./cleanup.ts";
+import { isInlineText, readFailure, readFileBytes } from "./read-file.ts";
 import { readResult, type ReadResult } from "./read-result.ts";
 
 export type { ReadResult } from "./read-result.ts";
+export { INLINE_TEXT_BYTES, isInlineText } from "./read-file.ts";
 
 let shared: ReaderPool | null = null;
 let config: ReturnType<typeof loadReaderConfig> | null = null;
@@ -43,20 +44,6 @@ export async function closeCommandReader(): Promise<void> {
   await pool?.close();
 }
 
-/**
- * Plain text up to this size is decoded in the command's own process (or a parse thread), not in
- * the reader. Decoding is one linear pass over the bytes, with nothing an untrusted file can make
- * explode (no archive, no page tree, no font), and the parser reads the text in this process
- * anyway; a .docx, a PDF or anything else still goes to the reader, with its memory and time
- * caps. The round trip to the reader cost more than decoding: it held batch parsing of text to
- * 500 documents/s.
- */
-export const INLINE_TEXT_BYTES = 1024 * 1024;
-
-export function isInlineText(bytes: Uint8Array, fileName: string): boolean {
-  return bytes.length <= INLINE_TEXT_BYTES && detectFormat(bytes, fileName) === "text";
-}
-
 /** A file's bytes (standard input for "-"), or why they could not be read. Never throws. */
 export async function readBytes(path: string): Promise<Uint8Array | ReadResult> {
   try {
@@ -65,15 +52,10 @@ export async function readBytes(path: string): Promise<Uint8Array | ReadResult> 
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     }
-    // One file at a time, so a synchronous read: a promise's trips through the thread pool
-    // (stat, open, read, close) cost more than reading a small file.
-    return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return failed("FILE_NOT_FOUND", "File not found.");
-    if (code === "EISDIR") return failed("IS_DIRECTORY", "Is a directory.");
-    return failed("FILE_UNREADABLE", `Cannot read the file: ${(error as Error).message}`);
+    return readFailure(error);
   }
+  return readFileBytes(path);
 }
 
 /** Extracts the text of bytes read from `path`: small plain text here, the rest in the reader. */
@@ -88,9 +70,4 @@ export async function extractBytes(bytes: Uint8Array, path: string): Promise<Rea
 export async function readDocument(path: string): Promise<ReadResult> {
   const bytes = await readBytes(path);
   return bytes instanceof Uint8Array ? extractBytes(bytes, path) : bytes;
-}
-
-function failed(code: string, message: string): ReadResult {
-  const notes = [{ code, message, fatal: true }];
-  return { ok: false, text: "", notes, extracted: { text: "", format: "text", notes } };
 }

@@ -1,11 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseExtracted } from "@vanthu/extract";
 import { main, type Io } from "@vanthu/cli";
 import { THREADS_FROM } from "../src/commands/parse.ts";
+import { contractJson } from "../src/parse-output.ts";
 import type { Terminal } from "../src/io.ts";
 import { PROGRESS_FROM, progressBar, progressFor, progressLine } from "../src/progress.ts";
 
@@ -74,6 +76,74 @@ test("parse over many files (parse threads): the same lines, in the order given,
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("parse over many files, written as bytes: the same output as written line by line", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "vanthu-batch-bytes-"));
+  try {
+    const sources = ["01-cong-van-so-tttt-du-thao.txt", "03-quyet-dinh-ubnd.txt"];
+    const files: string[] = [];
+    for (let i = 0; i < THREADS_FROM + 5; i++) {
+      const file = join(dir, `${String(i).padStart(2, "0")}-${sources[i % 2]}`);
+      copyFileSync(join(EXAMPLES, sources[i % 2]!), file);
+      files.push(file);
+    }
+    files.splice(7, 0, join(dir, "khong-co.txt"), PDF);
+    for (const json of [true, false]) {
+      const flags = json ? ["--json"] : [];
+      const lines = await run(["parse", ...files, ...flags]);
+      const chunks: Uint8Array[] = [];
+      // Lines and bytes in the order written: blank lines between summaries come as lines.
+      const bytes = await run(["parse", ...files, ...flags], {
+        out: (l) => void chunks.push(Buffer.from(`${l}\n`)),
+        write: (b) => void chunks.push(Buffer.from(b)),
+      });
+      assert.equal(bytes.code, lines.code);
+      assert.equal(
+        Buffer.concat(chunks).toString("utf8"),
+        lines.out.map((l) => `${l}\n`).join(""),
+        json ? "--json" : "summaries",
+      );
+      assert.deepEqual(bytes.err, lines.err);
+      // Many lines to a write: a batch's lines are written together.
+      if (json) assert.ok(chunks.length < files.length / 2, `${chunks.length} writes`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("contractJson: the line JSON.stringify({ file, ...parsed }) writes, the first document once", () => {
+  const text = (name: string): string => readFileSync(join(EXAMPLES, name), "utf8");
+  const one = parseExtracted({ text: text("04-cong-van-cuc-thue.txt"), format: "text", notes: [] });
+  const letter = (number: string, to: string): string =>
+    [
+      "BỘ VĂN HÓA VÀ TRUYỀN THÔNG",
+      `Số: ${number}/BVHTT-TTCS`,
+      "V/v phối hợp tuyên truyền",
+      "",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Hà Nội, ngày 12 tháng 3 năm 2026",
+      `Kính gửi: ${to}`,
+      "Bộ Văn hóa và Truyền thông đề nghị quý cơ quan phối hợp tuyên truyền.",
+      "Nơi nhận:",
+      "- Như trên;",
+      "- Lưu: VT, TTCS.",
+      "KT. BỘ TRƯỞNG",
+      "THỨ TRƯỞNG",
+      "Đinh Công Lý",
+      "",
+    ].join("\n");
+  const letters = [letter("101", "Sở Nội vụ"), letter("102", "Sở Tư pháp")];
+  const several = parseExtracted({ text: letters.join("\n"), format: "text", notes: [] });
+  assert.equal(several.documents.length, 2);
+  for (const parsed of [one, several])
+    for (const file of ["a.txt", 'thư mục/"b".txt'])
+      assert.equal(contractJson(file, parsed), JSON.stringify({ file, ...parsed }));
+  // Not the shape parseExtracted gives (a field changed at the top): written in full.
+  const changed = { ...one, subject: "khác" };
+  assert.equal(contractJson("a.txt", changed), JSON.stringify({ file: "a.txt", ...changed }));
 });
 
 function fakeTerminal(o: { stdoutIsTerminal?: boolean; stdoutIsPipe?: boolean; columns?: number }) {

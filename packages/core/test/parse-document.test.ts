@@ -525,3 +525,28 @@ test("variant: spaces around the hyphen of a state symbol, numeric header date, 
   assert.equal(d.date, "2026-03-05");
   assert.equal(d.signature.signerName, "H'Yim Kđoh");
 });
+
+test("paragraphs and section texts: own enumerable fields, kept once read, settable, each document its own", () => {
+  const d = example("04-cong-van-cuc-thue.txt");
+  const keys = Object.keys(d);
+  assert.ok(keys.includes("paragraphs"), "paragraphs is an own enumerable field");
+  assert.ok(d.paragraphs!.length > 0);
+  assert.equal(d.paragraphs, d.paragraphs, "read once, then the same array");
+  const json = JSON.parse(JSON.stringify(d)) as ParsedDocument;
+  assert.deepEqual(json.paragraphs, d.paragraphs);
+  assert.deepEqual({ ...d }.paragraphs, d.paragraphs, "a spread copies the value");
+  const other = example("04-cong-van-cuc-thue.txt");
+  other.paragraphs = ["Một đoạn."];
+  assert.deepEqual(other.paragraphs, ["Một đoạn."], "set, then read as set");
+  assert.ok(d.paragraphs!.length > 1, "one document's field is its own");
+  const plan = example("02-ke-hoach-tinh-uy.txt");
+  assert.ok(plan.sections.length > 1);
+  for (const s of plan.sections) {
+    assert.deepEqual(Object.keys(s), ["label", "title", "text", "start", "end"]);
+    assert.equal(JSON.parse(JSON.stringify(s)).text, s.text);
+    assert.ok(!/\s\s|\n/.test(s.text), s.text);
+  }
+  plan.sections[0]!.text = "khác";
+  assert.equal(plan.sections[0]!.text, "khác");
+  assert.notEqual(plan.sections[1]!.text, "khác");
+});

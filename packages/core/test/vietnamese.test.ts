@@ -4,6 +4,8 @@ import {
   equalsFolded,
   equalsVietnamese,
   foldKey,
+  foldKeyLines,
+  foldKeyText,
   foldSameLength,
   normalizeText,
   toNameCase,
@@ -32,6 +34,81 @@ test("foldKey: diacritics, đ, case and spacing folded", () => {
     ["Ưu đãi người có công", "uu dai nguoi co cong"],
   ];
   for (const [input, expected] of cases) assert.equal(foldKey(input), expected, input);
+});
+
+/** foldKey as documented, over the whole string: what its table unit by unit must give. */
+const foldKeyDefinition = (s: string): string =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^\S ]\s*| \s+/g, " ")
+    .trim();
+
+/** Units where folding one at a time could go wrong, and ordinary ones. */
+const TRICKY =
+  "aAđĐ ÊêỦủƯươ\t\n\r\u000b\u00a0\u2003\u2028\u1680\u3000\ufeff\u0301\u0323\u0308\u0591ΣΑςİẞßǅ“”–…□xyz09.,;:";
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomText(next: () => number, length: number, units = TRICKY): string {
+  let s = "";
+  for (let i = 0; i < length; i++) s += units[Math.floor(next() * units.length)];
+  return s;
+}
+
+test("foldKey, folding unit by unit, gives what its definition gives, whatever the units", () => {
+  for (let code = 0; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    for (const s of [ch, `a${ch}b`, ` ${ch} `, `Σ${ch}`, `${ch}\u0301 x`])
+      if (foldKey(s) !== foldKeyDefinition(s))
+        assert.fail(`U+${code.toString(16)} in ${JSON.stringify(s)}: ${foldKey(s)}`);
+  }
+  const next = random(1);
+  for (let k = 0; k < 20000; k++) {
+    const s = randomText(next, 1 + (k % 300));
+    assert.equal(foldKey(s), foldKeyDefinition(s), JSON.stringify(s));
+  }
+});
+
+test("foldKeyLines and foldKeyText: every line's foldKey, from one fold of the text", () => {
+  const next = random(2);
+  for (let k = 0; k < 5000; k++) {
+    const text = randomText(next, k % 400, `${TRICKY}\n\n  `);
+    const keys = text.split("\n").map(foldKeyDefinition);
+    assert.deepEqual(foldKeyLines(text), keys, JSON.stringify(text));
+    const folded = foldKeyText(text);
+    if (folded !== null) {
+      assert.equal(folded.length, text.length);
+      assert.deepEqual(
+        folded.split("\n").map((line) => line.trim()),
+        keys,
+        JSON.stringify(text),
+      );
+    }
+  }
+  // Plain text folds whole; a line with spaces to squeeze or a mark to drop does not.
+  assert.equal(foldKeyText("Số:  12\n  Kính gửi  "), null);
+  assert.equal(foldKeyText(`Vie${"\u0302"}t Nam`), null);
+  assert.equal(foldKeyText("  CỘNG HÒA\nĐộc lập - Tự do  "), "  cong hoa\ndoc lap - tu do  ");
+});
+
+test("normalizeText of its own output is that output; other texts are normalised", () => {
+  const once = normalizeText(`\ufeff${NFD("Kính gửi")}\r\n`);
+  assert.equal(normalizeText(once), once);
+  assert.equal(normalizeText(NFD("Tuyên truyền")), "Tuyên truyền");
+  assert.equal(normalizeText(once), once);
+  assert.equal(normalizeText("a\r\nb"), "a\nb");
+  assert.equal(normalizeText(""), "");
 });
 
 test("foldSameLength keeps every offset (precomposed and ASCII input)", () => {

@@ -138,3 +138,41 @@ test("legacy detection in one pass agrees with the regular expressions it replac
   for (const [name, text] of cases)
     assert.equal(detectLegacyEncoding(text), referenceDetection(text), name);
 });
+
+test("valid UTF-8 decodes as TextDecoder decodes it (a BOM dropped); invalid UTF-8 is not read as UTF-8", () => {
+  const pieces = [
+    [0xef, 0xbb, 0xbf],
+    [0xc3, 0xa0],
+    [0xe1, 0xba, 0xa1],
+    [0xf0, 0x9f, 0x98, 0x80],
+    [0x41],
+    [0x0a],
+    [0x0d],
+    [0xc6, 0xb0],
+  ];
+  const invalid = [[0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xff], [0xe1, 0xba]];
+  const fatal = new TextDecoder("utf-8", { fatal: true });
+  let seed = 7;
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  for (let k = 0; k < 3000; k++) {
+    const bytes: number[] = [];
+    for (let i = 0, n = next(40); i < n; i++) bytes.push(...pieces[next(pieces.length)]!);
+    const broken = k % 3 === 0;
+    if (broken) bytes.splice(next(bytes.length + 1), 0, ...invalid[next(invalid.length)]!);
+    const input = new Uint8Array(bytes);
+    const d = decodeText(input);
+    if (broken) {
+      assert.notEqual(d.encoding, "utf-8");
+      continue;
+    }
+    const expected = fatal.decode(input);
+    assert.equal(d.encoding, "utf-8");
+    assert.equal(
+      d.text,
+      expected
+        .normalize("NFC")
+        .replace(/\r\n?/g, "\n")
+        .replace(/\ufeff/g, ""),
+    );
+  }
+});

@@ -1,6 +1,7 @@
 import {
   isRuleLine,
   joinLines,
+  nextNonBlank,
   rightColumnAt,
   trimEndChars,
   type Line,
@@ -44,7 +45,7 @@ export function readAddressees(
   if (at === -1) return null;
   const block = readAddresseesAt(view, at);
   // Several "Kính gửi:" lines, one addressee (or list) each.
-  const next = view.lines.slice(block.lastLine + 1).find((l) => !l.blank);
+  const next = nextNonBlank(view.lines, block.lastLine + 1);
   if (next && next.index <= block.lastLine + 3 && KINH_GUI.test(next.folded)) {
     const more = readAddressees(view, next.index, next.index + 1);
     if (more) return { items: [...block.items, ...more.items], line: at, lastLine: more.lastLine };
@@ -187,7 +188,7 @@ export function readRecipients(view: TextView, at: number): RecipientBlock {
       const line = view.lines[i]!;
       if (line.blank) {
         // Items are sometimes separated by blank lines; a blank then a non-item ends the list.
-        const next = view.lines.slice(i + 1).find((l) => !l.blank);
+        const next = nextNonBlank(view.lines, i + 1);
         if (!next || !/^[-–+•]/u.test(next.text) || sawArchive) break;
         continue;
       }
@@ -205,7 +206,7 @@ export function readRecipients(view: TextView, at: number): RecipientBlock {
             SIGNER_TITLE.test(line.folded) &&
             (!current.length || /[;.:]$/.test(current[current.length - 1]!))))
       ) {
-        const next = view.lines.slice(i + 1).find((l) => !l.blank);
+        const next = nextNonBlank(view.lines, i + 1);
         if (next && /^[-–+•]/u.test(next.text)) continue;
       }
       const isItem = /^[-–+•]/u.test(text);

@@ -5,7 +5,12 @@ const SENTENCE_END = /[.;:!?]["”)]?$/u;
 
 /** Capitals only ("QUYẾT ĐỊNH:", the issuing authority): such a line is a paragraph of its own. */
 function isCaps(s: string): boolean {
-  // Stops at the first lower-case letter, which ordinary text has within a few characters.
+  // An ASCII lower-case letter among the first few characters (ordinary text has one) decides
+  // without a pattern; else stops at the first lower-case letter.
+  for (let i = 0; i < s.length && i < 8; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
   return !/\p{Ll}/u.test(s) && /\p{Lu}/u.test(s);
 }
 
@@ -40,8 +45,9 @@ export function readParagraphs(view: TextView, fromLine: number, toLine: number)
       if (parts.length) pendingBlank = true;
       continue;
     }
-    if (isRuleLine(line.text)) continue;
-    const text = line.text.includes("  ") ? line.text.replace(/\s+/g, " ") : line.text;
+    const lineText = line.text;
+    if (isRuleLine(lineText)) continue;
+    const text = lineText.includes("  ") ? lineText.replace(/\s+/g, " ") : lineText;
     if (!parts.length) {
       start(text);
     } else if (currentIsDieu) {

@@ -10,6 +10,7 @@ import {
   type ParsedDocument,
   type ParseNote,
 } from "../model/parsed-document.ts";
+import { lazyProperty } from "../lazy-property.ts";
 import { makeTextView, type TextView } from "../text/lines.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 import { findRecipientsLine, readAddressees, readRecipients } from "./blocks.ts";
@@ -330,15 +331,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     notes,
   };
   // Body paragraphs serve rendering only: read on first use, then kept (JSON output includes them).
-  let paragraphs: string[] | undefined;
-  Object.defineProperty(result, "paragraphs", {
-    enumerable: true,
-    configurable: true,
-    get: () => (paragraphs ??= readParagraphs(view, bodyStart, bodyEnd)),
-    set: (value: string[]) => {
-      paragraphs = value;
-    },
-  });
+  lazyProperty(result, "paragraphs", () => readParagraphs(view, bodyStart, bodyEnd));
   return result;
 }
 

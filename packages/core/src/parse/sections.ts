@@ -1,5 +1,6 @@
 import type { Section } from "../model/parsed-document.ts";
-import { lineTextStart, type TextView } from "../text/lines.ts";
+import { lazyProperty } from "../lazy-property.ts";
+import { lineTextStart, nextNonBlank, type TextView } from "../text/lines.ts";
 
 type Scheme = "roman" | "article" | "arabic";
 
@@ -86,22 +87,14 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
       end,
     };
     // The text (one pass over the item) is read on first use; JSON output includes it.
-    let text: string | undefined;
-    Object.defineProperty(section, "text", {
-      enumerable: true,
-      configurable: true,
-      get: () =>
-        (text ??=
-          textStart < end
-            ? view.clean
-                .slice(textStart, end)
-                .replace(/[^\S ]\s*| \s+/g, " ")
-                .trim()
-            : ""),
-      set: (value: string) => {
-        text = value;
-      },
-    });
+    lazyProperty(section, "text", () =>
+      textStart < end
+        ? view.clean
+            .slice(textStart, end)
+            .replace(/[^\S ]\s*| \s+/g, " ")
+            .trim()
+        : "",
+    );
     sections.push(section);
     current = null;
   };
@@ -126,7 +119,7 @@ export function readSections(view: TextView, fromLine: number, toLine: number): 
         rest = restLine.text.slice(prefix.length);
         restOffset = lineTextStart(restLine) + prefix.length;
       }
-      const next = view.lines.slice(i + 1, i + 4).find((l) => !l.blank);
+      const next = nextNonBlank(view.lines, i + 1, i + 4);
       // A hard-wrapped paragraph continues in lower case on the next line: not a heading.
       const heading = isHeading(rest) && !(next && /^\p{Ll}/u.test(next.text));
       current = {

@@ -408,7 +408,8 @@ function splitSignerTitle(
     }
   }
   // Otherwise the signer's title starts at the next title word not glued by a comma.
-  const re = new RegExp(TITLE_START.source.replace("^", "\\s"), "g");
+  const re = TITLE_AFTER_SPACE;
+  re.lastIndex = 0;
   for (let m = re.exec(f); m; m = re.exec(f)) {
     const before = title.slice(0, m.index).trim();
     if (before && !/,$/.test(before))
@@ -416,6 +417,9 @@ function splitSignerTitle(
   }
   return { authorityTitle: title.trim(), signerTitle: null };
 }
+
+/** TITLE_START after a space, anywhere: where a signer's title may start inside a line. */
+const TITLE_AFTER_SPACE = new RegExp(TITLE_START.source.replace("^", "\\s"), "g");
 
 /** Lines where a signature block may start: authority prefixes, then capitals lines. */
 function blockStarts(view: TextView, from: number, to: number): number[] {

@@ -1,4 +1,4 @@
-import { foldSameLength } from "./vietnamese.ts";
+import { CLEANED, takeViewFold, viewUnits } from "./fold-tables.ts";
 
 /**
  * A view of a document's text for pattern matching. `clean` and `folded` have the same length as
@@ -31,7 +31,8 @@ export interface Line {
 
 /** Replaces markup characters by spaces, keeping every offset. */
 export function blankMarkup(text: string): string {
-  return foldViews(text).clean;
+  const src = blankMarkdown(text);
+  return CLEAN_SPACE.test(src) ? src.replace(CLEAN_SPACES, " ") : src;
 }
 
 /** Markdown marks blanked: emphasis, angle brackets around links, heading marks. */
@@ -43,29 +44,22 @@ function blankMarkdown(text: string): string {
   return s;
 }
 
-/** `clean` (white space as spaces) and `folded` in one pass over the text. */
-function foldViews(text: string): { clean: string; folded: string } {
-  const src = blankMarkdown(text);
-  const n = src.length;
-  const clean = new Uint16Array(n);
-  let changed = false;
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    const space =
-      c === 9 ||
-      c === 0xa0 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000;
-    clean[i] = space ? 32 : c;
-    if (space) changed = true;
-  }
-  const cleanText = changed ? UTF16.decode(clean) : src;
-  return { clean: cleanText, folded: foldSameLength(cleanText) };
-}
+/** Units `clean` writes as a space: tabs, no-break and typographic spaces. */
+const CLEAN_SPACES = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const CLEAN_SPACE = new RegExp(CLEAN_SPACES.source);
 
-const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
+/**
+ * `clean` (white space as spaces) and `folded` (foldSameLength of `clean`), in one pass over
+ * the text (or none, when splitting the text into documents folded it already); `clean` is made
+ * (a native replace) only when it differs. `newlines`: the offset of every "\n" (the same in the
+ * text, `clean` and `folded`).
+ */
+function foldViews(text: string): { clean: string; folded: string; newlines: number[] } {
+  const src = blankMarkdown(text);
+  const { folded, cleaned, newlines } = (src === text && takeViewFold(text)) || viewUnits(src);
+  const clean = cleaned & CLEANED ? src.replace(CLEAN_SPACES, " ") : src;
+  return { clean, folded, newlines };
+}
 
 function isSpace(c: number): boolean {
   return (
@@ -128,23 +122,34 @@ class ViewLine implements Line {
 }
 
 export function makeTextView(text: string): TextView {
-  const { clean, folded } = foldViews(text);
+  const { clean, folded, newlines } = foldViews(text);
   const view = { text, clean, folded, lines: [] as Line[] };
   const lines = view.lines;
   let start = 0;
-  let index = 0;
-  while (start <= clean.length) {
-    let end = clean.indexOf("\n", start);
-    if (end === -1) end = clean.length;
+  for (let index = 0; index <= newlines.length; index++) {
+    const end = index < newlines.length ? newlines[index]! : clean.length;
     let a = start;
     let b = end;
     while (a < b && isSpace(clean.charCodeAt(a))) a++;
     while (b > a && isSpace(clean.charCodeAt(b - 1))) b--;
     lines.push(new ViewLine(view, index, start, end, a, b));
-    index++;
     start = end + 1;
   }
   return view;
+}
+
+/**
+ * The first line from `from` (up to `to`, excluded) that is not blank, as
+ * `lines.slice(from, to).find((l) => !l.blank)` finds it without copying the lines.
+ */
+export function nextNonBlank(
+  lines: readonly Line[],
+  from: number,
+  to = lines.length,
+): Line | undefined {
+  for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++)
+    if (!lines[i]!.blank) return lines[i];
+  return undefined;
 }
 
 /** Offset of the first non-space character of a line. */

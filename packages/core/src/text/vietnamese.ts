@@ -1,3 +1,15 @@
+import {
+  FOLD_KEY,
+  FOLD_KEY_SIZE,
+  FOLD_TABLE,
+  SLOW,
+  SPACE,
+  UTF16,
+  foldBuffer,
+  isKeyText,
+  keyUnits,
+} from "./fold-tables.ts";
+
 /**
  * Vietnamese text utilities.
  *
@@ -20,8 +32,21 @@ const COMBINING = /[\u0300-\u036f]/g;
 // One regex test is cheaper than five `includes` of non-ASCII characters on a long text.
 const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff/;
 
+/**
+ * The last text normalizeText gave (when not long): it is normal already, so given again (the
+ * parser normalises what the reader normalised) it is returned at the cost of a comparison.
+ */
+let lastNormal = "";
+
 /** NFC, "\r\n" and "\r" to "\n", BOM and zero-width characters removed. Never throws. */
 export function normalizeText(input: string): string {
+  if (input === lastNormal) return input;
+  const normal = normalizeOnce(input);
+  if (normal.length <= 1 << 20) lastNormal = normal;
+  return normal;
+}
+
+function normalizeOnce(input: string): string {
   let s = input;
   if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
   if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
@@ -40,6 +65,78 @@ export function cleanName(name: string): string {
  * space, trimmed. "Ủy ban Nhân dân" -> "uy ban nhan dan".
  */
 export function foldKey(input: string): string {
+  const n = input.length;
+  // Unit by unit through FOLD_KEY: the same result as foldKeyOfString, without its five passes
+  // (NFD, three replaces, toLowerCase) and their strings; splitting a text into documents folds
+  // every line of it. Anything the table does not cover goes the long way.
+  if (n > 256) {
+    const out = new Uint16Array(n);
+    let len = 0;
+    let space = false;
+    for (let i = 0; i < n; i++) {
+      const code = input.charCodeAt(i);
+      const v = code < FOLD_KEY_SIZE ? FOLD_KEY[code]! : SLOW;
+      if (v >= 0) {
+        if (space) out[len++] = 32;
+        space = false;
+        out[len++] = v;
+      } else if (v === SPACE) space = len > 0;
+      else if (v === SLOW) return foldKeyOfString(input);
+    }
+    return UTF16.decode(out.subarray(0, len));
+  }
+  let out = "";
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const code = input.charCodeAt(i);
+    const v = code < FOLD_KEY_SIZE ? FOLD_KEY[code]! : SLOW;
+    if (v >= 0) {
+      if (space) out += " ";
+      space = false;
+      out += String.fromCharCode(v);
+    } else if (v === SPACE) space = out.length > 0;
+    else if (v === SLOW) return foldKeyOfString(input);
+  }
+  return out;
+}
+
+/**
+ * `text.split("\n").map(foldKey)`, without a fold per line: the text is folded once, unit by
+ * unit and at the same length (KEY_UNITS), then split; a line is then its key trimmed, unless it
+ * holds what the table cannot fold alone or white space to squeeze, and only such a line is
+ * folded by itself.
+ */
+export function foldKeyLines(text: string): string[] {
+  const folded = keyUnits(text);
+  const keys = folded.split("\n");
+  if (isKeyText(folded)) return keys.map(trimSpaces);
+  let lines: string[] | null = null;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (NOT_A_KEY.test(key)) keys[k] = foldKey((lines ??= text.split("\n"))[k]!);
+    else keys[k] = trimSpaces(key);
+  }
+  return keys;
+}
+
+/**
+ * The text folded at its own length so that each line, trimmed, is that line's foldKey (only " "
+ * and "\n" are white space in it, so `folded.slice(start, end).trim()` is the key of the line
+ * [start, end) and a search over the whole finds what a search over each key finds); null when
+ * some line is not so (a unit foldKey drops or cannot fold alone, or white space to squeeze).
+ * `newlines`, when given, gets the offset of every "\n", in order.
+ */
+export function foldKeyText(text: string, newlines?: number[]): string | null {
+  const folded = keyUnits(text, newlines);
+  return isKeyText(folded) ? folded : null;
+}
+
+/** A folded line that is not its key once trimmed: spaces inside it to squeeze, a unit to fold otherwise. */
+const NOT_A_KEY = /[\ufffe\uffff]|[^ \n] {2,}[^ \n]/;
+const trimSpaces = (s: string): string => s.trim();
+
+/** foldKey by its definition, over the whole string. */
+function foldKeyOfString(input: string): string {
   return input
     .normalize("NFD")
     .replace(COMBINING, "")
@@ -48,23 +145,6 @@ export function foldKey(input: string): string {
     .replace(/[^\S ]\s*| \s+/g, " ")
     .trim();
 }
-
-// Lone surrogates pass through the fold unchanged; "utf-16le" decoding keeps them as they are
-// only when not fatal, which is the default.
-const UTF16 = new TextDecoder("utf-16le", { ignoreBOM: true });
-
-/** Fold of every UTF-16 unit below 0x2000 (Latin, Vietnamese): one unit each, lower case. */
-const FOLD_TABLE = (() => {
-  const table = new Uint16Array(0x2000);
-  for (let code = 0; code < 0x2000; code++) {
-    const ch = String.fromCharCode(code);
-    let base = ch.normalize("NFD").replace(COMBINING, "");
-    if (base === "đ" || base === "Đ") base = "d";
-    const lower = base.length === 1 ? base.toLowerCase() : ch.toLowerCase();
-    table[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
-  }
-  return table;
-})();
 
 /**
  * Folds an NFC string unit by unit so that offsets in the result are offsets in the input (every
@@ -81,12 +161,12 @@ export function foldSameLength(input: string): string {
     }
     return short;
   }
-  const out = new Uint16Array(n);
+  const out = foldBuffer(n);
   for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i);
     out[i] = code < 0x2000 ? FOLD_TABLE[code]! : code;
   }
-  return UTF16.decode(out);
+  return UTF16.decode(out.subarray(0, n));
 }
 
 /**

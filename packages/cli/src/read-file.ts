@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { detectFormat } from "@vanthu/extract";
+import type { ReadResult } from "./read-result.ts";
+
+/**
+ * Plain text up to this size is decoded in the command's own process (or a parse thread), not in
+ * the reader. Decoding is one linear pass over the bytes, with nothing an untrusted file can make
+ * explode (no archive, no page tree, no font), and the parser reads the text in this process
+ * anyway; a .docx, a PDF or anything else still goes to the reader, with its memory and time
+ * caps. The round trip to the reader cost more than decoding: it held batch parsing of text to
+ * 500 documents/s.
+ */
+export const INLINE_TEXT_BYTES = 1024 * 1024;
+
+export function isInlineText(bytes: Uint8Array, fileName: string): boolean {
+  return bytes.length <= INLINE_TEXT_BYTES && detectFormat(bytes, fileName) === "text";
+}
+
+/**
+ * A file's bytes, or why they could not be read. Never throws. Synchronous: one file at a time,
+ * a promise's trips through the thread pool (stat, open, read, close) cost more than reading a
+ * small file. Here rather than in read-document.ts so that a parse thread reads its own files
+ * without loading the reader's configuration.
+ */
+export function readFileBytes(path: string): Uint8Array | ReadResult {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return readFailure(error);
+  }
+}
+
+/** Why a file could not be read, from the error reading it. */
+export function readFailure(error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return failed("FILE_NOT_FOUND", "File not found.");
+  if (code === "EISDIR") return failed("IS_DIRECTORY", "Is a directory.");
+  return failed("FILE_UNREADABLE", `Cannot read the file: ${(error as Error).message}`);
+}
+
+export function failed(code: string, message: string): ReadResult {
+  const notes = [{ code, message, fatal: true }];
+  return { ok: false, text: "", notes, extracted: { text: "", format: "text", notes } };
+}
