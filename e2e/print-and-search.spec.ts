@@ -100,6 +100,10 @@ test("an address the application does not have says so in Vietnamese, with the w
   await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
   await page.getByRole("link", { name: "Về trang chính" }).click();
   await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
+  // A clerk who types the admin page's address is told why, with no button the server refuses.
+  await page.goto("/app/quan-tri");
+  await expect(page.getByText(/không có quyền này/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Thêm người dùng" })).toHaveCount(0);
   const portal = await page.goto("/khong-co-trang");
   expect(portal?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();

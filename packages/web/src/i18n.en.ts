@@ -360,6 +360,8 @@ export const en: Catalog = {
     users: "Users",
     units: "Units",
     agencies: "Agencies",
+    forbidden:
+      "The administration page is for the agency's administrators: your account does not have that right.",
     addUser: "Add a user",
     addUnit: "Add a unit",
     addAgency: "Add an agency under ours",

@@ -359,6 +359,8 @@ export const vi = {
     users: "Người dùng",
     units: "Đơn vị",
     agencies: "Cơ quan",
+    forbidden:
+      "Trang quản trị dành cho quản trị viên của cơ quan: tài khoản của bạn không có quyền này.",
     addUser: "Thêm người dùng",
     addUnit: "Thêm đơn vị",
     addAgency: "Thêm cơ quan trực thuộc",

@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
@@ -109,6 +110,13 @@ function AddUser({ onClose }: { onClose: () => void }) {
 export default function Admin() {
   const me = useMe().data!;
   if (can(me, "installer") && !can(me, "admin")) return <AdminInstallation />;
+  // A clerk who types the address sees why, not buttons that the server would refuse.
+  if (!can(me, "admin"))
+    return (
+      <Alert color="gray" title={t.admin.title} role="alert">
+        {t.admin.forbidden}
+      </Alert>
+    );
   return <AgencyAdmin />;
 }
 
