@@ -239,11 +239,14 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(bcDoc.status, "draft");
       assert.match(
         bcDoc.subject,
-        /^Kết quả thực hiện Công văn số 01\/STTTT-TTBCXB ngày 20\/11\/2026/,
+        /^Kết quả thực hiện Công văn số 01\/STTTT-TTBCXB ngày 20 tháng 11 năm 2026/,
       );
       const text: string = bcDoc.text;
       assert.match(text, /^Số: \/BC-STTTT$/m, "the draft's symbol before its number");
       assert.match(text, /có 4\/5 cơ quan, đơn vị báo cáo kết quả/);
+      // Dates as ND30 writes them, never "ngày 2/12/2026".
+      assert.match(text, /đến ngày \d{2} tháng (?:0[12]|[3-9]|1[0-2]) năm \d{4} có/);
+      assert.doesNotMatch(text, /ngày \d{1,2}\/\d{1,2}\/\d{4} của Sở/);
       assert.match(
         text,
         /1\. Tuyên truyền chuyển đổi số và dịch vụ công trực tuyến: Tin, bài: 4; Lượt phát sóng: 4; Phút phát sóng: 60; tin_tieng_dan_toc: 5\./,

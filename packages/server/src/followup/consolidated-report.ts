@@ -3,7 +3,7 @@
  * recipient, down the cascade, and who has not reported, as a BC draft to review, sign and send
  * upward.
  */
-import { STANDARD_FIGURES } from "@vanthu/core";
+import { STANDARD_FIGURES, formatWrittenDate } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import { dashboard } from "./dashboard.ts";
@@ -26,10 +26,11 @@ export function formatFigures(f: Record<string, number>): string {
   return parts.length ? parts.join("; ") : "chưa có số liệu";
 }
 
+/** "2026-12-02" as ND30 writes a date: "02 tháng 12 năm 2026" (day under 10, January and February padded). */
 const dmy = (iso: string | null) => {
   if (!iso) return null;
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d}/${m}/${y}`;
+  const [year, month, day] = iso.split("-").map(Number);
+  return formatWrittenDate(null, { day: day!, month: month!, year: year! }).replace(/^ngày /, "");
 };
 
 export async function createConsolidatedReport(ctx: AppContext, actor: Actor, documentId: string) {
