@@ -108,3 +108,25 @@ test("an address the application does not have says so in Vietnamese, with the w
   expect(portal?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
 });
+
+test("a draft is deleted after a confirmation, and is gone from the drafts", async ({ page }) => {
+  await signIn(page, "stttt-ls.vanthu");
+  const made = await page.request.post("/api/documents", {
+    headers: { "x-csrf-token": await csrf(page) },
+    data: { text: RECEIVED.replace("Số: 77/SNV-VP", "Số: /SNV-VP").replace("77-", "") },
+  });
+  expect(made.status()).toBe(201);
+  const { id } = (await made.json()) as { id: string };
+  await page.goto(`/app/van-ban/${id}`);
+  await page.getByRole("button", { name: "Xóa dự thảo" }).click();
+  await expect(page.getByRole("dialog", { name: "Xóa dự thảo này?" })).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Xóa dự thảo" }).click();
+  await expect(page).toHaveURL(/\/app\/du-thao$/);
+  expect((await page.request.get(`/api/documents/${id}`)).status()).toBe(404);
+});
+
+/** The session's CSRF token, as the web app reads it. */
+async function csrf(page: Page): Promise<string> {
+  const me = await page.request.get("/api/auth/me");
+  return ((await me.json()) as { csrfToken: string }).csrfToken;
+}

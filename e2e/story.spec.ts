@@ -150,6 +150,8 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   // The newspaper carries it out with its own công văn, which cites the directive.
   await page.goBack();
   await page.getByRole("button", { name: "Soạn văn bản triển khai" }).click();
+  // Asked first: a draft is made only when the clerk says so.
+  await page.getByRole("dialog").getByRole("button", { name: "Tạo dự thảo" }).click();
   await expect(page.getByRole("heading", { name: "Sửa dự thảo" })).toBeVisible();
   await expect(page.getByLabel("Nội dung (mỗi đoạn một dòng)")).toHaveValue(
     new RegExp(`Thực hiện Công văn số ${reference}`),

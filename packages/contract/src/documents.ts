@@ -13,6 +13,7 @@ import {
   finding,
   id,
   note,
+  ok,
   page,
   timestamp,
 } from "./common.ts";
@@ -301,6 +302,15 @@ export const documentEndpoints = {
     replies: "The draft",
     reply: documentDetail,
     errors: { 400: "Invalid body", 404: "Not found", 409: "Not a draft" },
+  }),
+  "DELETE /api/documents/:id": endpoint({
+    summary:
+      "Delete a draft never issued (or a received document imported by hand, not yet registered)",
+    tag: "documents",
+    auth: "session",
+    replies: "Deleted",
+    reply: ok,
+    errors: { 403: "Another's draft", 404: "Not found", 409: "Issued, registered or delivered" },
   }),
   "POST /api/documents/:id/issue": endpoint({
     summary:

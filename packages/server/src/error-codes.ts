@@ -121,6 +121,11 @@ export const ERRORS = {
     vi: "Văn bản đã được ban hành; muốn sửa phải ban hành văn bản đính chính hoặc thay thế.",
     en: "The document is issued; correct it by issuing a correcting or replacing document.",
   },
+  DELIVERED_NOT_DELETABLE: {
+    status: 409,
+    vi: "Văn bản này được gửi đến qua hệ thống: không xóa được, hãy trả lại nơi gửi nếu gửi nhầm.",
+    en: "The document was delivered through the system: return it to the sender instead of deleting it.",
+  },
   NOT_A_DRAFT: {
     status: 409,
     vi: "Chỉ sửa được văn bản đang soạn thảo.",

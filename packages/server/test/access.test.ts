@@ -77,6 +77,7 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/documents/:id/publish": write("document", { public: true }),
   "GET /api/documents/:id": each("document"),
   "PATCH /api/documents/:id": write("document", { subject: "sửa của cơ quan khác" }),
+  "DELETE /api/documents/:id": write("document"),
   "POST /api/documents/:id/issue": write("document", {}),
   "POST /api/documents/:id/register": write("document", {}),
   "GET /api/documents/:id/files/:name": each("documentFile"),

@@ -338,6 +338,29 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(original.raw.toString("utf8"), source.body.text);
     });
 
+    test("drafts can be deleted; issued, registered and delivered documents cannot", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const draft = (await clerk.post("/api/documents", draftFields())).body;
+      const gone = await clerk.request("DELETE", `/api/documents/${draft.id}`);
+      assert.equal(gone.status, 200, JSON.stringify(gone.body));
+      assert.equal((await clerk.get(`/api/documents/${draft.id}`)).status, 404);
+      const audit = await t.ctx.db
+        .selectFrom("audit_events")
+        .select("action")
+        .where("entity_id", "=", draft.id)
+        .where("action", "=", "document.delete")
+        .execute();
+      assert.equal(audit.length, 1, "audited");
+      // Another agency's draft is not found; an issued document stays.
+      const other = (await clerk.post("/api/documents", draftFields())).body;
+      const stranger = await t.login("baolangson.vanthu");
+      assert.equal((await stranger.request("DELETE", `/api/documents/${other.id}`)).status, 404);
+      const issued = (await clerk.get("/api/documents?box=outgoing&q=lua%20dao")).body.items[0];
+      const kept = await clerk.request("DELETE", `/api/documents/${issued.id}`);
+      assert.equal(kept.status, 409);
+      assert.equal(kept.body.error.code, "ALREADY_ISSUED");
+    });
+
     test("a date that does not exist (30 tháng 02) pasted into a draft: a 400 that names it", async () => {
       const clerk = await t.login("stttt-ls.vanthu");
       const text = [

@@ -163,6 +163,8 @@ for (const kind of testDatabaseKinds()) {
         body: { subject: "kiểm thử hợp đồng giao diện lập trình năm 2026" },
       });
       await call(so, "GET /api/documents", {}, { query: "?box=drafts&pageSize=5" });
+      const scrap = await call(so, "POST /api/documents", {}, { body: draftFields() });
+      await call(so, "DELETE /api/documents/:id", { id: scrap.id });
       const plan = await call(so, "GET /api/documents/:id/task-plan", id);
       assert.ok(plan.items.length, "the numbered items are tasks");
       await call(so, "PUT /api/documents/:id/task-plan", id, {

@@ -1,6 +1,17 @@
 /** Pieces several pages share: status badges, the documents table, error and empty states. */
 import { Link } from "react-router";
-import { Alert, Anchor, Badge, Table, Text, Title, Group } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { describeError, type DocumentSummary } from "./api.ts";
 import { viDate } from "./format.ts";
 import { t } from "./i18n.ts";
@@ -96,5 +107,36 @@ export function DocumentTable({ items, empty }: { items: DocumentSummary[]; empt
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Asks before an action that writes or removes something: what will happen, then yes or no. */
+export function ConfirmDialog(props: {
+  title: string;
+  text: string;
+  confirm: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened onClose={props.onClose} title={props.title}>
+      <Stack>
+        <Text>{props.text}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t.common.cancel}
+          </Button>
+          <Button
+            color={props.danger ? "red" : undefined}
+            loading={props.busy}
+            onClick={props.onConfirm}
+          >
+            {props.confirm}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

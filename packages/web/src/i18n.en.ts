@@ -193,6 +193,13 @@ export const en: Catalog = {
       `Showing ${shown.toLocaleString("en")} of ${atLeast ? "over " : ""}${total.toLocaleString("en")} findings (in text order); fix the ones above to see more.`,
   },
   document: {
+    delete: "Delete the draft",
+    deleteTitle: "Delete this draft?",
+    deleteText:
+      "The draft and its files are deleted for good. Issued, registered or delivered documents cannot be deleted.",
+    followOnText:
+      "Create a new draft that carries this document out (citing it, with the tasks given). The draft is kept under Drafts.",
+    followOnConfirm: "Create the draft",
     print: "Print",
     pdf: "Download PDF",
     edit: "Edit the draft",

@@ -192,6 +192,13 @@ export const vi = {
       `Chỉ hiện ${shown.toLocaleString("vi-VN")} trong số ${atLeast ? "hơn " : ""}${total.toLocaleString("vi-VN")} phát hiện (theo thứ tự trong văn bản); sửa các lỗi trên để xem tiếp.`,
   },
   document: {
+    delete: "Xóa dự thảo",
+    deleteTitle: "Xóa dự thảo này?",
+    deleteText:
+      "Dự thảo và tệp của nó bị xóa, không khôi phục được. Văn bản đã ban hành, đã vào sổ hoặc được gửi đến qua hệ thống không xóa được.",
+    followOnText:
+      "Tạo một dự thảo văn bản mới để triển khai văn bản này (trích dẫn văn bản, các nhiệm vụ được giao). Dự thảo được lưu trong mục Dự thảo.",
+    followOnConfirm: "Tạo dự thảo",
     print: "In",
     pdf: "Tải PDF",
     edit: "Sửa dự thảo",

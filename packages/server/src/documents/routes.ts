@@ -14,6 +14,7 @@ import { publishDocument } from "./publish-document.ts";
 import { detail } from "./present.ts";
 import { registerIncoming } from "./register-incoming.ts";
 import { updateDraft } from "./update-draft.ts";
+import { deleteDraft } from "./delete-draft.ts";
 
 export function documentRoutes(ctx: AppContext): RouteTable {
   return {
@@ -43,6 +44,11 @@ export function documentRoutes(ctx: AppContext): RouteTable {
     "PATCH /api/documents/:id": async ({ actor, params, body }) => {
       await updateDraft(ctx, actor, params.id, "text" in body ? body : { fields: body });
       return detail(await loadDocument(ctx.db, actor, params.id));
+    },
+
+    "DELETE /api/documents/:id": async ({ actor, params }) => {
+      await deleteDraft(ctx, actor, params.id);
+      return { ok: true as const };
     },
 
     "POST /api/documents/:id/issue": async ({ actor, params, body }) =>

@@ -21,7 +21,7 @@ import {
   Title,
 } from "@mantine/core";
 import { api, urlOf, useApi, type ChainNode } from "../api.ts";
-import { ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { ConfirmDialog, ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
@@ -67,7 +67,9 @@ export default function DocumentPage() {
   const chain = useApi(own && d?.status !== "draft" ? "GET /api/documents/:id/chain" : null, {
     params,
   });
-  const [dialog, setDialog] = useState<null | "issue" | "register" | "return">(null);
+  const [dialog, setDialog] = useState<
+    null | "issue" | "register" | "return" | "delete" | "follow-on"
+  >(null);
   const action = useSubmit();
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
@@ -85,6 +87,11 @@ export default function DocumentPage() {
             <Button onClick={() => setDialog("issue")}>{t.document.issue}</Button>
           )}
         </>
+      )}
+      {own && d.status === "draft" && !d.delivery && (
+        <Button variant="subtle" color="red" onClick={() => setDialog("delete")}>
+          {t.document.delete}
+        </Button>
       )}
       {issuedOutgoing && can(me, "clerk", "leader", "admin") && (
         <Button
@@ -123,17 +130,7 @@ export default function DocumentPage() {
         d.direction === "incoming" &&
         d.status === "registered" &&
         can(me, "clerk", "specialist", "leader") && (
-          <Button
-            variant="light"
-            onClick={() =>
-              void action.run(
-                () => api.call("POST /api/documents/:id/follow-on", { params: { id: d.id } }),
-                {
-                  then: (r) => void navigate(`/van-ban/${r.id}/sua`),
-                },
-              )
-            }
-          >
+          <Button variant="light" onClick={() => setDialog("follow-on")}>
             {t.document.followOn}
           </Button>
         )}
@@ -205,6 +202,39 @@ export default function DocumentPage() {
       </Group>
       <ErrorAlert error={action.error} />
       {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
+      {dialog === "delete" && (
+        <ConfirmDialog
+          title={t.document.deleteTitle}
+          text={t.document.deleteText}
+          confirm={t.document.delete}
+          danger
+          busy={action.busy}
+          onClose={() => setDialog(null)}
+          onConfirm={() =>
+            void action.run(() => api.call("DELETE /api/documents/:id", { params: { id: d.id } }), {
+              then: () =>
+                void navigate(d.direction === "outgoing" ? "/du-thao" : "/van-ban-den", {
+                  replace: true,
+                }),
+            })
+          }
+        />
+      )}
+      {dialog === "follow-on" && (
+        <ConfirmDialog
+          title={t.document.followOn}
+          text={t.document.followOnText}
+          confirm={t.document.followOnConfirm}
+          busy={action.busy}
+          onClose={() => setDialog(null)}
+          onConfirm={() =>
+            void action.run(
+              () => api.call("POST /api/documents/:id/follow-on", { params: { id: d.id } }),
+              { then: (r) => void navigate(`/van-ban/${r.id}/sua`) },
+            )
+          }
+        />
+      )}
       {dialog === "register" && <RegisterDialog doc={d} onClose={() => setDialog(null)} />}
       {dialog === "return" && <ReturnDialog doc={d} onClose={() => setDialog(null)} />}
       <Tabs defaultValue="view" keepMounted={false}>
