@@ -19,6 +19,7 @@ import type { OcrBox, OcrLine, OcrResult, OcrSymbol, OcrWord } from "./ocr-engin
 import { inkIn, type GrayImage } from "./ocr-image.ts";
 import { restoreDiacritics } from "./ocr-lexicon.ts";
 import { checkSyllable } from "./text-layer-quality.ts";
+import { editDistance } from "./edit-distance.ts";
 
 export interface OcrPageInput {
   result: OcrResult;
@@ -150,19 +151,6 @@ const SO_LABEL = /^[^\p{L}\d]{0,2}(?:[Ss5$][^\s:/]{0,2}:+|[S5][oóòôốồổ�
 const SYMBOL_TAIL = /[\p{Lu}Đ][\p{Lu}\dĐ&]*(?:[-/][\p{Lu}\dĐ&]+)+$/u;
 const SYMBOL_START =
   /^(?:\/[\p{Lu}Đ\d]?[\p{Lu}Đ]{2}|[\p{Lu}Đ][\p{Lu}\dĐ&]*(?:[-/][\p{Lu}\dĐ&]+)+)/u;
-
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(
-        d[i - 1]![j]! + 1,
-        d[i]![j - 1]! + 1,
-        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-  return d[a.length]![b.length]!;
-}
 
 const looksLike = (text: string, word: string, slack: number): boolean =>
   editDistance(foldKey(text).replace(/[^a-z]/g, ""), word) <= slack;

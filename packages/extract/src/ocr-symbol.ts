@@ -7,24 +7,13 @@
  * (`ISSUER_ABBREVIATIONS`) tells which one. The code is replaced only when exactly one known code
  * is one edit away and the code as read is none of them; the note says what was read.
  */
+import { editDistance } from "./edit-distance.ts";
 import {
   ISSUER_ABBREVIATIONS,
   isTypeCode,
   type ParsedDocument,
   type ParseNote,
 } from "@vanthu/core";
-
-/** Levenshtein distance, stopped early past 1 (only "one edit away" matters here). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /** Letters of a code as the symbol prints them (NFC, upper case kept: "TTg", "ThU"). */
 const chars = (s: string): string[] => [...s.normalize("NFC")];
@@ -101,7 +90,9 @@ export function correctOcrSymbol(
 /** The one known code one edit away from `read`, in the first tier that has any; else null. */
 function nearest(tiers: string[][], read: string): string | null {
   for (const tier of tiers) {
-    const near = [...new Set(tier.filter((c) => chars(c).length >= 3 && withinOneEdit(c, read)))];
+    const near = [
+      ...new Set(tier.filter((c) => chars(c).length >= 3 && editDistance(c, read) <= 1)),
+    ];
     if (near.length) return near.length === 1 ? near[0]! : null;
   }
   return null;
