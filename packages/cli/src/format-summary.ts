@@ -31,7 +31,9 @@ export function formatSummary(file: string, d: ParsedDocument, extraNotes: strin
     .join(" ");
   row(L.issuer, d.issuer.source === "inferred" ? `${issuer}, ${L.inferred}` : issuer);
   row(L.type, d.type ? `${d.type.name} (${d.type.code})` : L.unknown);
-  row(L.reference, d.reference ? `${d.reference}${d.number ? "" : ` (${L.draft})`}` : L.unknown);
+  // A number written by hand is an issued document's, not a draft's blank.
+  const blank = d.notes.some((n) => n.code === "NUMBER_HANDWRITTEN") ? L.handwritten : L.draft;
+  row(L.reference, d.reference ? `${d.reference}${d.number ? "" : ` (${blank})`}` : L.unknown);
   row(L.placeDate, `${d.place ?? L.unknown}, ${dateText(d)}`);
   row(L.subject, d.subject ?? L.unknown);
   if (d.addressees.length) {

@@ -84,6 +84,7 @@ export const LABELS = {
   type: "Loại văn bản",
   reference: "Số, ký hiệu",
   draft: "chưa cấp số",
+  handwritten: "số viết tay, cần nhập",
   placeDate: "Địa danh, ngày",
   subject: "Trích yếu",
   addressees: "Kính gửi",

@@ -48,3 +48,27 @@ test("the summary's signature: T/M in a Party document, KT. in a state one", () 
   );
   assert.match(formatSummary("cv.txt", state), /KT\. GIÁM ĐỐC \/ PHÓ GIÁM ĐỐC \/ Hoàng Văn Khải/);
 });
+
+test("the summary's number: a draft's blank, or a number written by hand to be typed", () => {
+  const text = [
+    "UBND TỈNH LẠNG SƠN",
+    "SỞ NỘI VỤ",
+    "Số: /SNV-VP",
+    "V/v rà soát hồ sơ",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Lạng Sơn, ngày 20 tháng 11 năm 2026",
+    "",
+    "Sở Nội vụ đề nghị rà soát./.",
+  ].join("\n");
+  const draft = parseDocument(text);
+  assert.match(formatSummary("a.txt", draft), /\/SNV-VP \(chưa cấp số\)/);
+  const hand = {
+    ...draft,
+    notes: [
+      ...draft.notes,
+      { code: "NUMBER_HANDWRITTEN", message: "handwritten", field: "reference" },
+    ],
+  };
+  assert.match(formatSummary("b.pdf", hand), /\/SNV-VP \(số viết tay, cần nhập\)/);
+});
