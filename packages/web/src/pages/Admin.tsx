@@ -113,9 +113,12 @@ export default function Admin() {
   // A clerk who types the address sees why, not buttons that the server would refuse.
   if (!can(me, "admin"))
     return (
-      <Alert color="gray" title={t.admin.title} role="alert">
-        {t.admin.forbidden}
-      </Alert>
+      <Stack>
+        <PageTitle>{t.admin.title}</PageTitle>
+        <Alert color="gray" role="alert">
+          {t.admin.forbidden}
+        </Alert>
+      </Stack>
     );
   return <AgencyAdmin />;
 }
