@@ -53,6 +53,8 @@ export const me = z.strictObject({
     place: z.string().nullable(),
     parentLine: z.string().nullable(),
   }),
+  /** The installation's time zone (TIME_ZONE): days and times are shown as they are there. */
+  timeZone: z.string(),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof me>;

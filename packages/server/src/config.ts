@@ -5,6 +5,15 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -30,6 +39,14 @@ const schema = z.object({
   READER_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
+  /**
+   * The agency's time zone (an IANA name): the calendar day of an issue, a report, a reminder or a
+   * register line is the day there, not in UTC. All of Vietnam is on Asia/Ho_Chi_Minh (UTC+7).
+   */
+  TIME_ZONE: z
+    .string()
+    .default("Asia/Ho_Chi_Minh")
+    .refine(isTimeZone, "an IANA time zone such as Asia/Ho_Chi_Minh"),
   /** How long `serve` waits for an unreachable PostgreSQL at start before giving up (0: not at all). */
   DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** How often each process looks for due background jobs (reminders). */
@@ -81,6 +98,8 @@ export interface Config {
   };
   logLevel: string;
   demo: boolean;
+  /** TIME_ZONE: where the calendar days of issues, reports, reminders and registers are counted. */
+  timeZone: string;
   /** Seconds to wait for PostgreSQL at start while it is unreachable. */
   databaseWaitSeconds: number;
   /** Seconds between two looks for due background jobs. */
@@ -145,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
+    timeZone: c.TIME_ZONE,
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     jobsEverySeconds: c.JOBS_EVERY_SECONDS,
     importLeaseMs: c.IMPORT_LEASE_SECONDS * 1000,

@@ -36,7 +36,25 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r));
 }
 
-/** The calendar day in Vietnam (UTC+7, no daylight saving) of an instant: "2026-11-22". */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day of an instant in the agency's time zone (TIME_ZONE, Asia/Ho_Chi_Minh unless
+ * configured), "2026-11-22": a report sent at 01:10 on 02/12 in Vietnam is of 02/12, though its UTC
+ * date is 01/12.
+ */
+export function localDate(ctx: Pick<AppContext, "config">, at: Date): string {
+  const zone = ctx.config.timeZone;
+  let format = dayFormats.get(zone);
+  if (!format) {
+    // en-CA writes a day as yyyy-mm-dd.
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormats.set(zone, format);
+  }
+  return format.format(at);
 }

@@ -82,6 +82,20 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await count(t, "documents"), before);
     });
 
+    test("bug: a document issued at 01:10 in Vietnam is dated that day, not the UTC one", async () => {
+      // 01:10 on 01/01/2030 in Hà Nội, still 2029 in UTC: the day and the register's year are Vietnam's.
+      t.clock.set("2029-12-31T18:10:00Z");
+      const writer = await t.login("stttt-ls.chuyenvien");
+      const created = await writer.post("/api/documents", draftFields());
+      const clerk = await t.login("stttt-ls.vanthu");
+      const issued = await clerk.post(`/api/documents/${created.body.id}/issue`);
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      assert.equal(issued.body.date, "2030-01-01");
+      assert.match(issued.body.reference, /^01\//);
+      const me = await clerk.get("/api/auth/me");
+      assert.equal(me.body.timeZone, "Asia/Ho_Chi_Minh");
+    });
+
     test("a draft from fields, issued by the clerk: 01 of the year, then immutable", async () => {
       t.clock.set("2026-11-20T09:00:00+07:00");
       const writer = await t.login("stttt-ls.chuyenvien");

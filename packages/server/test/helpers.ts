@@ -88,6 +88,8 @@ export async function startTestApp(
     imports?: Partial<ImportWorkerOptions>;
     /** Share a clock with another TestApp. */
     clock?: Clock;
+    /** Fastify's logger options (none by default). */
+    logger?: object;
   } = {},
 ): Promise<TestApp> {
   const shared = !!options.db;
@@ -113,7 +115,7 @@ export async function startTestApp(
   if (!shared) await seedDemoWorld(ctx);
   const contractViolations: string[] = [];
   const { app, routes, imports } = await buildApp(ctx, {
-    logger: false,
+    logger: options.logger ?? false,
     checkReplies: (key, problems) => contractViolations.push(`${key}:\n${problems}`),
     ...(options.imports ? { imports: options.imports } : {}),
   });

@@ -5,40 +5,53 @@ import { toIsoDate } from "@vanthu/core";
 
 export { periodLabel, viDate } from "@vanthu/core";
 
-const dateTime = new Intl.DateTimeFormat("vi-VN", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  hour: "2-digit",
-  minute: "2-digit",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
+/**
+ * The installation's time zone (TIME_ZONE on the server, Asia/Ho_Chi_Minh unless configured): set
+ * from the signed-in session (session.ts), so that a day is the agency's day, not the browser's.
+ */
+let zone = "Asia/Ho_Chi_Minh";
+let formats = makeFormats(zone);
+
+function makeFormats(timeZone: string) {
+  const day = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+  return {
+    dateTime: new Intl.DateTimeFormat("vi-VN", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      ...day,
+    }),
+    day: new Intl.DateTimeFormat("vi-VN", { timeZone, ...day }),
+    // en-CA writes a day as yyyy-mm-dd.
+    isoDay: new Intl.DateTimeFormat("en-CA", { timeZone, ...day }),
+  };
+}
+
+/** Use another time zone for every date shown (an IANA name; an unknown one is ignored). */
+export function setTimeZone(timeZone: string): void {
+  if (timeZone === zone) return;
+  try {
+    formats = makeFormats(timeZone);
+    zone = timeZone;
+  } catch {
+    // An unknown zone keeps the one in use.
+  }
+}
+
 export const viDateTime = (iso: string | null | undefined): string =>
-  iso ? dateTime.format(new Date(iso)) : "";
+  iso ? formats.dateTime.format(new Date(iso)) : "";
 
 export const viNumber = (n: number): string => n.toLocaleString("vi-VN");
 
-const dayInVietnam = new Intl.DateTimeFormat("vi-VN", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
-/** The calendar day in Vietnam of an instant, dd/mm/yyyy. */
+/** The calendar day of an instant in the agency's time zone, dd/mm/yyyy. */
 export const viDay = (iso: string | null | undefined): string =>
-  iso ? dayInVietnam.format(new Date(iso)) : "";
+  iso ? formats.day.format(new Date(iso)) : "";
 
-const isoDayInVietnam = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
 /**
- * The calendar day in Vietnam of an instant as "2026-12-02", for grouping and sorting: a report
- * sent at 01:10 on 02/12 is of 02/12, not of 01/12 as its UTC date says.
+ * The calendar day of an instant in the agency's time zone as "2026-12-02", for grouping and
+ * sorting: a report sent at 01:10 on 02/12 in Vietnam is of 02/12, not of 01/12 as its UTC date says.
  */
-export const vietnamIsoDay = (iso: string): string => isoDayInVietnam.format(new Date(iso));
+export const localIsoDay = (iso: string): string => formats.isoDay.format(new Date(iso));
 
 /**
  * A date as people type it, day first: "3/12/2026", "03-12-2026", "3.12.26" -> "2026-12-03";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseTypedDate, viDate, viDay, vietnamIsoDay } from "../src/format.ts";
+import { parseTypedDate, setTimeZone, viDate, viDay, localIsoDay } from "../src/format.ts";
 
 test("an instant's day is the day in Vietnam, not the UTC one", () => {
   const cases: Array<[string, string, string]> = [
@@ -10,9 +10,23 @@ test("an instant's day is the day in Vietnam, not the UTC one", () => {
     ["2026-12-31T17:00:00Z", "2027-01-01", "01/01/2027"],
   ];
   for (const [instant, day, shown] of cases) {
-    assert.equal(vietnamIsoDay(instant), day, instant);
+    assert.equal(localIsoDay(instant), day, instant);
     assert.equal(viDay(instant), shown, instant);
-    assert.equal(viDate(vietnamIsoDay(instant)), shown, instant);
+    assert.equal(viDate(localIsoDay(instant)), shown, instant);
+  }
+});
+
+test("bug: days follow the installation's configured time zone", () => {
+  try {
+    setTimeZone("Asia/Bangkok"); // also UTC+7
+    assert.equal(localIsoDay("2026-12-01T18:10:00Z"), "2026-12-02");
+    setTimeZone("Europe/Paris"); // an installation abroad (UTC+1 in December)
+    assert.equal(localIsoDay("2026-12-01T18:10:00Z"), "2026-12-01");
+    assert.equal(viDay("2026-12-01T23:30:00Z"), "02/12/2026");
+    setTimeZone("Not/AZone"); // ignored: the zone in use stays
+    assert.equal(localIsoDay("2026-12-01T23:30:00Z"), "2026-12-02");
+  } finally {
+    setTimeZone("Asia/Ho_Chi_Minh");
   }
 });
 

@@ -9,7 +9,7 @@ import { renameSchema, type AgencyRename, type RenameInput } from "@vanthu/contr
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { vietnamDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { isUuid } from "../documents/access.ts";
 import { assertNameFree, authorityOf, INSTALLATION, uniqueViolation } from "./agency-identity.ts";
 
@@ -48,7 +48,7 @@ export async function renameAgency(
         authority,
         exceptId: agency.id,
       });
-      const validFrom = r.validFrom ?? vietnamDate(now);
+      const validFrom = r.validFrom ?? localDate(ctx, now);
       await trx.updateTable("agencies").set({ name: r.name }).where("id", "=", agency.id).execute();
       await trx
         .insertInto("agency_history")

@@ -29,6 +29,7 @@ export async function currentUser(
       place: agency.place,
       parentLine: agency.parent_line,
     },
+    timeZone: ctx.config.timeZone,
     csrfToken,
   };
 }

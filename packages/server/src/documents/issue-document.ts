@@ -12,7 +12,7 @@ import {
   DomainError,
 } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole, vietnamDate } from "../context.ts";
+import { hasRole, localDate } from "../context.ts";
 import { fail, fromDomain, type Issue } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
@@ -80,7 +80,7 @@ export async function issueDocument(
         .selectAll()
         .where("id", "=", row.agency_id)
         .executeTakeFirstOrThrow();
-      const date = vietnamDate(now);
+      const date = localDate(ctx, now);
       const typeCode = content.type!.code;
       const key = registerKey({ numbering: agency.numbering, term: agency.term }, date, typeCode);
       const { registerId, number: n } = await takeNextNumber(trx, {

@@ -7,7 +7,7 @@ import type { DocumentView, PreviewInput } from "@vanthu/contract";
 import { composeText, lintReport, parseDocument, type AgencyProfile } from "@vanthu/core";
 import type { Agency, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
-import { vietnamDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { contentFromFields, type DocumentContent } from "./document-content.ts";
 import { renderDocumentHtml, storedRendering } from "./stored-rendering.ts";
@@ -90,7 +90,7 @@ export async function previewDraft(
   return {
     html: renderDocumentHtml(content),
     text,
-    ...lintView(text, "draft", profile, vietnamDate(ctx.now())),
+    ...lintView(text, "draft", profile, localDate(ctx, ctx.now())),
   };
 }
 
@@ -128,6 +128,6 @@ export async function viewDocument(
   return {
     html,
     text,
-    ...lintView(text, status, await agencyProfile(ctx, agency), vietnamDate(ctx.now())),
+    ...lintView(text, status, await agencyProfile(ctx, agency), localDate(ctx, ctx.now())),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { RegisterCorrections, RegisterReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole, vietnamDate } from "../context.ts";
+import { hasRole, localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
@@ -23,7 +23,7 @@ export async function registerIncoming(
     const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
     if (row.direction !== "incoming") throw fail("NOT_A_DRAFT", `document ${id} is not incoming`);
     if (row.status !== "draft") throw fail("ALREADY_REGISTERED", `document ${id} is ${row.status}`);
-    const date = vietnamDate(now);
+    const date = localDate(ctx, now);
     const { registerId, number } = await takeNextNumber(trx, {
       agencyId: actor.agencyId,
       book: "incoming",

@@ -7,7 +7,7 @@
 import { sumFigures, type Cycle } from "@vanthu/core";
 import type { ApiReply, Dashboard, DashboardCell } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
-import { vietnamDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { shownInTree } from "../documents/access.ts";
 import { loadDocument } from "../documents/load-document.ts";
@@ -37,7 +37,7 @@ export async function dashboard(
   const doc = await loadDocument(ctx.db, actor, documentId, { own: true });
   if (doc.direction !== "outgoing" || doc.status !== "issued")
     throw fail("DOCUMENT_NOT_FOUND", `document ${documentId} is not an issued directive`);
-  const today = vietnamDate(ctx.now());
+  const today = localDate(ctx, ctx.now());
   const tasks = await ctx.db
     .selectFrom("tasks")
     .selectAll()
@@ -183,7 +183,7 @@ export async function dashboard(
 
 /** What an agency owes: its tasks, the periods due and missing, the next due date. */
 export async function owedBy(ctx: AppContext, actor: Actor): Promise<ApiReply<"GET /api/tasks">> {
-  const today = vietnamDate(ctx.now());
+  const today = localDate(ctx, ctx.now());
   const tasks = await ctx.db
     .selectFrom("tasks")
     .innerJoin("documents", "documents.id", "tasks.document_id")

@@ -8,7 +8,7 @@
 import { periodLabel, viDate } from "@vanthu/core";
 import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
-import { vietnamDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
 import { purgeLoginRecords } from "../auth/login-throttle.ts";
 import { sweepFiles } from "../files/sweep-files.ts";
@@ -49,7 +49,7 @@ export async function scheduleRecurring(ctx: AppContext): Promise<void> {
 /** Writes the reminders and overdue notices due today; returns how many were new. */
 export async function sendReminders(ctx: AppContext): Promise<number> {
   const now = ctx.now();
-  const today = vietnamDate(now);
+  const today = localDate(ctx, now);
   const soon = addDays(today, REMIND_DAYS);
   const tasks = await ctx.db
     .selectFrom("tasks")

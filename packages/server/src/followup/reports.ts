@@ -8,7 +8,7 @@ import { isLate, periodOf, periodsBetween, type Cycle, type Period } from "@vant
 import type { TaskTable } from "@vanthu/db";
 import type { Selectable } from "kysely";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole, vietnamDate } from "../context.ts";
+import { hasRole, localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { isUuid } from "../documents/access.ts";
@@ -69,7 +69,7 @@ export async function submitReport(
   if (!hasRole(actor, "clerk", "specialist", "leader"))
     throw fail("FORBIDDEN", `${actor.username} may not report`);
   const now = ctx.now();
-  const today = vietnamDate(now);
+  const today = localDate(ctx, now);
   return ctx.db.transaction().execute(async (trx) => {
     const task = isUuid(taskId)
       ? await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst()

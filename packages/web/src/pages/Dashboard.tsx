@@ -20,7 +20,7 @@ import { BarChart, LineChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import { api, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
-import { collator, periodLabel, viDate, viNumber, vietnamIsoDay } from "../format.ts";
+import { collator, periodLabel, viDate, viNumber, localIsoDay } from "../format.ts";
 import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 
@@ -64,7 +64,7 @@ export default function Dashboard() {
   const perDay = new Map<string, number>();
   for (const c of b.cells)
     for (const r of c.reports) {
-      const day = vietnamIsoDay(r.submittedAt);
+      const day = localIsoDay(r.submittedAt);
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
   let running = 0;
