@@ -1,6 +1,6 @@
 /** Delivery: the plan before issuing, the statuses for the issuer, the recipient's actions. */
 import { z } from "zod";
-import { PROGRESS_STATUSES } from "@vanthu/core";
+import { ACTION_ROLES, PROGRESS_STATUSES } from "@vanthu/core";
 import { endpoint } from "./endpoint.ts";
 import { agencyRef, deliveryKind, deliveryStatus, id, items, timestamp } from "./common.ts";
 
@@ -65,7 +65,7 @@ export const deliveryEndpoints = {
     summary: "The recipient returns a misaddressed document, with a reason (status 02)",
     tag: "delivery",
     auth: "session",
-    roles: ["clerk"],
+    roles: ACTION_ROLES.register,
     body: returnSchema,
     replies: "The new status",
     reply: z.strictObject({ status: z.literal("02") }),
@@ -75,6 +75,7 @@ export const deliveryEndpoints = {
     summary: "The recipient moves a registered document on: 04 assigned, 05 in progress, 06 done",
     tag: "delivery",
     auth: "session",
+    roles: ACTION_ROLES.progress,
     body: progressSchema,
     replies: "The new status",
     reply: z.strictObject({ status: z.enum(PROGRESS_STATUSES) }),

@@ -1,6 +1,12 @@
 /** /api/documents: the boxes, drafts (fields or text), preview, view, import, issue, register, publish. */
 import { z } from "zod";
-import { AUTHORITIES, DELIVERY_KINDS } from "@vanthu/core";
+import {
+  ACTION_ROLES,
+  AUTHORITIES,
+  DELIVERY_KINDS,
+  PROGRESS_STATUSES,
+  type DocumentActions,
+} from "@vanthu/core";
 import { FILE_REPLY, endpoint } from "./endpoint.ts";
 import {
   book,
@@ -181,6 +187,19 @@ export const openedDocument = documentDetail.extend({
       registeredAt: timestamp,
     })
     .nullable(),
+  /** What the reader may do with it (core's documentActions): the web shows exactly these. */
+  can: z.strictObject({
+    edit: z.boolean(),
+    delete: z.boolean(),
+    issue: z.boolean(),
+    publish: z.boolean(),
+    register: z.boolean(),
+    return: z.boolean(),
+    followOn: z.boolean(),
+    editTasks: z.boolean(),
+    progress: z.array(z.enum(PROGRESS_STATUSES)),
+    dashboard: z.boolean(),
+  }) satisfies z.ZodType<DocumentActions>,
 });
 export type OpenedDocument = z.infer<typeof openedDocument>;
 
@@ -317,7 +336,7 @@ export const documentEndpoints = {
       "Issue a draft: next number of the outgoing register, today's date, rendered PDF, delivery to the recipients (confirmed in deliverTo when the text names a group)",
     tag: "documents",
     auth: "session",
-    roles: ["clerk", "leader"],
+    roles: ACTION_ROLES.issue,
     body: issueBodySchema.prefault({}),
     replies: "The number, the reference and the date given",
     reply: issueReply,
@@ -332,7 +351,7 @@ export const documentEndpoints = {
     summary: "Register an imported document in the incoming register, with corrected fields",
     tag: "documents",
     auth: "session",
-    roles: ["clerk"],
+    roles: ACTION_ROLES.register,
     body: registerCorrectionsSchema.prefault({}),
     replies: "The number in the incoming register, the day, the reference",
     reply: registerReply,

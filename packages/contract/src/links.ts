@@ -1,5 +1,6 @@
 /** Links between documents: citations both ways, the follow-on draft, the tree of follow-ons. */
 import { z } from "zod";
+import { ACTION_ROLES } from "@vanthu/core";
 import { endpoint } from "./endpoint.ts";
 import { day, documentSummary, id, type DocumentSummary } from "./common.ts";
 
@@ -58,6 +59,7 @@ export const linkEndpoints = {
       "A draft that carries out a received document: subject, a preamble citing it, its numbered items",
     tag: "links",
     auth: "session",
+    roles: ACTION_ROLES.followOn,
     status: 201,
     replies: "The new draft: id, parent, subject, paragraphs",
     reply: followOnReply,

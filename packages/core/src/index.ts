@@ -6,6 +6,7 @@ export * from "./model/document-types.ts";
 export * from "./model/reference.ts";
 export * from "./model/dates.ts";
 export * from "./model/delivery-status.ts";
+export * from "./model/document-actions.ts";
 export * from "./model/vocabulary.ts";
 export {
   ISSUER_ABBREVIATIONS,

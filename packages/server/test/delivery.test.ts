@@ -74,8 +74,32 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.equal(file.status, 200);
       assert.equal(file.raw.subarray(0, 5).toString(), "%PDF-");
+      // What each reader may do is presented with the document (the web shows only that).
+      assert.deepEqual(detail.can, {
+        edit: false,
+        delete: false,
+        issue: false,
+        publish: false,
+        register: true,
+        return: true,
+        followOn: false,
+        editTasks: false,
+        progress: [],
+        dashboard: false,
+      });
+      const specialist = await t.login("baolangson.chuyenvien");
+      const seen = (await specialist.get(`/api/documents/${copy.id}`)).body;
+      assert.equal(seen.can.register, false, "registering is the clerk's");
       const reg = await bao1.post(`/api/documents/${copy.id}/register`, {});
       assert.equal(reg.body.number, 1);
+      const registered = (await bao1.get(`/api/documents/${copy.id}`)).body;
+      assert.deepEqual(registered.can.progress, ["04", "05", "06"]);
+      assert.equal(registered.can.followOn, true);
+      assert.equal(registered.can.register, false);
+      const issuer = (await clerk.get(`/api/documents/${draft.id}`)).body;
+      assert.equal(issuer.can.publish, true);
+      assert.equal(issuer.can.dashboard, true);
+      assert.equal(issuer.can.edit, false, "an issued document is not edited");
       // Three steps sent at once (two tabs, a double click): each is checked against the status
       // as the one before it left it, so the status ends on "done" and never goes back.
       const race = await Promise.all(

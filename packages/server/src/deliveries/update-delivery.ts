@@ -3,11 +3,10 @@
  * registering it), or move it on once registered: assigned (04), in progress (05), done (06).
  * Statuses only move forward; each step records its time.
  */
-import { canMoveDelivery, type ProgressStatus } from "@vanthu/core";
+import { canMoveDelivery, type ProgressStatus, mayAct } from "@vanthu/core";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
@@ -41,7 +40,7 @@ async function lockedStatus(trx: Transaction<Database> | Kysely<Database>, deliv
 }
 
 export async function returnDelivered(ctx: AppContext, actor: Actor, id: string, reason: string) {
-  if (!hasRole(actor, "clerk"))
+  if (!mayAct(actor.roles, "progress"))
     throw fail("FORBIDDEN", `${actor.username} may not return documents`);
   const { row, deliveryId } = await deliveryOf(ctx, actor, id);
   const now = ctx.now();

@@ -7,8 +7,8 @@
  */
 import type { ExpressionBuilder } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
+import { mayAct } from "@vanthu/core";
 import type { Actor } from "../context.ts";
-import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +50,7 @@ export function shownInTree(actor: Actor) {
 }
 
 /** Who may put a document on the public portal or take it down (the publish endpoint's rule). */
-export const mayPublish = (actor: Actor): boolean => hasRole(actor, "clerk", "leader", "admin");
+export const mayPublish = (actor: Actor): boolean => mayAct(actor.roles, "publish");
 
 /** Refuses a change of a document's public state by someone who may not publish. */
 export function assertMayPublish(actor: Actor, id: string | null): void {

@@ -4,8 +4,8 @@
  * never deleted; an issued or registered one stays (ND30 Điều 18). Audited with what it was; its
  * files' rows go with it (the stored bytes are swept when nothing points to them).
  */
+import { mayAct } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "./load-document.ts";
@@ -21,7 +21,7 @@ export async function deleteDraft(ctx: AppContext, actor: Actor, id: string): Pr
       );
     if (row.source_id)
       throw fail("DELIVERED_NOT_DELETABLE", `document ${id} was delivered: return it instead`);
-    if (row.created_by !== actor.userId && !hasRole(actor, "clerk", "leader"))
+    if (row.created_by !== actor.userId && !mayAct(actor.roles, "deleteOthers"))
       throw fail("FORBIDDEN", `${actor.username} may not delete another's draft`);
     // A follow-on drafted from it keeps its text and loses the link.
     await trx

@@ -10,9 +10,10 @@ import {
   formatSequence,
   registerKey,
   DomainError,
+  mayAct,
 } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole, localDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { fail, fromDomain, type Issue } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
@@ -47,7 +48,7 @@ export async function issueDocument(
   id: string,
   body: IssueBody = {},
 ): Promise<IssueResult> {
-  if (!hasRole(actor, "clerk", "leader"))
+  if (!mayAct(actor.roles, "issue"))
     throw fail("FORBIDDEN", `${actor.username} may not issue documents`);
   const now = ctx.now();
   try {

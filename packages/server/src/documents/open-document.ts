@@ -3,6 +3,7 @@
  * original's, its PDF drawn first when missing), its entry in the agency's register, and, for a
  * received copy, where it stands in its delivery.
  */
+import { documentActions } from "@vanthu/core";
 import type { OpenedDocument } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { loadDocument } from "./load-document.ts";
@@ -48,6 +49,17 @@ export async function openDocument(
         .where("received_id", "=", id)
         .executeTakeFirst()
     : undefined;
+  const can = documentActions(
+    {
+      direction: row.direction,
+      status: row.status,
+      own: !!actor && actor.agencyId === row.agency_id,
+      mine: !!actor && row.created_by === actor.userId,
+      delivered: !!row.source_id,
+      deliveryStatus: delivery?.status ?? null,
+    },
+    actor?.roles ?? [],
+  );
   return {
     ...detail(row),
     delivery: delivery
@@ -74,5 +86,6 @@ export async function openDocument(
           registeredAt: register.registered_at.toISOString(),
         }
       : null,
+    can,
   };
 }

@@ -2,9 +2,10 @@
  * Registering a received document (vào sổ đến): the clerk confirms or corrects the parsed fields,
  * and the document takes the next number of the agency's incoming register for the year.
  */
+import { mayAct } from "@vanthu/core";
 import type { RegisterCorrections, RegisterReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole, localDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
@@ -16,7 +17,7 @@ export async function registerIncoming(
   id: string,
   corrections: RegisterCorrections,
 ): Promise<RegisterReply> {
-  if (!hasRole(actor, "clerk"))
+  if (!mayAct(actor.roles, "register"))
     throw fail("FORBIDDEN", `${actor.username} may not register documents`);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {

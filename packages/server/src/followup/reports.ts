@@ -4,11 +4,11 @@
  * figures (audited).
  */
 import type { ReportInput } from "@vanthu/contract";
-import { isLate, periodOf, periodsBetween, type Cycle, type Period } from "@vanthu/core";
+import { isLate, periodOf, periodsBetween, type Cycle, type Period, mayAct } from "@vanthu/core";
 import type { TaskTable } from "@vanthu/db";
 import type { Selectable } from "kysely";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole, localDate } from "../context.ts";
+import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { isUuid } from "../documents/access.ts";
@@ -66,8 +66,7 @@ export async function submitReport(
   taskId: string,
   input: ReportInput,
 ): Promise<{ id: string; period: string; late: boolean }> {
-  if (!hasRole(actor, "clerk", "specialist", "leader"))
-    throw fail("FORBIDDEN", `${actor.username} may not report`);
+  if (!mayAct(actor.roles, "followOn")) throw fail("FORBIDDEN", `${actor.username} may not report`);
   const now = ctx.now();
   const today = localDate(ctx, now);
   return ctx.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 /** The issuer changes a task's cycles, deadline or title after issuing; the assignee may not. */
+import { mayAct } from "@vanthu/core";
 import type { TaskChange } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
-import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { isUuid } from "../documents/access.ts";
@@ -20,7 +20,7 @@ export async function updateTask(
     (task.issuer_agency_id !== actor.agencyId && task.assignee_agency_id !== actor.agencyId)
   )
     throw fail("TASK_NOT_FOUND", `task ${id}`);
-  if (task.issuer_agency_id !== actor.agencyId || !hasRole(actor, "clerk", "leader", "specialist"))
+  if (task.issuer_agency_id !== actor.agencyId || !mayAct(actor.roles, "tasks"))
     throw fail("FORBIDDEN", "only the issuer sets a task's cycles and deadline");
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@
  * the linter's findings (the server lays out and lints, so the preview is what will be issued).
  * A finding with a safe fix has a "Sửa" button that applies it to the field it came from.
  */
+import { mayAct } from "@vanthu/core";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import {
@@ -28,7 +29,7 @@ import { notifications } from "@mantine/notifications";
 import { api, queryClient, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { t } from "../i18n.ts";
-import { can, useMe } from "../session.ts";
+import { useMe } from "../session.ts";
 import {
   applyFixToForm,
   fromDocument,
@@ -195,9 +196,9 @@ export default function Compose() {
             <Checkbox
               label={t.compose.isPublic}
               // Publishing is a permission (the server refuses PUBLISH_NOT_ALLOWED otherwise).
-              disabled={!can(me, "clerk", "leader", "admin")}
+              disabled={!mayAct(me.user.roles, "publish")}
               description={
-                can(me, "clerk", "leader", "admin") ? undefined : t.compose.publishNotAllowed
+                mayAct(me.user.roles, "publish") ? undefined : t.compose.publishNotAllowed
               }
               checked={form.isPublic}
               onChange={(e) => set("isPublic", e.currentTarget.checked)}

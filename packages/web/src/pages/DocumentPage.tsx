@@ -3,7 +3,6 @@
  * went to and where each recipient is, its tasks; and the actions the reader's roles allow
  * (edit, issue with the recipients confirmed, publish, register, return, write the follow-on).
  */
-import { progressStepsFrom } from "@vanthu/core";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import {
@@ -25,7 +24,7 @@ import { ConfirmDialog, ErrorAlert, PageTitle, StatusBadge } from "../components
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
-import { can, useMe } from "../session.ts";
+import { useMe } from "../session.ts";
 import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.tsx";
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
 
@@ -78,22 +77,18 @@ export default function DocumentPage() {
 
   const actions = (
     <Group gap="xs" className="no-print">
-      {own && d.direction === "outgoing" && d.status === "draft" && (
-        <>
-          <Button variant="default" component={Link} to={`/van-ban/${d.id}/sua`}>
-            {t.document.edit}
-          </Button>
-          {can(me, "clerk", "leader") && (
-            <Button onClick={() => setDialog("issue")}>{t.document.issue}</Button>
-          )}
-        </>
+      {d.can.edit && (
+        <Button variant="default" component={Link} to={`/van-ban/${d.id}/sua`}>
+          {t.document.edit}
+        </Button>
       )}
-      {own && d.status === "draft" && !d.delivery && (
+      {d.can.issue && <Button onClick={() => setDialog("issue")}>{t.document.issue}</Button>}
+      {d.can.delete && (
         <Button variant="subtle" color="red" onClick={() => setDialog("delete")}>
           {t.document.delete}
         </Button>
       )}
-      {issuedOutgoing && can(me, "clerk", "leader", "admin") && (
+      {d.can.publish && (
         <Button
           variant="light"
           color={d.isPublic ? "gray" : "teal"}
@@ -111,36 +106,31 @@ export default function DocumentPage() {
           {d.isPublic ? t.document.unpublish : t.document.publish}
         </Button>
       )}
-      {issuedOutgoing && (
+      {d.can.dashboard && (
         <Button variant="light" component={Link} to={`/van-ban/${d.id}/theo-doi`}>
           {t.document.dashboard}
         </Button>
       )}
-      {own && d.direction === "incoming" && d.status === "draft" && can(me, "clerk") && (
-        <>
-          <Button onClick={() => setDialog("register")}>{t.document.register}</Button>
-          {d.sourceId && (
-            <Button variant="light" color="orange" onClick={() => setDialog("return")}>
-              {t.document.return}
-            </Button>
-          )}
-        </>
+      {d.can.register && (
+        <Button onClick={() => setDialog("register")}>{t.document.register}</Button>
       )}
-      {own &&
-        d.direction === "incoming" &&
-        d.status === "registered" &&
-        can(me, "clerk", "specialist", "leader") && (
-          <Button variant="light" onClick={() => setDialog("follow-on")}>
-            {t.document.followOn}
-          </Button>
-        )}
-      {own && d.delivery && progressStepsFrom(d.delivery.status).length > 0 && can(me, "clerk") && (
+      {d.can.return && (
+        <Button variant="light" color="orange" onClick={() => setDialog("return")}>
+          {t.document.return}
+        </Button>
+      )}
+      {d.can.followOn && (
+        <Button variant="light" onClick={() => setDialog("follow-on")}>
+          {t.document.followOn}
+        </Button>
+      )}
+      {d.can.progress.length > 0 && (
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="light">{t.document.progress}</Button>
           </Menu.Target>
           <Menu.Dropdown>
-            {progressStepsFrom(d.delivery.status).map((s) => (
+            {d.can.progress.map((s) => (
               <Menu.Item
                 key={s}
                 onClick={() =>
@@ -406,7 +396,7 @@ export default function DocumentPage() {
           {own && d.direction === "outgoing" && d.status === "draft" ? (
             <TaskPlanPanel doc={d} />
           ) : (
-            <TasksPanel doc={d} issuer={issuedOutgoing} />
+            <TasksPanel doc={d} issuer={issuedOutgoing} editable={d.can.editTasks} />
           )}
         </Tabs.Panel>
         <Tabs.Panel value="lint" pt="md">

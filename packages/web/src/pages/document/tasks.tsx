@@ -13,7 +13,6 @@ import { DateField, VietnameseDates } from "../../dates.tsx";
 import { useSubmit } from "../../hooks.ts";
 import { periodLabel, viDate } from "../../format.ts";
 import { t } from "../../i18n.ts";
-import { can, useMe } from "../../session.ts";
 
 type TaskPlan = ApiReply<"GET /api/documents/:id/task-plan">;
 
@@ -193,8 +192,16 @@ function ItemEditor({ cells, onDone }: { cells: DashboardCell[]; onDone: () => v
 }
 
 /** The tasks of a document: for its issuer, each item's reporting; for a recipient, its own. */
-export function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boolean }) {
-  const me = useMe().data!;
+export function TasksPanel({
+  doc,
+  issuer,
+  editable,
+}: {
+  doc: DocumentDetail;
+  issuer: boolean;
+  /** The reader may change the tasks' cycles and deadlines (the document's `can.editTasks`). */
+  editable: boolean;
+}) {
   const board = useApi(issuer ? "GET /api/documents/:id/dashboard" : null, {
     params: { id: doc.id },
   });
@@ -231,7 +238,7 @@ export function TasksPanel({ doc, issuer }: { doc: DocumentDetail; issuer: boole
                       {t.tasks.overdue}: {late}
                     </Badge>
                   )}
-                  {can(me, "clerk", "leader", "specialist") && editing !== item.label && (
+                  {editable && editing !== item.label && (
                     <Button
                       size="compact-xs"
                       variant="subtle"
