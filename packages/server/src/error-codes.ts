@@ -282,6 +282,11 @@ export const ERRORS = {
     vi: "Máy chủ không ghi được vào kho lưu trữ (ổ đĩa chỉ đọc hoặc không có quyền ghi); không có gì được ghi dở. Vui lòng báo quản trị viên.",
     en: "The server cannot write to its storage (read-only or no permission); nothing was half-written.",
   },
+  STORED_DATA_INVALID: {
+    status: 500,
+    vi: "Dữ liệu đã lưu của văn bản này không đọc được (sai phiên bản hoặc bị sửa ngoài hệ thống); không có gì bị thay đổi. Vui lòng báo quản trị viên.",
+    en: "A document's stored data does not read as its version (changed outside the system, or not migrated); nothing was changed.",
+  },
   INTERNAL: {
     status: 500,
     vi: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",

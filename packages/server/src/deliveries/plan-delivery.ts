@@ -5,8 +5,8 @@ import type { AgencyRef } from "@vanthu/contract";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
-import type { DocumentContent } from "../documents/document-content.ts";
 import { loadDocument } from "../documents/load-document.ts";
+import { readContent } from "../stored-json.ts";
 
 /** The plan with the agencies it names (the contract's DeliveryPlan). */
 export interface DeliveryPlan extends RecipientPlan {
@@ -39,7 +39,7 @@ export async function planDelivery(
     )
     .execute();
   const issuer = agencies.find((a) => a.id === row.agency_id);
-  const content = row.content as DocumentContent;
+  const content = readContent(row.content, row.id);
   const plan = resolveRecipients({
     addressees: content.addressees,
     recipients: content.recipients,

@@ -16,6 +16,7 @@ import {
 } from "@vanthu/core";
 import type { Agency } from "@vanthu/db";
 import { fail } from "../errors.ts";
+import { storeContent } from "../stored-json.ts";
 
 export type DocumentContent = LayoutSource & { paragraphs: string[] };
 
@@ -149,7 +150,7 @@ export function columnsOf(content: DocumentContent, body?: string) {
     document_date: toIsoDate(content.dateParts),
     subject: content.subject,
     signer_name: content.signature.signerName,
-    content: JSON.stringify(content),
+    content: storeContent(content),
     body: body ?? composeText(content),
   };
 }

@@ -27,6 +27,7 @@ import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { renderDocumentHtml } from "./stored-rendering.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
+import { readContent } from "../stored-json.ts";
 
 export type IssueResult = IssueReply;
 
@@ -61,7 +62,7 @@ export async function issueDocument(
         );
       // A draft marked public reaches the portal now: whoever issues it publishes it.
       if (row.is_public) assertMayPublish(actor, id);
-      const content = structuredClone(row.content) as DocumentContent;
+      const content = readContent(row.content, row.id);
       const missing = missingForIssue(content);
       if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);
       const plan = await planDelivery(trx, row);

@@ -1,7 +1,7 @@
 /** A document row as the API shows it (the contract's DocumentSummary and DocumentDetail). */
 import type { DocumentDetail, DocumentSummary } from "@vanthu/contract";
 import type { DocumentRow } from "@vanthu/db";
-import type { DocumentContent } from "./document-content.ts";
+import { readContent } from "../stored-json.ts";
 
 export function summary(
   row: Pick<
@@ -43,7 +43,7 @@ export function detail(row: DocumentRow): DocumentDetail {
     symbol: row.symbol,
     place: row.place,
     signerName: row.signer_name,
-    content: row.content as DocumentContent,
+    content: readContent(row.content, row.id),
     text: row.body,
     correctsId: row.corrects_id,
     sourceId: row.source_id,

@@ -9,8 +9,9 @@ import type { Agency, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
-import { contentFromFields, type DocumentContent } from "./document-content.ts";
+import { contentFromFields } from "./document-content.ts";
 import { renderDocumentHtml, storedRendering } from "./stored-rendering.ts";
+import { readContent } from "../stored-json.ts";
 
 /**
  * The longest text the preview lays out and lints (about 100 pages; a long decree is 250,000).
@@ -104,9 +105,7 @@ export async function viewDocument(
   actor: Actor | null,
   row: DocumentRow,
 ): Promise<View> {
-  const content = row.content as DocumentContent | null;
-  if (!content || typeof content !== "object")
-    throw fail("DOCUMENT_NOT_FOUND", `document ${row.id} has no content`);
+  const content = readContent(row.content, row.id);
   const own = !!actor && actor.agencyId === row.agency_id && row.direction === "outgoing";
   const html = await storedRendering(ctx, row);
   const text = composeText(content);

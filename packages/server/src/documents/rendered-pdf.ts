@@ -6,7 +6,7 @@
 import { layoutDocument } from "@vanthu/core";
 import { renderPdfSync } from "@vanthu/render";
 import type { AppContext } from "../context.ts";
-import type { DocumentContent } from "./document-content.ts";
+import { readContent } from "../stored-json.ts";
 
 export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<void> {
   const row = await ctx.db
@@ -22,7 +22,7 @@ export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<vo
     .where("role", "=", "rendered")
     .executeTakeFirst();
   if (has) return;
-  const pdf = renderPdfSync(layoutDocument(row.content as DocumentContent), {
+  const pdf = renderPdfSync(layoutDocument(readContent(row.content, id)), {
     creationDate: row.issued_at ?? ctx.now(),
     title: row.subject ?? "",
   });

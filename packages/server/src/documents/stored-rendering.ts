@@ -9,6 +9,7 @@ import { renderHtml } from "@vanthu/render";
 import type { DocumentRow } from "@vanthu/db";
 import type { AppContext } from "../context.ts";
 import type { DocumentContent } from "./document-content.ts";
+import { readContent } from "../stored-json.ts";
 
 /** The ND30 layout of `content` as an HTML fragment (no linting). */
 export function renderDocumentHtml(content: DocumentContent): string {
@@ -21,7 +22,7 @@ export async function storedRendering(
   row: Pick<DocumentRow, "id" | "status" | "content" | "rendered_html">,
 ): Promise<string> {
   if (row.rendered_html) return row.rendered_html;
-  const html = renderDocumentHtml(row.content as DocumentContent);
+  const html = renderDocumentHtml(readContent(row.content, row.id));
   // Only issued content is immutable; a draft's rendering would go stale on its next save.
   if (row.status === "issued")
     await ctx.db

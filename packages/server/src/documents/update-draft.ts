@@ -13,6 +13,7 @@ import { composeSymbol, typeByCode, normalizeText } from "@vanthu/core";
 import type { DraftPatch } from "@vanthu/contract";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
+import { readContent } from "../stored-json.ts";
 
 export async function updateDraft(
   ctx: AppContext,
@@ -28,7 +29,7 @@ export async function updateDraft(
         row.status === "issued" ? "ALREADY_ISSUED" : "NOT_A_DRAFT",
         `document ${id} is ${row.status}`,
       );
-    const before = row.content as DocumentContent;
+    const before = readContent(row.content, row.id);
     let columns;
     let isPublic: boolean | undefined;
     if ("text" in patch) {

@@ -4,6 +4,7 @@ import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
+import { storeTaskPlan } from "../stored-json.ts";
 
 export async function saveTaskPlan(
   ctx: AppContext,
@@ -21,7 +22,7 @@ export async function saveTaskPlan(
       );
     await trx
       .updateTable("documents")
-      .set({ task_plan: JSON.stringify(plan), updated_at: now })
+      .set({ task_plan: storeTaskPlan(plan), updated_at: now })
       .where("id", "=", id)
       .execute();
     await recordAudit(trx, {

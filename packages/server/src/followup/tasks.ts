@@ -8,12 +8,15 @@ import type { Transaction } from "kysely";
 import type { TaskPlan } from "@vanthu/contract";
 import { foldKey, readReporting, taskItems, type RecipientLine } from "@vanthu/core";
 import type { Database, DocumentRow } from "@vanthu/db";
-import type { DocumentContent } from "../documents/document-content.ts";
+import { readContent, readTaskPlan } from "../stored-json.ts";
 
 /** The plan read from the document's text, unless the author edited it. */
-export function taskPlanOf(row: Pick<DocumentRow, "task_plan" | "content" | "body">): TaskPlan {
-  if (row.task_plan) return row.task_plan as TaskPlan;
-  const content = row.content as DocumentContent;
+export function taskPlanOf(
+  row: Pick<DocumentRow, "id" | "task_plan" | "content" | "body">,
+): TaskPlan {
+  const edited = readTaskPlan(row.task_plan, row.id);
+  if (edited) return edited;
+  const content = readContent(row.content, row.id);
   const reporting = readReporting(row.body);
   return {
     items: taskItems(content.paragraphs ?? []),

@@ -9,7 +9,7 @@ import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { createDraft } from "../documents/create-draft.ts";
-import type { DocumentContent } from "../documents/document-content.ts";
+import { readContent } from "../stored-json.ts";
 
 export async function createFollowOn(
   ctx: AppContext,
@@ -26,7 +26,7 @@ export async function createFollowOn(
     .select("name")
     .where("id", "=", actor.agencyId)
     .executeTakeFirstOrThrow();
-  const content = parent.content as DocumentContent;
+  const content = readContent(parent.content, parent.id);
   const followOn = composeFollowOn(
     {
       typeName: parent.type_name,

@@ -6,7 +6,7 @@ import type { ApiReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { isUuid, visibleTo } from "../documents/access.ts";
-import type { DocumentContent } from "../documents/document-content.ts";
+import { readContent } from "../stored-json.ts";
 
 export async function readRegister(
   ctx: AppContext,
@@ -51,7 +51,7 @@ export async function readRegister(
       typeCode: register.type_code || null,
     },
     entries: rows.map((r) => {
-      const content = r.content as Partial<DocumentContent> | null;
+      const content = readContent(r.content, r.id);
       return {
         number: r.number,
         registeredAt: r.registered_at.toISOString(),
@@ -62,8 +62,8 @@ export async function readRegister(
         subject: r.subject,
         issuer: r.issuer_name,
         signer: r.signer_name,
-        recipients: content?.recipients ?? [],
-        archive: content?.archive ?? [],
+        recipients: content.recipients,
+        archive: content.archive,
         registeredBy: r.registered_by,
       };
     }),
