@@ -67,7 +67,7 @@ export const taskPlan = z.strictObject({
 });
 export type TaskPlan = z.infer<typeof taskPlan>;
 
-/** Figures by key ("articles", "broadcasts", or the agency's own). */
+/** Figures by key: core's FIGURES codes ("articles", "broadcasts"...) or the agency's own. */
 export const figures = z.record(z.string(), z.number());
 export type Figures = z.infer<typeof figures>;
 
@@ -219,7 +219,7 @@ export const followupEndpoints = {
   }),
   "POST /api/tasks/:id/reports": endpoint({
     summary:
-      "The assignee reports a period: figures (articles, broadcasts, minutes, events, people, or the agency's own), narrative",
+      "The assignee reports a period: figures (core's FIGURES: articles, columns, broadcasts, minutes, documents, events, people, banners; or the agency's own keys), narrative",
     tag: "follow-through",
     auth: "session",
     roles: ["clerk", "specialist", "leader"],

@@ -91,10 +91,26 @@ export {
   CYCLES,
   cyclesCombine,
   pickCycles,
-  STANDARD_FIGURES,
   type Cycle,
   type Period,
   type Reporting,
   type TaskItem,
 } from "./followup/reporting.ts";
+export {
+  FIGURES,
+  figureLabel,
+  figuresFor,
+  formatFigures,
+  reportingKinds,
+  type FigureCode,
+  type FigureDefinition,
+} from "./followup/figures.ts";
+export {
+  composeConsolidatedReport,
+  leaderSignature,
+  type ConsolidatedReport,
+  type ConsolidatedReportEntry,
+  type ConsolidatedReportInput,
+  type ConsolidatedSignature,
+} from "./followup/consolidated-report.ts";
 export { escapeHtml } from "./text/html.ts";

@@ -41,20 +41,17 @@ export async function issueDirective(
   return { documentId: draft.id, issuer: so, taskIds };
 }
 
-/** A report by the recipient's specialist; returns its id. */
+/** A report by the recipient's specialist (figures, narrative); returns its id. */
 export async function report(
   t: TestApp,
   code: string,
   taskId: string,
   figures: Record<string, number>,
   period = "2026-Q4",
+  narrative = "Kết quả.",
 ): Promise<string> {
   const c = await t.login(`${code}.chuyenvien`);
-  const r = await c.post(`/api/tasks/${taskId}/reports`, {
-    period,
-    figures,
-    narrative: "Kết quả.",
-  });
+  const r = await c.post(`/api/tasks/${taskId}/reports`, { period, figures, narrative });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.id;
 }

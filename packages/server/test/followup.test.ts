@@ -247,15 +247,23 @@ for (const kind of testDatabaseKinds()) {
       // Dates as ND30 writes them, never "ngày 2/12/2026".
       assert.match(text, /đến ngày \d{2} tháng (?:0[12]|[3-9]|1[0-2]) năm \d{4} có/);
       assert.doesNotMatch(text, /ngày \d{1,2}\/\d{1,2}\/\d{4} của Sở/);
+      // Totals per task under the report form's names; an agency's own key as it is.
       assert.match(
         text,
-        /1\. Tuyên truyền chuyển đổi số và dịch vụ công trực tuyến: Tin, bài: 4; Lượt phát sóng: 4; Phút phát sóng: 60; tin_tieng_dan_toc: 5\./,
+        /- Nhiệm vụ 1\. Tuyên truyền chuyển đổi số và dịch vụ công trực tuyến: Số tin, bài: 4; Số chương trình phát sóng: 4; Thời lượng phát sóng \(phút\): 60; tin_tieng_dan_toc: 5\./,
+      );
+      // Each recipient's reports, narrative and figures, and its sum.
+      assert.match(
+        text,
+        /\d\. Đài Phát thanh và Truyền hình tỉnh Lạng Sơn\n\na\) Nhiệm vụ 1\. [^\n]+ \(Quý IV\/2026\):\n\nKết quả nhiệm vụ 1\.\n\nSố liệu: Số chương trình phát sóng: 4; Thời lượng phát sóng \(phút\): 60\.\n[\s\S]*?- Cộng: Số chương trình phát sóng: 6; Thời lượng phát sóng \(phút\): 75\./,
       );
       assert.match(
         text,
-        /- Đài Phát thanh và Truyền hình tỉnh Lạng Sơn: Lượt phát sóng: 6; Phút phát sóng: 75\./,
+        /Phòng Văn hóa và Thông tin thành phố Lạng Sơn\n[\s\S]*?Tài liệu kèm theo: hoi-nghi\.jpg\./,
       );
-      assert.match(text, /Lượt người được tuyên truyền: 2\.300/);
+      // Down the cascade: the commune stations' listeners with the city office's attendance.
+      assert.match(text, /- Tính cả các văn bản triển khai: [^\n]*Số lượt người tham dự: 2\.300/);
+      assert.match(text, /\nKT\. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nHoàng Thị Lan\n$/);
       assert.match(text, /CHƯA BÁO CÁO\n+- Phòng Văn hóa và Thông tin huyện Chi Lăng\./);
 
       // Reminders three days before the quarter's end, once, whichever process runs them.

@@ -319,11 +319,14 @@ export const en: Catalog = {
     submit: "Send the report",
     sent: (late: boolean) => (late ? "Report sent (late)" : "Report sent"),
     figures: {
-      articles: "Articles",
-      broadcasts: "Broadcasts",
+      articles: "News items and articles",
+      columns: "Special pages and columns",
+      broadcasts: "Programmes broadcast",
       minutes: "Airtime (minutes)",
-      events: "Events",
-      people: "Participants",
+      documents: "Directing and implementing documents",
+      events: "Meetings and events",
+      people: "Attendance",
+      banners: "Banners, slogans and posters",
     },
     cycle: {
       monthly: "Monthly",

@@ -2,6 +2,7 @@
  * Every word the web application shows, in Vietnamese (NFC, full diacritics). Pages read strings
  * from here only, so that a second catalogue can be added beside it.
  */
+import { FIGURES, type FigureCode } from "@vanthu/core";
 import { en } from "./i18n.en.ts";
 
 export const vi = {
@@ -317,13 +318,11 @@ export const vi = {
     files: "Tệp đính kèm (ảnh, PDF, Word, Excel)",
     submit: "Gửi báo cáo",
     sent: (late: boolean) => (late ? "Đã gửi báo cáo (sau hạn)" : "Đã gửi báo cáo"),
-    figures: {
-      articles: "Số tin, bài",
-      broadcasts: "Số chương trình phát sóng",
-      minutes: "Thời lượng (phút)",
-      events: "Số hội nghị, sự kiện",
-      people: "Số người tham dự",
-    },
+    /** The figures' names are core's (FIGURES), the ones the consolidated report prints. */
+    figures: Object.fromEntries(FIGURES.map((f) => [f.code, f.label])) as Record<
+      FigureCode,
+      string
+    >,
     cycle: {
       monthly: "Hằng tháng",
       quarterly: "Hằng quý",

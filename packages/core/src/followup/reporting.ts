@@ -143,15 +143,6 @@ export function isLate(period: Period, today: string, submitted: string | null =
   return (submitted ?? today) > period.due;
 }
 
-/** The figures offices report; agencies may add their own keys. */
-export const STANDARD_FIGURES = [
-  { key: "articles", label: "Tin, bài" },
-  { key: "broadcasts", label: "Lượt phát sóng" },
-  { key: "minutes", label: "Phút phát sóng" },
-  { key: "events", label: "Hoạt động, sự kiện" },
-  { key: "people", label: "Lượt người được tuyên truyền" },
-] as const;
-
 /**
  * Figures summed by key. The keys are the agencies' own, so they are counted in a Map: on a plain
  * object `total["constructor"]` is Object itself and `total["__proto__"]` its prototype, which

@@ -198,7 +198,9 @@ export function layoutDocument(doc: LayoutSource): LayoutModel {
     );
   }
 
-  // Body: paragraphs justified with a first-line indent; lines in capitals centred and bold.
+  // Body: paragraphs justified with a first-line indent; lines in capitals centred and bold,
+  // except the heading of a part numbered in Roman numerals ("I. KẾT QUẢ THỰC HIỆN"): bold
+  // capitals indented like the items under it, as offices write a báo cáo's or kế hoạch's parts.
   const texts = doc.paragraphs?.length
     ? doc.paragraphs
     : (doc.sections ?? []).map((s) => `${s.label}. ${s.title ?? ""} ${s.text}`.trim());
@@ -206,10 +208,11 @@ export function layoutDocument(doc: LayoutSource): LayoutModel {
     const caps = text === upper(text) && text !== text.toLowerCase();
     const heading =
       /^(?:[IVXL]+[.-]|Điều\s+\d+|\d+\.)\s/u.test(text) && text.length < 120 && !/[.;]$/.test(text);
+    const centred = caps && !(heading && /^[IVXL]+[.-]\s/u.test(text));
     return {
       text,
-      style: S(ND30.body, caps ? "center" : "justify", caps || heading),
-      firstLineIndent: caps ? 0 : ND30.bodyIndent,
+      style: S(ND30.body, centred ? "center" : "justify", caps || heading),
+      firstLineIndent: centred ? 0 : ND30.bodyIndent,
       spaceAfter: ND30.bodySpaceAfter,
       lineHeight: ND30.bodyLineHeight,
       keepWithNext: caps || heading,

@@ -1,81 +1,153 @@
 /**
- * The issuer's consolidated report (Báo cáo) on a directive: figures summed per item and per
- * recipient, down the cascade, and who has not reported, as a BC draft to review, sign and send
- * upward.
+ * The issuer's consolidated report (Báo cáo tổng hợp) on a directive, as a BC draft to review,
+ * sign and send upward: the dashboard's reports, recipient by recipient (narrative, figures,
+ * files), the totals and the cascade, composed by core's composeConsolidatedReport; signed as the
+ * directive was, or by the agency's leader; Nơi nhận the body above and the agency's leaders.
  */
-import { STANDARD_FIGURES, formatWrittenDate } from "@vanthu/core";
+import {
+  composeConsolidatedReport,
+  foldKey,
+  leaderSignature,
+  toNameCase,
+  type ConsolidatedSignature,
+} from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
 import { createDraft } from "../documents/create-draft.ts";
+import type { DocumentContent } from "../documents/document-content.ts";
+import { loadDocument } from "../documents/load-document.ts";
 import { dashboard } from "./dashboard.ts";
 
-// A Map: the keys come from the agencies, and LABELS["constructor"] on an object is a function.
-const LABELS = new Map<string, string>(STANDARD_FIGURES.map((f) => [f.key, f.label]));
-const number = new Intl.NumberFormat("vi-VN");
+const COLLATOR = new Intl.Collator("vi");
 
-export function formatFigures(f: Record<string, number>): string {
-  const parts = Object.entries(f)
-    .filter(([, v]) => v > 0)
-    .sort(([a], [b]) => {
-      const order = (k: string) => {
-        const i = STANDARD_FIGURES.findIndex((s) => s.key === k);
-        return i < 0 ? 100 : i;
-      };
-      return order(a) - order(b) || a.localeCompare(b);
-    })
-    .map(([k, v]) => `${LABELS.get(k) ?? k}: ${number.format(v)}`);
-  return parts.length ? parts.join("; ") : "chưa có số liệu";
+/** Nơi nhận lines that are the agency's own leadership ("Lãnh đạo Sở", "Ban Giám đốc"). */
+const LEADERSHIP = /^(?:lanh dao|ban giam doc|giam doc|thuong truc|ban thuong vu|ban lanh dao)\b/;
+
+/** "Lãnh đạo Sở" for a Sở, "Lãnh đạo Phòng" for a Phòng...; "Lãnh đạo cơ quan" otherwise. */
+function leadershipOf(agencyName: string): string {
+  const head = /^(Sở|Phòng|Ban|Cục|Vụ|Văn phòng|Trung tâm|Báo|Đài|Viện|Chi cục)\s/u.exec(
+    agencyName,
+  );
+  return `Lãnh đạo ${head ? head[1] : "cơ quan"}`;
 }
 
-/** "2026-12-02" as ND30 writes a date: "02 tháng 12 năm 2026" (day under 10, January and February padded). */
-const dmy = (iso: string | null) => {
-  if (!iso) return null;
-  const [year, month, day] = iso.split("-").map(Number);
-  return formatWrittenDate(null, { day: day!, month: month!, year: year! }).replace(/^ngày /, "");
-};
+/**
+ * Who signs: the directive's signer (the leader who gave the tasks signs what came of them),
+ * else the agency's leader by the title in their account (its head before its deputies), else
+ * nobody yet: the block is left for the leader to fill in.
+ */
+async function signatureFor(
+  ctx: AppContext,
+  agencyId: string,
+  directive: DocumentContent,
+): Promise<ConsolidatedSignature> {
+  const s = directive.signature;
+  if (s?.signerName)
+    return {
+      authority: s.authority,
+      authorityTitle: s.authorityTitle,
+      signerTitle: s.signerTitle,
+      signerName: s.signerName,
+    };
+  const leaders = await ctx.db
+    .selectFrom("users")
+    .select(["full_name", "title"])
+    .where("agency_id", "=", agencyId)
+    .where("disabled", "=", false)
+    .where(({ eb, val }) => eb(val("leader"), "=", eb.fn.any("roles")))
+    .orderBy("created_at")
+    .execute();
+  const blocks = leaders.map((l) => leaderSignature(l.title, l.full_name));
+  return (
+    blocks.find((b) => b.signerTitle && !b.authority) ??
+    blocks.find((b) => b.signerTitle) ?? {
+      authority: null,
+      authorityTitle: null,
+      signerTitle: null,
+      signerName: null,
+    }
+  );
+}
 
 export async function createConsolidatedReport(ctx: AppContext, actor: Actor, documentId: string) {
   const board = await dashboard(ctx, actor, documentId);
-  const doc = board.document;
+  const row = await loadDocument(ctx.db, actor, documentId, { own: true });
+  const content = row.content as DocumentContent;
   const agency = await ctx.db
     .selectFrom("agencies")
-    .select(["name", "parent_line"])
-    .where("id", "=", actor.agencyId)
+    .leftJoin("agencies as parent", "parent.id", "agencies.parent_id")
+    .select(["agencies.name", "agencies.parent_line", "parent.name as parent_name"])
+    .where("agencies.id", "=", actor.agencyId)
     .executeTakeFirstOrThrow();
-  const type = doc.typeName ?? "Văn bản";
-  const cited = `${type} số ${doc.reference}${doc.date ? ` ngày ${dmy(doc.date)}` : ""} của ${agency.name}`;
-  const reported = board.recipients.filter(
-    (r) => !board.notReported.some((n) => n.agencyId === r.agencyId),
-  );
-  const assigned = board.recipients.filter((r) => r.kind === "action");
-  const paragraphs = [
-    `Thực hiện ${cited} về việc ${doc.subject ?? ""}, đến ngày ${dmy(board.today)} có ${reported.filter((r) => r.kind === "action").length}/${assigned.length} cơ quan, đơn vị báo cáo kết quả. ${agency.name} tổng hợp như sau:`,
-    "I. KẾT QUẢ THEO NHIỆM VỤ",
-    ...board.items.map(
-      (i) => `${i.label}. ${i.title}: ${formatFigures(board.totals.byItem[i.label] ?? {})}.`,
-    ),
-    "II. KẾT QUẢ CỦA CÁC CƠ QUAN, ĐƠN VỊ",
-    ...assigned.map(
-      (r) => `- ${r.name}: ${formatFigures(board.totals.byRecipient[r.agencyId] ?? {})}.`,
-    ),
-    ...(board.cascade.length
-      ? [
-          `Tính cả ${board.cascade.length} văn bản triển khai của các cơ quan, đơn vị nhận: ${formatFigures(board.totals.cascade)}.`,
-        ]
-      : []),
-    "III. CƠ QUAN, ĐƠN VỊ CHƯA BÁO CÁO",
-    ...(board.notReported.length
-      ? board.notReported.map((n) => `- ${n.name}.`)
-      : ["Các cơ quan, đơn vị đều đã báo cáo."]),
-    `Trên đây là kết quả thực hiện ${type} số ${doc.reference}./.`,
-  ];
+  const doc = board.document;
+
+  // The recipients given tasks, in the order of the directive's Kính gửi lines (a line naming
+  // several agencies: those by name), with their reports task by task.
+  const lines = await ctx.db
+    .selectFrom("deliveries")
+    .select(["to_agency_id", "line"])
+    .where("document_id", "=", row.id)
+    .execute();
+  const addressees = (content.addressees ?? []).map(foldKey);
+  const position = (agencyId: string) => {
+    const line = lines.find((l) => l.to_agency_id === agencyId)?.line;
+    const i = line ? addressees.indexOf(foldKey(line)) : -1;
+    return i < 0 ? addressees.length : i;
+  };
+  const recipients = board.recipients
+    .filter((r) => board.cells.some((c) => c.agencyId === r.agencyId))
+    .sort((a, b) => position(a.agencyId) - position(b.agencyId) || COLLATOR.compare(a.name, b.name))
+    .map((r) => {
+      const cells = board.cells.filter((c) => c.agencyId === r.agencyId);
+      return {
+        name: r.name,
+        items: cells.map((c) => c.label),
+        reports: cells.flatMap((c) =>
+          c.reports.map((rep) => ({
+            item: c.label,
+            period: rep.period,
+            narrative: rep.narrative,
+            figures: rep.figures,
+            files: rep.files,
+            late: rep.late,
+          })),
+        ),
+      };
+    });
+  const leadership = (content.recipients ?? []).filter((l) => LEADERSHIP.test(foldKey(l)));
+  const reportTo = agency.parent_line ? toNameCase(agency.parent_line) : agency.parent_name;
+
+  const report = composeConsolidatedReport({
+    author: agency.name,
+    directive: {
+      typeName: doc.typeName,
+      reference: doc.reference,
+      date: doc.date,
+      subject: doc.subject,
+    },
+    today: board.today,
+    items: board.items,
+    recipients,
+    cascade: board.cascade.map((c) => ({
+      agency: c.agency,
+      typeName: c.document.typeName,
+      reference: c.document.reference,
+      date: c.document.date,
+      totals: c.totals,
+    })),
+    signature: await signatureFor(ctx, actor.agencyId, content),
+    reportTo,
+    leadership: leadership.length ? leadership : [leadershipOf(agency.name)],
+    archive: content.archive?.length ? content.archive : ["VT"],
+  });
   const { id } = await createDraft(ctx, actor, {
     fields: {
       typeCode: "BC",
-      subject: `Kết quả thực hiện ${cited}`,
-      addressees: agency.parent_line ? [agency.parent_line] : [],
-      paragraphs,
-      recipients: agency.parent_line ? ["Như trên", "Lãnh đạo"] : ["Lãnh đạo"],
-      archive: ["VT"],
+      subject: report.subject,
+      addressees: report.addressees,
+      paragraphs: report.paragraphs,
+      recipients: report.recipients,
+      archive: report.archive,
+      signature: report.signature,
     },
   });
   return { id, notReported: board.notReported, totals: board.totals };

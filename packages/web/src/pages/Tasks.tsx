@@ -1,4 +1,7 @@
-/** What the agency owes: each task with its periods; the report form for a period. */
+/**
+ * What the agency owes: each task with its periods; the report form for a period, asking the
+ * figures that fit the agency's kind.
+ */
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import {
@@ -18,14 +21,18 @@ import {
   Progress,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { figuresFor } from "@vanthu/core";
 import { api, queryClient, useApi, type OwedTask } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { periodLabel, viDate } from "../format.ts";
 import { t } from "../i18n.ts";
-
-const FIGURES = Object.keys(t.tasks.figures) as Array<keyof typeof t.tasks.figures>;
+import { useMe } from "../session.ts";
 
 function ReportForm({ task, onDone }: { task: OwedTask; onDone: () => void }) {
+  // The figures that fit the reporting agency's kind (a newspaper is asked no broadcasts), in
+  // core's vocabulary: the names the issuer's consolidated report prints.
+  const me = useMe().data;
+  const fields = me ? figuresFor(me.agency) : [];
   const open = task.periods.map((p) => p.label);
   const firstMissing = open.find((p) => !task.reported.includes(p)) ?? open.at(-1) ?? "once";
   const [period, setPeriod] = useState<string>(firstMissing);
@@ -83,7 +90,7 @@ function ReportForm({ task, onDone }: { task: OwedTask; onDone: () => void }) {
         allowDeselect={false}
       />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-        {FIGURES.map((k) => (
+        {fields.map(({ code: k }) => (
           <NumberInput
             key={k}
             label={t.tasks.figures[k]}
