@@ -58,6 +58,14 @@ test("a clerk drafts from a template, sees the lint warning and fixes it", async
   await expect(page.getByRole("heading", { name: "Soạn văn bản" })).toBeVisible();
   // The công văn template is the default; its text is in the form and in the preview.
   await expect(page.getByTestId("preview")).toContainText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  // The template's brackets are findings, each named by its field, not by a line of the text.
+  const placeholder = page
+    .getByTestId("findings")
+    .locator('[data-code="placeholder"][data-field="subject"]');
+  await expect(placeholder).toContainText("Trích yếu nội dung: Còn chỗ để trống của mẫu");
+  await expect(page.getByTestId("findings")).not.toContainText("cột");
+  await placeholder.getByRole("button", { name: "Trích yếu nội dung" }).click();
+  await expect(page.getByLabel("Trích yếu nội dung")).toBeFocused();
   await page.getByLabel("Trích yếu nội dung").fill(SUBJECT);
   await page.getByLabel("Đơn vị soạn thảo (viết tắt)").fill("TTBCXB");
   await page
@@ -77,7 +85,8 @@ test("a clerk drafts from a template, sees the lint warning and fixes it", async
   await page.getByLabel("Công bố trên cổng văn bản công khai khi ban hành").check();
 
   const warning = page.getByTestId("findings").locator('[data-code="repeated-word"]');
-  await expect(warning).toContainText('Từ "các" bị lặp lại');
+  await expect(warning).toContainText('Nội dung, đoạn 1: Từ "các" bị lặp lại');
+  await expect(page.getByTestId("findings").locator('[data-code="placeholder"]')).toHaveCount(0);
   await expect(page.getByTestId("preview")).toContainText("ĐỌC SÁCH", { ignoreCase: true });
   await shot(page, "compose-lint-warning");
 

@@ -10,6 +10,7 @@ import { z } from "zod";
 import {
   AUTHORITIES,
   BOOKS,
+  COMPOSE_FIELDS,
   DELIVERY_KINDS,
   DELIVERY_STATUSES,
   DIRECTIONS,
@@ -111,6 +112,12 @@ export const finding = z.strictObject({
   column: z.number().int(),
   fix: z.strictObject({ start: z.number(), end: z.number(), text: z.string() }).optional(),
   params: z.record(z.string(), z.string()).optional(),
+  /** The compose form's field it is in (drafts and own documents, composed from fields). */
+  field: z.enum(COMPOSE_FIELDS).optional(),
+  /** Which line or paragraph of that field, and the offsets in it. */
+  fieldItem: z
+    .strictObject({ index: z.number().int(), start: z.number().int(), end: z.number().int() })
+    .optional(),
 });
 export type Finding = z.infer<typeof finding>;
 

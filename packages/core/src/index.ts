@@ -59,7 +59,14 @@ export type {
   Column,
   TextStyle,
 } from "./layout/layout-model.ts";
-export { composeText } from "./compose/compose-text.ts";
+export {
+  composeText,
+  composeDocument,
+  COMPOSE_FIELDS,
+  type ComposeField,
+  type ComposedText,
+  type FieldSpan,
+} from "./compose/compose-text.ts";
 export {
   registerKey,
   formatSequence,

@@ -218,6 +218,54 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(doc.body.status, "draft", "nothing changed");
     });
 
+    test("bug: linter flags a template placeholder left in: issuing refuses it, by field", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const d = await clerk.post(
+        "/api/documents",
+        draftFields({
+          subject: "[trích yếu nội dung công văn]",
+          paragraphs: [
+            "Thực hiện [văn bản cấp trên], Sở đề nghị các cơ quan báo cáo trước ngày ... tháng ... năm 2026./.",
+          ],
+          recipients: ["Như trên", "…………"],
+        }),
+      );
+      const preview = await clerk.post(
+        "/api/documents/preview",
+        draftFields({ subject: "[Tên cơ quan]" }),
+      );
+      const placeholder = preview.body.findings.find(
+        (f: { code: string }) => f.code === "placeholder",
+      );
+      assert.deepEqual(
+        [placeholder?.severity, placeholder?.field, placeholder?.fieldItem],
+        ["error", "subject", { index: 0, start: 0, end: 13 }],
+      );
+      const res = await clerk.post(`/api/documents/${d.body.id}/issue`);
+      assert.equal(res.status, 422);
+      assert.equal(res.body.error.code, "MISSING_FIELDS");
+      assert.deepEqual(
+        res.body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message]),
+        [
+          [
+            "subject",
+            'Trích yếu: còn chỗ để trống của mẫu "[trích yếu nội dung công văn]", cần thay bằng nội dung của văn bản.',
+          ],
+          [
+            "paragraphs",
+            'Nội dung, đoạn 1: còn chỗ để trống của mẫu "[văn bản cấp trên]", cần thay bằng nội dung của văn bản.',
+          ],
+          [
+            "paragraphs",
+            'Nội dung, đoạn 1: ngày, tháng còn để trống ("ngày ... tháng ... năm"), cần ghi ngày cụ thể.',
+          ],
+          ["recipients", 'Nơi nhận, dòng 2: còn chỗ để trống "…………" chưa điền.'],
+        ],
+      );
+      const doc = await clerk.get(`/api/documents/${d.body.id}`);
+      assert.equal(doc.body.status, "draft", "nothing changed");
+    });
+
     test("bad bodies: clear 400s, every problem with its path, nothing written", async () => {
       const c = await t.login("stttt-ls.chuyenvien");
       const before = await count(t, "documents");

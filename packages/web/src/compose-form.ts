@@ -1,6 +1,7 @@
 /**
  * The compose form as data: filled from a template or a stored draft, turned into the fields the
- * API takes, and corrected by a lint finding's fix. Pure, so that it is tested without a browser.
+ * API takes, corrected by a lint finding's fix, and the place of a finding in it (the field, the
+ * line or paragraph, the words). Pure, so that it is tested without a browser.
  */
 import type { DraftFieldsInput } from "@vanthu/contract";
 import type { Authority } from "@vanthu/core";
@@ -127,4 +128,76 @@ export function applyFixToForm(form: FormState, text: string, finding: Finding):
       }
     }
   return null;
+}
+
+/** A field of the form that a finding can be in (core's compose fields are the form's keys). */
+export type FindingField = NonNullable<Finding["field"]>;
+
+/** Fields typed one item a line (Kính gửi, Nơi nhận) or one paragraph a line (the body). */
+const LIST_FIELDS: ReadonlySet<FindingField> = new Set(["addressees", "body", "recipients"]);
+
+/**
+ * An item of a list field as the server keeps it: the dash and the final ";" or "." a person
+ * typed are the layout's to write (the server's listLine), so they are not part of the item.
+ */
+function listItem(field: FindingField, line: string): { at: number; text: string } {
+  const trimmed = line.trim();
+  const lead = line.indexOf(trimmed);
+  if (field === "body") return { at: lead, text: trimmed };
+  const dash = /^[-–+•]\s*/.exec(trimmed)?.[0].length ?? 0;
+  const text = trimmed.slice(dash).replace(/[\s;,.]+$/, "");
+  return { at: lead + dash, text };
+}
+
+/**
+ * The characters to select in a field's input for an item of it: the line or paragraph `index`
+ * (counted as the server counts them: blank lines left out) and, within it, `start`..`end` (the
+ * whole item without them). One-line fields have the single item 0.
+ */
+export function fieldSelection(
+  form: FormState,
+  field: FindingField,
+  item?: { index: number; start?: number; end?: number },
+): { start: number; end: number } {
+  const value = String(form[field]);
+  if (!item || item.index < 0) return { start: 0, end: 0 };
+  let base = 0;
+  let text = value.trim();
+  let lead = value.indexOf(text);
+  if (LIST_FIELDS.has(field)) {
+    let offset = 0;
+    let n = 0;
+    let found = false;
+    for (const line of value.split("\n")) {
+      const it = listItem(field, line);
+      if (it.text && n++ === item.index) {
+        base = offset;
+        lead = it.at;
+        text = it.text;
+        found = true;
+        break;
+      }
+      offset += line.length + 1;
+    }
+    if (!found) return { start: 0, end: 0 };
+  }
+  const clamp = (o: number) => base + lead + Math.min(Math.max(o, 0), text.length);
+  return { start: clamp(item.start ?? 0), end: clamp(item.end ?? text.length) };
+}
+
+/** How a finding's place is said: the field's label, and the paragraph or line in it. */
+export interface PlaceWords {
+  fields: Record<FindingField, string>;
+  paragraph: (n: number) => string;
+  line: (n: number) => string;
+}
+
+/** "Nội dung, đoạn 2", "Trích yếu nội dung"; null for a finding in what the system writes. */
+export function findingPlace(finding: Finding, words: PlaceWords): string | null {
+  if (!finding.field) return null;
+  const label = words.fields[finding.field];
+  const item = finding.fieldItem;
+  if (!item || !LIST_FIELDS.has(finding.field)) return label;
+  const n = item.index + 1;
+  return `${label}, ${finding.field === "body" ? words.paragraph(n) : words.line(n)}`;
 }

@@ -415,6 +415,21 @@ export const vi = {
     warning: "Cảnh báo",
     info: "Lưu ý",
     at: (line: number, column: number) => `dòng ${line}, cột ${column}`,
+    /** The compose form's fields, as a finding names the place it is in. */
+    fields: {
+      subject: "Trích yếu nội dung",
+      addressees: "Kính gửi",
+      body: "Nội dung",
+      recipients: "Nơi nhận",
+      archive: "Lưu",
+      authority: "Thẩm quyền ký",
+      authorityTitle: "Chức vụ người đứng đầu",
+      signerTitle: "Chức vụ người ký",
+      signerName: "Họ và tên người ký",
+    },
+    paragraph: (n: number) => `đoạn ${n}`,
+    line: (n: number) => `dòng ${n}`,
+    goTo: (place: string) => `Đến ô ${place}`,
   },
 } as const;
 

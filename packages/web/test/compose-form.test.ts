@@ -2,11 +2,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   applyFixToForm,
+  fieldSelection,
+  findingPlace,
   fromTemplate,
   lines,
   toFields,
   type FormState,
 } from "../src/compose-form.ts";
+import { vi } from "../src/i18n.ts";
 import type { Finding } from "../src/api.ts";
 import { signatureFor } from "../src/templates.ts";
 
@@ -165,4 +168,63 @@ test("signatures: the authority and titles each kind of agency uses", () => {
       { authority, authorityTitle, signerTitle },
       name,
     );
+});
+
+test("bug: compose findings point at the form field: the label said, the words selected", () => {
+  const f = form({
+    subject: "  [trích yếu nội dung công văn]",
+    body: "Đoạn một.\n\n  Đề nghị các các cơ quan báo cáo.",
+    recipients: "Như trên\n-\n- UBND huyện […];",
+    signerName: "",
+  });
+  const at = (field: Finding["field"], index: number, words: string) => {
+    const value = String(f[field!]);
+    const item = lines(value)[index]!;
+    const start = item.replace(/^[-–+•]\s*/, "").indexOf(words);
+    return { field, fieldItem: { index, start, end: start + words.length } };
+  };
+  const cases: Array<[string, Partial<Finding>, string | null, string]> = [
+    [
+      "the subject",
+      at("subject", 0, "[trích yếu nội dung công văn]"),
+      "Trích yếu nội dung",
+      "[trích yếu nội dung công văn]",
+    ],
+    [
+      "a paragraph, counted without the blank line",
+      at("body", 1, "các các"),
+      "Nội dung, đoạn 2",
+      "các các",
+    ],
+    // "-" alone is no recipient: the server drops it, so the count does too.
+    [
+      "a Nơi nhận line after a dash alone",
+      { field: "recipients", fieldItem: { index: 1, start: 11, end: 14 } },
+      "Nơi nhận, dòng 2",
+      "[…]",
+    ],
+    [
+      "an empty signer: the field, nothing to select",
+      { field: "signerName" },
+      "Họ và tên người ký",
+      "",
+    ],
+    ["the header: no field", {}, null, ""],
+  ];
+  for (const [name, place, label, selected] of cases) {
+    const finding: Finding = {
+      code: "placeholder",
+      severity: "error",
+      message: "",
+      start: 0,
+      end: 0,
+      line: 7,
+      column: 5,
+      ...place,
+    };
+    assert.equal(findingPlace(finding, vi.lint), label, name);
+    if (!finding.field) continue;
+    const { start, end } = fieldSelection(f, finding.field, finding.fieldItem);
+    assert.equal(String(f[finding.field]).slice(start, end), selected, name);
+  }
 });

@@ -5,51 +5,151 @@
  */
 import type { LayoutSource } from "../layout/layout-document.ts";
 import { authorityPrefix, formatNumberLine, formatWrittenDate } from "../layout/layout-document.ts";
+import { normalizeText } from "../text/vietnamese.ts";
 
 const upper = (s: string) => s.toLocaleUpperCase("vi");
 
+/**
+ * The fields of the compose form that write a part of the text. The header (issuer, number,
+ * date, type name) is written by the system from the agency, the register and the template
+ * chosen: no field of the form holds it.
+ */
+export const COMPOSE_FIELDS = [
+  "subject",
+  "addressees",
+  "body",
+  "recipients",
+  "archive",
+  "authority",
+  "authorityTitle",
+  "signerTitle",
+  "signerName",
+] as const;
+export type ComposeField = (typeof COMPOSE_FIELDS)[number];
+
+/** Where a field's value was written in the composed text. Offsets in the text (NFC). */
+export interface FieldSpan {
+  field: ComposeField;
+  /**
+   * Which item of the field: the line of Kính gửi or Nơi nhận, the paragraph of the body, the
+   * level of the signature (0 for a field of one line); -1 for the line that heads a list
+   * ("Kính gửi:", "Nơi nhận:").
+   */
+  index: number;
+  /** What was written for it, marks included ("V/v ", "- ", ";", "Kính gửi: "). */
+  start: number;
+  end: number;
+  /** The value itself, as the form holds it (titles in capitals). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface ComposedText {
+  text: string;
+  /** Sorted by position, never overlapping. */
+  fields: FieldSpan[];
+}
+
+/** The text alone (see composeDocument). */
 export function composeText(doc: LayoutSource): string {
+  return composeDocument(doc).text;
+}
+
+/**
+ * The text and, for each field of the compose form, where its value went: a finding of the
+ * linter in that text can then name the field a person types in.
+ */
+export function composeDocument(doc: LayoutSource): ComposedText {
   const party = doc.format === "party";
   const cv = doc.type?.code === "CV";
   const out: string[] = [];
+  const fields: FieldSpan[] = [];
+  let at = 0;
+  // Each value is made NFC here, so the offsets hold in the text the linter normalises.
+  const n = (s: string) => normalizeText(s);
+  const push = (...lines: string[]) => {
+    for (const l of lines) {
+      out.push(l);
+      at += l.length + 1;
+    }
+  };
+  /** `before` + value + `after`, written for `field` from offset `start`. */
+  const span = (
+    field: ComposeField,
+    index: number,
+    start: number,
+    before: string,
+    value: string,
+    after = "",
+  ): FieldSpan => ({
+    field,
+    index,
+    start,
+    end: start + before.length + value.length + after.length,
+    valueStart: start + before.length,
+    valueEnd: start + before.length + value.length,
+  });
+  /** A line that one field writes. */
+  const line = (field: ComposeField, index: number, before: string, value: string, after = "") => {
+    fields.push(span(field, index, at, before, value, after));
+    push(before + value + after);
+  };
   if (party) {
-    out.push("ĐẢNG CỘNG SẢN VIỆT NAM", "");
-    if (doc.issuer.parent) out.push(upper(doc.issuer.parent));
-    out.push(upper(doc.issuer.name ?? ""), "*", "");
+    push("ĐẢNG CỘNG SẢN VIỆT NAM", "");
+    if (doc.issuer.parent) push(upper(n(doc.issuer.parent)));
+    push(upper(n(doc.issuer.name ?? "")), "*", "");
   } else {
-    if (doc.issuer.parent) out.push(upper(doc.issuer.parent));
-    out.push(upper(doc.issuer.name ?? ""), "");
-    out.push("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "");
+    if (doc.issuer.parent) push(upper(n(doc.issuer.parent)));
+    push(upper(n(doc.issuer.name ?? "")), "");
+    push("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "");
   }
-  out.push(formatNumberLine(doc));
-  if (cv && doc.subject) out.push(`V/v ${doc.subject}`);
-  out.push("", formatWrittenDate(doc.place, doc.dateParts), "");
+  push(n(formatNumberLine(doc)));
+  const subject = n(doc.subject ?? "");
+  if (cv && subject) line("subject", 0, "V/v ", subject);
+  push("", n(formatWrittenDate(doc.place, doc.dateParts)), "");
   if (!cv && doc.type) {
-    out.push(upper(doc.type.name));
-    if (doc.subject) out.push(doc.subject);
-    out.push("");
+    push(upper(n(doc.type.name)));
+    if (subject) line("subject", 0, "", subject);
+    push("");
   }
-  if (doc.addressees.length === 1) out.push(`Kính gửi: ${doc.addressees[0]}.`, "");
-  else if (doc.addressees.length > 1) {
-    out.push("Kính gửi:");
-    doc.addressees.forEach((a, i) =>
-      out.push(`- ${a}${i === doc.addressees.length - 1 ? "." : ";"}`),
+  const addressees = doc.addressees.map(n);
+  if (addressees.length === 1) {
+    line("addressees", 0, "Kính gửi: ", addressees[0]!, ".");
+    push("");
+  } else if (addressees.length > 1) {
+    line("addressees", -1, "", "", "Kính gửi:");
+    addressees.forEach((a, i) =>
+      line("addressees", i, "- ", a, i === addressees.length - 1 ? "." : ";"),
     );
-    out.push("");
+    push("");
   }
-  for (const p of doc.paragraphs ?? []) out.push(p, "");
-  out.push("Nơi nhận:");
-  for (const r of doc.recipients) out.push(`- ${r};`);
-  if (doc.archive.length) out.push(`- Lưu${party ? "" : ":"} ${doc.archive.join(", ")}.`);
-  out.push("");
+  (doc.paragraphs ?? []).forEach((p, i) => {
+    line("body", i, "", n(p));
+    push("");
+  });
+  line("recipients", -1, "", "", "Nơi nhận:");
+  doc.recipients.forEach((r, i) => line("recipients", i, "- ", n(r), ";"));
+  if (doc.archive.length)
+    line("archive", 0, `- Lưu${party ? "" : ":"} `, n(doc.archive.join(", ")), ".");
+  push("");
   const sig = doc.signature;
   const levels = sig.levels?.length
     ? sig.levels
     : sig.authority
       ? [{ authority: sig.authority, title: sig.authorityTitle ?? "" }]
       : [];
-  for (const l of levels) out.push(`${authorityPrefix(doc.format, l.authority)} ${upper(l.title)}`);
-  if (sig.signerTitle) out.push(upper(sig.signerTitle));
-  if (sig.signerName) out.push("", "", sig.signerName);
-  return out.join("\n") + "\n";
+  levels.forEach((l, i) => {
+    // "KT. GIÁM ĐỐC": the authority chosen, then the head's title typed.
+    const prefix = authorityPrefix(doc.format, l.authority);
+    const title = upper(n(l.title));
+    fields.push(span("authority", i, at, "", prefix));
+    fields.push(span("authorityTitle", i, at + prefix.length + 1, "", title));
+    push(`${prefix} ${title}`);
+  });
+  if (sig.signerTitle) line("signerTitle", 0, "", upper(n(sig.signerTitle)));
+  if (sig.signerName) {
+    push("", "");
+    line("signerName", 0, "", n(sig.signerName));
+  }
+  return { text: out.join("\n") + "\n", fields };
 }

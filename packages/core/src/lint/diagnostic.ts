@@ -1,3 +1,4 @@
+import type { ComposeField, FieldSpan } from "../compose/compose-text.ts";
 import type { ParsedDocument } from "../model/parsed-document.ts";
 import { makeTextView, type TextView } from "../text/lines.ts";
 import { normalizeText } from "../text/vietnamese.ts";
@@ -26,6 +27,17 @@ export interface Diagnostic {
   fix?: Fix;
   /** The values the message was filled with, for programs and other catalogs. */
   params?: Record<string, string>;
+  /**
+   * The compose form's field the finding is in, when the text was composed from fields
+   * (`LintContext.fields`); absent for the parts the system writes (header, number, date) and
+   * for a text linted on its own.
+   */
+  field?: ComposeField;
+  /**
+   * Where in that field: the item (a line of Kính gửi or Nơi nhận, a paragraph of the body; 0
+   * for a field of one line) and offsets in the item's value as the form holds it.
+   */
+  fieldItem?: { index: number; start: number; end: number };
 }
 
 /** What the linter may know beyond the text. Every field is optional. */
@@ -59,6 +71,11 @@ export interface LintContext {
   knownDocuments?: KnownDocument[];
   /** Messages; Vietnamese by default. */
   messages?: MessageCatalog;
+  /**
+   * Where each field of the compose form was written in `text` (core's composeDocument), when
+   * the text was composed from fields: each finding then carries the field it is in.
+   */
+  fields?: readonly FieldSpan[];
 }
 
 /** What each rule receives. */
@@ -66,8 +83,15 @@ export interface RuleInput {
   doc: ParsedDocument;
   view: TextView;
   context: LintContext;
+  /**
+   * Reports a finding. `field` names the form field a finding is about when it has no text of
+   * its own there (an empty signer's name, a missing "Lưu" line); otherwise the field is found
+   * from the offsets. Either way it is kept only for a composed text.
+   */
   report: (
-    d: Omit<Diagnostic, "message" | "line" | "column"> & { params?: Record<string, string> },
+    d: Omit<Diagnostic, "message" | "line" | "column" | "fieldItem"> & {
+      params?: Record<string, string>;
+    },
   ) => void;
 }
 
@@ -86,7 +110,8 @@ export function makeRuleInput(
   const view = makeTextView(normalizeText(context.text));
   const catalog = context.messages ?? MESSAGES_VI;
   const lineStarts = view.lines.map((l) => l.start);
-  const report: RuleInput["report"] = (d) => {
+  const fields = context.fields;
+  const report: RuleInput["report"] = ({ field: hint, ...d }) => {
     onReport?.(d);
     const line = lineIndex(lineStarts, d.start);
     const template =
@@ -96,9 +121,36 @@ export function makeRuleInput(
       message: fill(template, d.params ?? {}),
       line: line + 1,
       column: d.start - lineStarts[line]! + 1,
+      ...(fields?.length ? inField(fields, d.start, d.end, hint) : {}),
     });
   };
   return { doc, view, context, report };
+}
+
+/** The field holding `start` (or the field named by the rule), and where in its value. */
+function inField(
+  fields: readonly FieldSpan[],
+  start: number,
+  end: number,
+  hint: ComposeField | undefined,
+): Pick<Diagnostic, "field" | "fieldItem"> {
+  let lo = 0;
+  let hi = fields.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fields[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const f = fields[lo]!;
+  const inside = f.start <= start && start < Math.max(f.end, f.start + 1);
+  if (hint && !(inside && f.field === hint)) return { field: hint };
+  if (!inside) return {};
+  if (f.index < 0) return { field: f.field };
+  const clamp = (o: number) => Math.min(Math.max(o - f.valueStart, 0), f.valueEnd - f.valueStart);
+  return {
+    field: f.field,
+    fieldItem: { index: f.index, start: clamp(start), end: clamp(Math.max(end, start)) },
+  };
 }
 
 function lineIndex(starts: number[], offset: number): number {

@@ -7,12 +7,15 @@ import {
   type Severity,
 } from "./diagnostic.ts";
 import { linkDomain, signerName } from "./rules/agency.ts";
+import { blankSigner } from "./rules/blank-signer.ts";
 import { blanks } from "./rules/blanks.ts";
 import { citationFormat } from "./rules/citation-format.ts";
 import { dateBeforeCitation } from "./rules/date-before-citation.ts";
+import { placeholders } from "./rules/placeholders.ts";
 import { recipients } from "./rules/recipients.ts";
 import { repeatedWord } from "./rules/repeated-word.ts";
 import { signatureAuthority } from "./rules/signature-authority.ts";
+import { subjectLength } from "./rules/subject-length.ts";
 import { symbolFormat } from "./rules/symbol-format.ts";
 import { toneMarkStyle } from "./rules/tone-mark-style.ts";
 
@@ -22,6 +25,9 @@ export const RULES: ReadonlyArray<[string, Rule]> = [
   ["repeated-word", repeatedWord],
   ["symbol-format", symbolFormat],
   ["blank-number/blank-date", blanks],
+  ["placeholder", placeholders],
+  ["blank-signer", blankSigner],
+  ["subject-length", subjectLength],
   ["signature-authority", signatureAuthority],
   ["recipients", recipients],
   ["tone-mark-style", toneMarkStyle],

@@ -35,6 +35,20 @@ export const MESSAGES_VI: MessageCatalog = {
     default: "Ngày, tháng ban hành để trống.",
     issued: "Văn bản đã ban hành nhưng ngày, tháng ban hành để trống.",
   },
+  placeholder: {
+    bracket: 'Còn chỗ để trống của mẫu "{text}", cần thay bằng nội dung của văn bản.',
+    dots: 'Còn chỗ để trống "{text}" chưa điền.',
+    date: 'Ngày, tháng còn để trống ("{text}"), cần ghi ngày cụ thể.',
+    number: 'Số của văn bản được dẫn còn để trống ("{text}"), cần ghi số, ký hiệu của văn bản đó.',
+  },
+  "blank-signer": {
+    default: "Chưa có họ và tên người ký: điền trước khi trình ký.",
+    issued: "Văn bản đã ban hành nhưng không có họ và tên người ký.",
+  },
+  "subject-length": {
+    default:
+      "Trích yếu dài {length} ký tự (quá {limit}): viết ngắn gọn, nêu khái quát nội dung chủ yếu của văn bản.",
+  },
   "signature-authority": {
     "kt-not-deputy": 'Ký thay (KT.) phải do cấp phó ký, nhưng chức vụ người ký là "{signerTitle}".',
     "kt-deputy-head": 'Sau KT. phải là chức vụ người đứng đầu, không phải "{authorityTitle}".',

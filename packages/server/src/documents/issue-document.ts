@@ -4,13 +4,18 @@
  * audit event. Issued documents never change afterwards.
  */
 import {
+  composeDocument,
   composeReference,
   composeSymbol,
   composeText,
   formatSequence,
+  lintReport,
+  parseDocument,
   registerKey,
   DomainError,
   mayAct,
+  type ComposeField,
+  type Diagnostic,
 } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
@@ -31,6 +36,43 @@ import { readContent } from "../stored-json.ts";
 
 export type IssueResult = IssueReply;
 
+/** Where each field of the compose form is in the draft fields the API takes, and its name. */
+const FIELDS: Record<ComposeField, { path: string; label: string; item?: string }> = {
+  subject: { path: "subject", label: "Trích yếu" },
+  addressees: { path: "addressees", label: "Kính gửi", item: "dòng" },
+  body: { path: "paragraphs", label: "Nội dung", item: "đoạn" },
+  recipients: { path: "recipients", label: "Nơi nhận", item: "dòng" },
+  archive: { path: "archive", label: "Lưu" },
+  authority: { path: "signature.authority", label: "Thẩm quyền ký" },
+  authorityTitle: { path: "signature.authorityTitle", label: "Chức vụ người đứng đầu" },
+  signerTitle: { path: "signature.signerTitle", label: "Chức vụ người ký" },
+  signerName: { path: "signature.signerName", label: "Họ và tên người ký" },
+};
+
+/** "Nội dung, đoạn 2: còn chỗ để trống ...": a finding said by the field it is in. */
+function issueOf(d: Diagnostic & { field: ComposeField }): Issue {
+  const f = FIELDS[d.field];
+  const place = f.item && d.fieldItem ? `${f.label}, ${f.item} ${d.fieldItem.index + 1}` : f.label;
+  return {
+    path: f.path,
+    message: `${place}: ${d.message.charAt(0).toLocaleLowerCase("vi")}${d.message.slice(1)}`,
+  };
+}
+
+/**
+ * Text a template leaves for the author ("[Tên cơ quan]", "…………", "ngày ... tháng ... năm"),
+ * still in a field: the linter's placeholder findings on the text as it will be issued. An
+ * issued document never changes, so it must not go out with them.
+ */
+function placeholdersLeft(c: DocumentContent): Issue[] {
+  const { text, fields } = composeDocument(c);
+  return lintReport(parseDocument(text), { text, fields, status: "issued" })
+    .diagnostics.filter(
+      (d): d is Diagnostic & { field: ComposeField } => d.code === "placeholder" && !!d.field,
+    )
+    .map(issueOf);
+}
+
 /** What a draft needs before it can be issued. */
 export function missingForIssue(c: DocumentContent): Issue[] {
   const issues: Issue[] = [];
@@ -40,6 +82,7 @@ export function missingForIssue(c: DocumentContent): Issue[] {
     issues.push({ path: "paragraphs", message: "Văn bản chưa có nội dung." });
   if (!c.signature.signerName)
     issues.push({ path: "signature.signerName", message: "Chưa có họ tên người ký." });
+  issues.push(...placeholdersLeft(c));
   return issues;
 }
 

@@ -4,7 +4,13 @@
  * layout and one rule set (with the agency's own profile: its names, portal, signers).
  */
 import type { DocumentView, PreviewInput } from "@vanthu/contract";
-import { composeText, lintReport, parseDocument, type AgencyProfile } from "@vanthu/core";
+import {
+  composeDocument,
+  lintReport,
+  parseDocument,
+  type AgencyProfile,
+  type ComposedText,
+} from "@vanthu/core";
 import type { Agency, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
@@ -44,15 +50,16 @@ async function agencyProfile(ctx: AppContext, agency: Agency): Promise<AgencyPro
 /** The layout and the findings (the contract's DocumentView). */
 export type View = DocumentView;
 
+/** The findings on the composed text, each in the form field it comes from. */
 function lintView(
-  text: string,
+  { text, fields }: ComposedText,
   status: "draft" | "issued",
   profile: AgencyProfile,
   today: string,
 ): Pick<View, "findings" | "findingsTotal" | "findingsTruncated" | "findingsComplete"> {
   const r = lintReport(
     parseDocument(text),
-    { text, status, agency: profile, today },
+    { text, fields, status, agency: profile, today },
     { maxFindings: MAX_FINDINGS },
   );
   return {
@@ -85,13 +92,13 @@ export async function previewDraft(
     .where("id", "=", actor.agencyId)
     .executeTakeFirstOrThrow();
   const { content } = contentFromFields(agency, { ...fields, subject: fields.subject || " " });
-  const text = composeText(content);
-  assertPreviewable(text);
+  const composed = composeDocument(content);
+  assertPreviewable(composed.text);
   const profile = await agencyProfile(ctx, agency);
   return {
     html: renderDocumentHtml(content),
-    text,
-    ...lintView(text, "draft", profile, localDate(ctx, ctx.now())),
+    text: composed.text,
+    ...lintView(composed, "draft", profile, localDate(ctx, ctx.now())),
   };
 }
 
@@ -108,11 +115,11 @@ export async function viewDocument(
   const content = readContent(row.content, row.id);
   const own = !!actor && actor.agencyId === row.agency_id && row.direction === "outgoing";
   const html = await storedRendering(ctx, row);
-  const text = composeText(content);
+  const composed = composeDocument(content);
   if (!own)
     return {
       html,
-      text,
+      text: composed.text,
       findings: [],
       findingsTotal: 0,
       findingsTruncated: false,
@@ -126,7 +133,7 @@ export async function viewDocument(
   const status = row.status === "draft" ? "draft" : "issued";
   return {
     html,
-    text,
-    ...lintView(text, status, await agencyProfile(ctx, agency), localDate(ctx, ctx.now())),
+    text: composed.text,
+    ...lintView(composed, status, await agencyProfile(ctx, agency), localDate(ctx, ctx.now())),
   };
 }

@@ -1,13 +1,16 @@
 /**
  * Compose: the form on the left, the ND30 layout on the right, redrawn as you type together with
  * the linter's findings (the server lays out and lints, so the preview is what will be issued).
- * A finding with a safe fix has a "Sửa" button that applies it to the field it came from.
+ * A finding with a safe fix has a "Sửa" button that applies it to the field it came from. Each
+ * finding names the form field it is in ("Nội dung, đoạn 2"), never a line of the composed text
+ * the person does not see; clicking the name puts the cursor there, the flagged words selected.
+ * `?truong=body&muc=1` (from a document's checks) opens the page on that field.
  */
-import { mayAct } from "@vanthu/core";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -26,19 +29,25 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
+import { COMPOSE_FIELDS, mayAct } from "@vanthu/core";
 import { api, queryClient, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { t } from "../i18n.ts";
 import { useMe } from "../session.ts";
 import {
   applyFixToForm,
+  fieldSelection,
+  findingPlace,
   fromDocument,
   fromTemplate,
   toFields,
+  type FindingField,
   type FormState,
 } from "../compose-form.ts";
 
 const SEVERITY_COLOR = { error: "red", warning: "orange", info: "gray" } as const;
+
+const FIELD_NAMES: ReadonlySet<string> = new Set(COMPOSE_FIELDS);
 
 export default function Compose() {
   const me = useMe().data!;
@@ -49,12 +58,40 @@ export default function Compose() {
   const [form, setForm] = useState<FormState | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  const inputs = useRef<Partial<Record<FindingField, HTMLInputElement | HTMLTextAreaElement>>>({});
+  /** The ref of a field's input, so that a finding can put the cursor in it. */
+  const bind = (field: FindingField) => (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+    if (el) inputs.current[field] = el;
+    else delete inputs.current[field];
+  };
+  const focusField = (
+    state: FormState,
+    field: FindingField,
+    item?: { index: number; start?: number; end?: number },
+  ) => {
+    const el = inputs.current[field];
+    if (!el) return;
+    el.scrollIntoView({ block: "center" });
+    el.focus();
+    const { start, end } = fieldSelection(state, field, item);
+    if (end > start && el.setSelectionRange) el.setSelectionRange(start, end);
+  };
 
   useEffect(() => {
     if (form) return;
     if (id && existing.data) setForm(fromDocument(existing.data));
     else if (!id) setForm(fromTemplate(params.get("mau") ?? "CV", me.agency, ""));
   }, [id, existing.data, form, params, me.agency]);
+
+  // A document's checks link here with the field to open at: once, when the form is filled.
+  const opened = useRef(false);
+  useEffect(() => {
+    const field = params.get("truong");
+    if (!form || opened.current || !field || !FIELD_NAMES.has(field)) return;
+    opened.current = true;
+    const index = Number(params.get("muc") ?? "0");
+    focusField(form, field as FindingField, { index: Number.isInteger(index) ? index : 0 });
+  });
 
   const fields = useMemo(() => (form ? toFields(form) : null), [form]);
   const [debounced] = useDebouncedValue(fields, 300);
@@ -119,6 +156,7 @@ export default function Compose() {
               </div>
             )}
             <TextInput
+              ref={bind("subject")}
               label={t.compose.subject}
               required
               value={form.subject}
@@ -134,6 +172,7 @@ export default function Compose() {
               />
             )}
             <Textarea
+              ref={bind("addressees")}
               label={t.compose.addressees}
               autosize
               minRows={2}
@@ -141,6 +180,7 @@ export default function Compose() {
               onChange={(e) => set("addressees", e.currentTarget.value)}
             />
             <Textarea
+              ref={bind("body")}
               label={t.compose.body}
               autosize
               minRows={8}
@@ -149,6 +189,7 @@ export default function Compose() {
               onChange={(e) => set("body", e.currentTarget.value)}
             />
             <Textarea
+              ref={bind("recipients")}
               label={t.compose.recipients}
               autosize
               minRows={2}
@@ -156,12 +197,14 @@ export default function Compose() {
               onChange={(e) => set("recipients", e.currentTarget.value)}
             />
             <TextInput
+              ref={bind("archive")}
               label={t.compose.archive}
               value={form.archive}
               onChange={(e) => set("archive", e.currentTarget.value)}
             />
             <Group grow align="flex-start">
               <Select
+                ref={bind("authority")}
                 label={t.compose.authority}
                 data={[
                   { value: "", label: t.compose.authorityNone },
@@ -175,6 +218,7 @@ export default function Compose() {
                 allowDeselect={false}
               />
               <TextInput
+                ref={bind("authorityTitle")}
                 label={t.compose.authorityTitle}
                 value={form.authorityTitle}
                 disabled={!form.authority}
@@ -183,11 +227,13 @@ export default function Compose() {
             </Group>
             <Group grow align="flex-start">
               <TextInput
+                ref={bind("signerTitle")}
                 label={t.compose.signerTitle}
                 value={form.signerTitle}
                 onChange={(e) => set("signerTitle", e.currentTarget.value)}
               />
               <TextInput
+                ref={bind("signerName")}
                 label={t.compose.signerName}
                 value={form.signerName}
                 onChange={(e) => set("signerName", e.currentTarget.value)}
@@ -228,29 +274,47 @@ export default function Compose() {
                 <ErrorAlert error={preview.error} />
               ) : findings.length ? (
                 <Stack gap={6} data-testid="findings">
-                  {findings.map((f) => (
-                    <Group key={`${f.code}-${f.start}`} gap="xs" wrap="nowrap" align="flex-start">
-                      <Badge color={SEVERITY_COLOR[f.severity]} variant="light" miw={80}>
-                        {t.lint[f.severity]}
-                      </Badge>
-                      <Text size="sm" style={{ flex: 1 }} data-code={f.code}>
-                        {f.message}
-                      </Text>
-                      {f.fix && preview.data && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => {
-                            const next = applyFixToForm(form, preview.data!.text, f);
-                            if (next) setForm(next);
-                          }}
-                          aria-label={`${t.compose.fix}: ${f.message}`}
-                        >
-                          {t.compose.fix}
-                        </Button>
-                      )}
-                    </Group>
-                  ))}
+                  {findings.map((f) => {
+                    const place = findingPlace(f, t.lint);
+                    return (
+                      <Group key={`${f.code}-${f.start}`} gap="xs" wrap="nowrap" align="flex-start">
+                        <Badge color={SEVERITY_COLOR[f.severity]} variant="light" miw={80}>
+                          {t.lint[f.severity]}
+                        </Badge>
+                        <Text size="sm" style={{ flex: 1 }} data-code={f.code} data-field={f.field}>
+                          {place && f.field && (
+                            <>
+                              <Anchor
+                                component="button"
+                                type="button"
+                                size="sm"
+                                fw={500}
+                                onClick={() => focusField(form, f.field!, f.fieldItem)}
+                                title={t.lint.goTo(place)}
+                              >
+                                {place}
+                              </Anchor>
+                              {": "}
+                            </>
+                          )}
+                          {f.message}
+                        </Text>
+                        {f.fix && preview.data && (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            onClick={() => {
+                              const next = applyFixToForm(form, preview.data!.text, f);
+                              if (next) setForm(next);
+                            }}
+                            aria-label={`${t.compose.fix}: ${f.message}`}
+                          >
+                            {t.compose.fix}
+                          </Button>
+                        )}
+                      </Group>
+                    );
+                  })}
                   {preview.data?.findingsTruncated && (
                     <Text size="sm" c="dimmed" data-testid="findings-more">
                       {t.compose.findingsMore(

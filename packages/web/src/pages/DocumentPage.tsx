@@ -19,8 +19,9 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { api, urlOf, useApi, type ChainNode } from "../api.ts";
+import { api, urlOf, useApi, type ChainNode, type Finding } from "../api.ts";
 import { ConfirmDialog, ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { findingPlace } from "../compose-form.ts";
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
@@ -49,6 +50,45 @@ function ChainTree({ node, current }: { node: ChainNode; current: string }) {
   );
 }
 
+/**
+ * Where a finding is: the form field it is in ("Nội dung, đoạn 2"), a link that opens the draft
+ * there when it can still be edited; a line and column only for what no field holds.
+ */
+function FindingPlace({
+  doc,
+  finding,
+  editable,
+}: {
+  doc: { id: string };
+  finding: Finding;
+  editable: boolean;
+}) {
+  const place = findingPlace(finding, t.lint);
+  if (!place)
+    return (
+      <Text span c="dimmed" size="xs">
+        ({t.lint.at(finding.line, finding.column)})
+      </Text>
+    );
+  if (!editable)
+    return (
+      <Text span c="dimmed" size="xs">
+        ({place})
+      </Text>
+    );
+  const item = finding.fieldItem ? `&muc=${finding.fieldItem.index}` : "";
+  return (
+    <Anchor
+      component={Link}
+      to={`/van-ban/${doc.id}/sua?truong=${finding.field}${item}`}
+      size="xs"
+      title={t.lint.goTo(place)}
+    >
+      ({place})
+    </Anchor>
+  );
+}
+
 export default function DocumentPage() {
   const { id } = useParams();
   const me = useMe().data!;
@@ -73,6 +113,7 @@ export default function DocumentPage() {
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
   if (!d) return <Text>{t.common.loading}</Text>;
+  const editable = own && d.direction === "outgoing" && d.status === "draft";
   const pdf = d.files.find((f) => f.role === "rendered");
 
   const actions = (
@@ -412,11 +453,8 @@ export default function DocumentPage() {
                   >
                     {t.lint[f.severity]}
                   </Badge>
-                  <Text size="sm">
-                    {f.message}{" "}
-                    <Text span c="dimmed" size="xs">
-                      ({t.lint.at(f.line, f.column)})
-                    </Text>
+                  <Text size="sm" data-code={f.code} data-field={f.field}>
+                    {f.message} <FindingPlace doc={d} finding={f} editable={editable} />
                   </Text>
                 </Group>
               ))}

@@ -18,7 +18,13 @@ export const recipients: Rule = ({ doc, view, report }) => {
     });
   }
   if (!doc.archive.length) {
-    report({ code: "recipients", severity: "warning", ...at, params: { variant: "no-archive" } });
+    report({
+      code: "recipients",
+      severity: "warning",
+      ...at,
+      field: "archive",
+      params: { variant: "no-archive" },
+    });
   } else if (
     !doc.archive.some(
       (a) =>
@@ -27,7 +33,13 @@ export const recipients: Rule = ({ doc, view, report }) => {
     )
   ) {
     // Party documents are kept by the Văn phòng ("Lưu Văn phòng Tỉnh ủy", Hướng dẫn 36-HD/VPTW).
-    report({ code: "recipients", severity: "warning", ...at, params: { variant: "no-vt" } });
+    report({
+      code: "recipients",
+      severity: "warning",
+      ...at,
+      field: "archive",
+      params: { variant: "no-vt" },
+    });
   }
   if (doc.addressees.length && !nhuTren) {
     const listed = doc.addressees.every((a) =>
