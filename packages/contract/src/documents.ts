@@ -132,7 +132,10 @@ export const registerCorrectionsSchema = z.strictObject({
   subject: z.string().trim().min(1).max(1000).optional(),
   issuer: z.string().trim().min(1).max(300).optional(),
   date: z.iso.date().optional(),
+  /** A type of core's vocabulary for the document's format (`documentTypeChoices`). */
   typeCode: z.string().trim().min(1).max(10).optional(),
+  /** The day it arrived (ngày đến): today in Vietnam when not given; never later, nor before its date. */
+  arrivedOn: z.iso.date().optional(),
 });
 export type RegisterCorrections = z.infer<typeof registerCorrectionsSchema>;
 
@@ -185,6 +188,8 @@ export const openedDocument = documentDetail.extend({
       period: z.string(),
       number: z.number().int(),
       registeredAt: timestamp,
+      /** A received document: the day it arrived (ngày đến); null in the outgoing register. */
+      arrivedOn: day.nullable(),
     })
     .nullable(),
   /** What the reader may do with it (core's documentActions): the web shows exactly these. */
@@ -236,7 +241,10 @@ export type IssueReply = z.infer<typeof issueReply>;
 
 export const registerReply = z.strictObject({
   number: z.number().int(),
+  /** The day it was registered, in Vietnam. */
   date: day,
+  /** The day it arrived (ngày đến). */
+  arrivedOn: day,
   reference: z.string().nullable(),
 });
 export type RegisterReply = z.infer<typeof registerReply>;
@@ -355,7 +363,11 @@ export const documentEndpoints = {
     body: registerCorrectionsSchema.prefault({}),
     replies: "The number in the incoming register, the day, the reference",
     reply: registerReply,
-    errors: { 404: "Not found", 409: "Already registered" },
+    errors: {
+      404: "Not found",
+      409: "Already registered",
+      422: "A day of arrival still to come or before the document's date, or an unknown type",
+    },
   }),
   "GET /api/documents/:id/files/:name": endpoint({
     summary: "A file of a document (original upload, rendered PDF)",

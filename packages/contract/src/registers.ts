@@ -18,6 +18,8 @@ export type RegisterInfo = z.infer<typeof registerInfo>;
 export const registerEntry = z.strictObject({
   number: z.number().int(),
   registeredAt: timestamp,
+  /** Incoming: the day it arrived (ngày đến, column 1 of Phụ lục IV); null for outgoing. */
+  arrivedOn: day.nullable(),
   documentId: id,
   reference: z.string().nullable(),
   date: day.nullable(),

@@ -11,8 +11,11 @@ export * from "./model/vocabulary.ts";
 export {
   ISSUER_ABBREVIATIONS,
   issuerByCode,
+  issuerFullName,
+  distinctAgencyNames,
   toNameCase,
   type IssuerAbbreviation,
+  type NamedAgency,
 } from "./model/issuers.ts";
 export { parseDocument, type ParseOptions } from "./parse/parse-document.ts";
 export { splitDocuments } from "./parse/split-documents.ts";

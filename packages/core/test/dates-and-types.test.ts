@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  arrivalDateProblem,
+  documentTypeChoices,
   isValidDate,
   parseWrittenDate,
   toIsoDate,
@@ -67,4 +69,44 @@ test("document types: ND30 Phụ lục III codes and names", () => {
   assert.equal(typeByCode("TT")?.name, "Thông tư");
   assert.equal(typeByCode("XYZ"), null);
   assert.ok(ND30_TYPES.length >= 30);
+});
+
+test("bug: the register dialog could not set the date of arrival: it is checked against today and the document's date", () => {
+  const today = "2026-11-20";
+  const cases: Array<[arrived: string, documentDate: string | null, problem: string | null]> = [
+    ["2026-11-20", "2026-11-18", null],
+    ["2026-11-18", "2026-11-18", null], // the day it was signed
+    ["2026-11-19", null, null], // a document whose date could not be read
+    ["2026-11-21", "2026-11-18", "ARRIVAL_IN_FUTURE"],
+    ["2027-01-01", null, "ARRIVAL_IN_FUTURE"],
+    ["2026-11-17", "2026-11-18", "ARRIVAL_BEFORE_DOCUMENT"],
+    ["2025-12-31", "2026-01-01", "ARRIVAL_BEFORE_DOCUMENT"],
+    ["2026-02-30", null, "INVALID_DATE"],
+    ["20/11/2026", null, "INVALID_DATE"],
+  ];
+  for (const [arrived, documentDate, problem] of cases)
+    assert.equal(
+      arrivalDateProblem(arrived, { today, documentDate }),
+      problem,
+      `${arrived} (document ${documentDate})`,
+    );
+});
+
+test("bug: the register dialog could not set the type: the choices are the ones typeByCode reads", () => {
+  for (const format of ["state", "party"] as const) {
+    const choices = documentTypeChoices(format);
+    const codes = choices.map((c) => c.code);
+    assert.equal(new Set(codes).size, codes.length, `${format}: one choice per code`);
+    for (const c of choices) assert.deepEqual(typeByCode(c.code, format), c, `${format} ${c.code}`);
+    for (const code of ["CV", "QĐ", "KH", "BC", "TB", "GM"]) assert.ok(codes.includes(code), code);
+  }
+  const state = documentTypeChoices("state").map((c) => c.name);
+  const party = documentTypeChoices("party").map((c) => c.name);
+  // A received state document may be a law or a decree; a Party one a conclusion or a circular.
+  assert.ok(state.includes("Nghị định") && state.includes("Thông tư"), state.join(", "));
+  assert.ok(party.includes("Kết luận") && party.includes("Thông tri"), party.join(", "));
+  assert.ok(!party.includes("Thông tư"), "TT is Thông tri in a Party document");
+  // The commonest first: công văn heads the list, then the decree's order.
+  assert.equal(state[0], "Công văn");
+  assert.equal(party[0], "Công văn");
 });

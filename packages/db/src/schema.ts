@@ -316,6 +316,8 @@ export interface RegisterEntryTable {
   document_id: string;
   registered_by: string | null;
   registered_at: CreatedAt;
+  /** "YYYY-MM-DD": the day a received document arrived (incoming entries; null for outgoing). */
+  arrived_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FileTable {

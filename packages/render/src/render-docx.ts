@@ -55,7 +55,11 @@ function styledParagraph(
 ): Paragraph {
   return new Paragraph({
     alignment: ALIGN[line.style.align],
-    spacing: { before: (line.spaceBefore ?? 0) * 20, after: 0 },
+    // A ruled line's space after goes under its rule (the next paragraph).
+    spacing: {
+      before: (line.spaceBefore ?? 0) * 20,
+      after: line.ruleBelow ? 0 : (line.spaceAfter ?? 0) * 20,
+    },
     children: [run(line.text, line, font)],
     ...extra,
   });
@@ -86,7 +90,7 @@ function ruleParagraph(line: StyledLine, columnTwips: number): Paragraph {
   const side = Math.max(0, Math.round((columnTwips - rule) / 2));
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 60, line: 120 },
+    spacing: { before: 0, after: 60 + (line.spaceAfter ?? 0) * 20, line: 120 },
     indent: { left: side, right: side },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
     children: [new TextRun({ text: "", size: 4 })],
@@ -167,19 +171,27 @@ export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
         }),
       ]
     : [];
-  const addressees = model.addressees.map((l) =>
+  // The title's space under its rule and the space above Kính gửi are one space, the larger
+  // (Word adds the two); the title's separates it from the body, and Kính gửi (or a header
+  // alone) is followed by an empty line.
+  const titleAfter = model.title.at(-1)?.spaceAfter ?? 0;
+  const addressees = model.addressees.map((l, i) =>
     styledParagraph(
-      l,
+      i === 0 ? { ...l, spaceBefore: Math.max(0, (l.spaceBefore ?? 0) - titleAfter) } : l,
       font,
       l.style.align === "left" ? { indent: { left: Math.round(textWidth * 0.32) } } : {},
     ),
   );
   const lastBody = model.body.length - 1;
+  const spacer =
+    addressees.length || !titleAfter
+      ? [new Paragraph({ spacing: { after: 120 }, children: [] })]
+      : [];
   const children = [
     table(model.header.left, model.header.right, leftHeader),
     ...model.title.flatMap((l) => styledLines(l, font, textWidth)),
     ...addressees,
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ...spacer,
     // The last paragraph keeps with the footer so that the signature is never alone on a page.
     ...model.body.map((p, i) => {
       const para = bodyParagraph(i === lastBody ? { ...p, keepWithNext: true } : p, font);

@@ -8,6 +8,7 @@ function lineStyle(line: StyledLine): string {
   if (s.bold) parts.push("font-weight:bold");
   if (s.italic) parts.push("font-style:italic");
   if (line.spaceBefore) parts.push(`margin-top:${line.spaceBefore}pt`);
+  if (line.spaceAfter) parts.push(`margin-bottom:${line.spaceAfter}pt`);
   return parts.join(";");
 }
 

@@ -10,6 +10,8 @@ import {
 } from "./pdf/pdf-canvas.ts";
 
 const PT_PER_MM = 72 / 25.4;
+/** From the bottom of a line's box to the rule under it, in points. */
+const RULE_GAP = 2.5;
 const mm = (v: number): number => v * PT_PER_MM;
 
 const faceKey = (style: { bold?: boolean; italic?: boolean }): FaceKey =>
@@ -88,9 +90,11 @@ class Drawer {
             : line.style.align === "right"
               ? x + width - ruleWidth
               : x + (width - ruleWidth) / 2;
-        this.canvas.rule(left, left + ruleWidth, cursor + 1.5, 0.6);
-        cursor += 4;
+        // Clear of the descenders and of the dots under "ạ", "ộ" (as the HTML's 2pt margin).
+        this.canvas.rule(left, left + ruleWidth, cursor + RULE_GAP, 0.6);
+        cursor += RULE_GAP + 2.5;
       }
+      cursor += line.spaceAfter ?? 0;
     }
     return cursor;
   }
@@ -101,7 +105,8 @@ class Drawer {
       h +=
         (line.spaceBefore ?? 0) +
         this.lines(line.style, line.text, width).length * this.lineHeight(line.style) +
-        (line.ruleBelow ? 4 : 0);
+        (line.ruleBelow ? RULE_GAP + 2.5 : 0) +
+        (line.spaceAfter ?? 0);
     return h;
   }
 
@@ -186,9 +191,13 @@ export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}
   );
   let y = Math.max(yLeft, yRight);
 
-  // Title and addressees across the text width.
+  // Title and addressees across the text width. The space under the title and the space above
+  // Kính gửi are one space, the larger (as the HTML's margins are).
   y = draw.column(model.title, x0, width, y);
-  const kinhGui = model.addressees;
+  const titleAfter = model.title.at(-1)?.spaceAfter ?? 0;
+  const kinhGui = model.addressees.map((l, i) =>
+    i === 0 ? { ...l, spaceBefore: Math.max(0, (l.spaceBefore ?? 0) - titleAfter) } : l,
+  );
   if (kinhGui.length === 1) y = draw.column(kinhGui, x0, width, y);
   else if (kinhGui.length > 1) {
     // "Kính gửi:" to the left of the list, as offices lay it out.
@@ -203,7 +212,8 @@ export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}
     );
     y = draw.column(kinhGui.slice(1), x0 + labelWidth, width - labelWidth, yTop);
   }
-  y += 10;
+  // Space before the body, unless the title's space under its rule is that space.
+  if (kinhGui.length || !titleAfter) y += 10;
 
   // Body, then the footer; the last paragraph travels with the footer.
   const footerLeftWidth = width * model.footer.left.width;

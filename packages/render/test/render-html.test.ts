@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { layoutDocument, parseDocument } from "@vanthu/core";
+import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
 import { renderHtml } from "@vanthu/render";
 
 const example = (name: string) =>
@@ -51,4 +51,24 @@ test("HTML: Party document with its title", () => {
   assert.ok(html.includes('<article class="van-ban party">'));
   assert.ok(html.includes(">ĐẢNG CỘNG SẢN VIỆT NAM<"));
   assert.ok(html.includes(">Số 45-KH/TU<"));
+});
+
+test("bug: in the Party preview the rule under the subject crossed the first heading", () => {
+  const doc = example("02-ke-hoach-tinh-uy.txt");
+  const party: LayoutSource = {
+    ...doc,
+    paragraphs: ["I- MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của cán bộ, đảng viên."],
+  };
+  const model = layoutDocument(party);
+  const space = model.title.at(-1)!.spaceAfter ?? 0;
+  assert.ok(space >= 6, `the model's space after the subject's rule: ${space}`);
+  for (const fragment of [false, true]) {
+    const html = renderHtml(model, { fragment });
+    // The subject's paragraph keeps that space below its rule, so the body starts under it.
+    const subject = /<p class="subject" style="([^"]*)"><span class="ruled">/.exec(html);
+    assert.ok(subject, "the subject with its rule");
+    assert.match(subject[1]!, new RegExp(`margin-bottom:${space}pt`), subject[1]);
+    // The rule is a block under the text, the text's width at most, and it takes room.
+    assert.match(html, /\.van-ban \.rule \{ display: block; margin: \d+(?:\.\d+)?pt auto 0;/);
+  }
 });

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { inflateSync } from "node:zlib";
 import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
 import { extractText } from "@vanthu/extract";
 import { renderPdf } from "@vanthu/render";
@@ -132,6 +133,84 @@ test("Party document: title and number in the Party style", async () => {
   find(items, "Số 45-KH/TU");
   find(items, "T/M BAN THƯỜNG VỤ");
   assert.ok(!items.some((i) => i.str.includes("CỘNG HÒA XÃ HỘI")));
+});
+
+/** The horizontal rules drawn on the pages: from x1 to x2 at y (from the top), in points. */
+function rulesOf(pdf: Uint8Array): Array<{ x1: number; x2: number; y: number }> {
+  const bytes = Buffer.from(pdf);
+  const rules: Array<{ x1: number; x2: number; y: number }> = [];
+  for (const m of bytes
+    .toString("latin1")
+    .matchAll(/\/Length (\d+) \/Filter \/FlateDecode[^>]*>>\nstream\n/g)) {
+    const start = m.index + m[0].length;
+    const content = inflateSync(bytes.subarray(start, start + Number(m[1]))).toString("latin1");
+    for (const r of content.matchAll(/[\d.]+ w ([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l S/g))
+      rules.push({ x1: Number(r[1]), x2: Number(r[3]), y: A4.h - Number(r[2]) });
+  }
+  return rules;
+}
+
+/** A Party plan whose body opens with a heading, as the compose page's template writes it. */
+const PARTY_PLAN: LayoutSource = {
+  format: "party",
+  issuer: { name: "Ban Tuyên giáo", parent: "Tỉnh ủy Cao Nguyên", code: "BTGTU" },
+  type: { code: "KH", name: "Kế hoạch" },
+  number: "12",
+  symbol: "KH/BTGTU",
+  place: "Cao Nguyên",
+  dateParts: { day: 3, month: 12, year: 2026 },
+  subject: "tổ chức các hoạt động tuyên truyền kỷ niệm ngày thành lập Đảng năm 2027",
+  addressees: [],
+  paragraphs: [
+    "I- MỤC ĐÍCH, YÊU CẦU",
+    "1. Mục đích",
+    "Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về truyền thống của Đảng.",
+  ],
+  recipients: ["Các đảng ủy trực thuộc"],
+  archive: ["VT"],
+  signature: {
+    authority: "TM",
+    authorityTitle: "BAN THƯỜNG VỤ",
+    signerTitle: "PHÓ TRƯỞNG BAN",
+    signerName: "Nguyễn Văn An",
+    levels: [{ authority: "TM", title: "BAN THƯỜNG VỤ" }],
+  },
+};
+
+test("bug: in the Party layout the rule under the subject crossed the first heading", async () => {
+  const model = layoutDocument(PARTY_PLAN);
+  // The model: the rule hangs under the subject, and a space follows it before the body.
+  const subjectLine = model.title.at(-1)!;
+  assert.equal(subjectLine.text, PARTY_PLAN.subject);
+  assert.ok(subjectLine.ruleBelow, "a short rule under the subject");
+  assert.ok((subjectLine.spaceAfter ?? 0) >= 6, `space after the rule: ${subjectLine.spaceAfter}`);
+  const pdf = await renderPdf(model, FIXED);
+  const items = (await readBack(pdf))[0]!.items;
+  // The subject's last line (it takes two), the one the rule hangs under.
+  const subject = find(items, "năm 2027");
+  const heading = find(items, "I- MỤC ĐÍCH, YÊU CẦU");
+  const rules = rulesOf(pdf).filter((r) => r.y > subject.y - subject.size && r.y < heading.y);
+  assert.equal(
+    rules.length,
+    1,
+    `one rule between the subject and the heading: ${JSON.stringify(rulesOf(pdf))}`,
+  );
+  const rule = rules[0]!;
+  // Under the subject's descenders (the dot of "ạ"), above the heading's stacked marks ("Ầ"),
+  // with the model's space between the rule and the heading.
+  assert.ok(
+    rule.y - subject.y >= 0.25 * subject.size,
+    `rule ${rule.y}, subject baseline ${subject.y}`,
+  );
+  const headingTop = heading.y - 1.05 * heading.size;
+  assert.ok(
+    headingTop - rule.y >= subjectLine.spaceAfter!,
+    `rule ${rule.y}, heading's marks from ${headingTop}`,
+  );
+  // Centred under the subject, a third to a half of its line (ND30 / 36-HD).
+  const center = MARGIN.left + (A4.w - MARGIN.left - MARGIN.right) / 2;
+  assert.ok(Math.abs((rule.x1 + rule.x2) / 2 - center) < 2, "the rule is centred");
+  assert.ok(rule.x2 - rule.x1 <= 0.5 * (A4.w - MARGIN.left - MARGIN.right), "a short rule");
 });
 
 /** A document of three pages: many numbered items. */

@@ -141,6 +141,21 @@ export const ERRORS = {
     vi: "Văn bản đến đã được vào sổ.",
     en: "The incoming document is already registered.",
   },
+  ARRIVAL_IN_FUTURE: {
+    status: 422,
+    vi: "Ngày đến không được sau ngày hôm nay.",
+    en: "The day of arrival is later than today.",
+  },
+  ARRIVAL_BEFORE_DOCUMENT: {
+    status: 422,
+    vi: "Ngày đến không được trước ngày của văn bản.",
+    en: "The day of arrival is before the document's date.",
+  },
+  UNKNOWN_DOCUMENT_TYPE: {
+    status: 422,
+    vi: "Loại văn bản không có trong danh mục loại văn bản.",
+    en: "The document type is not one of the known types.",
+  },
   MISSING_FIELDS: {
     status: 422,
     vi: "Văn bản còn thiếu thông tin bắt buộc để ban hành.",

@@ -132,6 +132,8 @@ for (const kind of testDatabaseKinds()) {
         number: 1,
         // An instant as ISO text, named in camelCase like every field (no raw column).
         registeredAt: "2026-11-20T02:00:00.000Z",
+        // Only a received document has a day of arrival.
+        arrivedOn: null,
       });
       const pdf = doc.body.files.find((f: { role: string }) => f.role === "rendered");
       const file = await clerk.get(`/api/documents/${id}/files/${encodeURIComponent(pdf.name)}`);
@@ -354,8 +356,11 @@ for (const kind of testDatabaseKinds()) {
       const toRegister = await recipient.get("/api/documents?box=incoming&status=draft");
       assert.ok(toRegister.body.total >= 2, JSON.stringify(toRegister.body));
       assert.ok(toRegister.body.items.every((d: { status: string }) => d.status === "draft"));
-      const first = toRegister.body.items[0].id;
-      await recipient.post(`/api/documents/${first}/register`, {});
+      // Not the one dated 01/01/2027 (issued above with the clock on New Year's night, before it
+      // was set back): a document cannot arrive before its date.
+      const first = toRegister.body.items.find((d: { date: string }) => d.date <= "2026-11-20").id;
+      const reg = await recipient.post(`/api/documents/${first}/register`, {});
+      assert.equal(reg.status, 200, JSON.stringify(reg.body));
       const after = await recipient.get("/api/documents?box=incoming&status=draft");
       assert.equal(after.body.total, toRegister.body.total - 1);
       const registered = await recipient.get("/api/documents?box=incoming&status=registered");

@@ -223,7 +223,8 @@ for (const kind of testDatabaseKinds()) {
       const l = (await sct.get(`/api/documents/${own.id}/links`)).body;
       assert.equal(l.cites.length, 1);
       assert.equal(l.cites[0].reference, "642/STTTT-TTBCXB");
-      assert.equal(l.cites[0].document.issuer, "Sở Thông tin và Truyền thông");
+      // The issuer on its own: the header's "Sở Thông tin và Truyền thông" under UBND tỉnh Hải Dương.
+      assert.equal(l.cites[0].document.issuer, "Sở Thông tin và Truyền thông tỉnh Hải Dương");
       assert.deepEqual(l.unresolved, []);
       const parent = (await t.anonymous().get(`/api/documents/${l.cites[0].document.id}/links`))
         .body;
@@ -257,7 +258,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(
         follow.body.paragraphs[0],
         new RegExp(
-          `^Thực hiện Công văn số ${issued.body.reference} ngày \\d+/11/2026 của Sở Thông tin và Truyền thông về việc tuyên truyền phòng, chống thiên tai năm 2026, Phòng Văn hóa và Thông tin thành phố Lạng Sơn đề nghị`,
+          `^Thực hiện Công văn số ${issued.body.reference} ngày \\d+/11/2026 của Sở Thông tin và Truyền thông tỉnh Lạng Sơn về việc tuyên truyền phòng, chống thiên tai năm 2026, Phòng Văn hóa và Thông tin thành phố Lạng Sơn đề nghị`,
         ),
       );
       assert.deepEqual(follow.body.paragraphs.slice(1), [

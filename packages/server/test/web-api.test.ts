@@ -159,6 +159,183 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.anonymous().get("/api/registers")).status, 401);
     });
 
+    /** A received document as a clerk imports it: written for the test, in the office's style. */
+    const receivedText = (issuerLines: string[], number: string, subject: string, day: string) =>
+      [
+        ...issuerLines,
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "",
+        `Số: ${number}/VP-KGVX`,
+        `V/v ${subject}`,
+        "",
+        `Lạng Sơn, ngày ${day} tháng 11 năm 2026`,
+        "",
+        "Kính gửi: Báo Lạng Sơn.",
+        "",
+        `Văn phòng đề nghị Báo Lạng Sơn ${subject}.`,
+        "",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT, KGVX.",
+        "",
+        "KT. CHÁNH VĂN PHÒNG",
+        "PHÓ CHÁNH VĂN PHÒNG",
+        "",
+        "Lương Văn Hòa",
+      ].join("\n");
+    const importReceived = async (c: Client, name: string, text: string) => {
+      const r = await c.upload("/api/documents/import", name, Buffer.from(text, "utf8"));
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.document as { id: string; issuer: string | null; date: string | null };
+    };
+    const incomingEntries = async (c: Client) => {
+      const list = await c.get("/api/registers");
+      const incoming = list.body.items.find((r: { book: string }) => r.book === "incoming");
+      assert.ok(incoming, JSON.stringify(list.body));
+      return (await c.get(`/api/registers/${incoming.id}`)).body.entries as Array<
+        Record<string, unknown>
+      >;
+    };
+
+    test('bug: the incoming register\'s "Tác giả" said "Văn phòng" for the office of UBND tỉnh Lạng Sơn', async () => {
+      const bao = await t.login("baolangson.vanthu");
+      const doc = await importReceived(
+        bao,
+        "vp-ubnd-ngay-hoi.txt",
+        receivedText(
+          ["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"],
+          "3101",
+          "đưa tin Ngày hội đọc sách",
+          "16",
+        ),
+      );
+      assert.equal(doc.issuer, "Văn phòng UBND tỉnh Lạng Sơn");
+      const reg = await bao.post(`/api/documents/${doc.id}/register`, {});
+      assert.equal(reg.status, 200, JSON.stringify(reg.body));
+      const entry = (await incomingEntries(bao)).find((e) => e.documentId === doc.id);
+      assert.ok(entry);
+      assert.equal(entry.issuer, "Văn phòng UBND tỉnh Lạng Sơn");
+      assert.equal(entry.reference, "3101/VP-KGVX");
+    });
+
+    test("bug: the register dialog could not set the document type or the date of arrival", async () => {
+      const bao = await t.login("baolangson.vanthu");
+      const doc = await importReceived(
+        bao,
+        "vp-ubnd-thong-bao.txt",
+        receivedText(
+          ["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"],
+          "3102",
+          "đưa tin kết luận hội nghị",
+          "17",
+        ),
+      );
+      assert.equal(doc.date, "2026-11-17");
+      const register = (body: Record<string, unknown>) =>
+        bao.post(`/api/documents/${doc.id}/register`, body);
+      // Refused, each with its code and the field named; none of them takes a number.
+      const before = await count(t, "register_entries");
+      for (const [body, code, path] of [
+        [{ arrivedOn: "2026-11-21" }, "ARRIVAL_IN_FUTURE", "arrivedOn"],
+        [{ arrivedOn: "2026-11-16" }, "ARRIVAL_BEFORE_DOCUMENT", "arrivedOn"],
+        // Before the date the clerk corrects it to, though after the one read.
+        [{ arrivedOn: "2026-11-18", date: "2026-11-19" }, "ARRIVAL_BEFORE_DOCUMENT", "arrivedOn"],
+        [{ typeCode: "XYZ" }, "UNKNOWN_DOCUMENT_TYPE", "typeCode"],
+      ] as const) {
+        const r = await register(body);
+        assert.ok(r.status >= 400 && r.status < 500, `${code}: ${r.status}`);
+        assert.equal(r.body.error.code, code, JSON.stringify(r.body));
+        assert.equal(r.body.error.issues[0].path, path, code);
+      }
+      assert.equal((await register({ arrivedOn: "2026-02-30" })).status, 400);
+      assert.equal(await count(t, "register_entries"), before);
+      // The type from core's vocabulary and the day it arrived.
+      const reg = await register({ typeCode: "TB", arrivedOn: "2026-11-18" });
+      assert.equal(reg.status, 200, JSON.stringify(reg.body));
+      assert.equal(reg.body.arrivedOn, "2026-11-18");
+      const opened = (await bao.get(`/api/documents/${doc.id}`)).body;
+      assert.equal(opened.typeCode, "TB");
+      assert.equal(opened.typeName, "Thông báo");
+      assert.equal(opened.register.arrivedOn, "2026-11-18");
+      const entry = (await incomingEntries(bao)).find((e) => e.documentId === doc.id);
+      assert.ok(entry);
+      assert.equal(entry.arrivedOn, "2026-11-18");
+      assert.equal(entry.typeName, "Thông báo");
+    });
+
+    test("registering: the day of arrival is today in Vietnam unless the clerk gives it", async () => {
+      const bao = await t.login("baolangson.vanthu");
+      const doc = await importReceived(
+        bao,
+        "vp-ubnd-khuya.txt",
+        receivedText(["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"], "3103", "đưa tin lễ hội mùa xuân", "19"),
+      );
+      const saved = t.clock.now;
+      // 01:30 on 21/11 in Hà Nội is still 20/11 in UTC.
+      t.clock.set("2026-11-20T18:30:00Z");
+      try {
+        const late = await t.login("baolangson.vanthu");
+        const reg = await late.post(`/api/documents/${doc.id}/register`, {});
+        assert.equal(reg.status, 200, JSON.stringify(reg.body));
+        assert.equal(reg.body.arrivedOn, "2026-11-21");
+        const entry = (await incomingEntries(late)).find((e) => e.documentId === doc.id);
+        assert.equal(entry?.arrivedOn, "2026-11-21");
+      } finally {
+        t.clock.now = saved;
+      }
+    });
+
+    test('bug: the portal list said "Ban Thường vụ" where the document\'s page gives the full name', async () => {
+      const anon = t.anonymous();
+      const row = await t.ctx.db
+        .selectFrom("documents")
+        .select(["id"])
+        .where("reference", "=", "86/LĐLĐ-TG&NC")
+        .where("direction", "=", "outgoing")
+        .executeTakeFirstOrThrow();
+      const full = "Ban Thường vụ LĐLĐ tỉnh Bắc Giang";
+      const home = (await anon.get("/")).raw.toString();
+      const item = home.slice(home.indexOf(`/van-ban/${row.id}`));
+      const meta = item.slice(item.indexOf('<span class="meta">'), item.indexOf("</span>"));
+      assert.match(meta, new RegExp(`· ${full}$`), meta);
+      const page = (await anon.get(`/van-ban/${row.id}`)).raw.toString();
+      assert.match(page, new RegExp(`<a href="/co-quan/ldld-bg">${full}</a>`));
+      const agencyList = (await anon.get("/co-quan/ldld-bg")).raw.toString();
+      assert.match(agencyList, new RegExp(`· ${full}</span>`));
+      const feed = (await anon.get("/co-quan/ldld-bg/feed.atom")).raw.toString();
+      assert.match(feed, new RegExp(`<author><name>${full}</name></author>`));
+    });
+
+    test('bug: two agencies named "Sở Thông tin và Truyền thông" were alike in the portal\'s issuer filter', async () => {
+      const anon = t.anonymous();
+      const home = (await anon.get("/")).raw.toString();
+      const options = [...home.matchAll(/<option value="\/co-quan\/[^"]+"[^>]*>([^<]*)</g)].map(
+        (m) => m[1]!,
+      );
+      assert.equal(new Set(options).size, options.length, options.join(" | "));
+      assert.ok(
+        options.includes("Sở Thông tin và Truyền thông (UBND tỉnh Lạng Sơn)"),
+        options.join(" | "),
+      );
+      assert.ok(options.includes("Sở Thông tin và Truyền thông (UBND tỉnh Hải Dương)"));
+      // The agency's page says which one it is, and searching it finds its documents only.
+      const hd = (await anon.get("/co-quan/stttt-hd")).raw.toString();
+      assert.match(hd, /<h2>Sở Thông tin và Truyền thông \(UBND tỉnh Hải Dương\)<\/h2>/);
+      const ls = await t.ctx.db
+        .selectFrom("documents")
+        .select("id")
+        .where("reference", "=", "1184/STTTT-TTBCXB")
+        .where("direction", "=", "outgoing")
+        .executeTakeFirstOrThrow();
+      const both = (await anon.get("/?q=tuyen%20truyen")).raw.toString();
+      assert.match(both, new RegExp(`/van-ban/${ls.id}`), "the word is in the Lạng Sơn document");
+      const found = (await anon.get("/co-quan/stttt-hd?q=tuyen%20truyen")).raw.toString();
+      assert.match(found, /642\/STTTT-TTBCXB/);
+      assert.doesNotMatch(found, new RegExp(`/van-ban/${ls.id}`));
+    });
+
     test("admin: users, roles, locking, units and agencies under one's own", async () => {
       const clerkDenied = await clerk.get("/api/admin/users");
       assert.equal(clerkDenied.status, 403);

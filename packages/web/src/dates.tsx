@@ -13,6 +13,9 @@ export function DateField(props: {
   label: string;
   value: string | null;
   onChange: (v: string | null) => void;
+  /** A value that must be given: no clear button. */
+  required?: boolean;
+  error?: string | null;
 }) {
   return (
     // Typed ("3/12/2026", "03-12-2026", "3.12.26") or picked from the calendar.
@@ -21,7 +24,9 @@ export function DateField(props: {
       valueFormat="DD/MM/YYYY"
       placeholder="dd/mm/yyyy"
       dateParser={(input) => parseTypedDate(input)}
-      clearable
+      clearable={!props.required}
+      required={props.required}
+      error={props.error ?? undefined}
       value={props.value}
       onChange={(v) => props.onChange(v ? String(v).slice(0, 10) : null)}
       w={160}

@@ -39,6 +39,8 @@ export const ND30 = {
   typeName: 14,
   subject: 14,
   vv: 13,
+  /** Between the title (the subject's rule) and what follows, in points. */
+  titleSpaceAfter: 10,
   body: 14,
   bodyIndent: 12.7,
   bodySpaceAfter: 6,
@@ -178,6 +180,7 @@ export function layoutDocument(doc: LayoutSource): LayoutModel {
     });
     if (doc.subject)
       title.push({ text: doc.subject, style: S(ND30.subject, "center", true), ruleBelow: 0.35 });
+    title[title.length - 1]!.spaceAfter = ND30.titleSpaceAfter;
   }
 
   // Kính gửi.

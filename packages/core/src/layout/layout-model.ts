@@ -18,6 +18,12 @@ export interface StyledLine {
   ruleBelow?: number;
   /** Space above, in points. */
   spaceBefore?: number;
+  /**
+   * Space below, in points, under the rule when there is one (the subject's rule keeps clear of
+   * the first line of the body, a heading's stacked marks included); the larger of it and the
+   * next line's `spaceBefore` separates them.
+   */
+  spaceAfter?: number;
 }
 
 export interface Paragraph {

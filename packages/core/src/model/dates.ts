@@ -26,6 +26,27 @@ export function toIsoDate(parts: DateParts): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** A calendar day written "YYYY-MM-DD" that exists. */
+export function isIsoDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return !!m && isValidDate(Number(m[3]), Number(m[2]), Number(m[1]));
+}
+
+/**
+ * What is wrong with the day a received document is said to have arrived (ngày đến, the first
+ * column of the incoming register, ND30 Phụ lục IV): not a day, a day still to come (`today` is
+ * the day in Vietnam), or a day before the document was dated; null when it can be registered.
+ */
+export function arrivalDateProblem(
+  arrived: string,
+  on: { today: string; documentDate: string | null },
+): "INVALID_DATE" | "ARRIVAL_IN_FUTURE" | "ARRIVAL_BEFORE_DOCUMENT" | null {
+  if (!isIsoDate(arrived)) return "INVALID_DATE";
+  if (arrived > on.today) return "ARRIVAL_IN_FUTURE";
+  if (on.documentDate && arrived < on.documentDate) return "ARRIVAL_BEFORE_DOCUMENT";
+  return null;
+}
+
 /** "2026-12-03" (or an ISO instant's date part) as people write it: "03/12/2026". */
 export function viDate(iso: string | null | undefined): string {
   if (!iso) return "";

@@ -139,3 +139,23 @@ export function typeByName(name: string): DocumentType | null {
 export function isTypeCode(code: string): boolean {
   return typeByCode(code) !== null || typeByCode(code, "party") !== null;
 }
+
+/**
+ * The types a clerk can give a document of this format, one per abbreviation, each as
+ * `typeByCode(code, format)` reads it (what the server stores): công văn first, then the
+ * decree's order (Party types first for a Party document), then the normative ones.
+ */
+export function documentTypeChoices(format: "state" | "party" = "state"): DocumentType[] {
+  const order =
+    format === "party" ? [...PARTY_TYPES, ...ND30_TYPES] : [...ND30_TYPES, ...NORMATIVE_TYPES];
+  const codes = ["CV", ...order.map((t) => t.code)];
+  const out: DocumentType[] = [];
+  const seen = new Set<string>();
+  for (const code of codes) {
+    if (seen.has(code)) continue;
+    seen.add(code);
+    const type = typeByCode(code, format);
+    if (type) out.push(type);
+  }
+  return out;
+}

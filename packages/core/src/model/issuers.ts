@@ -1,4 +1,4 @@
-import { capitalize, foldSameLength } from "../text/vietnamese.ts";
+import { capitalize, foldKey, foldSameLength } from "../text/vietnamese.ts";
 
 /**
  * Common issuer abbreviations used in symbols, with the name they stand for in running text.
@@ -261,4 +261,127 @@ export function issuerKind(code: string | null | undefined): "party" | "state" |
   if (known && /^(?:Bộ|Sở|Cục|Tổng cục|Văn phòng Chính phủ|Ngân hàng)/u.test(known.name))
     return "state";
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full names: the issuer line of a header names a unit of the body above it ("UBND TỈNH LẠNG
+// SƠN" / "VĂN PHÒNG"); a register, a list or a feed shows the name on its own.
+
+/** Place words as written in names (lower case): "tỉnh Lạng Sơn", "xã Mai Pha", "TP. Hà Nội". */
+const PLACE_WORD = "tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu|TP\\.?";
+/** A place named in a name: the place word, then a capital or a number ("phường 5"). */
+const NAMED_PLACE = new RegExp(`(?:^|\\s)(?:${PLACE_WORD})\\s+[\\p{Lu}\\d]`, "u");
+/** The place at the end of a body's name: "UBND tỉnh Lạng Sơn" -> tỉnh, Lạng Sơn. */
+const TRAILING_PLACE = new RegExp(`(?:^|\\s)(${PLACE_WORD})\\s+([\\p{Lu}\\d][^,;()]*)$`, "u");
+/** A name ending in a bare place word: "Đảng ủy Khối các cơ quan tỉnh". */
+const BARE_PLACE_END = new RegExp(`\\s(${PLACE_WORD})$`, "u");
+/** A Party committee with its place: "Tỉnh ủy Lạng Sơn", "Huyện ủy Văn Lãng". */
+const COMMITTEE = /^(Tỉnh|Thành|Huyện|Quận|Thị) (?:ủy|uỷ)\s+([\p{Lu}\d].*)$/u;
+const COMMITTEE_PLACE: Record<string, string> = {
+  Tỉnh: "tỉnh",
+  Thành: "thành phố",
+  Huyện: "huyện",
+  Quận: "quận",
+  Thị: "thị xã",
+};
+/** Bodies of the whole country, whose names stand alone. */
+const NATIONAL = /^bo (?!chi huy)|\b(?:chinh phu|quoc hoi|trung uong|viet nam|nha nuoc)\b/;
+
+/** The place a body is of, from the end of its name ("UBND tỉnh Lạng Sơn", "Tỉnh ủy Lạng Sơn"). */
+function placeOf(body: string): { word: string; proper: string } | null {
+  const committee = COMMITTEE.exec(body);
+  if (committee) return { word: COMMITTEE_PLACE[committee[1]!]!, proper: committee[2]!.trim() };
+  const m = TRAILING_PLACE.exec(body);
+  return m ? { word: m[1]!, proper: m[2]!.trim() } : null;
+}
+
+/**
+ * The issuing body's name standing alone, from the issuer line of the header and the line above
+ * it (`Issuer.name`, `Issuer.parent`): a unit takes its parent's name ("Văn phòng" under "UBND
+ * tỉnh Lạng Sơn" is "Văn phòng UBND tỉnh Lạng Sơn", "Ban Thường vụ" under "Tỉnh ủy Lạng Sơn" is
+ * "Ban Thường vụ Tỉnh ủy Lạng Sơn"); an agency of a People's Committee its place ("Sở Y tế tỉnh
+ * Lạng Sơn"); a Party organisation's committee the organisation's place ("Tỉnh ủy" under "Đảng
+ * bộ tỉnh Lạng Sơn" is "Tỉnh ủy Lạng Sơn"). A name that says its place, holds its parent's name
+ * or names a body of the whole country is kept as it is.
+ */
+export function issuerFullName(issuer: {
+  name: string | null;
+  parent: string | null;
+}): string | null {
+  const name = issuer.name?.replace(/\s+/g, " ").trim() || null;
+  const parent = issuer.parent?.replace(/\s+/g, " ").trim() || null;
+  if (!name || !parent) return name;
+  const n = foldKey(name);
+  const p = foldKey(parent);
+  // A branch is its parent's: "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Lạng Sơn".
+  if (/^chi nhanh\b/.test(n))
+    return `${parent} ${name.charAt(0).toLocaleLowerCase("vi")}${name.slice(1)}`;
+  if (n.includes(p) || NATIONAL.test(n) || NAMED_PLACE.test(name) || COMMITTEE.test(name))
+    return name;
+  const place = placeOf(parent);
+  if (place) {
+    // "Báo Lạng Sơn" under "Tỉnh ủy Lạng Sơn" says its place by the place's name alone.
+    if (n.includes(foldKey(place.proper))) return name;
+    const bare = BARE_PLACE_END.exec(name);
+    if (bare && foldKey(bare[1]!) === foldKey(place.word)) return `${name} ${place.proper}`;
+    if (/^dang bo\b/.test(p) && /^(?:tinh|thanh|huyen|quan|thi) uy$/.test(n))
+      return `${name} ${place.proper}`;
+    if (/^dang bo\b/.test(p) && n === "dang uy") return `${name} ${place.word} ${place.proper}`;
+    // The agencies of a People's Committee are the place's; its office is the committee's.
+    if (/^(?:ubnd|uy ban nhan dan)\b/.test(p) && n !== "van phong")
+      return `${name} ${place.word} ${place.proper}`;
+  }
+  return `${name} ${parent}`;
+}
+
+/** An agency as a list shows it. */
+export interface NamedAgency {
+  id: string;
+  name: string;
+  parentLine: string | null;
+  place: string | null;
+  code?: string | null;
+}
+
+/**
+ * Each agency's name, told apart from the others of the same name in the list (names compared
+ * folded, as the directory compares them): "Văn phòng (UBND tỉnh Lạng Sơn)" beside "Văn phòng
+ * (UBND tỉnh Hải Dương)". The qualifier is the first that differs within the group: the parent
+ * line, else the place, else both, else the agency's code as well.
+ */
+export function distinctAgencyNames(agencies: readonly NamedAgency[]): Map<string, string> {
+  const groups = new Map<string, NamedAgency[]>();
+  for (const a of agencies) {
+    const key = foldKey(a.name);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  }
+  const both = (a: NamedAgency) => [a.parentLine, a.place].filter(Boolean).join(", ") || null;
+  const tries: Array<(a: NamedAgency) => string | null> = [
+    (a) => a.parentLine ?? a.place,
+    (a) => a.place ?? a.parentLine,
+    both,
+    (a) => [both(a), a.code].filter(Boolean).join(", ") || null,
+  ];
+  const labels = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      labels.set(group[0]!.id, group[0]!.name);
+      continue;
+    }
+    const qualify =
+      tries.find((q) => {
+        const values = group.map((a) => q(a));
+        return (
+          values.every((v) => v !== null) &&
+          new Set(values.map((v) => foldKey(v!))).size === values.length
+        );
+      }) ?? tries[tries.length - 1]!;
+    for (const a of group) {
+      const q = qualify(a);
+      labels.set(a.id, q ? `${a.name} (${q})` : a.name);
+    }
+  }
+  return labels;
 }

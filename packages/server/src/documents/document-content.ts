@@ -8,6 +8,7 @@ import {
   toIsoDate,
   composeSymbol,
   composeText,
+  issuerFullName,
   normalizeText,
   parseDocument,
   typeByCode,
@@ -144,7 +145,9 @@ export function columnsOf(content: DocumentContent, body?: string) {
     type_name: content.type?.name ?? null,
     number: content.number,
     symbol: content.symbol,
-    issuer_name: content.issuer.name,
+    // The issuing body on its own ("Văn phòng UBND tỉnh Lạng Sơn", not the header's "Văn
+    // phòng"): what the registers, the lists, the search and the portal show.
+    issuer_name: issuerFullName(content.issuer),
     place: content.place,
     // Core's check: "30 tháng 02" is no date (the column stays empty, the lint says why).
     document_date: toIsoDate(content.dateParts),

@@ -37,6 +37,7 @@ export async function openDocument(
       "registers.period",
       "register_entries.number",
       "register_entries.registered_at",
+      "register_entries.arrived_on",
     ])
     .where("register_entries.document_id", "=", id)
     .where("registers.agency_id", "=", row.agency_id)
@@ -84,6 +85,7 @@ export async function openDocument(
           period: register.period,
           number: register.number,
           registeredAt: register.registered_at.toISOString(),
+          arrivedOn: register.arrived_on,
         }
       : null,
     can,

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "kysely";
-import { escapeHtml } from "@vanthu/core";
+import { distinctAgencyNames, escapeHtml } from "@vanthu/core";
 import type { AppContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { isUuid, visibleTo } from "../documents/access.ts";
@@ -104,10 +104,41 @@ function listHtml(items: Listed[]): string {
     .join("\n")}</ol>`;
 }
 
+interface PortalAgency {
+  id: string;
+  code: string;
+  /** The name, told apart from another agency's of the same name ("Văn phòng (UBND tỉnh ...)"). */
+  label: string;
+}
+
+const AGENCY_COLUMNS = ["id", "code", "name", "parent_line", "place"] as const;
+
+/** Agencies with their labels, distinct among those listed together (core's rule). */
+function labelled(
+  rows: Array<{
+    id: string;
+    code: string;
+    name: string;
+    parent_line: string | null;
+    place: string | null;
+  }>,
+): PortalAgency[] {
+  const labels = distinctAgencyNames(
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      parentLine: r.parent_line,
+      place: r.place,
+      code: r.code,
+    })),
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, label: labels.get(r.id) ?? r.name }));
+}
+
 async function publicAgencies(ctx: AppContext) {
   return ctx.db
     .selectFrom("agencies")
-    .select(["agencies.code", "agencies.name"])
+    .select(AGENCY_COLUMNS.map((c) => `agencies.${c}` as const))
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom("documents")
@@ -229,16 +260,20 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
     const query = request.query as Record<string, string | undefined>;
     const q = (query.q ?? "").trim().slice(0, MAX_QUERY);
     const current = pageOf(query.trang);
-    const agencies = await publicAgencies(ctx);
-    // An agency of the system that has published nothing yet still has its page, with its name.
-    const agency = agencyCode
-      ? (agencies.find((a) => a.code === agencyCode) ??
-        (await ctx.db
-          .selectFrom("agencies")
-          .select(["code", "name"])
-          .where("code", "=", agencyCode)
-          .executeTakeFirst()))
-      : undefined;
+    const listed = await publicAgencies(ctx);
+    // An agency of the system that has published nothing yet still has its page, with its name
+    // (told apart from the listed ones of the same name, but not listed in the picker).
+    const own =
+      agencyCode && !listed.some((a) => a.code === agencyCode)
+        ? await ctx.db
+            .selectFrom("agencies")
+            .select([...AGENCY_COLUMNS])
+            .where("code", "=", agencyCode)
+            .executeTakeFirst()
+        : undefined;
+    const named = labelled(own ? [...listed, own] : listed);
+    const agencies = own ? named.slice(0, -1) : named;
+    const agency = agencyCode ? named.find((a) => a.code === agencyCode) : undefined;
     if (agencyCode && !agency)
       return html(
         reply,
@@ -251,12 +286,14 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
     let heading: string;
     let hasNext: boolean;
     if (q) {
-      const found = await searchDocuments(ctx, null, {
-        q,
-        page: current,
-        pageSize: PAGE_SIZE,
-        ...(agency ? { issuer: agency.name } : {}),
-      });
+      // An agency's page searches its own documents: by the agency, not by a name another
+      // agency may share.
+      const found = await searchDocuments(
+        ctx,
+        null,
+        { q, page: current, pageSize: PAGE_SIZE },
+        agency ? { agencyId: agency.id } : {},
+      );
       heading = T.results(found.total, "capped" in found && !!found.capped);
       list = listHtml(found.items);
       hasNext = current * PAGE_SIZE < found.total;
@@ -266,7 +303,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
         pageSize: PAGE_SIZE,
         ...(agency ? { agencyCode: agency.code } : {}),
       });
-      heading = agency ? agency.name : T.latest;
+      heading = agency ? agency.label : T.latest;
       list = listHtml(rows);
       hasNext = more;
     }
@@ -275,14 +312,14 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
 <input id="q" name="q" type="search" value="${esc(q)}" placeholder="${esc(T.searchPlaceholder)}">
 <select aria-label="${esc(T.agencies)}" data-navigate>
 <option value="/">${esc(T.allAgencies)}</option>
-${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agency?.code ? " selected" : ""}>${esc(a.name)}</option>`).join("")}
+${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agency?.code ? " selected" : ""}>${esc(a.label)}</option>`).join("")}
 </select>
 <button type="submit">${esc(T.searchButton)}</button></form>`;
     const pagerBase = q ? `${base}?q=${encodeURIComponent(q)}` : base;
     return html(
       reply,
       page(
-        agency ? `${agency.name} · ${T.title}` : T.title,
+        agency ? `${agency.label} · ${T.title}` : T.title,
         `${form}<h2>${esc(heading)}</h2>${list}${pager(pagerBase, current, hasNext)}`,
         { feed, description: T.tagline },
       ),
@@ -323,13 +360,15 @@ ${agencies.map((a) => `<option value="/co-quan/${esc(a.code)}"${a.code === agenc
       .select(["code", "name"])
       .where("id", "=", row.agency_id)
       .executeTakeFirstOrThrow();
+    // The issuer as the lists and the feed name it: the document's issuing body in full.
+    const issuer = row.issuer_name ?? agency.name;
     const body = `<p><a href="/">← ${esc(T.back)}</a></p>
 <h2>${esc(heading(row.subject))}</h2>
 <dl class="fields">
 <dt>${esc(T.reference)}</dt><dd>${esc(row.reference)}</dd>
 <dt>${esc(T.date)}</dt><dd>${esc(viDate(row.document_date))}</dd>
 <dt>${esc(T.type)}</dt><dd>${esc(row.type_name)}</dd>
-<dt>${esc(T.issuer)}</dt><dd><a href="/co-quan/${esc(agency.code)}">${esc(agency.name)}</a></dd>
+<dt>${esc(T.issuer)}</dt><dd><a href="/co-quan/${esc(agency.code)}">${esc(issuer)}</a></dd>
 <dt>${esc(T.signer)}</dt><dd>${esc(row.signer_name)}</dd>
 </dl>
 <div class="actions"><a href="/van-ban/${row.id}/ban-pdf" download>${esc(T.downloadPdf)}</a></div>

@@ -29,6 +29,7 @@ export async function readRegister(
     .select([
       "register_entries.number",
       "register_entries.registered_at",
+      "register_entries.arrived_on",
       "documents.id",
       "documents.reference",
       "documents.document_date",
@@ -55,6 +56,7 @@ export async function readRegister(
       return {
         number: r.number,
         registeredAt: r.registered_at.toISOString(),
+        arrivedOn: r.arrived_on,
         documentId: r.id,
         reference: r.reference,
         date: r.document_date,

@@ -65,6 +65,8 @@ export async function searchDocuments(
   ctx: AppContext,
   actor: Actor | null,
   query: SearchQuery,
+  /** The portal's agency page: that agency's documents only (two agencies may share a name). */
+  scope: { agencyId?: string } = {},
 ): Promise<SearchResult> {
   // A reference goes straight to its document.
   const loose = looseReference(query.q);
@@ -85,6 +87,7 @@ export async function searchDocuments(
       .where(sql<string>`regexp_replace(reference_key, '[-/. ]', '', 'g')`, "=", loose)
       .where("reference_key", "is not", null)
       .where(visibleTo(actor))
+      .$if(!!scope.agencyId, (q) => q.where("agency_id", "=", scope.agencyId!))
       .orderBy(sql`document_date desc nulls last`)
       .limit(20)
       .execute();
@@ -149,6 +152,7 @@ export async function searchDocuments(
         ),
       ),
     );
+  if (scope.agencyId) candidates = candidates.where("documents.agency_id", "=", scope.agencyId);
   if (query.type) candidates = candidates.where("documents.type_code", "=", query.type);
   if (query.status) candidates = candidates.where("documents.status", "=", query.status);
   if (query.year)

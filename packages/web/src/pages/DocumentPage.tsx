@@ -319,7 +319,10 @@ export default function DocumentPage() {
                     d.register.period,
                     d.register.number,
                   )}{" "}
-                  ({viDateTime(d.register.registeredAt)})
+                  ({viDateTime(d.register.registeredAt)}
+                  {d.register.arrivedOn &&
+                    `, ${t.document.arrivedOn(viDate(d.register.arrivedOn))}`}
+                  )
                 </Text>
               </>
             )}

@@ -109,7 +109,9 @@ export default function Registers() {
                       </Table.Tr>
                     ) : (
                       <Table.Tr key={e.number}>
-                        <Table.Td>{viDay(e.registeredAt)}</Table.Td>
+                        <Table.Td>
+                          {e.arrivedOn ? viDate(e.arrivedOn) : viDay(e.registeredAt)}
+                        </Table.Td>
                         <Table.Td>{e.number}</Table.Td>
                         <Table.Td>{e.issuer}</Table.Td>
                         <Table.Td>{e.reference}</Table.Td>

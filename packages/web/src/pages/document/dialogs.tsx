@@ -7,14 +7,17 @@ import {
   Group,
   Modal,
   Paper,
+  Select,
   Stack,
   Text,
   TextInput,
   Textarea,
 } from "@mantine/core";
+import { arrivalDateProblem, documentTypeChoices } from "@vanthu/core";
 import { api, useApi, type DocumentDetail } from "../../api.ts";
 import { ErrorAlert } from "../../components.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
+import { localIsoDay } from "../../format.ts";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
 
@@ -87,19 +90,44 @@ export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: ()
 }
 
 export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
+  // Today in Vietnam: the day it arrived, unless the clerk says an earlier one.
+  const [today] = useState(() => localIsoDay(new Date().toISOString()));
   const [v, setV] = useState({
     reference: doc.reference ?? "",
     subject: doc.subject ?? "",
     issuer: doc.issuer ?? "",
     date: doc.date ?? "",
+    typeCode: doc.typeCode ?? "",
+    arrivedOn: today,
   });
+  // The types core knows for the document's format (the server reads the code the same way);
+  // a type read from the text that is not among them stays offered as read.
+  const types = documentTypeChoices(doc.format).map((c) => ({ value: c.code, label: c.name }));
+  if (doc.typeCode && !types.some((c) => c.value === doc.typeCode))
+    types.unshift({ value: doc.typeCode, label: doc.typeName ?? doc.typeCode });
+  // Checked as core checks it on the server, with the reason shown (a picker limited to a range
+  // would drop a day typed outside it without a word).
+  const problem = v.arrivedOn
+    ? arrivalDateProblem(v.arrivedOn, { today, documentDate: v.date || null })
+    : null;
+  const arrivalError =
+    problem === "ARRIVAL_IN_FUTURE"
+      ? t.document.arrivalInFuture
+      : problem === "ARRIVAL_BEFORE_DOCUMENT"
+        ? t.document.arrivalBeforeDocument
+        : null;
   const { busy, error, run } = useSubmit();
   const submit = () =>
     run(
       () =>
         api.call("POST /api/documents/:id/register", {
           params: { id: doc.id },
-          body: Object.fromEntries(Object.entries(v).filter(([, x]) => x.trim())),
+          // The type only when the clerk changed it: one read from the text stays as it is.
+          body: Object.fromEntries(
+            Object.entries(v).filter(
+              ([k, x]) => x.trim() && (k !== "typeCode" || x !== (doc.typeCode ?? "")),
+            ),
+          ),
         }),
       { success: (r) => t.document.registered(r.number), then: onClose },
     );
@@ -112,12 +140,31 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
           value={v.reference}
           onChange={(e) => setV({ ...v, reference: e.currentTarget.value })}
         />
+        <Select
+          label={t.fields.type}
+          data={types}
+          value={v.typeCode || null}
+          onChange={(code) => setV({ ...v, typeCode: code ?? "" })}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage={t.common.none}
+          w={260}
+        />
         <VietnameseDates>
-          <DateField
-            label={t.fields.date}
-            value={v.date || null}
-            onChange={(date) => setV({ ...v, date: date ?? "" })}
-          />
+          <Group align="flex-start">
+            <DateField
+              label={t.fields.date}
+              value={v.date || null}
+              onChange={(date) => setV({ ...v, date: date ?? "" })}
+            />
+            <DateField
+              label={t.fields.arrivedOn}
+              value={v.arrivedOn || null}
+              required
+              error={arrivalError}
+              onChange={(date) => setV({ ...v, arrivedOn: date ?? today })}
+            />
+          </Group>
         </VietnameseDates>
         <TextInput
           label={t.fields.issuer}
@@ -135,7 +182,7 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
           <Button variant="default" onClick={onClose}>
             {t.common.cancel}
           </Button>
-          <Button onClick={() => void submit()} loading={busy}>
+          <Button onClick={() => void submit()} loading={busy} disabled={!!problem}>
             {t.document.register}
           </Button>
         </Group>

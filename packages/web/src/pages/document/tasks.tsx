@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../components.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
 import { useSubmit } from "../../hooks.ts";
 import { periodLabel, viDate } from "../../format.ts";
+import { progressColor } from "../../progress.ts";
 import { t } from "../../i18n.ts";
 
 type TaskPlan = ApiReply<"GET /api/documents/:id/task-plan">;
@@ -230,7 +231,10 @@ export function TasksPanel({
                       {t.tasks.due}: {viDate(cells[0].due)}
                     </Badge>
                   )}
-                  <Badge color="green" variant="light">
+                  <Badge
+                    color={progressColor({ done, total: cells.length, overdue: late })}
+                    variant="light"
+                  >
                     {t.tasks.reported}: {done}/{cells.length}
                   </Badge>
                   {late > 0 && (
