@@ -180,6 +180,15 @@ test("toNameCase: header capitals to the name as written in text", () => {
     ["HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Hội đồng nhân dân thành phố Hà Nội"],
     ["SỞ CÔNG THƯƠNG", "Sở Công Thương"],
     ["Sở Y tế", "Sở Y tế"],
+    // A place abbreviated ("TP.", "TX.") is still a place: its name in capitals of each word.
+    ["UBND TP. LẠNG SƠN", "UBND TP. Lạng Sơn"],
+    ["UBND TX. SƠN TÂY", "UBND TX. Sơn Tây"],
+    // "Đảng ủy Khối": the bloc is named, what it groups is not a proper name.
+    ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"],
+    ["ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH", "Đảng ủy Khối doanh nghiệp tỉnh"],
+    ["ĐẢNG ỦY XÃ LƯƠNG MINH", "Đảng ủy xã Lương Minh"],
+    ["ĐẢNG ỦY PHƯỜNG HOÀNG VĂN THỤ", "Đảng ủy phường Hoàng Văn Thụ"],
+    ["ĐẢNG ỦY CÔNG AN TỈNH", "Đảng ủy Công an tỉnh"],
   ];
   for (const [input, expected] of cases) assert.equal(toNameCase(input), expected, input);
 });

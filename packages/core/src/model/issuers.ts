@@ -170,7 +170,10 @@ const PLACE_WORDS = new Set([
 ]);
 
 /** Abbreviations kept in capitals inside names. */
-const KEEP_UPPER = /^(?:UBND|HĐND|MTTQ|TP|TW|TƯ|BCH|LĐLĐ|PT-TH|TT&TT|KT-XH|CNTT|TNHH|VNPT)$/u;
+const KEEP_UPPER = /^(?:UBND|HĐND|MTTQ|TP|TX|TW|TƯ|BCH|LĐLĐ|PT-TH|TT&TT|KT-XH|CNTT|TNHH|VNPT)$/u;
+
+/** Place qualifiers written abbreviated ("TP. LẠNG SƠN", "TX. SƠN TÂY"): a place name follows. */
+const PLACE_ABBREVIATIONS = /^(?:TP|TX)\.?$/u;
 
 /**
  * "TƯ" is Trung ương's abbreviation, but also a syllable of common words: "TƯ PHÁP", "ĐẦU TƯ",
@@ -199,12 +202,16 @@ export function toNameCase(upper: string): string {
   const out: string[] = [];
   let capitalizeNext = true; // start of a name or of a field
   let properName = false; // inside a place name
+  let afterPartyCommittee = false; // just after "Đảng ủy": a place ("xã X") or a bloc ("Khối")
   for (let i = 0; i < words.length;) {
+    const partyCommittee = afterPartyCommittee;
+    afterPartyCommittee = false;
     const raw = words[i]!;
     if (KEEP_UPPER.test(raw.replace(/[,;.]$/, "")) && !tuInAWord(keys, i)) {
       out.push(raw);
       i++;
       capitalizeNext = false;
+      if (PLACE_ABBREVIATIONS.test(raw)) properName = true;
       continue;
     }
     // Fixed terms, longest first (they are few).
@@ -218,8 +225,12 @@ export function toNameCase(upper: string): string {
         i += n;
         matched = true;
         // After "Ủy ban nhân dân" comes a place ("tỉnh Bắc Ninh"); after "Văn phòng" a field.
-        capitalizeNext = HEADS.has(key) && key !== "uy ban nhan dan" && key !== "hoi dong nhan dan";
-        properName = key.endsWith(" uy");
+        // After "Đảng ủy" the bloc's own word ("Khối"), not a place.
+        capitalizeNext =
+          (HEADS.has(key) && key !== "uy ban nhan dan" && key !== "hoi dong nhan dan") ||
+          key === "dang uy";
+        properName = key.endsWith(" uy") && key !== "dang uy";
+        afterPartyCommittee = key === "dang uy";
         break;
       }
     }
@@ -227,7 +238,7 @@ export function toNameCase(upper: string): string {
     const lower = raw.toLowerCase();
     const key = keys[i]!;
     const two = keyOf(i, 2);
-    if (!capitalizeNext && (PLACE_WORDS.has(two) || PLACE_WORDS.has(key))) {
+    if ((!capitalizeNext || partyCommittee) && (PLACE_WORDS.has(two) || PLACE_WORDS.has(key))) {
       const n = PLACE_WORDS.has(two) ? 2 : 1;
       out.push(...words.slice(i, i + n).map((w) => w.toLowerCase()));
       i += n;
