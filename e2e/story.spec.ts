@@ -81,6 +81,18 @@ test("a clerk drafts from a template, sees the lint warning and fixes it", async
         "Trân trọng./.",
       ].join("\n"),
     );
+  // Nơi nhận as clerks write it: the province's UBND abbreviated, with its purpose; a body not in
+  // the system; a commune station named loosely, which the clerk picks by hand when issuing.
+  await page
+    .getByLabel("Nơi nhận (mỗi dòng một nơi)")
+    .fill(
+      [
+        "Như trên",
+        "UBND tỉnh (để b/c)",
+        "Hội Nhà báo tỉnh (để phối hợp)",
+        "Đài truyền thanh Mai Pha (để t/h)",
+      ].join("\n"),
+    );
   await page.getByLabel("Họ và tên người ký").fill("Hoàng Văn Minh");
   await page.getByLabel("Công bố trên cổng văn bản công khai khi ban hành").check();
 
@@ -123,14 +135,42 @@ test("a leader issues it to the recipients read from the text", async ({ browser
   await expect(
     dialog.getByRole("checkbox", { name: /Đài Phát thanh và Truyền hình/ }),
   ).toBeChecked();
+  // Every line with its outcome: "UBND tỉnh (để b/c)" is the province's UBND; "Như trên" adds
+  // nobody; the two lines no agency was found for wait for the clerk before issuing.
+  await expect(
+    dialog
+      .getByRole("group", { name: "UBND tỉnh (để b/c)" })
+      .getByRole("checkbox", { name: "Ủy ban nhân dân tỉnh Lạng Sơn" }),
+  ).toBeChecked();
+  await expect(dialog.getByRole("group", { name: "Như trên" })).toContainText(
+    "Các nơi ở Kính gửi, không gửi thêm",
+  );
+  await expect(dialog.getByTestId("unresolved-lines")).toContainText("Còn 2 dòng");
+  const issueButton = dialog.getByRole("button", { name: "Ban hành" });
+  await expect(issueButton).toBeDisabled();
+  await shot(page, "issue-unresolved-lines");
+  const station = dialog.getByRole("group", { name: "Đài truyền thanh Mai Pha (để t/h)" });
+  await station.getByLabel("Chọn cơ quan nhận").fill("mai pha");
+  await page.getByRole("option", { name: /Đài Truyền thanh xã Mai Pha/ }).click();
+  await dialog
+    .getByRole("group", { name: "Hội Nhà báo tỉnh (để phối hợp)" })
+    .getByRole("checkbox", { name: "Không gửi qua hệ thống" })
+    .check();
+  await expect(dialog.getByTestId("unresolved-lines")).toHaveCount(0);
   await shot(page, "issue-confirm-recipients");
-  await dialog.getByRole("button", { name: "Ban hành" }).click();
+  await issueButton.click();
   const toast = page.getByText(/Đã ban hành văn bản số \d+\/STTTT-TTBCXB/);
   await expect(toast).toBeVisible();
   reference = (/\d+\/STTTT-TTBCXB/.exec((await toast.textContent()) ?? "") ?? [""])[0];
   await expect(page.getByRole("heading", { name: new RegExp(reference) })).toBeVisible();
   await page.getByRole("tab", { name: "Gửi, nhận" }).click();
   await expect(page.getByRole("row", { name: /Báo Lạng Sơn.*Đã đến/ })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Ủy ban nhân dân tỉnh Lạng Sơn.*Đã đến/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Đài Truyền thanh xã Mai Pha.*Đã đến/ }),
+  ).toBeVisible();
   await shot(page, "issued-deliveries");
   await page.context().close();
 });

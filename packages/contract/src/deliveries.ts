@@ -1,17 +1,31 @@
 /** Delivery: the plan before issuing, the statuses for the issuer, the recipient's actions. */
 import { z } from "zod";
-import { ACTION_ROLES, PROGRESS_STATUSES } from "@vanthu/core";
+import { ACTION_ROLES, INTERNAL_REASONS, LINE_OUTCOMES, PROGRESS_STATUSES } from "@vanthu/core";
 import { endpoint } from "./endpoint.ts";
 import { agencyRef, deliveryKind, deliveryStatus, id, items, timestamp } from "./common.ts";
 
 export const returnSchema = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
 export const progressSchema = z.strictObject({ status: z.enum(PROGRESS_STATUSES) });
 
-/** A Kính gửi or Nơi nhận line, the agencies it names, and whether a person should confirm. */
+/**
+ * A Kính gửi or Nơi nhận line and its outcome: resolved (the agencies it names), internal
+ * (delivered to no one by design: "Như trên", "Lưu", the issuer's leaders and units) or
+ * unresolved (no known agency: the clerk picks by hand or declines, in the issue request).
+ */
 export const recipientLine = z.strictObject({
+  /** The name the line gives, without its note. */
   text: z.string(),
+  /** The line as written ("UBND tỉnh (để b/c)"): the key of a decision in `lines`. */
+  written: z.string(),
+  /** What follows the name: "để b/c", "để biết". */
+  note: z.string().nullable(),
   kind: deliveryKind,
+  outcome: z.enum(LINE_OUTCOMES),
+  /** Why an internal line is delivered to no one: the addressees above, the archive, the issuer's own. */
+  internal: z.enum(INTERNAL_REASONS).nullable(),
   matches: z.array(id),
+  /** The parts of the line no agency was found for. */
+  unmatched: z.array(z.string()),
   group: z.boolean(),
   needsConfirmation: z.boolean(),
 });
@@ -22,6 +36,11 @@ export const deliveryPlan = z.strictObject({
   /** Every agency matched, each once, with the strongest kind (action over copy). */
   recipients: z.array(z.strictObject({ agencyId: id, kind: deliveryKind })),
   needsConfirmation: z.boolean(),
+  /**
+   * The lines (as written) naming, wholly or in part, no known agency: to decide on before
+   * issuing; issued undecided, they reach no one and the issue reply lists them.
+   */
+  unresolved: z.array(z.string()),
   /** The agencies the lines name, by id. */
   agencies: z.record(z.string(), agencyRef),
 });
@@ -46,10 +65,11 @@ export type Delivery = z.infer<typeof delivery>;
 
 export const deliveryEndpoints = {
   "GET /api/documents/:id/delivery-plan": endpoint({
-    summary: "Who the document goes to, read from Kính gửi and Nơi nhận (groups to confirm)",
+    summary:
+      "Who the document goes to: each Kính gửi and Nơi nhận line resolved, internal or unresolved (groups to confirm)",
     tag: "delivery",
     auth: "session",
-    replies: "The lines, the recipients, whether to confirm, the agencies named",
+    replies: "The lines and their outcomes, the recipients, whether to confirm, the agencies named",
     reply: deliveryPlan,
     errors: { 404: "Not found", 409: "An incoming document (NOT_DELIVERED)" },
   }),

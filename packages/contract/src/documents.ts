@@ -113,7 +113,10 @@ export const listQuerySchema = z.strictObject({
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export const issueBodySchema = z.strictObject({
-  /** The clerk's confirmation of who receives it; without it, the plan read from the text. */
+  /**
+   * The clerk's confirmation of who receives it, among the agencies the plan read from the text;
+   * without it, the plan's recipients.
+   */
   deliverTo: z
     .array(
       z.strictObject({
@@ -122,6 +125,21 @@ export const issueBodySchema = z.strictObject({
       }),
     )
     .max(1000)
+    .optional(),
+  /**
+   * The clerk's decision on lines of the plan (an unresolved one, mostly): the agencies picked
+   * by hand for it, delivered as the line's kind, or none: not delivered, deliberately.
+   */
+  lines: z
+    .array(
+      z.strictObject({
+        kind: z.enum(DELIVERY_KINDS),
+        /** The line as the plan wrote it (`written`). */
+        line: z.string().trim().min(1).max(1000),
+        agencyIds: z.array(z.uuid()).max(1000),
+      }),
+    )
+    .max(600)
     .optional(),
 });
 export type IssueBody = z.infer<typeof issueBodySchema>;
@@ -236,6 +254,8 @@ export const issueReply = z.strictObject({
   number: z.string(),
   reference: z.string(),
   date: day,
+  /** Lines of Kính gửi and Nơi nhận that named no known agency and that the clerk did not decide on: delivered to no one. */
+  unresolved: z.array(z.string()),
 });
 export type IssueReply = z.infer<typeof issueReply>;
 
@@ -341,17 +361,17 @@ export const documentEndpoints = {
   }),
   "POST /api/documents/:id/issue": endpoint({
     summary:
-      "Issue a draft: next number of the outgoing register, today's date, rendered PDF, delivery to the recipients (confirmed in deliverTo when the text names a group)",
+      "Issue a draft: next number of the outgoing register, today's date, rendered PDF, delivery to the recipients (confirmed in deliverTo when the text names a group; unresolved lines decided in lines)",
     tag: "documents",
     auth: "session",
     roles: ACTION_ROLES.issue,
     body: issueBodySchema.prefault({}),
-    replies: "The number, the reference and the date given",
+    replies: "The number, the reference and the date given, and the lines left unresolved",
     reply: issueReply,
     errors: {
       403: "Not a clerk or leader",
       404: "Not found",
-      409: "Already issued",
+      409: "Already issued, or lines decided on that the draft no longer has (DELIVERY_LINES_CHANGED)",
       422: "Incomplete draft, or recipients to confirm (DELIVERY_UNCONFIRMED)",
     },
   }),

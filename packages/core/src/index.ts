@@ -80,8 +80,17 @@ export {
 } from "./numbering/numbering.ts";
 export {
   resolveRecipients,
+  applyDecisions,
   cleanRecipientLine,
+  splitRecipientLine,
+  LINE_OUTCOMES,
+  INTERNAL_REASONS,
   type KnownAgency,
+  type KnownUnit,
+  type LineDecision,
+  type DecidedPlan,
+  type LineOutcome,
+  type InternalReason,
   type RecipientLine,
   type RecipientPlan,
 } from "./delivery/resolve-recipients.ts";

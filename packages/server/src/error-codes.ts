@@ -178,6 +178,11 @@ export const ERRORS = {
     vi: "Nơi nhận có nhóm cơ quan hoặc tên trùng: văn thư cần xác nhận danh sách cơ quan nhận trước khi ban hành.",
     en: "The recipients hold a group or an ambiguous name: the clerk must confirm the agencies before issuing.",
   },
+  DELIVERY_LINES_CHANGED: {
+    status: 409,
+    vi: "Kính gửi hoặc Nơi nhận của dự thảo đã thay đổi sau khi văn thư chọn cơ quan nhận: hãy mở lại bước ban hành và chọn lại.",
+    en: "The draft's addressees or recipients changed after the clerk decided on them: open the issue step again.",
+  },
   NOT_DELIVERED: {
     status: 409,
     vi: "Văn bản này không được gửi đến qua hệ thống.",

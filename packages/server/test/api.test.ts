@@ -116,6 +116,7 @@ for (const kind of testDatabaseKinds()) {
         number: "01",
         reference: "01/STTTT-TTBCXB",
         date: "2026-11-20",
+        unresolved: [],
       });
       const again = await clerk.post(`/api/documents/${id}/issue`);
       assert.equal(again.status, 409);

@@ -154,7 +154,10 @@ for (const kind of testDatabaseKinds()) {
         "POST /api/documents",
         {},
         {
-          body: draftFields({ subject: "kiểm thử hợp đồng giao diện lập trình" }),
+          body: draftFields({
+            subject: "kiểm thử hợp đồng giao diện lập trình",
+            recipients: ["Như trên", "UBND tỉnh (để b/c)", "Hội Nhà báo tỉnh (để phối hợp)"],
+          }),
         },
       );
       const id = { id: draft.id };
@@ -170,8 +173,13 @@ for (const kind of testDatabaseKinds()) {
       await call(so, "PUT /api/documents/:id/task-plan", id, {
         body: { items: plan.items, cycles: ["quarterly"], due: null },
       });
-      await call(so, "GET /api/documents/:id/delivery-plan", id);
-      const issued = await call(so, "POST /api/documents/:id/issue", id, { body: {} });
+      const delivery = await call(so, "GET /api/documents/:id/delivery-plan", id);
+      assert.deepEqual(delivery.unresolved, ["Hội Nhà báo tỉnh (để phối hợp)"]);
+      const issued = await call(so, "POST /api/documents/:id/issue", id, {
+        // The clerk says the line not found is not delivered through the system.
+        body: { lines: [{ kind: "copy", line: "Hội Nhà báo tỉnh (để phối hợp)", agencyIds: [] }] },
+      });
+      assert.deepEqual(issued.unresolved, []);
       const opened = await call(so, "GET /api/documents/:id", id);
       const pdf = opened.files.find((f) => f.role === "rendered");
       assert.ok(pdf, JSON.stringify(opened.files));

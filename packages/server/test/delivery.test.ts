@@ -183,6 +183,153 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    test('bug: "UBND tỉnh (để b/c)" in Nơi nhận is delivered', async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const d = await clerk.post(
+        "/api/documents",
+        draftFields({ recipients: ["Như trên", "UBND tỉnh (để b/c)", "Lãnh đạo Sở"] }),
+      );
+      assert.equal(d.status, 201, JSON.stringify(d.body));
+      const issued = await clerk.post(`/api/documents/${d.body.id}/issue`);
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const items = (await clerk.get(`/api/documents/${d.body.id}/deliveries`)).body.items;
+      const ubnd = items.find((i: { agency: { code: string } }) => i.agency.code === "ubnd-ls");
+      assert.ok(
+        ubnd,
+        `delivered to ${items.map((i: { agency: { code: string } }) => i.agency.code)}`,
+      );
+      assert.equal(ubnd.kind, "copy");
+      const ubndClerk = await t.login("ubnd-ls.vanthu");
+      const received = (await ubndClerk.get("/api/documents?box=incoming")).body.items;
+      assert.ok(received.some((r: { reference: string }) => r.reference === issued.body.reference));
+    });
+
+    test("the plan lists every line with its outcome; the clerk's picks by hand are delivered, lines left undecided reported", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const ids: Record<string, string> = Object.fromEntries(
+        (await clerk.get("/api/agencies")).body.items.map((a: { code: string; id: string }) => [
+          a.code,
+          a.id,
+        ]),
+      );
+      const d = await clerk.post(
+        "/api/documents",
+        draftFields({
+          addressees: ["Báo Lạng Sơn", "Các sở, ban, ngành tỉnh"],
+          recipients: [
+            "Như trên",
+            "UBND tỉnh (để b/c)",
+            "Hội Nhà báo tỉnh (để phối hợp)",
+            "Cổng TTĐT tỉnh",
+            "Giám đốc, các PGĐ Sở",
+            "Phòng TTBCXB",
+          ],
+        }),
+      );
+      assert.equal(d.status, 201, JSON.stringify(d.body));
+      const plan = (await clerk.get(`/api/documents/${d.body.id}/delivery-plan`)).body;
+      assert.deepEqual(
+        plan.lines.map((l: { written: string; outcome: string; internal: string | null }) => [
+          l.written,
+          l.outcome,
+          l.internal,
+        ]),
+        [
+          ["Báo Lạng Sơn", "resolved", null],
+          ["Các sở, ban, ngành tỉnh", "unresolved", null],
+          ["Như trên", "internal", "as-above"],
+          ["UBND tỉnh (để b/c)", "resolved", null],
+          ["Hội Nhà báo tỉnh (để phối hợp)", "unresolved", null],
+          ["Cổng TTĐT tỉnh", "unresolved", null],
+          ["Giám đốc, các PGĐ Sở", "internal", "own"],
+          ["Phòng TTBCXB", "internal", "own"],
+          ["Lưu: VT, TTBCXB", "internal", "archive"],
+        ],
+      );
+      assert.deepEqual(plan.lines[3].matches, [ids["ubnd-ls"]]);
+      assert.equal(plan.lines[3].note, "để b/c");
+      assert.equal(plan.agencies[ids["ubnd-ls"]!].name, "Ủy ban nhân dân tỉnh Lạng Sơn");
+      assert.deepEqual(plan.unresolved, [
+        "Các sở, ban, ngành tỉnh",
+        "Hội Nhà báo tỉnh (để phối hợp)",
+        "Cổng TTĐT tỉnh",
+      ]);
+      assert.equal(plan.needsConfirmation, false);
+
+      const entries = await count(t, "register_entries");
+      // A decision on a line the draft no longer has: the clerk looks again; no number taken.
+      const stale = await clerk.post(`/api/documents/${d.body.id}/issue`, {
+        lines: [{ kind: "copy", line: "Sở Nội vụ", agencyIds: [ids["ubnd-ls"]] }],
+      });
+      assert.equal(stale.status, 409, JSON.stringify(stale.body));
+      assert.equal(stale.body.error.code, "DELIVERY_LINES_CHANGED");
+      assert.match(stale.body.error.issues[0].message, /Sở Nội vụ/);
+      // The installation's pseudo-agency receives nothing, even picked by hand.
+      const installation = await t.ctx.db
+        .selectFrom("agencies")
+        .select("id")
+        .where("kind", "=", "installation")
+        .executeTakeFirstOrThrow();
+      const pseudo = await clerk.post(`/api/documents/${d.body.id}/issue`, {
+        lines: [{ kind: "action", line: "Các sở, ban, ngành tỉnh", agencyIds: [installation.id] }],
+      });
+      assert.equal(pseudo.status, 400, JSON.stringify(pseudo.body));
+      assert.equal(pseudo.body.error.code, "VALIDATION_FAILED");
+      assert.equal(await count(t, "register_entries"), entries, "no number taken");
+
+      const issued = await clerk.post(`/api/documents/${d.body.id}/issue`, {
+        lines: [
+          {
+            kind: "action",
+            line: "Các sở, ban, ngành tỉnh",
+            agencyIds: [ids["ptth-ls"], ids["tu-ls"], ids["stttt-ls"]],
+          },
+          { kind: "copy", line: "Hội Nhà báo tỉnh (để phối hợp)", agencyIds: [] },
+        ],
+      });
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      assert.deepEqual(issued.body.unresolved, ["Cổng TTĐT tỉnh"], "left undecided: told");
+      const items = (await clerk.get(`/api/documents/${d.body.id}/deliveries`)).body.items;
+      assert.deepEqual(
+        items
+          .map((i: { agency: { code: string }; kind: string; line: string }) => [
+            i.agency.code,
+            i.kind,
+            i.line,
+          ])
+          .sort(),
+        [
+          ["baolangson", "action", "Báo Lạng Sơn"],
+          ["ptth-ls", "action", "Các sở, ban, ngành tỉnh"],
+          ["tu-ls", "action", "Các sở, ban, ngành tỉnh"],
+          ["ubnd-ls", "copy", "UBND tỉnh (để b/c)"],
+        ],
+        "picked by hand under their line; the issuer never receives",
+      );
+      const audit = await t.ctx.db
+        .selectFrom("audit_events")
+        .select("after")
+        .where("action", "=", "document.issue")
+        .where("entity_id", "=", d.body.id)
+        .executeTakeFirstOrThrow();
+      const after = audit.after as { unresolved: string[]; declined: string[]; delivered: number };
+      assert.deepEqual(
+        [after.delivered, after.declined, after.unresolved],
+        [4, ["Hội Nhà báo tỉnh (để phối hợp)"], ["Cổng TTĐT tỉnh"]],
+      );
+      // Tasks go to the agencies picked for a Kính gửi line as to any addressee.
+      const tasks = await t.ctx.db
+        .selectFrom("tasks")
+        .select("assignee_agency_id")
+        .distinct()
+        .where("document_id", "=", d.body.id)
+        .execute();
+      assert.deepEqual(
+        tasks.map((r) => r.assignee_agency_id).sort(),
+        [ids["baolangson"], ids["ptth-ls"], ids["tu-ls"]].sort(),
+      );
+    });
+
     test("plain addressees are delivered without confirmation; an imported document has no delivery", async () => {
       const clerk = await t.login("stttt-ls.vanthu");
       const d = await clerk.post("/api/documents", draftFields());

@@ -5,7 +5,7 @@
 import type { Transaction } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
 import { fail } from "../errors.ts";
-import type { DeliveryPlan } from "./plan-delivery.ts";
+import { deliverableAgencies, type DeliveryPlan } from "./plan-delivery.ts";
 
 export interface Recipient {
   agencyId: string;
@@ -24,8 +24,8 @@ export async function deliverDocument(
     if (r.agencyId !== original.agency_id && unique.get(r.agencyId)?.kind !== "action")
       unique.set(r.agencyId, r);
   if (!unique.size) return [];
-  const known = await trx
-    .selectFrom("agencies")
+  // Only agencies a document can go to: not the installation's pseudo-agency, not a closed one.
+  const known = await deliverableAgencies(trx)
     .select("id")
     .where("id", "in", [...unique.keys()])
     .execute();
@@ -36,8 +36,12 @@ export async function deliverDocument(
       `unknown recipients ${missing.join(", ")}`,
       missing.map((id) => ({ path: "deliverTo", message: `Không có cơ quan ${id}.` })),
     );
-  const lineOf = (agencyId: string) =>
-    plan.lines.find((l) => l.matches.includes(agencyId))?.text ?? null;
+  // The line it goes under, as written ("UBND tỉnh (để b/c)"): an addressee's line first.
+  const lineOf = (agencyId: string, kind: Recipient["kind"]) =>
+    (
+      plan.lines.find((l) => l.kind === kind && l.matches.includes(agencyId)) ??
+      plan.lines.find((l) => l.matches.includes(agencyId))
+    )?.written ?? null;
   for (const r of unique.values()) {
     const copy = await trx
       .insertInto("documents")
@@ -98,7 +102,7 @@ export async function deliverDocument(
         from_agency_id: original.agency_id,
         to_agency_id: r.agencyId,
         kind: r.kind,
-        line: lineOf(r.agencyId),
+        line: lineOf(r.agencyId, r.kind),
         received_id: copy.id,
         sent_at: at,
         updated_at: at,

@@ -1,6 +1,9 @@
-/** The delivery plan of a document: its Kính gửi and Nơi nhận lines matched to agencies. */
+/**
+ * The delivery plan of a document: each of its Kính gửi and Nơi nhận lines (and its "Lưu" line)
+ * matched to agencies, with its outcome (resolved, internal, unresolved).
+ */
 import { sql, type Kysely, type Transaction } from "kysely";
-import { resolveRecipients, type RecipientPlan } from "@vanthu/core";
+import { resolveRecipients, type KnownAgency, type RecipientPlan } from "@vanthu/core";
 import type { AgencyRef } from "@vanthu/contract";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
@@ -25,33 +28,65 @@ export async function deliveryPlanOf(
   return planDelivery(ctx.db, row);
 }
 
-export async function planDelivery(
-  db: Kysely<Database> | Transaction<Database>,
-  row: DocumentRow,
-): Promise<DeliveryPlan> {
-  const agencies = await db
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The agencies a document can go to today (the installation's pseudo-agency receives nothing). */
+export function deliverableAgencies(db: Db) {
+  return db
     .selectFrom("agencies")
-    .select(["id", "code", "name", "place"])
-    // The installation admin's pseudo-agency receives nothing.
     .where("kind", "!=", "installation")
     .where((eb) =>
       eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", sql<string>`current_date`)]),
-    )
+    );
+}
+
+export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPlan> {
+  const rows = await deliverableAgencies(db)
+    .select(["id", "code", "name", "abbreviation", "place"])
     .execute();
-  const issuer = agencies.find((a) => a.id === row.agency_id);
+  const former = new Map<string, string[]>();
+  for (const h of await db
+    .selectFrom("agency_history")
+    .select(["agency_id", "old_name"])
+    .orderBy("at")
+    .execute())
+    former.set(h.agency_id, [...(former.get(h.agency_id) ?? []), h.old_name]);
+  const units = await db
+    .selectFrom("units")
+    .select(["name", "abbreviation"])
+    .where("agency_id", "=", row.agency_id)
+    .execute();
+  const agencies: KnownAgency[] = rows.map((a) => ({
+    id: a.id,
+    name: a.name,
+    place: a.place,
+    abbreviation: a.abbreviation,
+    formerNames: former.get(a.id) ?? [],
+  }));
+  const issuer = rows.find((a) => a.id === row.agency_id);
   const content = readContent(row.content, row.id);
   const plan = resolveRecipients({
     addressees: content.addressees,
     recipients: content.recipients,
+    archive: content.archive,
     agencies,
     place: issuer?.place ?? null,
     issuerId: row.agency_id,
+    units,
   });
+  return withAgencies(plan, rows);
+}
+
+/** The plan with the names of the agencies its lines name (also those a clerk picked by hand). */
+export function withAgencies(
+  plan: RecipientPlan,
+  rows: Array<{ id: string; code: string; name: string }>,
+): DeliveryPlan {
   const used = new Set(plan.lines.flatMap((l) => l.matches));
   return {
     ...plan,
     agencies: Object.fromEntries(
-      agencies
+      rows
         .filter((a) => used.has(a.id))
         .map((a) => [a.id, { id: a.id, code: a.code, name: a.name }]),
     ),

@@ -4,6 +4,7 @@
  * audit event. Issued documents never change afterwards.
  */
 import {
+  applyDecisions,
   composeDocument,
   composeReference,
   composeSymbol,
@@ -108,7 +109,16 @@ export async function issueDocument(
       const content = readContent(row.content, row.id);
       const missing = missingForIssue(content);
       if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);
-      const plan = await planDelivery(trx, row);
+      const read = await planDelivery(trx, row);
+      // The clerk's decisions on lines (agencies picked by hand, or none), on the plan as it is now.
+      const decided = applyDecisions(read, body.lines ?? [], row.agency_id);
+      if (decided.unknown.length)
+        throw fail(
+          "DELIVERY_LINES_CHANGED",
+          `document ${id}: decisions on lines it does not have`,
+          decided.unknown.map((d) => ({ path: "lines", message: `“${d.line}”` })),
+        );
+      const plan = { ...decided.plan, agencies: read.agencies };
       if (!body.deliverTo && plan.needsConfirmation)
         throw fail(
           "DELIVERY_UNCONFIRMED",
@@ -168,13 +178,18 @@ export async function issueDocument(
         .selectAll()
         .where("id", "=", id)
         .executeTakeFirstOrThrow();
+      // Those confirmed among the agencies read from the text, and those picked by hand.
+      const pickedByHand = decided.picked.flatMap((l) =>
+        l.matches.map((agencyId) => ({ agencyId, kind: l.kind })),
+      );
       const recipients = await deliverDocument(
         trx,
         issuedRow,
-        body.deliverTo ?? plan.recipients,
+        body.deliverTo ? [...body.deliverTo, ...pickedByHand] : plan.recipients,
         plan,
         now,
       );
+      const unresolved = decided.undecided.map((l) => l.written);
       const tasks = await createTasks(
         trx,
         issuedRow,
@@ -205,6 +220,9 @@ export async function issueDocument(
           date,
           register: { ...key, number: n },
           delivered: recipients.length,
+          // Lines delivered to no one: declined by the clerk, or left undecided.
+          declined: decided.declined.map((l) => l.written),
+          unresolved,
           tasks,
         },
         at: now,
@@ -219,7 +237,7 @@ export async function issueDocument(
           after: { isPublic: true, status: "issued" },
           at: now,
         });
-      return { number, reference, date };
+      return { number, reference, date, unresolved };
     });
     // The PDF is drawn after the commit, so that the register stays locked only for the
     // number; a PDF that failed to be drawn is drawn again when the document is read.

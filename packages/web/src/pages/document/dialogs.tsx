@@ -1,77 +1,218 @@
-/** The document page's dialogs: issue (with the recipients confirmed), register, return. */
+/**
+ * The document page's dialogs: issue (each Kính gửi and Nơi nhận line with its outcome, the
+ * recipients confirmed, an unresolved line's agencies picked by hand or marked not delivered),
+ * register, return.
+ */
 import { useState } from "react";
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
   Modal,
+  MultiSelect,
   Paper,
   Select,
   Stack,
   Text,
   TextInput,
   Textarea,
+  type ComboboxItem,
+  type OptionsFilter,
 } from "@mantine/core";
-import { arrivalDateProblem, documentTypeChoices } from "@vanthu/core";
-import { api, useApi, type DocumentDetail } from "../../api.ts";
+import { notifications } from "@mantine/notifications";
+import { arrivalDateProblem, documentTypeChoices, foldKey } from "@vanthu/core";
+import {
+  api,
+  useApi,
+  type AgencyEntry,
+  type DeliveryPlan,
+  type DocumentDetail,
+} from "../../api.ts";
 import { ErrorAlert } from "../../components.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
 import { localIsoDay } from "../../format.ts";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
 
+/** The agencies to pick from by hand: every agency but the issuer, its place when its name lacks it. */
+function agencyOptions(agencies: AgencyEntry[], issuerId: string) {
+  return agencies
+    .filter((a) => a.id !== issuerId)
+    .map((a) => ({
+      value: a.id,
+      label:
+        a.place && !foldKey(a.name).includes(foldKey(a.place)) ? `${a.name} (${a.place})` : a.name,
+    }));
+}
+
+/** Found as typed, with or without diacritics ("ubnd lang son", "Sở Y tế"). */
+const foldedFilter: OptionsFilter = ({ options, search, limit }) => {
+  const words = foldKey(search).split(" ").filter(Boolean);
+  const found: ComboboxItem[] = [];
+  for (const o of options) {
+    if (!("value" in o)) continue;
+    const label = foldKey(o.label);
+    if (words.every((w) => label.includes(w))) found.push(o);
+    if (found.length >= limit) break;
+  }
+  return found;
+};
+
+type PlanLine = DeliveryPlan["lines"][number];
+
+/** What the clerk decided for an unresolved line: agencies picked, or not delivered. */
+interface LineChoice {
+  picked: string[];
+  declined: boolean;
+}
+
 export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
   const plan = useApi("GET /api/documents/:id/delivery-plan", { params: { id: doc.id } });
+  const unresolvedInPlan = (plan.data?.unresolved.length ?? 0) > 0;
+  const directory = useApi(unresolvedInPlan ? "GET /api/agencies" : null);
   const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [choices, setChoices] = useState<Record<number, LineChoice>>({});
+  const [picking, setPicking] = useState<number | null>(null);
   const { busy, error, run } = useSubmit();
+  const p = plan.data;
+  const options = directory.data ? agencyOptions(directory.data.items, doc.agencyId) : [];
+  const nameOf = (id: string) =>
+    p?.agencies[id]?.name ?? directory.data?.items.find((a) => a.id === id)?.name ?? id;
+  const choiceOf = (i: number): LineChoice => choices[i] ?? { picked: [], declined: false };
+  const decided = (i: number) => choiceOf(i).declined || choiceOf(i).picked.length > 0;
+  const undecided = (p?.lines ?? []).filter((l, i) => l.outcome === "unresolved" && !decided(i));
+  const setChoice = (i: number, choice: LineChoice) => setChoices({ ...choices, [i]: choice });
+  const toggle = (id: string, keep: boolean) => {
+    const next = new Set(dropped);
+    if (keep) next.delete(id);
+    else next.add(id);
+    setDropped(next);
+  };
   const issue = () =>
     run(
       () => {
-        const deliverTo = (plan.data?.recipients ?? [])
+        const deliverTo = (p?.recipients ?? [])
           .filter((r) => !dropped.has(r.agencyId))
           .map((r) => ({ agencyId: r.agencyId, kind: r.kind }));
+        // Each unresolved line decided on: what was found of it and kept, and the agencies picked.
+        const lines = (p?.lines ?? []).flatMap((l, i) => {
+          if (l.outcome !== "unresolved" || !decided(i)) return [];
+          const kept = l.matches.filter((id) => !dropped.has(id));
+          const agencyIds = [...new Set([...kept, ...choiceOf(i).picked])];
+          return [{ kind: l.kind, line: l.written, agencyIds }];
+        });
         return api.call("POST /api/documents/:id/issue", {
           params: { id: doc.id },
-          body: { deliverTo },
+          body: { deliverTo, lines },
         });
       },
-      { success: (r) => t.document.issued(r.reference), then: onClose },
+      {
+        success: (r) => t.document.issued(r.reference),
+        then: (r) => {
+          if (r.unresolved.length)
+            notifications.show({
+              color: "yellow",
+              autoClose: false,
+              message: t.document.issuedUnresolved(r.unresolved),
+            });
+          onClose();
+        },
+      },
     );
-  const p = plan.data;
+  const internalLabel = (l: PlanLine) =>
+    l.internal === "as-above"
+      ? t.document.internalAsAbove
+      : l.internal === "archive"
+        ? t.document.internalArchive
+        : t.document.internalOwn;
   return (
     <Modal opened onClose={onClose} title={t.document.issueConfirm} size="lg">
       <Stack>
         <Text size="sm">{t.document.issueHelp}</Text>
-        <ErrorAlert error={plan.error ?? error} />
+        <ErrorAlert error={plan.error ?? directory.error ?? error} />
+        {p && undecided.length > 0 && (
+          <Alert color="orange" variant="light" data-testid="unresolved-lines">
+            {t.document.unresolvedLines(undecided.length)}
+          </Alert>
+        )}
         {p && (
           <Stack gap={4}>
             {p.lines.map((line, i) => (
-              <Paper key={i} withBorder p="xs">
+              <Paper
+                key={i}
+                withBorder
+                p="xs"
+                role="group"
+                aria-label={line.written}
+                bg={line.outcome === "internal" ? "gray.0" : undefined}
+              >
                 <Group gap="xs">
-                  <Text size="sm" fw={600}>
-                    {line.text}
+                  <Text size="sm" fw={600} c={line.outcome === "internal" ? "dimmed" : undefined}>
+                    {line.written}
                   </Text>
-                  <Badge variant="light" color={line.kind === "action" ? "blue" : "gray"}>
-                    {t.delivery[line.kind]}
-                  </Badge>
+                  {line.outcome !== "internal" && (
+                    <Badge variant="light" color={line.kind === "action" ? "blue" : "gray"}>
+                      {t.delivery[line.kind]}
+                    </Badge>
+                  )}
                   {line.group && <Badge color="yellow">{t.document.group}</Badge>}
+                  {line.outcome === "internal" && (
+                    <Badge variant="outline" color="gray">
+                      {internalLabel(line)}
+                    </Badge>
+                  )}
+                  {line.outcome === "unresolved" && (
+                    <Badge color={decided(i) ? "teal" : "orange"}>
+                      {decided(i) ? t.document.lineDecided : t.document.lineUnresolved}
+                    </Badge>
+                  )}
                 </Group>
                 {line.matches.map((id) => (
                   <Checkbox
                     key={id}
                     mt={4}
                     ml="md"
-                    label={p.agencies[id]?.name ?? id}
+                    label={nameOf(id)}
                     checked={!dropped.has(id)}
-                    onChange={(e) => {
-                      const next = new Set(dropped);
-                      if (e.currentTarget.checked) next.delete(id);
-                      else next.add(id);
-                      setDropped(next);
-                    }}
+                    onChange={(e) => toggle(id, e.currentTarget.checked)}
                   />
                 ))}
+                {line.outcome === "unresolved" && (
+                  <Stack gap={4} mt={4} ml="md">
+                    {line.matches.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t.document.notFound(line.unmatched.join("; "))}
+                      </Text>
+                    )}
+                    <MultiSelect
+                      label={t.document.pickAgencies}
+                      placeholder={t.document.pickPlaceholder}
+                      nothingFoundMessage={t.document.noAgencyFound}
+                      data={options}
+                      filter={foldedFilter}
+                      searchable
+                      clearable
+                      hidePickedOptions
+                      // Closed once an agency is picked: it would cover the lines below.
+                      dropdownOpened={picking === i}
+                      onDropdownOpen={() => setPicking(i)}
+                      onDropdownClose={() => setPicking(null)}
+                      onOptionSubmit={() => setPicking(null)}
+                      disabled={choiceOf(i).declined || !directory.data}
+                      value={choiceOf(i).picked}
+                      onChange={(picked) => setChoice(i, { picked, declined: false })}
+                    />
+                    <Checkbox
+                      label={t.document.notDelivered}
+                      checked={choiceOf(i).declined}
+                      onChange={(e) =>
+                        setChoice(i, { picked: [], declined: e.currentTarget.checked })
+                      }
+                    />
+                  </Stack>
+                )}
               </Paper>
             ))}
           </Stack>
@@ -80,7 +221,7 @@ export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: ()
           <Button variant="default" onClick={onClose}>
             {t.common.cancel}
           </Button>
-          <Button onClick={() => void issue()} loading={busy} disabled={!p}>
+          <Button onClick={() => void issue()} loading={busy} disabled={!p || undecided.length > 0}>
             {t.document.issue}
           </Button>
         </Group>
