@@ -54,3 +54,19 @@ export function readTaskPlan(json: unknown, id: string): TaskPlan | null {
 export function storeTaskPlan(plan: TaskPlan): string {
   return JSON.stringify({ ...plan, v: STORED_VERSIONS.taskPlan });
 }
+
+const storedFigures = z.record(z.string(), z.number());
+
+/**
+ * A report's figures (`reports.figures`): a flat map from the figure's code to its count, read
+ * through its schema like the rest (an agency's own codes included, see core's figures.ts).
+ */
+export function readFigures(json: unknown, reportId: string): Record<string, number> {
+  const parsed = storedFigures.safeParse(json);
+  if (!parsed.success)
+    throw fail(
+      "STORED_DATA_INVALID",
+      `the figures of report ${reportId} are not a map of numbers: ${z.prettifyError(parsed.error)}`,
+    );
+  return parsed.data;
+}

@@ -16,6 +16,7 @@ import { createDraft } from "../documents/create-draft.ts";
 import type { DocumentContent } from "../documents/document-content.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { dashboard } from "./dashboard.ts";
+import { readContent } from "../stored-json.ts";
 
 const COLLATOR = new Intl.Collator("vi");
 
@@ -71,7 +72,7 @@ async function signatureFor(
 export async function createConsolidatedReport(ctx: AppContext, actor: Actor, documentId: string) {
   const board = await dashboard(ctx, actor, documentId);
   const row = await loadDocument(ctx.db, actor, documentId, { own: true });
-  const content = row.content as DocumentContent;
+  const content = readContent(row.content, row.id);
   const agency = await ctx.db
     .selectFrom("agencies")
     .leftJoin("agencies as parent", "parent.id", "agencies.parent_id")

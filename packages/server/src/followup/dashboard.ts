@@ -13,6 +13,7 @@ import { shownInTree } from "../documents/access.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { summary } from "../documents/present.ts";
 import { dueBy, reportedPeriods, taskPeriods } from "./reports.ts";
+import { readFigures } from "../stored-json.ts";
 
 type Figures = Record<string, number>;
 type Cell = DashboardCell;
@@ -23,10 +24,10 @@ async function totalsOf(ctx: AppContext, documentIds: string[]): Promise<Figures
   const rows = await ctx.db
     .selectFrom("reports")
     .innerJoin("tasks", "tasks.id", "reports.task_id")
-    .select("reports.figures")
+    .select(["reports.id", "reports.figures"])
     .where("tasks.document_id", "in", documentIds)
     .execute();
-  return sumFigures(rows.map((r) => r.figures as Figures));
+  return sumFigures(rows.map((r) => readFigures(r.figures, r.id)));
 }
 
 export async function dashboard(
@@ -102,7 +103,7 @@ export async function dashboard(
         id: r.id,
         files: files.filter((f) => f.report_id === r.id).map((f) => f.name),
         period: r.period,
-        figures: r.figures as Figures,
+        figures: readFigures(r.figures, r.id),
         narrative: r.narrative,
         late: r.late,
         submittedAt: r.submitted_at.toISOString(),
