@@ -2,8 +2,8 @@
  * More flows: a clerk imports received documents (several files read in the background, progress,
  * the fields read from each, a file holding two letters making two records, a bad file refused
  * with its reason) and registers one; an admin adds a colleague, who
- * signs in; a wrong password is refused in Vietnamese; and the work pages on a phone-sized
- * screen, navigation through the menu button.
+ * signs in; a wrong password is refused in Vietnamese; the admin pages label an agency's name
+ * as such; and the work pages on a phone-sized screen, navigation through the menu button.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
@@ -169,6 +169,40 @@ test("an admin adds a specialist, who signs in; a wrong password is refused", as
   await expect(newcomer.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
   await signIn(newcomer, `stttt-ls.tranthib-${test.info().project.name}`, "mat-khau-tam");
   await expect(newcomer.getByRole("heading", { name: "Xin chào, Trần Thị Bích" })).toBeVisible();
+  await other.close();
+});
+
+test('bug: the admin\'s agency-name field was labelled "Họ và tên": it says "Tên cơ quan"', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "stttt-ls.admin");
+  await page.goto("/app/quan-tri");
+  await page.getByRole("tab", { name: "Cơ quan" }).click();
+  const agencies = page.getByRole("tabpanel", { name: "Cơ quan" });
+  await expect(agencies.getByRole("button", { name: "Thêm cơ quan trực thuộc" })).toBeVisible();
+  await expect(agencies.getByRole("textbox", { name: "Tên cơ quan" })).toBeVisible();
+  await expect(agencies.getByRole("textbox", { name: "Họ và tên" })).toHaveCount(0);
+
+  // The installation's page: the agency's name, then its first admin's full name.
+  const other = await browser.newContext();
+  const installer = await other.newPage();
+  await installer.goto("/app/dang-nhap");
+  await installer.getByLabel("Tên đăng nhập").fill("admin");
+  await installer.getByLabel("Mật khẩu").fill("demo");
+  await installer.getByRole("button", { name: "Đăng nhập" }).click();
+  await installer.goto("/app/quan-tri");
+  await expect(installer.getByRole("heading", { name: "Quản trị hệ thống" })).toBeVisible();
+  await expect(installer.getByRole("textbox", { name: "Tên cơ quan" })).toHaveCount(1);
+  await expect(installer.getByRole("textbox", { name: "Họ và tên" })).toHaveCount(1);
+  const [name, fullName] = await Promise.all(
+    ["Tên cơ quan", "Họ và tên"].map(async (label) =>
+      installer
+        .getByRole("textbox", { name: label })
+        .evaluate((e) => e.getBoundingClientRect().top),
+    ),
+  );
+  expect(name, "the agency's name comes before its first admin's").toBeLessThan(fullName!);
   await other.close();
 });
 

@@ -11,7 +11,7 @@ import semver from "semver";
 const root = new URL("../../../", import.meta.url);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, root), "utf8")) as T;
 
-test("every locked dependency supports the Node the project runs on", () => {
+test("bug: install warned that cookie@2 and nanoid@6 want Node 22: every locked dependency supports the Node the project runs on", () => {
   const wanted = readJson<{ engines: { node: string } }>("package.json").engines.node;
   const lowest = semver.minVersion(wanted)!.version;
   const lock = readJson<{

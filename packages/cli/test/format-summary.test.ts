@@ -4,7 +4,7 @@ import { parseDocument } from "@vanthu/core";
 import { formatSummary } from "../src/format-summary.ts";
 
 /** The summary prints the signature's authority as the document does. */
-test("the summary's signature: T/M in a Party document, KT. in a state one", () => {
+test('bug: the CLI summary printed a Party "T/M" as "TM.": T/M in a Party document, KT. in a state one', () => {
   const party = parseDocument(
     [
       "ĐẢNG BỘ TỈNH LẠNG SƠN",

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { keepNameWords } from "../src/layout/layout-document.ts";
 
-test("agency names break between words, never inside a two-syllable word", () => {
+test('bug: "SỞ THÔNG TIN VÀ TRUYỀN / THÔNG" broke inside a word pair: agency names break between words', () => {
   const cases: Array<[string, string]> = [
     ["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "SỞ THÔNG~TIN VÀ TRUYỀN~THÔNG"],
     ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "ỦY~BAN NHÂN~DÂN TỈNH LẠNG SƠN"],

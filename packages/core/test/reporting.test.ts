@@ -111,7 +111,7 @@ test("sumFigures: keys that name Object.prototype's members are figures like any
   }
 });
 
-test("reporting cycles: periodic ones combine, once and on request stand alone", () => {
+test('bug: "Một lần" and "Hằng quý" could be chosen together: periodic cycles combine, once and on request stand alone', () => {
   const combine: Array<[Cycle[], boolean]> = [
     [[], true],
     [["once"], true],

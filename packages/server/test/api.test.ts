@@ -1,7 +1,24 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { testDatabaseKinds } from "@vanthu/db";
+import { ERRORS } from "../src/error-codes.ts";
 import { count, draftFields, startTestApp, type TestApp } from "./helpers.ts";
+
+/**
+ * The Word 97-2003 fixture with its FIB's fEncrypted flag set, as Word writes a .doc protected
+ * by a password.
+ */
+function encryptedDoc(): Uint8Array {
+  const bytes = new Uint8Array(
+    readFileSync(new URL("../../extract/test/fixtures/cong-van.doc", import.meta.url)),
+  );
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let fib = 512;
+  while (!(bytes[fib] === 0xec && bytes[fib + 1] === 0xa5)) fib += 512;
+  view.setUint16(fib + 0x0a, view.getUint16(fib + 0x0a, true) | 0x0100, true);
+  return bytes;
+}
 
 for (const kind of testDatabaseKinds()) {
   describe(`API on ${kind}`, () => {
@@ -406,7 +423,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(original.raw.toString("utf8"), source.body.text);
     });
 
-    test("drafts can be deleted; issued, registered and delivered documents cannot", async () => {
+    test("bug: drafts could not be deleted: a draft is, after an audit line; issued, registered and delivered documents are not", async () => {
       const clerk = await t.login("stttt-ls.vanthu");
       const draft = (await clerk.post("/api/documents", draftFields())).body;
       const gone = await clerk.request("DELETE", `/api/documents/${draft.id}`);
@@ -429,7 +446,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(kept.body.error.code, "ALREADY_ISSUED");
     });
 
-    test("a date that does not exist (30 tháng 02) pasted into a draft: a 400 that names it", async () => {
+    test("bug: 30 tháng 02 pasted into a draft gave a 500: a 400 that names the date", async () => {
       const clerk = await t.login("stttt-ls.vanthu");
       const text = [
         "UBND TỈNH LẠNG SƠN",
@@ -451,7 +468,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(res.body.error.issues[0].message, /30\/02\/2026 không có thật/);
     });
 
-    test("a date that does not exist (30 tháng 02) is imported without one, never a 500", async () => {
+    test("bug: 30 tháng 02 in an imported document gave a 500: it is stored without a date", async () => {
       const clerk = await t.login("baolangson.vanthu");
       const text = [
         "UBND TỈNH LẠNG SƠN",
@@ -506,6 +523,23 @@ for (const kind of testDatabaseKinds()) {
         (["documents", "files", "document_files", "audit_events"] as const).map((x) => count(t, x)),
       );
       assert.deepEqual(after, before);
+    });
+
+    test('bug: an empty or encrypted upload told the clerk "lỗi hệ thống, báo quản trị": a 4xx that says what is wrong', async () => {
+      const clerk = await t.login("baolangson.vanthu");
+      const cases: Array<[string, Uint8Array, number, keyof typeof ERRORS, RegExp]> = [
+        ["trong.txt", new Uint8Array(0), 400, "EMPTY_FILE", /trống/],
+        ["trong.pdf", new Uint8Array(0), 400, "EMPTY_FILE", /trống/],
+        ["mat-khau.doc", encryptedDoc(), 422, "FILE_ENCRYPTED", /mật khẩu/],
+      ];
+      for (const [name, bytes, status, code, says] of cases) {
+        const res = await clerk.upload("/api/documents/import", name, bytes);
+        assert.equal(res.status, status, `${name}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body.error.code, code, name);
+        assert.equal(res.body.error.message, ERRORS[code].vi, name);
+        assert.match(res.body.error.message, says, name);
+        assert.notEqual(res.body.error.message, ERRORS.INTERNAL.vi, name);
+      }
     });
   });
 }

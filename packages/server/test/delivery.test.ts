@@ -352,6 +352,63 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(ret.status, 409);
       assert.equal(ret.body.error.code, "NOT_DELIVERED");
     });
+
+    test("bug: concurrent delivery updates could move a status backwards: each step is checked against the locked row", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const recipients = await Promise.all(
+        ["baolangson", "ptth-ls"].map((code) => t.login(`${code}.vanthu`)),
+      );
+      // Three documents to two recipients: six registered copies to move on at once.
+      const documents: string[] = [];
+      const copies: Array<[Client, string]> = [];
+      for (const n of [1, 2, 3]) {
+        const subject = `tổng hợp số liệu tuyên truyền cải cách hành chính đợt ${n}`;
+        const d = await clerk.post("/api/documents", draftFields({ subject }));
+        assert.equal((await clerk.post(`/api/documents/${d.body.id}/issue`)).status, 200);
+        documents.push(d.body.id);
+        for (const c of recipients) {
+          const copy = (await incomingOf(c)).find(
+            (i: { subject: string }) => i.subject === subject,
+          );
+          assert.equal((await c.post(`/api/documents/${copy.id}/register`, {})).status, 200);
+          copies.push([c, copy.id]);
+        }
+      }
+      // Every step of every copy sent at once (two tabs, a double click), the last step first.
+      const race = await Promise.all(
+        copies.flatMap(([c, id]) =>
+          ["06", "05", "04"].map((status) => c.post(`/api/documents/${id}/progress`, { status })),
+        ),
+      );
+      assert.ok(
+        race.every((r) => r.status === 200 || r.body.error?.code === "INVALID_STATUS_CHANGE"),
+        JSON.stringify(race.map((r) => r.body)),
+      );
+      for (const id of documents) {
+        const items = (await clerk.get(`/api/documents/${id}/deliveries`)).body.items;
+        for (const item of items as Array<{
+          id: string;
+          status: string;
+          agency: { code: string };
+        }>) {
+          assert.equal(item.status, "06", `${item.agency.code}: done, and it stays done`);
+          const steps = await t.ctx.db
+            .selectFrom("audit_events")
+            .select(["before", "after"])
+            .where("action", "=", "delivery.progress")
+            .where("entity_id", "=", item.id)
+            .orderBy("at")
+            .orderBy("id")
+            .execute();
+          const moves = steps.map(
+            (e) =>
+              `${(e.before as { status: string }).status}->${(e.after as { status: string }).status}`,
+          );
+          for (const move of moves)
+            assert.ok(move.slice(0, 2) < move.slice(4), `${item.agency.code}: ${moves.join(" ")}`);
+        }
+      }
+    });
   });
 }
 

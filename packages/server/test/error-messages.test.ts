@@ -69,7 +69,7 @@ test("fail(code) takes the table's status; the body says the table's Vietnamese"
   assert.equal(isErrorCode("toString"), false);
 });
 
-test("an empty or encrypted upload is a 4xx that says so", () => {
+test('bug: an empty or encrypted upload said "lỗi hệ thống, báo quản trị": their codes are 4xx with their own message', () => {
   for (const code of ["EMPTY_FILE", "FILE_ENCRYPTED", "LEGACY_ENCODING_VNI"] as const) {
     const e = fail(code);
     assert.ok(e.status >= 400 && e.status < 500, code);

@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { runDueJobs, scheduleRecurring } from "../src/followup/jobs.ts";
+import { issueDirective } from "./followup-fixture.ts";
 import { startTestApp, type TestApp } from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
@@ -359,6 +360,31 @@ for (const kind of testDatabaseKinds()) {
           ["3", ["2026-Q4", "2026"]],
         ],
       );
+    });
+  });
+
+  describe(`a recipient's tasks on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind, "2026-11-20T09:00:00+07:00");
+    });
+    after(() => t.close());
+
+    test("bug: tasks were listed 3, 2, 1: in the order the document numbers them", async () => {
+      // The tasks of one directive are made in one transaction, all at the same instant.
+      await issueDirective(t, ["vhtt-tpls", "baolangson"]);
+      const want: Array<[string, string[]]> = [
+        ["vhtt-tpls", ["1", "2", "3"]],
+        ["baolangson", ["1", "2"]],
+      ];
+      for (const [code, labels] of want) {
+        const owed = (await (await t.login(`${code}.vanthu`)).get("/api/tasks")).body;
+        assert.deepEqual(
+          owed.items.map((i: { label: string }) => i.label),
+          labels,
+          code,
+        );
+      }
     });
   });
 }

@@ -179,7 +179,7 @@ for (const kind of kinds) {
       assert.match(String(js.headers["content-type"]), /javascript/);
     });
 
-    test("unknown addresses: a page in Vietnamese for browsers, JSON for the API; an agency with nothing published keeps its name", async () => {
+    test("bug: the portal answered an unknown address with raw JSON: a page in Vietnamese for browsers, JSON for the API", async () => {
       const html = { accept: "text/html,application/xhtml+xml" };
       const missing = await t.app.inject({ method: "GET", url: "/khong-co-trang", headers: html });
       assert.equal(missing.statusCode, 404);
@@ -188,6 +188,9 @@ for (const kind of kinds) {
       const api = await t.anonymous().get("/api/khong-co");
       assert.equal(api.status, 404);
       assert.equal(api.body.error.code, "NOT_FOUND");
+    });
+
+    test("bug: an agency with nothing published answered 404 without its name: its page names it", async () => {
       const quiet = await t.ctx.db
         .selectFrom("agencies")
         .select(["code", "name"])

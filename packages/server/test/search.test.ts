@@ -31,7 +31,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    test("search by number alone: a number, a number and a part of the symbol, a Party code", async () => {
+    test("bug: search by number alone (1184, 1184/STTTT, 112-HD) found nothing: a number, a number and a part of the symbol, a Party code", async () => {
       const clerk = await t.login("ldld-bg.vanthu");
       const cases: Array<[string, string]> = [
         ["1184", "1184/STTTT-TTBCXB"],
@@ -51,7 +51,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(apart.total, 0, JSON.stringify(refs(apart)));
     });
 
-    test("a quoted phrase typed without diacritics matches as the hint says", async () => {
+    test('bug: a quoted phrase typed without diacritics ("lua dao") found nothing: it matches folded, as the hint says', async () => {
       const anon = t.anonymous();
       const r = (await anon.get(`/api/search?q=${encodeURIComponent('"lua dao"')}`)).body;
       assert.deepEqual(refs(r), ["1184/STTTT-TTBCXB"]);

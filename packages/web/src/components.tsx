@@ -24,6 +24,13 @@ const STATUS_COLOR: Record<DocumentSummary["status"], string> = {
   revoked: "red",
 };
 
+/**
+ * A badge as wide as its words: Mantine's badge is a grid that hides its overflow, so a table
+ * column or a row beside a long subject could squeeze it to "DỰ TH…" (its content's minimum
+ * counted as zero); it keeps its width instead.
+ */
+export const WHOLE_BADGE: React.CSSProperties = { flexShrink: 0, minWidth: "max-content" };
+
 export function StatusBadge({ doc }: { doc: Pick<DocumentSummary, "status" | "direction"> }) {
   const label =
     doc.direction === "incoming" && doc.status === "draft"
@@ -32,7 +39,7 @@ export function StatusBadge({ doc }: { doc: Pick<DocumentSummary, "status" | "di
   const color =
     doc.direction === "incoming" && doc.status === "draft" ? "yellow" : STATUS_COLOR[doc.status];
   return (
-    <Badge color={color} variant="light" style={{ flexShrink: 0, overflow: "visible" }}>
+    <Badge color={color} variant="light" style={WHOLE_BADGE}>
       {label}
     </Badge>
   );
@@ -97,7 +104,7 @@ export function DocumentTable({ items, empty }: { items: DocumentSummary[]; empt
               <Table.Td>
                 <StatusBadge doc={d} />
                 {d.isPublic && (
-                  <Badge ml={4} variant="outline" color="teal">
+                  <Badge ml={4} variant="outline" color="teal" style={WHOLE_BADGE}>
                     {t.fields.public}
                   </Badge>
                 )}

@@ -30,7 +30,7 @@ test("bug: days follow the installation's configured time zone", () => {
   }
 });
 
-test("dates typed day first", () => {
+test("bug: dates could not be typed into the date fields: typed day first, checked by the calendar", () => {
   const cases: Array<[string, string | null]> = [
     ["3/12/2026", "2026-12-03"],
     ["03-12-2026", "2026-12-03"],
