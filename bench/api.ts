@@ -12,21 +12,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { openTestDatabase } from "@vanthu/db";
+import { draftFields } from "../packages/server/test/helpers.ts";
+import { args, numberOption, root } from "./options.ts";
 import { startChild, stop } from "./servers.ts";
 
-process.stdout.on("error", () => process.exit(0));
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const seconds = opt("--seconds", 5);
-const connections = opt("--connections", 10);
-const issues = opt("--issues", 400);
-const root = fileURLToPath(new URL("..", import.meta.url));
+const seconds = numberOption("--seconds", 5);
+const connections = numberOption("--connections", 10);
+const issues = numberOption("--issues", 400);
 const BIN = join(root, "packages/cli/bin/vanthu.js");
 const baselineAt = args.indexOf("--baseline");
 const BASELINE_BIN =
@@ -93,25 +87,16 @@ async function session(url: string) {
   return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: body.csrfToken };
 }
 
-const draft = JSON.stringify({
-  typeCode: "CV",
-  unit: "TTBCXB",
-  subject: "tuyên truyền phòng, chống thiên tai",
-  addressees: ["Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh"],
-  paragraphs: Array.from(
-    { length: 8 },
-    (_, i) =>
-      `${i + 1}. Đưa tin, bài về công tác phòng, chống thiên tai, tìm kiếm cứu nạn trên địa bàn tỉnh; hướng dẫn người dân kỹ năng ứng phó với mưa lũ, sạt lở đất./.`,
-  ),
-  recipients: ["Như trên", "Lãnh đạo Sở"],
-  archive: ["VT", "TTBCXB"],
-  signature: {
-    authority: "KT",
-    authorityTitle: "GIÁM ĐỐC",
-    signerTitle: "PHÓ GIÁM ĐỐC",
-    signerName: "Hoàng Thị Lan",
-  },
-});
+const draft = JSON.stringify(
+  draftFields({
+    subject: "tuyên truyền phòng, chống thiên tai",
+    paragraphs: Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${i + 1}. Đưa tin, bài về công tác phòng, chống thiên tai, tìm kiếm cứu nạn trên địa bàn tỉnh; hướng dẫn người dân kỹ năng ứng phó với mưa lũ, sạt lở đất./.`,
+    ),
+  }),
+);
 
 async function benchVanthu(db: string, env: Record<string, string>, bin = BIN) {
   const dataDir = mkdtempSync(join(tmpdir(), "vanthu-bench-api-"));

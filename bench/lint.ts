@@ -5,21 +5,13 @@
  *
  *   npm run bench:lint [-- DIR] [--seconds N]
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { lintDocument, normalizeText, parseDocument } from "@vanthu/core";
+import { documentsDir, numberOption } from "./options.ts";
 
-process.stdout.on("error", () => process.exit(0));
-const args = process.argv.slice(2);
-const secondsArg = args.indexOf("--seconds");
-const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 4;
-const root = fileURLToPath(new URL("..", import.meta.url));
-const dir = [
-  args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--seconds"),
-  join(root, "../shared/corpus/dev"),
-  join(root, "examples"),
-].find((d): d is string => !!d && existsSync(d))!;
+const seconds = numberOption("--seconds", 4);
+const dir = documentsDir();
 const texts = readdirSync(dir)
   .filter((n) => /\.(txt|md)$/.test(n))
   .map((n) => normalizeText(readFileSync(join(dir, n), "utf8")));

@@ -14,24 +14,16 @@ import { join } from "node:path";
 import { openTestDatabase, type DatabaseKind } from "@vanthu/db";
 import { buildApp, loadConfig, openContext, seedDemoWorld } from "@vanthu/server";
 import { purgeLoginRecords } from "../packages/server/src/auth/login-throttle.ts";
+import { args, numberOption, quantile } from "./options.ts";
 
-process.stdout.on("error", () => process.exit(0));
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const rows = opt("--rows", 2_000_000);
-const runs = opt("--runs", 40);
+const rows = numberOption("--rows", 2_000_000);
+const runs = numberOption("--runs", 40);
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const kinds: DatabaseKind[] = args.includes("--postgres-only")
   ? ["postgres"]
   : process.env.TEST_DATABASE_URL
     ? ["pglite", "postgres"]
     : ["pglite"];
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 for (const kind of kinds) {
   const handle = await openTestDatabase(kind);
@@ -74,7 +66,7 @@ for (const kind of kinds) {
       if (res.statusCode !== (wrong ? 401 : 200))
         throw new Error(`login ${res.statusCode} ${res.body}`);
     }
-    return `p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms`;
+    return `p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`;
   };
   const count = async () =>
     Number(

@@ -25,31 +25,16 @@ import {
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { layoutDocument, parseDocument } from "@vanthu/core";
 import * as extract from "@vanthu/extract";
 import { renderPdf } from "@vanthu/render";
+import { documentsDir, numberOption, quantile, root } from "./options.ts";
 
-const args = process.argv.slice(2);
-process.stdout.on("error", () => process.exit(0));
-const secondsArg = args.indexOf("--seconds");
-const seconds = secondsArg >= 0 ? Number(args[secondsArg + 1]) : 5;
-const runsArg = args.indexOf("--runs");
-const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 15;
-const numberArg = (name: string, fallback: number): number => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const cliFiles = numberArg("--cli-files", 3000);
-const cliRuns = numberArg("--cli-runs", 5);
-const VALUED = ["--seconds", "--runs", "--cli-files", "--cli-runs"];
-const root = fileURLToPath(new URL("..", import.meta.url));
-const candidates = [
-  args.find((a, i) => !a.startsWith("--") && !VALUED.includes(args[i - 1]!)),
-  join(root, "../shared/corpus/dev"),
-  join(root, "examples"),
-];
-const dir = candidates.find((d): d is string => !!d && existsSync(d))!;
+const seconds = numberOption("--seconds", 5);
+const runs = numberOption("--runs", 15);
+const cliFiles = numberOption("--cli-files", 3000);
+const cliRuns = numberOption("--cli-runs", 5);
+const dir = documentsDir();
 const docNames = readdirSync(dir).filter((n) => /\.(txt|md)$/.test(n));
 const docs = docNames.map((n) => readFileSync(join(dir, n), "utf8"));
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
@@ -89,8 +74,6 @@ while (performance.now() - start < seconds * 1000 || rounds.length < 3) {
 const elapsed = (performance.now() - start) / 1000;
 perDoc.sort((a, b) => a - b);
 rounds.sort((a, b) => a - b);
-const q = (p: number): number =>
-  perDoc[Math.min(perDoc.length - 1, Math.floor(p * perDoc.length))]!;
 const median = rounds[Math.floor(rounds.length / 2)]!;
 const avgBytes = bytes / docs.length;
 
@@ -105,7 +88,7 @@ console.log(
 );
 console.log(`  MB/s          ${((median * avgBytes) / 1e6).toFixed(2)} (median round)`);
 console.log(
-  `  per document  p50 ${q(0.5).toFixed(3)} ms, p95 ${q(0.95).toFixed(3)} ms, max ${perDoc[perDoc.length - 1]!.toFixed(3)} ms`,
+  `  per document  p50 ${quantile(perDoc, 0.5).toFixed(3)} ms, p95 ${quantile(perDoc, 0.95).toFixed(3)} ms, max ${perDoc[perDoc.length - 1]!.toFixed(3)} ms`,
 );
 
 // Linearity: one document body repeated to growing sizes; time per MB should stay flat.
@@ -120,9 +103,6 @@ for (const mb of [0.25, 0.5, 1, 2, 4]) {
     `    ${String(mb).padStart(4)} MB  ${ms.toFixed(0).padStart(6)} ms  ${(ms / mb).toFixed(0).padStart(6)} ms/MB`,
   );
 }
-
-const ms = (values: number[], p: number): number =>
-  values[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 
 // The command over many text files, as a user runs it on a folder: the built command (parse
 // threads, the output written to a file). The machine may be shared: the CPU seconds the command
@@ -293,13 +273,13 @@ console.log(
   `  text PDFs (${pdfs.length}, ${pdfSource}; warm reader, extraction and parse, ${pdfRounds} rounds after one to warm up):`,
 );
 console.log(
-  `    files/s ${(perPdf.length / pdfSeconds).toFixed(1)}, per file p50 ${ms(perPdf, 0.5).toFixed(0)} ms, p95 ${ms(perPdf, 0.95).toFixed(0)} ms, max ${perPdf.at(-1)!.toFixed(0)} ms`,
+  `    files/s ${(perPdf.length / pdfSeconds).toFixed(1)}, per file p50 ${quantile(perPdf, 0.5).toFixed(0)} ms, p95 ${quantile(perPdf, 0.95).toFixed(0)} ms, max ${perPdf.at(-1)!.toFixed(0)} ms`,
 );
 console.log(
-  `    per page p50 ${ms(perPage, 0.5).toFixed(0)} ms, p95 ${ms(perPage, 0.95).toFixed(0)} ms; files of 1-5 pages p50 ${fewPages.length ? ms(fewPages, 0.5).toFixed(0) : "-"} ms, p95 ${fewPages.length ? ms(fewPages, 0.95).toFixed(0) : "-"} ms (${fewPages.length / pdfRounds} of ${pages} files)`,
+  `    per page p50 ${quantile(perPage, 0.5).toFixed(0)} ms, p95 ${quantile(perPage, 0.95).toFixed(0)} ms; files of 1-5 pages p50 ${fewPages.length ? quantile(fewPages, 0.5).toFixed(0) : "-"} ms, p95 ${fewPages.length ? quantile(fewPages, 0.95).toFixed(0) : "-"} ms (${fewPages.length / pdfRounds} of ${pages} files)`,
 );
 console.log(
-  `    CPU per file (mean): reader ${readerCpu === null ? "n/a" : `${readerCpu.toFixed(0)} ms`}, this process (parse, messages) ${ownCpu.toFixed(0)} ms; reader on files of 1-5 pages ${fewPagesCpu.length ? `p50 ${ms(fewPagesCpu, 0.5).toFixed(0)} ms, p95 ${ms(fewPagesCpu, 0.95).toFixed(0)} ms` : "n/a"}`,
+  `    CPU per file (mean): reader ${readerCpu === null ? "n/a" : `${readerCpu.toFixed(0)} ms`}, this process (parse, messages) ${ownCpu.toFixed(0)} ms; reader on files of 1-5 pages ${fewPagesCpu.length ? `p50 ${quantile(fewPagesCpu, 0.5).toFixed(0)} ms, p95 ${quantile(fewPagesCpu, 0.95).toFixed(0)} ms` : "n/a"}`,
 );
 
 // OCR: what extract offers of it, if anything (a function named like "ocr", or OCR sources in
@@ -335,14 +315,12 @@ for (let i = 0; i < runs; i++) {
   spawnSync(process.execPath, [bin, "--version"], { stdio: "ignore" });
   starts.push(performance.now() - t);
 }
-starts.sort((a, b) => a - b);
 const baseline: number[] = [];
 for (let i = 0; i < runs; i++) {
   const t = performance.now();
   spawnSync(process.execPath, ["-e", "0"], { stdio: "ignore" });
   baseline.push(performance.now() - t);
 }
-baseline.sort((a, b) => a - b);
 console.log(
-  `  start-up      vanthu --version: median ${ms(starts, 0.5).toFixed(0)} ms of ${runs} runs (node -e 0: ${ms(baseline, 0.5).toFixed(0)} ms)`,
+  `  start-up      vanthu --version: median ${quantile(starts, 0.5).toFixed(0)} ms of ${runs} runs (node -e 0: ${quantile(baseline, 0.5).toFixed(0)} ms)`,
 );

@@ -7,27 +7,16 @@
  *   npm run bench:render [-- DIR] [--seconds N] [--lo-docs N]
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { layoutDocument, parseDocument, type LayoutModel } from "@vanthu/core";
 import { findSerifFonts, renderDocx, renderHtml, renderPdf } from "@vanthu/render";
+import { documentsDir, numberOption } from "./options.ts";
 
-process.stdout.on("error", () => process.exit(0));
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const seconds = opt("--seconds", 3);
-const loDocsOpt = opt("--lo-docs", 0);
-const root = fileURLToPath(new URL("..", import.meta.url));
-const dir = [
-  args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")),
-  join(root, "../shared/corpus/dev"),
-  join(root, "examples"),
-].find((d): d is string => !!d && existsSync(d))!;
+const seconds = numberOption("--seconds", 3);
+const loDocsOpt = numberOption("--lo-docs", 0);
+const dir = documentsDir();
 const models: LayoutModel[] = readdirSync(dir)
   .filter((n) => /\.(txt|md)$/.test(n))
   .map((n) => layoutDocument(parseDocument(readFileSync(join(dir, n), "utf8"))));

@@ -10,22 +10,16 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { normalizeText, parseDocument } from "@vanthu/core";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "@vanthu/db";
 import { loadConfig, openContext, type AppContext } from "@vanthu/server";
+import { insertAgency } from "../packages/server/src/agencies/create-agency.ts";
 import { searchDocuments } from "../packages/server/src/search/search-documents.ts";
+import { args, numberOption, quantile, root } from "./options.ts";
 
-process.stdout.on("error", () => process.exit(0));
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const total = opt("--documents", 100_000);
-const runs = opt("--runs", 20);
-const root = fileURLToPath(new URL("..", import.meta.url));
+const total = numberOption("--documents", 100_000);
+const runs = numberOption("--runs", 20);
 const sources = [
   join(root, "../shared/corpus/dev"),
   join(root, "examples"),
@@ -124,11 +118,6 @@ const QUERIES: Array<{ q: string; filters?: Record<string, string> }> = [
   { q: "PLACEHOLDER-REFERENCE" },
 ];
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-
 async function bench(kind: DatabaseKind) {
   const db: TestDatabase = await openTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), "vanthu-bench-search-"));
@@ -136,25 +125,13 @@ async function bench(kind: DatabaseKind) {
     const { ctx } = await openContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), {
       handle: db,
     });
-    const agency = await ctx.db
-      .insertInto("agencies")
-      .values({
-        code: "bench",
-        name: "Cơ quan thử",
-        abbreviation: "CQT",
-        kind: "state",
-        parent_id: null,
-        parent_line: null,
-        place: null,
-        portal_domain: null,
-        term: null,
-        valid_from: null,
-        valid_to: null,
-        replaced_by: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const seconds = await fill(ctx, agency.id);
+    const agencyId = await insertAgency(ctx.db, {
+      code: "bench",
+      name: "Cơ quan thử",
+      abbreviation: "CQT",
+      kind: "state",
+    });
+    const seconds = await fill(ctx, agencyId);
     const someRef = await ctx.db
       .selectFrom("documents")
       .select("reference")

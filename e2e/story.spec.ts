@@ -222,7 +222,9 @@ test("a specialist of the recipient reports results", async ({ browser }) => {
     });
   await card.getByRole("button", { name: "Báo cáo kết quả" }).click();
   await card.getByLabel("Số tin, bài").fill("12");
-  await card.getByLabel("Thời lượng (phút)").fill("45");
+  // A newspaper is asked the figures of a newspaper, not a broadcaster's airtime.
+  await expect(card.getByLabel(/Thời lượng phát sóng/)).toHaveCount(0);
+  await card.getByLabel("Số chuyên trang, chuyên mục").fill("1");
   await card
     .getByLabel("Nội dung báo cáo")
     .fill("Báo đã mở chuyên mục Ngày hội đọc sách, đăng 12 tin, bài trên báo in và báo điện tử.");

@@ -30,7 +30,7 @@ test("agency add, user add, import DIR --register: resumable and idempotent, err
     writeFileSync(join(inbox, "hong.pdf"), "not a pdf");
     writeFileSync(join(inbox, "ghi-chu.odt"), "ignored: not a document type");
 
-    const agency = await run([
+    const addAgency = [
       "agency",
       "add",
       "syt-cn",
@@ -40,19 +40,10 @@ test("agency add, user add, import DIR --register: resumable and idempotent, err
       "SYT",
       "--kind",
       "state",
-    ]);
+    ];
+    const agency = await run(addAgency);
     assert.equal(agency.code, 0, agency.err);
-    const dup = await run([
-      "agency",
-      "add",
-      "syt-cn",
-      "--name",
-      "Sở Y tế",
-      "--abbr",
-      "SYT",
-      "--kind",
-      "state",
-    ]);
+    const dup = await run(addAgency); // the same command again
     assert.equal(dup.code, 1);
     assert.match(dup.err, /Mã “syt-cn” đã được dùng cho cơ quan “Sở Y tế”/);
     // A second agency of the same name at the top level (the CLI has installation rights).
@@ -89,34 +80,16 @@ test("agency add, user add, import DIR --register: resumable and idempotent, err
     assert.equal(noReason.code, 2);
     assert.match(noReason.err, /reason/);
     // Its first admin, on this database without a demo world.
-    const admin = await run([
-      "user",
-      "add",
-      "syt.admin",
-      "--agency",
-      "syt-cn",
-      "--name",
-      "Quản trị Sở Y tế",
-      "--role",
-      "admin",
-    ]);
+    const addUser = (username: string, name: string, role: string) =>
+      run(["user", "add", username, "--agency", "syt-cn", "--name", name, "--role", role]);
+    const admin = await addUser("syt.admin", "Quản trị Sở Y tế", "admin");
     assert.equal(admin.code, 0, admin.err);
     const bad = await run(["agency", "add", "Sai Ma", "--name", "x", "--kind", "bank"]);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /code:/);
     assert.match(bad.err, /kind:/);
 
-    const user = await run([
-      "user",
-      "add",
-      "syt.vanthu",
-      "--agency",
-      "syt-cn",
-      "--name",
-      "Lê Thư",
-      "--role",
-      "clerk",
-    ]);
+    const user = await addUser("syt.vanthu", "Lê Thư", "clerk");
     assert.equal(user.code, 0, user.err);
     assert.match(user.out, /Mật khẩu tạm thời: \S{8,}/);
 

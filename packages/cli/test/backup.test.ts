@@ -19,8 +19,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import pg from "pg";
-import { testDatabaseKinds, type DatabaseKind } from "@vanthu/db";
+import {
+  createEmptyPostgresDatabase,
+  testDatabaseKinds,
+  type DatabaseKind,
+  type EmptyPostgresDatabase,
+} from "@vanthu/db";
 import { loadConfig, startServer, type RunningServer } from "@vanthu/server";
 import { main } from "@vanthu/cli";
 
@@ -127,26 +131,15 @@ function storedFiles(dataDir: string): Map<string, Buffer> {
 }
 
 /** A fresh, empty PostgreSQL database from TEST_DATABASE_URL; dropped after the tests. */
-const made: string[] = [];
+const made: EmptyPostgresDatabase[] = [];
 async function emptyDatabase(): Promise<string> {
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `vanthu_test_${randomBytes(6).toString("hex")}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  made.push(name);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const db = await createEmptyPostgresDatabase();
+  made.push(db);
+  return db.url;
 }
 
 after(async () => {
-  if (!made.length) return;
-  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL! });
-  await c.connect();
-  for (const name of made) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
+  for (const db of made) await db.drop();
 });
 
 for (const kind of testDatabaseKinds() as DatabaseKind[]) {

@@ -3,6 +3,23 @@ import { test } from "node:test";
 import { parseDocument } from "@vanthu/core";
 import { formatSummary } from "../src/format-summary.ts";
 
+/** A letter of Sở Nội vụ numbered `number` ("" for a draft's blank), then the lines given. */
+const letter = (number: string, ...end: string[]) =>
+  parseDocument(
+    [
+      "UBND TỈNH LẠNG SƠN",
+      "SỞ NỘI VỤ",
+      `Số: ${number}/SNV-VP`,
+      "V/v rà soát hồ sơ",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Lạng Sơn, ngày 20 tháng 11 năm 2026",
+      "",
+      "Sở Nội vụ đề nghị rà soát./.",
+      ...end,
+    ].join("\n"),
+  );
+
 /** The summary prints the signature's authority as the document does. */
 test('bug: the CLI summary printed a Party "T/M" as "TM.": T/M in a Party document, KT. in a state one', () => {
   const party = parseDocument(
@@ -28,40 +45,12 @@ test('bug: the CLI summary printed a Party "T/M" as "TM.": T/M in a Party docume
   );
   assert.equal(party.format, "party");
   assert.match(formatSummary("tb.txt", party), /T\/M BAN THƯỜNG VỤ \/ PHÓ BÍ THƯ \/ Nông Thị Lan/);
-  const state = parseDocument(
-    [
-      "UBND TỈNH LẠNG SƠN",
-      "SỞ NỘI VỤ",
-      "Số: 77/SNV-VP",
-      "V/v rà soát hồ sơ",
-      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-      "Độc lập - Tự do - Hạnh phúc",
-      "Lạng Sơn, ngày 20 tháng 11 năm 2026",
-      "",
-      "Sở Nội vụ đề nghị rà soát./.",
-      "",
-      "KT. GIÁM ĐỐC",
-      "PHÓ GIÁM ĐỐC",
-      "",
-      "Hoàng Văn Khải",
-    ].join("\n"),
-  );
+  const state = letter("77", "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Hoàng Văn Khải");
   assert.match(formatSummary("cv.txt", state), /KT\. GIÁM ĐỐC \/ PHÓ GIÁM ĐỐC \/ Hoàng Văn Khải/);
 });
 
 test("the summary's number: a draft's blank, or a number written by hand to be typed", () => {
-  const text = [
-    "UBND TỈNH LẠNG SƠN",
-    "SỞ NỘI VỤ",
-    "Số: /SNV-VP",
-    "V/v rà soát hồ sơ",
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc",
-    "Lạng Sơn, ngày 20 tháng 11 năm 2026",
-    "",
-    "Sở Nội vụ đề nghị rà soát./.",
-  ].join("\n");
-  const draft = parseDocument(text);
+  const draft = letter("");
   assert.match(formatSummary("a.txt", draft), /\/SNV-VP \(chưa cấp số\)/);
   const hand = {
     ...draft,

@@ -14,10 +14,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Kysely } from "kysely";
-import { openDatabase, openTestDatabase, type Database } from "@vanthu/db";
+import { openDatabase, openTestDatabase } from "@vanthu/db";
 import { loadConfig, startServer } from "@vanthu/server";
 import { main } from "@vanthu/cli";
+import { documentCopies } from "../../server/test/fixtures/document-copies.ts";
 import { letter, twoLetters } from "../../server/test/fixtures/import-letters.ts";
 
 const BIN = fileURLToPath(new URL("../bin/vanthu.js", import.meta.url));
@@ -73,21 +73,6 @@ async function importKilled(inbox: string, env: Record<string, string>): Promise
   return stderr;
 }
 
-/** Documents per (file, part): each must be there once. */
-async function copies(db: Kysely<Database>, hashes: string[]) {
-  const docs = await db
-    .selectFrom("documents")
-    .select(["content_sha256", "content_part"])
-    .where("content_sha256", "in", hashes)
-    .execute();
-  const seen = new Map<string, number>();
-  for (const d of docs) {
-    const k = `${d.content_sha256}:${d.content_part}`;
-    seen.set(k, (seen.get(k) ?? 0) + 1);
-  }
-  return seen;
-}
-
 test("import on PostgreSQL beside a running server: killed mid-way, run again, every file once", async (t) => {
   if (!process.env.TEST_DATABASE_URL) {
     t.skip("TEST_DATABASE_URL is not set: the command and a server share a PostgreSQL database");
@@ -139,7 +124,7 @@ test("import on PostgreSQL beside a running server: killed mid-way, run again, e
       assert.ok(Date.now() < until, `${open.n} items still open`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    const seen = await copies(db.db, hashes);
+    const seen = await documentCopies(db.db, hashes);
     assert.equal(seen.size, 24, "22 letters and a file of two");
     assert.deepEqual([...new Set(seen.values())], [1], "none twice");
 
@@ -208,7 +193,7 @@ test("import on PGlite killed mid-way: run again, it reads the rest and settles 
         .where("status", "in", ["queued", "reading"])
         .execute();
       assert.deepEqual(open, [], "nothing of the killed run is left in the queue");
-      const seen = await copies(handle.db, hashes);
+      const seen = await documentCopies(handle.db, hashes);
       assert.equal(seen.size, 24);
       assert.deepEqual([...new Set(seen.values())], [1], "none twice");
     } finally {

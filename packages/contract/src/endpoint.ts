@@ -84,16 +84,11 @@ export function fillPath(path: string, params: Record<string, string>): string {
 export type ReplyOf<S extends EndpointSpec> = S["reply"] extends z.ZodType
   ? z.output<S["reply"]>
   : Blob;
+/** A schema's input, or `Else` where there is none (not distributed over unions: [T]). */
+type InputOr<T, Else> = [T] extends [z.ZodType] ? z.input<T> : Else;
+type OutputOr<T, Else> = [T] extends [z.ZodType] ? z.output<T> : Else;
 /** What a client sends (before defaults) and what the handler receives (after parsing). */
-export type BodyIn<S extends EndpointSpec> = S["body"] extends z.ZodType
-  ? z.input<S["body"]>
-  : never;
-export type BodyOut<S extends EndpointSpec> = S["body"] extends z.ZodType
-  ? z.output<S["body"]>
-  : undefined;
-export type QueryIn<S extends EndpointSpec> = S["query"] extends z.ZodType
-  ? z.input<S["query"]>
-  : never;
-export type QueryOut<S extends EndpointSpec> = S["query"] extends z.ZodType
-  ? z.output<S["query"]>
-  : undefined;
+export type BodyIn<S extends EndpointSpec> = InputOr<S["body"], never>;
+export type BodyOut<S extends EndpointSpec> = OutputOr<S["body"], undefined>;
+export type QueryIn<S extends EndpointSpec> = InputOr<S["query"], never>;
+export type QueryOut<S extends EndpointSpec> = OutputOr<S["query"], undefined>;

@@ -8,5 +8,11 @@ export {
   type OpenOptions,
 } from "./connect.ts";
 export { migrate, listMigrations } from "./migrate.ts";
-export { openTestDatabase, testDatabaseKinds, type TestDatabase } from "./test-database.ts";
+export {
+  createEmptyPostgresDatabase,
+  openTestDatabase,
+  testDatabaseKinds,
+  type EmptyPostgresDatabase,
+  type TestDatabase,
+} from "./test-database.ts";
 export type * from "./schema.ts";

@@ -17,32 +17,51 @@ export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
+export interface EmptyPostgresDatabase {
+  /** Its connection string. */
+  url: string;
+  /** Drops it, connections and all. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty (not migrated) PostgreSQL database on the server TEST_DATABASE_URL names. */
+export async function createEmptyPostgresDatabase(): Promise<EmptyPostgresDatabase> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `vanthu_test_${randomBytes(6).toString("hex")}`;
+  const query = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await query(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const handle = await openDatabase({ dataDir: "memory://" });
     await migrate(handle.db);
     return { ...handle, url: null };
   }
-  const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `vanthu_test_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
+  const empty = await createEmptyPostgresDatabase();
+  const handle = await openDatabase({ databaseUrl: empty.url });
   await migrate(handle.db);
   return {
     ...handle,
-    url: url.toString(),
+    url: empty.url,
     close: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await empty.drop();
     },
   };
 }

@@ -7,33 +7,21 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { foldKey } from "@vanthu/core";
-import { listMigrations, migrate, openDatabase, testDatabaseKinds } from "@vanthu/db";
-import pg from "pg";
-import { randomBytes } from "node:crypto";
+import {
+  createEmptyPostgresDatabase,
+  listMigrations,
+  migrate,
+  openDatabase,
+  testDatabaseKinds,
+} from "@vanthu/db";
 
 const MIGRATION = "20261201220000_agency-identity.sql";
 
 async function rawDatabase(kind: "pglite" | "postgres") {
   if (kind === "pglite")
     return { ...(await openDatabase({ dataDir: "memory://" })), drop: async () => {} };
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `vanthu_test_${randomBytes(6).toString("hex")}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    ...handle,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
+  const empty = await createEmptyPostgresDatabase();
+  return { ...(await openDatabase({ databaseUrl: empty.url })), drop: empty.drop };
 }
 
 for (const kind of testDatabaseKinds()) {

@@ -323,29 +323,35 @@ function clearRules(dark: Uint8Array, w: number, h: number): void {
   const rule = new Uint8Array(dark.length);
   const longV = Math.max(8, Math.round(h * 0.03));
   const longH = Math.max(12, Math.round(w * 0.08));
-  for (let x = 0; x < w; x++)
-    for (let y = 0; y < h;) {
-      if (!dark[y * w + x]) {
-        y++;
-        continue;
-      }
-      let e = y;
-      while (e < h && dark[e * w + x]) e++;
-      if (e - y >= longV) for (let k = y; k < e; k++) rule[k * w + x] = 1;
-      y = e;
-    }
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w;) {
-      if (!dark[y * w + x]) {
-        x++;
-        continue;
-      }
-      let e = x;
-      while (e < w && dark[y * w + e]) e++;
-      if (e - x >= longH) for (let k = x; k < e; k++) rule[y * w + k] = 1;
-      x = e;
-    }
+  markRuns(dark, rule, { lines: w, across: 1, length: h, along: w }, longV); // down each column
+  markRuns(dark, rule, { lines: h, across: w, length: w, along: 1 }, longH); // along each row
   for (let i = 0; i < dark.length; i++) if (rule[i]) dark[i] = 0;
+}
+
+/**
+ * Marks in `rule` the runs of dark cells at least `min` long on each of `lines` lines of a
+ * row-major grid: line n starts at cell n * across and steps by `along`, `length` cells.
+ */
+function markRuns(
+  dark: Uint8Array,
+  rule: Uint8Array,
+  grid: { lines: number; across: number; length: number; along: number },
+  min: number,
+): void {
+  const { lines, across, length, along } = grid;
+  for (let n = 0; n < lines; n++) {
+    const start = n * across;
+    for (let i = 0; i < length;) {
+      if (!dark[start + i * along]) {
+        i++;
+        continue;
+      }
+      let e = i;
+      while (e < length && dark[start + e * along]) e++;
+      if (e - i >= min) for (let k = i; k < e; k++) rule[start + k * along] = 1;
+      i = e;
+    }
+  }
 }
 
 export interface PageGeometry {

@@ -169,6 +169,14 @@ interface Blank {
   lineIndex: number;
 }
 
+/** What the blank finders read of the page, and the blanks they add to. */
+interface BlankSearch {
+  lines: OcrLine[];
+  height: number;
+  width: number;
+  blanks: Blank[];
+}
+
 export async function layoutOcrPage(input: OcrPageInput): Promise<OcrPageText> {
   const { result, scale, heightPt } = input;
   let tokens: Token[] = [];
@@ -176,8 +184,10 @@ export async function layoutOcrPage(input: OcrPageInput): Promise<OcrPageText> {
     for (const w of line.words) tokens.push({ ...w, bbox: box(w.bbox), line: index });
   });
   const blanks: Blank[] = [];
-  tokens = findNumberBlank(tokens, result.lines, input.print.height, input.print.width, blanks);
-  tokens = findDateBlanks(tokens, result.lines, input.print.height, input.print.width, blanks);
+  const { height, width } = input.print;
+  const search: BlankSearch = { lines: result.lines, height, width, blanks };
+  tokens = findNumberBlank(tokens, search);
+  tokens = findDateBlanks(tokens, search);
   tokens = dropNoise(tokens, new Set(blanks.flatMap((b) => b.inside)));
 
   const readings: BlankReading[] = [];
@@ -418,13 +428,8 @@ function splitLineTokens(
   return { all, line: mine };
 }
 
-function findNumberBlank(
-  tokens: Token[],
-  lines: OcrLine[],
-  height: number,
-  width: number,
-  blanks: Blank[],
-): Token[] {
+function findNumberBlank(tokens: Token[], search: BlankSearch): Token[] {
+  const { lines, height, width, blanks } = search;
   // The number line is above the body: above "Kính gửi" when the page has it.
   const kinhGui = tokens.find(
     (t, i) => looksLike(t.text, "kinh", 0) && looksLike(tokens[i + 1]?.text ?? "", "gui", 0),
@@ -522,13 +527,8 @@ function dateCuts(t: Token): number[] {
  * the month's blanks. Where ink over "ngày" left it unreadable, the word is put back (it is
  * printed on every such line) and what covered it is the day's blank.
  */
-function findDateBlanks(
-  tokens: Token[],
-  lines: OcrLine[],
-  height: number,
-  width: number,
-  blanks: Blank[],
-): Token[] {
+function findDateBlanks(tokens: Token[], search: BlankSearch): Token[] {
+  const { lines, height, width, blanks } = search;
   for (const t of tokens) {
     if (t.bbox.y0 > height * 0.35 || !/n[aăâ]m|nam/iu.test(foldKey(t.text))) continue;
     // Only the right column's words: on a flattened line the number's are left of them.

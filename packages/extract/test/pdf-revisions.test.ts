@@ -44,6 +44,26 @@ const revisionText = (r: ExtractedText): Array<[string, number | undefined]> =>
     .filter((s) => s.source === "revision")
     .map((s) => [r.text.slice(s.start, s.end), s.revision]);
 
+/**
+ * The number 412 (stamped by revision `numberRevision`) and the day 09/6 (by revision 4) in the
+ * text where a reader sees them, and parsed as the reference and date, from a revision.
+ */
+function assertStamped(r: ExtractedText, numberRevision: number) {
+  const lines = r.text.split("\n");
+  assert.ok(lines.includes("Số: 412 /SNV-TCBC"), r.text);
+  assert.ok(lines.includes("Hà Giang, ngày 09 tháng 6 năm 2026"), r.text);
+  assert.deepEqual(revisionText(r), [
+    ["412", numberRevision],
+    ["09", 4],
+    ["6", 4],
+  ]);
+  const d = parseExtracted(r);
+  assert.equal(d.reference, "412/SNV-TCBC");
+  assert.equal(d.date, "2026-06-09");
+  assert.equal(d.fieldSources.reference?.source, "revision");
+  return d;
+}
+
 test("PDF revisions: a file of one revision has one, not signed, and no revision text", async () => {
   const pdf = unsigned();
   assert.deepEqual(
@@ -91,25 +111,14 @@ test("PDF revisions: number and day stamped by content streams appended after si
       [4, true, false],
     ],
   );
-  const lines = r.text.split("\n");
-  assert.ok(lines.includes("Số: 412 /SNV-TCBC"), r.text);
-  assert.ok(lines.includes("Hà Giang, ngày 09 tháng 6 năm 2026"), r.text);
+  const d = assertStamped(r, 4);
   // The header: left column, blank line, right column.
-  assert.deepEqual(lines.slice(0, 4), [
+  assert.deepEqual(r.text.split("\n").slice(0, 4), [
     "UBND TỈNH HÀ GIANG",
     "SỞ NỘI VỤ",
     "Số: 412 /SNV-TCBC",
     "V/v rà soát tổ chức hội cấp tỉnh",
   ]);
-  assert.deepEqual(revisionText(r), [
-    ["412", 4],
-    ["09", 4],
-    ["6", 4],
-  ]);
-  const d = parseExtracted(r);
-  assert.equal(d.reference, "412/SNV-TCBC");
-  assert.equal(d.date, "2026-06-09");
-  assert.equal(d.fieldSources.reference?.source, "revision");
   assert.equal(d.fieldSources.date?.source, "revision");
   assert.equal(d.fieldSources.subject?.source, "text");
   assert.ok(!d.notes.some((n) => n.code === "BLANK_NUMBER"), "stamped: issued, not a draft");
@@ -138,19 +147,7 @@ test("PDF revisions: number and day drawn by widget annotations' appearances", a
     ],
     signed: true,
   });
-  const r = await extractText(pdf.bytes, "issued.pdf");
-  const lines = r.text.split("\n");
-  assert.ok(lines.includes("Số: 412 /SNV-TCBC"), r.text);
-  assert.ok(lines.includes("Hà Giang, ngày 09 tháng 6 năm 2026"), r.text);
-  assert.deepEqual(revisionText(r), [
-    ["412", 3],
-    ["09", 4],
-    ["6", 4],
-  ]);
-  const d = parseExtracted(r);
-  assert.equal(d.reference, "412/SNV-TCBC");
-  assert.equal(d.date, "2026-06-09");
-  assert.equal(d.fieldSources.reference?.source, "revision");
+  assertStamped(await extractText(pdf.bytes, "issued.pdf"), 3);
 });
 
 test("PDF revisions: the signature column and Nơi nhận read as two columns", async () => {

@@ -271,7 +271,21 @@ function indexOf(bytes: Uint8Array, needle: Uint8Array): number {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(Buffer.from(needle));
 }
 
-const badDoc: Array<[string, () => Uint8Array | Promise<Uint8Array>, string]> = [
+/** Each bad file (a name, how to make it, its code) is refused with no text, never an exception. */
+function badInput(
+  ext: "doc" | "docx",
+  cases: Array<[string, () => Uint8Array | Promise<Uint8Array>, string]>,
+) {
+  for (const [name, make, code] of cases) {
+    test(`.${ext} bad input gives a stable code, never an exception: ${name}`, async () => {
+      const r = await extractText(await make(), `a.${ext}`);
+      assert.equal(r.text, "");
+      assert.equal(fatalCode(r), code, JSON.stringify(r.notes));
+    });
+  }
+}
+
+badInput("doc", [
   [
     "only the compound file signature",
     () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
@@ -316,14 +330,7 @@ const badDoc: Array<[string, () => Uint8Array | Promise<Uint8Array>, string]> = 
     () => edited("cong-van.doc", (b, v) => v.setUint16(fibOffset(b), 0xa5dc, true)),
     "UNREADABLE_DOC",
   ],
-];
-for (const [name, make, code] of badDoc) {
-  test(`.doc bad input gives a stable code, never an exception: ${name}`, async () => {
-    const r = await extractText(await make(), "a.doc");
-    assert.equal(r.text, "");
-    assert.equal(fatalCode(r), code, JSON.stringify(r.notes));
-  });
-}
+]);
 
 /** A .docx whose document.xml declares `declared` bytes in both its headers. */
 async function lyingDocx(declared: number): Promise<Uint8Array> {
@@ -341,7 +348,7 @@ async function lyingDocx(declared: number): Promise<Uint8Array> {
   return bytes;
 }
 
-const badDocx: Array<[string, () => Promise<Uint8Array>, string]> = [
+badInput("docx", [
   [
     "a zip named .docx without a Word document in it",
     async () => {
@@ -372,14 +379,7 @@ const badDocx: Array<[string, () => Promise<Uint8Array>, string]> = [
     },
     "UNREADABLE_DOCX",
   ],
-];
-for (const [name, make, code] of badDocx) {
-  test(`.docx bad input gives a stable code, never an exception: ${name}`, async () => {
-    const r = await extractText(await make(), "a.docx");
-    assert.equal(r.text, "");
-    assert.equal(fatalCode(r), code, JSON.stringify(r.notes));
-  });
-}
+]);
 
 test(".docx and .doc text over maxTextChars is refused", async () => {
   const docx = await extractText(await buildDocx(congVanParts()), "a.docx", { maxTextChars: 100 });

@@ -1,11 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
+import { layoutDocument, type LayoutSource } from "@vanthu/core";
 import { renderHtml } from "@vanthu/render";
-
-const example = (name: string) =>
-  parseDocument(readFileSync(new URL(`../../../examples/${name}`, import.meta.url), "utf8"));
+import { example } from "./fixtures.ts";
 
 test("HTML: one semantic, printable page with the ND30 page setup", () => {
   const html = renderHtml(layoutDocument(example("03-quyet-dinh-ubnd.txt")));

@@ -26,6 +26,15 @@ export interface Target {
 
 const txt = (s: string) => new TextEncoder().encode(s);
 
+/** Every report, with the agency that wrote it and the one that set its task: both may read it. */
+function reportsWithOwners(t: TestApp) {
+  return t.ctx.db
+    .selectFrom("reports")
+    .innerJoin("tasks", "tasks.id", "reports.task_id")
+    .select(["reports.id", "reports.agency_id", "tasks.issuer_agency_id"])
+    .execute();
+}
+
 /** The world the test adds to the demo world; the marker strings planted in it. */
 export async function buildWorld(t: TestApp) {
   const db = t.ctx.db;
@@ -148,11 +157,7 @@ export async function buildWorld(t: TestApp) {
     .selectAll()
     .where("document_id", "=", d0.body.id)
     .execute();
-  const reports = await db
-    .selectFrom("reports")
-    .innerJoin("tasks", "tasks.id", "reports.task_id")
-    .select(["reports.id", "reports.agency_id", "tasks.issuer_agency_id"])
-    .execute();
+  const reports = await reportsWithOwners(t);
   const agencies = [ids.so, ids.r1, ids.r2, ids.outsider];
   const registers = await db
     .selectFrom("registers")
@@ -216,11 +221,7 @@ export async function forbiddenFor(t: TestApp, markers: Record<string, string>) 
     .selectFrom("tasks")
     .select(["id", "issuer_agency_id", "assignee_agency_id"])
     .execute();
-  const reports = await db
-    .selectFrom("reports")
-    .innerJoin("tasks", "tasks.id", "reports.task_id")
-    .select(["reports.id", "reports.agency_id", "tasks.issuer_agency_id"])
-    .execute();
+  const reports = await reportsWithOwners(t);
   const deliveries = await db
     .selectFrom("deliveries")
     .select(["id", "from_agency_id", "to_agency_id"])

@@ -5,16 +5,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Kysely, PostgresDialect } from "kysely";
-import pg from "pg";
-import type { Database } from "@vanthu/db";
-import { ReaderPool } from "@vanthu/extract";
-import { buildApp, ERRORS, loadConfig, type AppContext } from "@vanthu/server";
+import { buildApp, ERRORS } from "@vanthu/server";
 import { isDatabaseUnavailable } from "../src/database-unavailable.ts";
-import { FileStore } from "../src/files/file-store.ts";
+import { unreachableDatabase } from "./unreachable-database.ts";
 
 const withCode = (code: string, message = code) => Object.assign(new Error(message), { code });
 
@@ -71,21 +64,8 @@ test("a cycle of causes does not loop", () => {
  * the health check, the session hook and a route all give the same 503.
  */
 test("unreachable database: health, session hook and routes answer 503 DATABASE_UNAVAILABLE with Retry-After", async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "vanthu-unavailable-"));
-  const pool = new pg.Pool({ host: "127.0.0.1", port: 4212, connectionTimeoutMillis: 2_000 });
-  pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-  const ctx: AppContext = {
-    db,
-    dbKind: "postgres",
-    config,
-    files: new FileStore(join(dataDir, "files")),
-    now: () => new Date(),
-    sessionSecret: "0123456789abcdef0123456789abcdef",
-    reader: new ReaderPool(config.reader),
-  };
-  const { app } = await buildApp(ctx, { logger: false });
+  const unreachable = unreachableDatabase(4212, { LOG_LEVEL: "silent" });
+  const { app } = await buildApp(unreachable.ctx, { logger: false });
   try {
     const cases: [name: string, url: string, headers: Record<string, string>][] = [
       ["health", "/api/health", {}],
@@ -115,7 +95,6 @@ test("unreachable database: health, session hook and routes answer 503 DATABASE_
     }
   } finally {
     await app.close();
-    await db.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
+    await unreachable.close();
   }
 });

@@ -7,21 +7,16 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync, mkdtempSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import pg from "pg";
-import { Kysely, PostgresDialect } from "kysely";
 import type { InjectOptions } from "fastify";
-import type { Database } from "@vanthu/db";
-import { ReaderPool } from "@vanthu/extract";
-import { buildApp, loadConfig, type AppContext } from "@vanthu/server";
+import { buildApp } from "@vanthu/server";
 import { ERRORS, isErrorCode, type ErrorCode } from "../src/error-codes.ts";
 import { errorBody, fail, messageOfStoredCode } from "../src/errors.ts";
-import { FileStore } from "../src/files/file-store.ts";
+import { unreachableDatabase } from "./unreachable-database.ts";
 
 const PACKAGES = fileURLToPath(new URL("../../", import.meta.url));
 const TABLE = join(PACKAGES, "server/src/error-codes.ts");
@@ -156,23 +151,11 @@ test("every code the sources produce is in the table, and every entry is produce
 
 /** The English goes to the log (the response keeps the Vietnamese for people). */
 test("a failed request logs the code and the table's English; the body carries the Vietnamese", async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "vanthu-errors-"));
   // No request below reaches the database: a pool on a closed port is never asked.
-  const pool = new pg.Pool({ host: "127.0.0.1", port: 4399, connectionTimeoutMillis: 1_000 });
-  pool.on("error", () => {});
-  const config = loadConfig({ DATA_DIR: dataDir });
-  const ctx: AppContext = {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
-    dbKind: "postgres",
-    config,
-    files: new FileStore(join(dataDir, "files")),
-    now: () => new Date(),
-    sessionSecret: "0123456789abcdef0123456789abcdef",
-    reader: new ReaderPool(config.reader),
-  };
+  const unreachable = unreachableDatabase(4399);
   const lines: Array<Record<string, unknown>> = [];
   const stream = { write: (line: string) => void lines.push(JSON.parse(line)) };
-  const { app } = await buildApp(ctx, { logger: { level: "info", stream } });
+  const { app } = await buildApp(unreachable.ctx, { logger: { level: "info", stream } });
   try {
     const cases: Array<[ErrorCode, InjectOptions]> = [
       ["UNAUTHENTICATED", { method: "GET", url: "/api/auth/me" }],
@@ -200,7 +183,6 @@ test("a failed request logs the code and the table's English; the body carries t
     }
   } finally {
     await app.close();
-    await pool.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    await unreachable.close();
   }
 });

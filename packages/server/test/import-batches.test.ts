@@ -15,7 +15,9 @@ import { testDatabaseKinds } from "@vanthu/db";
 import { fail } from "../src/errors.ts";
 import { claimItems, processItem, MAX_ATTEMPTS } from "../src/imports/items.ts";
 import { readImportFile } from "../src/documents/import-file.ts";
+import type { ImportWorkerOptions } from "@vanthu/server";
 import { startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { documentCopies } from "./fixtures/document-copies.ts";
 import { letter, twoLetters, utf8 } from "./fixtures/import-letters.ts";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -31,21 +33,6 @@ async function finished(client: Client, id: string, seconds = 60) {
     if (Date.now() > until) throw new Error(`batch not finished: ${JSON.stringify(r.body.counts)}`);
     await sleep(50);
   }
-}
-
-/** Documents per (file hash, part) in an agency: each must be 1. */
-async function copiesOf(t: TestApp, hashes: string[]) {
-  const rows = await t.ctx.db
-    .selectFrom("documents")
-    .select(["content_sha256", "content_part"])
-    .where("content_sha256", "in", hashes)
-    .execute();
-  const n = new Map<string, number>();
-  for (const r of rows) {
-    const key = `${r.content_sha256}:${r.content_part}`;
-    n.set(key, (n.get(key) ?? 0) + 1);
-  }
-  return n;
 }
 
 for (const kind of testDatabaseKinds()) {
@@ -251,7 +238,7 @@ for (const kind of testDatabaseKinds()) {
         batch.items.map((i) => i.status),
         files.map(() => "done"),
       );
-      const copies = await copiesOf(t, hashes);
+      const copies = await documentCopies(t.ctx.db, hashes);
       assert.equal(copies.size, expected, "every document of every file");
       assert.deepEqual([...new Set(copies.values())], [1], "none twice");
       const n = await t.ctx.db
@@ -262,6 +249,43 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(Number(n.n), expected);
     }
 
+    /**
+     * The files sent as one batch to a first app whose worker imports with these options, and
+     * `restart` to start a second on its database, files and clock, as after a restart; both
+     * closed and the files removed after.
+     */
+    async function withRestart(
+      imports: Partial<ImportWorkerOptions>,
+      work: (
+        first: TestApp,
+        batchId: string,
+        restart: (imports: Partial<ImportWorkerOptions>) => Promise<TestApp>,
+      ) => Promise<void>,
+    ) {
+      const first = await startTestApp(kind, undefined, {}, { imports });
+      const restarted: TestApp[] = [];
+      const restart = async (more: Partial<ImportWorkerOptions>) => {
+        const second = await startTestApp(
+          kind,
+          undefined,
+          {},
+          { db: first.db, dataDir: first.dataDir, clock: first.clock, imports: more },
+        );
+        restarted.push(second);
+        return second;
+      };
+      try {
+        const r = await (await first.login("stttt-ls.vanthu")).uploadMany("/api/imports", files);
+        assert.equal(r.status, 202, JSON.stringify(r.body));
+        await work(first, r.body.id, restart);
+      } finally {
+        for (const second of restarted) await second.close();
+        await first.app.close();
+        await first.db.close();
+        rmSync(first.dataDir, { recursive: true, force: true });
+      }
+    }
+
     test("the app closed mid-batch, a new one on the same database: every file once", async () => {
       let read = 0;
       const slow: typeof readImportFile = async (ctx, bytes, name) => {
@@ -269,48 +293,25 @@ for (const kind of testDatabaseKinds()) {
         await sleep(150);
         return readImportFile(ctx, bytes, name);
       };
-      const first = await startTestApp(
-        kind,
-        undefined,
-        {},
-        {
-          imports: { pollMs: 50, concurrency: 1, read: slow, graceMs: 0 },
+      await withRestart(
+        { pollMs: 50, concurrency: 1, read: slow, graceMs: 0 },
+        async (first, batchId, restart) => {
+          while (read < 3) await sleep(20);
+          await first.app.close(); // in the middle: some done, one being read, the rest queued
+          const mid = await first.ctx.db
+            .selectFrom("import_items")
+            .select(["status", "locked_by"])
+            .where("batch_id", "=", batchId)
+            .execute();
+          const statuses = mid.map((m) => m.status);
+          assert.ok(statuses.includes("done") && statuses.includes("queued"), statuses.join());
+          assert.ok(!statuses.includes("reading"), "the one being read was given back");
+
+          const second = await restart({ pollMs: 50 });
+          const batch = await finished(await second.login("stttt-ls.vanthu"), batchId);
+          await assertOnce(second, batch);
         },
       );
-      let second: TestApp | null = null;
-      try {
-        const clerk = await first.login("stttt-ls.vanthu");
-        const r = await clerk.uploadMany("/api/imports", files);
-        assert.equal(r.status, 202);
-        while (read < 3) await sleep(20);
-        await first.app.close(); // in the middle: some done, one being read, the rest queued
-        const mid = await first.ctx.db
-          .selectFrom("import_items")
-          .select(["status", "locked_by"])
-          .where("batch_id", "=", r.body.id)
-          .execute();
-        const statuses = mid.map((m) => m.status);
-        assert.ok(statuses.includes("done") && statuses.includes("queued"), statuses.join());
-        assert.ok(!statuses.includes("reading"), "the one being read was given back");
-
-        second = await startTestApp(
-          kind,
-          undefined,
-          {},
-          {
-            db: first.db,
-            dataDir: first.dataDir,
-            clock: first.clock,
-            imports: { pollMs: 50 },
-          },
-        );
-        const batch = await finished(await second.login("stttt-ls.vanthu"), r.body.id);
-        await assertOnce(second, batch);
-      } finally {
-        await second?.close();
-        await first.db.close();
-        rmSync(first.dataDir, { recursive: true, force: true });
-      }
     });
 
     test("a process that dies while reading: its leases run out, another takes them; every file once", async () => {
@@ -321,71 +322,48 @@ for (const kind of testDatabaseKinds()) {
         if (++read > 2) return new Promise(() => {});
         return readImportFile(ctx, bytes, name);
       };
-      const first = await startTestApp(
-        kind,
-        undefined,
-        {},
-        {
-          imports: { pollMs: 50, concurrency: 2, read: hang, leaseMs: 30_000 },
+      await withRestart(
+        { pollMs: 50, concurrency: 2, read: hang, leaseMs: 30_000 },
+        async (first, batchId, restart) => {
+          while (read < 4) await sleep(20);
+          await first.imports!.stop({ release: false, graceMs: 0 });
+          const held = await first.ctx.db
+            .selectFrom("import_items")
+            .select("id")
+            .where("batch_id", "=", batchId)
+            .where("status", "=", "reading")
+            .execute();
+          assert.equal(held.length, 2, "two items died with the process");
+
+          const second = await restart({ pollMs: 50, leaseMs: 30_000 });
+          const clerk2 = await second.login("stttt-ls.vanthu");
+          // The rest are read; the two held ones wait for their leases.
+          for (let i = 0; i < 400; i++) {
+            const b = (await clerk2.get(`/api/imports/${batchId}`)).body;
+            if (b.counts.done === files.length - 2) break;
+            await sleep(25);
+          }
+          const waiting = (await clerk2.get(`/api/imports/${batchId}`)).body;
+          assert.equal(waiting.counts.reading, 2, JSON.stringify(waiting.counts));
+          second.clock.advance(31_000);
+          second.imports!.wake();
+          const batch = await finished(clerk2, batchId);
+          await assertOnce(second, batch);
+          const attempts = await second.ctx.db
+            .selectFrom("import_items")
+            .select("attempts")
+            .where(
+              "id",
+              "in",
+              held.map((h) => h.id),
+            )
+            .execute();
+          assert.deepEqual(
+            attempts.map((a) => a.attempts),
+            [2, 2],
+          );
         },
       );
-      let second: TestApp | null = null;
-      try {
-        const clerk = await first.login("stttt-ls.vanthu");
-        const r = await clerk.uploadMany("/api/imports", files);
-        while (read < 4) await sleep(20);
-        await first.imports!.stop({ release: false, graceMs: 0 });
-        const held = await first.ctx.db
-          .selectFrom("import_items")
-          .select("id")
-          .where("batch_id", "=", r.body.id)
-          .where("status", "=", "reading")
-          .execute();
-        assert.equal(held.length, 2, "two items died with the process");
-
-        second = await startTestApp(
-          kind,
-          undefined,
-          {},
-          {
-            db: first.db,
-            dataDir: first.dataDir,
-            clock: first.clock,
-            imports: { pollMs: 50, leaseMs: 30_000 },
-          },
-        );
-        const clerk2 = await second.login("stttt-ls.vanthu");
-        // The rest are read; the two held ones wait for their leases.
-        for (let i = 0; i < 400; i++) {
-          const b = (await clerk2.get(`/api/imports/${r.body.id}`)).body;
-          if (b.counts.done === files.length - 2) break;
-          await sleep(25);
-        }
-        const waiting = (await clerk2.get(`/api/imports/${r.body.id}`)).body;
-        assert.equal(waiting.counts.reading, 2, JSON.stringify(waiting.counts));
-        second.clock.advance(31_000);
-        second.imports!.wake();
-        const batch = await finished(clerk2, r.body.id);
-        await assertOnce(second, batch);
-        const attempts = await second.ctx.db
-          .selectFrom("import_items")
-          .select("attempts")
-          .where(
-            "id",
-            "in",
-            held.map((h) => h.id),
-          )
-          .execute();
-        assert.deepEqual(
-          attempts.map((a) => a.attempts),
-          [2, 2],
-        );
-      } finally {
-        await second?.close();
-        await first.app.close();
-        await first.db.close();
-        rmSync(first.dataDir, { recursive: true, force: true });
-      }
     });
 
     test("two takings of one item (a lease ran out under a slow reader): one import", async () => {
@@ -410,7 +388,7 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(await processItem(t.ctx, fastTaking!), "done");
         release();
         assert.equal(await slow, "lost", "the late one finds it done and writes nothing");
-        const copies = await copiesOf(t, [sha(utf8(pair.text))]);
+        const copies = await documentCopies(t.ctx.db, [sha(utf8(pair.text))]);
         assert.deepEqual([...copies.values()], [1, 1]);
         const view = await clerk.get(`/api/imports/${r.body.id}`);
         assert.equal(view.body.counts.documentsCreated, 2);

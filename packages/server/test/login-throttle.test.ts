@@ -37,14 +37,33 @@ for (const kind of testDatabaseKinds()) {
     });
     after(() => t.close());
 
-    const attempt = (username: string, password: string, ip: string, headers = {}) =>
-      t.app.inject({
+    const attempt = (
+      username: string,
+      password: string,
+      ip: string,
+      headers: Record<string, string> = {},
+      app = t.app,
+    ) =>
+      app.inject({
         method: "POST",
         url: "/api/auth/login",
         remoteAddress: ip,
         headers,
         payload: { username, password },
       });
+    /** `work` on the same app behind a trusted proxy at 10.0.0.1 (TRUST_PROXY). */
+    async function behindProxy(work: (app: TestApp["app"]) => Promise<void>) {
+      const proxied = await buildApp(
+        { ...t.ctx, config: { ...t.ctx.config, trustProxy: ["10.0.0.1"] } },
+        { logger: false },
+      );
+      await proxied.app.ready();
+      try {
+        await work(proxied.app);
+      } finally {
+        await proxied.app.close();
+      }
+    }
     /** Passwords actually checked: each leaves one row in login_attempts. */
     const checked = async (where: { username?: string; ip?: string }) => {
       let q = t.ctx.db
@@ -150,25 +169,15 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test("X-Forwarded-For is believed only from a configured proxy", async () => {
-      const proxied = await buildApp(
-        { ...t.ctx, config: { ...t.ctx.config, trustProxy: ["10.0.0.1"] } },
-        { logger: false },
-      );
-      await proxied.app.ready();
-      try {
+      await behindProxy(async (proxied) => {
         const cases = [
           { peer: "10.0.0.9", forwarded: "198.51.100.50", seen: "10.0.0.9" },
           { peer: "10.0.0.1", forwarded: "198.51.100.51", seen: "198.51.100.51" },
           { peer: "127.0.0.1", forwarded: "198.51.100.52", seen: "127.0.0.1" },
         ];
         for (const c of cases) {
-          const res = await proxied.app.inject({
-            method: "POST",
-            url: "/api/auth/login",
-            remoteAddress: c.peer,
-            headers: { "x-forwarded-for": c.forwarded },
-            payload: { username: `probe.${c.peer}`, password: "x" },
-          });
+          const forwarded = { "x-forwarded-for": c.forwarded };
+          const res = await attempt(`probe.${c.peer}`, "x", c.peer, forwarded, proxied);
           assert.equal(res.statusCode, 401);
           const row = await t.ctx.db
             .selectFrom("login_attempts")
@@ -178,42 +187,17 @@ for (const kind of testDatabaseKinds()) {
           assert.equal(row.ip, c.seen, JSON.stringify(c));
         }
         // Behind the proxy, one client's failures do not lock out the others.
+        const spray = { "x-forwarded-for": "198.51.100.60" };
         for (let i = 0; i < THROTTLE.perAddress + 2; i++)
-          await proxied.app.inject({
-            method: "POST",
-            url: "/api/auth/login",
-            remoteAddress: "10.0.0.1",
-            headers: { "x-forwarded-for": "198.51.100.60" },
-            payload: { username: `spray.${i}`, password: "x" },
-          });
-        const other = await proxied.app.inject({
-          method: "POST",
-          url: "/api/auth/login",
-          remoteAddress: "10.0.0.1",
-          headers: { "x-forwarded-for": "198.51.100.61" },
-          payload: { username: "stttt-ls.admin", password: "demo" },
-        });
+          await attempt(`spray.${i}`, "x", "10.0.0.1", spray, proxied);
+        const client = { "x-forwarded-for": "198.51.100.61" };
+        const other = await attempt("stttt-ls.admin", "demo", "10.0.0.1", client, proxied);
         assert.equal(other.statusCode, 200);
-      } finally {
-        await proxied.app.close();
-      }
+      });
     });
 
     test("the session cookie is Secure over TLS and behind a trusted TLS proxy, not otherwise", async () => {
-      const proxied = await buildApp(
-        { ...t.ctx, config: { ...t.ctx.config, trustProxy: ["10.0.0.1"] } },
-        { logger: false },
-      );
-      await proxied.app.ready();
-      try {
-        const login = (peer: string, headers: Record<string, string>) =>
-          proxied.app.inject({
-            method: "POST",
-            url: "/api/auth/login",
-            remoteAddress: peer,
-            headers,
-            payload: { username: "stttt-ls.admin", password: "demo" },
-          });
+      await behindProxy(async (proxied) => {
         const cases: Array<{
           name: string;
           peer: string;
@@ -235,14 +219,14 @@ for (const kind of testDatabaseKinds()) {
           },
         ];
         for (const c of cases) {
-          const res = await login(c.peer, c.headers);
+          const res = await attempt("stttt-ls.admin", "demo", c.peer, c.headers, proxied);
           assert.equal(res.statusCode, 200, c.name);
           assert.equal(/;\s*Secure/i.test(String(res.headers["set-cookie"])), c.secure, c.name);
         }
         // TLS on the socket itself.
         const server = createServer(
           { key: fixture("localhost-key.pem"), cert: fixture("localhost-cert.pem") },
-          (req, res) => proxied.app.routing(req, res),
+          (req, res) => proxied.routing(req, res),
         );
         await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
         try {
@@ -270,9 +254,7 @@ for (const kind of testDatabaseKinds()) {
         } finally {
           await new Promise((r) => server.close(r));
         }
-      } finally {
-        await proxied.app.close();
-      }
+      });
     });
 
     test("old attempts are purged by the recurring job; counters of ended windows too", async () => {

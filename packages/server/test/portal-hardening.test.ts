@@ -44,19 +44,22 @@ for (const kind of kinds) {
     });
     after(() => t.close());
 
+    /** The rendering stored with the document, and how to put another there. */
+    const storedHtml = async () =>
+      (
+        await t.ctx.db
+          .selectFrom("documents")
+          .select("rendered_html")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).rendered_html ?? "";
+    const storeHtml = (html: string | null) =>
+      t.ctx.db.updateTable("documents").set({ rendered_html: html }).where("id", "=", id).execute();
+
     test("the rendering is stored at issue, and the portal serves the stored bytes", async () => {
-      const row = await t.ctx.db
-        .selectFrom("documents")
-        .select("rendered_html")
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
-      assert.match(row.rendered_html ?? "", /<article class="van-ban state">/);
+      assert.match(await storedHtml(), /<article class="van-ban state">/);
       // Proof that the page is not laid out again: a marker put in the column is what is served.
-      await t.ctx.db
-        .updateTable("documents")
-        .set({ rendered_html: '<article class="van-ban state">DA-LUU-SAN</article>' })
-        .where("id", "=", id)
-        .execute();
+      await storeHtml('<article class="van-ban state">DA-LUU-SAN</article>');
       const page = (await t.anonymous().get(`/van-ban/${id}`)).raw.toString();
       assert.match(page, /DA-LUU-SAN/);
       const view = await t.anonymous().get(`/api/documents/${id}/view`);
@@ -65,19 +68,10 @@ for (const kind of kinds) {
     });
 
     test("a document issued before the column existed is drawn once, on its first view", async () => {
-      await t.ctx.db
-        .updateTable("documents")
-        .set({ rendered_html: null })
-        .where("id", "=", id)
-        .execute();
+      await storeHtml(null);
       const page = (await t.anonymous().get(`/van-ban/${id}`)).raw.toString();
       assert.match(page, /tuyên truyền an toàn giao thông năm 2026/);
-      const row = await t.ctx.db
-        .selectFrom("documents")
-        .select("rendered_html")
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
-      assert.match(row.rendered_html ?? "", /<article class="van-ban state">/);
+      assert.match(await storedHtml(), /<article class="van-ban state">/);
     });
 
     test("another agency's or an anonymous view of a document with many findings is not linted", async () => {

@@ -5,7 +5,7 @@
  */
 import { agencySchema, type AgencyInput } from "@vanthu/contract";
 import type { Kysely } from "kysely";
-import type { Database } from "@vanthu/db";
+import type { Database, NewAgency } from "@vanthu/db";
 import type { Actor, AppContext } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -23,6 +23,32 @@ import {
 import { insertUser } from "./create-user.ts";
 
 export { agencySchema, type AgencyInput };
+
+/**
+ * Inserts an agency row (in the caller's transaction) and returns its id. What is not given is
+ * empty: no parent, place, portal domain, term, validity or successor; the numbering its default.
+ */
+export async function insertAgency(
+  db: Kysely<Database>,
+  agency: Pick<NewAgency, "code" | "name" | "abbreviation" | "kind"> & Partial<NewAgency>,
+): Promise<string> {
+  const row = await db
+    .insertInto("agencies")
+    .values({
+      parent_id: null,
+      parent_line: null,
+      place: null,
+      portal_domain: null,
+      term: null,
+      valid_from: null,
+      valid_to: null,
+      replaced_by: null,
+      ...agency,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 export async function createAgency(
   db: Kysely<Database>,
@@ -67,46 +93,39 @@ export async function createAgency(
       // An agency admin's agencies are in its own place: the name check below is per place.
       const place = (authority.scope === "agency" && parent?.place) || a.place || null;
       await assertNameFree(trx, { name: a.name, parentId: parent?.id ?? null, place, authority });
-      const row = await trx
-        .insertInto("agencies")
-        .values({
-          code: a.code,
-          name: a.name,
-          abbreviation: a.abbreviation,
-          kind: a.kind,
-          parent_id: parent?.id ?? null,
-          parent_line: a.parentLine ?? null,
-          place,
-          portal_domain: a.portalDomain ?? null,
-          numbering: a.numbering ?? (a.kind === "party" ? "term-per-type" : "yearly"),
-          term: a.term ?? null,
-          valid_from: null,
-          valid_to: null,
-          replaced_by: null,
-          created_at: at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const agencyId = await insertAgency(trx, {
+        code: a.code,
+        name: a.name,
+        abbreviation: a.abbreviation,
+        kind: a.kind,
+        parent_id: parent?.id ?? null,
+        parent_line: a.parentLine ?? null,
+        place,
+        portal_domain: a.portalDomain ?? null,
+        numbering: a.numbering ?? (a.kind === "party" ? "term-per-type" : "yearly"),
+        term: a.term ?? null,
+        created_at: at,
+      });
       for (const u of a.units)
         await trx
           .insertInto("units")
-          .values({ agency_id: row.id, name: u.name, abbreviation: u.abbreviation })
+          .values({ agency_id: agencyId, name: u.name, abbreviation: u.abbreviation })
           .execute();
       const { admin, ...recorded } = a;
       await recordAudit(trx, {
         actor,
         action: "agency.create",
         entity: "agency",
-        entityId: row.id,
+        entityId: agencyId,
         after: { ...recorded, place, ...(admin ? { admin: admin.username } : {}) },
         at,
       });
-      if (!admin || !adminHash) return { id: row.id };
+      if (!admin || !adminHash) return { id: agencyId };
       const made = await insertUser(
         trx,
         actor,
         {
-          agencyId: row.id,
+          agencyId,
           agencyCode: a.code,
           username: admin.username,
           fullName: admin.fullName,
@@ -116,7 +135,7 @@ export async function createAgency(
         },
         at,
       );
-      return { id: row.id, adminId: made.id };
+      return { id: agencyId, adminId: made.id };
     });
   } catch (e) {
     throw uniqueViolation(e) ?? e;

@@ -15,6 +15,7 @@ import { recordAudit } from "../audit.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { PASSWORD_PROBLEMS_VI, passwordProblems } from "../auth/password-policy.ts";
 import { INSTALLATION } from "./agency-identity.ts";
+import { insertAgency } from "./create-agency.ts";
 import { insertUser } from "./create-user.ts";
 
 export const INSTALLER_USERNAME = "admin";
@@ -35,26 +36,13 @@ export async function installationAgencyId(trx: Transaction<Database>, at: Date)
     .where("kind", "=", INSTALLATION.kind)
     .executeTakeFirst();
   if (found) return found.id;
-  const row = await trx
-    .insertInto("agencies")
-    .values({
-      code: INSTALLATION.code,
-      name: INSTALLATION.name,
-      abbreviation: INSTALLATION.abbreviation,
-      kind: INSTALLATION.kind,
-      parent_id: null,
-      parent_line: null,
-      place: null,
-      portal_domain: null,
-      term: null,
-      valid_from: null,
-      valid_to: null,
-      replaced_by: null,
-      created_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertAgency(trx, {
+    code: INSTALLATION.code,
+    name: INSTALLATION.name,
+    abbreviation: INSTALLATION.abbreviation,
+    kind: INSTALLATION.kind,
+    created_at: at,
+  });
 }
 
 export interface InstallationAdmin {
