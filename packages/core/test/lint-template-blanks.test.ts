@@ -6,64 +6,26 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { composedDraft, congVan as shared, lintText } from "./fixtures.ts";
 import {
   composeDocument,
   lintDocument,
   normalizeText,
   parseDocument,
-  type LayoutSource,
   type LintContext,
 } from "@vanthu/core";
 
-function congVan(
-  parts: Partial<
-    Record<
-      "so" | "date" | "vv" | "kinhGui" | "body" | "noiNhan" | "signature" | "annex" | "header",
-      string
-    >
-  > = {},
-): string {
-  return [
-    parts.header ??
-      "UBND TỈNH CAO NGUYÊN\nSỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
-    parts.so ?? "Số: 15/SYT-VP",
-    parts.vv ?? "V/v báo cáo công tác y tế năm 2026",
-    parts.date ?? "Cao Nguyên, ngày 03 tháng 6 năm 2026",
-    parts.kinhGui ?? "Kính gửi: Trung tâm Y tế các huyện.",
-    parts.body ?? "Sở Y tế đề nghị các đơn vị báo cáo kết quả trước ngày 30 tháng 6 năm 2026./.",
-    parts.noiNhan ?? "Nơi nhận:\n- Như trên;\n- Lưu: VT, VP.",
-    parts.signature ?? "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An",
-    ...(parts.annex ? [parts.annex] : []),
-  ].join("\n\n");
-}
+/** The fixtures' công văn, with a body that cites nothing. */
+const congVan = (parts: Parameters<typeof shared>[0] = {}) =>
+  shared({
+    body: "Sở Y tế đề nghị các đơn vị báo cáo kết quả trước ngày 30 tháng 6 năm 2026./.",
+    ...parts,
+  });
 
 /** A draft as the compose form sends it. */
-const DRAFT: LayoutSource & { paragraphs: string[] } = {
-  format: "state",
-  issuer: { name: "Sở Y tế", parent: "UBND tỉnh Cao Nguyên", code: "SYT", unit: null },
-  type: { code: "CV", name: "Công văn" },
-  number: null,
-  symbol: "SYT-VP",
-  place: "Cao Nguyên",
-  dateParts: { day: null, month: null, year: null },
-  subject: "báo cáo công tác y tế năm 2026",
-  addressees: ["Trung tâm Y tế các huyện"],
-  paragraphs: ["Sở Y tế đề nghị các đơn vị báo cáo kết quả./."],
-  recipients: ["Như trên"],
-  archive: ["VT", "VP"],
-  signature: {
-    authority: "KT",
-    authorityTitle: "GIÁM ĐỐC",
-    signerTitle: "PHÓ GIÁM ĐỐC",
-    signerName: "Nguyễn Văn An",
-    levels: [{ authority: "KT", title: "GIÁM ĐỐC" }],
-  },
-};
+const DRAFT = composedDraft();
 
-function lint(text: string, context: Partial<LintContext> = {}) {
-  const t = normalizeText(text);
-  return lintDocument(parseDocument(t), { text: t, ...context });
-}
+const lint = lintText;
 
 /** `severity:variant «the text it points at»` of the findings of `code`. */
 const found = (text: string, code: string, context: Partial<LintContext> = {}) => {

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { congVan, lintText } from "./fixtures.ts";
 import {
   applyFixes,
   lintDocument,
@@ -9,30 +10,7 @@ import {
   type LintContext,
 } from "@vanthu/core";
 
-/** A small công văn; each case changes one part of it. */
-function congVan(
-  parts: Partial<
-    Record<"so" | "date" | "vv" | "kinhGui" | "body" | "noiNhan" | "signature" | "header", string>
-  > = {},
-): string {
-  return [
-    parts.header ??
-      "UBND TỈNH CAO NGUYÊN\nSỞ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
-    parts.so ?? "Số: 15/SYT-VP",
-    parts.vv ?? "V/v báo cáo công tác y tế năm 2026",
-    parts.date ?? "Cao Nguyên, ngày 03 tháng 6 năm 2026",
-    parts.kinhGui ?? "Kính gửi: Trung tâm Y tế các huyện.",
-    parts.body ??
-      "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/5/2026 của UBND tỉnh, Sở Y tế đề nghị báo cáo./.",
-    parts.noiNhan ?? "Nơi nhận:\n- Như trên;\n- Lưu: VT, VP.",
-    parts.signature ?? "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An",
-  ].join("\n\n");
-}
-
-function lint(text: string, context: Partial<LintContext> = {}) {
-  const t = normalizeText(text);
-  return lintDocument(parseDocument(t), { text: t, ...context });
-}
+const lint = lintText;
 
 const codes = (text: string, code: string, context: Partial<LintContext> = {}) =>
   lint(text, context)

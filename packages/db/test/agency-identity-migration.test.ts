@@ -5,37 +5,17 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { databaseBefore } from "./migration-fixture.ts";
 import { sql } from "kysely";
 import { foldKey } from "@vanthu/core";
-import {
-  createEmptyPostgresDatabase,
-  listMigrations,
-  migrate,
-  openDatabase,
-  testDatabaseKinds,
-} from "@vanthu/db";
+import { migrate, testDatabaseKinds } from "@vanthu/db";
 
 const MIGRATION = "20261201220000_agency-identity.sql";
 
-async function rawDatabase(kind: "pglite" | "postgres") {
-  if (kind === "pglite")
-    return { ...(await openDatabase({ dataDir: "memory://" })), drop: async () => {} };
-  const empty = await createEmptyPostgresDatabase();
-  return { ...(await openDatabase({ databaseUrl: empty.url })), drop: empty.drop };
-}
-
 for (const kind of testDatabaseKinds()) {
   test(`${kind}: existing duplicate agency names are renamed into the history, keys = foldKey`, async () => {
-    const h = await rawDatabase(kind);
+    const h = await databaseBefore(kind, MIGRATION);
     try {
-      // The schema as it was before this migration.
-      await sql`CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
-        h.db,
-      );
-      for (const m of listMigrations().filter((m) => m.name < MIGRATION)) {
-        await sql.raw(m.sql).execute(h.db);
-        await sql`INSERT INTO schema_migrations (name) VALUES (${m.name})`.execute(h.db);
-      }
       const insert = (code: string, name: string, at: string) =>
         sql`INSERT INTO agencies (code, name, abbreviation, kind, created_at)
             VALUES (${code}, ${name}, 'BLS', 'press', ${at})`.execute(h.db);

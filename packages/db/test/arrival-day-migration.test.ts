@@ -4,47 +4,16 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { databaseBefore } from "./migration-fixture.ts";
 import { sql } from "kysely";
-import pg from "pg";
-import { listMigrations, migrate, openDatabase, testDatabaseKinds } from "@vanthu/db";
+import { migrate, testDatabaseKinds } from "@vanthu/db";
 
 const MIGRATION = "20261202160000_arrival-day.sql";
 
-async function rawDatabase(kind: "pglite" | "postgres") {
-  if (kind === "pglite")
-    return { ...(await openDatabase({ dataDir: "memory://" })), drop: async () => {} };
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `vanthu_test_${randomBytes(6).toString("hex")}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  return {
-    ...handle,
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
-
 for (const kind of testDatabaseKinds()) {
   test(`${kind}: entries registered before the arrival day have the day they were registered, in Vietnam`, async () => {
-    const h = await rawDatabase(kind);
+    const h = await databaseBefore(kind, MIGRATION);
     try {
-      await sql`CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
-        h.db,
-      );
-      for (const m of listMigrations().filter((m) => m.name < MIGRATION)) {
-        await sql.raw(m.sql).execute(h.db);
-        await sql`INSERT INTO schema_migrations (name) VALUES (${m.name})`.execute(h.db);
-      }
       const agency = (
         await sql<{ id: string }>`INSERT INTO agencies (code, name, abbreviation, kind)
           VALUES ('baolangson', 'Báo Lạng Sơn', 'BLS', 'press') RETURNING id`.execute(h.db)
