@@ -3,7 +3,7 @@
  * that turns every failure into `{ error: { code, message, issues } }`, and the routes.
  */
 import { hostname } from "node:os";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import type { ApiReply } from "@vanthu/contract";
@@ -86,7 +86,7 @@ export async function buildApp(
     logger: options.logger ?? { level: ctx.config.logLevel },
     // Fastify's two lines per request buried the start-up banner and every warning: one line per
     // request instead, at debug (registerRequestLog).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
     // Every request gets an id in the logs; a client may pass its own.
     requestIdHeader: "x-request-id",
