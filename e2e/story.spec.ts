@@ -267,7 +267,7 @@ test("the issuer's dashboard shows the report", async ({ browser }) => {
   await expect(page.getByRole("checkbox", { name: "6 tháng" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Hằng quý" })).toBeChecked();
   await page.goBack();
-  await expect(page.getByText("Thời lượng (phút)").first()).toBeVisible();
+  await expect(page.getByText("Số chuyên trang, chuyên mục").first()).toBeVisible();
   await shot(page, "dashboard");
   await page.context().close();
 });
