@@ -5,6 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { composedDraft } from "./fixtures.ts";
 import {
   composeDocument,
   composeText,
@@ -15,14 +16,8 @@ import {
 } from "@vanthu/core";
 
 /** A draft as the compose form sends it: number and day left for issuing. */
-const draft: LayoutSource & { paragraphs: string[] } = {
-  format: "state",
+const draft = composedDraft({
   issuer: { name: "Sở Y tế", parent: "UBND tỉnh Cao Nguyên", code: "SYT", unit: "VP" },
-  type: { code: "CV", name: "Công văn" },
-  number: null,
-  symbol: "SYT-VP",
-  place: "Cao Nguyên",
-  dateParts: { day: null, month: null, year: null },
   subject: "[trích yếu nội dung công văn]",
   addressees: ["Trung tâm Y tế các huyện", "[Cơ quan, đơn vị nhận]"],
   paragraphs: [
@@ -31,15 +26,8 @@ const draft: LayoutSource & { paragraphs: string[] } = {
     "Trân trọng./.",
   ],
   recipients: ["Như trên", "…………"],
-  archive: ["VT", "VP"],
-  signature: {
-    authority: "KT",
-    authorityTitle: "GIÁM ĐỐC",
-    signerTitle: "PHÓ GIÁM ĐỐC",
-    signerName: null,
-    levels: [{ authority: "KT", title: "GIÁM ĐỐC" }],
-  },
-};
+  signature: { ...composedDraft().signature, signerName: null },
+});
 
 function lintComposed(src: LayoutSource, context: Partial<LintContext> = {}) {
   const { text, fields } = composeDocument(src);
