@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { deputySignature } from "./fixtures.ts";
 import {
   composeFollowOn,
   referenceKey,
@@ -80,13 +81,7 @@ const letter: LayoutSource = {
   ],
   recipients: ["Như trên", "Lãnh đạo Sở"],
   archive: ["VT", "TTBCXB"],
-  signature: {
-    authority: "KT",
-    authorityTitle: "GIÁM ĐỐC",
-    signerTitle: "PHÓ GIÁM ĐỐC",
-    signerName: "Nguyễn Văn An",
-    levels: [{ authority: "KT", title: "GIÁM ĐỐC" }],
-  },
+  signature: deputySignature("Nguyễn Văn An"),
 };
 
 test("composeText: the parser reads back what was composed", () => {

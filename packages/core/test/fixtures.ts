@@ -33,6 +33,17 @@ export function lintText(text: string, context: Partial<LintContext> = {}) {
   return lintDocument(parseDocument(t), { text: t, ...context });
 }
 
+/** "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" and the deputy's name (null: left for the signer). */
+export function deputySignature(signerName: string | null): LayoutSource["signature"] {
+  return {
+    authority: "KT",
+    authorityTitle: "GIÁM ĐỐC",
+    signerTitle: "PHÓ GIÁM ĐỐC",
+    signerName,
+    levels: [{ authority: "KT", title: "GIÁM ĐỐC" }],
+  };
+}
+
 /** The same công văn as the compose form sends it: number and day left for issuing. */
 export function composedDraft(
   change: Partial<LayoutSource> = {},
@@ -50,13 +61,7 @@ export function composedDraft(
     paragraphs: ["Sở Y tế đề nghị các đơn vị báo cáo kết quả./."],
     recipients: ["Như trên"],
     archive: ["VT", "VP"],
-    signature: {
-      authority: "KT",
-      authorityTitle: "GIÁM ĐỐC",
-      signerTitle: "PHÓ GIÁM ĐỐC",
-      signerName: "Nguyễn Văn An",
-      levels: [{ authority: "KT", title: "GIÁM ĐỐC" }],
-    },
+    signature: deputySignature("Nguyễn Văn An"),
     ...change,
   };
 }

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { deputySignature } from "../../core/test/fixtures.ts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
@@ -227,13 +228,7 @@ function long(format: "state" | "party"): LayoutSource {
     },
     recipients: ["Như trên", "Lãnh đạo Sở"],
     archive: ["VT"],
-    signature: {
-      authority: "KT",
-      authorityTitle: "GIÁM ĐỐC",
-      signerTitle: "PHÓ GIÁM ĐỐC",
-      signerName: "Nguyễn Văn An",
-      levels: [{ authority: "KT", title: "GIÁM ĐỐC" }],
-    },
+    signature: deputySignature("Nguyễn Văn An"),
   };
 }
 
