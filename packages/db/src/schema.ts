@@ -16,6 +16,15 @@ import type {
   ImportSource,
   NumberingScheme,
   Role,
+  Urgency,
+  Secrecy,
+  ReviewState,
+  ReviewAction,
+  ConsultationAnswer,
+  HandlerRole,
+  HandlerStatus,
+  HandlingStep,
+  ReminderKind,
 } from "@vanthu/core";
 export type {
   AgencyKind,
@@ -78,6 +87,34 @@ export interface UnitTable {
   agency_id: string;
   name: string;
   abbreviation: string;
+  created_at: CreatedAt;
+  /** A closed unit keeps its documents and history; nobody new is placed in it. */
+  closed_at: OptionalTimestamp;
+}
+
+/** Renames of a unit. */
+export interface UnitHistoryTable {
+  id: Generated<number>;
+  unit_id: string;
+  old_name: string;
+  new_name: string;
+  actor_id: string | null;
+  at: CreatedAt;
+}
+
+/** A leader's approvals and instructions handed to a deputy for a period (ủy quyền). */
+export interface DelegationTable {
+  id: Generated<string>;
+  agency_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  /** "YYYY-MM-DD", both days included. */
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: OptionalTimestamp;
 }
 
 export interface UserTable {
@@ -90,6 +127,11 @@ export interface UserTable {
   roles: Role[];
   password_hash: string;
   disabled: Generated<boolean>;
+  /** Head of their unit (Trưởng phòng): reviews its drafts, passes its documents on. */
+  unit_head: Generated<boolean>;
+  /** In charge of follow-up (đôn đốc): sees everything late, sends reminders. */
+  follows_up: Generated<boolean>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -172,6 +214,133 @@ export interface DocumentTable {
   search: ColumnType<string, never, never>;
   /** The words as written, lower-cased, not folded, with positions (generated; quoted phrases). */
   exact: ColumnType<string, never, never>;
+  urgency: ColumnType<Urgency | null, Urgency | null | undefined, Urgency | null>;
+  secrecy: ColumnType<Secrecy | null, Secrecy | null | undefined, Secrecy | null>;
+  /** A draft's review: only an approved draft is issued. */
+  review: Generated<ReviewState>;
+  /** Whom a submitted draft waits for. */
+  reviewer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  approved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  approved_at: OptionalTimestamp;
+  /** The draft's current version (document_versions keeps each one). */
+  version: Generated<number>;
+  /** The received record an outgoing document answers (the reply). */
+  answers_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A received record attached to the earlier record of the same document. */
+  attached_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** "YYYY-MM-DD": a received document's processing deadline. */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where a registered received document stands inside the agency (null: just registered). */
+  handling: ColumnType<HandlingStep | null, HandlingStep | null | undefined, HandlingStep | null>;
+  /** The leader a received document was presented to. */
+  presented_to: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The people named on a secret document. */
+export interface DocumentReaderTable {
+  document_id: string;
+  user_id: string;
+}
+
+export interface DocumentVersionTable {
+  document_id: string;
+  version: number;
+  content: Json<unknown>;
+  text: string;
+  author_id: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewStepTable {
+  id: Generated<number>;
+  document_id: string;
+  version: number;
+  action: ReviewAction;
+  actor_id: string;
+  to_user_id: string | null;
+  on_behalf_of: string | null;
+  note: string | null;
+  at: Timestamp;
+}
+
+export interface ConsultationTable {
+  id: Generated<string>;
+  document_id: string;
+  unit_id: string;
+  asked_by: string;
+  asked_at: Timestamp;
+  due_on: string | null;
+  answer: ConsultationAnswer | null;
+  comment: string | null;
+  answered_by: string | null;
+  answered_at: OptionalTimestamp;
+}
+
+/** A leader's instruction on a received document (bút phê). */
+export interface InstructionTable {
+  id: Generated<string>;
+  document_id: string;
+  text: string;
+  due_on: string | null;
+  /** The leader whose instruction it is. */
+  given_by: string;
+  /** Who typed it: the leader, or a clerk for one written on paper. */
+  entered_by: string;
+  on_paper: Generated<boolean>;
+  on_behalf_of: string | null;
+  at: Timestamp;
+}
+
+/** A unit or a person handling a received document. */
+export interface HandlerTable {
+  id: Generated<string>;
+  document_id: string;
+  instruction_id: string | null;
+  parent_id: string | null;
+  unit_id: string | null;
+  user_id: string | null;
+  role: HandlerRole;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+  due_on: string | null;
+  status: Generated<HandlerStatus>;
+  done_at: OptionalTimestamp;
+  result: string | null;
+}
+
+export interface HandlingNoteTable {
+  id: Generated<string>;
+  document_id: string;
+  author_id: string;
+  text: string;
+  file_name: string | null;
+  file_sha256: string | null;
+  at: Timestamp;
+}
+
+export interface ReminderTable {
+  id: Generated<string>;
+  document_id: string;
+  handler_id: string | null;
+  kind: ReminderKind;
+  sent_by: string;
+  note: string | null;
+  at: Timestamp;
+}
+
+/** Default processing deadlines ('' matches any type or urgency). */
+export interface DeadlineRuleTable {
+  agency_id: string;
+  type_code: Generated<string>;
+  urgency: Generated<string>;
+  working_days: number;
+}
+
+export interface HolidayTable {
+  agency_id: string;
+  day: string;
+  name: string;
 }
 
 export interface DeliveryTable {
@@ -191,6 +360,13 @@ export interface DeliveryTable {
   in_progress_at: OptionalTimestamp;
   done_at: OptionalTimestamp;
   updated_at: Timestamp;
+  /** The received record this delivery passes on (chuyển tiếp), with the forwarder's note. */
+  forwarded_from_id: ColumnType<string | null, string | null | undefined, string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the recipient did (the summary given with 06). */
+  result: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The recipient's reply, an outgoing document of theirs. */
+  reply_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DocumentCitationTable {
@@ -242,9 +418,16 @@ export interface NotificationTable {
   kind: string;
   task_id: string | null;
   period: string | null;
-  message: string;
+  /** Rows written before codes: the message in Vietnamese. */
+  message: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   read_at: OptionalTimestamp;
+  /** The person it is for; null: the agency. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** One of core's NOTIFICATION_CODES, rendered through the message catalogue with `params`. */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  params: ColumnType<Record<string, string | number | null>, string | undefined, string>;
+  document_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JobTable {
@@ -349,6 +532,18 @@ export interface Database {
   agencies: AgencyTable;
   agency_history: AgencyHistoryTable;
   units: UnitTable;
+  unit_history: UnitHistoryTable;
+  delegations: DelegationTable;
+  document_readers: DocumentReaderTable;
+  document_versions: DocumentVersionTable;
+  review_steps: ReviewStepTable;
+  consultations: ConsultationTable;
+  instructions: InstructionTable;
+  handlers: HandlerTable;
+  handling_notes: HandlingNoteTable;
+  reminders: ReminderTable;
+  deadline_rules: DeadlineRuleTable;
+  holidays: HolidayTable;
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;

@@ -30,6 +30,9 @@ export interface Actor {
   username: string;
   fullName: string;
   roles: Role[];
+  /** The unit the person is placed in, and whether they head it. */
+  unitId: string | null;
+  unitHead: boolean;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

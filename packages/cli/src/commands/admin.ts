@@ -300,6 +300,8 @@ export function importCommand(
       username: user.username,
       fullName: user.full_name,
       roles: user.roles,
+      unitId: user.unit_id,
+      unitHead: user.unit_head,
     };
     let files: string[];
     try {

@@ -78,6 +78,8 @@ async function loginNow(
     username: user.username,
     fullName: user.full_name,
     roles: user.roles,
+    unitId: user.unit_id,
+    unitHead: user.unit_head,
   };
   await recordAudit(ctx.db, { actor, action: "login", entity: "user", entityId: user.id, at: now });
   return {

@@ -59,6 +59,8 @@ export async function findSession(
       "users.full_name",
       "users.roles",
       "users.disabled",
+      "users.unit_id",
+      "users.unit_head",
     ])
     .where("sessions.id", "=", hashToken(ctx.sessionSecret, token))
     .executeTakeFirst();
@@ -71,6 +73,8 @@ export async function findSession(
       username: row.username,
       fullName: row.full_name,
       roles: row.roles,
+      unitId: row.unit_id,
+      unitHead: row.unit_head,
     },
   };
 }

@@ -15,7 +15,7 @@ export async function listNotifications(ctx: AppContext, actor: Actor): Promise<
     kind: n.kind,
     taskId: n.task_id,
     period: n.period,
-    message: n.message,
+    message: n.message ?? "",
     createdAt: n.created_at.toISOString(),
     readAt: n.read_at?.toISOString() ?? null,
   }));

@@ -154,6 +154,8 @@ async function batchActor(ctx: AppContext, batchId: string): Promise<Actor> {
       "users.username",
       "users.full_name",
       "users.roles",
+      "users.unit_id",
+      "users.unit_head",
     ])
     .where("import_batches.id", "=", batchId)
     .executeTakeFirstOrThrow();
@@ -163,6 +165,8 @@ async function batchActor(ctx: AppContext, batchId: string): Promise<Actor> {
     username: row.username,
     fullName: row.full_name,
     roles: row.roles,
+    unitId: row.unit_id,
+    unitHead: row.unit_head,
   };
 }
 
