@@ -62,6 +62,10 @@ export const DEMO_AGENCIES: AgencyInput[] = [
     abbreviation: "BLS",
     kind: "press",
     place: "Lạng Sơn",
+    units: [
+      { name: "Ban Thời sự", abbreviation: "TS" },
+      { name: "Ban Thư ký tòa soạn", abbreviation: "TKTS" },
+    ],
   },
   {
     code: "ptth-ls",
@@ -151,6 +155,18 @@ export const DEMO_ROLES = [
 ] as const;
 export const DEMO_PASSWORD = "demo";
 
+/**
+ * The people of an agency with units, besides the four above: the specialist sits in the first
+ * unit, whose head (Trưởng phòng, or Trưởng ban) reviews its drafts and passes its documents on;
+ * a second specialist in the second unit; a deputy leader to whom the leader delegates; the clerk
+ * follows up late work (đôn đốc).
+ */
+export const DEMO_UNIT_PEOPLE = [
+  { suffix: "truongphong", role: "specialist", title: "Trưởng phòng", unit: 0, head: true },
+  { suffix: "chuyenvien2", role: "specialist", title: "Chuyên viên", unit: 1, head: false },
+  { suffix: "pholanhdao", role: "leader", title: "Phó Lãnh đạo", unit: null, head: false },
+] as const;
+
 /** True when the database has no agency yet. */
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom("agencies").select("id").limit(1).executeTakeFirst());
@@ -169,25 +185,60 @@ export async function seedDemoWorld(
     .where("kind", "!=", "installation")
     .execute();
   const byCode = new Map(agencies.map((a) => [a.code, a]));
+  const units = await ctx.db
+    .selectFrom("units")
+    .select(["id", "agency_id", "name", "abbreviation"])
+    .orderBy("abbreviation")
+    .execute();
+  // The units in the order the agency lists them.
+  const unitsOf = (agency: { id: string; code: string }) => {
+    const listed = DEMO_AGENCIES.find((d) => d.code === agency.code)?.units ?? [];
+    return listed.map((u) =>
+      units.find((r) => r.agency_id === agency.id && r.abbreviation === u.abbreviation)!,
+    );
+  };
   let users = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    for (const a of agencies)
+    for (const a of agencies) {
+      const own = unitsOf(a);
       for (const [suffix, role, title] of DEMO_ROLES) {
         await trx
           .insertInto("users")
           .values({
             agency_id: a.id,
-            unit_id: null,
+            unit_id: role === "specialist" ? (own[0]?.id ?? null) : null,
             username: `${a.code}.${suffix}`,
             full_name: `${title} ${a.name}`,
             title,
             roles: [role],
+            password_hash: hash,
+            follows_up: role === "clerk" && own.length > 0,
+            created_at: at,
+          })
+          .execute();
+        users++;
+      }
+      if (own.length === 0) continue;
+      for (const p of DEMO_UNIT_PEOPLE) {
+        const unit = p.unit === null ? null : (own[p.unit] ?? own[0]!);
+        const title = unit && p.head && /^Ban /.test(unit.name) ? "Trưởng ban" : p.title;
+        await trx
+          .insertInto("users")
+          .values({
+            agency_id: a.id,
+            unit_id: unit?.id ?? null,
+            username: `${a.code}.${p.suffix}`,
+            full_name: `${title} ${unit ? unit.abbreviation : a.name}`,
+            title,
+            roles: [p.role],
+            unit_head: p.head,
             password_hash: hash,
             created_at: at,
           })
           .execute();
         users++;
       }
+    }
   });
   // The installation admin of the demo ("admin", password demo): its pages can be tried too.
   await ensureInstallationAdmin(ctx, { password: DEMO_PASSWORD, passwordHash: hash });
