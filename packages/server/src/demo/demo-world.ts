@@ -14,6 +14,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
+import { seedDemoWorkflow } from "./demo-workflow.ts";
 
 const LS = { parentLine: "UBND tỉnh Lạng Sơn", place: "Lạng Sơn" };
 const HD = { parentLine: "UBND tỉnh Hải Dương", place: "Hải Dương" };
@@ -280,5 +281,6 @@ export async function seedDemoWorld(
     });
     documents++;
   }
+  documents += (await seedDemoWorkflow(ctx)).documents;
   return { agencies: agencies.length, users, documents };
 }
