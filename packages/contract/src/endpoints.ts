@@ -14,6 +14,7 @@ import { authEndpoints } from "./auth.ts";
 import { deliveryEndpoints } from "./deliveries.ts";
 import { documentEndpoints } from "./documents.ts";
 import { followupEndpoints } from "./followup.ts";
+import { formEndpoints } from "./forms.ts";
 import { importEndpoints } from "./imports.ts";
 import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
@@ -31,6 +32,7 @@ export const endpoints = {
   ...registerEndpoints,
   ...agencyEndpoints,
   ...importEndpoints,
+  ...formEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

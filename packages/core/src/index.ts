@@ -133,3 +133,27 @@ export {
   type ConsolidatedSignature,
 } from "./followup/consolidated-report.ts";
 export { escapeHtml } from "./text/html.ts";
+// Issue 15, item 7 (forms and reports): the handling figures and the instruction slip.
+export {
+  HANDLING_PROGRESS,
+  handlingProgress,
+  countHandling,
+  addHandlingRow,
+  emptyHandlingFigures,
+  emptyDraftingFigures,
+  latestDay,
+  type HandlingProgress,
+  type HandlingRow,
+  type HandlingFigures,
+  type DraftingFigures,
+} from "./workflow/handling-figures.ts";
+export {
+  layoutHandlingSlip,
+  PROGRESS_NAMES,
+  type HandlingSlipSource,
+  type SlipInstruction,
+  type SlipAssignment,
+  type SlipNote,
+  type SlipResult,
+  type DayTime,
+} from "./workflow/handling-slip.ts";

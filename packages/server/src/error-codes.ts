@@ -348,6 +348,12 @@ export const ERRORS = {
     vi: "Nơi khôi phục đã có dữ liệu. Dùng --force để thay (dữ liệu cũ được giữ lại bên cạnh, không bị xóa).",
     en: "The restore target holds data; --force replaces it (the old data is kept aside).",
   },
+  // Issue 15, item 7 (forms and reports).
+  SLIP_NOT_RECEIVED: {
+    status: 409,
+    vi: "Phiếu giải quyết chỉ lập cho văn bản đến.",
+    en: "An instruction slip is made for a received document only.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

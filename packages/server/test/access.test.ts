@@ -141,6 +141,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/imports": once(),
   "GET /api/imports/:id": each("importBatch"),
+  // Issue 15, item 7: the forms and reports.
+  "GET /api/forms/handling-slip/:id": each("document"),
+  "GET /api/forms/handling-slip/:id/pdf": each("document"),
+  "GET /api/forms/follow-up-register": query("?from=2026-01-01&to=2026-12-31"),
+  "GET /api/forms/handling-report": query("?from=2026-01-01&to=2026-12-31"),
   "GET /": query("", "?q=zzleak", "?q=tuyên truyền"),
   "GET /co-quan/:code": each("agency"),
   "GET /co-quan/:code/feed.atom": each("agency"),

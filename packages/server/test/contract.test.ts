@@ -202,6 +202,14 @@ for (const kind of testDatabaseKinds()) {
       const baoCopy = await copyOf(bao);
       await call(bao, "POST /api/documents/:id/register", baoCopy, { body: {} });
       await call(bao, "POST /api/documents/:id/progress", baoCopy, { body: { status: "04" } });
+      // The forms of the received copy (issue 15, item 7).
+      await call(bao, "GET /api/forms/handling-slip/:id", baoCopy);
+      await call(bao, "GET /api/forms/handling-slip/:id/pdf", baoCopy);
+      const period = { query: "?from=2026-11-01&to=2026-11-30" };
+      const followUp = await call(bao, "GET /api/forms/follow-up-register", {}, period);
+      assert.ok(followUp.entries.some((e) => e.documentId === baoCopy.id));
+      const figures = await call(bao, "GET /api/forms/handling-report", {}, period);
+      assert.ok(figures.total.incoming.received >= 1);
       const owed = await call(bao, "GET /api/tasks");
       const task = owed.items.find((i) => i.document.id === baoCopy.id);
       assert.ok(task?.periods.length, JSON.stringify(owed.items));

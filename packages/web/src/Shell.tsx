@@ -85,6 +85,12 @@ export function Shell() {
     { to: "/nhap-van-ban", label: t.nav.import, show: can(m, "clerk") },
     { to: "/nhiem-vu", label: t.nav.tasks, show: true },
     { to: "/so-dang-ky", label: t.nav.registers, show: true },
+    { to: "/so-theo-doi", label: t.forms.navFollowUp, show: true },
+    {
+      to: "/bao-cao-xu-ly",
+      label: t.forms.navReport,
+      show: can(m, "clerk", "leader", "specialist"),
+    },
     { to: "/tim-kiem", label: t.nav.search, show: true },
     { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin", "installer") },
   ];

@@ -31,6 +31,10 @@ const Dashboard = lazy(() => import("./pages/Dashboard.tsx"));
 const Tasks = lazy(() => import("./pages/Tasks.tsx"));
 const Search = lazy(() => import("./pages/Search.tsx"));
 const Admin = lazy(() => import("./pages/Admin.tsx"));
+// Issue 15, item 7: the forms and reports.
+const HandlingSlip = lazy(() => import("./pages/HandlingSlip.tsx"));
+const FollowUpRegister = lazy(() => import("./pages/FollowUpRegister.tsx"));
+const HandlingReport = lazy(() => import("./pages/HandlingReport.tsx"));
 
 const theme = createTheme({
   primaryColor: "blue",
@@ -90,6 +94,9 @@ const router = createBrowserRouter(
         { path: "nhiem-vu", element: page(<Tasks />) },
         { path: "tim-kiem", element: page(<Search />) },
         { path: "quan-tri", element: page(<Admin />) },
+        { path: "van-ban/:id/phieu-giai-quyet", element: page(<HandlingSlip />) },
+        { path: "so-theo-doi", element: page(<FollowUpRegister />) },
+        { path: "bao-cao-xu-ly", element: page(<HandlingReport />) },
         { path: "*", element: <NotFound /> },
       ],
     },

@@ -202,6 +202,11 @@ export default function DocumentPage() {
           {t.document.pdf}
         </Button>
       )}
+      {own && d.direction === "incoming" && (
+        <Button variant="default" component={Link} to={`/van-ban/${d.id}/phieu-giai-quyet`}>
+          {t.forms.slipButton}
+        </Button>
+      )}
       <Button variant="default" onClick={() => window.print()}>
         {t.document.print}
       </Button>
