@@ -53,7 +53,8 @@ async function issueAndDeliver(trx: Trx, file: string, agencyId: string, at: Dat
       direction: "outgoing",
       status: "issued",
       review: "approved",
-      is_public: true,
+      // Letters to named recipients: not on the portal.
+      is_public: false,
       issued_at: issuedAt,
       created_at: at,
       updated_at: at,
