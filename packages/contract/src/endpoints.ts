@@ -15,6 +15,7 @@ import { deliveryEndpoints } from "./deliveries.ts";
 import { documentEndpoints } from "./documents.ts";
 import { followupEndpoints } from "./followup.ts";
 import { importEndpoints } from "./imports.ts";
+import { handlingEndpoints } from "./handling.ts";
 import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
 import { searchEndpoints } from "./search.ts";
@@ -31,6 +32,7 @@ export const endpoints = {
   ...registerEndpoints,
   ...agencyEndpoints,
   ...importEndpoints,
+  ...handlingEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

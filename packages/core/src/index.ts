@@ -96,6 +96,7 @@ export {
 } from "./delivery/resolve-recipients.ts";
 export {
   composeFollowOn,
+  composeReply,
   followOnPreamble,
   numberedItems,
   type ParentDocument,
@@ -133,3 +134,7 @@ export {
   type ConsolidatedSignature,
 } from "./followup/consolidated-report.ts";
 export { escapeHtml } from "./text/html.ts";
+// Handling received documents inside the agency (issue #15, item 4).
+export * from "./workflow/working-days.ts";
+export * from "./workflow/deadline.ts";
+export * from "./workflow/handling.ts";

@@ -85,6 +85,8 @@ export function Shell() {
     { to: "/nhap-van-ban", label: t.nav.import, show: can(m, "clerk") },
     { to: "/nhiem-vu", label: t.nav.tasks, show: true },
     { to: "/so-dang-ky", label: t.nav.registers, show: true },
+    // Late work, for follow-up (the clerk in charge of it, the leaders; the server decides).
+    { to: "/qua-han", label: t.handling.overdueTitle, show: can(m, "clerk", "leader") },
     { to: "/tim-kiem", label: t.nav.search, show: true },
     { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin", "installer") },
   ];

@@ -31,6 +31,7 @@ const Dashboard = lazy(() => import("./pages/Dashboard.tsx"));
 const Tasks = lazy(() => import("./pages/Tasks.tsx"));
 const Search = lazy(() => import("./pages/Search.tsx"));
 const Admin = lazy(() => import("./pages/Admin.tsx"));
+const Overdue = lazy(() => import("./pages/Overdue.tsx"));
 
 const theme = createTheme({
   primaryColor: "blue",
@@ -87,6 +88,7 @@ const router = createBrowserRouter(
         { path: "soan-thao", element: page(<Compose />) },
         { path: "nhap-van-ban", element: page(<Import />) },
         { path: "so-dang-ky", element: page(<Registers />) },
+        { path: "qua-han", element: page(<Overdue />) },
         { path: "nhiem-vu", element: page(<Tasks />) },
         { path: "tim-kiem", element: page(<Search />) },
         { path: "quan-tri", element: page(<Admin />) },
