@@ -60,6 +60,10 @@ export const delivery = z.strictObject({
   assignedAt: timestamp.nullable(),
   inProgressAt: timestamp.nullable(),
   doneAt: timestamp.nullable(),
+  /** What the recipient did: the summary it gave with 06. */
+  result: z.string().nullable(),
+  /** The recipient's reply, as the issuer's own received copy of it. */
+  reply: z.strictObject({ id, reference: z.string().nullable() }).nullable(),
 });
 export type Delivery = z.infer<typeof delivery>;
 

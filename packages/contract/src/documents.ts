@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   ACTION_ROLES,
   AUTHORITIES,
+  URGENCIES,
   DELIVERY_KINDS,
   PROGRESS_STATUSES,
   type DocumentActions,
@@ -154,6 +155,20 @@ export const registerCorrectionsSchema = z.strictObject({
   typeCode: z.string().trim().min(1).max(10).optional(),
   /** The day it arrived (ngày đến): today in Vietnam when not given; never later, nor before its date. */
   arrivedOn: z.iso.date().optional(),
+  // Handling (contract/src/handling.ts): urgency, deadline, who handles it, duplicates.
+  /** Độ khẩn; null: none. Left out: as read from the text. */
+  urgency: z.enum(URGENCIES).nullable().optional(),
+  /**
+   * The processing deadline (hạn xử lý); null: none. Left out: the default (printed in the text,
+   * else the agency's rules counted in working days from the day it arrived).
+   */
+  dueOn: z.iso.date().nullable().optional(),
+  /** The unit that handles it (chủ trì), when the clerk passes it on at once. */
+  handlerUnitId: z.uuid().optional(),
+  /** The person who handles it (in that unit, or in their own). */
+  handlerUserId: z.uuid().optional(),
+  /** Registered though earlier records of the same document were found (DUPLICATE_DOCUMENT). */
+  confirmDuplicate: z.boolean().optional(),
 });
 export type RegisterCorrections = z.infer<typeof registerCorrectionsSchema>;
 
@@ -222,6 +237,16 @@ export const openedDocument = documentDetail.extend({
     editTasks: z.boolean(),
     progress: z.array(z.enum(PROGRESS_STATUSES)),
     dashboard: z.boolean(),
+    // Handling a received document (contract/src/handling.ts).
+    present: z.boolean(),
+    instruct: z.boolean(),
+    instructOnPaper: z.boolean(),
+    assign: z.boolean(),
+    handle: z.boolean(),
+    done: z.boolean(),
+    remind: z.boolean(),
+    forward: z.boolean(),
+    attach: z.boolean(),
   }) satisfies z.ZodType<DocumentActions>,
 });
 export type OpenedDocument = z.infer<typeof openedDocument>;
@@ -266,6 +291,8 @@ export const registerReply = z.strictObject({
   /** The day it arrived (ngày đến). */
   arrivedOn: day,
   reference: z.string().nullable(),
+  /** The processing deadline set (null: none). */
+  dueOn: day.nullable(),
 });
 export type RegisterReply = z.infer<typeof registerReply>;
 
@@ -385,7 +412,7 @@ export const documentEndpoints = {
     reply: registerReply,
     errors: {
       404: "Not found",
-      409: "Already registered",
+      409: "Already registered, or DUPLICATE_DOCUMENT: earlier records of the same document (in issues, path duplicates.<id>) and no confirmDuplicate",
       422: "A day of arrival still to come or before the document's date, or an unknown type",
     },
   }),

@@ -16,6 +16,7 @@ import { documentEndpoints } from "./documents.ts";
 import { followupEndpoints } from "./followup.ts";
 import { formEndpoints } from "./forms.ts";
 import { importEndpoints } from "./imports.ts";
+import { handlingEndpoints } from "./handling.ts";
 import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
 import { searchEndpoints } from "./search.ts";
@@ -33,6 +34,7 @@ export const endpoints = {
   ...agencyEndpoints,
   ...importEndpoints,
   ...formEndpoints,
+  ...handlingEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

@@ -113,7 +113,8 @@ export const dashboardCell = z.strictObject({
   taskId: id,
   cycles: z.array(cycle),
   due: day.nullable(),
-  status: z.enum(["reported", "overdue", "pending"]),
+  /** "returned": the recipient returned the document (02), it owes nothing. */
+  status: z.enum(["reported", "overdue", "pending", "returned"]),
   /** Every period opened so far, due or not (the completion chart's denominator). */
   periods: z.array(z.string()),
   reports: z.array(
@@ -151,6 +152,9 @@ export const dashboard = z.strictObject({
       name: z.string(),
       kind: deliveryKind,
       deliveryStatus,
+      /** Returned (02): why, and when. */
+      returnReason: z.string().nullable(),
+      returnedAt: timestamp.nullable(),
     }),
   ),
   cells: z.array(dashboardCell),

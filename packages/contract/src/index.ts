@@ -29,3 +29,4 @@ export * from "./registers.ts";
 export * from "./agencies.ts";
 export * from "./imports.ts";
 export * from "./forms.ts";
+export * from "./handling.ts";

@@ -30,6 +30,8 @@ export const registerEntry = z.strictObject({
   recipients: z.array(z.string()),
   archive: z.array(z.string()),
   registeredBy: z.string().nullable(),
+  /** Incoming: the unit or person who handles it (the lead handler; "Đơn vị hoặc người nhận"). */
+  handler: z.string().nullable(),
 });
 export type RegisterEntry = z.infer<typeof registerEntry>;
 

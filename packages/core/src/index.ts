@@ -96,6 +96,7 @@ export {
 } from "./delivery/resolve-recipients.ts";
 export {
   composeFollowOn,
+  composeReply,
   followOnPreamble,
   numberedItems,
   type ParentDocument,
@@ -157,3 +158,7 @@ export {
   type SlipResult,
   type DayTime,
 } from "./workflow/handling-slip.ts";
+// Handling received documents inside the agency (issue #15, item 4).
+export * from "./workflow/working-days.ts";
+export * from "./workflow/deadline.ts";
+export * from "./workflow/handling.ts";

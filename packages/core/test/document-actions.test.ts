@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { documentActions, type DocumentActions, type DocumentFacts, type Role } from "@vanthu/core";
+import {
+  documentActions,
+  type DocumentActions,
+  type DocumentFacts,
+  type HandlingFacts,
+  type Role,
+} from "@vanthu/core";
 
 const base: DocumentFacts = {
   direction: "outgoing",
@@ -42,13 +48,13 @@ test("what a reader may do with a document, by its state and the reader's roles"
       "clerk, a delivered copy just arrived",
       { direction: "incoming", delivered: true, deliveryStatus: "01" },
       ["clerk"],
-      ["register", "return"],
+      ["attach", "register", "return"],
     ],
     [
       "clerk, an imported received document",
       { direction: "incoming" },
       ["clerk"],
-      ["delete", "register"],
+      ["attach", "delete", "register"],
     ],
     [
       "leader, a delivered copy just arrived",
@@ -60,7 +66,16 @@ test("what a reader may do with a document, by its state and the reader's roles"
       "clerk, a registered copy",
       { direction: "incoming", status: "registered", delivered: true, deliveryStatus: "03" },
       ["clerk"],
-      ["followOn", "progress:04", "progress:05", "progress:06"],
+      [
+        "followOn",
+        "forward",
+        "instruct",
+        "instructOnPaper",
+        "present",
+        "progress:04",
+        "progress:05",
+        "progress:06",
+      ],
     ],
     [
       "specialist, a copy in progress",
@@ -72,7 +87,7 @@ test("what a reader may do with a document, by its state and the reader's roles"
       "clerk, a copy done",
       { direction: "incoming", status: "registered", delivered: true, deliveryStatus: "06" },
       ["clerk"],
-      ["followOn"],
+      ["followOn", "forward", "instruct", "instructOnPaper", "present"],
     ],
     [
       "clerk, a returned copy",
@@ -85,4 +100,117 @@ test("what a reader may do with a document, by its state and the reader's roles"
   ];
   for (const [name, facts, roles, want] of cases)
     assert.deepEqual(allowed(documentActions({ ...base, ...facts }, roles)), want, name);
+});
+
+test("handling a received document: who may take which step, in which state", () => {
+  const registered: DocumentFacts = {
+    ...base,
+    direction: "incoming",
+    status: "registered",
+    delivered: true,
+    deliveryStatus: "03",
+  };
+  const none: HandlingFacts = {
+    step: null,
+    attached: false,
+    leader: false,
+    followsUp: false,
+    mayAssign: false,
+    handler: false,
+    mayFinish: false,
+  };
+  /** The handling actions allowed (the others of the document left out). */
+  const handling = (
+    facts: Partial<HandlingFacts>,
+    roles: Role[],
+    doc: Partial<DocumentFacts> = {},
+  ) =>
+    allowed(
+      documentActions({ ...registered, ...doc, handling: { ...none, ...facts } }, roles),
+    ).filter((a) =>
+      [
+        "present",
+        "instruct",
+        "instructOnPaper",
+        "assign",
+        "handle",
+        "done",
+        "remind",
+        "forward",
+        "attach",
+      ].includes(a),
+    );
+  const cases: Array<[string, Partial<HandlingFacts>, Role[], string[], Partial<DocumentFacts>?]> =
+    [
+      [
+        "clerk, just registered",
+        {},
+        ["clerk"],
+        ["forward", "instruct", "instructOnPaper", "present"],
+      ],
+      ["leader, just registered", { leader: true }, ["leader"], ["forward", "instruct"]],
+      ["a deputy acting for the leader", { leader: true }, ["specialist"], ["instruct"]],
+      ["specialist, just registered", {}, ["specialist"], []],
+      [
+        "leader, presented to them",
+        { step: "presented", leader: true },
+        ["leader"],
+        ["forward", "instruct"],
+      ],
+      [
+        "leader, instructed already",
+        { step: "instructed", leader: true },
+        ["leader"],
+        ["forward", "remind"],
+      ],
+      [
+        "unit head, instructed",
+        { step: "instructed", mayAssign: true, handler: true },
+        ["specialist"],
+        ["assign"],
+      ],
+      [
+        "specialist, assigned",
+        { step: "assigned", handler: true, mayFinish: true },
+        ["specialist"],
+        ["done", "handle"],
+      ],
+      [
+        "specialist passing it further down",
+        { step: "in-progress", handler: true, mayFinish: true, mayAssign: true },
+        ["specialist"],
+        ["assign", "done", "handle"],
+      ],
+      [
+        "follow-up clerk, in progress",
+        { step: "in-progress", followsUp: true },
+        ["clerk"],
+        ["forward", "remind"],
+      ],
+      ["follow-up clerk, done", { step: "done", followsUp: true }, ["clerk"], ["forward"]],
+      ["specialist, done", { step: "done", handler: true, mayFinish: true }, ["specialist"], []],
+      [
+        "clerk, a returned copy",
+        {},
+        ["clerk", "leader"],
+        [],
+        { status: "returned", deliveryStatus: "02" },
+      ],
+      [
+        "clerk, an attached copy",
+        { attached: true },
+        ["clerk"],
+        [],
+        { status: "draft", deliveryStatus: "03" },
+      ],
+      [
+        "clerk, a copy waiting to be registered",
+        {},
+        ["clerk"],
+        ["attach"],
+        { status: "draft", deliveryStatus: "01" },
+      ],
+    ];
+  for (const [name, facts, roles, want, doc] of cases)
+    assert.deepEqual(handling(facts, roles, doc), want, name);
 });

@@ -234,6 +234,9 @@ export interface DocumentTable {
   handling: ColumnType<HandlingStep | null, HandlingStep | null | undefined, HandlingStep | null>;
   /** The leader a received document was presented to. */
   presented_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who presented it, and when (migration 20261203130000). */
+  presented_by: ColumnType<string | null, string | null | undefined, string | null>;
+  presented_at: OptionalTimestamp;
 }
 
 /** The people named on a secret document. */
@@ -573,3 +576,5 @@ export type User = Selectable<UserTable>;
 export type DocumentRow = Selectable<DocumentTable>;
 export type NewDocument = Insertable<DocumentTable>;
 export type DocumentUpdate = Updateable<DocumentTable>;
+/** A unit or a person handling a received document (issue #15, item 4). */
+export type HandlerRow = Selectable<HandlerTable>;

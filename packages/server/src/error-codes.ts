@@ -354,6 +354,102 @@ export const ERRORS = {
     vi: "Phiếu giải quyết chỉ lập cho văn bản đến.",
     en: "An instruction slip is made for a received document only.",
   },
+  // Handling received documents inside the agency (issue #15, item 4: H3).
+  DUPLICATE_DOCUMENT: {
+    status: 409,
+    vi: "Văn bản này đã được vào sổ trước đó (cùng số, ký hiệu, cơ quan ban hành và ngày, hoặc nhận hai lần): hãy đính kèm vào văn bản đã có, hoặc xác nhận vẫn vào sổ.",
+    en: "Earlier records of the same document exist: attach to one, or confirm registering it again.",
+  },
+  ALREADY_ATTACHED: {
+    status: 409,
+    vi: "Văn bản này đã được đính kèm vào văn bản đã vào sổ trước đó.",
+    en: "The record is already attached to an earlier one.",
+  },
+  NOT_REGISTERED: {
+    status: 409,
+    vi: "Văn bản đến chưa được vào sổ (hoặc đã được đính kèm vào văn bản khác): chưa thể xử lý.",
+    en: "The received document is not registered (or is attached to another): it cannot be handled.",
+  },
+  DOCUMENT_RETURNED: {
+    status: 409,
+    vi: "Văn bản đã được trả lại nơi gửi: không xử lý tiếp được.",
+    en: "The document was returned to its sender: it cannot be handled.",
+  },
+  ALREADY_INSTRUCTED: {
+    status: 409,
+    vi: "Văn bản đã có ý kiến chỉ đạo (bút phê) của lãnh đạo.",
+    en: "The document already has a leader's instruction.",
+  },
+  NOT_INSTRUCTED: {
+    status: 409,
+    vi: "Văn bản chưa có ý kiến chỉ đạo (bút phê) của lãnh đạo.",
+    en: "The document has no leader's instruction yet.",
+  },
+  NOT_ASSIGNED: {
+    status: 409,
+    vi: "Văn bản chưa được phân công cho người xử lý.",
+    en: "Nobody was assigned the document yet.",
+  },
+  HANDLING_DONE: {
+    status: 409,
+    vi: "Văn bản đã được xử lý xong.",
+    en: "The document's handling is done.",
+  },
+  ALREADY_ASSIGNED: {
+    status: 409,
+    vi: "Văn bản đã được phân công từ đơn vị hoặc người này rồi.",
+    en: "Someone was already assigned from this handler.",
+  },
+  ALREADY_FORWARDED: {
+    status: 409,
+    vi: "Cơ quan này đã nhận văn bản này rồi.",
+    en: "That agency has the document already.",
+  },
+  NOT_A_LEADER: {
+    status: 403,
+    vi: "Chỉ lãnh đạo (hoặc người được ủy quyền) cho ý kiến chỉ đạo; văn thư nhập ý kiến ghi trên giấy thì ghi rõ lãnh đạo nào.",
+    en: "Only a leader (or a deputy acting for one) instructs; a clerk entering a paper instruction names the leader.",
+  },
+  NOT_A_HANDLER: {
+    status: 403,
+    vi: "Bạn không được giao xử lý văn bản này (hoặc không phải trưởng đơn vị được giao).",
+    en: "The reader is not a handler of this document (nor the head of a unit handling it).",
+  },
+  NOT_FOLLOW_UP: {
+    status: 403,
+    vi: "Chỉ người được giao đôn đốc và lãnh đạo xem và nhắc việc quá hạn.",
+    en: "Only the person in charge of follow-up and leaders see and remind of late work.",
+  },
+  HANDLER_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy đơn vị hoặc người xử lý này của văn bản.",
+    en: "No such handler of the document.",
+  },
+  UNIT_NOT_IN_AGENCY: {
+    status: 422,
+    vi: "Đơn vị không thuộc cơ quan hoặc đã giải thể.",
+    en: "The unit is not one of the agency's open units.",
+  },
+  PERSON_NOT_IN_UNIT: {
+    status: 422,
+    vi: "Người được chọn không thuộc đơn vị xử lý văn bản.",
+    en: "The person is not in the unit handling the document.",
+  },
+  DUE_BEFORE_ARRIVAL: {
+    status: 422,
+    vi: "Hạn xử lý trước ngày văn bản đến.",
+    en: "The deadline is before the day the document arrived.",
+  },
+  DEADLINE_RULE_TWICE: {
+    status: 422,
+    vi: "Một loại văn bản và độ khẩn chỉ có một thời hạn xử lý.",
+    en: "A type and urgency is given twice.",
+  },
+  HOLIDAY_TWICE: {
+    status: 422,
+    vi: "Một ngày nghỉ được nhập hai lần.",
+    en: "A day off is given twice.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -17,7 +17,8 @@ export type Kind =
   | "user"
   | "agency"
   | "agencyId"
-  | "importBatch";
+  | "importBatch"
+  | "handlingFile";
 export interface Target {
   params: Record<string, string>;
   /** Agencies that own the object: writes on it are not tried by their users. */
@@ -124,6 +125,28 @@ export async function buildWorld(t: TestApp) {
   assert.equal(batch.status, 202, JSON.stringify(batch.body));
   markers.zzleakib = markers.zzleakiq = batch.body.id;
 
+  // The newspaper's copy handled: a bút phê, then a note and a file of the unit's head.
+  const baoCopy = await copyOf(ids.r1);
+  const units = (await bao.get("/api/handling/people")).body.units;
+  const leader = await t.login("baolangson.lanhdao");
+  const instructed = await leader.post(`/api/documents/${baoCopy}/instructions`, {
+    text: "Ban Thời sự chủ trì.",
+    lead: units.find((u: { abbreviation: string }) => u.abbreviation === "TS").id,
+  });
+  assert.equal(instructed.status, 201, JSON.stringify(instructed.body));
+  const head = await t.login("baolangson.truongphong");
+  const note = await head.post(`/api/documents/${baoCopy}/handling/notes`, {
+    text: "zzleakhn ghi chú xử lý",
+  });
+  assert.equal(note.status, 201, JSON.stringify(note.body));
+  const handlingFile = await head.upload(
+    `/api/documents/${baoCopy}/handling/files`,
+    "zzleakhf.txt",
+    txt("zzleakhc"),
+  );
+  assert.equal(handlingFile.status, 201, JSON.stringify(handlingFile.body));
+  markers.zzleakhn = markers.zzleakhf = markers.zzleakhc = baoCopy;
+
   // The objects routes are called on.
   const worldDocs = [
     d0.body.id,
@@ -199,6 +222,7 @@ export async function buildWorld(t: TestApp) {
     // By id: the directory is public to every reader; writes belong to the agency itself.
     agencyId: [ids.so, ids.r1, ids.outsider].map((id) => ({ params: { id }, owners: [id] })),
     importBatch: [{ params: { id: batch.body.id }, owners: [ids.r1] }],
+    handlingFile: [{ params: { id: baoCopy, noteId: handlingFile.body.id }, owners: [ids.r1] }],
   };
   return { ids, markers, targets };
 }

@@ -20,7 +20,7 @@
  *   "POST /api/things": once({ body: () => ({ name: "x" }) }), // no parameters
  *   "GET /api/things": query("?box=a", "?q=zzleak"),          // query strings
  * Kinds of objects: document, task, report, reportFile, documentFile, register, user, agency
- * (by code), agencyId (by id), importBatch.
+ * (by code), agencyId (by id), importBatch, handlingFile.
  * HEAD twins of GET routes are left out (no body); the web build's static files are called once.
  */
 import { after, before, describe, test } from "node:test";
@@ -146,6 +146,44 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/forms/handling-slip/:id/pdf": each("document"),
   "GET /api/forms/follow-up-register": query("?from=2026-01-01&to=2026-12-31"),
   "GET /api/forms/handling-report": query("?from=2026-01-01&to=2026-12-31"),
+  // Handling received documents (contract/src/handling.ts).
+  "GET /api/documents/:id/duplicates": each("document"),
+  "POST /api/documents/:id/attach": write("document", {
+    toId: "00000000-0000-4000-8000-000000000000",
+  }),
+  "GET /api/documents/:id/handling": each("document"),
+  "POST /api/documents/:id/present": write("document", {
+    leaderId: "00000000-0000-4000-8000-000000000000",
+  }),
+  "POST /api/documents/:id/instructions": write("document", {
+    text: "x",
+    lead: "00000000-0000-4000-8000-000000000000",
+  }),
+  "POST /api/documents/:id/assignments": write("document", {
+    handlerId: "00000000-0000-4000-8000-000000000000",
+    userId: "00000000-0000-4000-8000-000000000000",
+  }),
+  "POST /api/documents/:id/handling/progress": write("document", {}),
+  "POST /api/documents/:id/handling/notes": write("document", { text: "ghi chú của cơ quan khác" }),
+  "POST /api/documents/:id/handling/files": {
+    ...write("document"),
+    upload: { name: "e.txt", bytes: txt("x") },
+  },
+  "GET /api/documents/:id/handling/files/:noteId": each("handlingFile"),
+  "POST /api/documents/:id/reply": write("document"),
+  "POST /api/documents/:id/handling/done": write("document", { result: "xong" }),
+  "POST /api/documents/:id/reminders": write("document", { kind: "nhac-nho" }),
+  "POST /api/documents/:id/forward": write("document", {
+    agencyId: "00000000-0000-4000-8000-000000000000",
+    note: "x",
+  }),
+  "GET /api/handling/overdue": once(),
+  "GET /api/handling/people": once(),
+  "GET /api/admin/deadlines": once(),
+  "PUT /api/admin/deadline-rules": once({
+    body: () => ({ rules: [{ typeCode: "", urgency: "", workingDays: 10 }] }),
+  }),
+  "PUT /api/admin/holidays": once({ body: () => ({ holidays: [] }) }),
   "GET /": query("", "?q=zzleak", "?q=tuyên truyền"),
   "GET /co-quan/:code": each("agency"),
   "GET /co-quan/:code/feed.atom": each("agency"),

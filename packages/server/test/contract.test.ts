@@ -239,6 +239,81 @@ for (const kind of testDatabaseKinds()) {
       await call(so, "POST /api/documents/:id/consolidated-report", id);
       await call(bao, "POST /api/documents/:id/follow-on", baoCopy);
       await call(bao, "GET /api/documents/:id/chain", baoCopy);
+      // The newspaper handles its copy inside: deadlines, bút phê, assignment, work, reply, done.
+      const baoAdmin = await t.login("baolangson.admin");
+      await call(baoAdmin, "GET /api/admin/deadlines");
+      await call(
+        baoAdmin,
+        "PUT /api/admin/deadline-rules",
+        {},
+        {
+          body: { rules: [{ typeCode: "", urgency: "", workingDays: 10 }] },
+        },
+      );
+      await call(
+        baoAdmin,
+        "PUT /api/admin/holidays",
+        {},
+        {
+          body: { holidays: [{ day: "2027-01-01", name: "Tết Dương lịch" }] },
+        },
+      );
+      await call(bao, "GET /api/documents/:id/duplicates", baoCopy, { query: "?urgency=khan" });
+      const people = await call(bao, "GET /api/handling/people");
+      const usernames = Object.fromEntries(
+        (await t.ctx.db.selectFrom("users").select(["id", "username"]).execute()).map((u) => [
+          u.id,
+          u.username,
+        ]),
+      );
+      const personId = (username: string) =>
+        people.people.find((p) => usernames[p.id] === username)!.id;
+      const unitTS = people.units.find((u) => u.abbreviation === "TS")!.id;
+      await call(bao, "POST /api/documents/:id/present", baoCopy, {
+        body: { leaderId: personId("baolangson.lanhdao") },
+      });
+      const baoLeader = await t.login("baolangson.lanhdao");
+      await call(baoLeader, "POST /api/documents/:id/instructions", baoCopy, {
+        body: { text: "Ban Thời sự chủ trì thực hiện.", lead: unitTS, dueOn: "2026-12-31" },
+      });
+      const baoHead = await t.login("baolangson.truongphong");
+      const handling = await call(baoHead, "GET /api/documents/:id/handling", baoCopy);
+      await call(baoHead, "POST /api/documents/:id/assignments", baoCopy, {
+        body: { handlerId: handling.handlers[0]!.id, userId: personId("baolangson.chuyenvien") },
+      });
+      const baoSpecialist = await t.login("baolangson.chuyenvien");
+      await call(baoSpecialist, "POST /api/documents/:id/handling/progress", baoCopy, {
+        body: {},
+      });
+      await call(baoSpecialist, "POST /api/documents/:id/handling/notes", baoCopy, {
+        body: { text: "Đã phân công phóng viên." },
+      });
+      const noteFile = await call(
+        baoSpecialist,
+        "POST /api/documents/:id/handling/files",
+        baoCopy,
+        {
+          files: [{ name: "ke-hoach.txt", bytes: txt("Kế hoạch tin bài.") }],
+        },
+      );
+      await call(baoSpecialist, "GET /api/documents/:id/handling/files/:noteId", {
+        ...baoCopy,
+        noteId: noteFile.id,
+      });
+      await call(baoSpecialist, "POST /api/documents/:id/reply", baoCopy);
+      await call(bao, "POST /api/documents/:id/reminders", baoCopy, { body: { kind: "nhac-nho" } });
+      await call(bao, "GET /api/handling/overdue");
+      await call(baoSpecialist, "POST /api/documents/:id/handling/done", baoCopy, {
+        body: { result: "Đã đăng tin." },
+      });
+      const tpls = await t.ctx.db
+        .selectFrom("agencies")
+        .select("id")
+        .where("code", "=", "vhtt-tpls")
+        .executeTakeFirstOrThrow();
+      await call(bao, "POST /api/documents/:id/forward", baoCopy, {
+        body: { agencyId: tpls.id, note: "Chuyển để phối hợp đưa tin." },
+      });
       await call(bao, "GET /api/notifications");
       await call(bao, "POST /api/notifications/read", {}, { body: {} });
       // Another returns its copy as misaddressed.
@@ -249,12 +324,21 @@ for (const kind of testDatabaseKinds()) {
 
       // Received files: one inside the request, then a batch read in the background.
       const letter = txt(opened.text);
-      await call(
+      const again = await call(
         bao,
         "POST /api/documents/import",
         {},
         {
           files: [{ name: "cong-van-den.txt", bytes: letter }],
+        },
+      );
+      // The same directive, received a second time: attached to the registered copy.
+      await call(
+        bao,
+        "POST /api/documents/:id/attach",
+        { id: again.document.id },
+        {
+          body: { toId: baoCopy.id },
         },
       );
       const batch = await call(

@@ -86,6 +86,15 @@ for (const kind of testDatabaseKinds()) {
         editTasks: false,
         progress: [],
         dashboard: false,
+        present: false,
+        instruct: false,
+        instructOnPaper: false,
+        assign: false,
+        handle: false,
+        done: false,
+        remind: false,
+        forward: false,
+        attach: true,
       });
       const specialist = await t.login("baolangson.chuyenvien");
       const seen = (await specialist.get(`/api/documents/${copy.id}`)).body;

@@ -272,9 +272,9 @@ for (const kind of testDatabaseKinds()) {
       await scheduleRecurring(t.ctx);
       await scheduleRecurring(t.ctx);
       const ran = await Promise.all([runDueJobs(t.ctx, "a"), runDueJobs(t.ctx, "b")]);
-      // Three recurring jobs (reminders, the purge of old login records, the file sweep), each
-      // taken by one runner.
-      assert.equal(ran[0] + ran[1], 3, "each recurring job taken by one runner");
+      // Four recurring jobs (reminders, the purge of old login records, the file sweep, the
+      // handling deadlines), each taken by one runner.
+      assert.equal(ran[0] + ran[1], 4, "each recurring job taken by one runner");
       const chilang = await t.login("vhtt-chilang.vanthu");
       const notes = (await chilang.get("/api/notifications")).body.items;
       // Three items, each due for the quarter and for the year on 31 December.

@@ -91,6 +91,8 @@ export function Shell() {
       label: t.forms.navReport,
       show: can(m, "clerk", "leader", "specialist"),
     },
+    // Late work, for follow-up (the clerk in charge of it, the leaders; the server decides).
+    { to: "/qua-han", label: t.handling.overdueTitle, show: can(m, "clerk", "leader") },
     { to: "/tim-kiem", label: t.nav.search, show: true },
     { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin", "installer") },
   ];

@@ -196,5 +196,12 @@ export type {
   TaskPlan,
   UnitEntry,
   UserEntry,
+  // Handling received documents (contract/src/handling.ts).
+  DeadlineSettings,
+  Duplicate,
+  HandlerEntry,
+  HandlingPeople,
+  HandlingView,
+  OverdueReply,
 } from "@vanthu/contract";
 export type { Role } from "@vanthu/core";

@@ -35,6 +35,7 @@ const Admin = lazy(() => import("./pages/Admin.tsx"));
 const HandlingSlip = lazy(() => import("./pages/HandlingSlip.tsx"));
 const FollowUpRegister = lazy(() => import("./pages/FollowUpRegister.tsx"));
 const HandlingReport = lazy(() => import("./pages/HandlingReport.tsx"));
+const Overdue = lazy(() => import("./pages/Overdue.tsx"));
 
 const theme = createTheme({
   primaryColor: "blue",
@@ -91,6 +92,7 @@ const router = createBrowserRouter(
         { path: "soan-thao", element: page(<Compose />) },
         { path: "nhap-van-ban", element: page(<Import />) },
         { path: "so-dang-ky", element: page(<Registers />) },
+        { path: "qua-han", element: page(<Overdue />) },
         { path: "nhiem-vu", element: page(<Tasks />) },
         { path: "tim-kiem", element: page(<Search />) },
         { path: "quan-tri", element: page(<Admin />) },

@@ -60,3 +60,31 @@ export function composeFollowOn(
     paragraphs: [followOnPreamble(parent, author), ...items],
   };
 }
+
+/**
+ * The reply (văn bản trả lời) to a received document: a công văn to its issuer, whose subject
+ * names what it answers and whose first paragraph cites it ("Phúc đáp Công văn số ... ngày ...
+ * của ... về việc ..., <author> trả lời như sau:"); the answer is the author's to write.
+ */
+export function composeReply(
+  parent: ParentDocument,
+  author: string,
+): { subject: string; addressees: string[]; paragraphs: string[] } {
+  const type = parent.typeName ?? "Văn bản";
+  const parts = [`Phúc đáp ${type} số ${parent.reference ?? "..."}`];
+  const date = dateText(parent.dateParts);
+  if (date) parts.push(`ngày ${date}`);
+  if (parent.issuer) parts.push(`của ${parent.issuer}`);
+  let text = parts.join(" ");
+  if (parent.subject) {
+    const subject = parent.subject.replace(/^(v\/v|về việc)\s+/i, "");
+    text += type === "Công văn" ? ` về việc ${subject}` : ` về ${subject}`;
+  }
+  const subject = [`trả lời ${type} số ${parent.reference ?? "..."}`];
+  if (parent.issuer) subject.push(`của ${parent.issuer}`);
+  return {
+    subject: subject.join(" "),
+    addressees: parent.issuer ? [parent.issuer] : [],
+    paragraphs: [`${text}, ${author} trả lời như sau:`],
+  };
+}

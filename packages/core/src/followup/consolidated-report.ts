@@ -55,6 +55,8 @@ export interface ConsolidatedReportInput {
     items: string[];
     /** Its reports, in period order. */
     reports: ConsolidatedReportEntry[];
+    /** It returned the directive (status 02), with this reason: it owes no report. */
+    returned?: string | null;
   }>;
   /** The recipients' follow-on documents, with the figures reported on them. */
   cascade: Array<{
@@ -144,12 +146,14 @@ export function composeConsolidatedReport(input: ConsolidatedReportInput): Conso
     const item = itemOf.get(label);
     return item ? `Nhiệm vụ ${label}. ${item.title}` : `Nhiệm vụ ${label}`;
   };
-  const reported = input.recipients.filter((r) => r.reports.length);
-  const notReported = input.recipients.filter((r) => !r.reports.length);
+  const returned = input.recipients.filter((r) => typeof r.returned === "string");
+  const asked = input.recipients.filter((r) => typeof r.returned !== "string");
+  const reported = asked.filter((r) => r.reports.length);
+  const notReported = asked.filter((r) => !r.reports.length);
   const allReports = reported.flatMap((r) => r.reports);
 
   const paragraphs = [
-    `Thực hiện ${cited}${about}, đến ngày ${writtenDate(input.today)} có ${reported.length}/${input.recipients.length} cơ quan, đơn vị báo cáo kết quả. ${author} tổng hợp như sau:`,
+    `Thực hiện ${cited}${about}, đến ngày ${writtenDate(input.today)} có ${reported.length}/${asked.length} cơ quan, đơn vị báo cáo kết quả. ${author} tổng hợp như sau:`,
     "I. KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ",
   ];
   if (!reported.length) paragraphs.push("Chưa có cơ quan, đơn vị nào báo cáo.");
@@ -212,6 +216,12 @@ export function composeConsolidatedReport(input: ConsolidatedReportInput): Conso
   paragraphs.push("III. CƠ QUAN, ĐƠN VỊ CHƯA BÁO CÁO");
   if (notReported.length) paragraphs.push(...notReported.map((r) => `- ${r.name}.`));
   else paragraphs.push("Các cơ quan, đơn vị đều đã báo cáo.");
+  if (returned.length) {
+    paragraphs.push("Cơ quan, đơn vị đã trả lại văn bản:");
+    paragraphs.push(
+      ...returned.map((r) => `- ${r.name}${r.returned ? ` (lý do: ${r.returned.trim()})` : ""}.`),
+    );
+  }
   const number = directive.reference ? ` số ${directive.reference}` : "";
   paragraphs.push(
     `Trên đây là báo cáo tổng hợp kết quả thực hiện ${type}${number} của ${author}./.`,

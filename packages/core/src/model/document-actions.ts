@@ -5,7 +5,8 @@
  * accepts and computes no permission of its own.
  */
 import { progressStepsFrom, type DeliveryStatus, type ProgressStatus } from "./delivery-status.ts";
-import type { Direction, DocumentStatus, Role } from "./vocabulary.ts";
+import type { Direction, DocumentStatus, HandlingStep, Role } from "./vocabulary.ts";
+import { mayHandle, type HandlingEvent } from "../workflow/handling.ts";
 
 /** Who may take each step (besides the document's state, see documentActions). */
 export const ACTION_ROLES = {
@@ -23,6 +24,13 @@ export const ACTION_ROLES = {
   tasks: ["clerk", "specialist", "leader"],
   /** Delete a draft somebody else wrote (one's own draft: anyone who wrote it). */
   deleteOthers: ["clerk", "leader"],
+  // Handling a received document inside the agency (workflow/handling.ts).
+  /** Present a registered received document to a leader (trình). */
+  present: ["clerk"],
+  /** Enter a leader's bút phê written on paper, on the leader's behalf. */
+  instructOnPaper: ["clerk"],
+  /** Pass a received document on to another agency (chuyển tiếp). */
+  forward: ["clerk", "leader"],
 } as const satisfies Record<string, readonly Role[]>;
 export type DocumentAction = keyof typeof ACTION_ROLES;
 
@@ -51,6 +59,45 @@ export interface DocumentActions {
   progress: ProgressStatus[];
   /** Follow its recipients on the directive's dashboard. */
   dashboard: boolean;
+  // Handling a received document (workflow/handling.ts; the facts in HandlingFacts).
+  /** Present it to a leader (trình lãnh đạo). */
+  present: boolean;
+  /** Give the bút phê: as a leader (or acting for one), or a clerk entering a paper one. */
+  instruct: boolean;
+  /** The bút phê would be a paper one entered for a leader (the reader is no leader). */
+  instructOnPaper: boolean;
+  /** Pass it to a specialist (chuyển, phân công). */
+  assign: boolean;
+  /** Work on it: progress, notes and files, the reply. */
+  handle: boolean;
+  /** Finish one's part (the lead's: the document is done). */
+  done: boolean;
+  /** Remind the handlers of late work (nhắc nhở, phê bình). */
+  remind: boolean;
+  /** Pass it on to another agency (chuyển tiếp). */
+  forward: boolean;
+  /** Attach it to the earlier record of the same document instead of registering it. */
+  attach: boolean;
+}
+
+/**
+ * The reader's relation to a received document's handling, which the server reads from the
+ * handlers, the units and the delegations (the rule itself stays here).
+ */
+export interface HandlingFacts {
+  step: HandlingStep | null;
+  /** Attached to an earlier record of the same document. */
+  attached: boolean;
+  /** The reader may act as a leader today (their own authority, or a leader's delegated). */
+  leader: boolean;
+  /** The reader is in charge of follow-up (đôn đốc). */
+  followsUp: boolean;
+  /** The reader heads a unit, or holds a person's row, that has nobody assigned below it yet. */
+  mayAssign: boolean;
+  /** The reader holds a handler row not yet done (their own, or as the head of its unit). */
+  handler: boolean;
+  /** The reader may close a handler row (their own, or as the head of its unit). */
+  mayFinish: boolean;
 }
 
 /** What the rule looks at: the document's state, and the reader's relation to it. */
@@ -65,6 +112,8 @@ export interface DocumentFacts {
   delivered: boolean;
   /** Where the delivered copy stands at its recipient, when it is one. */
   deliveryStatus: DeliveryStatus | null;
+  /** For a received document: where its handling stands and the reader's part in it. */
+  handling?: HandlingFacts | undefined;
 }
 
 const NOTHING: DocumentActions = {
@@ -78,6 +127,25 @@ const NOTHING: DocumentActions = {
   editTasks: false,
   progress: [],
   dashboard: false,
+  present: false,
+  instruct: false,
+  instructOnPaper: false,
+  assign: false,
+  handle: false,
+  done: false,
+  remind: false,
+  forward: false,
+  attach: false,
+};
+
+const NO_HANDLING: HandlingFacts = {
+  step: null,
+  attached: false,
+  leader: false,
+  followsUp: false,
+  mayAssign: false,
+  handler: false,
+  mayFinish: false,
 };
 
 export function documentActions(d: DocumentFacts, roles: readonly Role[]): DocumentActions {
@@ -86,13 +154,20 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
   const outgoing = d.direction === "outgoing";
   const incoming = d.direction === "incoming";
   const issuedOutgoing = outgoing && d.status === "issued";
+  const h = d.handling ?? NO_HANDLING;
+  const can = (event: HandlingEvent) =>
+    mayHandle(
+      { direction: d.direction, status: d.status, attached: h.attached, step: h.step },
+      event,
+    );
+  const instruct = can("instruct") && (h.leader || mayAct(roles, "instructOnPaper"));
   return {
     edit: draft && outgoing,
     delete: draft && d.deliveryStatus === null && (d.mine || mayAct(roles, "deleteOthers")),
     issue: draft && outgoing && mayAct(roles, "issue"),
     publish: issuedOutgoing && mayAct(roles, "publish"),
-    register: draft && incoming && mayAct(roles, "register"),
-    return: draft && incoming && d.delivered && mayAct(roles, "register"),
+    register: draft && incoming && !h.attached && mayAct(roles, "register"),
+    return: draft && incoming && d.delivered && !h.attached && mayAct(roles, "register"),
     followOn: incoming && d.status === "registered" && mayAct(roles, "followOn"),
     editTasks: issuedOutgoing && mayAct(roles, "tasks"),
     progress:
@@ -100,5 +175,14 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
         ? progressStepsFrom(d.deliveryStatus)
         : [],
     dashboard: issuedOutgoing,
+    present: can("present") && mayAct(roles, "present"),
+    instruct,
+    instructOnPaper: instruct && !h.leader,
+    assign: can("assign") && h.mayAssign,
+    handle: can("start") && h.handler,
+    done: can("done") && h.mayFinish,
+    remind: can("remind") && (h.followsUp || h.leader),
+    forward: can("forward") && mayAct(roles, "forward"),
+    attach: draft && incoming && !h.attached && mayAct(roles, "register"),
   };
 }

@@ -42,72 +42,103 @@ export async function deliverDocument(
       plan.lines.find((l) => l.kind === kind && l.matches.includes(agencyId)) ??
       plan.lines.find((l) => l.matches.includes(agencyId))
     )?.written ?? null;
-  for (const r of unique.values()) {
-    const copy = await trx
-      .insertInto("documents")
-      .values({
-        agency_id: r.agencyId,
-        direction: "incoming",
-        status: "draft",
-        format: original.format,
-        type_code: original.type_code,
-        type_name: original.type_name,
-        number: original.number,
-        symbol: original.symbol,
-        reference: original.reference,
-        issuer_name: original.issuer_name,
-        place: original.place,
-        document_date: original.document_date,
-        subject: original.subject,
-        content: JSON.stringify(original.content),
-        body: original.body,
-        signer_name: original.signer_name,
-        source_id: original.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    // The copy cites what the original cites.
-    await trx
-      .insertInto("document_citations")
-      .columns([
-        "document_id",
-        "position",
-        "reference",
-        "reference_key",
-        "type_name",
-        "cited_date",
-        "issuer",
-      ])
-      .expression((eb) =>
-        eb
-          .selectFrom("document_citations")
-          .select([
-            eb.val(copy.id).as("document_id"),
-            "position",
-            "reference",
-            "reference_key",
-            "type_name",
-            "cited_date",
-            "issuer",
-          ])
-          .where("document_id", "=", original.id),
-      )
-      .execute();
-    await trx
-      .insertInto("deliveries")
-      .values({
-        document_id: original.id,
-        from_agency_id: original.agency_id,
-        to_agency_id: r.agencyId,
-        kind: r.kind,
-        line: lineOf(r.agencyId, r.kind),
-        received_id: copy.id,
-        sent_at: at,
-        updated_at: at,
-      })
-      .execute();
-  }
+  for (const r of unique.values())
+    await deliverCopy(trx, original, {
+      agencyId: r.agencyId,
+      kind: r.kind,
+      line: lineOf(r.agencyId, r.kind),
+      at,
+    });
   return [...unique.values()];
+}
+
+/**
+ * One recipient's incoming record (a copy of `source`, citing what it cites) and the delivery that
+ * brings it, in status 01. Issuing delivers the original; forwarding (chuyển tiếp) delivers a
+ * received record, from the forwarder, with its note: the copy's `source_id` is then the
+ * original the forwarded record came from.
+ */
+export async function deliverCopy(
+  trx: Transaction<Database>,
+  source: DocumentRow,
+  to: {
+    agencyId: string;
+    kind: Recipient["kind"];
+    line: string | null;
+    at: Date;
+    /** Forwarding: the original (`source`'s own source) and the forwarder's note. */
+    forward?: { originalId: string; note: string };
+  },
+): Promise<{ receivedId: string; deliveryId: string }> {
+  const at = to.at;
+  const copy = await trx
+    .insertInto("documents")
+    .values({
+      agency_id: to.agencyId,
+      direction: "incoming",
+      status: "draft",
+      format: source.format,
+      type_code: source.type_code,
+      type_name: source.type_name,
+      number: source.number,
+      symbol: source.symbol,
+      reference: source.reference,
+      issuer_name: source.issuer_name,
+      place: source.place,
+      document_date: source.document_date,
+      subject: source.subject,
+      content: JSON.stringify(source.content),
+      body: source.body,
+      signer_name: source.signer_name,
+      source_id: to.forward?.originalId ?? source.id,
+      urgency: source.urgency,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  // The copy cites what the original cites.
+  await trx
+    .insertInto("document_citations")
+    .columns([
+      "document_id",
+      "position",
+      "reference",
+      "reference_key",
+      "type_name",
+      "cited_date",
+      "issuer",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("document_citations")
+        .select([
+          eb.val(copy.id).as("document_id"),
+          "position",
+          "reference",
+          "reference_key",
+          "type_name",
+          "cited_date",
+          "issuer",
+        ])
+        .where("document_id", "=", source.id),
+    )
+    .execute();
+  const delivery = await trx
+    .insertInto("deliveries")
+    .values({
+      document_id: source.id,
+      from_agency_id: source.agency_id,
+      to_agency_id: to.agencyId,
+      kind: to.kind,
+      line: to.line,
+      received_id: copy.id,
+      sent_at: at,
+      updated_at: at,
+      forwarded_from_id: to.forward ? source.id : null,
+      note: to.forward?.note ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { receivedId: copy.id, deliveryId: delivery.id };
 }

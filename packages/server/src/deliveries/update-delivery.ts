@@ -10,6 +10,8 @@ import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
+import { notify } from "../workflow/notify.ts";
+import { senderPeople } from "../handling/delivery-progress.ts";
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 
@@ -64,6 +66,26 @@ export async function returnDelivered(ctx: AppContext, actor: Actor, id: string,
       .set({ status: "returned", updated_at: now })
       .where("id", "=", row.id)
       .execute();
+    // The sender is told, with the reason (its document page, dashboard and report show it).
+    const sent = await trx
+      .selectFrom("deliveries")
+      .innerJoin("agencies", "agencies.id", "deliveries.to_agency_id")
+      .select(["deliveries.document_id", "deliveries.from_agency_id", "agencies.name"])
+      .where("deliveries.id", "=", deliveryId)
+      .executeTakeFirstOrThrow();
+    await notify(trx, {
+      code: "document.returned",
+      agencyId: sent.from_agency_id,
+      userIds: await senderPeople(trx, sent.document_id),
+      documentId: sent.document_id,
+      params: {
+        agency: sent.name,
+        reason,
+        reference: row.reference,
+        subject: row.subject,
+      },
+      at: now,
+    });
     await recordAudit(trx, {
       actor,
       action: "delivery.return",

@@ -128,6 +128,37 @@ export async function seedDemoWorkflow(ctx: AppContext): Promise<{ documents: nu
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const { agency, user, unit } = await ids(trx);
+    // Default processing deadlines in working days (the admin edits them): 10, and shorter the
+    // more urgent; New Year's Day off.
+    const all = await trx
+      .selectFrom("agencies")
+      .select("id")
+      .where("kind", "!=", "installation")
+      .execute();
+    for (const a of all) {
+      await trx
+        .insertInto("deadline_rules")
+        .values(
+          (
+            [
+              ["", 10],
+              ["khan", 5],
+              ["thuong-khan", 3],
+              ["hoa-toc", 1],
+            ] as const
+          ).map(([urgency, days]) => ({
+            agency_id: a.id,
+            type_code: "",
+            urgency,
+            working_days: days,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto("holidays")
+        .values({ agency_id: a.id, day: "2027-01-01", name: "Tết Dương lịch" })
+        .execute();
+    }
     const bls = agency("baolangson");
     const stttt = agency("stttt-ls");
 

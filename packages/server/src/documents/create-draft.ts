@@ -19,7 +19,7 @@ export async function createDraft(
   ctx: AppContext,
   actor: Actor,
   input: DraftInput,
-  options: { parentId?: string } = {},
+  options: { parentId?: string; answersId?: string } = {},
 ): Promise<{ id: string }> {
   const agency = await ctx.db
     .selectFrom("agencies")
@@ -66,6 +66,7 @@ export async function createDraft(
         is_public: isPublic ?? false,
         corrects_id: correctsId ?? null,
         parent_id: options.parentId ?? null,
+        answers_id: options.answersId ?? null,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,

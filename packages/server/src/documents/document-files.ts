@@ -6,6 +6,7 @@
 import type { Actor, AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import { loadDocument } from "./load-document.ts";
+import { fileHolders } from "../handling/read-handling.ts";
 
 export async function findDocumentFile(
   ctx: AppContext,
@@ -34,7 +35,13 @@ export async function readDocumentFile(
   name: string,
 ): Promise<{ bytes: Buffer; mediaType: string; name: string }> {
   const row = await loadDocument(ctx.db, actor, id);
-  const holders = row.source_id ? [id, row.source_id] : [id];
+  // The files of the later records attached to it are listed on it (their own agency's only).
+  const holders =
+    actor && row.agency_id === actor.agencyId
+      ? await fileHolders(ctx, row)
+      : row.source_id
+        ? [id, row.source_id]
+        : [id];
   const file = await findDocumentFile(ctx, holders, { name });
   if (!file) throw fail("FILE_NOT_FOUND", `no file ${name} on ${id}`);
   return file;

@@ -34,6 +34,7 @@ import { renderDocumentHtml } from "./stored-rendering.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
 import { readContent } from "../stored-json.ts";
+import { linkReply } from "../handling/create-reply.ts";
 
 export type IssueResult = IssueReply;
 
@@ -189,6 +190,8 @@ export async function issueDocument(
         plan,
         now,
       );
+      // A reply delivered to the sender of what it answers: the sender sees it linked.
+      await linkReply(trx, issuedRow);
       const unresolved = decided.undecided.map((l) => l.written);
       const tasks = await createTasks(
         trx,

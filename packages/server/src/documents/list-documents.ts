@@ -17,7 +17,8 @@ export async function listDocuments(
     q = q.where("direction", "=", "outgoing").where("status", "!=", "draft");
   else if (query.box === "drafts")
     q = q.where("direction", "=", "outgoing").where("status", "=", "draft");
-  else q = q.where("direction", "=", "incoming");
+  // A record attached to the earlier record of the same document is listed on that one.
+  else q = q.where("direction", "=", "incoming").where("attached_to", "is", null);
   if (query.q) q = q.where(sql<boolean>`search @@ websearch_to_tsquery('vn', ${query.q})`);
   if (query.type) q = q.where("type_code", "=", query.type);
   if (query.status) q = q.where("status", "=", query.status);

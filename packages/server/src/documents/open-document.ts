@@ -9,6 +9,8 @@ import type { AppContext, Actor } from "../context.ts";
 import { loadDocument } from "./load-document.ts";
 import { detail } from "./present.ts";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
+import { handlingFacts } from "../handling/handling-rules.ts";
+import { fileHolders } from "../handling/read-handling.ts";
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
@@ -21,7 +23,8 @@ export async function openDocument(
   if (row.status === "issued") await ensureRenderedPdf(ctx, id);
   // A delivered copy shows the original's files (its PDF) as its own.
   if (row.source_id) await ensureRenderedPdf(ctx, row.source_id);
-  const holders = row.source_id ? [id, row.source_id] : [id];
+  // Its own files, the original's, and those of the later records attached to it.
+  const holders = await fileHolders(ctx, row);
   const files = await ctx.db
     .selectFrom("document_files")
     .innerJoin("files", "files.sha256", "document_files.sha256")
@@ -58,6 +61,7 @@ export async function openDocument(
       mine: !!actor && row.created_by === actor.userId,
       delivered: !!row.source_id,
       deliveryStatus: delivery?.status ?? null,
+      handling: actor ? await handlingFacts(ctx, actor, row) : undefined,
     },
     actor?.roles ?? [],
   );

@@ -3,8 +3,13 @@
  * gives its type (of core's vocabulary) and the day it arrived (today in Vietnam unless said;
  * core's `arrivalDateProblem` refuses a day to come or one before the document's date), and the
  * document takes the next number of the agency's incoming register for the year.
+ *
+ * Handling (issue #15): the urgency and the processing deadline are set here (the deadline by
+ * default printed in the text, else the agency's rules in working days from arrival); earlier
+ * records of the same document stop it with DUPLICATE_DOCUMENT unless the clerk confirms; the
+ * clerk may pass it at once to a unit or a person; the sender is sent 03.
  */
-import { arrivalDateProblem, mayAct, typeByCode, viDate } from "@vanthu/core";
+import { arrivalDateProblem, defaultDeadline, mayAct, typeByCode, viDate } from "@vanthu/core";
 import type { RegisterCorrections, RegisterReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
@@ -12,6 +17,10 @@ import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 import { loadDocument } from "./load-document.ts";
+import { findDuplicates } from "../handling/find-duplicates.ts";
+import { deadlineContext } from "../handling/deadline-settings.ts";
+import { sendStatus } from "../handling/delivery-progress.ts";
+import { routeAtRegistration } from "../handling/assign-handler.ts";
 
 export async function registerIncoming(
   ctx: AppContext,
@@ -26,6 +35,7 @@ export async function registerIncoming(
     const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
     if (row.direction !== "incoming") throw fail("NOT_A_DRAFT", `document ${id} is not incoming`);
     if (row.status !== "draft") throw fail("ALREADY_REGISTERED", `document ${id} is ${row.status}`);
+    if (row.attached_to) throw fail("ALREADY_ATTACHED", `document ${id} is attached`);
     const date = localDate(ctx, now);
     const type = corrections.typeCode ? typeByCode(corrections.typeCode, row.format) : null;
     if (corrections.typeCode && !type)
@@ -55,6 +65,47 @@ export async function registerIncoming(
       throw fail("INVALID_DATE", `arrived ${arrivedOn}`, [
         { path: "arrivedOn", message: "Ngày đến không có thật." },
       ]);
+    const duplicates = await findDuplicates(trx, row, {
+      reference: corrections.reference ?? row.reference,
+      issuer: corrections.issuer ?? row.issuer_name,
+      date: documentDate,
+    });
+    if (duplicates.length && !corrections.confirmDuplicate)
+      throw fail(
+        "DUPLICATE_DOCUMENT",
+        `document ${id}: registered before as ${duplicates.map((d) => d.id).join(", ")}`,
+        duplicates.map((d) => ({
+          path: `duplicates.${d.id}`,
+          message: [
+            d.reference ?? "",
+            d.number === null ? null : `số đến ${d.number}`,
+            d.registeredAt
+              ? `vào sổ ngày ${viDate(localDate(ctx, new Date(d.registeredAt)))}`
+              : null,
+          ]
+            .filter(Boolean)
+            .join(", "),
+        })),
+      );
+    const urgency = corrections.urgency !== undefined ? corrections.urgency : row.urgency;
+    let dueOn: string | null;
+    if (corrections.dueOn !== undefined) dueOn = corrections.dueOn;
+    else {
+      const { rules, holidays } = await deadlineContext(trx, actor.agencyId);
+      dueOn =
+        defaultDeadline({
+          arrivedOn,
+          typeCode: type?.code ?? row.type_code,
+          urgency,
+          text: row.body,
+          rules,
+          holidays,
+        })?.due ?? null;
+    }
+    if (dueOn && dueOn < arrivedOn)
+      throw fail("DUE_BEFORE_ARRIVAL", `due ${dueOn}, arrived ${arrivedOn}`, [
+        { path: "dueOn", message: `Hạn ${viDate(dueOn)} trước ngày đến ${viDate(arrivedOn)}.` },
+      ]);
     const { registerId, number } = await takeNextNumber(trx, {
       agencyId: actor.agencyId,
       book: "incoming",
@@ -69,14 +120,11 @@ export async function registerIncoming(
       ...(corrections.issuer ? { issuer_name: corrections.issuer } : {}),
       ...(corrections.date ? { document_date: corrections.date } : {}),
       ...(type ? { type_code: type.code, type_name: type.name } : {}),
+      urgency,
+      due_on: dueOn,
     };
     await trx.updateTable("documents").set(set).where("id", "=", id).execute();
-    if (row.source_id)
-      await trx
-        .updateTable("deliveries")
-        .set({ status: "03", registered_at: now, updated_at: now })
-        .where("received_id", "=", id)
-        .execute();
+    await sendStatus(trx, [id], "03", now);
     await trx
       .insertInto("register_entries")
       .values({
@@ -94,9 +142,32 @@ export async function registerIncoming(
       entity: "document",
       entityId: id,
       before: { status: row.status, reference: row.reference, subject: row.subject },
-      after: { ...corrections, status: "registered", incomingNumber: number, date, arrivedOn },
+      after: {
+        ...corrections,
+        status: "registered",
+        incomingNumber: number,
+        date,
+        arrivedOn,
+        urgency,
+        dueOn,
+        duplicates: duplicates.map((d) => d.id),
+      },
       at: now,
     });
-    return { number, date, arrivedOn, reference: corrections.reference ?? row.reference };
+    // Passed at once to a unit or a person, when the clerk said so.
+    if (corrections.handlerUnitId || corrections.handlerUserId)
+      await routeAtRegistration(trx, actor, id, {
+        unitId: corrections.handlerUnitId ?? null,
+        userId: corrections.handlerUserId ?? null,
+        dueOn,
+        at: now,
+      });
+    return {
+      number,
+      date,
+      arrivedOn,
+      reference: corrections.reference ?? row.reference,
+      dueOn,
+    };
   });
 }

@@ -101,6 +101,8 @@ export async function createConsolidatedReport(ctx: AppContext, actor: Actor, do
       const cells = board.cells.filter((c) => c.agencyId === r.agencyId);
       return {
         name: r.name,
+        // Returned (02): listed as such, not among those who have not reported.
+        returned: r.deliveryStatus === "02" ? (r.returnReason ?? "") : null,
         items: cells.map((c) => c.label),
         reports: cells.flatMap((c) =>
           c.reports.map((rep) => ({

@@ -79,6 +79,8 @@ export async function dashboard(
       "deliveries.status",
       "deliveries.kind",
       "deliveries.received_id",
+      "deliveries.return_reason",
+      "deliveries.returned_at",
     ])
     .where("deliveries.document_id", "=", doc.id)
     .orderBy("agencies.name")
@@ -87,18 +89,21 @@ export async function dashboard(
   const items = [
     ...new Map(tasks.map((t) => [t.item_label, { label: t.item_label, title: t.title }])).values(),
   ].sort((a, b) => Number(a.label) - Number(b.label) || a.label.localeCompare(b.label));
+  // A recipient that returned the directive (02) owes nothing on it: its cells say so.
+  const returned = new Set(deliveries.filter((d) => d.status === "02").map((d) => d.id));
   const cells: Cell[] = tasks.map((t) => {
     const mine = reports.filter((r) => r.task_id === t.id);
     const open = taskPeriods(t, today);
     const expected = dueBy(open, today).map((p) => p.label);
-    const missing = expected.filter((p) => !mine.some((r) => r.period === p));
+    const gone = returned.has(t.assignee_agency_id);
+    const missing = gone ? [] : expected.filter((p) => !mine.some((r) => r.period === p));
     return {
       agencyId: t.assignee_agency_id,
       label: t.item_label,
       taskId: t.id,
       cycles: t.cycles as Cycle[],
       due: t.due_date,
-      status: missing.length ? "overdue" : mine.length ? "reported" : "pending",
+      status: gone ? "returned" : missing.length ? "overdue" : mine.length ? "reported" : "pending",
       reports: mine.map((r) => ({
         id: r.id,
         files: files.filter((f) => f.report_id === r.id).map((f) => f.name),
@@ -159,6 +164,8 @@ export async function dashboard(
       name: d.name,
       kind: d.kind,
       deliveryStatus: d.status,
+      returnReason: d.status === "02" ? d.return_reason : null,
+      returnedAt: d.status === "02" ? (d.returned_at?.toISOString() ?? null) : null,
     })),
     cells,
     totals: {
@@ -175,7 +182,9 @@ export async function dashboard(
     notReported: deliveries
       .filter(
         (d) =>
-          assignees.includes(d.id) && !cells.some((c) => c.agencyId === d.id && c.reports.length),
+          assignees.includes(d.id) &&
+          !returned.has(d.id) &&
+          !cells.some((c) => c.agencyId === d.id && c.reports.length),
       )
       .map((d) => ({ agencyId: d.id, code: d.code, name: d.name })),
     overdue: cells.filter((c) => c.status === "overdue").length,

@@ -12,11 +12,14 @@ import { localDate } from "../context.ts";
 import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
 import { purgeLoginRecords } from "../auth/login-throttle.ts";
 import { sweepFiles } from "../files/sweep-files.ts";
+import { sendDeadlineNotices } from "../handling/deadline-job.ts";
 
 export const REMINDERS = "recurring:reminders";
 /** Old login counters and records: without it, login took 100 ms at 2 M rows instead of 14 ms. */
 export const PURGE_LOGINS = "recurring:purge-logins";
 export const FILE_SWEEP = "recurring:file-sweep";
+/** Received documents' handling deadlines near and passed (handling/deadline-job.ts). */
+export const HANDLING_DEADLINES = "recurring:handling-deadlines";
 const REMIND_DAYS = 3;
 const EVERY_MS = 60 * 60_000;
 
@@ -103,6 +106,7 @@ const HANDLERS: Record<string, (ctx: AppContext) => Promise<unknown>> = {
   [PURGE_LOGINS]: (ctx) => purgeLoginRecords(ctx),
   // Temporary and unreferenced files left by failed or killed writes (files/sweep-files.ts).
   [FILE_SWEEP]: (ctx) => sweepFiles(ctx),
+  [HANDLING_DEADLINES]: sendDeadlineNotices,
 };
 
 /** Takes the due jobs no other process holds, runs them, schedules the next recurrences. */

@@ -46,6 +46,27 @@ function head(b: Uint8Array, text: string): boolean {
   return true;
 }
 
+/**
+ * A file people attach (to a report, to a received document's handling): its name made safe, its
+ * type from the name, checked against the bytes; refused when empty, too large or not what its
+ * name says.
+ */
+export function acceptedFile(
+  ctx: AppContext,
+  file: { bytes: Uint8Array; fileName: string },
+): { name: string; type: { media: string } } {
+  const name = file.fileName.normalize("NFC").replace(/[/\\]/g, "_").slice(-200);
+  const where = [{ path: "file", message: name }];
+  const type = TYPES.find((t) => t.ext.test(name));
+  if (!type) throw fail("UNSUPPORTED_FILE_TYPE", `attached file ${name}`, where);
+  if (!file.bytes.length) throw fail("EMPTY_FILE", "empty", where);
+  if (file.bytes.length > ctx.config.maxUploadBytes)
+    throw fail("PAYLOAD_TOO_LARGE", "too large", where);
+  if (!type.magic(file.bytes))
+    throw fail("CORRUPT_FILE", `${name} is not what its name says`, where);
+  return { name, type };
+}
+
 async function reportFor(ctx: AppContext, actor: Actor, reportId: string) {
   const report = isUuid(reportId)
     ? await ctx.db
@@ -72,15 +93,7 @@ export async function attachReportFile(
   const report = await reportFor(ctx, actor, reportId);
   if (report.agency_id !== actor.agencyId)
     throw fail("FORBIDDEN", "only the reporter attaches files");
-  const name = file.fileName.normalize("NFC").replace(/[/\\]/g, "_").slice(-200);
-  const where = [{ path: "file", message: name }];
-  const type = TYPES.find((t) => t.ext.test(name));
-  if (!type) throw fail("UNSUPPORTED_FILE_TYPE", `report file ${name}`, where);
-  if (!file.bytes.length) throw fail("EMPTY_FILE", "empty", where);
-  if (file.bytes.length > ctx.config.maxUploadBytes)
-    throw fail("PAYLOAD_TOO_LARGE", "too large", where);
-  if (!type.magic(file.bytes))
-    throw fail("CORRUPT_FILE", `${name} is not what its name says`, where);
+  const { name, type } = acceptedFile(ctx, file);
   const stored = await ctx.files.put(file.bytes);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {

@@ -29,6 +29,7 @@ import { registerEdgeChecks } from "./edge-input.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { importRoutes } from "../imports/routes.ts";
 import { formRoutes } from "../forms/routes.ts";
+import { handlingRoutes } from "../handling/routes.ts";
 import {
   startImportWorker,
   type ImportWorker,
@@ -229,6 +230,7 @@ export async function buildApp(
       agencyRoutes(ctx),
       importRoutes(ctx, () => imports?.wake()),
       formRoutes(ctx),
+      handlingRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );

@@ -1,9 +1,11 @@
 /**
  * The follow-on draft an agency writes from a document it received: a công văn carrying it out,
  * whose subject and preamble cite it and whose items are its numbered items (core's
- * composeFollowOn), linked to it as its parent.
+ * composeFollowOn), linked to it as its parent. Or, with `reply`, the reply to it (core's
+ * composeReply): a công văn to its issuer, linked to what it answers (`answers_id`), which the
+ * sender sees once it is issued and delivered to them.
  */
-import { composeFollowOn, type DateParts } from "@vanthu/core";
+import { composeFollowOn, composeReply, type DateParts } from "@vanthu/core";
 import type { FollowOnReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -15,6 +17,7 @@ export async function createFollowOn(
   ctx: AppContext,
   actor: Actor,
   id: string,
+  options: { reply?: boolean } = {},
 ): Promise<FollowOnReply> {
   const parent = await loadDocument(ctx.db, actor, id, { own: true });
   if (parent.direction !== "incoming" || parent.status === "returned")
@@ -27,17 +30,17 @@ export async function createFollowOn(
     .where("id", "=", actor.agencyId)
     .executeTakeFirstOrThrow();
   const content = readContent(parent.content, parent.id);
-  const followOn = composeFollowOn(
-    {
-      typeName: parent.type_name,
-      reference: parent.reference,
-      dateParts: content.dateParts as DateParts,
-      issuer: parent.issuer_name,
-      subject: parent.subject,
-      paragraphs: content.paragraphs ?? [],
-    },
-    agency.name,
-  );
+  const source = {
+    typeName: parent.type_name,
+    reference: parent.reference,
+    dateParts: content.dateParts as DateParts,
+    issuer: parent.issuer_name,
+    subject: parent.subject,
+    paragraphs: content.paragraphs ?? [],
+  };
+  const followOn = options.reply
+    ? composeReply(source, agency.name)
+    : { ...composeFollowOn(source, agency.name), addressees: [] };
   const { id: draftId } = await createDraft(
     ctx,
     actor,
@@ -45,13 +48,13 @@ export async function createFollowOn(
       fields: {
         typeCode: "CV",
         subject: followOn.subject ?? "triển khai thực hiện",
-        addressees: [],
+        addressees: followOn.addressees,
         paragraphs: followOn.paragraphs,
         recipients: ["Như trên"],
         archive: ["VT"],
       },
     },
-    { parentId: parent.id },
+    options.reply ? { answersId: parent.id } : { parentId: parent.id },
   );
   const row = await loadDocument(ctx.db, actor, draftId);
   return {

@@ -44,6 +44,13 @@ export async function readRegister(
     .where(visibleTo(actor))
     .orderBy("register_entries.number")
     .execute();
+  const handlers =
+    register.book === "incoming"
+      ? await leadHandlers(
+          ctx,
+          rows.map((r) => r.id),
+        )
+      : new Map();
   return {
     register: {
       id: register.id,
@@ -67,7 +74,43 @@ export async function readRegister(
         recipients: content.recipients,
         archive: content.archive,
         registeredBy: r.registered_by,
+        handler: handlers.get(r.id) ?? null,
       };
     }),
   };
+}
+
+/**
+ * The incoming register's "Đơn vị hoặc người nhận": the lead handler of each document, its unit
+ * and the person it was passed down to last ("Ban Thời sự: Chuyên viên TS").
+ */
+async function leadHandlers(ctx: AppContext, documentIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!documentIds.length) return out;
+  const rows = await ctx.db
+    .selectFrom("handlers")
+    .leftJoin("units", "units.id", "handlers.unit_id")
+    .leftJoin("users", "users.id", "handlers.user_id")
+    .select([
+      "handlers.id",
+      "handlers.document_id",
+      "handlers.parent_id",
+      "units.name as unit",
+      "users.full_name as person",
+    ])
+    .where("handlers.document_id", "in", documentIds)
+    .where("handlers.role", "=", "lead")
+    .orderBy("handlers.assigned_at")
+    .execute();
+  for (const root of rows.filter((r) => !r.parent_id)) {
+    let last = root;
+    for (let i = 0; i < 50; i++) {
+      const child = rows.find((r) => r.parent_id === last.id);
+      if (!child) break;
+      last = child;
+    }
+    const names = [root.unit ?? root.person, last !== root ? last.person : null].filter(Boolean);
+    if (!out.has(root.document_id)) out.set(root.document_id, names.join(": "));
+  }
+  return out;
 }

@@ -32,6 +32,7 @@ import AdminInstallation, {
   type AgencyRow,
 } from "./AdminInstallation.tsx";
 import { ResetPasswordDialog } from "../password-dialogs.tsx";
+import AdminDeadlines from "./AdminDeadlines.tsx";
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
 /** The roles picked in a MultiSelect, as the API takes them. */
@@ -157,6 +158,7 @@ function AgencyAdmin() {
           <Tabs.Tab value="users">{t.admin.users}</Tabs.Tab>
           <Tabs.Tab value="units">{t.admin.units}</Tabs.Tab>
           <Tabs.Tab value="agencies">{t.admin.agencies}</Tabs.Tab>
+          <Tabs.Tab value="deadlines">{t.adminDeadlines.tab}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <Button mb="sm" onClick={() => setAdding(true)}>
@@ -326,6 +328,9 @@ function AgencyAdmin() {
               {t.admin.addAgency}
             </Button>
           </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="deadlines" pt="md">
+          <AdminDeadlines />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -20,18 +20,19 @@ import { BarChart, LineChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import { api, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
-import { collator, periodLabel, viDate, viNumber, localIsoDay } from "../format.ts";
+import { collator, periodLabel, viDate, viDay, viNumber, localIsoDay } from "../format.ts";
 import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 
 // Own properties only: an agency's figure may be named "constructor" (a plain lookup gives Object).
 const figureName = (k: string) =>
   Object.hasOwn(t.tasks.figures, k) ? (t.tasks.figures as Record<string, string>)[k]! : k;
-const COLOR = { reported: "green", overdue: "red", pending: "gray" } as const;
+const COLOR = { reported: "green", overdue: "red", pending: "gray", returned: "orange" } as const;
 const CELL_LABEL = {
   reported: t.dashboard.cellReported,
   overdue: t.dashboard.cellOverdue,
   pending: t.dashboard.cellPending,
+  returned: t.handling.returned,
 };
 
 /** One block of the dashboard: a card with its heading. */
@@ -134,7 +135,15 @@ export default function Dashboard() {
           <Table.Tbody>
             {recipients.map((r) => (
               <Table.Tr key={r.agencyId}>
-                <Table.Th scope="row">{r.name}</Table.Th>
+                <Table.Th scope="row">
+                  {r.name}
+                  {r.returnReason !== null && (
+                    <Text size="xs" fw={400} c="orange.9">
+                      {t.handling.returnedBy(r.returnReason)}
+                      {r.returnedAt ? ` (${t.handling.returnedOn(viDay(r.returnedAt))})` : ""}
+                    </Text>
+                  )}
+                </Table.Th>
                 {b.items.map((i) => {
                   const c = cell(r.agencyId, i.label);
                   if (!c) return <Table.Td key={i.label}>—</Table.Td>;

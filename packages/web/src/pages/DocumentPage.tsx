@@ -28,6 +28,7 @@ import { t } from "../i18n.ts";
 import { useMe } from "../session.ts";
 import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.tsx";
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
+import { HandlingActions, HandlingPanel, handlingShown } from "./document/handling.tsx";
 
 /** The follow-on documents written from this one, down every recipient that wrote one. */
 function ChainTree({ node, current }: { node: ChainNode; current: string }) {
@@ -165,6 +166,7 @@ export default function DocumentPage() {
           {t.document.followOn}
         </Button>
       )}
+      <HandlingActions doc={d} />
       {d.can.progress.length > 0 && (
         <Menu position="bottom-end">
           <Menu.Target>
@@ -278,6 +280,9 @@ export default function DocumentPage() {
           <Tabs.Tab value="view">{t.document.tabs.view}</Tabs.Tab>
           <Tabs.Tab value="info">{t.document.tabs.info}</Tabs.Tab>
           {issuedOutgoing && <Tabs.Tab value="delivery">{t.document.tabs.delivery}</Tabs.Tab>}
+          {handlingShown(d, me.user.agencyId) && (
+            <Tabs.Tab value="handling">{t.handling.tab}</Tabs.Tab>
+          )}
           {own && <Tabs.Tab value="links">{t.document.tabs.links}</Tabs.Tab>}
           {own && (d.direction === "incoming" || d.status !== "returned") && (
             <Tabs.Tab value="tasks">{t.document.tabs.tasks}</Tabs.Tab>
@@ -358,7 +363,7 @@ export default function DocumentPage() {
                 <Table.Tr>
                   <Table.Th>{t.document.recipient}</Table.Th>
                   <Table.Th>{t.document.deliveryStatus}</Table.Th>
-                  <Table.Th>{t.document.sentAt}</Table.Th>
+                  <Table.Th>{t.handling.stepTimes}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -379,13 +384,44 @@ export default function DocumentPage() {
                         {t.delivery[x.status]}
                       </Badge>
                       {x.returnReason && <Text size="sm">{x.returnReason}</Text>}
+                      {x.result && <Text size="sm">{t.handling.result_(x.result)}</Text>}
+                      {x.reply && (
+                        <Anchor
+                          component={Link}
+                          to={`/van-ban/${x.reply.id}`}
+                          size="sm"
+                          display="block"
+                        >
+                          {t.handling.replyLink}: {x.reply.reference}
+                        </Anchor>
+                      )}
                     </Table.Td>
-                    <Table.Td>{viDateTime(x.sentAt)}</Table.Td>
+                    <Table.Td>
+                      {t.document.sentAt}: {viDateTime(x.sentAt)}
+                      {(
+                        [
+                          ["02", x.returnedAt],
+                          ["03", x.registeredAt],
+                          ["04", x.assignedAt],
+                          ["05", x.inProgressAt],
+                          ["06", x.doneAt],
+                        ] as const
+                      ).map(([status, at]) =>
+                        at ? (
+                          <Text key={status} size="xs" c="dimmed">
+                            {t.delivery[status]}: {viDateTime(at)}
+                          </Text>
+                        ) : null,
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        </Tabs.Panel>
+        <Tabs.Panel value="handling" pt="md">
+          <HandlingPanel doc={d} />
         </Tabs.Panel>
         <Tabs.Panel value="links" pt="md">
           <Title order={2} size="h5">

@@ -119,7 +119,7 @@ export default function Registers() {
                         <Table.Td>
                           {e.typeName} {e.subject}
                         </Table.Td>
-                        <Table.Td>{e.registeredBy}</Table.Td>
+                        <Table.Td>{e.handler}</Table.Td>
                         <Table.Td />
                         <Table.Td />
                       </Table.Tr>

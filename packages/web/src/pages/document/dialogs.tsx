@@ -1,11 +1,13 @@
 /**
  * The document page's dialogs: issue (each Kính gửi and Nơi nhận line with its outcome, the
  * recipients confirmed, an unresolved line's agencies picked by hand or marked not delivered),
- * register, return.
+ * register (with urgency, deadline, who handles it at once, and the warning on duplicates with
+ * "Đính kèm vào văn bản đã có"), return.
  */
 import { useState } from "react";
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -22,7 +24,15 @@ import {
   type OptionsFilter,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { arrivalDateProblem, documentTypeChoices, foldKey } from "@vanthu/core";
+import { Link, useNavigate } from "react-router";
+import { useDebouncedValue } from "@mantine/hooks";
+import {
+  URGENCIES,
+  arrivalDateProblem,
+  documentTypeChoices,
+  foldKey,
+  type Urgency,
+} from "@vanthu/core";
 import {
   api,
   useApi,
@@ -32,7 +42,7 @@ import {
 } from "../../api.ts";
 import { ErrorAlert } from "../../components.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
-import { localIsoDay } from "../../format.ts";
+import { localIsoDay, viDate, viDateTime } from "../../format.ts";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
 
@@ -231,6 +241,7 @@ export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: ()
 }
 
 export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
+  const navigate = useNavigate();
   // Today in Vietnam: the day it arrived, unless the clerk says an earlier one.
   const [today] = useState(() => localIsoDay(new Date().toISOString()));
   const [v, setV] = useState({
@@ -241,6 +252,30 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
     typeCode: doc.typeCode ?? "",
     arrivedOn: today,
   });
+  // Handling (issue #15): urgency (undefined: as read from the text), deadline (null: the
+  // default), who handles it at once, and the duplicates the server finds for the fields typed.
+  const [urgency, setUrgency] = useState<Urgency | "" | undefined>(undefined);
+  const [dueOn, setDueOn] = useState<string | null>(null);
+  const [route, setRoute] = useState<{ unit: string | null; user: string | null }>({
+    unit: null,
+    user: null,
+  });
+  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
+  const [fields] = useDebouncedValue({ ...v, urgency }, 400);
+  const check = useApi("GET /api/documents/:id/duplicates", {
+    params: { id: doc.id },
+    query: {
+      ...(fields.reference.trim() ? { reference: fields.reference.trim() } : {}),
+      ...(fields.issuer.trim() ? { issuer: fields.issuer.trim() } : {}),
+      ...(fields.date ? { date: fields.date } : {}),
+      ...(fields.typeCode ? { typeCode: fields.typeCode } : {}),
+      ...(fields.urgency ? { urgency: fields.urgency } : {}),
+      ...(fields.arrivedOn ? { arrivedOn: fields.arrivedOn } : {}),
+    },
+  });
+  const people = useApi("GET /api/handling/people");
+  const duplicates = check.data?.items ?? [];
+  const shownUrgency = urgency === undefined ? (check.data?.urgency ?? "") : urgency;
   // The types core knows for the document's format (the server reads the code the same way);
   // a type read from the text that is not among them stays offered as read.
   const types = documentTypeChoices(doc.format).map((c) => ({ value: c.code, label: c.name }));
@@ -258,39 +293,106 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
         ? t.document.arrivalBeforeDocument
         : null;
   const { busy, error, run } = useSubmit();
+  const attach = useSubmit();
   const submit = () =>
     run(
       () =>
         api.call("POST /api/documents/:id/register", {
           params: { id: doc.id },
-          // The type only when the clerk changed it: one read from the text stays as it is.
-          body: Object.fromEntries(
-            Object.entries(v).filter(
-              ([k, x]) => x.trim() && (k !== "typeCode" || x !== (doc.typeCode ?? "")),
+          body: {
+            // The type only when the clerk changed it: one read from the text stays as it is.
+            ...Object.fromEntries(
+              Object.entries(v).filter(
+                ([k, x]) => x.trim() && (k !== "typeCode" || x !== (doc.typeCode ?? "")),
+              ),
             ),
-          ),
+            ...(urgency !== undefined ? { urgency: urgency || null } : {}),
+            ...(dueOn ? { dueOn } : {}),
+            ...(route.unit ? { handlerUnitId: route.unit } : {}),
+            ...(route.user ? { handlerUserId: route.user } : {}),
+            ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+          },
         }),
       { success: (r) => t.document.registered(r.number), then: onClose },
     );
+  const attachTo = (toId: string) =>
+    attach.run(
+      () => api.call("POST /api/documents/:id/attach", { params: { id: doc.id }, body: { toId } }),
+      { success: () => t.handling.attachedDone, then: () => void navigate(`/van-ban/${toId}`) },
+    );
+  const deadline = check.data?.deadline;
+  const unitPeople = (people.data?.people ?? []).filter(
+    (p) => !route.unit || p.unitId === route.unit,
+  );
   return (
     <Modal opened onClose={onClose} title={t.document.register} size="lg">
       <Stack>
         <Text size="sm">{t.importPage.check}</Text>
+        {duplicates.length > 0 && (
+          <Alert color="orange" title={t.handling.duplicateTitle} data-testid="duplicate-warning">
+            <Stack gap="xs">
+              <Text size="sm">{t.handling.duplicateText}</Text>
+              {duplicates.map((x) => (
+                <Group key={x.id} gap="xs" justify="space-between">
+                  <Text size="sm">
+                    <Anchor component={Link} to={`/van-ban/${x.id}`} target="_blank">
+                      {x.reference ?? x.subject}
+                    </Anchor>{" "}
+                    {[
+                      x.number === null ? null : t.handling.incomingNumber(x.number),
+                      x.registeredAt ? viDateTime(x.registeredAt) : null,
+                      t.handling.duplicateWhy[x.why],
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </Text>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={attach.busy}
+                    onClick={() => void attachTo(x.id)}
+                  >
+                    {t.handling.attachTo}
+                  </Button>
+                </Group>
+              ))}
+              <Checkbox
+                label={t.handling.registerAnyway}
+                checked={confirmDuplicate}
+                onChange={(e) => setConfirmDuplicate(e.currentTarget.checked)}
+              />
+              <ErrorAlert error={attach.error} />
+            </Stack>
+          </Alert>
+        )}
         <TextInput
           label={t.fields.reference}
           value={v.reference}
           onChange={(e) => setV({ ...v, reference: e.currentTarget.value })}
         />
-        <Select
-          label={t.fields.type}
-          data={types}
-          value={v.typeCode || null}
-          onChange={(code) => setV({ ...v, typeCode: code ?? "" })}
-          searchable
-          allowDeselect={false}
-          nothingFoundMessage={t.common.none}
-          w={260}
-        />
+        <Group align="flex-start">
+          <Select
+            label={t.fields.type}
+            data={types}
+            value={v.typeCode || null}
+            onChange={(code) => setV({ ...v, typeCode: code ?? "" })}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage={t.common.none}
+            w={260}
+          />
+          <Select
+            label={t.handling.urgency}
+            data={[
+              { value: "none", label: t.handling.noUrgency },
+              ...URGENCIES.map((u) => ({ value: u, label: t.handling.urgencies[u] })),
+            ]}
+            value={shownUrgency || "none"}
+            onChange={(u) => setUrgency(u && u !== "none" ? (u as Urgency) : "")}
+            allowDeselect={false}
+            w={180}
+          />
+        </Group>
         <VietnameseDates>
           <Group align="flex-start">
             <DateField
@@ -305,8 +407,23 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
               error={arrivalError}
               onChange={(date) => setV({ ...v, arrivedOn: date ?? today })}
             />
+            <DateField
+              label={t.handling.due}
+              value={dueOn ?? deadline?.dueOn ?? null}
+              onChange={setDueOn}
+            />
           </Group>
         </VietnameseDates>
+        {deadline && !dueOn && (
+          <Text size="xs" c="dimmed">
+            {t.handling.defaultDue(
+              viDate(deadline.dueOn),
+              deadline.source === "printed"
+                ? t.handling.printed
+                : t.handling.rule(deadline.workingDays ?? 0),
+            )}
+          </Text>
+        )}
         <TextInput
           label={t.fields.issuer}
           value={v.issuer}
@@ -318,12 +435,36 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
           value={v.subject}
           onChange={(e) => setV({ ...v, subject: e.currentTarget.value })}
         />
-        <ErrorAlert error={error} />
+        <Text size="sm" fw={600}>
+          {t.handling.routeNow}
+        </Text>
+        <Group align="flex-start" grow>
+          <Select
+            label={t.handling.handlerUnit}
+            data={(people.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            value={route.unit}
+            onChange={(unit) => setRoute({ unit, user: null })}
+            clearable
+          />
+          <Select
+            label={t.handling.handlerUser}
+            data={unitPeople.map((p) => ({ value: p.id, label: p.fullName }))}
+            value={route.user}
+            onChange={(user) => setRoute({ ...route, user })}
+            searchable
+            clearable
+          />
+        </Group>
+        <ErrorAlert error={error ?? check.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t.common.cancel}
           </Button>
-          <Button onClick={() => void submit()} loading={busy} disabled={!!problem}>
+          <Button
+            onClick={() => void submit()}
+            loading={busy}
+            disabled={!!problem || (duplicates.length > 0 && !confirmDuplicate)}
+          >
             {t.document.register}
           </Button>
         </Group>
