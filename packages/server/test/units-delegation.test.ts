@@ -8,6 +8,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
+import { readersOf, setReaders } from "../src/documents/readers.ts";
 import { leaderAuthority } from "../src/workflow/delegation.ts";
 import { draftFields, startTestApp, type Client, type Response, type TestApp } from "./helpers.ts";
 
@@ -514,6 +515,27 @@ for (const kind of testDatabaseKinds()) {
         .where("entity", "=", "delegation")
         .execute();
       assert.ok(audit.some((a) => a.action === "delegation.revoke"));
+    });
+
+    test("the readers of a secret document: people of its agency only, replaced as a whole", async () => {
+      const writer = await t.login("baolangson.vanthu");
+      const draft = await writer.post("/api/documents", draftFields({ subject: "văn bản mật" }));
+      const id = draft.body.id as string;
+      const cv = await userId("baolangson.chuyenvien");
+      const head = await userId("baolangson.truongphong");
+      const foreigner = await userId("stttt-ls.chuyenvien");
+      const set = (users: string[]) =>
+        t.ctx.db.transaction().execute((trx) => setReaders(trx, id, users));
+      assert.deepEqual(await set([head, cv, cv.toUpperCase()]), [cv, head].sort());
+      await assert.rejects(set([cv, foreigner]), (e: { code?: string; issues?: unknown[] }) => {
+        assert.equal(e.code, "DOCUMENT_READER_INVALID");
+        assert.deepEqual(e.issues, [{ path: "readers", message: foreigner }]);
+        return true;
+      });
+      await assert.rejects(set(["khong-phai"]), { code: "DOCUMENT_READER_INVALID" });
+      assert.deepEqual(await readersOf(t.ctx.db, id), [cv, head].sort(), "unchanged by a refusal");
+      assert.deepEqual(await set([head]), [head]);
+      assert.deepEqual(await readersOf(t.ctx.db, id), [head]);
     });
 
     test("two delegations of one leader at once, two revocations at once: one each", async () => {

@@ -31,6 +31,7 @@ const Dashboard = lazy(() => import("./pages/Dashboard.tsx"));
 const Tasks = lazy(() => import("./pages/Tasks.tsx"));
 const Search = lazy(() => import("./pages/Search.tsx"));
 const Admin = lazy(() => import("./pages/Admin.tsx"));
+const Delegations = lazy(() => import("./pages/Delegations.tsx"));
 
 const theme = createTheme({
   primaryColor: "blue",
@@ -90,6 +91,7 @@ const router = createBrowserRouter(
         { path: "nhiem-vu", element: page(<Tasks />) },
         { path: "tim-kiem", element: page(<Search />) },
         { path: "quan-tri", element: page(<Admin />) },
+        { path: "uy-quyen", element: page(<Delegations />) },
         { path: "*", element: <NotFound /> },
       ],
     },

@@ -50,10 +50,7 @@ export async function readChain(
   // The highest node the reader may be shown: in the tree's view, or through a copy they see.
   let root: DocumentRow = start;
   for (const node of path.slice(1))
-    if (
-      node.shown ||
-      (await copiesOf(node)).some((c) => c.seen && c.agency_id === actor.agencyId)
-    )
+    if (node.shown || (await copiesOf(node)).some((c) => c.seen && c.agency_id === actor.agencyId))
       root = node;
   const build = async (node: DocumentRow, depth: number): Promise<ChainNode> => {
     const copies = await copiesOf(node);
