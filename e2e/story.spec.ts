@@ -1,8 +1,9 @@
 /**
  * The main story in a real browser, each step by the person who does it:
  * a clerk of stttt-ls drafts a directive from a template, sees a lint warning and fixes it; a
- * leader issues it; a recipient clerk finds it in the incoming box and registers it; a specialist
- * reports results; the issuer's dashboard shows them; the document is on the public portal and
+ * leader issues it; a recipient clerk finds it in the incoming box and registers it; the
+ * recipient's leader reports results (a specialist sees a received document only once it is given
+ * to their unit or them); the issuer's dashboard shows them; the document is on the public portal and
  * is found by a search typed without diacritics.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -212,8 +213,8 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   await page.context().close();
 });
 
-test("a specialist of the recipient reports results", async ({ browser }) => {
-  const page = await signIn(browser, "baolangson.chuyenvien");
+test("the recipient's leader reports results", async ({ browser }) => {
+  const page = await signIn(browser, "baolangson.lanhdao");
   await page.getByRole("link", { name: "Nhiệm vụ, báo cáo" }).click();
   const card = page
     .locator(".mantine-Card-root", { hasText: "Mở chuyên mục tuyên truyền" })

@@ -1,6 +1,8 @@
 /**
- * The directory of agencies (every signed-in user: names for pickers and delivery) and the
- * admins' pages: users and roles, units, agencies placed under one's own, renaming.
+ * The directory of agencies (every signed-in user: names for pickers and delivery), the people of
+ * one's own agency (for pickers: reviewers, handlers, deputies), and the admins' pages: users and
+ * roles, their units, titles and the unit-head flag, units (created, renamed, closed), agencies
+ * placed under one's own, renaming.
  */
 import { z } from "zod";
 import { AGENCY_KINDS, AGENCY_ROLES, NUMBERING_SCHEMES, cleanName } from "@vanthu/core";
@@ -9,6 +11,22 @@ import { PASSWORD_MAX_LENGTH } from "./auth.ts";
 import { day, id, items, ok, role, timestamp } from "./common.ts";
 
 // ---- Requests ----
+
+/** Titles offered when placing someone (free text: any other title may be typed). */
+export const TITLE_SUGGESTIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên"] as const;
+
+const email = z.email().max(200);
+
+/** Where a person sits: their unit, whether they head it, follow-up (đôn đốc), e-mail. */
+const placement = {
+  /** A unit of the agency, open; null: none. */
+  unitId: id.nullable().optional(),
+  /** Head of their unit (Trưởng phòng): needs a unit. */
+  unitHead: z.boolean().optional(),
+  /** In charge of follow-up (đôn đốc): sees everything late, sends reminders. */
+  followsUp: z.boolean().optional(),
+  email: email.nullable().optional(),
+};
 
 /** A user of a named agency (the CLI, the demo world); the admin pages use `newUserSchema`. */
 export const userSchema = z.strictObject({
@@ -19,6 +37,7 @@ export const userSchema = z.strictObject({
   roles: z.array(z.enum(AGENCY_ROLES)).min(1),
   // Length and the rest: the server's password policy, checked before hashing.
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  ...placement,
 });
 export type UserInput = z.input<typeof userSchema>;
 
@@ -30,6 +49,7 @@ export const userChangeSchema = z.strictObject({
   title: z.string().trim().max(100).nullable().optional(),
   roles: z.array(z.enum(AGENCY_ROLES)).min(1).optional(),
   disabled: z.boolean().optional(),
+  ...placement,
 });
 export type UserChange = z.infer<typeof userChangeSchema>;
 
@@ -41,6 +61,17 @@ export const newUnitSchema = z.strictObject({
     .regex(/^[A-ZĐ0-9&]{1,20}$/u, "Viết tắt: chữ in hoa, không dấu cách."),
 });
 export type NewUnit = z.infer<typeof newUnitSchema>;
+
+/** A unit renamed (the old name kept in its history) or given a new abbreviation. */
+export const unitChangeSchema = z
+  .strictObject({
+    name: newUnitSchema.shape.name.optional(),
+    abbreviation: newUnitSchema.shape.abbreviation.optional(),
+  })
+  .refine((c) => c.name !== undefined || c.abbreviation !== undefined, {
+    message: "Nhập tên mới hoặc tên viết tắt mới.",
+  });
+export type UnitChange = z.infer<typeof unitChangeSchema>;
 
 const name = (max: number, min = 0) =>
   z.string().transform(cleanName).pipe(z.string().min(min).max(max));
@@ -117,13 +148,52 @@ export const userEntry = z.strictObject({
   title: z.string().nullable(),
   roles: z.array(role),
   disabled: z.boolean(),
+  /** The unit's name. */
   unit: z.string().nullable(),
+  unitId: id.nullable(),
+  unitHead: z.boolean(),
+  followsUp: z.boolean(),
+  email: z.string().nullable(),
   createdAt: timestamp,
 });
 export type UserEntry = z.infer<typeof userEntry>;
 
-export const unitEntry = z.strictObject({ id, name: z.string(), abbreviation: z.string() });
+/** A person of a unit, as the units list shows them. */
+export const unitPerson = z.strictObject({
+  id,
+  fullName: z.string(),
+  title: z.string().nullable(),
+  unitHead: z.boolean(),
+  disabled: z.boolean(),
+});
+export type UnitPerson = z.infer<typeof unitPerson>;
+
+export const unitEntry = z.strictObject({
+  id,
+  name: z.string(),
+  abbreviation: z.string(),
+  createdAt: timestamp,
+  /** Closed (giải thể): listed, nobody new placed in it. */
+  closedAt: timestamp.nullable(),
+  /** Former names, oldest first. */
+  formerNames: z.array(z.string()),
+  /** Its head (the first, when the admin named several), or none. */
+  head: unitPerson.nullable(),
+  people: z.array(unitPerson),
+});
 export type UnitEntry = z.infer<typeof unitEntry>;
+
+/** A person of one's own agency, for pickers (reviewer, handler, deputy): no account details. */
+export const personEntry = z.strictObject({
+  id,
+  fullName: z.string(),
+  title: z.string().nullable(),
+  roles: z.array(role),
+  unitId: id.nullable(),
+  unit: z.string().nullable(),
+  unitHead: z.boolean(),
+});
+export type PersonEntry = z.infer<typeof personEntry>;
 
 export const agencyEndpoints = {
   "GET /api/agencies": endpoint({
@@ -140,6 +210,14 @@ export const agencyEndpoints = {
     replies: "The renamings, newest first",
     reply: items(agencyRename),
     errors: { 404: "Not an agency id" },
+  }),
+  "GET /api/people": endpoint({
+    summary:
+      "The active people of one's own agency, with their units, titles and unit heads (for pickers)",
+    tag: "agencies",
+    auth: "session",
+    replies: "The people by name",
+    reply: items(personEntry),
   }),
   "GET /api/admin/users": endpoint({
     summary: "The agency's users and roles (admin)",
@@ -162,21 +240,27 @@ export const agencyEndpoints = {
     errors: { 403: "Not an admin", 409: "Username taken" },
   }),
   "PATCH /api/admin/users/:id": endpoint({
-    summary: "Change a user's name, title, roles, or disable the account (admin)",
+    summary:
+      "Change a user's name, title, roles, unit, unit-head flag, follow-up, e-mail, or disable the account (admin)",
     tag: "admin",
     auth: "session",
     roles: ["admin"],
     body: userChangeSchema,
     replies: "Changed",
     reply: ok,
-    errors: { 403: "Not an admin", 404: "Not the agency's user" },
+    errors: {
+      403: "Not an admin",
+      404: "Not the agency's user, or a unit of another agency (UNIT_NOT_FOUND)",
+      409: "A closed unit (UNIT_CLOSED)",
+      422: "A unit head without a unit (UNIT_HEAD_WITHOUT_UNIT)",
+    },
   }),
   "GET /api/admin/units": endpoint({
-    summary: "The agency's units (admin)",
+    summary: "The agency's units with their people and head, closed ones too (admin)",
     tag: "admin",
     auth: "session",
     roles: ["admin"],
-    replies: "The units by name",
+    replies: "The open units by name, then the closed ones",
     reply: items(unitEntry),
     errors: { 403: "Not an admin" },
   }),
@@ -189,7 +273,38 @@ export const agencyEndpoints = {
     status: 201,
     replies: "The new unit's id",
     reply: z.strictObject({ id }),
-    errors: { 403: "Not an admin", 409: "Abbreviation taken" },
+    errors: {
+      403: "Not an admin",
+      409: "Abbreviation taken (UNIT_EXISTS), or name taken (UNIT_NAME_TAKEN)",
+    },
+  }),
+  "PATCH /api/admin/units/:id": endpoint({
+    summary: "Rename a unit (the old name kept in its history) or change its abbreviation (admin)",
+    tag: "admin",
+    auth: "session",
+    roles: ["admin"],
+    body: unitChangeSchema,
+    replies: "Changed",
+    reply: ok,
+    errors: {
+      403: "Not an admin",
+      404: "Not a unit of the agency (UNIT_NOT_FOUND)",
+      409: "Closed (UNIT_CLOSED), name or abbreviation taken (UNIT_NAME_TAKEN, UNIT_EXISTS)",
+    },
+  }),
+  "POST /api/admin/units/:id/close": endpoint({
+    summary:
+      "Close a unit (giải thể): it stays listed as closed, keeps its documents, takes nobody new; its people stay until moved (admin)",
+    tag: "admin",
+    auth: "session",
+    roles: ["admin"],
+    replies: "Closed",
+    reply: ok,
+    errors: {
+      403: "Not an admin",
+      404: "Not a unit of the agency (UNIT_NOT_FOUND)",
+      409: "Already closed (UNIT_CLOSED)",
+    },
   }),
   "POST /api/admin/agencies": endpoint({
     summary:

@@ -11,6 +11,7 @@ import type {
 } from "./endpoint.ts";
 import { agencyEndpoints } from "./agencies.ts";
 import { authEndpoints } from "./auth.ts";
+import { delegationEndpoints } from "./delegations.ts";
 import { deliveryEndpoints } from "./deliveries.ts";
 import { documentEndpoints } from "./documents.ts";
 import { followupEndpoints } from "./followup.ts";
@@ -35,6 +36,7 @@ export const endpoints = {
   ...importEndpoints,
   ...formEndpoints,
   ...handlingEndpoints,
+  ...delegationEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

@@ -30,3 +30,4 @@ export * from "./agencies.ts";
 export * from "./imports.ts";
 export * from "./forms.ts";
 export * from "./handling.ts";
+export * from "./delegations.ts";

@@ -450,6 +450,72 @@ export const ERRORS = {
     vi: "Một ngày nghỉ được nhập hai lần.",
     en: "A day off is given twice.",
   },
+  // Units and people, delegation, access by structure (issue 15, item 1).
+  UNIT_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy đơn vị trong cơ quan của bạn.",
+    en: "No such unit in the actor's agency.",
+  },
+  UNIT_NAME_TAKEN: {
+    status: 409,
+    vi: "Cơ quan đã có đơn vị mang tên này.",
+    en: "The agency has a unit of this name.",
+  },
+  UNIT_CLOSED: {
+    status: 409,
+    vi: "Đơn vị đã giải thể: không thể xếp thêm người hay đổi tên đơn vị này.",
+    en: "The unit is closed: nobody new is placed in it and it is not renamed.",
+  },
+  UNIT_HEAD_WITHOUT_UNIT: {
+    status: 422,
+    vi: "Trưởng đơn vị phải thuộc một đơn vị: hãy chọn đơn vị trước.",
+    en: "A unit head must be placed in a unit.",
+  },
+  DELEGATION_NOT_FOUND: {
+    status: 404,
+    vi: "Không tìm thấy ủy quyền.",
+    en: "No such delegation.",
+  },
+  DELEGATION_NOT_ALLOWED: {
+    status: 403,
+    vi: "Chỉ lãnh đạo (cho chính mình) hoặc quản trị của cơ quan được ủy quyền.",
+    en: "Only a leader (for themselves) or the agency admin delegates.",
+  },
+  DELEGATOR_NOT_LEADER: {
+    status: 422,
+    vi: "Chỉ lãnh đạo của cơ quan mới ủy quyền phê duyệt và bút phê.",
+    en: "Only a leader of the agency delegates approvals and instructions.",
+  },
+  DELEGATE_INVALID: {
+    status: 422,
+    vi: "Người được ủy quyền phải là người khác, đang hoạt động, cùng cơ quan.",
+    en: "The delegate must be another active user of the same agency.",
+  },
+  DELEGATION_PERIOD_INVALID: {
+    status: 422,
+    vi: "Thời gian ủy quyền không hợp lệ: ngày kết thúc phải sau ngày bắt đầu và chưa qua.",
+    en: "The delegation's period is not valid (ends before it starts, or is over).",
+  },
+  DELEGATION_OVERLAPS: {
+    status: 409,
+    vi: "Lãnh đạo này đã có ủy quyền trùng thời gian; hãy thu hồi ủy quyền đó trước.",
+    en: "The leader has a delegation over the same days.",
+  },
+  DELEGATION_ENDED: {
+    status: 409,
+    vi: "Ủy quyền đã bị thu hồi hoặc đã hết hạn.",
+    en: "The delegation is revoked or over.",
+  },
+  SECRET_NOT_PUBLIC: {
+    status: 409,
+    vi: "Văn bản mật không được công bố trên cổng thông tin.",
+    en: "A secret document is never public.",
+  },
+  DOCUMENT_READER_INVALID: {
+    status: 422,
+    vi: "Người được xem văn bản mật phải là người dùng của cơ quan giữ văn bản.",
+    en: "A secret document's readers must be users of its agency.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

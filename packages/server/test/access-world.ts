@@ -1,10 +1,16 @@
 /**
  * The world of the access test (access.test.ts): the demo world plus a directive issued to two
  * recipients, their follow-on drafts, a draft of the issuer, a report with a file and an
- * imported letter, with "zzleak..." markers planted in each; the objects routes are called on;
- * and, from the database as it stands, what each agency may not see.
+ * imported letter; inside the newspaper (its units Ban Thời sự and Ban Thư ký tòa soạn), the
+ * directive given to the first unit, the letter to the second unit's specialist, a draft of each
+ * unit's specialist, the clerk's follow-on sent up to the second unit's specialist, the deputy
+ * leader's draft on which the second unit is consulted, and a secret document named to the second
+ * unit's specialist (issued, and flagged public, which must change nothing), with "zzleak..."
+ * markers planted in each; the objects routes are called on; and, from the database as it stands,
+ * what each person (or an anonymous reader) may not see, by the rule written out again here.
  */
 import assert from "node:assert/strict";
+import { setReaders } from "../src/documents/readers.ts";
 import { draftFields, type TestApp } from "./helpers.ts";
 
 export type Kind =
@@ -18,7 +24,9 @@ export type Kind =
   | "agency"
   | "agencyId"
   | "importBatch"
-  | "handlingFile";
+  | "handlingFile"
+  | "unit"
+  | "delegation";
 export interface Target {
   params: Record<string, string>;
   /** Agencies that own the object: writes on it are not tried by their users. */
@@ -134,18 +142,99 @@ export async function buildWorld(t: TestApp) {
     lead: units.find((u: { abbreviation: string }) => u.abbreviation === "TS").id,
   });
   assert.equal(instructed.status, 201, JSON.stringify(instructed.body));
-  const head = await t.login("baolangson.truongphong");
-  const note = await head.post(`/api/documents/${baoCopy}/handling/notes`, {
+  const headClient = await t.login("baolangson.truongphong");
+  const note = await headClient.post(`/api/documents/${baoCopy}/handling/notes`, {
     text: "zzleakhn ghi chú xử lý",
   });
   assert.equal(note.status, 201, JSON.stringify(note.body));
-  const handlingFile = await head.upload(
+  const handlingFile = await headClient.upload(
     `/api/documents/${baoCopy}/handling/files`,
     "zzleakhf.txt",
     txt("zzleakhc"),
   );
   assert.equal(handlingFile.status, 201, JSON.stringify(handlingFile.body));
   markers.zzleakhn = markers.zzleakhf = markers.zzleakhc = baoCopy;
+  // Inside the newspaper (issue 15): its units and people.
+  const person = (username: string) =>
+    db
+      .selectFrom("users")
+      .select(["id", "unit_id"])
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
+  const cv = await person("baolangson.chuyenvien");
+  const cv2 = await person("baolangson.chuyenvien2");
+  const head = await person("baolangson.truongphong");
+  const deputy = await person("baolangson.pholanhdao");
+  assert.ok(cv.unit_id && cv2.unit_id && cv.unit_id !== cv2.unit_id && head.unit_id === cv.unit_id);
+  const at = t.clock.now;
+  // The directive's copy given to the first unit; the imported letter to the second's specialist.
+  await db
+    .insertInto("handlers")
+    .values([
+      {
+        document_id: await copyOf(ids.r1),
+        unit_id: cv.unit_id,
+        role: "lead",
+        assigned_by: head.id,
+        assigned_at: at,
+      },
+      {
+        document_id: markers.zzleakis!,
+        user_id: cv2.id,
+        role: "lead",
+        assigned_by: head.id,
+        assigned_at: at,
+      },
+    ])
+    .execute();
+  const draftOf = async (username: string, key: string) => {
+    const c = await t.login(username);
+    const d = await c.post(
+      "/api/documents",
+      draftFields({ subject: `zzleak${key}s dự thảo`, paragraphs: [`Nội dung zzleak${key}b.`] }),
+    );
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    markers[`zzleak${key}s`] = markers[`zzleak${key}b`] = d.body.id;
+    return d.body.id as string;
+  };
+  await draftOf("baolangson.chuyenvien", "u");
+  await draftOf("baolangson.chuyenvien2", "v");
+  // The clerk's follow-on, sent up to the second unit's specialist.
+  await db
+    .updateTable("documents")
+    .set({ review: "submitted", reviewer_id: cv2.id })
+    .where("id", "=", markers.zzleakf1s!)
+    .execute();
+  // The deputy leader's draft, on which the second unit is consulted.
+  const consulted = await draftOf("baolangson.pholanhdao", "c");
+  await db
+    .insertInto("consultations")
+    .values({ document_id: consulted, unit_id: cv2.unit_id, asked_by: deputy.id, asked_at: at })
+    .execute();
+  // A secret document (Mật) of the clerk, named to the second unit's specialist; issued (delivered
+  // to nobody), then flagged public behind the application's back: still nobody else's.
+  const secret = await draftOf("baolangson.vanthu", "m");
+  await db.updateTable("documents").set({ secrecy: "mat" }).where("id", "=", secret).execute();
+  await db.transaction().execute((trx) => setReaders(trx, secret, [cv2.id]));
+  const issued = await bao.post(`/api/documents/${secret}/issue`, {});
+  assert.equal(issued.status, 200, JSON.stringify(issued.body));
+  await db.updateTable("documents").set({ is_public: true }).where("id", "=", secret).execute();
+  // A delegation in the newspaper and one in the unrelated agency.
+  const delegations: Array<{ id: string; agency: string }> = [];
+  for (const [code, agencyId] of [
+    ["baolangson", ids.r1],
+    ["ldld-bg", ids.outsider],
+  ] as const) {
+    const leader = await t.login(`${code}.lanhdao`);
+    const to = await person(`${code}.pholanhdao`);
+    const d = await leader.post("/api/delegations", {
+      toUserId: to.id,
+      startsOn: "2026-12-01",
+      endsOn: "2026-12-05",
+    });
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    delegations.push({ id: d.body.id, agency: agencyId });
+  }
 
   // The objects routes are called on.
   const worldDocs = [
@@ -223,16 +312,56 @@ export async function buildWorld(t: TestApp) {
     agencyId: [ids.so, ids.r1, ids.outsider].map((id) => ({ params: { id }, owners: [id] })),
     importBatch: [{ params: { id: batch.body.id }, owners: [ids.r1] }],
     handlingFile: [{ params: { id: baoCopy, noteId: handlingFile.body.id }, owners: [ids.r1] }],
+    unit: await db
+      .selectFrom("units")
+      .select(["id", "agency_id"])
+      .where("agency_id", "in", [ids.so, ids.r1, ids.outsider])
+      .execute()
+      .then((rows) => rows.map((u) => ({ params: { id: u.id }, owners: [u.agency_id] }))),
+    delegation: delegations.map((d) => ({ params: { id: d.id }, owners: [d.agency] })),
   };
   return { ids, markers, targets };
 }
 
-/** What an agency (null: anonymous) may not see: ids of objects and the markers planted in them. */
+/**
+ * What a person (by user name; null: anonymous) may not see: ids of objects and the markers
+ * planted in them. The access rule of documents/access.ts written out again, on the rows.
+ */
 export async function forbiddenFor(t: TestApp, markers: Record<string, string>) {
   const db = t.ctx.db;
   const docs = await db
     .selectFrom("documents")
-    .select(["id", "agency_id", "status", "direction", "is_public", "source_id", "parent_id"])
+    .select([
+      "id",
+      "agency_id",
+      "status",
+      "direction",
+      "is_public",
+      "source_id",
+      "parent_id",
+      "secrecy",
+      "created_by",
+      "reviewer_id",
+      "approved_by",
+    ])
+    .execute();
+  const users = await db
+    .selectFrom("users")
+    .select(["id", "username", "agency_id", "unit_id", "unit_head", "roles"])
+    .execute();
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const readers = await db.selectFrom("document_readers").selectAll().execute();
+  const handlers = await db
+    .selectFrom("handlers")
+    .select(["document_id", "unit_id", "user_id"])
+    .execute();
+  const steps = await db
+    .selectFrom("review_steps")
+    .select(["document_id", "action", "actor_id", "to_user_id"])
+    .execute();
+  const consultations = await db
+    .selectFrom("consultations")
+    .select(["document_id", "unit_id"])
     .execute();
   const byId = new Map(docs.map((d) => [d.id, d]));
   const rootOf = (id: string): string => {
@@ -243,32 +372,91 @@ export async function forbiddenFor(t: TestApp, markers: Record<string, string>) 
   };
   const tasks = await db
     .selectFrom("tasks")
-    .select(["id", "issuer_agency_id", "assignee_agency_id"])
+    .select(["id", "document_id", "issuer_agency_id", "assignee_agency_id"])
     .execute();
-  const reports = await reportsWithOwners(t);
+  const reports = await db.selectFrom("reports").select(["id", "task_id"]).execute();
   const deliveries = await db
     .selectFrom("deliveries")
-    .select(["id", "from_agency_id", "to_agency_id"])
+    .select(["id", "document_id", "received_id", "from_agency_id", "to_agency_id"])
     .execute();
-  const batches = await db.selectFrom("import_batches").select(["id", "agency_id"]).execute();
-  return (agencyId: string | null): Set<string> => {
-    const trees = new Set(docs.filter((d) => d.agency_id === agencyId).map((d) => rootOf(d.id)));
-    const seen = new Set<string>();
-    for (const d of docs) {
-      const visible =
-        d.agency_id === agencyId ||
-        (d.is_public && d.status === "issued") ||
-        // A follow-on tree shows its issued documents to every agency holding a record in it.
-        (d.status === "issued" && d.direction === "outgoing" && trees.has(rootOf(d.id)));
-      if (visible) seen.add(d.id);
+  const batches = await db
+    .selectFrom("import_batches")
+    .select(["id", "agency_id", "created_by"])
+    .execute();
+  return (username: string | null): Set<string> => {
+    const u = username ? users.find((x) => x.username === username)! : null;
+    const staff = !!u && u.roles.some((r) => ["leader", "clerk", "admin"].includes(r));
+    type Doc = (typeof docs)[number];
+    const sees = (d: Doc): boolean => {
+      if (d.is_public && d.status === "issued" && !d.secrecy) return true;
+      if (!u || d.agency_id !== u.agency_id) return false;
+      if (d.secrecy)
+        return (
+          d.created_by === u.id ||
+          d.reviewer_id === u.id ||
+          d.approved_by === u.id ||
+          readers.some((r) => r.document_id === d.id && r.user_id === u.id) ||
+          handlers.some((h) => h.document_id === d.id && h.user_id === u.id) ||
+          steps.some((s) => s.document_id === d.id && s.action === "approve" && s.actor_id === u.id)
+        );
+      if (staff) return true;
+      const unit = u.unit_id;
+      return (
+        d.created_by === u.id ||
+        d.reviewer_id === u.id ||
+        (d.direction === "outgoing" && d.status === "issued") ||
+        steps.some((s) => s.document_id === d.id && s.to_user_id === u.id) ||
+        handlers.some(
+          (h) => h.document_id === d.id && (h.user_id === u.id || (!!unit && h.unit_id === unit)),
+        ) ||
+        (!!unit && consultations.some((c) => c.document_id === d.id && c.unit_id === unit)) ||
+        (!!unit &&
+          u.unit_head &&
+          d.direction === "outgoing" &&
+          d.status === "draft" &&
+          !!d.created_by &&
+          userById.get(d.created_by)?.unit_id === unit)
+      );
+    };
+    const visible = new Set(docs.filter(sees).map((d) => d.id));
+    // A follow-on tree shows its issued documents (not secret) to whoever may open a record of
+    // their own agency in it.
+    const trees = new Set(
+      docs
+        .filter((d) => u && d.agency_id === u.agency_id && visible.has(d.id))
+        .map((d) => rootOf(d.id)),
+    );
+    const seen = new Set(visible);
+    for (const d of docs)
+      if (
+        d.status === "issued" &&
+        d.direction === "outgoing" &&
+        !d.secrecy &&
+        trees.has(rootOf(d.id))
+      )
+        seen.add(d.id);
+    const taskSeen = (k: (typeof tasks)[number]) =>
+      !!u &&
+      ((k.issuer_agency_id === u.agency_id && visible.has(k.document_id)) ||
+        (k.assignee_agency_id === u.agency_id &&
+          docs.some(
+            (c) =>
+              c.source_id === k.document_id && c.agency_id === u.agency_id && visible.has(c.id),
+          )));
+    for (const k of tasks) if (taskSeen(k)) seen.add(k.id);
+    for (const r of reports) {
+      const k = tasks.find((x) => x.id === r.task_id);
+      if (k && taskSeen(k)) seen.add(r.id);
     }
-    for (const k of tasks)
-      if (k.issuer_agency_id === agencyId || k.assignee_agency_id === agencyId) seen.add(k.id);
-    for (const r of reports)
-      if (r.agency_id === agencyId || r.issuer_agency_id === agencyId) seen.add(r.id);
     for (const d of deliveries)
-      if (d.from_agency_id === agencyId || d.to_agency_id === agencyId) seen.add(d.id);
-    for (const b of batches) if (b.agency_id === agencyId) seen.add(b.id);
+      if (
+        u &&
+        ((d.from_agency_id === u.agency_id && visible.has(d.document_id)) ||
+          (d.to_agency_id === u.agency_id && visible.has(d.received_id)))
+      )
+        seen.add(d.id);
+    for (const b of batches)
+      if (u && b.agency_id === u.agency_id && (staff || b.created_by === u.id)) seen.add(b.id);
     const hidden = new Set<string>();
     for (const id of [
       ...docs.map((d) => d.id),

@@ -3,13 +3,17 @@
  *
  * A world is built (the demo world, plus: a directive issued to two recipient agencies, a
  * follow-on draft of each recipient, a draft of the issuer, a report with a file, an imported
- * document), with marker strings ("zzleak...") planted in every draft's subject and body, the
+ * document; inside the newspaper, documents given to a unit and to a person, each unit's
+ * specialist's draft, a draft sent up for review, a consultation, and a secret document named to
+ * one person), with marker strings ("zzleak...") planted in every draft's subject and body, the
  * report and its file. The routes are collected from the app by Fastify's onRoute hook
  * (`TestApp.routes`); each is called by every actor (anonymous, a user of an unrelated agency,
- * each role of the issuing agency, users of both recipient agencies) with the parameters of its
- * fixture, and no response (JSON, HTML, Atom, PDF) may hold the id or a marker of an object that
- * actor may not see. Write routes are called only on other agencies' objects and must refuse
- * them with 401/403/404 and a stable code.
+ * each role of the issuing agency, users of both recipient agencies: in the newspaper its
+ * clerk, leader, admin, a specialist of each unit and the first unit's head) with the parameters
+ * of its fixture, and no response (JSON, HTML, Atom, PDF) may hold the id or a marker of an
+ * object that person may not see. Write routes are called on other agencies' objects, and on the
+ * objects of one's own agency one may not see, and must refuse them with 401/403/404 and a
+ * stable code; reading a document one may not see is refused the same way.
  *
  * The world and the oracle (what each agency may not see) are in access-world.ts.
  *
@@ -20,7 +24,7 @@
  *   "POST /api/things": once({ body: () => ({ name: "x" }) }), // no parameters
  *   "GET /api/things": query("?box=a", "?q=zzleak"),          // query strings
  * Kinds of objects: document, task, report, reportFile, documentFile, register, user, agency
- * (by code), agencyId (by id), importBatch, handlingFile.
+ * (by code), agencyId (by id), importBatch, handlingFile, unit, delegation.
  * HEAD twins of GET routes are left out (no body); the web build's static files are called once.
  */
 import { after, before, describe, test } from "node:test";
@@ -33,6 +37,8 @@ interface Actor {
   name: string;
   username: string | null;
   agencyId: string | null;
+  /** The deputy leader of the same agency, when there is one (the delegation fixture). */
+  deputyId?: string;
   client: Client;
 }
 interface Fixture {
@@ -117,7 +123,20 @@ const FIXTURES: Record<string, Fixture> = {
   }),
   "PATCH /api/admin/users/:id": write("user", { disabled: true }),
   "POST /api/admin/users/:id/password": write("user", { password: "Thu-dat-lai-mat-khau-2026" }),
+  "GET /api/people": once(),
   "GET /api/admin/units": once(),
+  "PATCH /api/admin/units/:id": write("unit", { name: "Ban đổi tên của cơ quan khác" }),
+  "POST /api/admin/units/:id/close": write("unit"),
+  "GET /api/delegations": once(),
+  // To a person of the deputy's own agency only: everyone else's is DELEGATE_INVALID.
+  "POST /api/delegations": once({
+    body: (a) => ({
+      toUserId: a.deputyId ?? "00000000-0000-4000-8000-000000000000",
+      startsOn: "2026-12-10",
+      endsOn: "2026-12-12",
+    }),
+  }),
+  "POST /api/delegations/:id/revoke": write("delegation"),
   "POST /api/admin/units": once({
     body: (a) => ({ name: `Tổ thử ${a.name}`, abbreviation: "TT" }),
   }),
@@ -218,8 +237,123 @@ for (const kind of testDatabaseKinds()) {
     });
     after(() => t.close());
 
+    let world: Awaited<ReturnType<typeof buildWorld>>;
+
+    test("each person sees what the agency's structure gives them, a secret only its named", async () => {
+      world = await buildWorld(t);
+      const m = world.markers;
+      const doc = {
+        unitDraft: m.zzleakus!,
+        otherUnitDraft: m.zzleakvs!,
+        secret: m.zzleakms!,
+        consulted: m.zzleakcs!,
+        sentUp: m.zzleakf1s!,
+        letter: m.zzleakis!,
+        issuersDraft: m.zzleakxs!,
+      };
+      const copy = (
+        await t.ctx.db
+          .selectFrom("documents")
+          .select("id")
+          .where("agency_id", "=", world.ids.r1)
+          .where("source_id", "is not", null)
+          .where("direction", "=", "incoming")
+          .executeTakeFirstOrThrow()
+      ).id;
+      // Who sees what: [person, document, sees it].
+      const Y = true;
+      const N = false;
+      const table: Array<[string | null, keyof typeof doc | "copy", boolean]> = [
+        // The first unit's specialist: their draft, what their unit was given.
+        ["baolangson.chuyenvien", "unitDraft", Y],
+        ["baolangson.chuyenvien", "copy", Y],
+        ["baolangson.chuyenvien", "otherUnitDraft", N],
+        ["baolangson.chuyenvien", "secret", N],
+        ["baolangson.chuyenvien", "consulted", N],
+        ["baolangson.chuyenvien", "sentUp", N],
+        ["baolangson.chuyenvien", "letter", N],
+        // The second unit's: their draft, what they were given, sent up to, consulted on, named on.
+        ["baolangson.chuyenvien2", "otherUnitDraft", Y],
+        ["baolangson.chuyenvien2", "letter", Y],
+        ["baolangson.chuyenvien2", "sentUp", Y],
+        ["baolangson.chuyenvien2", "consulted", Y],
+        ["baolangson.chuyenvien2", "secret", Y],
+        ["baolangson.chuyenvien2", "unitDraft", N],
+        ["baolangson.chuyenvien2", "copy", N],
+        // The first unit's head: their people's drafts, their unit's documents.
+        ["baolangson.truongphong", "unitDraft", Y],
+        ["baolangson.truongphong", "copy", Y],
+        ["baolangson.truongphong", "otherUnitDraft", N],
+        ["baolangson.truongphong", "secret", N],
+        // Leader, clerk, admin: everything of the agency's but the secret (the clerk wrote it).
+        ["baolangson.lanhdao", "unitDraft", Y],
+        ["baolangson.lanhdao", "otherUnitDraft", Y],
+        ["baolangson.lanhdao", "letter", Y],
+        ["baolangson.lanhdao", "secret", N],
+        ["baolangson.admin", "consulted", Y],
+        ["baolangson.admin", "secret", N],
+        ["baolangson.vanthu", "secret", Y],
+        ["baolangson.vanthu", "unitDraft", Y],
+        ["baolangson.pholanhdao", "secret", N],
+        // Nobody outside, though the secret is flagged public.
+        ["stttt-ls.lanhdao", "secret", N],
+        ["stttt-ls.lanhdao", "unitDraft", N],
+        ["stttt-ls.chuyenvien", "issuersDraft", N],
+        [null, "secret", N],
+      ];
+      const clients = new Map<string | null, Client>([[null, t.anonymous()]]);
+      const problems: string[] = [];
+      for (const [who, what, sees] of table) {
+        if (!clients.has(who)) clients.set(who, await t.login(who!));
+        const c = clients.get(who)!;
+        const id = what === "copy" ? copy : doc[what];
+        const res = await c.get(`/api/documents/${id}`);
+        const box = who
+          ? await c.get(
+              `/api/documents?box=${what === "copy" || what === "letter" ? "incoming" : what === "secret" ? "outgoing" : "drafts"}&pageSize=100`,
+            )
+          : null;
+        const listed = !!box?.body.items.some((i: { id: string }) => i.id === id);
+        if ((res.status === 200) !== sees || (who !== null && listed !== sees))
+          problems.push(`${who} ${what}: opened ${res.status}, listed ${listed}, expected ${sees}`);
+        if (!sees && res.body?.error?.code !== "DOCUMENT_NOT_FOUND")
+          problems.push(
+            `${who} ${what}: refused without DOCUMENT_NOT_FOUND: ${JSON.stringify(res.body)}`,
+          );
+      }
+      assert.deepEqual(problems, []);
+
+      // Search and its snippets: the secret's words only for those named on it.
+      for (const [who, hits] of [
+        ["baolangson.chuyenvien2", 1],
+        ["baolangson.vanthu", 1],
+        ["baolangson.lanhdao", 0],
+        ["baolangson.chuyenvien", 0],
+      ] as const) {
+        const found = await clients.get(who)!.get("/api/search?q=zzleakmb");
+        assert.equal(found.body.items.length, hits, `${who} searching the secret's body`);
+      }
+      for (const url of ["/?q=dự thảo", "/", "/feed.atom", "/co-quan/baolangson"]) {
+        const page = (await t.anonymous().get(encodeURI(url))).raw.toString();
+        assert.doesNotMatch(page, /zzleakm/, url);
+        assert.ok(!page.includes(doc.secret), url);
+      }
+      assert.equal((await t.anonymous().get(`/van-ban/${doc.secret}`)).status, 404);
+      // A secret document is never published, not even by its author.
+      const clerk = clients.get("baolangson.vanthu")!;
+      const publish = await clerk.post(`/api/documents/${doc.secret}/publish`, { public: true });
+      assert.equal(publish.status, 409);
+      assert.equal(publish.body.error.code, "SECRET_NOT_PUBLIC");
+      // It was delivered to nobody.
+      const delivered = await t.ctx.db
+        .selectFrom("deliveries")
+        .select("id")
+        .where("document_id", "=", doc.secret)
+        .execute();
+      assert.deepEqual(delivered, []);
+    });
+
     test("every route x every actor: nothing of another agency's, drafts included", async (ctx) => {
-      const world = await buildWorld(t);
       const actors: Actor[] = [
         { name: "anonymous", username: null, agencyId: null, client: t.anonymous() },
       ];
@@ -228,17 +362,25 @@ for (const kind of testDatabaseKinds()) {
         ...["vanthu", "chuyenvien", "lanhdao", "admin"].map(
           (r) => [`stttt-ls.${r}`, world.ids.so] as [string, string],
         ),
-        ["baolangson.vanthu", world.ids.r1],
-        ["baolangson.chuyenvien", world.ids.r1],
+        ...["vanthu", "chuyenvien", "chuyenvien2", "truongphong", "lanhdao", "admin"].map(
+          (r) => [`baolangson.${r}`, world.ids.r1] as [string, string],
+        ),
         ["ptth-ls.vanthu", world.ids.r2],
       ];
-      for (const [username, agencyId] of people)
+      for (const [username, agencyId] of people) {
+        const deputy = await t.ctx.db
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", `${username.split(".")[0]}.pholanhdao`)
+          .executeTakeFirst();
         actors.push({
           name: username.replace(".", "-"),
           username,
           agencyId,
+          ...(deputy ? { deputyId: deputy.id } : {}),
           client: await t.login(username),
         });
+      }
 
       const keys = [
         ...new Set(t.routes.filter((r) => r.method !== "HEAD").map((r) => `${r.method} ${r.url}`)),
@@ -255,6 +397,7 @@ for (const kind of testDatabaseKinds()) {
       let hiddenOf = await forbiddenFor(t, world.markers);
       const leaks: string[] = [];
       const writesThrough: string[] = [];
+      const readsThrough: string[] = [];
       let requests = 0;
       const call = async (a: Actor, method: string, url: string, f: Fixture) => {
         const client = f.fresh && a.username ? await t.login(a.username) : a.client;
@@ -262,7 +405,7 @@ for (const kind of testDatabaseKinds()) {
           ? await client.upload(url, f.upload.name, f.upload.bytes)
           : await client.request(method, url, f.body?.(a));
         requests++;
-        for (const l of leaksIn(res, hiddenOf(a.agencyId)))
+        for (const l of leaksIn(res, hiddenOf(a.username)))
           leaks.push(`${a.name} ${method} ${url} -> ${res.status}: ${l}`);
         if (method !== "GET" && res.status < 300) hiddenOf = await forbiddenFor(t, world.markers);
         return res;
@@ -281,26 +424,31 @@ for (const kind of testDatabaseKinds()) {
             continue;
           }
           for (const target of world.targets[f.kind]) {
-            if (f.write && a.agencyId && target.owners.includes(a.agencyId)) continue;
+            // Hidden from this person although of their own agency (a specialist, a secret).
+            const hidden = !!target.params.id && hiddenOf(a.username).has(target.params.id);
+            if (f.write && a.agencyId && target.owners.includes(a.agencyId) && !hidden) continue;
             const url = pattern.replace(/:(\w+)/g, (_, p: string) =>
               encodeURIComponent(target.params[p]!),
             );
             const res = await call(a, method, url, f);
-            if (
-              f.write &&
-              !([401, 403, 404].includes(res.status) && typeof res.body?.error?.code === "string")
-            )
+            const refused =
+              [401, 403, 404].includes(res.status) &&
+              (typeof res.body?.error?.code === "string" || !pattern.startsWith("/api/"));
+            if (f.write && !refused)
               writesThrough.push(
                 `${a.name} ${method} ${url} -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
               );
+            if (!f.write && hidden && !refused)
+              readsThrough.push(`${a.name} ${method} ${url} -> ${res.status}`);
           }
         }
       }
       ctx.diagnostic(
-        `${keys.length} routes x ${actors.length} actors, ${requests} requests, ${leaks.length} leaks, ${writesThrough.length} writes not refused`,
+        `${keys.length} routes x ${actors.length} actors, ${requests} requests, ${leaks.length} leaks, ${writesThrough.length} writes and ${readsThrough.length} reads not refused`,
       );
       assert.deepEqual(leaks, [], `${leaks.length} leaks`);
-      assert.deepEqual(writesThrough, [], "writes on other agencies' objects must be refused");
+      assert.deepEqual(writesThrough, [], "writes on objects one may not see must be refused");
+      assert.deepEqual(readsThrough, [], "reads of documents one may not see must be refused");
     });
   });
 }

@@ -384,7 +384,7 @@ for (const kind of testDatabaseKinds()) {
       const reset = await call(admin, "POST /api/admin/users/:id/password", user, { body: {} });
       assert.ok(reset.password, "a generated password, shown once");
       await call(admin, "GET /api/admin/units");
-      await call(
+      const unit = await call(
         admin,
         "POST /api/admin/units",
         {},
@@ -392,6 +392,34 @@ for (const kind of testDatabaseKinds()) {
           body: { name: "Phòng Thử nghiệm", abbreviation: "PTN" },
         },
       );
+      await call(admin, "PATCH /api/admin/users/:id", user, {
+        body: { unitId: unit.id, unitHead: true, followsUp: true, email: "thu@example.vn" },
+      });
+      await call(admin, "PATCH /api/admin/units/:id", unit, {
+        body: { name: "Phòng Thử nghiệm và Kiểm định" },
+      });
+      await call(admin, "POST /api/admin/units/:id/close", unit);
+      await call(admin, "GET /api/people");
+      // A leader away delegates to the deputy, and takes it back.
+      const leader = await t.login("stttt-ls.lanhdao");
+      const deputy = (await call(leader, "GET /api/people")).items.find((p) =>
+        p.fullName.startsWith("Phó Lãnh đạo"),
+      )!;
+      const delegation = await call(
+        leader,
+        "POST /api/delegations",
+        {},
+        {
+          body: {
+            toUserId: deputy.id,
+            startsOn: "2026-11-23",
+            endsOn: "2026-11-27",
+            note: "đi công tác",
+          },
+        },
+      );
+      await call(leader, "GET /api/delegations");
+      await call(leader, "POST /api/delegations/:id/revoke", delegation);
       const agency = await call(
         admin,
         "POST /api/admin/agencies",

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { count, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { count, draftFields, giveTo, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe(`delivery on ${kind}`, () => {
@@ -96,7 +96,10 @@ for (const kind of testDatabaseKinds()) {
         forward: false,
         attach: true,
       });
+      // A specialist sees a received record once it is given to their unit or them.
       const specialist = await t.login("baolangson.chuyenvien");
+      assert.equal((await specialist.get(`/api/documents/${copy.id}`)).status, 404);
+      await giveTo(t, copy.id, "baolangson.chuyenvien");
       const seen = (await specialist.get(`/api/documents/${copy.id}`)).body;
       assert.equal(seen.can.register, false, "registering is the clerk's");
       const reg = await bao1.post(`/api/documents/${copy.id}/register`, {});

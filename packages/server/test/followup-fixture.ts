@@ -1,9 +1,10 @@
 /**
  * The demo directive of Sở TT&TT Lạng Sơn issued with quarterly reporting and registered by two
- * recipients, for tests that need tasks and reports (the whole story is in followup.test.ts).
+ * recipients (each giving its copy to its specialist), for tests that need tasks and reports (the
+ * whole story is in followup.test.ts).
  */
 import assert from "node:assert/strict";
-import type { Client, TestApp } from "./helpers.ts";
+import { giveTo, type Client, type TestApp } from "./helpers.ts";
 
 export interface IssuedDirective {
   documentId: string;
@@ -33,6 +34,8 @@ export async function issueDirective(
     const c = await t.login(`${code}.vanthu`);
     const [copy] = (await c.get("/api/documents?box=incoming")).body.items;
     assert.equal((await c.post(`/api/documents/${copy.id}/register`, {})).status, 200);
+    // Given to the agency's specialist, who reports on it.
+    await giveTo(t, copy.id, `${code}.chuyenvien`);
     const owed = (await c.get("/api/tasks")).body;
     taskIds[code] = Object.fromEntries(
       owed.items.map((i: { label: string; taskId: string }) => [i.label, i.taskId]),

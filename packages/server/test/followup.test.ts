@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { runDueJobs, scheduleRecurring } from "../src/followup/jobs.ts";
 import { issueDirective } from "./followup-fixture.ts";
-import { startTestApp, type TestApp } from "./helpers.ts";
+import { giveTo, startTestApp, type TestApp } from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe(`follow-through on ${kind}`, () => {
@@ -63,6 +63,8 @@ for (const kind of testDatabaseKinds()) {
         const c = await t.login(`${code}.vanthu`);
         const [copy] = (await c.get("/api/documents?box=incoming")).body.items;
         assert.equal((await c.post(`/api/documents/${copy.id}/register`, {})).status, 200);
+        // Given to the agency's specialist, who reports on it.
+        await giveTo(t, copy.id, `${code}.chuyenvien`);
         const owed = (await c.get("/api/tasks")).body;
         // Items 1 and 2 are for everyone; item 3 is headed by the district offices' line.
         assert.equal(owed.items.length, code.startsWith("vhtt-") ? 3 : 2, code);

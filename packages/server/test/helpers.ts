@@ -242,6 +242,22 @@ export function draftFields(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * A received record given to a person, as a unit head's assignment does (a handlers row): a
+ * specialist sees only what their unit or they were given (documents/access.ts).
+ */
+export async function giveTo(t: TestApp, documentId: string, username: string): Promise<void> {
+  const user = await t.ctx.db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", username)
+    .executeTakeFirstOrThrow();
+  await t.ctx.db
+    .insertInto("handlers")
+    .values({ document_id: documentId, user_id: user.id, role: "lead", assigned_at: t.clock.now })
+    .execute();
+}
+
 export async function count(
   t: TestApp,
   table: "documents" | "files" | "register_entries" | "audit_events" | "document_files",

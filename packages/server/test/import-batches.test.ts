@@ -174,8 +174,17 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(res.body.error.code, "IMPORT_BATCH_NOT_FOUND");
         assert.equal(res.body.error.message, "Không tìm thấy đợt nhập văn bản.");
       }
+      // A specialist of the agency sees only the batches they made (the file names tell what the
+      // documents are): none, since importing is the clerk's.
       const specialist = await t.login("stttt-ls.chuyenvien");
-      assert.equal((await specialist.get(`/api/imports/${r.body.id}`)).status, 200);
+      const hidden = await specialist.get(`/api/imports/${r.body.id}`);
+      assert.equal(hidden.status, 404);
+      assert.equal(hidden.body.error.code, "IMPORT_BATCH_NOT_FOUND");
+      assert.deepEqual((await specialist.get("/api/imports")).body.items, []);
+      assert.equal(
+        (await (await t.login("stttt-ls.lanhdao")).get(`/api/imports/${r.body.id}`)).status,
+        200,
+      );
       const refused = await specialist.uploadMany("/api/imports", [
         { name: "d.txt", bytes: utf8(letter(10).text) },
       ]);

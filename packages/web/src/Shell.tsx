@@ -223,6 +223,11 @@ export function Shell() {
                 >
                   {LANGUAGE_NAMES[currentLanguage() === "vi" ? "en" : "vi"]}
                 </Menu.Item>
+                {can(m, "leader") && (
+                  <Menu.Item component={Link} to="/uy-quyen">
+                    {t.structure.delegations}
+                  </Menu.Item>
+                )}
                 <Menu.Item onClick={() => setChangingPassword(true)}>{t.password.change}</Menu.Item>
                 <Menu.Item onClick={() => void logout()} color="red">
                   {t.nav.logout}

@@ -36,6 +36,7 @@ const HandlingSlip = lazy(() => import("./pages/HandlingSlip.tsx"));
 const FollowUpRegister = lazy(() => import("./pages/FollowUpRegister.tsx"));
 const HandlingReport = lazy(() => import("./pages/HandlingReport.tsx"));
 const Overdue = lazy(() => import("./pages/Overdue.tsx"));
+const Delegations = lazy(() => import("./pages/Delegations.tsx"));
 
 const theme = createTheme({
   primaryColor: "blue",
@@ -99,6 +100,7 @@ const router = createBrowserRouter(
         { path: "van-ban/:id/phieu-giai-quyet", element: page(<HandlingSlip />) },
         { path: "so-theo-doi", element: page(<FollowUpRegister />) },
         { path: "bao-cao-xu-ly", element: page(<HandlingReport />) },
+        { path: "uy-quyen", element: page(<Delegations />) },
         { path: "*", element: <NotFound /> },
       ],
     },

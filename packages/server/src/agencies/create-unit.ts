@@ -1,8 +1,11 @@
-/** A new unit of the agency: its abbreviation unique in the agency; audited. */
+/**
+ * A new unit of the agency: its abbreviation unique in the agency, its name unique among the
+ * open units (foldKey); audited.
+ */
 import type { NewUnit } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { recordAudit } from "../audit.ts";
-import { fail } from "../errors.ts";
+import { assertAbbreviationFree, assertUnitNameFree, lockAgencyUnits } from "./units.ts";
 
 export async function createUnit(
   ctx: AppContext,
@@ -11,16 +14,12 @@ export async function createUnit(
 ): Promise<{ id: string }> {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom("units")
-      .select("id")
-      .where("agency_id", "=", actor.agencyId)
-      .where("abbreviation", "=", input.abbreviation)
-      .executeTakeFirst();
-    if (taken) throw fail("UNIT_EXISTS", `unit ${input.abbreviation} exists`);
+    await lockAgencyUnits(trx, actor.agencyId);
+    await assertAbbreviationFree(trx, actor.agencyId, input.abbreviation);
+    await assertUnitNameFree(trx, actor.agencyId, input.name);
     const unit = await trx
       .insertInto("units")
-      .values({ agency_id: actor.agencyId, ...input })
+      .values({ agency_id: actor.agencyId, ...input, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {

@@ -5,6 +5,7 @@ import type { Database, Role } from "@vanthu/db";
 import type { Actor, AppContext } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { ownAgencyCode } from "./agency-identity.ts";
+import { placementOf } from "./update-user.ts";
 
 export { userSchema, type UserInput };
 import { fail } from "../errors.ts";
@@ -24,6 +25,10 @@ export async function insertUser(
     title?: string | undefined;
     roles: Role[];
     passwordHash: string;
+    unitId?: string | null | undefined;
+    unitHead?: boolean | undefined;
+    followsUp?: boolean | undefined;
+    email?: string | null | undefined;
   },
   at: Date,
 ): Promise<{ id: string }> {
@@ -33,6 +38,7 @@ export async function insertUser(
     .where("username", "=", u.username)
     .executeTakeFirst();
   if (exists) throw fail("USER_EXISTS", `user ${u.username} exists`);
+  const place = await placementOf(trx, u.agencyId, null, u);
   const row = await trx
     .insertInto("users")
     .values({
@@ -43,6 +49,7 @@ export async function insertUser(
       title: u.title ?? null,
       roles: u.roles,
       password_hash: u.passwordHash,
+      ...place,
       created_at: at,
     })
     .returning("id")
@@ -52,7 +59,7 @@ export async function insertUser(
     action: "user.create",
     entity: "user",
     entityId: row.id,
-    after: { username: u.username, roles: u.roles, agency: u.agencyCode },
+    after: { username: u.username, roles: u.roles, agency: u.agencyCode, ...place },
     at,
   });
   return row;

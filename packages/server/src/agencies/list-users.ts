@@ -1,4 +1,4 @@
-/** The agency admin's list of the agency's users, with their roles and units. */
+/** The agency admin's list of the agency's users, with their roles, units and place in them. */
 import type { UserEntry } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 
@@ -14,6 +14,10 @@ export async function listUsers(ctx: AppContext, actor: Actor): Promise<UserEntr
       "users.roles",
       "users.disabled",
       "users.created_at",
+      "users.unit_id",
+      "users.unit_head",
+      "users.follows_up",
+      "users.email",
       "units.name as unit",
     ])
     .where("users.agency_id", "=", actor.agencyId)
@@ -27,6 +31,10 @@ export async function listUsers(ctx: AppContext, actor: Actor): Promise<UserEntr
     roles: r.roles,
     disabled: r.disabled,
     unit: r.unit,
+    unitId: r.unit_id,
+    unitHead: r.unit_head,
+    followsUp: r.follows_up,
+    email: r.email,
     createdAt: r.created_at.toISOString(),
   }));
 }

@@ -1,16 +1,20 @@
 /**
- * The directory of agencies and the admins' pages: users and roles, units, agencies placed under
- * one's own, renaming and its history (wiring only).
+ * The directory of agencies, the people of one's agency, and the admins' pages: users, roles and
+ * their places, units (created, renamed, closed), agencies placed under one's own, renaming and
+ * its history (wiring only).
  */
 import type { AppContext } from "../context.ts";
 import type { RouteTable } from "../http/route.ts";
 import { createAgencyFor } from "./create-agency.ts";
+import { closeUnit } from "./close-unit.ts";
 import { createUnit } from "./create-unit.ts";
 import { createUserFor } from "./create-user.ts";
 import { listAgencies } from "./list-agencies.ts";
+import { listPeople } from "./list-people.ts";
 import { listUnits } from "./list-units.ts";
 import { listUsers } from "./list-users.ts";
 import { agencyHistory, renameAgency } from "./rename-agency.ts";
+import { renameUnit } from "./rename-unit.ts";
 import { updateUser } from "./update-user.ts";
 
 export function agencyRoutes(ctx: AppContext): RouteTable {
@@ -20,6 +24,8 @@ export function agencyRoutes(ctx: AppContext): RouteTable {
     "GET /api/agencies/:id/history": async ({ params }) => ({
       items: await agencyHistory(ctx, params.id),
     }),
+
+    "GET /api/people": async ({ actor }) => ({ items: await listPeople(ctx, actor) }),
 
     "GET /api/admin/users": async ({ actor }) => ({ items: await listUsers(ctx, actor) }),
 
@@ -33,6 +39,16 @@ export function agencyRoutes(ctx: AppContext): RouteTable {
     "GET /api/admin/units": async ({ actor }) => ({ items: await listUnits(ctx, actor) }),
 
     "POST /api/admin/units": async ({ actor, body }) => createUnit(ctx, actor, body),
+
+    "PATCH /api/admin/units/:id": async ({ actor, params, body }) => {
+      await renameUnit(ctx, actor, params.id, body);
+      return { ok: true };
+    },
+
+    "POST /api/admin/units/:id/close": async ({ actor, params }) => {
+      await closeUnit(ctx, actor, params.id);
+      return { ok: true };
+    },
 
     "POST /api/admin/agencies": async ({ actor, body }) => createAgencyFor(ctx, actor, body),
 

@@ -1,6 +1,8 @@
 /**
  * Delivering an issued document, inside the issuing transaction: each recipient agency gets its
  * own incoming record (a copy pointing to the original) with a delivery in status 01 (arrived).
+ * A secret document never leaves its agency through the system (access.ts): it is delivered to
+ * nobody here (it goes by hand, sealed), and its copies would not know who is named on it.
  */
 import type { Transaction } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
@@ -19,6 +21,7 @@ export async function deliverDocument(
   plan: DeliveryPlan,
   at: Date,
 ): Promise<Recipient[]> {
+  if (original.secrecy) return [];
   const unique = new Map<string, Recipient>();
   for (const r of recipients)
     if (r.agencyId !== original.agency_id && unique.get(r.agencyId)?.kind !== "action")

@@ -18,6 +18,7 @@ import {
   saveImportedDocuments,
   sha256InSlices,
 } from "./import-file.ts";
+import { withShownLinks } from "./access.ts";
 import { loadDocument } from "./load-document.ts";
 import { detail } from "./present.ts";
 
@@ -72,7 +73,10 @@ export async function presentImport(
   result: ImportResult,
 ): Promise<ImportReply> {
   const documents = [];
-  for (const id of result.ids) documents.push(detail(await loadDocument(ctx.db, actor, id)));
+  for (const id of result.ids)
+    documents.push(
+      detail(await withShownLinks(ctx.db, actor, await loadDocument(ctx.db, actor, id))),
+    );
   return {
     document: documents[0]!,
     documents,

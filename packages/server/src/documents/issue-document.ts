@@ -106,7 +106,7 @@ export async function issueDocument(
           `document ${id} is ${row.status}`,
         );
       // A draft marked public reaches the portal now: whoever issues it publishes it.
-      if (row.is_public) assertMayPublish(actor, id);
+      if (row.is_public) assertMayPublish(actor, id, row.secrecy);
       const content = readContent(row.content, row.id);
       const missing = missingForIssue(content);
       if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);

@@ -1,10 +1,12 @@
 /**
  * The boxes: outgoing (issued by the agency), incoming (received), drafts; filtered by words
- * (diacritics folded), type and dates; newest first; paged.
+ * (diacritics folded), type and dates; newest first; paged. Only what the reader may see of the
+ * agency's records (access.ts: a specialist's boxes hold what is theirs and their unit's).
  */
 import { sql } from "kysely";
 import type { ApiReply, ListQuery } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
+import { ownAndVisible } from "./access.ts";
 import { summary } from "./present.ts";
 
 export async function listDocuments(
@@ -12,7 +14,7 @@ export async function listDocuments(
   actor: Actor,
   query: ListQuery,
 ): Promise<ApiReply<"GET /api/documents">> {
-  let q = ctx.db.selectFrom("documents").where("agency_id", "=", actor.agencyId);
+  let q = ctx.db.selectFrom("documents").where(ownAndVisible(actor));
   if (query.box === "outgoing")
     q = q.where("direction", "=", "outgoing").where("status", "!=", "draft");
   else if (query.box === "drafts")

@@ -6,6 +6,7 @@
 import { documentActions } from "@vanthu/core";
 import type { OpenedDocument } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
+import { withShownLinks } from "./access.ts";
 import { loadDocument } from "./load-document.ts";
 import { detail } from "./present.ts";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
@@ -66,7 +67,7 @@ export async function openDocument(
     actor?.roles ?? [],
   );
   return {
-    ...detail(row),
+    ...detail(await withShownLinks(ctx.db, actor, row)),
     delivery: delivery
       ? {
           status: delivery.status,

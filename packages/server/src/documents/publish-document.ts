@@ -1,7 +1,7 @@
 /**
  * Publishing on the portal ("Văn bản chỉ đạo điều hành"): the issuing agency's clerk, leader or
  * admin (`mayPublish` in access.ts, the one rule for every place a public state changes) marks
- * an issued document public, or takes it down. The content stays immutable; only the flag
+ * an issued document public (never a secret one), or takes it down. The content stays immutable; only the flag
  * changes, in the same transaction as its audit event.
  */
 import type { ApiParsedBody, ApiReply } from "@vanthu/contract";
@@ -23,6 +23,8 @@ export async function publishDocument(
     const row = await loadDocument(trx, actor, id, { own: true, forUpdate: true });
     if (row.direction !== "outgoing" || row.status !== "issued")
       throw fail("NOT_PUBLISHABLE", `document ${id} is ${row.direction}/${row.status}`);
+    // A secret document is never public (taking one down is always allowed).
+    if (input.public) assertMayPublish(actor, id, row.secrecy);
     await trx
       .updateTable("documents")
       .set({ is_public: input.public, updated_at: now })

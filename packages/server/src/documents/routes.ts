@@ -7,6 +7,7 @@ import { importDocument, presentImport } from "./import-document.ts";
 import { issueDocument } from "./issue-document.ts";
 import { listDocuments } from "./list-documents.ts";
 import { readDocumentFile } from "./document-files.ts";
+import { withShownLinks } from "./access.ts";
 import { loadDocument } from "./load-document.ts";
 import { openDocument } from "./open-document.ts";
 import { previewDraft, viewDocument } from "./preview.ts";
@@ -22,7 +23,7 @@ export function documentRoutes(ctx: AppContext): RouteTable {
 
     "POST /api/documents": async ({ actor, body }) => {
       const { id } = await createDraft(ctx, actor, "text" in body ? body : { fields: body });
-      return detail(await loadDocument(ctx.db, actor, id));
+      return detail(await withShownLinks(ctx.db, actor, await loadDocument(ctx.db, actor, id)));
     },
 
     "POST /api/documents/import": async ({ actor, request, reply }) => {
@@ -43,7 +44,9 @@ export function documentRoutes(ctx: AppContext): RouteTable {
 
     "PATCH /api/documents/:id": async ({ actor, params, body }) => {
       await updateDraft(ctx, actor, params.id, "text" in body ? body : { fields: body });
-      return detail(await loadDocument(ctx.db, actor, params.id));
+      return detail(
+        await withShownLinks(ctx.db, actor, await loadDocument(ctx.db, actor, params.id)),
+      );
     },
 
     "DELETE /api/documents/:id": async ({ actor, params }) => {

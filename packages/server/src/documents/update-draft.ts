@@ -75,7 +75,7 @@ export async function updateDraft(
       isPublic = f.isPublic;
     }
     const publicChange = isPublic !== undefined && isPublic !== row.is_public;
-    if (publicChange) assertMayPublish(actor, id);
+    if (publicChange) assertMayPublish(actor, id, isPublic ? row.secrecy : null);
     await trx
       .updateTable("documents")
       .set({

@@ -9,7 +9,7 @@ import type { ApiReply, Dashboard, DashboardCell } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
-import { shownInTree } from "../documents/access.ts";
+import { shownInTree, taskVisibleTo } from "../documents/access.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { summary } from "../documents/present.ts";
 import { dueBy, reportedPeriods, taskPeriods } from "./reports.ts";
@@ -211,6 +211,8 @@ export async function owedBy(ctx: AppContext, actor: Actor): Promise<ApiReply<"G
       "documents.issuer_name",
     ])
     .where("tasks.assignee_agency_id", "=", actor.agencyId)
+    // What the reader may see of it: a specialist, the directives given to their unit or them.
+    .where(taskVisibleTo(actor))
     .orderBy("tasks.created_at", "desc")
     .execute();
   // The newest directive first; its tasks in the order the document numbers them (1, 2, 3, 4:

@@ -1,12 +1,16 @@
-/** The agency's reminders and overdue notices (written by the job loop), newest first. */
+/**
+ * The agency's reminders and overdue notices (written by the job loop), newest first: those the
+ * reader may see (access.ts `notificationVisibleTo`).
+ */
 import type { Notification } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
+import { notificationVisibleTo } from "../documents/access.ts";
 
 export async function listNotifications(ctx: AppContext, actor: Actor): Promise<Notification[]> {
   const rows = await ctx.db
     .selectFrom("notifications")
     .select(["id", "kind", "task_id", "period", "message", "created_at", "read_at"])
-    .where("agency_id", "=", actor.agencyId)
+    .where(notificationVisibleTo(actor))
     .orderBy("created_at", "desc")
     .limit(100)
     .execute();

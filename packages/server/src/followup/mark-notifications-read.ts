@@ -1,5 +1,9 @@
-/** Marking the agency's notifications read: those listed, or every unread one. Returns how many. */
+/**
+ * Marking the reader's notifications read (those they may see): those listed, or every unread
+ * one. Returns how many.
+ */
 import type { AppContext, Actor } from "../context.ts";
+import { notificationVisibleTo } from "../documents/access.ts";
 
 export async function markNotificationsRead(
   ctx: AppContext,
@@ -10,7 +14,7 @@ export async function markNotificationsRead(
   let q = ctx.db
     .updateTable("notifications")
     .set({ read_at: ctx.now() })
-    .where("agency_id", "=", actor.agencyId)
+    .where(notificationVisibleTo(actor))
     .where("read_at", "is", null);
   if (ids) q = q.where("id", "in", ids);
   const result = await q.executeTakeFirst();

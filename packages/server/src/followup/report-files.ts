@@ -6,7 +6,7 @@
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { isUuid } from "../documents/access.ts";
+import { isUuid, taskVisibleTo } from "../documents/access.ts";
 
 const TYPES: Array<{ ext: RegExp; media: string; magic: (b: Uint8Array) => boolean }> = [
   { ext: /\.pdf$/i, media: "application/pdf", magic: (b) => head(b, "%PDF-") },
@@ -74,13 +74,11 @@ async function reportFor(ctx: AppContext, actor: Actor, reportId: string) {
         .innerJoin("tasks", "tasks.id", "reports.task_id")
         .select(["reports.id", "reports.agency_id", "tasks.issuer_agency_id"])
         .where("reports.id", "=", reportId)
+        // The reporting or the issuing agency, and a reader who may see the task (access.ts).
+        .where(taskVisibleTo(actor))
         .executeTakeFirst()
     : undefined;
-  if (
-    !report ||
-    (report.agency_id !== actor.agencyId && report.issuer_agency_id !== actor.agencyId)
-  )
-    throw fail("NOT_FOUND", `report ${reportId}`);
+  if (!report) throw fail("NOT_FOUND", `report ${reportId}`);
   return report;
 }
 

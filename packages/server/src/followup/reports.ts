@@ -11,7 +11,7 @@ import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { isUuid } from "../documents/access.ts";
+import { isUuid, taskVisibleTo } from "../documents/access.ts";
 
 export type { ReportInput };
 
@@ -71,9 +71,14 @@ export async function submitReport(
   const today = localDate(ctx, now);
   return ctx.db.transaction().execute(async (trx) => {
     const task = isUuid(taskId)
-      ? await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst()
+      ? await trx
+          .selectFrom("tasks")
+          .selectAll()
+          .where("id", "=", taskId)
+          .where(taskVisibleTo(actor))
+          .executeTakeFirst()
       : undefined;
-    // Another agency's task does not exist for this reporter.
+    // Another agency's task, or one the reporter may not see, does not exist for them.
     if (!task || task.assignee_agency_id !== actor.agencyId)
       throw fail("TASK_NOT_FOUND", `task ${taskId} is not assigned to ${actor.username}'s agency`);
     const horizon = periodOf("yearly", today).end!;

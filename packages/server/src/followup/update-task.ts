@@ -4,7 +4,7 @@ import type { TaskChange } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { isUuid } from "../documents/access.ts";
+import { isUuid, taskVisibleTo } from "../documents/access.ts";
 
 export async function updateTask(
   ctx: AppContext,
@@ -12,14 +12,16 @@ export async function updateTask(
   id: string,
   change: TaskChange,
 ): Promise<void> {
+  // A task of a directive the actor may not see does not exist for them (access.ts).
   const task = isUuid(id)
-    ? await ctx.db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst()
+    ? await ctx.db
+        .selectFrom("tasks")
+        .selectAll()
+        .where("id", "=", id)
+        .where(taskVisibleTo(actor))
+        .executeTakeFirst()
     : undefined;
-  if (
-    !task ||
-    (task.issuer_agency_id !== actor.agencyId && task.assignee_agency_id !== actor.agencyId)
-  )
-    throw fail("TASK_NOT_FOUND", `task ${id}`);
+  if (!task) throw fail("TASK_NOT_FOUND", `task ${id}`);
   if (task.issuer_agency_id !== actor.agencyId || !mayAct(actor.roles, "tasks"))
     throw fail("FORBIDDEN", "only the issuer sets a task's cycles and deadline");
   const now = ctx.now();

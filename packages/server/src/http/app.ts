@@ -20,6 +20,7 @@ import { followupRoutes } from "../followup/routes.ts";
 import { searchRoutes } from "../search/routes.ts";
 import { registersRoutes } from "../registers/routes.ts";
 import { agencyRoutes } from "../agencies/routes.ts";
+import { delegationRoutes } from "../workflow/delegations-routes.ts";
 import { notFoundPage, registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
@@ -231,6 +232,7 @@ export async function buildApp(
       importRoutes(ctx, () => imports?.wake()),
       formRoutes(ctx),
       handlingRoutes(ctx),
+      delegationRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );

@@ -10,7 +10,7 @@ import type { Database } from "@vanthu/db";
 import type { Actor, AppContext } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { AppError, fail } from "../errors.ts";
-import { isUuid } from "../documents/access.ts";
+import { isUuid, seesAgencyRecords } from "../documents/access.ts";
 import {
   checkImportFile,
   findImported,
@@ -69,7 +69,11 @@ export async function createBatch(
   return row.id;
 }
 
-/** A batch of the actor's agency (another agency's is "not found"). */
+/**
+ * A batch of the actor's agency (another agency's is "not found"): the agency's clerks, leaders
+ * and admins see all of them, anyone else only those they made (its file names tell what the
+ * documents are; access.ts).
+ */
 export async function loadOwnBatch(
   db: Kysely<Database> | Transaction<Database>,
   actor: Actor,
@@ -78,7 +82,11 @@ export async function loadOwnBatch(
   const row = isUuid(id)
     ? await db.selectFrom("import_batches").selectAll().where("id", "=", id).executeTakeFirst()
     : undefined;
-  if (!row || row.agency_id !== actor.agencyId)
+  if (
+    !row ||
+    row.agency_id !== actor.agencyId ||
+    (!seesAgencyRecords(actor) && row.created_by !== actor.userId)
+  )
     throw fail("IMPORT_BATCH_NOT_FOUND", `import batch ${id} not visible`);
   return row;
 }

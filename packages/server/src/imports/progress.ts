@@ -2,13 +2,15 @@
  * Where a batch stands, for the import page's polling and `vanthu import`: how many files are
  * queued, being read, done and failed, the documents made, and each file with its outcome (the
  * stable error code and its Vietnamese message, or the documents with the fields read, for the
- * clerk to check and register). Only the batch's agency sees it.
+ * clerk to check and register). Only the batch's agency sees it (a specialist, their own), and
+ * only the documents the reader may see.
  */
 import { sql } from "kysely";
 import type { ImportItemStatus } from "@vanthu/db";
 import type { BatchCounts, BatchSummary, BatchView, ImportItem } from "@vanthu/contract";
 import type { Actor, AppContext } from "../context.ts";
 import { messageOfStoredCode } from "../errors.ts";
+import { seesAgencyRecords, visibleTo } from "../documents/access.ts";
 import { loadOwnBatch } from "./batches.ts";
 
 export type { BatchCounts, BatchSummary, BatchView };
@@ -64,6 +66,7 @@ export async function listBatches(
       ),
     ])
     .where("import_batches.agency_id", "=", actor.agencyId)
+    .$if(!seesAgencyRecords(actor), (q) => q.where("import_batches.created_by", "=", actor.userId))
     .groupBy([
       "import_batches.id",
       "import_batches.source",
@@ -119,6 +122,7 @@ export async function batchView(ctx: AppContext, actor: Actor, id: string): Prom
         ])
         .where("id", "in", ids)
         .where("agency_id", "=", batch.agency_id)
+        .where(visibleTo(actor))
         .execute()
     : [];
   const byId = new Map(docs.map((d) => [d.id, d]));

@@ -1,6 +1,10 @@
-/** The agency's registers (outgoing and incoming, per year or term) with their entry counts. */
+/**
+ * The agency's registers (outgoing and incoming, per year or term) with their entry counts: the
+ * entries the reader may see.
+ */
 import type { ApiReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
+import { visibleTo } from "../documents/access.ts";
 
 export async function listRegisters(
   ctx: AppContext,
@@ -8,7 +12,19 @@ export async function listRegisters(
 ): Promise<ApiReply<"GET /api/registers">["items"]> {
   const rows = await ctx.db
     .selectFrom("registers")
-    .leftJoin("register_entries", "register_entries.register_id", "registers.id")
+    .leftJoin("register_entries", (join) =>
+      join
+        .onRef("register_entries.register_id", "=", "registers.id")
+        // Only the entries the reader may see are counted (access.ts).
+        .on(({ exists, selectFrom }) =>
+          exists(
+            selectFrom("documents")
+              .select("documents.id")
+              .whereRef("documents.id", "=", "register_entries.document_id")
+              .where(visibleTo(actor)),
+          ),
+        ),
+    )
     .select(({ fn }) => [
       "registers.id",
       "registers.book",

@@ -3,7 +3,8 @@
  * in quotes must appear as written, diacritics included; a reference typed loosely ("313 UBND
  * KGVX") goes straight to that document. Results are ranked within a bounded set of the newest
  * matches (ranking every match is the slow part), newest first among equals, with a highlighted
- * snippet. Only documents the reader may open are searched.
+ * snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
+ * document's words never reach another reader's results or snippets).
  */
 import { sql } from "kysely";
 import { escapeHtml } from "@vanthu/core";
@@ -140,7 +141,8 @@ export async function searchDocuments(
     candidates = candidates.where(
       sql<boolean>`documents.exact @@ phraseto_tsquery('simple', vn_lower(${p}))`,
     );
-  // A recipient finds its own copy, not the public original beside it.
+  // A recipient finds its own copy, not the public original beside it (when the reader may see
+  // that copy: a specialist not given it finds the public original).
   if (actor)
     candidates = candidates.where(({ not, exists, selectFrom }) =>
       not(
@@ -148,7 +150,8 @@ export async function searchDocuments(
           selectFrom("documents as copy")
             .select("copy.id")
             .whereRef("copy.source_id", "=", "documents.id")
-            .where("copy.agency_id", "=", actor.agencyId),
+            .where("copy.agency_id", "=", actor.agencyId)
+            .where(visibleTo(actor, "copy")),
         ),
       ),
     );

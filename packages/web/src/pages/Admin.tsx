@@ -1,6 +1,7 @@
 /**
- * The agency admin: users and roles (add, change roles, lock), units, agencies placed under it
- * (and their renames). The installation admin sees its own section (AdminInstallation.tsx).
+ * The agency admin: users and roles (add, change roles, lock, place in a unit), units (with their
+ * people: admin/units.tsx), delegations (Delegations.tsx), agencies placed under it (and their
+ * renames). The installation admin sees its own section (AdminInstallation.tsx).
  */
 import { useState } from "react";
 import {
@@ -33,6 +34,8 @@ import AdminInstallation, {
 } from "./AdminInstallation.tsx";
 import { ResetPasswordDialog } from "../password-dialogs.tsx";
 import AdminDeadlines from "./AdminDeadlines.tsx";
+import { PlaceUser, UnitsPanel } from "./admin/units.tsx";
+import { DelegationsSection } from "./Delegations.tsx";
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
 /** The roles picked in a MultiSelect, as the API takes them. */
@@ -128,11 +131,10 @@ function AgencyAdmin() {
   const me = useMe().data!;
   const [renaming, setRenaming] = useState<AgencyRow | null>(null);
   const users = useApi("GET /api/admin/users");
-  const units = useApi("GET /api/admin/units");
   const agencies = useApi("GET /api/agencies");
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserEntry | null>(null);
-  const [unit, setUnit] = useState({ name: "", abbreviation: "" });
+  const [placing, setPlacing] = useState<UserEntry | null>(null);
   const [agency, setAgency] = useState({
     code: "",
     name: "",
@@ -153,10 +155,12 @@ function AgencyAdmin() {
       {adding && <AddUser onClose={() => setAdding(false)} />}
       {renaming && <RenameAgency agency={renaming} onClose={() => setRenaming(null)} />}
       {resetting && <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />}
+      {placing && <PlaceUser user={placing} onClose={() => setPlacing(null)} />}
       <Tabs defaultValue="users">
         <Tabs.List>
           <Tabs.Tab value="users">{t.admin.users}</Tabs.Tab>
           <Tabs.Tab value="units">{t.admin.units}</Tabs.Tab>
+          <Tabs.Tab value="delegations">{t.structure.delegations}</Tabs.Tab>
           <Tabs.Tab value="agencies">{t.admin.agencies}</Tabs.Tab>
           <Tabs.Tab value="deadlines">{t.adminDeadlines.tab}</Tabs.Tab>
         </Tabs.List>
@@ -170,6 +174,7 @@ function AgencyAdmin() {
                 <Table.Tr>
                   <Table.Th>{t.admin.username}</Table.Th>
                   <Table.Th>{t.admin.fullName}</Table.Th>
+                  <Table.Th>{t.structure.unit}</Table.Th>
                   <Table.Th>{t.admin.roles}</Table.Th>
                   <Table.Th>{t.admin.disabled}</Table.Th>
                   <Table.Th>{t.password.reset}</Table.Th>
@@ -186,6 +191,31 @@ function AgencyAdmin() {
                           {u.title}
                         </Text>
                       )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{u.unit ?? t.structure.noUnit}</Text>
+                      {(u.unitHead || u.followsUp) && (
+                        <Group gap={4}>
+                          {u.unitHead && (
+                            <Badge size="xs" variant="light">
+                              {t.structure.unitHead}
+                            </Badge>
+                          )}
+                          {u.followsUp && (
+                            <Badge size="xs" variant="light" color="orange">
+                              {t.structure.followsUp}
+                            </Badge>
+                          )}
+                        </Group>
+                      )}
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        aria-label={`${t.structure.place}: ${u.username}`}
+                        onClick={() => setPlacing(u)}
+                      >
+                        {t.structure.place}
+                      </Button>
                     </Table.Td>
                     <Table.Td>
                       <MultiSelect
@@ -239,40 +269,10 @@ function AgencyAdmin() {
           </Table.ScrollContainer>
         </Tabs.Panel>
         <Tabs.Panel value="units" pt="md">
-          <Stack gap={4} mb="md">
-            {(units.data?.items ?? []).map((u) => (
-              <Text key={u.id}>
-                {u.name} <Badge variant="light">{u.abbreviation}</Badge>
-              </Text>
-            ))}
-            {units.data && !units.data.items.length && <Text c="dimmed">{t.common.none}</Text>}
-          </Stack>
-          <Group align="flex-end">
-            <TextInput
-              label={t.admin.unitName}
-              value={unit.name}
-              onChange={(e) => setUnit({ ...unit, name: e.currentTarget.value })}
-              w={320}
-            />
-            <TextInput
-              label={t.admin.abbreviation}
-              value={unit.abbreviation}
-              onChange={(e) =>
-                setUnit({ ...unit, abbreviation: e.currentTarget.value.toUpperCase() })
-              }
-              w={140}
-            />
-            <Button
-              onClick={() =>
-                void run(
-                  () => api.call("POST /api/admin/units", { body: unit }),
-                  () => setUnit({ name: "", abbreviation: "" }),
-                )
-              }
-            >
-              {t.admin.addUnit}
-            </Button>
-          </Group>
+          <UnitsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="delegations" pt="md">
+          <DelegationsSection />
         </Tabs.Panel>
         <Tabs.Panel value="agencies" pt="md">
           <Stack gap={4} mb="md">
