@@ -640,6 +640,7 @@ export const en: Catalog = {
     chart: "Chart of how received documents were handled",
     chartOf: (name: string, received: number) => `${name}: ${received} documents`,
     nobody: "Nobody was given a document in this period.",
+  },
   // Units and people, delegation (issue 15, item 1).
   structure: {
     unit: "Unit",

@@ -634,6 +634,7 @@ export const vi = {
     chart: "Biểu đồ tình hình giải quyết văn bản đến",
     chartOf: (name: string, received: number) => `${name}: ${received} văn bản`,
     nobody: "Chưa có ai được giao văn bản trong kỳ.",
+  },
   // Units and people, delegation (issue 15, item 1).
   structure: {
     unit: "Đơn vị",
