@@ -320,7 +320,7 @@ export async function buildWorld(t: TestApp) {
       .then((rows) => rows.map((u) => ({ params: { id: u.id }, owners: [u.agency_id] }))),
     delegation: delegations.map((d) => ({ params: { id: d.id }, owners: [d.agency] })),
   };
-  return { ids, markers, targets };
+  return { ids, markers, targets, directive: d0.body.id as string };
 }
 
 /**
