@@ -17,6 +17,7 @@ import { followupEndpoints } from "./followup.ts";
 import { importEndpoints } from "./imports.ts";
 import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
+import { reviewEndpoints } from "./review.ts";
 import { searchEndpoints } from "./search.ts";
 import { systemEndpoints } from "./system.ts";
 
@@ -31,6 +32,7 @@ export const endpoints = {
   ...registerEndpoints,
   ...agencyEndpoints,
   ...importEndpoints,
+  ...reviewEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

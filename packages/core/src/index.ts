@@ -7,6 +7,7 @@ export * from "./model/reference.ts";
 export * from "./model/dates.ts";
 export * from "./model/delivery-status.ts";
 export * from "./model/document-actions.ts";
+export * from "./model/review.ts";
 export * from "./model/vocabulary.ts";
 export {
   ISSUER_ABBREVIATIONS,
@@ -133,3 +134,10 @@ export {
   type ConsolidatedSignature,
 } from "./followup/consolidated-report.ts";
 export { escapeHtml } from "./text/html.ts";
+export {
+  diffText,
+  type DiffOp,
+  type DiffOptions,
+  type DiffPart,
+  type TextDiff,
+} from "./text/diff.ts";

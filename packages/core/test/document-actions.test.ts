@@ -20,11 +20,60 @@ function allowed(a: DocumentActions): string[] {
 
 test("what a reader may do with a document, by its state and the reader's roles", () => {
   const cases: Array<[string, Partial<DocumentFacts>, Role[], string[]]> = [
-    ["clerk, own outgoing draft", {}, ["clerk"], ["delete", "edit", "issue"]],
-    ["specialist, own draft", { mine: true }, ["specialist"], ["delete", "edit"]],
-    ["specialist, a colleague's draft", {}, ["specialist"], ["edit"]],
-    ["leader, a draft", {}, ["leader"], ["delete", "edit", "issue"]],
-    ["admin, a draft", {}, ["admin"], ["edit"]],
+    // An open draft is edited and sent up; only an approved one is issued.
+    ["clerk, own outgoing draft", {}, ["clerk"], ["delete", "edit", "submit"]],
+    ["specialist, own draft", { mine: true }, ["specialist"], ["delete", "edit", "submit"]],
+    ["specialist, a colleague's draft", {}, ["specialist"], ["edit", "submit"]],
+    ["leader, a draft", {}, ["leader"], ["delete", "edit", "submit"]],
+    ["admin, a draft", {}, ["admin"], ["edit", "submit"]],
+    [
+      "clerk, an approved draft",
+      { review: { state: "approved", reviewer: false, leader: false } },
+      ["clerk"],
+      ["delete", "edit", "issue"],
+    ],
+    [
+      "specialist, an approved draft",
+      { mine: true, review: { state: "approved", reviewer: false, leader: false } },
+      ["specialist"],
+      ["delete", "edit"],
+    ],
+    [
+      "author, a draft waiting for its reviewer",
+      { mine: true, review: { state: "submitted", reviewer: false, leader: false } },
+      ["specialist"],
+      ["delete"],
+    ],
+    [
+      "unit head it was sent to",
+      { review: { state: "submitted", reviewer: true, leader: false } },
+      ["specialist"],
+      ["forward", "reviewEdit", "sendBack"],
+    ],
+    [
+      "leader it was sent to",
+      { review: { state: "submitted", reviewer: true, leader: true } },
+      ["leader"],
+      ["approve", "delete", "forward", "reviewEdit", "sendBack"],
+    ],
+    [
+      "another leader",
+      { review: { state: "submitted", reviewer: false, leader: true } },
+      ["leader"],
+      ["delete"],
+    ],
+    [
+      "author, a draft sent back",
+      { mine: true, review: { state: "sent-back", reviewer: false, leader: false } },
+      ["specialist"],
+      ["delete", "edit", "submit"],
+    ],
+    [
+      "an issued document keeps no review step",
+      { status: "issued", review: { state: "approved", reviewer: true, leader: true } },
+      ["leader"],
+      ["dashboard", "editTasks", "publish"],
+    ],
     [
       "clerk, issued outgoing",
       { status: "issued" },

@@ -3,7 +3,7 @@
  * recipients, for tests that need tasks and reports (the whole story is in followup.test.ts).
  */
 import assert from "node:assert/strict";
-import type { Client, TestApp } from "./helpers.ts";
+import { approve, type Client, type TestApp } from "./helpers.ts";
 
 export interface IssuedDirective {
   documentId: string;
@@ -26,6 +26,7 @@ export async function issueDirective(
   });
   assert.equal(edited.status, 200, JSON.stringify(edited.body));
   const recipients = (await so.get(`/api/documents/${draft.id}/delivery-plan`)).body.recipients;
+  await approve(t, so, draft.id);
   const issued = await so.post(`/api/documents/${draft.id}/issue`, { deliverTo: recipients });
   assert.equal(issued.status, 200, JSON.stringify(issued.body));
   const taskIds: Record<string, Record<string, string>> = {};

@@ -5,11 +5,17 @@
  * accepts and computes no permission of its own.
  */
 import { progressStepsFrom, type DeliveryStatus, type ProgressStatus } from "./delivery-status.ts";
+import {
+  NO_REVIEW_ACTIONS,
+  reviewActions,
+  type ReviewActions,
+  type ReviewFacts,
+} from "./review.ts";
 import type { Direction, DocumentStatus, Role } from "./vocabulary.ts";
 
 /** Who may take each step (besides the document's state, see documentActions). */
 export const ACTION_ROLES = {
-  /** Issue a draft with the register's next number. */
+  /** Issue an approved draft with the register's next number. */
   issue: ["clerk", "leader"],
   /** Show an issued document on the public portal, or take it down. */
   publish: ["clerk", "leader", "admin"],
@@ -31,11 +37,15 @@ export function mayAct(roles: readonly Role[], action: DocumentAction): boolean 
 }
 
 /** What the reader may do with one document, as the API presents it. */
-export interface DocumentActions {
-  /** Change the draft (its text or fields). */
+export interface DocumentActions extends ReviewActions {
+  /**
+   * Change the draft (its text or fields): not while it waits for a reviewer (then only the
+   * reviewer changes it: reviewEdit); changing an approved draft opens it again.
+   */
   edit: boolean;
   /** Delete the draft (never issued, nor delivered). */
   delete: boolean;
+  /** Issue it: an approved draft only (the review's last step). */
   issue: boolean;
   /** Publish it, or take it off the portal (see isPublic). */
   publish: boolean;
@@ -65,6 +75,8 @@ export interface DocumentFacts {
   delivered: boolean;
   /** Where the delivered copy stands at its recipient, when it is one. */
   deliveryStatus: DeliveryStatus | null;
+  /** An outgoing draft's review and the reader's part in it (absent: open, no part). */
+  review?: ReviewFacts;
 }
 
 const NOTHING: DocumentActions = {
@@ -78,6 +90,7 @@ const NOTHING: DocumentActions = {
   editTasks: false,
   progress: [],
   dashboard: false,
+  ...NO_REVIEW_ACTIONS,
 };
 
 export function documentActions(d: DocumentFacts, roles: readonly Role[]): DocumentActions {
@@ -86,10 +99,12 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
   const outgoing = d.direction === "outgoing";
   const incoming = d.direction === "incoming";
   const issuedOutgoing = outgoing && d.status === "issued";
+  const review = d.review ?? { state: "open", reviewer: false, leader: false };
+  const outgoingDraft = draft && outgoing;
   return {
-    edit: draft && outgoing,
+    edit: outgoingDraft && review.state !== "submitted",
     delete: draft && d.deliveryStatus === null && (d.mine || mayAct(roles, "deleteOthers")),
-    issue: draft && outgoing && mayAct(roles, "issue"),
+    issue: outgoingDraft && review.state === "approved" && mayAct(roles, "issue"),
     publish: issuedOutgoing && mayAct(roles, "publish"),
     register: draft && incoming && mayAct(roles, "register"),
     return: draft && incoming && d.delivered && mayAct(roles, "register"),
@@ -100,5 +115,6 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
         ? progressStepsFrom(d.deliveryStatus)
         : [],
     dashboard: issuedOutgoing,
+    ...(outgoingDraft ? reviewActions(review) : NO_REVIEW_ACTIONS),
   };
 }

@@ -62,6 +62,9 @@ export async function deliverDocument(
         content: JSON.stringify(original.content),
         body: original.body,
         signer_name: original.signer_name,
+        // Độ khẩn and độ mật go with the copy: the recipient's lists sort and mark by them.
+        urgency: original.urgency,
+        secrecy: original.secrecy,
         source_id: original.id,
         created_at: at,
         updated_at: at,

@@ -20,7 +20,7 @@ import {
   Title,
 } from "@mantine/core";
 import { api, urlOf, useApi, type ChainNode, type Finding } from "../api.ts";
-import { ConfirmDialog, ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { ConfirmDialog, ErrorAlert, MarkBadges, PageTitle, StatusBadge } from "../components.tsx";
 import { findingPlace } from "../compose-form.ts";
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
@@ -28,6 +28,7 @@ import { t } from "../i18n.ts";
 import { useMe } from "../session.ts";
 import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.tsx";
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
+import { ReviewActions, ReviewBadge, ReviewPanel } from "./document/review.tsx";
 
 /** The follow-on documents written from this one, down every recipient that wrote one. */
 function ChainTree({ node, current }: { node: ChainNode; current: string }) {
@@ -113,7 +114,7 @@ export default function DocumentPage() {
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
   if (!d) return <Text>{t.common.loading}</Text>;
-  const editable = own && d.direction === "outgoing" && d.status === "draft";
+  const editable = d.can.edit || d.can.reviewEdit;
   const pdf = d.files.find((f) => f.role === "rendered");
 
   const actions = (
@@ -123,6 +124,7 @@ export default function DocumentPage() {
           {t.document.edit}
         </Button>
       )}
+      <ReviewActions doc={d} />
       {d.can.issue && <Button onClick={() => setDialog("issue")}>{t.document.issue}</Button>}
       {d.can.delete && (
         <Button variant="subtle" color="red" onClick={() => setDialog("delete")}>
@@ -215,6 +217,8 @@ export default function DocumentPage() {
       </PageTitle>
       <Group gap="xs">
         <StatusBadge doc={d} />
+        {d.review && d.status === "draft" && <ReviewBadge state={d.review.state} />}
+        <MarkBadges doc={d} />
         {/* The delivery's status where the record's own does not say it already (returned and
             registered would read twice: "Đã trả lại" beside "Bị trả lại"). */}
         {d.delivery && !["02", "03"].includes(d.delivery.status) && (
@@ -272,6 +276,7 @@ export default function DocumentPage() {
         <Tabs.List className="no-print">
           <Tabs.Tab value="view">{t.document.tabs.view}</Tabs.Tab>
           <Tabs.Tab value="info">{t.document.tabs.info}</Tabs.Tab>
+          {d.review && <Tabs.Tab value="review">{t.review.title}</Tabs.Tab>}
           {issuedOutgoing && <Tabs.Tab value="delivery">{t.document.tabs.delivery}</Tabs.Tab>}
           {own && <Tabs.Tab value="links">{t.document.tabs.links}</Tabs.Tab>}
           {own && (d.direction === "incoming" || d.status !== "returned") && (
@@ -344,6 +349,9 @@ export default function DocumentPage() {
           ) : (
             <Text c="dimmed">{t.common.none}</Text>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="review" pt="md">
+          <ReviewPanel doc={d} />
         </Tabs.Panel>
         <Tabs.Panel value="delivery" pt="md">
           <ErrorAlert error={deliveries.error} />
