@@ -90,9 +90,7 @@ export type VersionItem = z.infer<typeof versionItem>;
 export const versionDiff = z.strictObject({
   from: z.number().int(),
   to: z.number().int(),
-  parts: z.array(
-    z.strictObject({ op: z.enum(["equal", "insert", "delete"]), text: z.string() }),
-  ),
+  parts: z.array(z.strictObject({ op: z.enum(["equal", "insert", "delete"]), text: z.string() })),
   /** Words inserted and deleted. */
   inserted: z.number().int(),
   deleted: z.number().int(),
@@ -119,8 +117,7 @@ export const reviewEndpoints = {
     errors: { 404: "Not found" },
   }),
   "POST /api/documents/:id/review/submit": endpoint({
-    summary:
-      "Send a draft up (trình) to a unit head or a leader with a note: its version is kept",
+    summary: "Send a draft up (trình) to a unit head or a leader with a note: its version is kept",
     tag: "review",
     auth: "session",
     body: submitBodySchema,

@@ -37,14 +37,7 @@ test("word by word, each change a deletion then an insertion", () => {
       2,
       1,
     ],
-    [
-      "diacritics count",
-      "Sở Tài chính",
-      "Sở Tài chinh",
-      ["=Sở Tài ", "-chính", "+chinh"],
-      1,
-      1,
-    ],
+    ["diacritics count", "Sở Tài chính", "Sở Tài chinh", ["=Sở Tài ", "-chính", "+chinh"], 1, 1],
     [
       "a line added between unchanged lines",
       "1. Đưa tin.\n2. Báo cáo.\n",
@@ -53,14 +46,7 @@ test("word by word, each change a deletion then an insertion", () => {
       3,
       0,
     ],
-    [
-      "punctuation alone",
-      "thực hiện;",
-      "thực hiện.",
-      ["=thực hiện", "-;", "+."],
-      0,
-      0,
-    ],
+    ["punctuation alone", "thực hiện;", "thực hiện.", ["=thực hiện", "-;", "+."], 0, 0],
   ];
   for (const [name, a, b, parts, inserted, deleted] of cases) {
     const d = diffText(a, b);
@@ -79,8 +65,14 @@ test("the parts give both texts back", () => {
   ];
   for (const [a, b] of pairs) {
     const d = diffText(a, b);
-    const old = d.parts.filter((p) => p.op !== "insert").map((p) => p.text).join("");
-    const now = d.parts.filter((p) => p.op !== "delete").map((p) => p.text).join("");
+    const old = d.parts
+      .filter((p) => p.op !== "insert")
+      .map((p) => p.text)
+      .join("");
+    const now = d.parts
+      .filter((p) => p.op !== "delete")
+      .map((p) => p.text)
+      .join("");
     assert.equal(old, a);
     assert.equal(now, b);
   }
@@ -93,8 +85,20 @@ test("bounded: a text replaced by another is shown replaced, quickly", () => {
   const d = diffText(a, b, { maxEdits: 200 });
   assert.ok(performance.now() - started < 2000, "under 2 s");
   assert.equal(d.coarse, true);
-  assert.equal(d.parts.filter((p) => p.op !== "insert").map((p) => p.text).join(""), a);
-  assert.equal(d.parts.filter((p) => p.op !== "delete").map((p) => p.text).join(""), b);
+  assert.equal(
+    d.parts
+      .filter((p) => p.op !== "insert")
+      .map((p) => p.text)
+      .join(""),
+    a,
+  );
+  assert.equal(
+    d.parts
+      .filter((p) => p.op !== "delete")
+      .map((p) => p.text)
+      .join(""),
+    b,
+  );
   // A small change in a long text stays word by word.
   const small = diffText(a, a.replace("Dòng 2000 ", "Dòng hai nghìn "));
   assert.equal(small.coarse, false);

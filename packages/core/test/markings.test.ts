@@ -31,19 +31,9 @@ test("urgency and secrecy as printed in the header area", () => {
     ["MẬT", congVan({ vv: "V/v báo cáo\nMẬT" }), null, "mat"],
     ["TỐI MẬT in a box", congVan({ vv: "V/v báo cáo\n| TỐI MẬT |" }), null, "toi-mat"],
     ["TUYỆT MẬT in bold", congVan({ vv: "V/v báo cáo\n**TUYỆT MẬT**" }), null, "tuyet-mat"],
-    [
-      "both, on two lines",
-      congVan({ vv: "V/v báo cáo\nMẬT\nHỎA TỐC" }),
-      "hoa-toc",
-      "mat",
-    ],
+    ["both, on two lines", congVan({ vv: "V/v báo cáo\nMẬT\nHỎA TỐC" }), "hoa-toc", "mat"],
     ["both on one line", congVan({ vv: "V/v báo cáo\nTỐI MẬT - KHẨN" }), "khan", "toi-mat"],
-    [
-      "stamped above the header",
-      congVan({ header: `HỎA TỐC\n${HEADER}` }),
-      "hoa-toc",
-      null,
-    ],
+    ["stamped above the header", congVan({ header: `HỎA TỐC\n${HEADER}` }), "hoa-toc", null],
     [
       "labelled, as some systems print them",
       congVan({ vv: "V/v báo cáo\nĐộ khẩn: Thượng khẩn\nĐộ mật: Mật" }),

@@ -113,7 +113,11 @@ test("whom a draft may be sent up to", () => {
     assert.equal(mayReceiveDraft(candidate, sender, action), want, name);
   // A sender in no unit has no unit head.
   assert.equal(
-    mayReceiveDraft(person({ unitHead: true, unitId: null }), { ...sender, unitId: null }, "submit"),
+    mayReceiveDraft(
+      person({ unitHead: true, unitId: null }),
+      { ...sender, unitId: null },
+      "submit",
+    ),
     false,
   );
 });

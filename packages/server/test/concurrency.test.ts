@@ -100,7 +100,9 @@ async function issueFromClients(urls: string[]): Promise<string[]> {
   const reviewers = await fetch(`${urls[0]}/api/documents/${drafts[0]![0]}/reviewers`, {
     headers: { cookie: sessions[0]!.cookie },
   });
-  const { items } = (await reviewers.json()) as { items: Array<{ id: string; title: string | null }> };
+  const { items } = (await reviewers.json()) as {
+    items: Array<{ id: string; title: string | null }>;
+  };
   const leaderId = items.find((p) => p.title === "Lãnh đạo")!.id;
   await Promise.all(
     sessions.map(async (s, i) => {

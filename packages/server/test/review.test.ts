@@ -226,7 +226,9 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(same.body.id, id);
       let review = (await writer.get(`/api/documents/${id}`)).body.review;
       assert.equal(review.state, "approved");
-      await writer.patch(`/api/documents/${id}`, { subject: "kế hoạch tuyên truyền tháng 12/2026" });
+      await writer.patch(`/api/documents/${id}`, {
+        subject: "kế hoạch tuyên truyền tháng 12/2026",
+      });
       review = (await writer.get(`/api/documents/${id}`)).body.review;
       assert.equal(review.state, "open");
       assert.equal(review.approvedBy, null);
@@ -328,8 +330,26 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(changed.body.urgency, "thuong-khan");
       assert.equal(changed.body.secrecy, "mat");
+      // A secret draft names everyone its review passes through as its readers.
+      const leaderId = (
+        await t.ctx.db
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", "stttt-ls.lanhdao")
+          .executeTakeFirstOrThrow()
+      ).id;
       for (const id of [urgent, plain]) {
         await approve(t, clerk, id);
+        const readers = await t.ctx.db
+          .selectFrom("document_readers")
+          .select("user_id")
+          .where("document_id", "=", id)
+          .execute();
+        assert.equal(
+          readers.some((r) => r.user_id === leaderId),
+          id === urgent,
+          "the leader is named on the secret draft only",
+        );
         const plan = (await clerk.get(`/api/documents/${id}/delivery-plan`)).body.recipients;
         const r = await clerk.post(`/api/documents/${id}/issue`, { deliverTo: plan });
         assert.equal(r.status, 200, JSON.stringify(r.body));

@@ -184,8 +184,7 @@ function compare(
 function diffRun(acc: Acc, removed: string, added: string, maxD: number): void {
   const a = wordsOf(removed);
   const b = wordsOf(added);
-  const runs =
-    a.length > MAX_RUN_TOKENS || b.length > MAX_RUN_TOKENS ? null : compare(a, b, maxD);
+  const runs = a.length > MAX_RUN_TOKENS || b.length > MAX_RUN_TOKENS ? null : compare(a, b, maxD);
   if (!runs) {
     acc.coarse = true;
     emit(acc, "delete", removed);

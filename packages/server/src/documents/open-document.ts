@@ -64,7 +64,9 @@ export async function openDocument(
       mine: !!actor && row.created_by === actor.userId,
       delivered: !!row.source_id,
       deliveryStatus: delivery?.status ?? null,
-      ...(part ? { review: { state: row.review, reviewer: part.reviewer, leader: part.leader } } : {}),
+      ...(part
+        ? { review: { state: row.review, reviewer: part.reviewer, leader: part.leader } }
+        : {}),
     },
     actor?.roles ?? [],
   );

@@ -69,8 +69,7 @@ export async function updateDraft(
       if (f.recipients !== undefined) content.recipients = f.recipients.map(normalizeText);
       if (f.archive !== undefined) content.archive = f.archive;
       Object.assign(content, withMarkings(content, f));
-      for (const key of ["urgency", "secrecy"] as const)
-        if (f[key] === null) delete content[key];
+      for (const key of ["urgency", "secrecy"] as const) if (f[key] === null) delete content[key];
       if (f.signature !== undefined)
         content.signature = {
           ...f.signature,

@@ -13,6 +13,7 @@ import {
   authorsOf,
   lockDraft,
   presentReview,
+  nameReaders,
   recordStep,
   reviewPart,
 } from "./review-shared.ts";
@@ -36,6 +37,7 @@ export async function approveDraft(
       .set({ review: to, approved_by: actor.userId, approved_at: now })
       .where("id", "=", id)
       .execute();
+    await nameReaders(trx, row, [actor.userId]);
     await recordStep(trx, {
       documentId: id,
       version: row.version,

@@ -29,6 +29,9 @@ export async function diffVersions(
   const before = textOf(a);
   const after = textOf(b);
   if (before === undefined || after === undefined)
-    throw fail("VERSION_NOT_FOUND", `document ${id} has no version ${before === undefined ? a : b}`);
+    throw fail(
+      "VERSION_NOT_FOUND",
+      `document ${id} has no version ${before === undefined ? a : b}`,
+    );
   return { from: a, to: b, ...diffText(before, after) };
 }

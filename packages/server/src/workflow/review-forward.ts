@@ -13,6 +13,7 @@ import {
   loadPerson,
   lockDraft,
   presentReview,
+  nameReaders,
   recordStep,
   reviewPart,
 } from "./review-shared.ts";
@@ -55,6 +56,7 @@ export async function forwardDraft(
       .set({ review: to, reviewer_id: next.id })
       .where("id", "=", id)
       .execute();
+    await nameReaders(trx, row, [actor.userId, next.id]);
     await recordStep(trx, {
       documentId: id,
       version: row.version,

@@ -45,8 +45,7 @@ const REVIEW_CODES: Record<ReviewConflict, ErrorCode> = {
 /** The review step allowed from the draft's state, or the 409 of core's state machine. */
 export function assertStep(row: DocumentRow, action: ReviewAction) {
   const r = reviewStep(row.review, action);
-  if (!r.ok)
-    throw fail(REVIEW_CODES[r.code], `document ${row.id}: ${action} from ${row.review}`);
+  if (!r.ok) throw fail(REVIEW_CODES[r.code], `document ${row.id}: ${action} from ${row.review}`);
   return r.to;
 }
 
@@ -158,6 +157,26 @@ export async function recordStep(
       note: step.note || null,
       at: step.at,
     })
+    .execute();
+}
+
+/**
+ * A secret draft (độ mật) is read only by the people named on it (the access rule's
+ * `document_readers`): everyone its review passes through is named. Until the readers' own
+ * use case exists, rows are written here directly.
+ */
+export async function nameReaders(
+  trx: Transaction<Database>,
+  row: Pick<DocumentRow, "id" | "secrecy">,
+  userIds: Array<string | null>,
+): Promise<void> {
+  if (!row.secrecy) return;
+  const people = [...new Set(userIds.filter((u): u is string => !!u))];
+  if (!people.length) return;
+  await trx
+    .insertInto("document_readers")
+    .values(people.map((user_id) => ({ document_id: row.id, user_id })))
+    .onConflict((oc) => oc.columns(["document_id", "user_id"]).doNothing())
     .execute();
 }
 

@@ -15,6 +15,7 @@ import {
   loadPerson,
   lockDraft,
   presentReview,
+  nameReaders,
   recordStep,
 } from "./review-shared.ts";
 
@@ -54,6 +55,7 @@ export async function submitDraft(
       .set({ review: to, reviewer_id: reviewer.id, approved_by: null, approved_at: null })
       .where("id", "=", id)
       .execute();
+    await nameReaders(trx, row, [actor.userId, reviewer.id, row.created_by]);
     await recordStep(trx, {
       documentId: id,
       version,

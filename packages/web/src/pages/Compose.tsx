@@ -276,9 +276,7 @@ export default function Compose() {
                 {t.review.reopenWarning}
               </Alert>
             )}
-            {existing.data?.can.reviewEdit && (
-              <Alert color="blue">{t.review.underReview}</Alert>
-            )}
+            {existing.data?.can.reviewEdit && <Alert color="blue">{t.review.underReview}</Alert>}
             <ErrorAlert error={saveError} />
             <Group>
               <Button onClick={() => void save()} loading={saving} disabled={!form.subject.trim()}>

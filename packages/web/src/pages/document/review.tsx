@@ -37,7 +37,12 @@ const STATE_COLOR: Record<ReviewState, string> = {
 
 export function ReviewBadge({ state }: { state: ReviewState }) {
   return (
-    <Badge color={STATE_COLOR[state]} variant="light" style={WHOLE_BADGE} data-testid="review-state">
+    <Badge
+      color={STATE_COLOR[state]}
+      variant="light"
+      style={WHOLE_BADGE}
+      data-testid="review-state"
+    >
       {t.review.state[state]}
     </Badge>
   );
@@ -190,9 +195,7 @@ function DecideDialog({
 
 /** The review's buttons, for the page's row of actions: only those the server allows. */
 export function ReviewActions({ doc }: { doc: OpenedDocument }) {
-  const [dialog, setDialog] = useState<null | "submit" | "forward" | "approve" | "send-back">(
-    null,
-  );
+  const [dialog, setDialog] = useState<null | "submit" | "forward" | "approve" | "send-back">(null);
   const c = doc.can;
   return (
     <>
@@ -246,7 +249,11 @@ function VersionDiff({ id, from, to }: { id: string; from: number; to: number })
         p="sm"
         data-testid="version-diff"
         aria-label={t.review.compareWith(from, to)}
-        style={{ whiteSpace: "pre-wrap", fontFamily: "var(--mantine-font-family)", lineHeight: 1.6 }}
+        style={{
+          whiteSpace: "pre-wrap",
+          fontFamily: "var(--mantine-font-family)",
+          lineHeight: 1.6,
+        }}
       >
         {d.parts.map((p, i) =>
           p.op === "insert" ? (
@@ -286,10 +293,14 @@ export function ReviewPanel({ doc }: { doc: OpenedDocument }) {
         <Alert color="yellow">{t.review.mustApprove}</Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-        <Text c="dimmed">{t.review.title}</Text>
-        <div>
-          <ReviewBadge state={r.state} />
-        </div>
+        {doc.status === "draft" && (
+          <>
+            <Text c="dimmed">{t.review.title}</Text>
+            <div>
+              <ReviewBadge state={r.state} />
+            </div>
+          </>
+        )}
         <Text c="dimmed">{t.review.draftedBy}</Text>
         <Text>
           {r.draftedBy?.fullName ?? "—"} ({viDateTime(r.draftedAt)})
@@ -313,7 +324,12 @@ export function ReviewPanel({ doc }: { doc: OpenedDocument }) {
         {t.review.steps}
       </Title>
       {r.steps.length ? (
-        <Timeline bulletSize={14} lineWidth={2} active={r.steps.length - 1} data-testid="review-steps">
+        <Timeline
+          bulletSize={14}
+          lineWidth={2}
+          active={r.steps.length - 1}
+          data-testid="review-steps"
+        >
           {r.steps.map((s, i) => (
             <Timeline.Item
               key={i}
