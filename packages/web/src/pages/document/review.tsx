@@ -67,8 +67,10 @@ function SendUpDialog({
   const submit = useSubmit();
   const options = (people.data?.items ?? []).map((p) => ({
     value: p.id,
-    label: [p.fullName, p.title, p.leader ? t.review.leader : p.unitHead ? t.review.unitHead : null]
-      .filter(Boolean)
+    // "Trưởng phòng TH – Trưởng đơn vị": the title and the part left out where the name says them.
+    label: [p.title, p.leader ? t.review.leader : p.unitHead ? t.review.unitHead : null]
+      .filter((w): w is string => !!w)
+      .reduce((parts, w) => (parts.join(" ").includes(w) ? parts : [...parts, w]), [p.fullName])
       .join(" – "),
   }));
   const chosen = reviewerId ?? (options.length === 1 ? options[0]!.value : null);
