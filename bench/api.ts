@@ -77,11 +77,11 @@ async function cannon(
   });
 }
 
-async function session(url: string) {
+async function session(url: string, username = "stttt-ls.vanthu") {
   const res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "stttt-ls.vanthu", password: "demo" }),
+    body: JSON.stringify({ username, password: "demo" }),
   });
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: body.csrfToken };
@@ -122,6 +122,28 @@ async function benchVanthu(db: string, env: Record<string, string>, bin = BIN) {
       );
       ids.push(...batch.map((b) => b.id));
     }
+    // Only an approved draft is issued: each is sent up to the leader, who approves it.
+    const l = await session(url, "stttt-ls.lanhdao");
+    const leaderHeaders = { ...headers, cookie: l.cookie, "x-csrf-token": l.csrf };
+    const people = (await (
+      await fetch(`${url}/api/documents/${ids[0]}/reviewers`, { headers })
+    ).json()) as { items: Array<{ id: string; title: string | null }> };
+    const reviewerId = people.items.find((p) => p.title === "Lãnh đạo")!.id;
+    for (let i = 0; i < ids.length; i += 10)
+      await Promise.all(
+        ids.slice(i, i + 10).map(async (id) => {
+          await fetch(`${url}/api/documents/${id}/review/submit`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ reviewerId }),
+          });
+          await fetch(`${url}/api/documents/${id}/review/approve`, {
+            method: "POST",
+            headers: leaderHeaders,
+            body: "{}",
+          });
+        }),
+      );
     // 50 issued documents in the outgoing box before the list is measured.
     for (const id of ids.splice(0, 50))
       await fetch(`${url}/api/documents/${id}/issue`, { method: "POST", headers });

@@ -247,6 +247,17 @@ test('bug: a document\'s badges repeated its status ("Đã vào sổ" twice; "Đ
   const subject = "đưa tin phòng, chống thiên tai trong mùa mưa bão năm 2026";
   const issuer = await signedIn(browser, "stttt-ls.vanthu");
   const draft = await write(issuer, "/api/documents", directive(subject));
+  // Only an approved draft is issued: sent up to the leader, who approves it.
+  const reviewers = await issuer.request.get(`/api/documents/${draft.id}/reviewers`);
+  const { items } = (await reviewers.json()) as {
+    items: Array<{ id: string; title: string | null }>;
+  };
+  await write(issuer, `/api/documents/${draft.id}/review/submit`, {
+    reviewerId: items.find((p) => p.title === "Lãnh đạo")!.id,
+  });
+  const leader = await signedIn(browser, "stttt-ls.lanhdao");
+  await write(leader, `/api/documents/${draft.id}/review/approve`, {});
+  await leader.context().close();
   await write(issuer, `/api/documents/${draft.id}/issue`);
 
   // The newspaper registers its copy: "Đã vào sổ" once.

@@ -1,9 +1,10 @@
 /**
  * The main story in a real browser, each step by the person who does it:
- * a clerk of stttt-ls drafts a directive from a template, sees a lint warning and fixes it; a
- * leader issues it; a recipient clerk finds it in the incoming box and registers it; the
- * recipient's leader reports results (a specialist sees a received document only once it is given
- * to their unit or them); the issuer's dashboard shows them; the document is on the public portal and
+ * a clerk of stttt-ls drafts a directive from a template, sees a lint warning and fixes it, and
+ * sends it up to the leader; the leader approves and issues it; a recipient clerk finds it in the
+ * incoming box and registers it; the recipient's leader reports results (a specialist sees a
+ * received document only once it is given to their unit or them); the issuer's dashboard shows
+ * them; the document is on the public portal and
  * is found by a search typed without diacritics.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -115,6 +116,16 @@ test("a clerk drafts from a template, sees the lint warning and fixes it", async
   await expect(page.getByText("Dự thảo", { exact: true }).first()).toBeVisible();
   documentPath = new URL(page.url()).pathname;
   await shot(page, "draft-saved");
+
+  // Only an approved draft is issued: the clerk sends it up to the leader with a note.
+  await page.getByRole("button", { name: "Trình ký" }).click();
+  const send = page.getByRole("dialog", { name: "Trình dự thảo" });
+  await send.getByLabel("Người duyệt").click();
+  await page.getByRole("option", { name: /^Lãnh đạo Sở/ }).click();
+  await send.getByLabel("Ý kiến, ghi chú").fill("Kính trình lãnh đạo Sở xem xét, ký ban hành.");
+  await send.getByRole("button", { name: "Gửi" }).click();
+  await expect(page.getByText("Đã trình dự thảo.")).toBeVisible();
+  await expect(page.getByTestId("review-state").first()).toHaveText("Chờ duyệt");
   await page.context().close();
 });
 
@@ -123,6 +134,15 @@ test("a leader issues it to the recipients read from the text", async ({ browser
   await page.getByRole("link", { name: "Dự thảo", exact: true }).click();
   await page.getByRole("link", { name: new RegExp(SUBJECT.slice(0, 30)) }).click();
   await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
+  // The leader approves what was sent up; the steps say who sent it, to whom, with the note.
+  await page.getByRole("tab", { name: "Trình ký" }).click();
+  await expect(page.getByTestId("review-steps")).toContainText("Kính trình lãnh đạo Sở xem xét");
+  await page.getByRole("button", { name: "Duyệt", exact: true }).click();
+  const approve = page.getByRole("dialog", { name: "Duyệt dự thảo" });
+  await approve.getByRole("button", { name: "Duyệt", exact: true }).click();
+  await expect(page.getByText("Đã duyệt dự thảo.")).toBeVisible();
+  await expect(page.getByTestId("review-state").first()).toHaveText("Đã duyệt");
+  await shot(page, "draft-approved");
   // The tasks each recipient will get, read from the numbered items and "định kỳ hằng quý".
   await page.getByRole("tab", { name: "Nhiệm vụ, báo cáo" }).click();
   await expect(page.getByRole("textbox", { name: "Nhiệm vụ" }).first()).toHaveValue(

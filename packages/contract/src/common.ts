@@ -17,6 +17,8 @@ import {
   DOCUMENT_FORMATS,
   DOCUMENT_STATUSES,
   ROLES,
+  SECRECY_LEVELS,
+  URGENCIES,
 } from "@vanthu/core";
 
 /** A database id (any 8-4-4-4-12 hex; the demo world's are fixed). */
@@ -32,6 +34,9 @@ export const documentStatus = z.enum(DOCUMENT_STATUSES);
 export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 export const deliveryKind = z.enum(DELIVERY_KINDS);
 export const book = z.enum(BOOKS);
+/** Độ khẩn (Khẩn, Thượng khẩn, Hỏa tốc) and độ mật (Mật, Tối mật, Tuyệt mật). */
+export const urgency = z.enum(URGENCIES);
+export const secrecy = z.enum(SECRECY_LEVELS);
 
 /** A document as lists show it. */
 export const documentSummary = z.strictObject({
@@ -46,6 +51,9 @@ export const documentSummary = z.strictObject({
   date: day.nullable(),
   isPublic: z.boolean(),
   createdAt: timestamp,
+  /** As printed or set on the draft; null: neither urgent nor secret. */
+  urgency: urgency.nullable(),
+  secrecy: secrecy.nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 
@@ -98,6 +106,9 @@ export const documentContent = z.object({
       }),
     )
     .optional(),
+  /** Added after version 1 was stamped: absent in older rows, which read as neither. */
+  urgency: urgency.nullable().optional(),
+  secrecy: secrecy.nullable().optional(),
 });
 export type DocumentContent = z.infer<typeof documentContent>;
 

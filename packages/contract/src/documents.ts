@@ -22,8 +22,11 @@ import {
   note,
   ok,
   page,
+  secrecy,
   timestamp,
+  urgency,
 } from "./common.ts";
+import { reviewBlock } from "./review.ts";
 
 // ---- Requests ----
 
@@ -54,6 +57,9 @@ export const draftFieldsSchema = z.strictObject({
     })
     .optional(),
   isPublic: z.boolean().optional(),
+  /** Độ khẩn and độ mật, printed under the number and kept on the record (null: none). */
+  urgency: urgency.nullable().optional(),
+  secrecy: secrecy.nullable().optional(),
   /** An issued document of the agency that this one corrects or replaces (ND30 Điều 18). */
   correctsId: z.uuid().optional(),
 });
@@ -108,6 +114,8 @@ export const listQuerySchema = z.strictObject({
   status: documentStatus.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  /** Only documents of this urgency (độ khẩn). */
+  urgency: urgency.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -245,9 +253,20 @@ export const openedDocument = documentDetail.extend({
     handle: z.boolean(),
     done: z.boolean(),
     remind: z.boolean(),
-    forward: z.boolean(),
+    /** Pass the received document on to another agency (chuyển tiếp). */
+    forwardOut: z.boolean(),
     attach: z.boolean(),
+    submit: z.boolean(),
+    forward: z.boolean(),
+    approve: z.boolean(),
+    sendBack: z.boolean(),
+    reviewEdit: z.boolean(),
   }) satisfies z.ZodType<DocumentActions>,
+  /**
+   * An outgoing document of the reader's agency: who drafted, reviewed and approved it, and
+   * when (the steps and the versions); null otherwise.
+   */
+  review: reviewBlock.nullable(),
 });
 export type OpenedDocument = z.infer<typeof openedDocument>;
 
@@ -368,14 +387,19 @@ export const documentEndpoints = {
     errors: { 404: "Not found or not visible" },
   }),
   "PATCH /api/documents/:id": endpoint({
-    summary: "Change a draft (issued documents are immutable)",
+    summary:
+      "Change a draft (issued documents are immutable; a draft under review only by its reviewer, a new version; an approved one is open again)",
     tag: "documents",
     auth: "session",
     body: draftChangeSchema,
     bodyOf: (body) => (isTextDraft(body) ? draftTextSchema : draftPatchSchema),
     replies: "The draft",
     reply: documentDetail,
-    errors: { 400: "Invalid body", 404: "Not found", 409: "Not a draft" },
+    errors: {
+      400: "Invalid body",
+      404: "Not found",
+      409: "Not a draft, or waiting for its reviewer (DRAFT_UNDER_REVIEW)",
+    },
   }),
   "DELETE /api/documents/:id": endpoint({
     summary:
@@ -398,7 +422,7 @@ export const documentEndpoints = {
     errors: {
       403: "Not a clerk or leader",
       404: "Not found",
-      409: "Already issued, or lines decided on that the draft no longer has (DELIVERY_LINES_CHANGED)",
+      409: "Already issued, not approved (DRAFT_NOT_APPROVED), or lines decided on that the draft no longer has (DELIVERY_LINES_CHANGED)",
       422: "Incomplete draft, or recipients to confirm (DELIVERY_UNCONFIRMED)",
     },
   }),

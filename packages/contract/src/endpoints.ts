@@ -20,6 +20,7 @@ import { importEndpoints } from "./imports.ts";
 import { handlingEndpoints } from "./handling.ts";
 import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
+import { reviewEndpoints } from "./review.ts";
 import { searchEndpoints } from "./search.ts";
 import { systemEndpoints } from "./system.ts";
 
@@ -37,6 +38,7 @@ export const endpoints = {
   ...formEndpoints,
   ...handlingEndpoints,
   ...delegationEndpoints,
+  ...reviewEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

@@ -31,3 +31,4 @@ export * from "./imports.ts";
 export * from "./forms.ts";
 export * from "./handling.ts";
 export * from "./delegations.ts";
+export * from "./review.ts";

@@ -7,6 +7,7 @@ export * from "./model/reference.ts";
 export * from "./model/dates.ts";
 export * from "./model/delivery-status.ts";
 export * from "./model/document-actions.ts";
+export * from "./model/review.ts";
 export * from "./model/vocabulary.ts";
 export {
   ISSUER_ABBREVIATIONS,
@@ -162,3 +163,10 @@ export {
 export * from "./workflow/working-days.ts";
 export * from "./workflow/deadline.ts";
 export * from "./workflow/handling.ts";
+export {
+  diffText,
+  type DiffOp,
+  type DiffOptions,
+  type DiffPart,
+  type TextDiff,
+} from "./text/diff.ts";

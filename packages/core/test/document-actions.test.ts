@@ -26,11 +26,60 @@ function allowed(a: DocumentActions): string[] {
 
 test("what a reader may do with a document, by its state and the reader's roles", () => {
   const cases: Array<[string, Partial<DocumentFacts>, Role[], string[]]> = [
-    ["clerk, own outgoing draft", {}, ["clerk"], ["delete", "edit", "issue"]],
-    ["specialist, own draft", { mine: true }, ["specialist"], ["delete", "edit"]],
-    ["specialist, a colleague's draft", {}, ["specialist"], ["edit"]],
-    ["leader, a draft", {}, ["leader"], ["delete", "edit", "issue"]],
-    ["admin, a draft", {}, ["admin"], ["edit"]],
+    // An open draft is edited and sent up; only an approved one is issued.
+    ["clerk, own outgoing draft", {}, ["clerk"], ["delete", "edit", "submit"]],
+    ["specialist, own draft", { mine: true }, ["specialist"], ["delete", "edit", "submit"]],
+    ["specialist, a colleague's draft", {}, ["specialist"], ["edit", "submit"]],
+    ["leader, a draft", {}, ["leader"], ["delete", "edit", "submit"]],
+    ["admin, a draft", {}, ["admin"], ["edit", "submit"]],
+    [
+      "clerk, an approved draft",
+      { review: { state: "approved", reviewer: false, leader: false } },
+      ["clerk"],
+      ["delete", "edit", "issue"],
+    ],
+    [
+      "specialist, an approved draft",
+      { mine: true, review: { state: "approved", reviewer: false, leader: false } },
+      ["specialist"],
+      ["delete", "edit"],
+    ],
+    [
+      "author, a draft waiting for its reviewer",
+      { mine: true, review: { state: "submitted", reviewer: false, leader: false } },
+      ["specialist"],
+      ["delete"],
+    ],
+    [
+      "unit head it was sent to",
+      { review: { state: "submitted", reviewer: true, leader: false } },
+      ["specialist"],
+      ["forward", "reviewEdit", "sendBack"],
+    ],
+    [
+      "leader it was sent to",
+      { review: { state: "submitted", reviewer: true, leader: true } },
+      ["leader"],
+      ["approve", "delete", "forward", "reviewEdit", "sendBack"],
+    ],
+    [
+      "another leader",
+      { review: { state: "submitted", reviewer: false, leader: true } },
+      ["leader"],
+      ["delete"],
+    ],
+    [
+      "author, a draft sent back",
+      { mine: true, review: { state: "sent-back", reviewer: false, leader: false } },
+      ["specialist"],
+      ["delete", "edit", "submit"],
+    ],
+    [
+      "an issued document keeps no review step",
+      { status: "issued", review: { state: "approved", reviewer: true, leader: true } },
+      ["leader"],
+      ["dashboard", "editTasks", "publish"],
+    ],
     [
       "clerk, issued outgoing",
       { status: "issued" },
@@ -68,7 +117,7 @@ test("what a reader may do with a document, by its state and the reader's roles"
       ["clerk"],
       [
         "followOn",
-        "forward",
+        "forwardOut",
         "instruct",
         "instructOnPaper",
         "present",
@@ -87,7 +136,7 @@ test("what a reader may do with a document, by its state and the reader's roles"
       "clerk, a copy done",
       { direction: "incoming", status: "registered", delivered: true, deliveryStatus: "06" },
       ["clerk"],
-      ["followOn", "forward", "instruct", "instructOnPaper", "present"],
+      ["followOn", "forwardOut", "instruct", "instructOnPaper", "present"],
     ],
     [
       "clerk, a returned copy",
@@ -136,7 +185,7 @@ test("handling a received document: who may take which step, in which state", ()
         "handle",
         "done",
         "remind",
-        "forward",
+        "forwardOut",
         "attach",
       ].includes(a),
     );
@@ -146,22 +195,22 @@ test("handling a received document: who may take which step, in which state", ()
         "clerk, just registered",
         {},
         ["clerk"],
-        ["forward", "instruct", "instructOnPaper", "present"],
+        ["forwardOut", "instruct", "instructOnPaper", "present"],
       ],
-      ["leader, just registered", { leader: true }, ["leader"], ["forward", "instruct"]],
+      ["leader, just registered", { leader: true }, ["leader"], ["forwardOut", "instruct"]],
       ["a deputy acting for the leader", { leader: true }, ["specialist"], ["instruct"]],
       ["specialist, just registered", {}, ["specialist"], []],
       [
         "leader, presented to them",
         { step: "presented", leader: true },
         ["leader"],
-        ["forward", "instruct"],
+        ["forwardOut", "instruct"],
       ],
       [
         "leader, instructed already",
         { step: "instructed", leader: true },
         ["leader"],
-        ["forward", "remind"],
+        ["forwardOut", "remind"],
       ],
       [
         "unit head, instructed",
@@ -185,9 +234,9 @@ test("handling a received document: who may take which step, in which state", ()
         "follow-up clerk, in progress",
         { step: "in-progress", followsUp: true },
         ["clerk"],
-        ["forward", "remind"],
+        ["forwardOut", "remind"],
       ],
-      ["follow-up clerk, done", { step: "done", followsUp: true }, ["clerk"], ["forward"]],
+      ["follow-up clerk, done", { step: "done", followsUp: true }, ["clerk"], ["forwardOut"]],
       ["specialist, done", { step: "done", handler: true, mayFinish: true }, ["specialist"], []],
       [
         "clerk, a returned copy",

@@ -312,6 +312,52 @@ export const ERRORS = {
     vi: "Đã có lỗi trong hệ thống. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.",
     en: "Internal error.",
   },
+  // Review of drafts (trình ký), urgency and secrecy: issue 15, items 2 and 3.
+  DRAFT_NOT_APPROVED: {
+    status: 409,
+    vi: "Dự thảo chưa được lãnh đạo duyệt: hãy trình ký và chờ duyệt trước khi ban hành.",
+    en: "The draft is not approved by a leader; submit it and wait for approval before issuing.",
+  },
+  DRAFT_UNDER_REVIEW: {
+    status: 409,
+    vi: "Dự thảo đang chờ người duyệt xem xét: chỉ người được trình mới sửa được; chờ duyệt xong hoặc bị trả lại.",
+    en: "The draft waits for its reviewer: only the reviewer may change it now.",
+  },
+  REVIEW_NOT_SUBMITTED: {
+    status: 409,
+    vi: "Dự thảo không ở trạng thái chờ duyệt (chưa trình, hoặc đã bị trả lại).",
+    en: "The draft is not waiting for a reviewer.",
+  },
+  REVIEW_ALREADY_SUBMITTED: {
+    status: 409,
+    vi: "Dự thảo đã được trình và đang chờ duyệt.",
+    en: "The draft is already submitted and waits for its reviewer.",
+  },
+  REVIEW_ALREADY_APPROVED: {
+    status: 409,
+    vi: "Dự thảo đã được duyệt; muốn sửa thì sửa dự thảo rồi trình lại.",
+    en: "The draft is already approved; change it and submit it again to change it.",
+  },
+  NOT_THE_REVIEWER: {
+    status: 403,
+    vi: "Dự thảo này không được trình cho anh/chị.",
+    en: "The draft was not submitted to this person.",
+  },
+  APPROVER_NOT_LEADER: {
+    status: 403,
+    vi: "Chỉ lãnh đạo cơ quan (hoặc người được ủy quyền) mới duyệt được; hãy trình tiếp lên lãnh đạo.",
+    en: "Only a leader (or a deputy acting for one) approves; forward it to a leader.",
+  },
+  REVIEWER_NOT_ALLOWED: {
+    status: 422,
+    vi: "Chỉ trình được cho lãnh đạo cơ quan hoặc trưởng đơn vị của mình (trình tiếp: cho lãnh đạo).",
+    en: "A draft goes up to a leader or the head of the sender's unit (forwarded: to a leader).",
+  },
+  VERSION_NOT_FOUND: {
+    status: 404,
+    vi: "Không có phiên bản này của dự thảo.",
+    en: "No such version of the draft.",
+  },
   // Backup and restore (the command line; no HTTP route answers these).
   BACKUP_TARGET_NOT_EMPTY: {
     status: 400,

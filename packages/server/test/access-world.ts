@@ -11,7 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { setReaders } from "../src/documents/readers.ts";
-import { draftFields, type TestApp } from "./helpers.ts";
+import { approve, draftFields, type TestApp } from "./helpers.ts";
 
 export type Kind =
   | "document"
@@ -63,6 +63,7 @@ export async function buildWorld(t: TestApp) {
   };
   const so = await t.login("stttt-ls.vanthu");
   const d0 = await so.post("/api/documents", draftFields({ subject: "phát động phong trào 2026" }));
+  await approve(t, so, d0.body.id);
   assert.equal((await so.post(`/api/documents/${d0.body.id}/issue`)).status, 200);
   const copyOf = async (agencyId: string) =>
     (

@@ -61,6 +61,8 @@ const write = (kind: Kind, body?: unknown): Fixture => ({
   ...(body === undefined ? {} : { body: () => body }),
 });
 const txt = (s: string) => new TextEncoder().encode(s);
+/** An id no one has. */
+const NIL = "00000000-0000-4000-8000-000000000000";
 
 const FIXTURES: Record<string, Fixture> = {
   "GET /api/health": once(),
@@ -96,6 +98,14 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/documents/:id/chain": each("document"),
   "GET /api/documents/:id/task-plan": each("document"),
   "PUT /api/documents/:id/task-plan": write("document", { items: [], cycles: [], due: null }),
+  // The review of drafts (trình ký) and their versions (issue 15, items 2 and 3).
+  "GET /api/documents/:id/reviewers": each("document"),
+  "POST /api/documents/:id/review/submit": write("document", { reviewerId: NIL, note: "x" }),
+  "POST /api/documents/:id/review/forward": write("document", { reviewerId: NIL }),
+  "POST /api/documents/:id/review/approve": write("document", {}),
+  "POST /api/documents/:id/review/send-back": write("document", { note: "trả lại của khác" }),
+  "GET /api/documents/:id/versions": each("document"),
+  "GET /api/documents/:id/versions/:from/diff/:to": each("document"),
   "GET /api/tasks": once(),
   "PATCH /api/tasks/:id": write("task", { title: "đổi của cơ quan khác" }),
   "POST /api/tasks/:id/reports": write("task", { period: "x", figures: {}, narrative: "x" }),

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { approve, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
 const agency = (code: string, name: string, extra: Record<string, unknown> = {}) => ({
   code,
@@ -254,6 +254,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(draft.status, 201, JSON.stringify(draft.body));
       const plan = (await clerk.get(`/api/documents/${draft.body.id}/delivery-plan`)).body;
       assert.deepEqual(plan.lines[0].matches, [before.id]);
+      await approve(t, clerk, draft.body.id);
       const issued = await clerk.post(`/api/documents/${draft.body.id}/issue`, {
         deliverTo: plan.recipients,
       });

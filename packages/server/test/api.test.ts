@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { testDatabaseKinds } from "@vanthu/db";
 import { ERRORS } from "../src/error-codes.ts";
-import { count, draftFields, startTestApp, type TestApp } from "./helpers.ts";
+import { count, approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
 
 /**
  * The Word 97-2003 fixture with its FIB's fEncrypted flag set, as Word writes a .doc protected
@@ -105,6 +105,7 @@ for (const kind of testDatabaseKinds()) {
       const writer = await t.login("stttt-ls.chuyenvien");
       const created = await writer.post("/api/documents", draftFields());
       const clerk = await t.login("stttt-ls.vanthu");
+      await approve(t, clerk, created.body.id);
       const issued = await clerk.post(`/api/documents/${created.body.id}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       assert.equal(issued.body.date, "2030-01-01");
@@ -127,6 +128,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(notAllowed.body.error.code, "FORBIDDEN");
 
       const clerk = await t.login("stttt-ls.vanthu");
+      await approve(t, clerk, id);
       const issued = await clerk.post(`/api/documents/${id}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       assert.deepEqual(issued.body, {
@@ -166,7 +168,7 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       assert.deepEqual(
         audit.map((a) => a.action),
-        ["document.create", "document.issue"],
+        ["document.create", "document.review.submit", "document.review.approve", "document.issue"],
       );
     });
 
@@ -175,6 +177,7 @@ for (const kind of testDatabaseKinds()) {
       const clerk = await t.login("stttt-ls.vanthu");
       const issue = async () => {
         const d = await clerk.post("/api/documents", draftFields());
+        await approve(t, clerk, d.body.id);
         return (await clerk.post(`/api/documents/${d.body.id}/issue`)).body;
       };
       const last = await issue();
@@ -193,6 +196,7 @@ for (const kind of testDatabaseKinds()) {
       const draftOnly = await clerk.post("/api/documents", draftFields({ correctsId: d.body.id }));
       assert.equal(draftOnly.status, 400);
       assert.equal(draftOnly.body.error.issues[0].path, "correctsId");
+      await approve(t, clerk, d.body.id);
       await clerk.post(`/api/documents/${d.body.id}/issue`);
       const fix = await clerk.post(
         "/api/documents",
@@ -217,8 +221,10 @@ for (const kind of testDatabaseKinds()) {
       const b = await clerk.post("/api/documents", { ...plan, typeCode: "TB" });
       const c = await clerk.post("/api/documents", plan);
       const refs = [];
-      for (const d of [a, b, c])
+      for (const d of [a, b, c]) {
+        await approve(t, clerk, d.body.id);
         refs.push((await clerk.post(`/api/documents/${d.body.id}/issue`)).body.reference);
+      }
       assert.deepEqual(refs, ["01-KH/TU", "01-TB/TU", "02-KH/TU"]);
     });
 
@@ -227,6 +233,7 @@ for (const kind of testDatabaseKinds()) {
       const d = await clerk.post("/api/documents", {
         ...draftFields({ paragraphs: [], signature: undefined }),
       });
+      await approve(t, clerk, d.body.id);
       const res = await clerk.post(`/api/documents/${d.body.id}/issue`);
       assert.equal(res.status, 422);
       assert.equal(res.body.error.code, "MISSING_FIELDS");
@@ -261,6 +268,7 @@ for (const kind of testDatabaseKinds()) {
         [placeholder?.severity, placeholder?.field, placeholder?.fieldItem],
         ["error", "subject", { index: 0, start: 0, end: 13 }],
       );
+      await approve(t, clerk, d.body.id);
       const res = await clerk.post(`/api/documents/${d.body.id}/issue`);
       assert.equal(res.status, 422);
       assert.equal(res.body.error.code, "MISSING_FIELDS");
@@ -348,6 +356,7 @@ for (const kind of testDatabaseKinds()) {
       const c = await t.login("stttt-ls.vanthu");
       for (let i = 0; i < 2; i++) {
         const d = await c.post("/api/documents", draftFields());
+        await approve(t, c, d.body.id);
         await c.post(`/api/documents/${d.body.id}/issue`);
       }
       const found = await c.get("/api/documents?box=outgoing&q=" + encodeURIComponent("lừa đảo"));

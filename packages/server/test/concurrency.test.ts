@@ -53,11 +53,11 @@ interface Session {
   csrf: string;
 }
 
-async function login(url: string): Promise<Session> {
+async function login(url: string, username = "stttt-ls.vanthu"): Promise<Session> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "stttt-ls.vanthu", password: "demo" }),
+    body: JSON.stringify({ username, password: "demo" }),
   });
   assert.equal(res.status, 200);
   const body = (await res.json()) as { csrfToken: string };
@@ -77,11 +77,15 @@ async function post(url: string, s: Session, path: string, body?: unknown) {
   return { status: res.status, body: (await res.json()) as Record<string, string> };
 }
 
-/** 20 clients: each writes 10 drafts, then all issue at once, each request to either server. */
+/**
+ * 20 clients: each writes 10 drafts, sent up to the leader who approves them (only an approved
+ * draft is issued), then all issue at once, each request to either server.
+ */
 async function issueFromClients(urls: string[]): Promise<string[]> {
   const sessions = await Promise.all(
     Array.from({ length: CLIENTS }, (_, i) => login(urls[i % urls.length]!)),
   );
+  const leader = await login(urls[0]!, "stttt-ls.lanhdao");
   const drafts = await Promise.all(
     sessions.map(async (s, i) => {
       const ids: string[] = [];
@@ -91,6 +95,26 @@ async function issueFromClients(urls: string[]): Promise<string[]> {
         ids.push(r.body.id!);
       }
       return ids;
+    }),
+  );
+  const reviewers = await fetch(`${urls[0]}/api/documents/${drafts[0]![0]}/reviewers`, {
+    headers: { cookie: sessions[0]!.cookie },
+  });
+  const { items } = (await reviewers.json()) as {
+    items: Array<{ id: string; title: string | null }>;
+  };
+  const leaderId = items.find((p) => p.title === "Lãnh đạo")!.id;
+  await Promise.all(
+    sessions.map(async (s, i) => {
+      for (const [k, id] of drafts[i]!.entries()) {
+        const url = urls[(i + k) % urls.length]!;
+        const sent = await post(url, s, `/api/documents/${id}/review/submit`, {
+          reviewerId: leaderId,
+        });
+        assert.equal(sent.status, 200, JSON.stringify(sent.body));
+        const ok = await post(url, leader, `/api/documents/${id}/review/approve`, {});
+        assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      }
     }),
   );
   const numbers = await Promise.all(

@@ -175,6 +175,40 @@ for (const kind of testDatabaseKinds()) {
       });
       const delivery = await call(so, "GET /api/documents/:id/delivery-plan", id);
       assert.deepEqual(delivery.unresolved, ["Hội Nhà báo tỉnh (để phối hợp)"]);
+      // Sent up to the deputy, sent back, changed, sent up again, passed on to the leader, who
+      // approves it; the versions and the diff between them.
+      const reviewers = await call(so, "GET /api/documents/:id/reviewers", id);
+      const byTitle = (list: typeof reviewers, title: string) =>
+        list.items.find((p) => p.title === title)!.id;
+      const deputy = await t.login("stttt-ls.pholanhdao");
+      const head = await t.login("stttt-ls.lanhdao");
+      await call(so, "POST /api/documents/:id/review/submit", id, {
+        body: { reviewerId: byTitle(reviewers, "Phó Lãnh đạo"), note: "Kính trình." },
+      });
+      await call(deputy, "POST /api/documents/:id/review/send-back", id, {
+        body: { note: "Bổ sung thời hạn báo cáo." },
+      });
+      await call(so, "PATCH /api/documents/:id", id, {
+        body: { subject: "kiểm thử hợp đồng giao diện lập trình năm 2026, có thời hạn" },
+      });
+      await call(so, "POST /api/documents/:id/review/submit", id, {
+        body: { reviewerId: byTitle(reviewers, "Phó Lãnh đạo") },
+      });
+      const upward = await call(deputy, "GET /api/documents/:id/reviewers", id, {
+        query: "?for=forward",
+      });
+      await call(deputy, "POST /api/documents/:id/review/forward", id, {
+        body: { reviewerId: byTitle(upward, "Lãnh đạo"), note: "Kính trình Giám đốc." },
+      });
+      await call(head, "POST /api/documents/:id/review/approve", id, { body: {} });
+      const versions = await call(so, "GET /api/documents/:id/versions", id);
+      assert.equal(versions.items.length, 2);
+      const diff = await call(so, "GET /api/documents/:id/versions/:from/diff/:to", {
+        ...id,
+        from: "1",
+        to: "2",
+      });
+      assert.ok(diff.inserted > 0, JSON.stringify(diff));
       const issued = await call(so, "POST /api/documents/:id/issue", id, {
         // The clerk says the line not found is not delivered through the system.
         body: { lines: [{ kind: "copy", line: "Hội Nhà báo tỉnh (để phối hợp)", agencyIds: [] }] },
@@ -402,7 +436,7 @@ for (const kind of testDatabaseKinds()) {
       await call(admin, "GET /api/people");
       // A leader away delegates to the deputy, and takes it back.
       const leader = await t.login("stttt-ls.lanhdao");
-      const deputy = (await call(leader, "GET /api/people")).items.find((p) =>
+      const deputyPerson = (await call(leader, "GET /api/people")).items.find((p) =>
         p.fullName.startsWith("Phó Lãnh đạo"),
       )!;
       const delegation = await call(
@@ -411,7 +445,7 @@ for (const kind of testDatabaseKinds()) {
         {},
         {
           body: {
-            toUserId: deputy.id,
+            toUserId: deputyPerson.id,
             startsOn: "2026-11-23",
             endsOn: "2026-11-27",
             note: "đi công tác",

@@ -1,7 +1,15 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { count, draftFields, giveTo, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import {
+  count,
+  approve,
+  draftFields,
+  giveTo,
+  startTestApp,
+  type Client,
+  type TestApp,
+} from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe(`delivery on ${kind}`, () => {
@@ -32,6 +40,7 @@ for (const kind of testDatabaseKinds()) {
       ]);
 
       const entries = await count(t, "register_entries");
+      await approve(t, clerk, draft.id);
       const unconfirmed = await clerk.post(`/api/documents/${draft.id}/issue`);
       assert.equal(unconfirmed.status, 422);
       assert.equal(unconfirmed.body.error.code, "DELIVERY_UNCONFIRMED");
@@ -44,6 +53,7 @@ for (const kind of testDatabaseKinds()) {
       // The clerk leaves Chi Lăng out (say it already has the plan) and confirms.
       const chiLang = group.matches.find((i: string) => /Chi Lăng/.test(plan.agencies[i].name));
       const deliverTo = plan.recipients.filter((r: { agencyId: string }) => r.agencyId !== chiLang);
+      await approve(t, clerk, draft.id);
       const issued = await clerk.post(`/api/documents/${draft.id}/issue`, { deliverTo });
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       assert.equal(issued.body.number, "01");
@@ -93,8 +103,13 @@ for (const kind of testDatabaseKinds()) {
         handle: false,
         done: false,
         remind: false,
-        forward: false,
+        forwardOut: false,
         attach: true,
+        submit: false,
+        forward: false,
+        approve: false,
+        sendBack: false,
+        reviewEdit: false,
       });
       // A specialist sees a received record once it is given to their unit or them.
       const specialist = await t.login("baolangson.chuyenvien");
@@ -203,6 +218,7 @@ for (const kind of testDatabaseKinds()) {
         draftFields({ recipients: ["Như trên", "UBND tỉnh (để b/c)", "Lãnh đạo Sở"] }),
       );
       assert.equal(d.status, 201, JSON.stringify(d.body));
+      await approve(t, clerk, d.body.id);
       const issued = await clerk.post(`/api/documents/${d.body.id}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       const items = (await clerk.get(`/api/documents/${d.body.id}/deliveries`)).body.items;
@@ -271,6 +287,7 @@ for (const kind of testDatabaseKinds()) {
 
       const entries = await count(t, "register_entries");
       // A decision on a line the draft no longer has: the clerk looks again; no number taken.
+      await approve(t, clerk, d.body.id);
       const stale = await clerk.post(`/api/documents/${d.body.id}/issue`, {
         lines: [{ kind: "copy", line: "Sở Nội vụ", agencyIds: [ids["ubnd-ls"]] }],
       });
@@ -283,6 +300,7 @@ for (const kind of testDatabaseKinds()) {
         .select("id")
         .where("kind", "=", "installation")
         .executeTakeFirstOrThrow();
+      await approve(t, clerk, d.body.id);
       const pseudo = await clerk.post(`/api/documents/${d.body.id}/issue`, {
         lines: [{ kind: "action", line: "Các sở, ban, ngành tỉnh", agencyIds: [installation.id] }],
       });
@@ -290,6 +308,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(pseudo.body.error.code, "VALIDATION_FAILED");
       assert.equal(await count(t, "register_entries"), entries, "no number taken");
 
+      await approve(t, clerk, d.body.id);
       const issued = await clerk.post(`/api/documents/${d.body.id}/issue`, {
         lines: [
           {
@@ -346,6 +365,7 @@ for (const kind of testDatabaseKinds()) {
     test("plain addressees are delivered without confirmation; an imported document has no delivery", async () => {
       const clerk = await t.login("stttt-ls.vanthu");
       const d = await clerk.post("/api/documents", draftFields());
+      await approve(t, clerk, d.body.id);
       const issued = await clerk.post(`/api/documents/${d.body.id}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       const items = (await clerk.get(`/api/documents/${d.body.id}/deliveries`)).body.items;
@@ -377,6 +397,7 @@ for (const kind of testDatabaseKinds()) {
       for (const n of [1, 2, 3]) {
         const subject = `tổng hợp số liệu tuyên truyền cải cách hành chính đợt ${n}`;
         const d = await clerk.post("/api/documents", draftFields({ subject }));
+        await approve(t, clerk, d.body.id);
         assert.equal((await clerk.post(`/api/documents/${d.body.id}/issue`)).status, 200);
         documents.push(d.body.id);
         for (const c of recipients) {
@@ -464,6 +485,7 @@ for (const kind of testDatabaseKinds()) {
           addressees: ["Phòng Văn hóa và Thông tin thành phố Lạng Sơn", "Báo Lạng Sơn"],
         }),
       );
+      await approve(t, so, directive.body.id);
       const issued = await so.post(`/api/documents/${directive.body.id}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
 
@@ -492,6 +514,7 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(patched.status, 200, JSON.stringify(patched.body));
       const leader = await t.login("vhtt-tpls.lanhdao");
+      await approve(t, leader, follow.body.id);
       const second = await leader.post(`/api/documents/${follow.body.id}/issue`);
       assert.equal(second.status, 200, JSON.stringify(second.body));
       assert.equal(second.body.reference, "01/VHTT");

@@ -12,7 +12,7 @@ import { testDatabaseKinds } from "@vanthu/db";
 import { FileStore, nodeFs, type StoreFs } from "../src/files/file-store.ts";
 import { sweepFiles } from "../src/files/sweep-files.ts";
 import { runDueJobs, scheduleRecurring } from "../src/followup/jobs.ts";
-import { count, draftFields, startTestApp, type TestApp } from "./helpers.ts";
+import { count, approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
 import { issueDirective, report } from "./followup-fixture.ts";
 
 const EXAMPLE = readFileSync(
@@ -149,6 +149,7 @@ for (const kind of testDatabaseKinds()) {
         const draft = await so.post("/api/documents", draftFields());
         assert.equal(draft.status, 201, JSON.stringify(draft.body));
         t.ctx.files = new FileStore(real.dir, failingFs("ENOSPC"));
+        await approve(t, so, draft.body.id);
         const issued = await so.post(`/api/documents/${draft.body.id}/issue`, {
           deliverTo: (await so.get(`/api/documents/${draft.body.id}/delivery-plan`)).body
             .recipients,

@@ -4,7 +4,7 @@
  * whole story is in followup.test.ts).
  */
 import assert from "node:assert/strict";
-import { giveTo, type Client, type TestApp } from "./helpers.ts";
+import { approve, giveTo, type Client, type TestApp } from "./helpers.ts";
 
 export interface IssuedDirective {
   documentId: string;
@@ -27,6 +27,7 @@ export async function issueDirective(
   });
   assert.equal(edited.status, 200, JSON.stringify(edited.body));
   const recipients = (await so.get(`/api/documents/${draft.id}/delivery-plan`)).body.recipients;
+  await approve(t, so, draft.id);
   const issued = await so.post(`/api/documents/${draft.id}/issue`, { deliverTo: recipients });
   assert.equal(issued.status, 200, JSON.stringify(issued.body));
   const taskIds: Record<string, Record<string, string>> = {};

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { runDueJobs, scheduleRecurring } from "../src/followup/jobs.ts";
 import { issueDirective } from "./followup-fixture.ts";
-import { giveTo, startTestApp, type TestApp } from "./helpers.ts";
+import { approve, giveTo, startTestApp, type TestApp } from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe(`follow-through on ${kind}`, () => {
@@ -53,6 +53,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(both.body.error.issues[0].path, "cycles");
 
       const recipients = (await so.get(`/api/documents/${draft.id}/delivery-plan`)).body.recipients;
+      await approve(t, so, draft.id);
       const issued = await so.post(`/api/documents/${draft.id}/issue`, { deliverTo: recipients });
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
 
@@ -94,6 +95,7 @@ for (const kind of testDatabaseKinds()) {
       });
       const officePlan = (await office.get(`/api/documents/${follow.id}/task-plan`)).body;
       assert.deepEqual([officePlan.cycles, officePlan.due], [["once"], "2026-12-20"]);
+      await approve(t, office, follow.id);
       assert.equal((await office.post(`/api/documents/${follow.id}/issue`)).status, 200);
       for (const [code, people] of [
         ["dtt-maipha", 1200],

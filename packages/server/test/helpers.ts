@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import assert from "node:assert/strict";
 import type { FastifyInstance } from "fastify";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "@vanthu/db";
 import {
@@ -216,6 +217,61 @@ export async function startTestApp(
         );
     },
   };
+}
+
+/**
+ * A leader's approval of a draft (issue 15: only an approved draft is issued): its author sends
+ * it up to a leader of the agency, who approves it. `leader` names who (else the agency's
+ * `.lanhdao`, or its deputy when the author is that leader). Returns the leader's session.
+ */
+export async function approve(
+  t: TestApp,
+  author: Client,
+  id: string,
+  leader?: string,
+): Promise<Client> {
+  const me = await author.get("/api/auth/me");
+  assert.equal(me.status, 200, JSON.stringify(me.body));
+  const row = await t.ctx.db
+    .selectFrom("documents")
+    .innerJoin("agencies", "agencies.id", "documents.agency_id")
+    .select(["agencies.code", "documents.review", "documents.reviewer_id"])
+    .where("documents.id", "=", id)
+    .executeTakeFirstOrThrow();
+  if (row.review === "approved") return author;
+  const person = async (username: string) =>
+    t.ctx.db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst();
+  let wanted = leader ?? `${row.code}.lanhdao`;
+  if (!leader && me.body.user.username === wanted) {
+    // The leader's own draft goes to the deputy; where there is none, the clerk sends it up.
+    if (await person(`${row.code}.pholanhdao`)) wanted = `${row.code}.pholanhdao`;
+    else author = await t.login(`${row.code}.vanthu`);
+  }
+  const reviewer = await person(wanted);
+  assert.ok(reviewer, `no user ${wanted}`);
+  // Signed in afresh: a test that moves its clock ends older sessions.
+  const session = await t.login(wanted);
+  if (row.review !== "submitted" || row.reviewer_id !== reviewer.id) {
+    const sent = await author.post(`/api/documents/${id}/review/submit`, {
+      reviewerId: reviewer.id,
+      note: "Kính trình lãnh đạo xem xét.",
+    });
+    assert.equal(sent.status, 200, `submit ${id}: ${JSON.stringify(sent.body)}`);
+  }
+  const approved = await session.post(`/api/documents/${id}/review/approve`, {});
+  assert.equal(approved.status, 200, `approve ${id}: ${JSON.stringify(approved.body)}`);
+  return session;
+}
+
+/** Approved by a leader (`approve`), then issued by `clerk` with `body`. */
+export async function approveAndIssue(
+  t: TestApp,
+  clerk: Client,
+  id: string,
+  body?: unknown,
+): Promise<Response> {
+  await approve(t, clerk, id);
+  return clerk.post(`/api/documents/${id}/issue`, body);
 }
 
 /** A complete draft written from fields. */

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { DatabaseKind } from "@vanthu/db";
-import { draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { approve, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
 const kinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
@@ -16,12 +16,13 @@ const kinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgr
 const repeatedParagraphs = (n: number) =>
   Array.from({ length: n }, (_, i) => `${i + 1}. Đề nghị các các cơ quan báo cáo.`);
 
-async function issuePublic(clerk: Client, subject: string, paragraphs?: string[]) {
+async function issuePublic(t: TestApp, clerk: Client, subject: string, paragraphs?: string[]) {
   const d = await clerk.post(
     "/api/documents",
     draftFields({ subject, ...(paragraphs ? { paragraphs } : {}) }),
   );
   assert.equal(d.status, 201, JSON.stringify(d.body));
+  await approve(t, clerk, d.body.id);
   const issued = await clerk.post(`/api/documents/${d.body.id}/issue`);
   assert.equal(issued.status, 200, JSON.stringify(issued.body));
   const pub = await clerk.post(`/api/documents/${d.body.id}/publish`, { public: true });
@@ -40,7 +41,7 @@ for (const kind of kinds) {
         TRUST_PROXY: "127.0.0.1",
       });
       clerk = await t.login("stttt-ls.vanthu");
-      id = await issuePublic(clerk, "tuyên truyền an toàn giao thông năm 2026");
+      id = await issuePublic(t, clerk, "tuyên truyền an toàn giao thông năm 2026");
     });
     after(() => t.close());
 
@@ -75,7 +76,7 @@ for (const kind of kinds) {
     });
 
     test("another agency's or an anonymous view of a document with many findings is not linted", async () => {
-      const big = await issuePublic(clerk, "báo cáo dài", repeatedParagraphs(400));
+      const big = await issuePublic(t, clerk, "báo cáo dài", repeatedParagraphs(400));
       const own = await clerk.get(`/api/documents/${big}/view`);
       assert.equal(own.status, 200);
       assert.equal(own.body.findingsTruncated, true);
@@ -262,7 +263,7 @@ for (const kind of kinds) {
 
     test("links are relative, never built from the Host header", async () => {
       const clerk = await t.login("stttt-ls.vanthu");
-      const id = await issuePublic(clerk, "phòng, chống dịch bệnh năm 2026");
+      const id = await issuePublic(t, clerk, "phòng, chống dịch bệnh năm 2026");
       const res = await t.app.inject({
         method: "GET",
         url: "/feed.atom",

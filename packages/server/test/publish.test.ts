@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { draftFields, startTestApp, type Response, type TestApp } from "./helpers.ts";
+import { approve, draftFields, startTestApp, type Response, type TestApp } from "./helpers.ts";
 
 const publishEvents = async (t: TestApp, id: string) =>
   (
@@ -96,6 +96,7 @@ for (const kind of testDatabaseKinds()) {
         "document.unpublish",
         "document.publish",
       ]);
+      await approve(t, clerk, d.body.id);
       const issued = await clerk.post(`/api/documents/${d.body.id}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       assert.equal((await anon.get(`/van-ban/${d.body.id}`)).status, 200);
@@ -122,6 +123,7 @@ for (const kind of testDatabaseKinds()) {
         .where("id", "=", d.body.id)
         .execute();
       // The clerk who issues may publish: issuing publishes it, and says so in the audit.
+      await approve(t, clerk, d.body.id);
       assert.equal((await clerk.post(`/api/documents/${d.body.id}/issue`)).status, 200);
       assert.deepEqual(await publishEvents(t, d.body.id), ["document.publish"]);
     });

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { draftFields, startTestApp, type TestApp } from "./helpers.ts";
+import { approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe(`search on ${kind}`, () => {
@@ -152,6 +152,7 @@ for (const kind of testDatabaseKinds()) {
           "/api/documents",
           draftFields({ subject: "kiểm tra chợ đêm", addressees: [] }),
         );
+        await approve(t, c, d.body.id);
         await c.post(`/api/documents/${d.body.id}/issue`);
         ids.push(d.body.id);
       }

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { count, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { count, approve, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
 for (const kind of testDatabaseKinds()) {
   describe(`web API and portal on ${kind}`, () => {
@@ -22,6 +22,7 @@ for (const kind of testDatabaseKinds()) {
         draftFields({ subject: "tổ chức Ngày hội sách điện tử năm 2026" }),
       );
       issuedId = d.body.id;
+      await approve(t, clerk, issuedId);
       const issued = await clerk.post(`/api/documents/${issuedId}/issue`);
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       reference = issued.body.reference;

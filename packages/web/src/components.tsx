@@ -45,6 +45,33 @@ export function StatusBadge({ doc }: { doc: Pick<DocumentSummary, "status" | "di
   );
 }
 
+/**
+ * Độ khẩn and độ mật as red badges (Hỏa tốc, Thượng khẩn, Khẩn; Mật, Tối mật, Tuyệt mật): every
+ * list shows them beside the status, so the urgent and the secret are seen first.
+ */
+export function MarkBadges({ doc }: { doc: Pick<DocumentSummary, "urgency" | "secrecy"> }) {
+  return (
+    <>
+      {doc.urgency && (
+        <Badge
+          ml={4}
+          color="red"
+          variant={doc.urgency === "khan" ? "light" : "filled"}
+          style={WHOLE_BADGE}
+          data-testid="urgency"
+        >
+          {t.marks.urgencies[doc.urgency]}
+        </Badge>
+      )}
+      {doc.secrecy && (
+        <Badge ml={4} color="red" variant="outline" style={WHOLE_BADGE} data-testid="secrecy">
+          {t.marks.secrecies[doc.secrecy]}
+        </Badge>
+      )}
+    </>
+  );
+}
+
 export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   return (
@@ -103,6 +130,7 @@ export function DocumentTable({ items, empty }: { items: DocumentSummary[]; empt
               <Table.Td>{d.issuer}</Table.Td>
               <Table.Td>
                 <StatusBadge doc={d} />
+                <MarkBadges doc={d} />
                 {d.isPublic && (
                   <Badge ml={4} variant="outline" color="teal" style={WHOLE_BADGE}>
                     {t.fields.public}

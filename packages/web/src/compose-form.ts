@@ -4,7 +4,7 @@
  * line or paragraph, the words). Pure, so that it is tested without a browser.
  */
 import type { DraftFieldsInput } from "@vanthu/contract";
-import type { Authority } from "@vanthu/core";
+import type { Authority, Secrecy, Urgency } from "@vanthu/core";
 import type { DocumentDetail, Finding } from "./api.ts";
 import { templateFor } from "./templates.ts";
 
@@ -21,6 +21,9 @@ export interface FormState {
   signerTitle: string;
   signerName: string;
   isPublic: boolean;
+  /** Độ khẩn and độ mật ("" for none). */
+  urgency: Urgency | "";
+  secrecy: Secrecy | "";
 }
 
 /** The non-empty lines of a textarea, trimmed: one paragraph or one addressee each. */
@@ -49,6 +52,8 @@ export function fromTemplate(
     signerTitle: tpl.signerTitle,
     signerName: "",
     isPublic: false,
+    urgency: "",
+    secrecy: "",
   };
 }
 
@@ -67,6 +72,8 @@ export function fromDocument(d: DocumentDetail): FormState {
     signerTitle: c.signature?.signerTitle ?? "",
     signerName: c.signature?.signerName ?? "",
     isPublic: d.isPublic,
+    urgency: d.urgency ?? "",
+    secrecy: d.secrecy ?? "",
   };
 }
 
@@ -90,6 +97,8 @@ export function toFields(f: FormState): DraftFieldsInput {
       signerName: f.signerName.trim() || null,
     },
     isPublic: f.isPublic,
+    urgency: f.urgency || null,
+    secrecy: f.secrecy || null,
   };
 }
 

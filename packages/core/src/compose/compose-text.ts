@@ -4,7 +4,12 @@
  * Nơi nhận, signature. Used to search, lint and show drafts written from fields.
  */
 import type { LayoutSource } from "../layout/layout-document.ts";
-import { authorityPrefix, formatNumberLine, formatWrittenDate } from "../layout/layout-document.ts";
+import {
+  authorityPrefix,
+  formatNumberLine,
+  formatWrittenDate,
+  markingLines,
+} from "../layout/layout-document.ts";
 import { normalizeText } from "../text/vietnamese.ts";
 
 const upper = (s: string) => s.toLocaleUpperCase("vi");
@@ -106,6 +111,8 @@ export function composeDocument(doc: LayoutSource): ComposedText {
   push(n(formatNumberLine(doc)));
   const subject = n(doc.subject ?? "");
   if (cv && subject) line("subject", 0, "V/v ", subject);
+  // "MẬT", "HỎA TỐC" on lines of their own under the number: the parser reads them back.
+  push(...markingLines(doc));
   push("", n(formatWrittenDate(doc.place, doc.dateParts)), "");
   if (!cv && doc.type) {
     push(upper(n(doc.type.name)));

@@ -1,4 +1,5 @@
 import type { ParsedDocument } from "../model/parsed-document.ts";
+import { SECRECY_NAMES, URGENCY_NAMES } from "../model/vocabulary.ts";
 import type { Column, LayoutModel, Paragraph, StyledLine, TextStyle } from "./layout-model.ts";
 
 /** A document to lay out: the parse contract, or a draft with the same fields. */
@@ -19,7 +20,18 @@ export type LayoutSource = Pick<
 > & {
   paragraphs?: string[];
   sections?: ParsedDocument["sections"];
+  /** Độ khẩn and độ mật, printed under the number (ND30 Phụ lục I); none when null or absent. */
+  urgency?: ParsedDocument["urgency"];
+  secrecy?: ParsedDocument["secrecy"];
 };
+
+/** The marks printed under the number, in capitals: "MẬT", then "HỎA TỐC". */
+export function markingLines(doc: Pick<LayoutSource, "urgency" | "secrecy">): string[] {
+  const out: string[] = [];
+  if (doc.secrecy) out.push(upper(SECRECY_NAMES[doc.secrecy]));
+  if (doc.urgency) out.push(upper(URGENCY_NAMES[doc.urgency]));
+  return out;
+}
 
 const S = (size: number, align: TextStyle["align"], bold = false, italic = false): TextStyle => ({
   size,
@@ -141,6 +153,9 @@ export function layoutDocument(doc: LayoutSource): LayoutModel {
   left.push({ text: formatNumberLine(doc), style: S(ND30.number, "center"), spaceBefore: 6 });
   if (cv && doc.subject)
     left.push({ text: `V/v ${doc.subject}`, style: S(ND30.vv, "center"), spaceBefore: 2 });
+  // Độ mật and độ khẩn under the number (Phụ lục I, ô 10a and 10b), in bold capitals.
+  for (const mark of markingLines(doc))
+    left.push({ text: mark, style: S(ND30.number, "center", true), spaceBefore: 6 });
 
   // Header, right: motto and subtitle (rule under it), or the Party title; place and date.
   const right: StyledLine[] = party

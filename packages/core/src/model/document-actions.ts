@@ -5,12 +5,18 @@
  * accepts and computes no permission of its own.
  */
 import { progressStepsFrom, type DeliveryStatus, type ProgressStatus } from "./delivery-status.ts";
+import {
+  NO_REVIEW_ACTIONS,
+  reviewActions,
+  type ReviewActions,
+  type ReviewFacts,
+} from "./review.ts";
 import type { Direction, DocumentStatus, HandlingStep, Role } from "./vocabulary.ts";
 import { mayHandle, type HandlingEvent } from "../workflow/handling.ts";
 
 /** Who may take each step (besides the document's state, see documentActions). */
 export const ACTION_ROLES = {
-  /** Issue a draft with the register's next number. */
+  /** Issue an approved draft with the register's next number. */
   issue: ["clerk", "leader"],
   /** Show an issued document on the public portal, or take it down. */
   publish: ["clerk", "leader", "admin"],
@@ -39,11 +45,15 @@ export function mayAct(roles: readonly Role[], action: DocumentAction): boolean 
 }
 
 /** What the reader may do with one document, as the API presents it. */
-export interface DocumentActions {
-  /** Change the draft (its text or fields). */
+export interface DocumentActions extends ReviewActions {
+  /**
+   * Change the draft (its text or fields): not while it waits for a reviewer (then only the
+   * reviewer changes it: reviewEdit); changing an approved draft opens it again.
+   */
   edit: boolean;
   /** Delete the draft (never issued, nor delivered). */
   delete: boolean;
+  /** Issue it: an approved draft only (the review's last step). */
   issue: boolean;
   /** Publish it, or take it off the portal (see isPublic). */
   publish: boolean;
@@ -75,7 +85,8 @@ export interface DocumentActions {
   /** Remind the handlers of late work (nhắc nhở, phê bình). */
   remind: boolean;
   /** Pass it on to another agency (chuyển tiếp). */
-  forward: boolean;
+  /** Pass the received document on to another agency (chuyển tiếp). */
+  forwardOut: boolean;
   /** Attach it to the earlier record of the same document instead of registering it. */
   attach: boolean;
 }
@@ -114,6 +125,8 @@ export interface DocumentFacts {
   deliveryStatus: DeliveryStatus | null;
   /** For a received document: where its handling stands and the reader's part in it. */
   handling?: HandlingFacts | undefined;
+  /** An outgoing draft's review and the reader's part in it (absent: open, no part). */
+  review?: ReviewFacts;
 }
 
 const NOTHING: DocumentActions = {
@@ -134,8 +147,9 @@ const NOTHING: DocumentActions = {
   handle: false,
   done: false,
   remind: false,
-  forward: false,
+  forwardOut: false,
   attach: false,
+  ...NO_REVIEW_ACTIONS,
 };
 
 const NO_HANDLING: HandlingFacts = {
@@ -161,10 +175,12 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
       event,
     );
   const instruct = can("instruct") && (h.leader || mayAct(roles, "instructOnPaper"));
+  const review = d.review ?? { state: "open", reviewer: false, leader: false };
+  const outgoingDraft = draft && outgoing;
   return {
-    edit: draft && outgoing,
+    edit: outgoingDraft && review.state !== "submitted",
     delete: draft && d.deliveryStatus === null && (d.mine || mayAct(roles, "deleteOthers")),
-    issue: draft && outgoing && mayAct(roles, "issue"),
+    issue: outgoingDraft && review.state === "approved" && mayAct(roles, "issue"),
     publish: issuedOutgoing && mayAct(roles, "publish"),
     register: draft && incoming && !h.attached && mayAct(roles, "register"),
     return: draft && incoming && d.delivered && !h.attached && mayAct(roles, "register"),
@@ -182,7 +198,8 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
     handle: can("start") && h.handler,
     done: can("done") && h.mayFinish,
     remind: can("remind") && (h.followsUp || h.leader),
-    forward: can("forward") && mayAct(roles, "forward"),
+    forwardOut: can("forward") && mayAct(roles, "forward"),
     attach: draft && incoming && !h.attached && mayAct(roles, "register"),
+    ...(outgoingDraft ? reviewActions(review) : NO_REVIEW_ACTIONS),
   };
 }

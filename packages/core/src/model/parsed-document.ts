@@ -8,6 +8,7 @@
  * và trích yếu (type and subject), kính gửi (addressees), nội dung (sections), chữ ký (signature),
  * nơi nhận (recipients) and lưu (archive).
  */
+import type { Secrecy, Urgency } from "./vocabulary.ts";
 
 /** "state": Decree 30/2020/NĐ-CP; "party": Hướng dẫn 36-HD/VPTW (ĐẢNG CỘNG SẢN VIỆT NAM). */
 export const DOCUMENT_FORMATS = ["state", "party"] as const;
@@ -132,6 +133,13 @@ export interface ParsedDocument {
   signature: Signature;
   citations: Citation[];
   links: string[];
+  /**
+   * Độ khẩn as printed in the header area ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"); null when none is.
+   * Always set by parseDocument (optional only for objects made elsewhere).
+   */
+  urgency?: Urgency | null;
+  /** Độ mật as printed ("MẬT", "TỐI MẬT", "TUYỆT MẬT"); null when none is. */
+  secrecy?: Secrecy | null;
   /** Where the type came from: the printed type line, "V/v", the symbol's abbreviation, or its shape. */
   typeSource?: "line" | "vv" | "symbol" | "shape" | null;
   /** Offsets [start, end) of header components in the text, for editors and the linter. */

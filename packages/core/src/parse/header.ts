@@ -2,6 +2,7 @@ import { typeByName } from "../model/document-types.ts";
 import { parseWrittenDate } from "../model/dates.ts";
 import { parseReference, type ParsedReference } from "../model/reference.ts";
 import type { DateParts, DocumentFormat } from "../model/parsed-document.ts";
+import type { Secrecy, Urgency } from "../model/vocabulary.ts";
 import { isRuleLine, joinLines, trimEndChars, type Line, type TextView } from "../text/lines.ts";
 import { isUpperCaseText } from "../text/vietnamese.ts";
 
@@ -501,6 +502,7 @@ export function readVvSubject(
     if (stopLines?.has(i)) break;
     if (isPlaceDateLine(line, parts[parts.length - 1])) break;
     if (BODY_START.test(line.folded) || isNumberPrefixLine(line.text)) break;
+    if (readMarkingLine(line.text)) break;
     if (/[”"]\s*$/u.test(parts[parts.length - 1]!) && /^["“]/u.test(parts[0]!)) break;
     const text = leftOfHeaderColumns(line.text);
     // The column wraps at about half the page; a line twice as wide is the body's.
@@ -647,7 +649,81 @@ export function issuerHeaderLines(view: TextView, motto: Motto, stopLine: number
     if (!text || isRuleLine(line.text)) continue;
     if (!isUpperCaseText(text)) continue;
     if (SO_LINE.test(line.text)) break;
+    // "KHẨN", "MẬT" stamped above the header: no part of the issuer's name.
+    if (readMarkingLine(line.text)) continue;
     out.push(text);
   }
   return out.filter(Boolean);
+}
+
+/**
+ * Độ khẩn and độ mật as printed (ND30 Phụ lục I: the marks under the number and symbol, in
+ * capitals; some systems print them above the header or label them "Độ khẩn: Hỏa tốc"). A line
+ * holds nothing else than one or two of them (boxes, stars and dashes around are ignored).
+ */
+const URGENCY_WORDS: ReadonlyArray<[RegExp, Urgency]> = [
+  [/^thượng khẩn$/u, "thuong-khan"],
+  [/^(?:hỏa|hoả) tốc(?: hẹn giờ)?$/u, "hoa-toc"],
+  [/^khẩn$/u, "khan"],
+];
+const SECRECY_WORDS: ReadonlyArray<[RegExp, Secrecy]> = [
+  [/^tuyệt mật$/u, "tuyet-mat"],
+  [/^tối mật$/u, "toi-mat"],
+  [/^mật$/u, "mat"],
+];
+const MARK = /(?:thượng khẩn|(?:hỏa|hoả) tốc(?: hẹn giờ)?|khẩn|tuyệt mật|tối mật|mật)/u;
+const MARKS_LINE = new RegExp(
+  `^(?:độ khẩn\\s*:\\s*|độ mật\\s*:\\s*)?(${MARK.source})(?:\\s*[-–,;/|]?\\s*(?:độ khẩn\\s*:\\s*|độ mật\\s*:\\s*)?(${MARK.source}))?$`,
+  "u",
+);
+
+export interface Markings {
+  urgency: Urgency | null;
+  secrecy: Secrecy | null;
+}
+
+/** The marks a line holds, or null when it is anything else. */
+export function readMarkingLine(raw: string): Markings | null {
+  if (raw.length > 60) return null;
+  const text = raw
+    .replace(/^[\s*_#|[\](){}"“”'<>=~-]+/u, "")
+    .replace(/[\s*_#|[\](){}"“”'<>=~.:-]+$/u, "")
+    .replace(/\s+/gu, " ");
+  if (!text) return null;
+  const labelled = /^độ (?:khẩn|mật)\s*:/iu.test(text);
+  // A bare mark is printed in capitals; "khẩn" in a sentence of the body is not one.
+  if (!labelled && !isUpperCaseText(text)) return null;
+  const m = MARKS_LINE.exec(text.toLocaleLowerCase("vi"));
+  if (!m) return null;
+  const found: Markings = { urgency: null, secrecy: null };
+  for (const word of [m[1], m[2]]) {
+    if (!word) continue;
+    const u = URGENCY_WORDS.find(([re]) => re.test(word));
+    const s = SECRECY_WORDS.find(([re]) => re.test(word));
+    if (u && !found.urgency) found.urgency = u[1];
+    else if (s && !found.secrecy) found.secrecy = s[1];
+    else return null;
+  }
+  return found;
+}
+
+/**
+ * Urgency and secrecy printed in the header area: lines 0 to `toLine` (the header's end), the
+ * first mark of each kind. Null where none is printed.
+ */
+export function findMarkings(view: TextView, toLine: number): Markings {
+  const found: Markings = { urgency: null, secrecy: null };
+  let seen = 0;
+  for (const line of view.lines) {
+    if (line.index > toLine) break;
+    if (line.blank) continue;
+    if (++seen > HEADER_LINES) break;
+    if (line.text.length > 60) continue;
+    const m = readMarkingLine(line.text);
+    if (!m) continue;
+    found.urgency ??= m.urgency;
+    found.secrecy ??= m.secrecy;
+    if (found.urgency && found.secrecy) break;
+  }
+  return found;
 }

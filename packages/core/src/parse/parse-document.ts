@@ -17,6 +17,7 @@ import { findRecipientsLine, readAddressees, readRecipients } from "./blocks.ts"
 import {
   BODY_START,
   findDateLine,
+  findMarkings,
   findMotto,
   findNumberLine,
   findTypeLine,
@@ -84,6 +85,8 @@ export function emptyResult(notes: ParseNote[] = []): ParsedDocument {
     signature: { authority: null, authorityTitle: null, signerTitle: null, signerName: null },
     citations: [],
     links: [],
+    urgency: null,
+    secrecy: null,
     warnings: notes.map((n) => n.message),
     notes,
   };
@@ -117,6 +120,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
   // Header region: up to the body (Kính gửi, Căn cứ, numbered items...).
   const headerEnd = findHeaderEnd(view, numberLine?.lastLine ?? -1);
   const headerEndOffset = view.lines[Math.min(headerEnd, view.lines.length - 1)]!.end;
+  const markings = findMarkings(view, headerEnd);
   const date =
     findDateLine(view, 0, headerEndOffset) ??
     findDateLine(view, 0, view.lines[Math.min(view.lines.length - 1, 80)]!.end);
@@ -325,6 +329,8 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
     signature,
     citations,
     links: extractLinks(view),
+    urgency: markings.urgency,
+    secrecy: markings.secrecy,
     typeSource,
     spans,
     warnings: notes.map((n) => n.message),

@@ -33,6 +33,23 @@ const listLine = (line: string): string =>
     .replace(/^\s*[-–+•]\s*/, "")
     .replace(/[\s;,.]+$/, "");
 
+/**
+ * Độ khẩn and độ mật on a content: kept only when set, so that a content without them reads as
+ * it was written before they existed.
+ */
+export function withMarkings(
+  content: DocumentContent,
+  marks: { urgency?: DocumentContent["urgency"]; secrecy?: DocumentContent["secrecy"] },
+): DocumentContent {
+  const out: DocumentContent = { ...content };
+  for (const key of ["urgency", "secrecy"] as const) {
+    if (marks[key] === undefined) continue;
+    if (marks[key] === null) delete out[key];
+    else (out as Record<string, unknown>)[key] = marks[key];
+  }
+  return out;
+}
+
 /** A new draft's content from fields, issued by the agency (number and day left blank). */
 export function contentFromFields(
   agency: Agency,
@@ -73,12 +90,12 @@ export function contentFromFields(
       levels: sig?.authority ? [{ authority: sig.authority, title: sig.authorityTitle ?? "" }] : [],
     },
   };
-  return { content, unknownType: !type };
+  return { content: withMarkings(content, fields), unknownType: !type };
 }
 
 /** Content read from a document's text (a draft pasted in, or an imported document). */
 export function contentFromParsed(p: ParsedDocument): DocumentContent {
-  return {
+  const content: DocumentContent = {
     format: p.format,
     issuer: p.issuer,
     type: p.type,
@@ -99,6 +116,7 @@ export function contentFromParsed(p: ParsedDocument): DocumentContent {
       levels: p.signature.levels ?? [],
     },
   };
+  return withMarkings(content, { urgency: p.urgency ?? null, secrecy: p.secrecy ?? null });
 }
 
 /** A draft written as text: parsed, then issued by this agency (its number assigned later). */
@@ -155,5 +173,7 @@ export function columnsOf(content: DocumentContent, body?: string) {
     signer_name: content.signature.signerName,
     content: storeContent(content),
     body: body ?? composeText(content),
+    urgency: content.urgency ?? null,
+    secrecy: content.secrecy ?? null,
   };
 }

@@ -105,6 +105,9 @@ export async function issueDocument(
           row.status === "issued" ? "ALREADY_ISSUED" : "NOT_A_DRAFT",
           `document ${id} is ${row.status}`,
         );
+      // Only what a leader approved is issued (ND30 Điều 13: the leader signs it).
+      if (row.review !== "approved")
+        throw fail("DRAFT_NOT_APPROVED", `document ${id} is ${row.review}, not approved`);
       // A draft marked public reaches the portal now: whoever issues it publishes it.
       if (row.is_public) assertMayPublish(actor, id, row.secrecy);
       const content = readContent(row.content, row.id);

@@ -1,7 +1,9 @@
 /**
  * The boxes: outgoing (issued by the agency), incoming (received), drafts; filtered by words
- * (diacritics folded), type and dates; newest first; paged. Only what the reader may see of the
- * agency's records (access.ts: a specialist's boxes hold what is theirs and their unit's).
+ * (diacritics folded), type, dates and urgency; newest first; paged. Only what the reader may see
+ * of the agency's records (access.ts: a specialist's boxes hold what is theirs and their unit's).
+ * In the incoming box the documents still to register come most urgent first (Hỏa tốc, Thượng
+ * khẩn, Khẩn: ND30 Điều 15 has them handled first), then the rest by date.
  */
 import { sql } from "kysely";
 import type { ApiReply, ListQuery } from "@vanthu/contract";
@@ -26,31 +28,39 @@ export async function listDocuments(
   if (query.status) q = q.where("status", "=", query.status);
   if (query.from) q = q.where("document_date", ">=", query.from);
   if (query.to) q = q.where("document_date", "<=", query.to);
-  const rows = await q
-    .select([
-      "id",
-      "direction",
-      "status",
-      "reference",
-      "type_code",
-      "type_name",
-      "subject",
-      "issuer_name",
-      "document_date",
-      "is_public",
-      "created_at",
-      sql<number>`count(*) over ()`.as("total"),
-    ])
+  if (query.urgency) q = q.where("urgency", "=", query.urgency);
+  let rows = q.select([
+    "id",
+    "direction",
+    "status",
+    "reference",
+    "type_code",
+    "type_name",
+    "subject",
+    "issuer_name",
+    "document_date",
+    "is_public",
+    "created_at",
+    "urgency",
+    "secrecy",
+    sql<number>`count(*) over ()`.as("total"),
+  ]);
+  // Still to register, most urgent first.
+  if (query.box === "incoming")
+    rows = rows.orderBy(
+      sql`case when status = 'draft' then case urgency when 'hoa-toc' then 3 when 'thuong-khan' then 2 when 'khan' then 1 else 0 end else 0 end desc`,
+    );
+  const found = await rows
     .orderBy(sql`document_date desc nulls last`)
     .orderBy("created_at", "desc")
     .orderBy("id")
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  let total = rows.length ? Number(rows[0]!.total) : 0;
-  if (!rows.length && query.page > 1) {
+  let total = found.length ? Number(found[0]!.total) : 0;
+  if (!found.length && query.page > 1) {
     const c = await q.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
     total = Number(c.n);
   }
-  return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize };
+  return { items: found.map(summary), total, page: query.page, pageSize: query.pageSize };
 }

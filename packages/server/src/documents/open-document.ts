@@ -12,6 +12,7 @@ import { detail } from "./present.ts";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { handlingFacts } from "../handling/handling-rules.ts";
 import { fileHolders } from "../handling/read-handling.ts";
+import { presentReview, reviewPart } from "../workflow/review-shared.ts";
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
@@ -54,15 +55,23 @@ export async function openDocument(
         .where("received_id", "=", id)
         .executeTakeFirst()
     : undefined;
+  const own = !!actor && actor.agencyId === row.agency_id;
+  const outgoing = own && row.direction === "outgoing";
+  // The reader's part in a draft's review (the reviewer, or a deputy acting for them).
+  const part =
+    outgoing && row.status === "draft" ? await reviewPart(ctx.db, ctx, actor!, row) : null;
   const can = documentActions(
     {
       direction: row.direction,
       status: row.status,
-      own: !!actor && actor.agencyId === row.agency_id,
+      own,
       mine: !!actor && row.created_by === actor.userId,
       delivered: !!row.source_id,
       deliveryStatus: delivery?.status ?? null,
       handling: actor ? await handlingFacts(ctx, actor, row) : undefined,
+      ...(part
+        ? { review: { state: row.review, reviewer: part.reviewer, leader: part.leader } }
+        : {}),
     },
     actor?.roles ?? [],
   );
@@ -94,5 +103,7 @@ export async function openDocument(
         }
       : null,
     can,
+    // Who drafted, reviewed and approved it: the agency's own outgoing records only.
+    review: outgoing ? await presentReview(ctx.db, id) : null,
   };
 }

@@ -17,6 +17,8 @@ export function summary(
     | "document_date"
     | "is_public"
     | "created_at"
+    | "urgency"
+    | "secrecy"
   >,
 ): DocumentSummary {
   return {
@@ -31,6 +33,8 @@ export function summary(
     date: row.document_date,
     isPublic: row.is_public,
     createdAt: row.created_at.toISOString(),
+    urgency: row.urgency,
+    secrecy: row.secrecy,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   assertRealDate,
   columnsOf,
   contentFromText,
+  withMarkings,
   type DocumentContent,
 } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
@@ -14,6 +15,7 @@ import type { DraftPatch } from "@vanthu/contract";
 import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
 import { readContent } from "../stored-json.ts";
+import { afterDraftChange, mayChangeUnderReview } from "../workflow/review-edit.ts";
 
 export async function updateDraft(
   ctx: AppContext,
@@ -29,6 +31,8 @@ export async function updateDraft(
         row.status === "issued" ? "ALREADY_ISSUED" : "NOT_A_DRAFT",
         `document ${id} is ${row.status}`,
       );
+    // Waiting for a reviewer: only the reviewer changes it (a new version, review-edit.ts).
+    const asReviewer = await mayChangeUnderReview(trx, ctx, actor, row);
     const before = readContent(row.content, row.id);
     let columns;
     let isPublic: boolean | undefined;
@@ -40,7 +44,14 @@ export async function updateDraft(
         .executeTakeFirstOrThrow();
       const { content, text, parsed } = contentFromText(agency, patch.text);
       assertRealDate(parsed);
-      columns = columnsOf(content, text);
+      // Marks the text does not print stay as they were set (the form sets them).
+      columns = columnsOf(
+        withMarkings(content, {
+          urgency: parsed.urgency ?? before.urgency ?? null,
+          secrecy: parsed.secrecy ?? before.secrecy ?? null,
+        }),
+        text,
+      );
       isPublic = patch.isPublic;
     } else {
       const f = patch.fields;
@@ -57,6 +68,8 @@ export async function updateDraft(
         content.paragraphs = f.paragraphs.map(normalizeText).filter((p) => p.trim());
       if (f.recipients !== undefined) content.recipients = f.recipients.map(normalizeText);
       if (f.archive !== undefined) content.archive = f.archive;
+      Object.assign(content, withMarkings(content, f));
+      for (const key of ["urgency", "secrecy"] as const) if (f[key] === null) delete content[key];
       if (f.signature !== undefined)
         content.signature = {
           ...f.signature,
@@ -86,6 +99,7 @@ export async function updateDraft(
       .where("id", "=", id)
       .execute();
     await syncCitations(trx, id, columns.body, null);
+    await afterDraftChange(trx, actor, row, asReviewer, now);
     await recordAudit(trx, {
       actor,
       action: "document.update",

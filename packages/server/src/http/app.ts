@@ -31,6 +31,7 @@ import { registerSecurityHeaders } from "./security-headers.ts";
 import { importRoutes } from "../imports/routes.ts";
 import { formRoutes } from "../forms/routes.ts";
 import { handlingRoutes } from "../handling/routes.ts";
+import { reviewRoutes } from "../workflow/review-routes.ts";
 import {
   startImportWorker,
   type ImportWorker,
@@ -233,6 +234,7 @@ export async function buildApp(
       formRoutes(ctx),
       handlingRoutes(ctx),
       delegationRoutes(ctx),
+      reviewRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );

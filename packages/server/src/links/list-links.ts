@@ -21,6 +21,8 @@ const SUMMARY_COLUMNS = [
   "documents.issuer_name",
   "documents.document_date",
   "documents.is_public",
+  "documents.urgency",
+  "documents.secrecy",
   "documents.created_at",
   "documents.agency_id",
   "documents.source_id",

@@ -29,7 +29,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
-import { COMPOSE_FIELDS, mayAct } from "@vanthu/core";
+import { COMPOSE_FIELDS, SECRECY_LEVELS, URGENCIES, mayAct } from "@vanthu/core";
 import { api, queryClient, useApi } from "../api.ts";
 import { ErrorAlert, PageTitle } from "../components.tsx";
 import { t } from "../i18n.ts";
@@ -239,6 +239,28 @@ export default function Compose() {
                 onChange={(e) => set("signerName", e.currentTarget.value)}
               />
             </Group>
+            <Group grow align="flex-start">
+              <Select
+                label={t.marks.urgency}
+                data={[
+                  { value: "", label: t.marks.none },
+                  ...URGENCIES.map((u) => ({ value: u, label: t.marks.urgencies[u] })),
+                ]}
+                value={form.urgency}
+                onChange={(v) => set("urgency", (v ?? "") as FormState["urgency"])}
+                allowDeselect={false}
+              />
+              <Select
+                label={t.marks.secrecy}
+                data={[
+                  { value: "", label: t.marks.none },
+                  ...SECRECY_LEVELS.map((s) => ({ value: s, label: t.marks.secrecies[s] })),
+                ]}
+                value={form.secrecy}
+                onChange={(v) => set("secrecy", (v ?? "") as FormState["secrecy"])}
+                allowDeselect={false}
+              />
+            </Group>
             <Checkbox
               label={t.compose.isPublic}
               // Publishing is a permission (the server refuses PUBLISH_NOT_ALLOWED otherwise).
@@ -249,6 +271,12 @@ export default function Compose() {
               checked={form.isPublic}
               onChange={(e) => set("isPublic", e.currentTarget.checked)}
             />
+            {existing.data?.review?.state === "approved" && (
+              <Alert color="orange" data-testid="reopen-warning">
+                {t.review.reopenWarning}
+              </Alert>
+            )}
+            {existing.data?.can.reviewEdit && <Alert color="blue">{t.review.underReview}</Alert>}
             <ErrorAlert error={saveError} />
             <Group>
               <Button onClick={() => void save()} loading={saving} disabled={!form.subject.trim()}>

@@ -20,7 +20,7 @@ import {
   Title,
 } from "@mantine/core";
 import { api, urlOf, useApi, type ChainNode, type Finding } from "../api.ts";
-import { ConfirmDialog, ErrorAlert, PageTitle, StatusBadge } from "../components.tsx";
+import { ConfirmDialog, ErrorAlert, MarkBadges, PageTitle, StatusBadge } from "../components.tsx";
 import { findingPlace } from "../compose-form.ts";
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
@@ -29,6 +29,7 @@ import { useMe } from "../session.ts";
 import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.tsx";
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
 import { HandlingActions, HandlingPanel, handlingShown } from "./document/handling.tsx";
+import { ReviewActions, ReviewBadge, ReviewPanel } from "./document/review.tsx";
 
 /** The follow-on documents written from this one, down every recipient that wrote one. */
 function ChainTree({ node, current }: { node: ChainNode; current: string }) {
@@ -114,7 +115,7 @@ export default function DocumentPage() {
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
   if (!d) return <Text>{t.common.loading}</Text>;
-  const editable = own && d.direction === "outgoing" && d.status === "draft";
+  const editable = d.can.edit || d.can.reviewEdit;
   const pdf = d.files.find((f) => f.role === "rendered");
 
   const actions = (
@@ -124,6 +125,7 @@ export default function DocumentPage() {
           {t.document.edit}
         </Button>
       )}
+      <ReviewActions doc={d} />
       {d.can.issue && <Button onClick={() => setDialog("issue")}>{t.document.issue}</Button>}
       {d.can.delete && (
         <Button variant="subtle" color="red" onClick={() => setDialog("delete")}>
@@ -222,6 +224,8 @@ export default function DocumentPage() {
       </PageTitle>
       <Group gap="xs">
         <StatusBadge doc={d} />
+        {d.review && d.status === "draft" && <ReviewBadge state={d.review.state} />}
+        <MarkBadges doc={d} />
         {/* The delivery's status where the record's own does not say it already (returned and
             registered would read twice: "Đã trả lại" beside "Bị trả lại"). */}
         {d.delivery && !["02", "03"].includes(d.delivery.status) && (
@@ -279,6 +283,7 @@ export default function DocumentPage() {
         <Tabs.List className="no-print">
           <Tabs.Tab value="view">{t.document.tabs.view}</Tabs.Tab>
           <Tabs.Tab value="info">{t.document.tabs.info}</Tabs.Tab>
+          {d.review && <Tabs.Tab value="review">{t.review.title}</Tabs.Tab>}
           {issuedOutgoing && <Tabs.Tab value="delivery">{t.document.tabs.delivery}</Tabs.Tab>}
           {handlingShown(d, me.user.agencyId) && (
             <Tabs.Tab value="handling">{t.handling.tab}</Tabs.Tab>
@@ -354,6 +359,9 @@ export default function DocumentPage() {
           ) : (
             <Text c="dimmed">{t.common.none}</Text>
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="review" pt="md">
+          <ReviewPanel doc={d} />
         </Tabs.Panel>
         <Tabs.Panel value="delivery" pt="md">
           <ErrorAlert error={deliveries.error} />

@@ -82,7 +82,7 @@ export function HandlingActions({ doc }: { doc: OpenedDocument }) {
       {can.handle && button("reply", t.handling.reply)}
       {can.done && button("done", t.handling.done, "filled", "teal")}
       {can.remind && button("remind", t.handling.remind, "light", "orange")}
-      {can.forward && button("forward", t.handling.forward, "default")}
+      {can.forwardOut && button("forward", t.handling.forward, "default")}
       {dialog === "present" && <PresentDialog doc={doc} onClose={close} />}
       {dialog === "instruct" && <InstructDialog doc={doc} onClose={close} />}
       {dialog === "assign" && <AssignDialog doc={doc} onClose={close} />}
