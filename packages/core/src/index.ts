@@ -8,6 +8,7 @@ export * from "./model/dates.ts";
 export * from "./model/delivery-status.ts";
 export * from "./model/document-actions.ts";
 export * from "./model/vocabulary.ts";
+export * from "./model/notifications.ts";
 export {
   ISSUER_ABBREVIATIONS,
   issuerByCode,

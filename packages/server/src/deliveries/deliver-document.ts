@@ -1,11 +1,13 @@
 /**
  * Delivering an issued document, inside the issuing transaction: each recipient agency gets its
- * own incoming record (a copy pointing to the original) with a delivery in status 01 (arrived).
+ * own incoming record (a copy pointing to the original) with a delivery in status 01 (arrived),
+ * and its clerks a notification (document.arrived).
  */
 import type { Transaction } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
 import { fail } from "../errors.ts";
 import { deliverableAgencies, type DeliveryPlan } from "./plan-delivery.ts";
+import { clerksOf, notify } from "../workflow/notify.ts";
 
 export interface Recipient {
   agencyId: string;
@@ -108,6 +110,19 @@ export async function deliverDocument(
         updated_at: at,
       })
       .execute();
+    // The receiving agency's clerks register it (the agency as a whole if it has none).
+    await notify(trx, {
+      code: "document.arrived",
+      agencyId: r.agencyId,
+      userIds: await clerksOf(trx, r.agencyId),
+      documentId: copy.id,
+      params: {
+        reference: original.reference,
+        subject: original.subject,
+        issuer: original.issuer_name,
+      },
+      at,
+    });
   }
   return [...unique.values()];
 }

@@ -10,6 +10,7 @@ import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
+import { notifyDeliveryProgress } from "../workflow/delivery-notice.ts";
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 
@@ -82,7 +83,7 @@ export async function progressDelivered(
   id: string,
   status: ProgressStatus,
 ) {
-  const { deliveryId } = await deliveryOf(ctx, actor, id);
+  const { row, deliveryId } = await deliveryOf(ctx, actor, id);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const before = await lockedStatus(trx, deliveryId);
@@ -93,6 +94,7 @@ export async function progressDelivered(
       .set({ status, [STAMP[status]]: now, updated_at: now })
       .where("id", "=", deliveryId)
       .execute();
+    await notifyDeliveryProgress(trx, row.id, status, now);
     await recordAudit(trx, {
       actor,
       action: "delivery.progress",

@@ -12,6 +12,7 @@ import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 import { loadDocument } from "./load-document.ts";
+import { notifyDeliveryProgress } from "../workflow/delivery-notice.ts";
 
 export async function registerIncoming(
   ctx: AppContext,
@@ -77,6 +78,7 @@ export async function registerIncoming(
         .set({ status: "03", registered_at: now, updated_at: now })
         .where("received_id", "=", id)
         .execute();
+    if (row.source_id) await notifyDeliveryProgress(trx, id, "03", now);
     await trx
       .insertInto("register_entries")
       .values({
