@@ -19,6 +19,7 @@ import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
 import { searchEndpoints } from "./search.ts";
 import { systemEndpoints } from "./system.ts";
+import { workEndpoints } from "./work.ts";
 
 export const endpoints = {
   ...systemEndpoints,
@@ -31,6 +32,7 @@ export const endpoints = {
   ...registerEndpoints,
   ...agencyEndpoints,
   ...importEndpoints,
+  ...workEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

@@ -28,3 +28,4 @@ export * from "./search.ts";
 export * from "./registers.ts";
 export * from "./agencies.ts";
 export * from "./imports.ts";
+export * from "./work.ts";

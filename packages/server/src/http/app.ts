@@ -28,6 +28,7 @@ import { MAX_PARAM_LENGTH, clientErrorHandler, frameworkErrors } from "./framewo
 import { registerEdgeChecks } from "./edge-input.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { importRoutes } from "../imports/routes.ts";
+import { workRoutes } from "../work/routes.ts";
 import {
   startImportWorker,
   type ImportWorker,
@@ -227,6 +228,7 @@ export async function buildApp(
       registersRoutes(ctx),
       agencyRoutes(ctx),
       importRoutes(ctx, () => imports?.wake()),
+      workRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );
