@@ -196,5 +196,8 @@ export type {
   TaskPlan,
   UnitEntry,
   UserEntry,
+  MyWork,
+  WorkGroup,
+  WorkRow,
 } from "@vanthu/contract";
 export type { Role } from "@vanthu/core";
