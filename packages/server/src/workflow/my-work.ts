@@ -237,7 +237,7 @@ export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
     const [rows, count] = await Promise.all([
       s.q
         .orderBy(urgencyRank)
-        .orderBy(sql`due`, sql`asc nulls last`)
+        .orderBy(sql`due`, (ob) => ob.asc().nullsLast())
         .orderBy(sql`at`, "desc")
         .limit(MY_WORK_LIMIT)
         .execute(),

@@ -29,7 +29,7 @@ function WorkItem({ row, today }: { row: WorkRow; today: string }) {
             {row.reference ?? t.work.noReference}
           </Anchor>
         </Group>
-        <Badge variant="light" color="blue.9">
+        <Badge variant="light" color="blue">
           {t.work.next[row.next]}
         </Badge>
       </Group>
