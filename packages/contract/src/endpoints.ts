@@ -23,6 +23,7 @@ import { registerEndpoints } from "./registers.ts";
 import { reviewEndpoints } from "./review.ts";
 import { searchEndpoints } from "./search.ts";
 import { systemEndpoints } from "./system.ts";
+import { workEndpoints } from "./work.ts";
 
 export const endpoints = {
   ...systemEndpoints,
@@ -39,6 +40,7 @@ export const endpoints = {
   ...handlingEndpoints,
   ...delegationEndpoints,
   ...reviewEndpoints,
+  ...workEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

@@ -1,17 +1,8 @@
 /** Follow-through: task plans, tasks, reports, the dashboard, the consolidated report, notifications. */
 import { z } from "zod";
-import { CYCLES, cyclesCombine } from "@vanthu/core";
+import { CYCLES, NOTIFICATION_CODES, cyclesCombine } from "@vanthu/core";
 import { FILE_REPLY, endpoint } from "./endpoint.ts";
-import {
-  day,
-  deliveryKind,
-  deliveryStatus,
-  documentSummary,
-  id,
-  items,
-  ok,
-  timestamp,
-} from "./common.ts";
+import { day, deliveryKind, deliveryStatus, documentSummary, id, ok, timestamp } from "./common.ts";
 
 const cycle = z.enum(CYCLES);
 /** "Một lần" and "Khi có yêu cầu" stand alone; periodic cycles combine (core: cyclesCombine). */
@@ -175,12 +166,18 @@ export type Dashboard = z.infer<typeof dashboard>;
 
 export const consolidatedReply = z.strictObject({ id, notReported, totals });
 
+/**
+ * A notification for the signed-in person: a code of core's NOTIFICATION_CODES and its
+ * parameters (core's NOTIFICATION_PARAMS; days "YYYY-MM-DD"), rendered by the reader's message
+ * catalogue. `message`: the Vietnamese sentence of a row written before codes (null since).
+ */
 export const notification = z.strictObject({
   id,
-  kind: z.string(),
+  code: z.enum(NOTIFICATION_CODES).nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  documentId: id.nullable(),
   taskId: id.nullable(),
-  period: z.string().nullable(),
-  message: z.string(),
+  message: z.string().nullable(),
   createdAt: timestamp,
   readAt: timestamp.nullable(),
 });
@@ -270,14 +267,15 @@ export const followupEndpoints = {
     errors: { 404: "Not the issuer's directive" },
   }),
   "GET /api/notifications": endpoint({
-    summary: "The agency's reminders and overdue notices, newest first",
+    summary:
+      "The signed-in person's notifications (theirs and the agency's), newest first, with how many are unread",
     tag: "follow-through",
     auth: "session",
-    replies: "The latest 100",
-    reply: items(notification),
+    replies: "The latest 100 and the unread count",
+    reply: z.strictObject({ items: z.array(notification), unread: z.number().int() }),
   }),
   "POST /api/notifications/read": endpoint({
-    summary: "Mark the agency's notifications read: those listed in ids, or all",
+    summary: "Mark the signed-in person's notifications read: those listed in ids, or all",
     tag: "follow-through",
     auth: "session",
     body: notificationsReadSchema.prefault({}),

@@ -32,3 +32,4 @@ export * from "./forms.ts";
 export * from "./handling.ts";
 export * from "./delegations.ts";
 export * from "./review.ts";
+export * from "./work.ts";

@@ -9,6 +9,8 @@ export * from "./model/delivery-status.ts";
 export * from "./model/document-actions.ts";
 export * from "./model/review.ts";
 export * from "./model/vocabulary.ts";
+export * from "./model/notifications.ts";
+export * from "./model/my-work.ts";
 export {
   ISSUER_ABBREVIATIONS,
   issuerByCode,

@@ -433,6 +433,13 @@ export interface NotificationTable {
   document_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Who has read a notification addressed to the whole agency (one row per person). */
+export interface NotificationReadTable {
+  notification_id: string;
+  user_id: string;
+  read_at: Timestamp;
+}
+
 export interface JobTable {
   id: Generated<number>;
   kind: string;
@@ -560,6 +567,7 @@ export interface Database {
   reports: ReportTable;
   report_files: ReportFileTable;
   notifications: NotificationTable;
+  notification_reads: NotificationReadTable;
   jobs: JobTable;
   import_batches: ImportBatchTable;
   import_items: ImportItemTable;

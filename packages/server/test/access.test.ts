@@ -117,6 +117,7 @@ const FIXTURES: Record<string, Fixture> = {
   "GET /api/documents/:id/dashboard": each("document"),
   "POST /api/documents/:id/consolidated-report": write("document"),
   "GET /api/notifications": once(),
+  "GET /api/my-work": once(),
   "POST /api/notifications/read": once({ body: () => ({}) }),
   "GET /api/search": query("?q=zzleak", "?q=zzleakf1s", "?q=zzleakxb", "?q=tuyên truyền"),
   "GET /api/registers": once(),

@@ -350,6 +350,7 @@ for (const kind of testDatabaseKinds()) {
       });
       await call(bao, "GET /api/notifications");
       await call(bao, "POST /api/notifications/read", {}, { body: {} });
+      await call(bao, "GET /api/my-work");
       // Another returns its copy as misaddressed.
       const ptth = await t.login("ptth-ls.vanthu");
       await call(ptth, "POST /api/documents/:id/return", await copyOf(ptth), {

@@ -5,16 +5,11 @@
 import { useEffect, useState } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import {
-  ActionIcon,
   AppShell,
   Avatar,
   Burger,
   Group,
-  Button,
-  Indicator,
   Menu,
-  Popover,
-  ScrollArea,
   NavLink as MNavLink,
   Text,
   TextInput,
@@ -24,11 +19,11 @@ import {
   Loader,
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { api, queryClient, setCsrfToken, useApi } from "./api.ts";
+import { api, queryClient, setCsrfToken } from "./api.ts";
 import { can, useMe } from "./session.ts";
-import { viDateTime } from "./format.ts";
 import { chooseLanguage, currentLanguage, LANGUAGE_NAMES, t } from "./i18n.ts";
 import { ChangePasswordDialog } from "./password-dialogs.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 
 export function Shell() {
   const me = useMe();
@@ -39,9 +34,6 @@ export function Shell() {
   const phone = useMediaQuery("(max-width: 48em)");
   const [q, setQ] = useState("");
   const [changingPassword, setChangingPassword] = useState(false);
-  const notifications = useApi(me.data ? "GET /api/notifications" : null, undefined, {
-    refetchInterval: 60_000,
-  });
 
   useEffect(() => close(), [location.pathname, close]);
   useEffect(() => {
@@ -62,12 +54,6 @@ export function Shell() {
       </Center>
     );
   const m = me.data;
-  const unread = (notifications.data?.items ?? []).filter((n) => !n.readAt).length;
-
-  const markAllRead = async () => {
-    await api.call("POST /api/notifications/read").catch(() => undefined);
-    await queryClient.invalidateQueries({ queryKey: ["/api/notifications"] });
-  };
 
   const logout = async () => {
     await api.call("POST /api/auth/logout").catch(() => undefined);
@@ -137,63 +123,7 @@ export function Shell() {
             />
           </form>
           <Group gap="xs" wrap="nowrap">
-            <Indicator disabled={!unread} label={unread} size={16}>
-              <Popover position="bottom-end" width={340} shadow="md">
-                <Popover.Target>
-                  <ActionIcon variant="subtle" aria-label={`${t.nav.notifications}: ${unread}`}>
-                    <svg
-                      aria-hidden
-                      width="20"
-                      height="20"
-                      viewBox="0 0 24 24"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="2"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    >
-                      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-                      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-                    </svg>
-                  </ActionIcon>
-                </Popover.Target>
-                <Popover.Dropdown>
-                  <Group justify="space-between" mb="xs">
-                    <Text fw={600}>{t.nav.notifications}</Text>
-                    {unread > 0 && (
-                      <Button size="compact-xs" variant="subtle" onClick={() => void markAllRead()}>
-                        {t.nav.markAllRead}
-                      </Button>
-                    )}
-                  </Group>
-                  <ScrollArea.Autosize mah={360}>
-                    {(notifications.data?.items ?? []).slice(0, 30).map((n) => (
-                      <Anchor
-                        key={n.id}
-                        component={Link}
-                        to={n.taskId ? `/nhiem-vu?task=${n.taskId}` : "/nhiem-vu"}
-                        display="block"
-                        c="inherit"
-                        underline="never"
-                        mb={8}
-                      >
-                        <Text size="sm" fw={n.readAt ? 400 : 600}>
-                          {n.message}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {viDateTime(n.createdAt)}
-                        </Text>
-                      </Anchor>
-                    ))}
-                    {!notifications.data?.items.length && (
-                      <Text size="sm" c="dimmed">
-                        {t.home.nothing}
-                      </Text>
-                    )}
-                  </ScrollArea.Autosize>
-                </Popover.Dropdown>
-              </Popover>
-            </Indicator>
+            <NotificationBell />
             <Menu position="bottom-end">
               <Menu.Target>
                 <UnstyledButton aria-label={m.user.fullName}>

@@ -203,5 +203,8 @@ export type {
   HandlingPeople,
   HandlingView,
   OverdueReply,
+  MyWork,
+  WorkGroup,
+  WorkRow,
 } from "@vanthu/contract";
 export type { Role } from "@vanthu/core";

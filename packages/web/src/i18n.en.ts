@@ -3,11 +3,12 @@
  * documents, the linter's findings and the server's error messages stay Vietnamese.
  */
 import type { Catalog } from "./i18n.ts";
+import { on, type NoticeText } from "./notice-text.ts";
 
 export const en: Catalog = {
   app: { name: "vanthu", tagline: "Official documents", skip: "Skip to the main content" },
   nav: {
-    home: "To do",
+    home: "My work",
     compose: "Write a document",
     drafts: "Drafts",
     outgoing: "Outgoing",
@@ -139,7 +140,7 @@ export const en: Catalog = {
     toIssue: "Drafts to issue",
     toReport: "Tasks to report on",
     overdue: "Overdue reports",
-    notifications: "Recent reminders",
+    notifications: "Recent notifications",
     nothing: "Nothing to do.",
     seeAll: "See all",
   },
@@ -754,5 +755,83 @@ export const en: Catalog = {
     period: (from: string, to: string) => `${from} – ${to}`,
     none: "No delegation.",
     createdBy: (name: string) => `Set by ${name}`,
+  },
+  // ---- Notifications and my work (issue 15, part 6) ----
+  notice: {
+    "document.arrived": (p: NoticeText<"document.arrived">) =>
+      `Document received${on(p.reference, " no. ")}${on(p.issuer, " from ")}${on(p.subject, ": ")}`,
+    "document.returned": (p: NoticeText<"document.returned">) =>
+      `${p.recipient ?? "A recipient"} returned the document${on(p.reference, " no. ")}${on(p.reason, ". Reason: ")}`,
+    "document.presented": (p: NoticeText<"document.presented">) =>
+      `${p.by ?? "The clerk"} presented the document${on(p.reference, " no. ")}${on(p.subject, ": ")}`,
+    "document.instructed": (p: NoticeText<"document.instructed">) =>
+      `${p.by ?? "A leader"} gave instructions on the document${on(p.reference, " no. ")}${on(p.role, ", ")}${on(p.due, ", due ")}${on(p.subject, ": ")}`,
+    "document.assigned": (p: NoticeText<"document.assigned">) =>
+      `${p.by ?? "The unit head"} assigned you the document${on(p.reference, " no. ")}${on(p.due, ", due ")}${on(p.subject, ": ")}`,
+    "draft.submitted": (p: NoticeText<"draft.submitted">) =>
+      `${p.by ?? "A specialist"} sent up a draft${on(p.subject, ": ")}${on(p.note, " (", ")")}`,
+    "draft.approved": (p: NoticeText<"draft.approved">) =>
+      `${p.by ?? "The reviewer"} approved the draft${on(p.subject, ": ")}`,
+    "draft.sent-back": (p: NoticeText<"draft.sent-back">) =>
+      `${p.by ?? "The reviewer"} sent back the draft${on(p.subject, ": ")}${on(p.note, ". Comments: ")}`,
+    "comment.added": (p: NoticeText<"comment.added">) =>
+      `${p.by ?? "A colleague"} commented on the document${on(p.reference, " no. ")}${on(p.subject, ": ")}`,
+    "draft.consulted": (p: NoticeText<"draft.consulted">) =>
+      `${p.by ?? "The drafting unit"} asks your views on the draft${on(p.subject, ": ")}${on(p.due, ", by ")}`,
+    "report.received": (p: NoticeText<"report.received">) =>
+      `${p.recipient ?? "A recipient"} reported${on(p.period, " for ")}${on(p.item, " on task ")}${on(p.reference, " of document no. ")}`,
+    "deadline.near": (p: NoticeText<"deadline.near">) =>
+      p.item || p.period
+        ? `Report due soon${on(p.period, " for ")}${on(p.due, " (due ", ")")}${on(p.item, " on task ")}${on(p.reference, " of document no. ")}`
+        : `Handling due soon: document${on(p.reference, " no. ")}${on(p.due, " (due ", ")")}${on(p.subject, ": ")}`,
+    "deadline.overdue": (p: NoticeText<"deadline.overdue">) =>
+      p.item || p.period
+        ? `Report overdue${on(p.period, " for ")}${on(p.due, " (due ", ")")}${on(p.item, " on task ")}${on(p.reference, " of document no. ")}`
+        : `Handling overdue: document${on(p.reference, " no. ")}${on(p.due, " (due ", ")")}${on(p.subject, ": ")}`,
+    "reminder.sent": (p: NoticeText<"reminder.sent">) =>
+      `${p.by ?? "The follow-up officer"}: ${p.kind ?? "reminder"} about the document${on(p.reference, " no. ")}${on(p.subject, ": ")}`,
+    "delivery.progress": (p: NoticeText<"delivery.progress">) =>
+      `${p.recipient ?? "A recipient"} – document${on(p.reference, " no. ")}: ${p.status ?? "updated"}`,
+  },
+  work: {
+    title: "My work",
+    groups: {
+      approve: "Drafts waiting for my approval",
+      sentBack: "My drafts sent back for changes",
+      register: "Received, to register",
+      present: "Received, to present to a leader",
+      instruct: "Waiting for my instructions",
+      assign: "Led by my unit, to assign",
+      handle: "Given to me to handle",
+      overdue: "Overdue",
+      reports: "Reports owed",
+    },
+    next: {
+      approve: "Approve",
+      revise: "Revise and send again",
+      register: "Register",
+      present: "Present",
+      instruct: "Instruct",
+      assign: "Assign",
+      handle: "Handle",
+      "follow-up": "Follow up",
+      report: "Report",
+    },
+    urgency: { khan: "Urgent", "thuong-khan": "Very urgent", "hoa-toc": "Immediate" },
+    due: (date: string) => `Due ${date}`,
+    late: "Overdue",
+    from: (who: string) => `From: ${who}`,
+    more: (shown: number, count: number) => `Showing ${shown} of ${count}.`,
+    noSubject: "(no subject yet)",
+    noReference: "No number yet",
+    everythingDone: "Nothing is waiting for you.",
+  },
+  noticeWords: {
+    unknown: "Notification",
+    reminder: { "nhac-nho": "reminder", "phe-binh": "reprimand" },
+    role: { lead: "as lead unit", cooperate: "as cooperating unit", inform: "for information" },
+    bell: (n: number) => `Notifications: ${n}`,
+    markRead: "Mark read",
+    unread: "Unread",
   },
 };

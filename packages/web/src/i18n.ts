@@ -3,12 +3,13 @@
  * from here only, so that a second catalogue can be added beside it.
  */
 import { FIGURES, type FigureCode } from "@vanthu/core";
+import { on, type NoticeText } from "./notice-text.ts";
 import { en } from "./i18n.en.ts";
 
 export const vi = {
   app: { name: "vanthu", tagline: "Văn thư điện tử", skip: "Bỏ qua, đến nội dung chính" },
   nav: {
-    home: "Việc cần làm",
+    home: "Việc của tôi",
     compose: "Soạn văn bản",
     drafts: "Dự thảo",
     outgoing: "Văn bản đi",
@@ -139,7 +140,7 @@ export const vi = {
     toIssue: "Dự thảo chờ ban hành",
     toReport: "Nhiệm vụ phải báo cáo",
     overdue: "Quá hạn báo cáo",
-    notifications: "Nhắc việc gần đây",
+    notifications: "Thông báo gần đây",
     nothing: "Không có việc nào.",
     seeAll: "Xem tất cả",
   },
@@ -748,6 +749,90 @@ export const vi = {
     period: (from: string, to: string) => `${from} – ${to}`,
     none: "Không có ủy quyền nào.",
     createdBy: (name: string) => `Người lập: ${name}`,
+  },
+  // ---- Notifications and Việc của tôi (issue 15, part 6) ----
+  /**
+   * Each notification code as a sentence, from its parameters already formatted (days 03/12/2026,
+   * periods "Quý IV/2026", statuses by name; null where the row has none): core's
+   * NOTIFICATION_PARAMS says which each code has.
+   */
+  notice: {
+    "document.arrived": (p: NoticeText<"document.arrived">) =>
+      `Văn bản đến${on(p.reference, " số ")}${on(p.issuer, " của ")}${on(p.subject, ": ")}`,
+    "document.returned": (p: NoticeText<"document.returned">) =>
+      `${p.recipient ?? "Nơi nhận"} đã trả lại văn bản${on(p.reference, " số ")}${on(p.reason, ". Lý do: ")}`,
+    "document.presented": (p: NoticeText<"document.presented">) =>
+      `${p.by ?? "Văn thư"} trình văn bản${on(p.reference, " số ")}${on(p.subject, ": ")}`,
+    "document.instructed": (p: NoticeText<"document.instructed">) =>
+      `${p.by ?? "Lãnh đạo"} bút phê văn bản${on(p.reference, " số ")}${on(p.role, ", ")}${on(p.due, ", hạn xử lý ")}${on(p.subject, ": ")}`,
+    "document.assigned": (p: NoticeText<"document.assigned">) =>
+      `${p.by ?? "Trưởng đơn vị"} giao xử lý văn bản${on(p.reference, " số ")}${on(p.due, ", hạn ")}${on(p.subject, ": ")}`,
+    "draft.submitted": (p: NoticeText<"draft.submitted">) =>
+      `${p.by ?? "Chuyên viên"} trình dự thảo${on(p.subject, ": ")}${on(p.note, " (", ")")}`,
+    "draft.approved": (p: NoticeText<"draft.approved">) =>
+      `${p.by ?? "Người duyệt"} đã duyệt dự thảo${on(p.subject, ": ")}`,
+    "draft.sent-back": (p: NoticeText<"draft.sent-back">) =>
+      `${p.by ?? "Người duyệt"} trả lại dự thảo${on(p.subject, ": ")}${on(p.note, ". Ý kiến: ")}`,
+    "comment.added": (p: NoticeText<"comment.added">) =>
+      `${p.by ?? "Đồng nghiệp"} có ý kiến về văn bản${on(p.reference, " số ")}${on(p.subject, ": ")}`,
+    "draft.consulted": (p: NoticeText<"draft.consulted">) =>
+      `${p.by ?? "Đơn vị soạn thảo"} xin ý kiến về dự thảo${on(p.subject, ": ")}${on(p.due, ", hạn góp ý ")}`,
+    "report.received": (p: NoticeText<"report.received">) =>
+      `${p.recipient ?? "Nơi nhận"} đã báo cáo${on(p.period, " kỳ ")}${on(p.item, " nhiệm vụ ")}${on(p.reference, " của văn bản số ")}`,
+    "deadline.near": (p: NoticeText<"deadline.near">) =>
+      p.item || p.period
+        ? `Sắp đến hạn báo cáo${on(p.period, " kỳ ")}${on(p.due, " (hạn ", ")")}${on(p.item, " nhiệm vụ ")}${on(p.reference, " của văn bản số ")}`
+        : `Sắp đến hạn xử lý văn bản${on(p.reference, " số ")}${on(p.due, " (hạn ", ")")}${on(p.subject, ": ")}`,
+    "deadline.overdue": (p: NoticeText<"deadline.overdue">) =>
+      p.item || p.period
+        ? `Quá hạn báo cáo${on(p.period, " kỳ ")}${on(p.due, " (hạn ", ")")}${on(p.item, " nhiệm vụ ")}${on(p.reference, " của văn bản số ")}`
+        : `Quá hạn xử lý văn bản${on(p.reference, " số ")}${on(p.due, " (hạn ", ")")}${on(p.subject, ": ")}`,
+    "reminder.sent": (p: NoticeText<"reminder.sent">) =>
+      `${p.by ?? "Người đôn đốc"} ${p.kind ?? "nhắc nhở"} về văn bản${on(p.reference, " số ")}${on(p.subject, ": ")}`,
+    "delivery.progress": (p: NoticeText<"delivery.progress">) =>
+      `${p.recipient ?? "Nơi nhận"} – văn bản${on(p.reference, " số ")}: ${p.status ?? "đã cập nhật"}`,
+  },
+  work: {
+    title: "Việc của tôi",
+    groups: {
+      approve: "Dự thảo chờ tôi duyệt",
+      sentBack: "Dự thảo bị trả lại để sửa",
+      register: "Văn bản đến chờ vào sổ",
+      present: "Văn bản đến chờ trình lãnh đạo",
+      instruct: "Văn bản chờ bút phê",
+      assign: "Văn bản đơn vị chủ trì, chờ phân công",
+      handle: "Văn bản tôi được giao xử lý",
+      overdue: "Quá hạn xử lý",
+      reports: "Nhiệm vụ phải báo cáo",
+    },
+    next: {
+      approve: "Duyệt",
+      revise: "Sửa và trình lại",
+      register: "Vào sổ",
+      present: "Trình",
+      instruct: "Bút phê",
+      assign: "Phân công",
+      handle: "Xử lý",
+      "follow-up": "Đôn đốc",
+      report: "Báo cáo",
+    },
+    urgency: { khan: "Khẩn", "thuong-khan": "Thượng khẩn", "hoa-toc": "Hỏa tốc" },
+    due: (date: string) => `Hạn ${date}`,
+    late: "Quá hạn",
+    from: (who: string) => `Từ: ${who}`,
+    more: (shown: number, count: number) => `Đang hiện ${shown} trong số ${count}.`,
+    noSubject: "(chưa có trích yếu)",
+    noReference: "Chưa có số",
+    everythingDone: "Không có việc nào đang chờ bạn.",
+  },
+  noticeWords: {
+    unknown: "Thông báo",
+    reminder: { "nhac-nho": "nhắc nhở", "phe-binh": "phê bình" } as Record<string, string>,
+    role: { lead: "chủ trì", cooperate: "phối hợp", inform: "để biết" } as Record<string, string>,
+    // "Thông báo: 3": the number is how many are unread (e2e/accessibility.spec.ts finds it so).
+    bell: (n: number) => `Thông báo: ${n}`,
+    markRead: "Đánh dấu đã đọc",
+    unread: "Chưa đọc",
   },
 } as const;
 

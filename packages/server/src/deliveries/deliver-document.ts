@@ -3,11 +3,13 @@
  * own incoming record (a copy pointing to the original) with a delivery in status 01 (arrived).
  * A secret document never leaves its agency through the system (access.ts): it is delivered to
  * nobody here (it goes by hand, sealed), and its copies would not know who is named on it.
+ * The receiving agency's clerks get a notification (document.arrived).
  */
 import type { Transaction } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
 import { fail } from "../errors.ts";
 import { deliverableAgencies, type DeliveryPlan } from "./plan-delivery.ts";
+import { clerksOf, notify } from "../workflow/notify.ts";
 
 export interface Recipient {
   agencyId: string;
@@ -45,13 +47,27 @@ export async function deliverDocument(
       plan.lines.find((l) => l.kind === kind && l.matches.includes(agencyId)) ??
       plan.lines.find((l) => l.matches.includes(agencyId))
     )?.written ?? null;
-  for (const r of unique.values())
-    await deliverCopy(trx, original, {
+  for (const r of unique.values()) {
+    const { receivedId } = await deliverCopy(trx, original, {
       agencyId: r.agencyId,
       kind: r.kind,
       line: lineOf(r.agencyId, r.kind),
       at,
     });
+    // The receiving agency's clerks register it (the agency as a whole if it has none).
+    await notify(trx, {
+      code: "document.arrived",
+      agencyId: r.agencyId,
+      userIds: await clerksOf(trx, r.agencyId),
+      documentId: receivedId,
+      params: {
+        reference: original.reference,
+        subject: original.subject,
+        issuer: original.issuer_name,
+      },
+      at,
+    });
+  }
   return [...unique.values()];
 }
 

@@ -12,6 +12,7 @@ import { recordAudit } from "../audit.ts";
 import { loadDocument } from "../documents/load-document.ts";
 import { notify } from "../workflow/notify.ts";
 import { senderPeople } from "../handling/delivery-progress.ts";
+import { notifyDeliveryProgress } from "../workflow/delivery-notice.ts";
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 
@@ -104,7 +105,7 @@ export async function progressDelivered(
   id: string,
   status: ProgressStatus,
 ) {
-  const { deliveryId } = await deliveryOf(ctx, actor, id);
+  const { row, deliveryId } = await deliveryOf(ctx, actor, id);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const before = await lockedStatus(trx, deliveryId);
@@ -115,6 +116,7 @@ export async function progressDelivered(
       .set({ status, [STAMP[status]]: now, updated_at: now })
       .where("id", "=", deliveryId)
       .execute();
+    await notifyDeliveryProgress(trx, row.id, status, now);
     await recordAudit(trx, {
       actor,
       action: "delivery.progress",

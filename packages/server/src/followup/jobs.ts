@@ -1,11 +1,11 @@
 /**
  * Background work through the database: jobs are rows, taken with FOR UPDATE SKIP LOCKED so that
  * several server processes share them and none runs one twice; a job whose taker died is taken
- * again after five minutes. The recurring reminder job writes a notification to each assignee
- * three days before a report is due, and one when it is overdue, once per task and period; the
+ * again after five minutes. The recurring reminder job notifies each assignee agency (codes
+ * deadline.near and deadline.overdue) three days before a report is due, and when it is overdue,
+ * once per task and period; the
  * recurring file sweep removes what failed writes left in the file store.
  */
-import { periodLabel, viDate } from "@vanthu/core";
 import { sql } from "kysely";
 import type { AppContext } from "../context.ts";
 import { localDate } from "../context.ts";
@@ -13,6 +13,7 @@ import { expectedPeriods, reportedPeriods, taskPeriods } from "./reports.ts";
 import { purgeLoginRecords } from "../auth/login-throttle.ts";
 import { sweepFiles } from "../files/sweep-files.ts";
 import { sendDeadlineNotices } from "../handling/deadline-job.ts";
+import { notify, type NotificationEvent } from "../workflow/notify.ts";
 
 export const REMINDERS = "recurring:reminders";
 /** Old login counters and records: without it, login took 100 ms at 2 M rows instead of 14 ms. */
@@ -58,7 +59,7 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
     .selectFrom("tasks")
     .innerJoin("documents", "documents.id", "tasks.document_id")
     .selectAll("tasks")
-    .select("documents.reference")
+    .select(["documents.reference", "documents.subject"])
     .where("tasks.starts_on", "<=", today)
     .execute();
   if (!tasks.length) return 0;
@@ -66,39 +67,28 @@ export async function sendReminders(ctx: AppContext): Promise<number> {
     ctx,
     tasks.map((t) => t.id),
   );
-  const notes = [];
+  const notes: Array<NotificationEvent<"deadline.near" | "deadline.overdue">> = [];
+  const about = (t: (typeof tasks)[number], label: string, due: string | null) => ({
+    agencyId: t.assignee_agency_id,
+    documentId: null,
+    taskId: t.id,
+    period: label,
+    params: { reference: t.reference, subject: t.subject, item: t.item_label, period: label, due },
+    at: now,
+  });
   for (const t of tasks) {
     for (const p of taskPeriods(t, soon)) {
       if (!p.due || reported.get(t.id)!.has(p.label)) continue;
       if (p.due >= today && p.due <= soon)
-        notes.push({
-          kind: "reminder",
-          task_id: t.id,
-          period: p.label,
-          agency_id: t.assignee_agency_id,
-          message: `Sắp đến hạn báo cáo kỳ ${periodLabel(p.label)} (hạn ${viDate(p.due)}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
-          created_at: now,
-        });
+        notes.push({ code: "deadline.near", ...about(t, p.label, p.due) });
     }
     for (const p of expectedPeriods(t, today))
       if (!reported.get(t.id)!.has(p.label))
-        notes.push({
-          kind: "overdue",
-          task_id: t.id,
-          period: p.label,
-          agency_id: t.assignee_agency_id,
-          message: `Quá hạn báo cáo kỳ ${periodLabel(p.label)} (hạn ${viDate(p.due)}) nhiệm vụ ${t.item_label} của văn bản ${t.reference}.`,
-          created_at: now,
-        });
+        notes.push({ code: "deadline.overdue", ...about(t, p.label, p.due) });
   }
-  if (!notes.length) return 0;
-  const inserted = await ctx.db
-    .insertInto("notifications")
-    .values(notes)
-    .onConflict((oc) => oc.columns(["kind", "task_id", "period"]).doNothing())
-    .returning("id")
-    .execute();
-  return inserted.length;
+  let written = 0;
+  for (const note of notes) written += await notify(ctx.db, note);
+  return written;
 }
 
 const HANDLERS: Record<string, (ctx: AppContext) => Promise<unknown>> = {

@@ -12,6 +12,7 @@ import { localDate } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { isUuid, taskVisibleTo } from "../documents/access.ts";
+import { notify } from "../workflow/notify.ts";
 
 export type { ReportInput };
 
@@ -125,6 +126,31 @@ export async function submitReport(
       entityId: row.id,
       before: existing ? { figures: existing.figures, narrative: existing.narrative } : undefined,
       after: { task: task.id, period: period.label, figures: input.figures, late },
+      at: now,
+    });
+    // The issuer learns of it, once per task and period (a corrected report is not news).
+    const directive = await trx
+      .selectFrom("documents")
+      .select("reference")
+      .where("id", "=", task.document_id)
+      .executeTakeFirstOrThrow();
+    const reporter = await trx
+      .selectFrom("agencies")
+      .select("name")
+      .where("id", "=", actor.agencyId)
+      .executeTakeFirstOrThrow();
+    await notify(trx, {
+      code: "report.received",
+      agencyId: task.issuer_agency_id,
+      documentId: task.document_id,
+      taskId: task.id,
+      period: period.label,
+      params: {
+        reference: directive.reference,
+        item: task.item_label,
+        period: period.label,
+        recipient: reporter.name,
+      },
       at: now,
     });
     return { id: row.id, period: period.label, late };

@@ -46,9 +46,7 @@ export function followupRoutes(ctx: AppContext): RouteTable {
     "POST /api/documents/:id/consolidated-report": async ({ actor, params }) =>
       createConsolidatedReport(ctx, actor, params.id),
 
-    "GET /api/notifications": async ({ actor }) => ({
-      items: await listNotifications(ctx, actor),
-    }),
+    "GET /api/notifications": async ({ actor }) => listNotifications(ctx, actor),
 
     "POST /api/notifications/read": async ({ actor, body }) => ({
       read: await markNotificationsRead(ctx, actor, body.ids),

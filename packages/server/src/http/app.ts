@@ -32,6 +32,7 @@ import { importRoutes } from "../imports/routes.ts";
 import { formRoutes } from "../forms/routes.ts";
 import { handlingRoutes } from "../handling/routes.ts";
 import { reviewRoutes } from "../workflow/review-routes.ts";
+import { workRoutes } from "../work/routes.ts";
 import {
   startImportWorker,
   type ImportWorker,
@@ -235,6 +236,7 @@ export async function buildApp(
       handlingRoutes(ctx),
       delegationRoutes(ctx),
       reviewRoutes(ctx),
+      workRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );
