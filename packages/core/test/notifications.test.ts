@@ -21,14 +21,18 @@ const cases: Array<[string, Parameters<typeof notificationParams>[1], Record<str
   [
     "every name, null where missing",
     { reference: "5/UBND" },
-    { reference: "5/UBND", recipient: null, status: null },
+    { reference: "5/UBND", subject: null, recipient: null, agency: null, status: null },
   ],
   [
     "extra keys dropped, numbers kept, objects refused",
     { reference: 7, recipient: { x: 1 }, status: "04", extra: "x" },
-    { reference: 7, recipient: null, status: "04" },
+    { reference: 7, subject: null, recipient: null, agency: null, status: "04" },
   ],
-  ["nothing stored", null, { reference: null, recipient: null, status: null }],
+  [
+    "nothing stored",
+    null,
+    { reference: null, subject: null, recipient: null, agency: null, status: null },
+  ],
 ];
 for (const [name, stored, expected] of cases)
   test(`stored parameters read back: ${name}`, () => {

@@ -33,6 +33,11 @@ export interface Actor {
   /** The unit the person is placed in, and whether they head it. */
   unitId: string | null;
   unitHead: boolean;
+  /**
+   * Holds a leader's approvals and instructions today (a delegation, workflow/delegation.ts):
+   * sees the agency's records as a leader does. Set when the session is read; absent: no.
+   */
+  actsForLeader?: boolean;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

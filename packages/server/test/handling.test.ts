@@ -9,7 +9,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { sendDeadlineNotices } from "../src/handling/deadline-job.ts";
-import { draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { approve, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
 const txt = (s: string) => new TextEncoder().encode(s);
 
@@ -63,6 +63,7 @@ for (const kind of testDatabaseKinds()) {
         draftFields({ subject, ...(paragraphs ? { paragraphs } : {}) }),
       );
       assert.equal(d.status, 201, JSON.stringify(d.body));
+      await approve(t, so, d.body.id);
       const issued = await so.post(`/api/documents/${d.body.id}/issue`, {});
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       const copy = await t.ctx.db
@@ -224,8 +225,9 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       // The clerk issues the reply to the Sở.
-      // H2: once drafts need approval, the leader approves the reply here first.
+      // The leader approves the reply (trình ký), then the clerk issues it.
       t.clock.advance(60 * 60_000);
+      await approve(t, clerk, reply.body.id);
       const sentReply = await clerk.post(`/api/documents/${reply.body.id}/issue`, {
         deliverTo: [{ agencyId: await agencyId("stttt-ls"), kind: "action" }],
       });
@@ -362,7 +364,8 @@ for (const kind of testDatabaseKinds()) {
         ...body,
         givenBy: await userId("baolangson.lanhdao"),
       });
-      assert.equal(specialist.body.error.code, "NOT_A_LEADER");
+      // The specialist was given nothing of it: the document is not theirs to see (access.ts).
+      assert.equal(specialist.body.error.code, "DOCUMENT_NOT_FOUND");
       const notLeader = await clerk.post(`/api/documents/${copy}/instructions`, {
         ...body,
         givenBy: await userId("baolangson.chuyenvien"),
@@ -525,10 +528,14 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(presentNotLeader.status, 400);
       // Done or in progress before anyone was assigned.
-      const done = await cv.post(`/api/documents/${copy}/handling/done`, { result: "x" });
+      // A specialist given nothing of it does not see it at all (access.ts); the leader does.
+      const unseen = await cv.post(`/api/documents/${copy}/handling/done`, { result: "x" });
+      assert.equal(unseen.status, 404);
+      assert.equal(unseen.body.error.code, "DOCUMENT_NOT_FOUND");
+      const done = await leader.post(`/api/documents/${copy}/handling/done`, { result: "x" });
       assert.equal(done.status, 409);
       assert.equal(done.body.error.code, "NOT_ASSIGNED");
-      const note = await cv.post(`/api/documents/${copy}/handling/notes`, { text: "x" });
+      const note = await leader.post(`/api/documents/${copy}/handling/notes`, { text: "x" });
       assert.equal(note.body.error.code, "NOT_INSTRUCTED");
       const i1 = await leader.post(`/api/documents/${copy}/instructions`, {
         text: "Ban Thời sự chủ trì.",

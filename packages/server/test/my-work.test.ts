@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import { testDatabaseKinds } from "@vanthu/db";
-import { draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
+import { approve, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
 interface Row {
   documentId: string;
@@ -95,13 +95,17 @@ for (const kind of testDatabaseKinds()) {
       const directive = (await so.get("/api/documents?box=drafts")).body.items[0];
       const recipients = (await so.get(`/api/documents/${directive.id}/delivery-plan`)).body
         .recipients;
+      await approve(t, so, directive.id);
       assert.equal(
         (await so.post(`/api/documents/${directive.id}/issue`, { deliverTo: recipients })).status,
         200,
       );
-      const [copy] = (await clerk.get("/api/documents?box=incoming")).body.items;
+      // The demo world's letters wait too (06 delivered, and its copy imported by hand).
+      const copy = (await clerk.get("/api/documents?box=incoming")).body.items.find(
+        (d: { subject: string }) => d.subject === directive.subject,
+      );
       let c = await work(clerk);
-      assert.deepEqual(ids(c.register), [copy.id]);
+      assert.ok(ids(c.register).includes(copy.id));
       assert.equal(c.register!.items[0]!.from, "Sở Thông tin và Truyền thông tỉnh Lạng Sơn");
       assert.equal(c.present!.count, 0);
       assert.equal((await clerk.post(`/api/documents/${copy.id}/register`, {})).status, 200);

@@ -16,7 +16,7 @@ export const NOTIFICATION_PARAMS = {
   "document.arrived": ["reference", "subject", "issuer", "from", "note", "forwarded"],
   /** To the issuer agency: its recipient returned the document (02). */
   "document.returned": ["reference", "subject", "recipient", "agency", "reason"],
-  "document.presented": ["reference", "subject", "issuer", "by", "note", "due"],
+  "document.presented": ["reference", "subject", "issuer", "by", "note"],
   "document.instructed": ["reference", "subject", "issuer", "by", "role", "due"],
   "document.assigned": ["reference", "subject", "issuer", "by", "unit", "due"],
   "draft.submitted": ["subject", "by", "from", "version", "note"],

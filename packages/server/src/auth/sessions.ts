@@ -4,7 +4,7 @@
  * has its own CSRF token, required on every cookie-authenticated write.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import type { AppContext, Actor } from "../context.ts";
+import { localDate, type AppContext, type Actor } from "../context.ts";
 
 export const SESSION_COOKIE = "vanthu_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -62,6 +62,20 @@ export async function findSession(
       "users.unit_id",
       "users.unit_head",
     ])
+    // A delegation in force today: the person acts for a leader (workflow/delegation.ts).
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("delegations")
+            .select("delegations.id")
+            .whereRef("delegations.to_user_id", "=", "users.id")
+            .where("delegations.starts_on", "<=", localDate(ctx, ctx.now()))
+            .where("delegations.ends_on", ">=", localDate(ctx, ctx.now()))
+            .where("delegations.revoked_at", "is", null),
+        )
+        .as("acts_for_leader"),
+    )
     .where("sessions.id", "=", hashToken(ctx.sessionSecret, token))
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at.getTime() <= ctx.now().getTime()) return null;
@@ -75,6 +89,7 @@ export async function findSession(
       roles: row.roles,
       unitId: row.unit_id,
       unitHead: row.unit_head,
+      actsForLeader: !!row.acts_for_leader,
     },
   };
 }

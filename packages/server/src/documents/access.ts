@@ -36,7 +36,7 @@ export const isUuid = (id: string): boolean => UUID.test(id);
 
 /** Leaders, clerks and admins see all of their agency's records that are not secret. */
 export const seesAgencyRecords = (actor: Actor): boolean =>
-  hasRole(actor, "leader", "clerk", "admin");
+  hasRole(actor, "leader", "clerk", "admin") || actor.actsForLeader === true;
 
 /** A column of the documents row under `alias` ("documents", or "copy" in a self-join). */
 const column = (alias: string) => (c: string) => sql.ref(`${alias}.${c}`);
