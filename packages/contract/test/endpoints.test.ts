@@ -97,6 +97,8 @@ test("every JSON reply is strict: a field the contract does not name is refused"
       date: "2026-11-20",
       isPublic: false,
       createdAt: "2026-11-20T02:00:00.000Z",
+      urgency: null,
+      secrecy: null,
     },
     agency: "Sở Thông tin và Truyền thông",
     children: [],

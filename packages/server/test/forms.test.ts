@@ -367,7 +367,8 @@ for (const kind of testDatabaseKinds()) {
         const leader = await t.login("baolangson.lanhdao");
         const r = (await leader.get(`/api/forms/handling-report${PERIOD}`)).body as Report;
         assert.equal(r.asOf, "2026-12-21");
-        assert.deepEqual(r.total.incoming, figures(5, 1, 1, 2, 1));
+        // F's default deadline (18/12, the demo agencies' 10 working days) has passed too.
+        assert.deepEqual(r.total.incoming, figures(5, 1, 1, 3, 0));
         // A period holding none of it.
         const empty = (await leader.get("/api/forms/handling-report?from=2026-10-01&to=2026-10-31"))
           .body as Report;
@@ -375,11 +376,12 @@ for (const kind of testDatabaseKinds()) {
         assert.deepEqual(empty.total.outgoing, drafting(0, 0, 0, 0));
         assert.ok(empty.units.every((x) => x.incoming.received === 0));
         assert.deepEqual(empty.people, []);
-        // November: E, and the demo world's 1650/UBND-KGVX (arrived 11/11, due 20/11, not done).
+        // November: E (its default deadline has passed by 21/12), and the demo world's
+        // 1650/UBND-KGVX (arrived 11/11, due 20/11, not done).
         const november = (
           await leader.get("/api/forms/handling-report?from=2026-11-01&to=2026-11-30")
         ).body as Report;
-        assert.deepEqual(november.total.incoming, figures(2, 0, 0, 1, 1));
+        assert.deepEqual(november.total.incoming, figures(2, 0, 0, 2, 0));
       } finally {
         // Back to 10/12, with sessions of that day (the day moved on ended the earlier ones).
         t.clock.set("2026-12-10T09:00:00+07:00");
@@ -438,7 +440,8 @@ for (const kind of testDatabaseKinds()) {
           [doc.B, "2026-12-02", "2026-12-08", "late", "2026-12-09"],
           [doc.C, "2026-12-03", "2026-12-09", "overdue", null],
           [doc.D, "2026-12-04", "2026-12-20", "open", null],
-          [doc.F, "2026-12-05", null, "open", null],
+          // F was registered without a deadline: the demo agencies' rule gives 10 working days.
+          [doc.F, "2026-12-05", "2026-12-18", "open", null],
         ],
       );
       const numbers = r.entries.map((e) => e.number);

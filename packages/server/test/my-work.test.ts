@@ -110,7 +110,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(c.present!.count, 0);
       assert.equal((await clerk.post(`/api/documents/${copy.id}/register`, {})).status, 200);
       c = await work(clerk);
-      assert.equal(c.register!.count, 0);
+      assert.ok(!ids(c.register).includes(copy.id));
       assert.deepEqual(ids(c.present), [copy.id]);
       assert.equal(c.present!.items[0]!.next, "present");
       // The reports the agency owes on it.
@@ -127,9 +127,10 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(ids(l.instruct), [copy.id]);
       assert.equal(l.instruct!.items[0]!.due, "2026-12-08");
       // Leaders see everything late in the agency, and so does the follow-up clerk.
-      assert.deepEqual(ids(l.overdue), [copy.id]);
-      assert.equal(l.overdue!.items[0]!.next, "follow-up");
-      assert.deepEqual(ids((await work(clerk)).overdue), [copy.id]);
+      // (with the demo world's 1650/UBND-KGVX, due 20/11 and still not done).
+      assert.ok(ids(l.overdue).includes(copy.id));
+      assert.equal(l.overdue!.items.find((i) => i.documentId === copy.id)!.next, "follow-up");
+      assert.ok(ids((await work(clerk)).overdue).includes(copy.id));
       assert.equal((await work(clerk)).present!.count, 0);
 
       // Instructed: the unit leads; its head assigns it, then the specialist handles it.
@@ -170,11 +171,13 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       assert.equal((await work(head)).assign!.count, 0, "given to someone");
       const mine = await work(specialist);
-      assert.deepEqual(ids(mine.handle), [copy.id]);
-      assert.equal(mine.handle!.items[0]!.from, headUser.full_name);
+      // Beside the demo world's 1650/UBND-KGVX, assigned to the same specialist and late.
+      const row = (g: Group | undefined) => g!.items.find((i) => i.documentId === copy.id)!;
+      assert.ok(ids(mine.handle).includes(copy.id));
+      assert.equal(row(mine.handle).from, headUser.full_name);
       // Past the person's own deadline (09/12), though the unit's is the 20th.
-      assert.deepEqual(ids(mine.overdue), [copy.id]);
-      assert.equal(mine.overdue!.items[0]!.next, "handle");
+      assert.ok(ids(mine.overdue).includes(copy.id));
+      assert.equal(row(mine.overdue).next, "handle");
 
       // Nobody else's work: the other unit's specialist, another agency.
       const o = await work(other);
@@ -194,9 +197,10 @@ for (const kind of testDatabaseKinds()) {
         .set({ handling: "done" })
         .where("id", "=", copy.id)
         .execute();
-      assert.equal((await work(specialist)).handle!.count, 0);
-      assert.equal((await work(specialist)).overdue!.count, 0);
-      assert.equal((await work(leader)).overdue!.count, 0);
+      // (the demo world's late letter stays on them)
+      assert.ok(!ids((await work(specialist)).handle).includes(copy.id));
+      assert.ok(!ids((await work(specialist)).overdue).includes(copy.id));
+      assert.ok(!ids((await work(leader)).overdue).includes(copy.id));
     });
 
     test("bounded: the first rows, most urgent first, with the count of all", async () => {

@@ -81,6 +81,7 @@ export async function returnDelivered(ctx: AppContext, actor: Actor, id: string,
       documentId: sent.document_id,
       params: {
         agency: sent.name,
+        recipient: sent.name,
         reason,
         reference: row.reference,
         subject: row.subject,

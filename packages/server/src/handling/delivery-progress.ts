@@ -92,6 +92,7 @@ export async function sendStatus(
       params: {
         status: status satisfies DeliveryStatus,
         agency: received.name,
+        recipient: received.name,
         reference: received.reference,
         subject: received.subject,
       },
