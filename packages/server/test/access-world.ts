@@ -215,7 +215,10 @@ export async function buildWorld(t: TestApp) {
   // A secret document (Mật) of the clerk, named to the second unit's specialist; issued (delivered
   // to nobody), then flagged public behind the application's back: still nobody else's.
   const secret = await draftOf("baolangson.vanthu", "m");
-  await db.updateTable("documents").set({ secrecy: "mat" }).where("id", "=", secret).execute();
+  const marked = await bao.patch(`/api/documents/${secret}`, { secrecy: "mat" });
+  assert.equal(marked.status, 200, JSON.stringify(marked.body));
+  // Approved behind the review's back: a review would name the leader on it (review-*.ts).
+  await db.updateTable("documents").set({ review: "approved" }).where("id", "=", secret).execute();
   await db.transaction().execute((trx) => setReaders(trx, secret, [cv2.id]));
   const issued = await bao.post(`/api/documents/${secret}/issue`, {});
   assert.equal(issued.status, 200, JSON.stringify(issued.body));
