@@ -110,7 +110,10 @@ for (const kind of testDatabaseKinds()) {
       const unreadOf = async (c: Client) => (await c.get("/api/notifications")).body.unread;
       const all = await unreadOf(so);
       assert.ok(all >= 4);
-      assert.equal(await unreadOf(leader), all);
+      // The leader has the agency-wide rows too; the clerk also those addressed to the clerks
+      // (the handling flow tells the people who sent the document: handling/delivery-progress.ts).
+      const leaderAll = await unreadOf(leader);
+      assert.ok(leaderAll >= 1 && leaderAll <= all);
       assert.deepEqual(
         (await so.post("/api/notifications/read", { ids: [received[0]!.id] })).body,
         {
@@ -127,7 +130,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual((await so.post("/api/notifications/read", {})).body, { read: all - 1 });
       assert.equal(await unreadOf(so), 0);
       assert.ok((await notes(so)).every((n) => n.readAt));
-      assert.equal(await unreadOf(leader), all, "the leader has read nothing yet");
+      assert.equal(await unreadOf(leader), leaderAll, "the leader has read nothing yet");
       assert.ok((await notes(leader)).every((n) => !n.readAt));
       // The clerk's own rows (addressed to them) take read_at.
       assert.deepEqual((await bao.post("/api/notifications/read", { ids: [arrived.id] })).body, {
