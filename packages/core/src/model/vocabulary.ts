@@ -80,7 +80,13 @@ export type HandlerStatus = (typeof HANDLER_STATUSES)[number];
  * Where a registered received document stands inside the agency: presented to a leader (trình),
  * instructed (bút phê), assigned to a person, in progress, done. Null: just registered.
  */
-export const HANDLING_STEPS = ["presented", "instructed", "assigned", "in-progress", "done"] as const;
+export const HANDLING_STEPS = [
+  "presented",
+  "instructed",
+  "assigned",
+  "in-progress",
+  "done",
+] as const;
 export type HandlingStep = (typeof HANDLING_STEPS)[number];
 /** Reminders about late work, as iOffice counts them: nhắc nhở, phê bình. */
 export const REMINDER_KINDS = ["nhac-nho", "phe-binh"] as const;
