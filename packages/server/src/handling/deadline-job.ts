@@ -12,7 +12,7 @@ import type { AppContext } from "../context.ts";
 import { localDate } from "../context.ts";
 import { notify, type NotificationEvent } from "../workflow/notify.ts";
 import { deadlineContext } from "./deadline-settings.ts";
-import { documentParams, rowPeople } from "./handling-rules.ts";
+import { documentParams, rowPeople, stillOpen } from "./handling-rules.ts";
 
 const NEAR_DAYS = 2;
 
@@ -46,10 +46,7 @@ export async function sendDeadlineNotices(ctx: AppContext): Promise<number> {
       "presented_to",
       "handling",
     ])
-    .where("direction", "=", "incoming")
-    .where("status", "=", "registered")
-    .where("attached_to", "is", null)
-    .where((eb) => eb.or([eb("handling", "is", null), eb("handling", "!=", "done")]))
+    .where(stillOpen)
     .where((eb) =>
       eb.or([
         eb("due_on", "is not", null),

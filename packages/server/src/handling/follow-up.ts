@@ -23,6 +23,7 @@ import {
   lockReceived,
   rowPeople,
   type Db,
+  stillOpen,
 } from "./handling-rules.ts";
 
 /** Refuses whoever is neither in charge of follow-up nor a leader. */
@@ -104,10 +105,7 @@ export async function listOverdue(ctx: AppContext, actor: Actor): Promise<Overdu
     .selectFrom("documents")
     .selectAll()
     .where("agency_id", "=", actor.agencyId)
-    .where("direction", "=", "incoming")
-    .where("status", "=", "registered")
-    .where("attached_to", "is", null)
-    .where((eb) => eb.or([eb("handling", "is", null), eb("handling", "!=", "done")]))
+    .where(stillOpen)
     .where((eb) =>
       eb.or([
         eb("due_on", "<", today),

@@ -3,7 +3,7 @@
  * core's state machine (workflow/handling.ts), the reader's part in its handling (which rows they
  * hold, as the person or as the head of the unit), and the people to notify.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import {
   handlingProblem,
   type HandlingEvent,
@@ -167,4 +167,17 @@ export async function rowPeople(db: Db, agencyId: string, rows: HandlerRow[]): P
 /** The notification parameters naming a document (the catalogues render them). */
 export function documentParams(row: Pick<DocumentRow, "reference" | "subject" | "issuer_name">) {
   return { reference: row.reference, subject: row.subject, issuer: row.issuer_name };
+}
+
+/**
+ * A registered received record still being handled: not attached to an earlier record, not done.
+ * What the deadline job and the follow-up list both start from.
+ */
+export function stillOpen(eb: ExpressionBuilder<Database, "documents">) {
+  return eb.and([
+    eb("documents.direction", "=", "incoming"),
+    eb("documents.status", "=", "registered"),
+    eb("documents.attached_to", "is", null),
+    eb.or([eb("documents.handling", "is", null), eb("documents.handling", "!=", "done")]),
+  ]);
 }
