@@ -191,6 +191,8 @@ test('bug: the admin\'s agency-name field was labelled "Họ và tên": it says 
   await installer.getByLabel("Tên đăng nhập").fill("admin");
   await installer.getByLabel("Mật khẩu").fill("demo");
   await installer.getByRole("button", { name: "Đăng nhập" }).click();
+  // Signed in before leaving the page: going on at once can race the session cookie.
+  await expect(installer.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
   await installer.goto("/app/quan-tri");
   await expect(installer.getByRole("heading", { name: "Quản trị hệ thống" })).toBeVisible();
   await expect(installer.getByRole("textbox", { name: "Tên cơ quan" })).toHaveCount(1);

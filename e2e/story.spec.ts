@@ -132,7 +132,12 @@ test("a clerk drafts from a template, sees the lint warning and fixes it", async
 test("a leader issues it to the recipients read from the text", async ({ browser }) => {
   const page = await signIn(browser, "stttt-ls.lanhdao");
   await page.getByRole("link", { name: "Dự thảo", exact: true }).click();
-  await page.getByRole("link", { name: new RegExp(SUBJECT.slice(0, 30)) }).click();
+  // Home (Việc của tôi) links the same draft from its notice: pick it in the drafts box.
+  await expect(page).toHaveURL(/\/app\/du-thao$/);
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: new RegExp(`^Công văn: ${SUBJECT.slice(0, 30)}`) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
   // The leader approves what was sent up; the steps say who sent it, to whom, with the note.
   await page.getByRole("tab", { name: "Trình ký" }).click();
