@@ -473,6 +473,19 @@ for (const kind of testDatabaseKinds()) {
         ["deadline.overdue"],
         "the follow-up clerk",
       );
+      // Days travel as ISO days, formatted by the reader's catalogue (a formatted "23/11/2026"
+      // was read as ISO again by the bell: "hạn 26//2/20/1").
+      const dues = (
+        await t.ctx.db
+          .selectFrom("notifications")
+          .select("params")
+          .where("document_id", "=", copy)
+          .execute()
+      )
+        .map((n) => (n.params as { due?: string | null }).due)
+        .filter((d) => d != null);
+      assert.ok(dues.length >= 3, JSON.stringify(dues));
+      for (const d of dues) assert.match(d!, /^\d{4}-\d\d-\d\d$/);
       assert.ok(
         (await t.ctx.db.selectFrom("notifications").select("id").execute()).length > sent.length,
       );

@@ -42,3 +42,14 @@ test("bug: dates could not be typed into the date fields: typed day first, check
   ];
   for (const [typed, want] of cases) assert.equal(parseTypedDate(typed), want, typed);
 });
+
+test("viDate: an ISO day or time as 03/12/2026; anything else as it is, never scrambled", () => {
+  for (const [input, shown] of [
+    ["2026-12-03", "03/12/2026"],
+    ["2026-12-03T09:00:00.000Z", "03/12/2026"],
+    ["20/11/2026", "20/11/2026"],
+    ["", ""],
+  ] as const)
+    assert.equal(viDate(input), shown, input);
+  assert.equal(viDate(null), "");
+});

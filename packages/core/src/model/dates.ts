@@ -51,6 +51,8 @@ export function arrivalDateProblem(
 export function viDate(iso: string | null | undefined): string {
   if (!iso) return "";
   const d = iso.slice(0, 10);
+  // Anything but an ISO day is shown as it is: "20/11/2026" read as ISO came out "26//2/20/1".
+  if (!/^\d{4}-\d\d-\d\d$/.test(d)) return iso;
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 

@@ -8,7 +8,7 @@
  * A clerk may also pass a document at once when registering it, to a unit or a person
  * (`routeAtRegistration`), without a leader's instruction.
  */
-import { deliveryStatusOf, stepAfter, viDate, type HandlingStep } from "@vanthu/core";
+import { deliveryStatusOf, stepAfter, type HandlingStep } from "@vanthu/core";
 import type { AssignBody } from "@vanthu/contract";
 import type { Transaction } from "kysely";
 import type { Database } from "@vanthu/db";
@@ -139,7 +139,7 @@ export async function assignHandler(
       agencyId: actor.agencyId,
       userIds: [user.id],
       documentId: id,
-      params: { ...documentParams(row), by: actor.fullName, due: dueOn ? viDate(dueOn) : null },
+      params: { ...documentParams(row), by: actor.fullName, due: dueOn ?? null },
       at: now,
     });
     await recordAudit(trx, {
@@ -204,7 +204,7 @@ export async function routeAtRegistration(
       ...documentParams(row),
       by: actor.fullName,
       unit: unit?.name ?? null,
-      due: to.dueOn ? viDate(to.dueOn) : null,
+      due: to.dueOn ?? null,
     },
     at: to.at,
   });

@@ -6,7 +6,7 @@
  * deadline is also told to the people in charge of follow-up, once per document; a document
  * late before anyone was given it, to the leader it was presented to, else to them.
  */
-import { addWorkingDays, viDate } from "@vanthu/core";
+import { addWorkingDays } from "@vanthu/core";
 import type { HandlerRow } from "@vanthu/db";
 import type { AppContext } from "../context.ts";
 import { localDate } from "../context.ts";
@@ -89,7 +89,7 @@ export async function sendDeadlineNotices(ctx: AppContext): Promise<number> {
     const open = rows.filter((r) => r.status !== "done" && r.role !== "inform");
     const working = open.filter((r) => !open.some((c) => c.parent_id === r.id));
     const base = { agencyId: d.agency_id, documentId: d.id, at: now };
-    const params = (due: string) => ({ ...documentParams(d), due: viDate(due) });
+    const params = (due: string) => ({ ...documentParams(d), due });
     for (const h of working as HandlerRow[]) {
       const due = h.due_on ?? d.due_on;
       if (!due || due > soon) continue;

@@ -184,7 +184,7 @@ export async function instructDocument(
           ...documentParams(row),
           role,
           by: leader.full_name,
-          due: dueOn ? viDate(dueOn) : null,
+          due: dueOn ?? null,
         },
         at: now,
       });
