@@ -72,3 +72,52 @@ test("the work pages a clerk uses most", async ({ page }) => {
   await page.waitForLoadState("networkidle");
   expect(await violations(page), "admin (not an admin: the page says so)").toEqual([]);
 });
+
+/** Signs in as a demo account in a fresh page's context. */
+async function signIn(page: Page, username: string) {
+  await page.goto("/app/dang-nhap");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { name: /Xin chào/ })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+test("the pages of the work inside an agency (issue 15)", async ({ browser }) => {
+  // The leader: Việc của tôi, a document to instruct, its handling and review tabs.
+  const leader = await (await browser.newContext()).newPage();
+  await leader.emulateMedia({ reducedMotion: "reduce" });
+  await signIn(leader, "baolangson.lanhdao");
+  expect(await violations(leader), "my work (leader)").toEqual([]);
+  for (const [path, heading] of [
+    ["/app/qua-han", "Việc quá hạn"],
+    ["/app/so-theo-doi", "Sổ theo dõi giải quyết văn bản đến"],
+    ["/app/bao-cao-xu-ly", "Báo cáo tình hình xử lý văn bản"],
+  ] as const) {
+    await leader.goto(path);
+    await expect(leader.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await leader.waitForLoadState("networkidle");
+    expect(await violations(leader), path).toEqual([]);
+  }
+  await leader.goto("/app/qua-han");
+  await leader.getByRole("link", { name: /1650\/UBND-KGVX/ }).click();
+  await leader.getByRole("tab", { name: "Xử lý" }).click();
+  await expect(leader.getByText(/Hạn xử lý: 20\/11\/2026/).first()).toBeVisible();
+  expect(await violations(leader), "handling tab").toEqual([]);
+  await leader.getByRole("link", { name: "Phiếu giải quyết" }).click();
+  await expect(leader.locator(".print-slip")).toBeVisible();
+  expect(await violations(leader), "handling slip").toEqual([]);
+  await leader.context().close();
+
+  // The admin: units, delegations, deadlines.
+  const admin = await (await browser.newContext()).newPage();
+  await admin.emulateMedia({ reducedMotion: "reduce" });
+  await signIn(admin, "baolangson.admin");
+  await admin.goto("/app/quan-tri");
+  for (const tab of ["Đơn vị", "Ủy quyền", "Hạn xử lý"]) {
+    await admin.getByRole("tab", { name: tab }).click();
+    await admin.waitForLoadState("networkidle");
+    expect(await violations(admin), `admin: ${tab}`).toEqual([]);
+  }
+  await admin.context().close();
+});

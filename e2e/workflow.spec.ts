@@ -51,7 +51,7 @@ async function signIn(
 /** Opens a card of Việc của tôi by the text it holds. */
 async function openWork(page: Page, section: string, text: RegExp | string) {
   const list = page.getByRole("region", { name: new RegExp(`^${section}`) });
-  await list.getByRole("link", { name: text }).first().click();
+  await list.getByRole("listitem").filter({ hasText: text }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/app\/van-ban\/[0-9a-f-]+$/);
 }
 
@@ -63,17 +63,11 @@ test("the clerk registers the directive and attaches the copy that came by anoth
   // The copy that came through the system (12/11), then the one imported by hand (13/11).
   const cards = page.getByRole("region", { name: /^Văn bản đến chờ vào sổ/ });
   await expect(cards.getByRole("link", { name: /STTTT-TTBCXB/ })).toHaveCount(2);
-  await cards
-    .getByRole("article")
-    .filter({ hasText: "12/11/2026" })
-    .getByRole("link")
-    .first()
-    .click();
-  reference =
-    (await page.getByRole("heading", { level: 1 }).textContent())?.match(
-      /\d+\/STTTT-TTBCXB/,
-    )?.[0] ?? "";
-  expect(reference).toMatch(/STTTT-TTBCXB/);
+  const first = cards.getByRole("listitem").filter({ hasText: "12/11/2026" }).getByRole("link");
+  reference = (await first.textContent()) ?? "";
+  expect(reference).toMatch(/^\d+\/STTTT-TTBCXB$/);
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
   directive = page.url();
   await page.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
   const dialog = page.getByRole("dialog", { name: "Vào sổ văn bản đến" });
@@ -82,10 +76,12 @@ test("the clerk registers the directive and attaches the copy that came by anoth
   await expect(page.getByText(/Đã vào sổ đến, số \d+/)).toBeVisible();
 
   await page.getByRole("link", { name: "Việc của tôi" }).click();
-  await page
+  // The one registered has left the list; the copy imported by hand waits.
+  const waiting = page
     .getByRole("region", { name: /^Văn bản đến chờ vào sổ/ })
-    .getByRole("link", { name: /STTTT-TTBCXB/ })
-    .click();
+    .getByRole("link", { name: /STTTT-TTBCXB/ });
+  await expect(waiting).toHaveCount(1);
+  await waiting.click();
   await page.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
   const second = page.getByRole("dialog", { name: "Vào sổ văn bản đến" });
   const warning = second.getByTestId("duplicate-warning");
@@ -114,8 +110,18 @@ test("the leader writes the bút phê: Ban Thời sự leads, Ban Thư ký tòa 
   browser,
 }) => {
   const page = await signIn(browser, "baolangson.lanhdao");
-  await expect(page.getByRole("button", { name: /Thông báo/ })).toContainText(/\d/);
-  await openWork(page, "Văn bản trình", SUBJECT);
+  // The bell says the clerk presented it; Việc của tôi lists it.
+  const bell = page.getByRole("button", { name: /^Thông báo: \d+/ });
+  await bell.click();
+  await expect(
+    page
+      .getByRole("dialog")
+      .getByText(new RegExp(`trình.*${reference}`, "i"))
+      .first(),
+  ).toBeVisible();
+  await shot(page, "04-leader-bell");
+  await page.keyboard.press("Escape");
+  await openWork(page, "Văn bản chờ bút phê", SUBJECT);
   await page.getByRole("tab", { name: "Xử lý" }).click();
   await page.getByRole("button", { name: "Bút phê" }).click();
   const dialog = page.getByRole("dialog", { name: "Bút phê" });
@@ -138,7 +144,7 @@ test("the leader writes the bút phê: Ban Thời sự leads, Ban Thư ký tòa 
 
 test("the head of Ban Thời sự assigns it to a specialist", async ({ browser }) => {
   const page = await signIn(browser, "baolangson.truongphong");
-  await openWork(page, "Văn bản cần phân công", SUBJECT);
+  await openWork(page, "Văn bản đơn vị chủ trì, chờ phân công", SUBJECT);
   await page.getByRole("tab", { name: "Xử lý" }).click();
   await page.getByRole("button", { name: "Chuyển, phân công" }).click();
   const dialog = page.getByRole("dialog", { name: "Chuyển, phân công" });
@@ -152,7 +158,7 @@ test("the head of Ban Thời sự assigns it to a specialist", async ({ browser 
 
 test("the specialist starts, drafts the reply and sends it up", async ({ browser }) => {
   const page = await signIn(browser, "baolangson.chuyenvien");
-  await openWork(page, "Văn bản được giao", SUBJECT);
+  await openWork(page, "Văn bản tôi được giao xử lý", SUBJECT);
   await page.getByRole("tab", { name: "Xử lý" }).click();
   await page.getByRole("button", { name: "Bắt đầu xử lý" }).click();
   await expect(page.getByText("Đã chuyển sang đang xử lý")).toBeVisible();
@@ -178,7 +184,7 @@ test("the specialist starts, drafts the reply and sends it up", async ({ browser
 
 test("the leader sends the reply back with a comment", async ({ browser }) => {
   const page = await signIn(browser, "baolangson.lanhdao");
-  await openWork(page, "Dự thảo chờ duyệt", /trả lời|an toàn thông tin/);
+  await openWork(page, "Dự thảo chờ tôi duyệt", /trả lời|an toàn thông tin/);
   await expect(page).toHaveURL(reply);
   await page.getByRole("tab", { name: "Trình ký" }).click();
   await page.getByRole("button", { name: "Trả lại", exact: true }).click();
@@ -194,8 +200,9 @@ test("the specialist edits and sends it again; the leader compares and approves"
   browser,
 }) => {
   const page = await signIn(browser, "baolangson.chuyenvien");
-  await openWork(page, "Dự thảo bị trả lại", /trả lời|an toàn thông tin/);
-  await expect(page.getByText("Bổ sung thời gian mở chuyên mục.").first()).toBeVisible();
+  await openWork(page, "Dự thảo bị trả lại để sửa", /trả lời|an toàn thông tin/);
+  await expect(page.getByTestId("sent-back")).toContainText("Bổ sung thời gian mở chuyên mục.");
+  await shot(page, "06-sent-back");
   await page.getByRole("link", { name: "Sửa dự thảo" }).click();
   const body = page.getByLabel("Nội dung (mỗi đoạn một dòng)");
   await body.fill(
@@ -216,10 +223,11 @@ test("the specialist edits and sends it again; the leader compares and approves"
   await expect(leader.getByTestId("review-steps")).toContainText(
     "Bổ sung thời gian mở chuyên mục.",
   );
-  await leader.getByRole("button", { name: "So sánh" }).first().click();
-  await expect(leader.getByText(/Thay đổi từ phiên bản \d+ đến phiên bản \d+/)).toBeVisible();
-  await expect(leader.locator("ins").filter({ hasText: "01/12/2026" })).toBeVisible();
-  await shot(leader, "06-version-diff");
+  // The last two versions compared: what the specialist added, underlined.
+  const diff = leader.getByTestId("version-diff");
+  await expect(diff.locator("ins").filter({ hasText: "01/12/2026" })).toBeVisible();
+  await expect(leader.getByText(/\d+ từ thêm, \d+ từ bỏ/)).toBeVisible();
+  await shot(leader, "07-version-diff");
   await leader.getByRole("button", { name: "Duyệt", exact: true }).click();
   await leader
     .getByRole("dialog", { name: "Duyệt dự thảo" })
@@ -233,13 +241,15 @@ test("the clerk issues the reply, and the specialist marks the directive done", 
   browser,
 }) => {
   const page = await signIn(browser, "baolangson.vanthu");
-  await openWork(page, "Dự thảo chờ ban hành", /trả lời|an toàn thông tin/);
+  await openWork(page, "Dự thảo đã duyệt, chờ cho số, ban hành", /trả lời|an toàn thông tin/);
   await page.getByRole("button", { name: "Ban hành" }).click();
   const dialog = page.getByRole("dialog", { name: "Xác nhận nơi nhận và ban hành" });
   await expect(
-    dialog.getByRole("checkbox", { name: "Sở Thông tin và Truyền thông tỉnh Lạng Sơn" }),
+    dialog
+      .getByRole("group", { name: "Sở Thông tin và Truyền thông tỉnh Lạng Sơn" })
+      .getByRole("checkbox", { name: "Sở Thông tin và Truyền thông" }),
   ).toBeChecked();
-  await shot(page, "07-issue-reply");
+  await shot(page, "08-issue-reply");
   await dialog.getByRole("button", { name: "Ban hành" }).click();
   await expect(page.getByText(/Đã ban hành văn bản số \d+\/BLS/)).toBeVisible();
   await page.context().close();
@@ -253,7 +263,7 @@ test("the clerk issues the reply, and the specialist marks the directive done", 
   await done.getByLabel(/Kết quả xử lý/).fill("Đã mở chuyên mục và trả lời Sở bằng công văn.");
   await done.getByRole("button", { name: "Hoàn thành" }).click();
   await expect(specialist.getByText("Đã hoàn thành xử lý")).toBeVisible();
-  await shot(specialist, "08-done");
+  await shot(specialist, "09-done");
   await specialist.context().close();
 });
 
@@ -266,8 +276,14 @@ test("Sở TT&TT sees each status with its time, and the reply linked", async ({
     .click();
   await page.getByRole("tab", { name: "Gửi, nhận" }).click();
   const row = page.getByRole("row", { name: /Báo Lạng Sơn/ });
-  await expect(row).toContainText("Đã xử lý xong");
-  await shot(page, "09-issuer-statuses");
+  // 03 registered, 04 assigned, 05 in progress, 06 done, each with its time; the result; the reply.
+  for (const step of ["Đã vào sổ", "Đã phân công", "Đang xử lý", "Hoàn thành"])
+    await expect(row).toContainText(new RegExp(`${step}: \\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}`));
+  await expect(row).toContainText("Kết quả: Đã mở chuyên mục và trả lời Sở bằng công văn.");
+  await row.getByRole("link", { name: /\/BLS$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/\/BLS/);
+  await expect(page.getByText(/trả lời Công văn số/).first()).toBeVisible();
+  await shot(page, "10-issuer-statuses");
   await page.context().close();
 });
 
@@ -276,14 +292,92 @@ test("late work: the follow-up list, the handling report, the Phiếu and the S�
 }) => {
   const page = await signIn(browser, "baolangson.vanthu");
   await page.getByRole("link", { name: "Việc quá hạn" }).click();
-  await expect(page.getByRole("row", { name: /1650\/UBND-KGVX/ })).toBeVisible();
-  await shot(page, "10-overdue");
+  const late = page.getByRole("row", { name: /1650\/UBND-KGVX/ });
+  await expect(late).toContainText("20/11/2026");
+  await expect(late).toContainText("Ban Thư ký tòa soạn (Phối hợp)");
+  await shot(page, "11-overdue");
+  // A nhắc nhở from the row goes to its handlers at once, and is counted.
+  await late.getByRole("button", { name: "Nhắc nhở" }).click();
+  const toast = page.getByText(/Đã nhắc \d+ đơn vị, người xử lý/);
+  await expect(toast).toBeVisible();
+  const reminded = /\d+/.exec((await toast.textContent()) ?? "")![0];
+  await expect(late).toContainText(`${reminded} nhắc nhở, 0 phê bình`);
+
+  // The handling report: the late one counted as "Quá hạn chưa xong", the directive as done.
   await page.getByRole("link", { name: "Báo cáo xử lý văn bản" }).click();
-  await shot(page, "11-handling-report");
+  await expect(
+    page.getByRole("heading", { name: "Báo cáo tình hình xử lý văn bản" }).first(),
+  ).toBeVisible();
+  // From November: the late 1650/UBND-KGVX (received 12/11) is in the period.
+  await page.getByRole("textbox", { name: "Từ ngày" }).fill("01/11/2026");
+  await page.getByRole("textbox", { name: "Từ ngày" }).press("Tab");
+  const ts = page.getByRole("row", { name: /^Ban Thời sự/ }).first();
+  // Được giao 2, xong đúng hạn 1, quá hạn chưa xong 1 (the columns of Văn bản đến).
+  await expect(ts.getByRole("cell")).toHaveText([
+    /Ban Thời sự/,
+    "2",
+    "1",
+    "0",
+    "1",
+    "0",
+    /\d/,
+    /\d/,
+    /\d/,
+    /\d/,
+  ]);
+  await shot(page, "12-handling-report");
+
+  // The Sổ theo dõi: each received document with its handler, deadline and progress.
   await page.getByRole("link", { name: "Sổ theo dõi giải quyết" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(reference) })).toBeVisible();
-  await shot(page, "12-follow-up-register");
+  await page.getByRole("textbox", { name: "Từ ngày" }).fill("01/11/2026");
+  await page.getByRole("textbox", { name: "Từ ngày" }).press("Tab");
+  const entry = page.getByRole("row", { name: new RegExp(reference) });
+  await expect(entry).toContainText("Đúng hạn");
+  await expect(entry).toContainText("Ban Thời sự");
+  await expect(page.getByRole("row", { name: /1650\/UBND-KGVX/ })).toContainText("Quá hạn");
+  await shot(page, "13-follow-up-register");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Danh mục" })).toBeHidden();
+  await page.pdf({
+    path: `test-results/workflow/${test.info().project.name}/so-theo-doi.pdf`,
+    landscape: true,
+  });
+  await page.emulateMedia({ media: "screen" });
+
+  // The Phiếu giải quyết of the directive: the bút phê, the units and the deadline, printed.
   await page.goto(`${directive}/phieu-giai-quyet`);
-  await shot(page, "13-handling-slip");
+  const slip = page.locator(".print-slip");
+  await expect(slip).toContainText("Ban Thời sự");
+  await expect(slip).toContainText("Ban Thư ký tòa soạn");
+  await expect(slip).toContainText("Giao Ban Thời sự chủ trì");
+  await shot(page, "14-handling-slip");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "In" })).toBeHidden();
+  await page.pdf({
+    path: `test-results/workflow/${test.info().project.name}/phieu-giai-quyet.pdf`,
+  });
+  await page.context().close();
+});
+
+test("on a phone (390 px): Việc của tôi, a document's handling and the overdue list fit", async ({
+  browser,
+}) => {
+  const page = await signIn(browser, "baolangson.lanhdao", { width: 390, height: 844 });
+  await expect(page.getByRole("heading", { name: "Việc của tôi" })).toBeVisible();
+  const fits = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  await fits();
+  await shot(page, "15-phone-my-work");
+  await page.goto(directive);
+  await page.getByRole("tab", { name: "Xử lý" }).click();
+  await expect(page.getByText("Giao Ban Thời sự chủ trì").first()).toBeVisible();
+  await fits();
+  await shot(page, "16-phone-handling");
+  await page.goto("/app/qua-han");
+  await expect(page.getByRole("heading", { name: "Việc quá hạn" })).toBeVisible();
+  await fits();
+  await shot(page, "17-phone-overdue");
   await page.context().close();
 });

@@ -139,6 +139,7 @@ test("layoutHandlingSlip: the header, the document, the bút phê and the result
     body.some((p) => p.startsWith("- Trưởng phòng TS giao Chuyên viên A (chủ trì)")),
     body.join("\n"),
   );
+  assert.ok(body.includes("- Chuyên viên A: Đã đăng ba tin."), body.join("\n"));
   assert.ok(body.includes("Tình trạng: Đã giải quyết, đúng hạn."));
   assert.ok(body.includes("Ngày hoàn thành: 08/12/2026."));
   // A title that is already in the name is not written twice.
@@ -150,4 +151,10 @@ test("layoutHandlingSlip: the header, the document, the bút phê and the result
     (at) => ({ day: at.slice(0, 10), time: at.slice(11, 16) }),
   );
   assert.ok(again.body.some((p) => p.text === "Tổng Biên tập B, 02:15 ngày 03/12/2026."));
+  // A result the handler closed with a full stop keeps one (it printed "công văn..").
+  const closed = layoutHandlingSlip(
+    { ...slip, results: [{ who: "Chuyên viên A", result: "Đã đăng ba tin.", doneAt: null }] },
+    (at) => ({ day: at.slice(0, 10), time: at.slice(11, 16) }),
+  );
+  assert.ok(closed.body.some((p) => p.text === "- Chuyên viên A: Đã đăng ba tin."));
 });

@@ -214,6 +214,10 @@ for (const kind of testDatabaseKinds()) {
       const draft = (await cv.get(`/api/documents/${reply.body.id}`)).body;
       assert.match(draft.subject, /trả lời/);
       assert.deepEqual(draft.content.addressees, ["Sở Thông tin và Truyền thông tỉnh Lạng Sơn"]);
+      // Signed by the leader whose bút phê it carries out (whose account has no title but
+      // "Lãnh đạo": the name alone), not by the deputy the agency's list would give.
+      assert.equal(draft.content.signature.signerName, "Lãnh đạo Báo Lạng Sơn");
+      assert.equal(draft.content.signature.authority, null);
       const edited = await cv.patch(`/api/documents/${reply.body.id}`, {
         paragraphs: [...draft.content.paragraphs, "Báo Lạng Sơn đã đăng ba tin bài./."],
         signature: {

@@ -89,6 +89,24 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(s.sentBack!.items[0]!.next, "revise");
       assert.equal(s.approve, undefined, "a specialist approves nothing");
       assert.equal(s.register, undefined, "nor registers");
+      assert.equal(s.issue, undefined, "nor issues");
+
+      // Approved: the clerk numbers and issues it, and it has left the approver's group.
+      await db
+        .updateTable("documents")
+        .set({ review: "approved", approved_by: headUser.id, approved_at: new Date() })
+        .where("id", "=", up.id)
+        .execute();
+      assert.deepEqual(ids((await work(clerk)).issue), [up.id]);
+      assert.equal((await work(clerk)).issue!.items[0]!.next, "issue");
+      assert.equal((await work(clerk)).issue!.items[0]!.from, headUser.full_name);
+      assert.deepEqual(ids((await work(head)).approve), []);
+      assert.equal((await work(leader)).issue, undefined, "the leader does not number");
+      await db
+        .updateTable("documents")
+        .set({ review: "submitted", approved_by: null, approved_at: null })
+        .where("id", "=", up.id)
+        .execute();
 
       // A directive arrives: the clerk registers it, then presents it.
       const so = await t.login("stttt-ls.vanthu");

@@ -137,7 +137,6 @@ export const en: Catalog = {
     title: "To do",
     hello: (name: string) => `Hello, ${name}`,
     toRegister: "Incoming, not registered",
-    toIssue: "Drafts to issue",
     toReport: "Tasks to report on",
     overdue: "Overdue reports",
     notifications: "Recent notifications",
@@ -614,6 +613,7 @@ export const en: Catalog = {
     forwarded: "The draft was forwarded.",
     approved: "The draft was approved.",
     sentBack: "The draft was sent back.",
+    sentBackBy: (name: string, at: string) => `${name} sent the draft back at ${at}, to change:`,
     reopenWarning:
       "The draft is approved. Saving a change makes it a draft being written again, to be submitted again.",
     underReview: "You are editing a draft submitted to you: each save is a new version.",
@@ -798,6 +798,7 @@ export const en: Catalog = {
     groups: {
       approve: "Drafts waiting for my approval",
       sentBack: "My drafts sent back for changes",
+      issue: "Approved drafts waiting for a number",
       register: "Received, to register",
       present: "Received, to present to a leader",
       instruct: "Waiting for my instructions",
@@ -809,6 +810,7 @@ export const en: Catalog = {
     next: {
       approve: "Approve",
       revise: "Revise and send again",
+      issue: "Number and issue",
       register: "Register",
       present: "Present",
       instruct: "Instruct",

@@ -137,7 +137,6 @@ export const vi = {
     title: "Việc cần làm",
     hello: (name: string) => `Xin chào, ${name}`,
     toRegister: "Văn bản đến chưa vào sổ",
-    toIssue: "Dự thảo chờ ban hành",
     toReport: "Nhiệm vụ phải báo cáo",
     overdue: "Quá hạn báo cáo",
     notifications: "Thông báo gần đây",
@@ -607,6 +606,7 @@ export const vi = {
     forwarded: "Đã trình tiếp dự thảo.",
     approved: "Đã duyệt dự thảo.",
     sentBack: "Đã trả lại dự thảo.",
+    sentBackBy: (name: string, at: string) => `${name} trả lại dự thảo lúc ${at}, để sửa:`,
     reopenWarning:
       "Dự thảo đã được duyệt. Nếu lưu thay đổi, dự thảo trở lại trạng thái đang soạn và phải trình duyệt lại.",
     underReview: "Anh/chị đang sửa dự thảo được trình: mỗi lần lưu là một phiên bản mới.",
@@ -797,6 +797,7 @@ export const vi = {
     groups: {
       approve: "Dự thảo chờ tôi duyệt",
       sentBack: "Dự thảo bị trả lại để sửa",
+      issue: "Dự thảo đã duyệt, chờ cho số, ban hành",
       register: "Văn bản đến chờ vào sổ",
       present: "Văn bản đến chờ trình lãnh đạo",
       instruct: "Văn bản chờ bút phê",
@@ -808,6 +809,7 @@ export const vi = {
     next: {
       approve: "Duyệt",
       revise: "Sửa và trình lại",
+      issue: "Cho số, ban hành",
       register: "Vào sổ",
       present: "Trình",
       instruct: "Bút phê",

@@ -7,6 +7,8 @@ export const MY_WORK_GROUPS = [
   "approve",
   /** My drafts sent back with comments. */
   "sentBack",
+  /** Approved outgoing drafts waiting for their number (clerks issue them). */
+  "issue",
   /** Received documents not yet registered (clerks). */
   "register",
   /** Registered received documents not yet presented to a leader (clerks). */
@@ -28,6 +30,7 @@ export type MyWorkGroup = (typeof MY_WORK_GROUPS)[number];
 export const WORK_ACTIONS = [
   "approve",
   "revise",
+  "issue",
   "register",
   "present",
   "instruct",

@@ -20,6 +20,10 @@ import { ND30, keepNameWords } from "../layout/layout-document.ts";
 import type { LayoutModel, Paragraph, StyledLine, TextStyle } from "../layout/layout-model.ts";
 import type { HandlingProgress } from "./handling-figures.ts";
 
+/** The text closed by a full stop, unless the writer closed it already ("... công văn." once). */
+const sentence = (text: string): string =>
+  /[.!?…:;]$/u.test(text.trimEnd()) ? text.trimEnd() : `${text.trimEnd()}.`;
+
 export interface SlipInstruction {
   text: string;
   dueOn: string | null;
@@ -236,7 +240,7 @@ export function layoutHandlingSlip(slip: HandlingSlipSource, dayTime: DayTime): 
   heading("4. Kết quả giải quyết");
   for (const r of slip.results)
     line(
-      `- ${r.who}${r.doneAt ? `, ${when(r.doneAt)}` : ""}: ${r.result ?? "đã giải quyết xong"}.`,
+      `- ${r.who}${r.doneAt ? `, ${when(r.doneAt)}` : ""}: ${sentence(r.result ?? "đã giải quyết xong")}`,
     );
   line(`Tình trạng: ${PROGRESS_NAMES[slip.progress]}.`);
   line(`Ngày hoàn thành: ${slip.doneOn ? viDate(slip.doneOn) : "....../....../......"}.`);

@@ -7,11 +7,11 @@
 import {
   composeConsolidatedReport,
   foldKey,
-  leaderSignature,
   toNameCase,
   type ConsolidatedSignature,
 } from "@vanthu/core";
 import type { AppContext, Actor } from "../context.ts";
+import { agencySigner } from "../documents/agency-signer.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import type { DocumentContent } from "../documents/document-content.ts";
 import { loadDocument } from "../documents/load-document.ts";
@@ -49,24 +49,7 @@ async function signatureFor(
       signerTitle: s.signerTitle,
       signerName: s.signerName,
     };
-  const leaders = await ctx.db
-    .selectFrom("users")
-    .select(["full_name", "title"])
-    .where("agency_id", "=", agencyId)
-    .where("disabled", "=", false)
-    .where(({ eb, val }) => eb(val("leader"), "=", eb.fn.any("roles")))
-    .orderBy("created_at")
-    .execute();
-  const blocks = leaders.map((l) => leaderSignature(l.title, l.full_name));
-  return (
-    blocks.find((b) => b.signerTitle && !b.authority) ??
-    blocks.find((b) => b.signerTitle) ?? {
-      authority: null,
-      authorityTitle: null,
-      signerTitle: null,
-      signerName: null,
-    }
-  );
+  return agencySigner(ctx, agencyId);
 }
 
 export async function createConsolidatedReport(ctx: AppContext, actor: Actor, documentId: string) {

@@ -3,13 +3,15 @@
  * whose subject and preamble cite it and whose items are its numbered items (core's
  * composeFollowOn), linked to it as its parent. Or, with `reply`, the reply to it (core's
  * composeReply): a công văn to its issuer, linked to what it answers (`answers_id`), which the
- * sender sees once it is issued and delivered to them.
+ * sender sees once it is issued and delivered to them. Either is signed, until someone changes
+ * it, by the leader whose bút phê it carries out (`agency-signer.ts`).
  */
 import { composeFollowOn, composeReply, type DateParts } from "@vanthu/core";
 import type { FollowOnReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { fail } from "../errors.ts";
 import { loadDocument } from "../documents/load-document.ts";
+import { agencySigner } from "../documents/agency-signer.ts";
 import { createDraft } from "../documents/create-draft.ts";
 import { readContent } from "../stored-json.ts";
 
@@ -38,6 +40,17 @@ export async function createFollowOn(
     subject: parent.subject,
     paragraphs: content.paragraphs ?? [],
   };
+  // Signed by the leader whose bút phê it carries out, or to whom it was presented.
+  const instruction = await ctx.db
+    .selectFrom("instructions")
+    .select("given_by")
+    .where("document_id", "=", parent.id)
+    .orderBy("at", "desc")
+    .executeTakeFirst();
+  const signature = await agencySigner(ctx, actor.agencyId, [
+    instruction?.given_by ?? null,
+    parent.presented_to,
+  ]);
   const followOn = options.reply
     ? composeReply(source, agency.name)
     : { ...composeFollowOn(source, agency.name), addressees: [] };
@@ -52,6 +65,7 @@ export async function createFollowOn(
         paragraphs: followOn.paragraphs,
         recipients: ["Như trên"],
         archive: ["VT"],
+        signature,
       },
     },
     options.reply ? { answersId: parent.id } : { parentId: parent.id },

@@ -3,6 +3,7 @@
  * from the state of the documents themselves (no list of its own to keep in step):
  * - approve: outgoing drafts submitted with me as reviewer;
  * - sentBack: my drafts sent back;
+ * - issue (clerks): approved outgoing drafts waiting for their number;
  * - register (clerks): received records not registered nor attached to an earlier one;
  * - present (clerks): registered received documents not yet presented (handling null);
  * - instruct: presented to me, or to a leader whose instructions I hold today (delegation);
@@ -103,6 +104,24 @@ export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
         .where("documents.status", "=", "draft")
         .where("documents.review", "=", "sent-back")
         .where("documents.created_by", "=", actor.userId) as unknown as Source,
+    },
+    {
+      group: "issue",
+      next: "issue",
+      applies: clerk,
+      q: docs()
+        .select([
+          ...docColumns,
+          "documents.due_on as due",
+          sql<string | null>`(SELECT full_name FROM users WHERE users.id = documents.approved_by)`.as(
+            "from_name",
+          ),
+          "documents.approved_at as at",
+        ])
+        .where("documents.direction", "=", "outgoing")
+        .where("documents.status", "=", "draft")
+        .where("documents.review", "=", "approved")
+        .where(() => sql<boolean>`${clerk}`) as unknown as Source,
     },
     {
       group: "register",

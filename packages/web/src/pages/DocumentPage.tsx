@@ -217,6 +217,11 @@ export default function DocumentPage() {
     </Group>
   );
 
+  // A draft sent back shows the reviewer's comment above everything: it is what to fix.
+  const sentBack =
+    d.review?.state === "sent-back" && d.status === "draft"
+      ? d.review.steps.findLast((s) => s.action === "send-back")
+      : undefined;
   return (
     <Stack>
       <PageTitle right={actions}>
@@ -242,6 +247,17 @@ export default function DocumentPage() {
           {d.subject}
         </Text>
       </Group>
+      {sentBack && (
+        <Alert
+          color="orange"
+          title={t.review.sentBackBy(sentBack.actor.fullName, viDateTime(sentBack.at))}
+          data-testid="sent-back"
+        >
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {sentBack.note}
+          </Text>
+        </Alert>
+      )}
       <ErrorAlert error={action.error} />
       {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
       {dialog === "delete" && (

@@ -1,14 +1,14 @@
 /**
- * The page the app opens on: Việc của tôi (what waits for me, `my-work.tsx`), the drafts waiting
- * to be issued (clerks and leaders) and my latest notifications.
+ * The page the app opens on: Việc của tôi (what waits for me, `my-work.tsx`: for a clerk the
+ * approved drafts to number and issue among the rest) and my latest notifications.
  */
 import { Link } from "react-router";
 import { Anchor, Loader, Stack, Text, Title } from "@mantine/core";
 import { useApi } from "../api.ts";
-import { DocumentTable, ErrorAlert, PageTitle } from "../components.tsx";
+import { ErrorAlert, PageTitle } from "../components.tsx";
 import { viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
-import { can, useMe } from "../session.ts";
+import { useMe } from "../session.ts";
 import { noticeText } from "../notice-text.ts";
 import { noticeLink } from "../notification-bell.tsx";
 import { MyWorkGroups } from "./my-work.tsx";
@@ -16,15 +16,12 @@ import { MyWorkGroups } from "./my-work.tsx";
 export default function Home() {
   const me = useMe().data!;
   const work = useApi("GET /api/my-work");
-  const drafts = useApi(can(me, "leader", "clerk") ? "GET /api/documents" : null, {
-    query: { box: "drafts", pageSize: 10 },
-  });
   const notes = useApi("GET /api/notifications");
 
   return (
     <Stack>
       <PageTitle>{t.home.hello(me.user.fullName)}</PageTitle>
-      <ErrorAlert error={work.error ?? drafts.error} />
+      <ErrorAlert error={work.error} />
       <section aria-labelledby="viec-cua-toi">
         <Title order={2} size="h3" id="viec-cua-toi" mb="sm">
           {t.work.title}
@@ -35,14 +32,6 @@ export default function Home() {
           !work.error && <Loader size="sm" role="status" aria-label={t.common.loading} />
         )}
       </section>
-      {can(me, "leader", "clerk") && (
-        <section>
-          <Title order={2} size="h4" mb="xs">
-            {t.home.toIssue}
-          </Title>
-          <DocumentTable items={drafts.data?.items ?? []} empty={t.home.nothing} />
-        </section>
-      )}
       <section>
         <Title order={2} size="h4" mb="xs">
           {t.home.notifications}

@@ -318,7 +318,14 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
   const attachTo = (toId: string) =>
     attach.run(
       () => api.call("POST /api/documents/:id/attach", { params: { id: doc.id }, body: { toId } }),
-      { success: () => t.handling.attachedDone, then: () => void navigate(`/van-ban/${toId}`) },
+      {
+        success: () => t.handling.attachedDone,
+        // Closed first: the page is reused for the record it goes to, and the dialog stayed open.
+        then: () => {
+          onClose();
+          void navigate(`/van-ban/${toId}`);
+        },
+      },
     );
   const deadline = check.data?.deadline;
   const unitPeople = (people.data?.people ?? []).filter(
