@@ -113,9 +113,9 @@ export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
         .select([
           ...docColumns,
           "documents.due_on as due",
-          sql<string | null>`(SELECT full_name FROM users WHERE users.id = documents.approved_by)`.as(
-            "from_name",
-          ),
+          sql<
+            string | null
+          >`(SELECT full_name FROM users WHERE users.id = documents.approved_by)`.as("from_name"),
           "documents.approved_at as at",
         ])
         .where("documents.direction", "=", "outgoing")
