@@ -127,6 +127,26 @@ test("what a reader may do with a document, by its state and the reader's roles"
       ],
     ],
     [
+      "clerk, a registered copy presented to the leader: its steps send 04-06, not the clerk",
+      {
+        direction: "incoming",
+        status: "registered",
+        delivered: true,
+        deliveryStatus: "03",
+        handling: {
+          step: "presented",
+          attached: false,
+          leader: false,
+          followsUp: false,
+          mayAssign: false,
+          handler: false,
+          mayFinish: false,
+        },
+      },
+      ["clerk"],
+      ["followOn", "forwardOut", "instruct", "instructOnPaper", "present"],
+    ],
+    [
       "specialist, a copy in progress",
       { direction: "incoming", status: "registered", delivered: true, deliveryStatus: "05" },
       ["specialist"],

@@ -586,6 +586,12 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(twice.status, 409);
       assert.equal(twice.body.error.code, "ALREADY_INSTRUCTED");
+      // In the handling flow the clerk no longer moves the sender's status by hand.
+      const byHand = await clerk.post(`/api/documents/${copy}/progress`, { status: "06" });
+      assert.equal(byHand.status, 409, JSON.stringify(byHand.body));
+      assert.equal(byHand.body.error.code, "INVALID_STATUS_CHANGE");
+      assert.match(byHand.body.error.issues[0].message, /xử lý trong hệ thống/);
+      assert.deepEqual((await clerk.get(`/api/documents/${copy}`)).body.can.progress, []);
       const handlers = (await head.get(`/api/documents/${copy}/handling`)).body.handlers;
       // Only the unit's head assigns from the unit's row.
       const byOther = await cv.post(`/api/documents/${copy}/assignments`, {

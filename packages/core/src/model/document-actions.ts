@@ -65,7 +65,8 @@ export interface DocumentActions extends ReviewActions {
   followOn: boolean;
   /** Change the cycles and deadlines of its tasks (an issued directive of the reader's agency). */
   editTasks: boolean;
-  /** The progress steps the reader may record now (none before registering). */
+  /** The progress steps the reader may record by hand now (none before registering, none once
+   * the record is in the handling flow: its steps send them). */
   progress: ProgressStatus[];
   /** Follow its recipients on the directive's dashboard. */
   dashboard: boolean;
@@ -186,8 +187,10 @@ export function documentActions(d: DocumentFacts, roles: readonly Role[]): Docum
     return: draft && incoming && d.delivered && !h.attached && mayAct(roles, "register"),
     followOn: incoming && d.status === "registered" && mayAct(roles, "followOn"),
     editTasks: issuedOutgoing && mayAct(roles, "tasks"),
+    // By hand only for a record handled outside the system (on paper): once presented or
+    // instructed, its handling steps send 04, 05 and 06 themselves.
     progress:
-      d.deliveryStatus !== null && mayAct(roles, "progress")
+      d.deliveryStatus !== null && h.step === null && mayAct(roles, "progress")
         ? progressStepsFrom(d.deliveryStatus)
         : [],
     dashboard: issuedOutgoing,

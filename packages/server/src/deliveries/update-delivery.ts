@@ -110,6 +110,20 @@ export async function progressDelivered(
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const before = await lockedStatus(trx, deliveryId);
+    // A record in the handling flow moves by its steps (present, instruct, assign, start, done).
+    const { handling } = await trx
+      .selectFrom("documents")
+      .select("handling")
+      .where("id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    if (handling !== null)
+      throw fail("INVALID_STATUS_CHANGE", `document ${row.id} is handled in the system`, [
+        {
+          path: "status",
+          message:
+            "Văn bản đang được xử lý trong hệ thống: tình trạng gửi nơi gửi theo các bước trình, bút phê, phân công và hoàn thành.",
+        },
+      ]);
     if (!canMoveDelivery(before, status))
       throw fail("INVALID_STATUS_CHANGE", `delivery ${deliveryId}: ${before} -> ${status}`);
     await trx
