@@ -48,6 +48,15 @@ async function signIn(
   return page;
 }
 
+/** The person's bell holds a notice with this text (opened, read, closed again). */
+async function bellHas(page: Page, text: RegExp) {
+  const bell = page.getByRole("button", { name: /^Thông báo/ });
+  await bell.click();
+  await expect(page.getByRole("dialog").getByText(text).first()).toBeVisible();
+  await bell.click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+}
+
 /** Opens a card of Việc của tôi by the text it holds. */
 async function openWork(page: Page, section: string, text: RegExp | string) {
   const list = page.getByRole("region", { name: new RegExp(`^${section}`) });
@@ -60,6 +69,9 @@ test("the clerk registers the directive and attaches the copy that came by anoth
 }) => {
   const page = await signIn(browser, "baolangson.vanthu");
   await shot(page, "01-clerk-my-work");
+  // Her bell: the arrival, and the late 1650/UBND-KGVX with its deadline as people write it.
+  await bellHas(page, /Văn bản đến số \d+\/STTTT-TTBCXB của Sở Thông tin và Truyền thông/);
+  await bellHas(page, /Quá hạn xử lý văn bản số 1650\/UBND-KGVX \(hạn 20\/11\/2026\)/);
   // The copy that came through the system (12/11), then the one imported by hand (13/11).
   const cards = page.getByRole("region", { name: /^Văn bản đến chờ vào sổ/ });
   await expect(cards.getByRole("link", { name: /STTTT-TTBCXB/ })).toHaveCount(2);
@@ -111,16 +123,7 @@ test("the leader writes the bút phê: Ban Thời sự leads, Ban Thư ký tòa 
 }) => {
   const page = await signIn(browser, "baolangson.lanhdao");
   // The bell says the clerk presented it; Việc của tôi lists it.
-  const bell = page.getByRole("button", { name: /^Thông báo: \d+/ });
-  await bell.click();
-  await expect(
-    page
-      .getByRole("dialog")
-      .getByText(new RegExp(`trình.*${reference}`, "i"))
-      .first(),
-  ).toBeVisible();
-  await shot(page, "04-leader-bell");
-  await page.keyboard.press("Escape");
+  await bellHas(page, new RegExp(`Văn thư Báo Lạng Sơn trình văn bản số ${reference}`));
   await openWork(page, "Văn bản chờ bút phê", SUBJECT);
   await page.getByRole("tab", { name: "Xử lý" }).click();
   await page.getByRole("button", { name: "Bút phê" }).click();
@@ -144,6 +147,13 @@ test("the leader writes the bút phê: Ban Thời sự leads, Ban Thư ký tòa 
 
 test("the head of Ban Thời sự assigns it to a specialist", async ({ browser }) => {
   const page = await signIn(browser, "baolangson.truongphong");
+  await bellHas(
+    page,
+    new RegExp(
+      `Lãnh đạo Báo Lạng Sơn bút phê văn bản số ${reference}, Chủ trì, hạn xử lý \\d\\d/\\d\\d/\\d{4}`,
+      "i",
+    ),
+  );
   await openWork(page, "Văn bản đơn vị chủ trì, chờ phân công", SUBJECT);
   await page.getByRole("tab", { name: "Xử lý" }).click();
   await page.getByRole("button", { name: "Chuyển, phân công" }).click();
@@ -158,6 +168,7 @@ test("the head of Ban Thời sự assigns it to a specialist", async ({ browser 
 
 test("the specialist starts, drafts the reply and sends it up", async ({ browser }) => {
   const page = await signIn(browser, "baolangson.chuyenvien");
+  await bellHas(page, new RegExp(`Trưởng ban TS giao xử lý văn bản số ${reference}`));
   await openWork(page, "Văn bản tôi được giao xử lý", SUBJECT);
   await page.getByRole("tab", { name: "Xử lý" }).click();
   await page.getByRole("button", { name: "Bắt đầu xử lý" }).click();
@@ -184,6 +195,7 @@ test("the specialist starts, drafts the reply and sends it up", async ({ browser
 
 test("the leader sends the reply back with a comment", async ({ browser }) => {
   const page = await signIn(browser, "baolangson.lanhdao");
+  await bellHas(page, /Chuyên viên Báo Lạng Sơn trình dự thảo: trả lời Công văn số/);
   await openWork(page, "Dự thảo chờ tôi duyệt", /trả lời|an toàn thông tin/);
   await expect(page).toHaveURL(reply);
   await page.getByRole("tab", { name: "Trình ký" }).click();
@@ -200,6 +212,10 @@ test("the specialist edits and sends it again; the leader compares and approves"
   browser,
 }) => {
   const page = await signIn(browser, "baolangson.chuyenvien");
+  await bellHas(
+    page,
+    /Lãnh đạo Báo Lạng Sơn trả lại dự thảo: .*Ý kiến: Bổ sung thời gian mở chuyên mục/,
+  );
   await openWork(page, "Dự thảo bị trả lại để sửa", /trả lời|an toàn thông tin/);
   await expect(page.getByTestId("sent-back")).toContainText("Bổ sung thời gian mở chuyên mục.");
   await shot(page, "06-sent-back");
@@ -241,6 +257,7 @@ test("the clerk issues the reply, and the specialist marks the directive done", 
   browser,
 }) => {
   const page = await signIn(browser, "baolangson.vanthu");
+  await bellHas(page, /Lãnh đạo Báo Lạng Sơn đã duyệt dự thảo: trả lời Công văn số/);
   await openWork(page, "Dự thảo đã duyệt, chờ cho số, ban hành", /trả lời|an toàn thông tin/);
   await page.getByRole("button", { name: "Ban hành" }).click();
   const dialog = page.getByRole("dialog", { name: "Xác nhận nơi nhận và ban hành" });
@@ -269,6 +286,9 @@ test("the clerk issues the reply, and the specialist marks the directive done", 
 
 test("Sở TT&TT sees each status with its time, and the reply linked", async ({ browser }) => {
   const page = await signIn(browser, "stttt-ls.vanthu");
+  // The reply arrived as a received document; each status of the directive was notified.
+  await bellHas(page, /Văn bản đến số \d+\/BLS của Báo Lạng Sơn: trả lời Công văn số/);
+  await bellHas(page, new RegExp(`Báo Lạng Sơn – văn bản số ${reference}: Hoàn thành`));
   await page.getByRole("link", { name: "Văn bản đi", exact: true }).click();
   await page
     .getByRole("link", { name: new RegExp(reference) })
@@ -357,6 +377,112 @@ test("late work: the follow-up list, the handling report, the Phiếu and the S�
     path: `test-results/workflow/${test.info().project.name}/phieu-giai-quyet.pdf`,
   });
   await page.context().close();
+});
+
+test("each new page on a desktop and on a phone (390 px): it fits, with a screenshot of each", async ({
+  browser,
+}) => {
+  const pages: Array<[string, string, string, (p: Page) => Promise<void>]> = [
+    [
+      "baolangson.lanhdao",
+      "viec-cua-toi",
+      "/app",
+      async (p) => {
+        await expect(p.getByRole("heading", { name: "Việc của tôi" })).toBeVisible();
+      },
+    ],
+    [
+      "baolangson.lanhdao",
+      "xu-ly",
+      directive,
+      async (p) => {
+        await p.getByRole("tab", { name: "Xử lý" }).click();
+        await expect(p.getByText("Giao Ban Thời sự chủ trì").first()).toBeVisible();
+      },
+    ],
+    [
+      "baolangson.lanhdao",
+      "trinh-ky",
+      reply,
+      async (p) => {
+        await p.getByRole("tab", { name: "Trình ký" }).click();
+        await expect(p.getByTestId("review-steps")).toBeVisible();
+      },
+    ],
+    [
+      "baolangson.lanhdao",
+      "phieu-giai-quyet",
+      `${directive}/phieu-giai-quyet`,
+      async (p) => {
+        await expect(p.locator(".print-slip")).toContainText("Ban Thời sự");
+      },
+    ],
+    [
+      "baolangson.vanthu",
+      "qua-han",
+      "/app/qua-han",
+      async (p) => {
+        await expect(p.getByRole("row", { name: /1650\/UBND-KGVX/ })).toBeVisible();
+      },
+    ],
+    [
+      "baolangson.vanthu",
+      "so-theo-doi",
+      "/app/so-theo-doi",
+      async (p) => {
+        await expect(p.getByRole("row", { name: new RegExp(reference) })).toBeVisible();
+      },
+    ],
+    [
+      "baolangson.vanthu",
+      "bao-cao-xu-ly",
+      "/app/bao-cao-xu-ly",
+      async (p) => {
+        await expect(p.getByRole("row", { name: /^Ban Thời sự/ }).first()).toBeVisible();
+      },
+    ],
+    ...(["Đơn vị", "Ủy quyền", "Hạn xử lý"] as const).map(
+      (tab) =>
+        [
+          "baolangson.admin",
+          `quan-tri-${tab}`,
+          "/app/quan-tri",
+          async (p: Page) => {
+            await p.getByRole("tab", { name: tab }).click();
+            await expect(p.getByRole("tabpanel", { name: tab })).toBeVisible();
+          },
+        ] as [string, string, string, (p: Page) => Promise<void>],
+    ),
+  ];
+  for (const [width, height, suffix] of [
+    [1366, 900, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
+    const signedIn = new Map<string, Page>();
+    for (const [who, name, path, ready] of pages) {
+      let page = signedIn.get(who);
+      if (!page) {
+        page = await signIn(browser, who, { width, height });
+        signedIn.set(who, page);
+      }
+      await page.goto(path);
+      await ready(page);
+      await page.waitForLoadState("networkidle");
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      // A wide register may scroll inside its own frame, never the page.
+      expect(scroll, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+      await shot(
+        page,
+        `pages-${suffix}-${name
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/đ/gi, "d")
+          .replace(/\s+/g, "-")
+          .toLowerCase()}`,
+      );
+    }
+    for (const page of signedIn.values()) await page.context().close();
+  }
 });
 
 test("on a phone (390 px): Việc của tôi, a document's handling and the overdue list fit", async ({

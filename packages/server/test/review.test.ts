@@ -195,7 +195,8 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(late.status, 409);
       assert.equal(late.body.error.code, "ALREADY_ISSUED");
 
-      // Each person was told: the reviewers on submit, the writer on send-back and approval.
+      // Each person was told: the reviewers on submit, the writer on send-back and approval, and
+      // the clerks on approval.
       const told = await t.ctx.db
         .selectFrom("notifications")
         .select(["code", "user_id"])
@@ -210,6 +211,8 @@ for (const kind of testDatabaseKinds()) {
           "draft.submitted>truongphong",
           "draft.submitted>lanhdao",
           "draft.approved>chuyenvien",
+          // The clerk, who numbers and issues it.
+          "draft.approved>vanthu",
         ].sort(),
       );
     });

@@ -15,6 +15,7 @@ import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { seedDemoWorkflow } from "./demo-workflow.ts";
+import { sendDeadlineNotices } from "../handling/deadline-job.ts";
 
 const LS = { parentLine: "UBND tỉnh Lạng Sơn", place: "Lạng Sơn" };
 const HD = { parentLine: "UBND tỉnh Hải Dương", place: "Hải Dương" };
@@ -282,5 +283,8 @@ export async function seedDemoWorld(
     documents++;
   }
   documents += (await seedDemoWorkflow(ctx)).documents;
+  // The late and near deadlines told at once, as the job would on its next run: a newcomer's
+  // bell already says what is overdue.
+  await sendDeadlineNotices(ctx);
   return { agencies: agencies.length, users, documents };
 }

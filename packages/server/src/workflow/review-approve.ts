@@ -7,7 +7,7 @@ import type { ApproveBody, ReviewBlock } from "@vanthu/contract";
 import type { Actor, AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
-import { notify } from "./notify.ts";
+import { clerksOf, notify } from "./notify.ts";
 import {
   assertStep,
   authorsOf,
@@ -47,7 +47,14 @@ export async function approveDraft(
       note,
       at: now,
     });
-    const authors = (await authorsOf(trx, row)).filter((u) => u !== actor.userId);
+    // Its writers, and the clerks who number and issue it (not for a secret draft, which only
+    // the people named on it read).
+    const authors = [
+      ...new Set([
+        ...(await authorsOf(trx, row)),
+        ...(row.secrecy ? [] : await clerksOf(trx, actor.agencyId)),
+      ]),
+    ].filter((u) => u !== actor.userId);
     if (authors.length)
       await notify(trx, {
         code: "draft.approved",

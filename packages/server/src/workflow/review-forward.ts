@@ -72,7 +72,13 @@ export async function forwardDraft(
       agencyId: actor.agencyId,
       userIds: [next.id],
       documentId: id,
-      params: { subject: row.subject, from: actor.fullName, version: row.version, note },
+      params: {
+        subject: row.subject,
+        by: actor.fullName,
+        from: actor.fullName,
+        version: row.version,
+        note,
+      },
       at: now,
     });
     await recordAudit(trx, {

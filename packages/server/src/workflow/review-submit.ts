@@ -70,7 +70,7 @@ export async function submitDraft(
       agencyId: actor.agencyId,
       userIds: [reviewer.id],
       documentId: id,
-      params: { subject: row.subject, from: actor.fullName, version, note },
+      params: { subject: row.subject, by: actor.fullName, from: actor.fullName, version, note },
       at: now,
     });
     await recordAudit(trx, {
