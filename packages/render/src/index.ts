@@ -1,5 +1,12 @@
 // Public surface of @vanthu/render: the ND30 layout model drawn as PDF, .docx and HTML.
-export { renderPdf, renderPdfSync, type RenderPdfOptions } from "./render-pdf.ts";
+export {
+  renderPdf,
+  renderPdfSync,
+  renderPdfPlaced,
+  type RenderPdfOptions,
+  type PdfPlacements,
+  type StampBlank,
+} from "./render-pdf.ts";
 export { renderDocx } from "./render-docx.ts";
 export { renderHtml } from "./render-html.ts";
 export {
