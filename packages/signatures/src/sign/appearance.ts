@@ -105,3 +105,19 @@ export function signatureBlockAppearance(
   }
   return { page: block.page, rect, images };
 }
+
+/**
+ * For attachments and copies: the agency's signature at the top right of the first page, the
+ * seal image in a box of `size` points from the corner's margins.
+ */
+export function firstPageCornerAppearance(
+  page: { width: number; height: number },
+  seal: { png: Uint8Array; aspect: number },
+  options: { size?: number; margin?: number } = {},
+): SignatureAppearance {
+  const size = options.size ?? 56;
+  const margin = options.margin ?? 20;
+  const w = size * seal.aspect;
+  const rect: Rect = [page.width - margin - w, page.height - margin - size, page.width - margin, page.height - margin];
+  return { page: 0, rect, images: [{ png: seal.png, rect }] };
+}

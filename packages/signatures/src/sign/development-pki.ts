@@ -9,7 +9,7 @@ import { webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 import forge from "node-forge";
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 const ALG = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
 const DAY = 86_400_000;
@@ -50,8 +50,8 @@ export interface DevelopmentPki {
 let serial = 1;
 const nextSerial = () => (Date.now().toString(16) + (serial++).toString(16).padStart(4, "0")).padStart(16, "0");
 
-async function keys(): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"])) as CryptoKeyPair;
+async function keys(): Promise<webcrypto.CryptoKeyPair> {
+  return (await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
 }
 
 function toP12(keyDer: ArrayBuffer, chain: x509.X509Certificate[], password: string, name: string) {

@@ -7,6 +7,7 @@ export type SignErrorCode =
   | "SIGNER_TIMEOUT"
   | "SIGNER_REJECTED"
   | "SIGNER_UNAVAILABLE"
+  | "SIGNER_BAD_CREDENTIALS"
   | "SIGNER_UNSUPPORTED_KEY"
   | "TSA_TIMEOUT"
   | "TSA_FAILED"
@@ -22,6 +23,7 @@ const MESSAGES: Record<SignErrorCode, string> = {
   SIGNER_TIMEOUT: "Dịch vụ ký số không trả lời trong thời gian cho phép.",
   SIGNER_REJECTED: "Yêu cầu ký số đã bị từ chối.",
   SIGNER_UNAVAILABLE: "Không kết nối được dịch vụ ký số hoặc dịch vụ trả lời không hợp lệ.",
+  SIGNER_BAD_CREDENTIALS: "Dịch vụ ký số từ chối thông tin xác thực đã cấu hình.",
   SIGNER_UNSUPPORTED_KEY: "Loại khóa của chứng thư số chưa được hỗ trợ (chỉ hỗ trợ RSA).",
   TSA_TIMEOUT: "Máy chủ cấp dấu thời gian không trả lời trong thời gian cho phép.",
   TSA_FAILED: "Máy chủ cấp dấu thời gian từ chối hoặc trả lời không hợp lệ.",
