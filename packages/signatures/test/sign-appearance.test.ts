@@ -4,14 +4,22 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { latin1, PdfFile, PdfName, PdfRef, PdfXref, pageTree } from "@vanthu/extract";
+import { latin1, PdfFile, type PdfName, type PdfRef, PdfXref, pageTree } from "@vanthu/extract";
 import {
   firstPageCornerAppearance,
   Pkcs12Signer,
   signatureBlockAppearance,
   signPdf,
 } from "../src/index.ts";
-import { hasTool, pdfsig, PERSON, renderDraft, sealImage, signatureImage, testPki } from "./sign-fixtures.ts";
+import {
+  hasTool,
+  pdfsig,
+  PERSON,
+  renderDraft,
+  sealImage,
+  signatureImage,
+  testPki,
+} from "./sign-fixtures.ts";
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
 
@@ -30,9 +38,16 @@ function placedImages(pdf: Uint8Array): Box[][] {
     const form = xref.stream(((annot.get("AP") as Map<string, unknown>).get("N") as PdfRef).num)!;
     const content = Buffer.from(form.data).toString("latin1");
     const boxes: Box[] = [];
-    for (const m of content.matchAll(/q ([\d.-]+) 0 0 ([\d.-]+) ([\d.-]+) ([\d.-]+) cm \/Im\d+ Do Q/g)) {
+    for (const m of content.matchAll(
+      /q ([\d.-]+) 0 0 ([\d.-]+) ([\d.-]+) ([\d.-]+) cm \/Im\d+ Do Q/g,
+    )) {
       const [w, h, x, y] = m.slice(1).map(Number) as [number, number, number, number];
-      boxes.push({ x1: rect[0]! + x, y1: rect[1]! + y, x2: rect[0]! + x + w, y2: rect[1]! + y + h });
+      boxes.push({
+        x1: rect[0]! + x,
+        y1: rect[1]! + y,
+        x2: rect[0]! + x + w,
+        y2: rect[1]! + y + h,
+      });
     }
     out.push(boxes);
   }

@@ -134,7 +134,11 @@ export async function startTsa(): Promise<{
 }
 
 /** A PNG of `w` x `h` RGBA pixels from `pixel(x, y)` (filter 0 rows). */
-export function makePng(w: number, h: number, pixel: (x: number, y: number) => number[]): Uint8Array {
+export function makePng(
+  w: number,
+  h: number,
+  pixel: (x: number, y: number) => number[],
+): Uint8Array {
   const raw = Buffer.alloc((w * 4 + 1) * h);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) raw.set(pixel(x, y), y * (w * 4 + 1) + 1 + x * 4);

@@ -54,7 +54,9 @@ describe("Pkcs12Signer", () => {
       name: "an expired certificate",
       code: "SIGNER_CERTIFICATE_EXPIRED",
       make: async () => {
-        const id = await (await testPki()).person({
+        const id = await (
+          await testPki()
+        ).person({
           ...PERSON,
           password: "p",
           notBefore: new Date(Date.now() - 400 * DAY),

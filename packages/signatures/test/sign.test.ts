@@ -15,7 +15,15 @@ import { promisify } from "node:util";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { Pkcs12Signer, signPdf, stampText } from "../src/index.ts";
-import { AGENCY, hasTool, pdfsig, PERSON, renderDraft, startTsa, testPki } from "./sign-fixtures.ts";
+import {
+  AGENCY,
+  hasTool,
+  pdfsig,
+  PERSON,
+  renderDraft,
+  startTsa,
+  testPki,
+} from "./sign-fixtures.ts";
 
 const run = promisify(execFile);
 const PDFSIG = hasTool("pdfsig");
@@ -63,7 +71,14 @@ describe("sign, stamp, sign", () => {
       assert.deepEqual(Buffer.from(after.subarray(0, before.length)), Buffer.from(before));
     }
     // The stamped text is in the file as annotations with their appearance.
-    assert.equal([...Buffer.from(stamped).toString("latin1").matchAll(/\/Subtype \/FreeText/g)].length, 4);
+    assert.equal(
+      [
+        ...Buffer.from(stamped)
+          .toString("latin1")
+          .matchAll(/\/Subtype \/FreeText/g),
+      ].length,
+      4,
+    );
   });
 
   it("pdfsig: two valid signatures, the agency's over the whole file", async (t) => {
@@ -124,10 +139,21 @@ describe("sign, stamp, sign", () => {
       writeFileSync(join(dir, "token.der"), Buffer.from(token.values[0]!.toBER()));
       writeFileSync(join(dir, "root.pem"), tsa.rootPem);
       writeFileSync(join(dir, "tsa.pem"), tsa.certificatePem);
-      const digest = createHash("sha256").update(Buffer.from(info.signature.valueBlock.valueHexView)).digest("hex");
+      const digest = createHash("sha256")
+        .update(Buffer.from(info.signature.valueBlock.valueHexView))
+        .digest("hex");
       const { stdout } = await run("openssl", [
-        "ts", "-verify", "-digest", digest, "-in", join(dir, "token.der"), "-token_in",
-        "-CAfile", join(dir, "root.pem"), "-untrusted", join(dir, "tsa.pem"),
+        "ts",
+        "-verify",
+        "-digest",
+        digest,
+        "-in",
+        join(dir, "token.der"),
+        "-token_in",
+        "-CAfile",
+        join(dir, "root.pem"),
+        "-untrusted",
+        join(dir, "tsa.pem"),
       ]);
       assert.match(stdout, /Verification: OK/);
       // The leader's signature has none.

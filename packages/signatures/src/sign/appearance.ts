@@ -78,14 +78,23 @@ export interface SignatureBlock {
 export function signatureBlockAppearance(
   block: SignatureBlock,
   signature: { png: Uint8Array; aspect: number },
-  seal?: { png: Uint8Array; aspect: number; /** Seal diameter in points (default: the block's height). */ size?: number },
+  seal?: {
+    png: Uint8Array;
+    aspect: number;
+    /** Seal diameter in points (default: the block's height). */ size?: number;
+  },
 ): SignatureAppearance {
   const gap = 2;
   const h = block.top - block.bottom - 2 * gap;
   const sigH = h * 0.8;
   const sigW = Math.min(sigH * signature.aspect, block.width * 0.6);
   const cx = block.x + block.width / 2;
-  const sigRect: Rect = [cx - sigW / 2, block.bottom + gap + (h - sigH) / 2, cx + sigW / 2, block.bottom + gap + (h + sigH) / 2];
+  const sigRect: Rect = [
+    cx - sigW / 2,
+    block.bottom + gap + (h - sigH) / 2,
+    cx + sigW / 2,
+    block.bottom + gap + (h + sigH) / 2,
+  ];
   const images: SignatureAppearance["images"] = [{ png: signature.png, rect: sigRect }];
   let rect: Rect = [...sigRect];
   if (seal) {
@@ -118,6 +127,11 @@ export function firstPageCornerAppearance(
   const size = options.size ?? 56;
   const margin = options.margin ?? 20;
   const w = size * seal.aspect;
-  const rect: Rect = [page.width - margin - w, page.height - margin - size, page.width - margin, page.height - margin];
+  const rect: Rect = [
+    page.width - margin - w,
+    page.height - margin - size,
+    page.width - margin,
+    page.height - margin,
+  ];
   return { page: 0, rect, images: [{ png: seal.png, rect }] };
 }

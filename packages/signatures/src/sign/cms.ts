@@ -10,7 +10,13 @@ import * as pkijs from "pkijs";
 import { HASH_OID, nodeHash, type HashAlgorithm, type Signer } from "./signer.ts";
 import { requestTimestamp, type TimestampOptions } from "./timestamp.ts";
 
-pkijs.setEngine("node", new pkijs.CryptoEngine({ name: "node", crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]["crypto"] }));
+pkijs.setEngine(
+  "node",
+  new pkijs.CryptoEngine({
+    name: "node",
+    crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]["crypto"],
+  }),
+);
 
 const OID = {
   data: "1.2.840.113549.1.7.1",

@@ -11,7 +11,12 @@ import forge from "node-forge";
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
-const ALG = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const ALG = {
+  name: "RSASSA-PKCS1-v1_5",
+  hash: "SHA-256",
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 const DAY = 86_400_000;
 
 export interface IssuedIdentity {
@@ -48,10 +53,14 @@ export interface DevelopmentPki {
 }
 
 let serial = 1;
-const nextSerial = () => (Date.now().toString(16) + (serial++).toString(16).padStart(4, "0")).padStart(16, "0");
+const nextSerial = () =>
+  (Date.now().toString(16) + (serial++).toString(16).padStart(4, "0")).padStart(16, "0");
 
 async function keys(): Promise<webcrypto.CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+  return (await webcrypto.subtle.generateKey(ALG, true, [
+    "sign",
+    "verify",
+  ])) as webcrypto.CryptoKeyPair;
 }
 
 function toP12(keyDer: ArrayBuffer, chain: x509.X509Certificate[], password: string, name: string) {
@@ -81,7 +90,10 @@ export async function createDevelopmentPki(
     keys: rootKeys,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey),
     ],
   });
@@ -103,7 +115,9 @@ export async function createDevelopmentPki(
           x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
           true,
         ),
-        ...(o.extendedKeyUsage ? [new x509.ExtendedKeyUsageExtension(o.extendedKeyUsage, true)] : []),
+        ...(o.extendedKeyUsage
+          ? [new x509.ExtendedKeyUsageExtension(o.extendedKeyUsage, true)]
+          : []),
         await x509.SubjectKeyIdentifierExtension.create(k.publicKey),
         await x509.AuthorityKeyIdentifierExtension.create(root),
       ],

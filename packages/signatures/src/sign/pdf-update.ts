@@ -109,7 +109,7 @@ export class PdfUpdate {
       }
     }
     let xref = "xref\n";
-    for (let i = 0; i < nums.length; ) {
+    for (let i = 0; i < nums.length;) {
       let j = i;
       while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
       xref += `${nums[i]} ${j - i + 1}\n`;

@@ -65,7 +65,7 @@ export class Pkcs12Signer implements Signer {
     if (!leaf) throw new SignError("SIGNER_NO_KEY", "no certificate for the key");
     // The chain leaf first: each next one the issuer of the one before.
     const chain = [leaf];
-    for (let cur = leaf; chain.length <= certs.length; ) {
+    for (let cur = leaf; chain.length <= certs.length;) {
       const up = certs.find((c) => c !== cur && !chain.includes(c) && cur.isIssuer(c));
       if (!up) break;
       chain.push(up);

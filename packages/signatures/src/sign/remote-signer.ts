@@ -100,9 +100,11 @@ export class RemoteSigner implements Signer {
         return new Uint8Array(Buffer.from(t.signature, "base64"));
       if (t.status === "rejected") throw new SignError("SIGNER_REJECTED");
       if (t.status === "expired") throw new SignError("SIGNER_TIMEOUT", "expired at the service");
-      if (t.status !== "pending") throw new SignError("SIGNER_UNAVAILABLE", `status ${String(t.status)}`);
+      if (t.status !== "pending")
+        throw new SignError("SIGNER_UNAVAILABLE", `status ${String(t.status)}`);
       const wait = Math.min(this.o.pollIntervalMs ?? 1000, deadline - Date.now());
-      if (wait <= 0) throw new SignError("SIGNER_TIMEOUT", `not confirmed in ${deadline - started} ms`);
+      if (wait <= 0)
+        throw new SignError("SIGNER_TIMEOUT", `not confirmed in ${deadline - started} ms`);
       await new Promise((r) => setTimeout(r, wait));
     }
   }

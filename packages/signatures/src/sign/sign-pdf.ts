@@ -113,7 +113,9 @@ export async function signPdf(
   const content = Buffer.concat([text.subarray(0, contentsAt), text.subarray(afterContents)]);
   const cms = await buildCms(content, signer, {
     hash: options.hash,
-    timestamp: options.tsaUrl ? { url: options.tsaUrl, timeoutMs: options.tsaTimeoutMs } : undefined,
+    timestamp: options.tsaUrl
+      ? { url: options.tsaUrl, timeoutMs: options.tsaTimeoutMs }
+      : undefined,
   });
   if (cms.length > reserve)
     throw new SignError("SIGNATURE_TOO_LARGE", `${cms.length} bytes, ${reserve} reserved`);

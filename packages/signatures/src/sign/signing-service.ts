@@ -71,7 +71,8 @@ export async function startSigningService(o: SigningServiceOptions): Promise<Sig
       }
       if (req.method === "POST" && url.pathname.endsWith("/sign")) {
         const b = (await body(req)) as { user?: string; hash?: string; hashAlgorithm?: string };
-        if (b.user !== o.user || typeof b.hash !== "string") return send(400, { error: "bad request" });
+        if (b.user !== o.user || typeof b.hash !== "string")
+          return send(400, { error: "bad request" });
         const id = randomUUID();
         tx.set(id, {
           digest: new Uint8Array(Buffer.from(b.hash, "base64")),

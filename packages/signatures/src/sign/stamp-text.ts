@@ -56,7 +56,10 @@ export function stampText(pdf: Uint8Array, placements: StampPlacement[]): Uint8A
       form,
       `/Type /XObject /Subtype /Form /BBox [0 0 ${num(w)} ${num(p.size + down)}]` +
         ` /Resources << /Font << /${p.font} ${font.num} 0 R >> >>`,
-      Buffer.from(`BT /${p.font} ${num(p.size)} Tf 0 ${num(down)} Td (${escaped}) Tj ET\n`, "latin1"),
+      Buffer.from(
+        `BT /${p.font} ${num(p.size)} Tf 0 ${num(down)} Td (${escaped}) Tj ET\n`,
+        "latin1",
+      ),
     );
     const annot = update.reserve();
     update.object(
