@@ -3,6 +3,7 @@ export {
   renderPdf,
   renderPdfSync,
   renderPdfPlaced,
+  embedTextFont,
   type RenderPdfOptions,
   type PdfPlacements,
   type StampBlank,
@@ -16,3 +17,4 @@ export {
   type SerifFonts,
   type SerifFontData,
 } from "./fonts.ts";
+export type { PdfObjectSink } from "./pdf/pdf-writer.ts";

@@ -1,6 +1,7 @@
 import type { LayoutModel, Paragraph, StyledLine, TextStyle } from "@vanthu/core";
 import { loadSerifFonts, type SerifFonts } from "./fonts.ts";
-import { FaceMetrics } from "./pdf/pdf-font.ts";
+import { FaceMetrics, FontUse } from "./pdf/pdf-font.ts";
+import type { PdfObjectSink } from "./pdf/pdf-writer.ts";
 import {
   PdfCanvas,
   wrapText,
@@ -435,4 +436,21 @@ export function renderPdfPlaced(
     lang: "vi-VN",
   });
   return { pdf, placements };
+}
+
+/**
+ * One of the serif faces embedded into another file (an incremental update: the information
+ * line of a copy's signature), with only the glyphs of `lines`: the font's object number, each
+ * line encoded for a literal string in a content stream (escaped), and its width at size 1.
+ */
+export function embedTextFont(
+  sink: PdfObjectSink,
+  face: "R" | "B" | "I" | "BI",
+  lines: string[],
+  fonts?: SerifFonts,
+): { font: number; encoded: string[]; widths: number[] } {
+  const metrics = facesFor(fonts)[face];
+  const use = new FontUse(metrics);
+  const encoded = lines.map((l) => use.encode(l));
+  return { font: use.embed(sink), encoded, widths: lines.map((l) => metrics.width(l, 1)) };
 }

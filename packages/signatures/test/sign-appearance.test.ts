@@ -3,6 +3,10 @@
  * signer's title and name, the seal overlapping about a third of it from the left.
  */
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { latin1, PdfFile, type PdfName, type PdfRef, PdfXref, pageTree } from "@vanthu/extract";
 import {
@@ -83,16 +87,32 @@ describe("signature appearance (ND30 Phụ lục I)", () => {
     assert.equal((await pdfsig(signed))[0]!["Signature Validation"], "Signature is Valid.");
   });
 
-  it("a copy's agency signature at the top right of the first page", async () => {
+  it("a copy's agency signature at the top right of the first page", async (t) => {
     const pki = await testPki();
     const id = await pki.agency({ name: "UBND tỉnh Cao Nguyên", password: "p" });
     const { pdf, placements } = renderDraft();
     const page = { width: placements.pageWidth, height: placements.pageHeight };
     const signed = await signPdf(pdf, Pkcs12Signer.open(id.p12, "p"), {
-      appearance: firstPageCornerAppearance(page, { png: sealImage(), aspect: 1 }),
+      appearance: firstPageCornerAppearance(
+        page,
+        { png: sealImage(), aspect: 1 },
+        { lines: ["UBND tỉnh Cao Nguyên", "Thời gian ký: 02.12.2026 10:00:00 +07:00"] },
+      ),
     });
     const [[seal]] = placedImages(signed) as [[Box]];
-    assert.ok(seal.x2 <= page.width && seal.x1 > page.width * 0.75);
+    assert.ok(seal.x2 <= page.width && seal.x1 > page.width * 0.55);
     assert.ok(seal.y2 <= page.height && seal.y1 > page.height * 0.85);
+    // The information line is text (our serif embedded in the update), read back by poppler.
+    if (!hasTool("pdftotext")) return t.skip("pdftotext (poppler-utils) is not installed");
+    const dir = mkdtempSync(join(tmpdir(), "vanthu-copy-"));
+    try {
+      writeFileSync(join(dir, "c.pdf"), signed);
+      const text = execFileSync("pdftotext", ["-l", "1", join(dir, "c.pdf"), "-"], {
+        encoding: "utf8",
+      });
+      assert.match(text, /UBND tỉnh Cao Nguyên\s+Thời gian ký: 02\.12\.2026/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

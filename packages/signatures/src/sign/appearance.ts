@@ -4,6 +4,7 @@
  * user space (points, origin bottom-left); `signatureBlockAppearance` computes them from the
  * signature block that render reports.
  */
+import { embedTextFont } from "@vanthu/render";
 import { decodePng } from "./png.ts";
 import { num, type PdfUpdate } from "./pdf-update.ts";
 
@@ -16,6 +17,8 @@ export interface SignatureAppearance {
   rect: Rect;
   /** PNG images, drawn in order (later over earlier). */
   images: Array<{ png: Uint8Array; rect: Rect }>;
+  /** Lines of text (serif, black), left edge and baseline in page coordinates. */
+  texts?: Array<{ text: string; x: number; baseline: number; size: number; bold?: boolean }>;
 }
 
 /** Writes the images and the form XObject; returns the form's number and the widget's /Rect. */
@@ -49,11 +52,26 @@ export function writeAppearance(
     const [ix1, iy1, ix2, iy2] = img.rect;
     content += `q ${num(ix2 - ix1)} 0 0 ${num(iy2 - iy1)} ${num(ix1 - x1)} ${num(iy1 - y1)} cm /Im${i} Do Q\n`;
   });
+  const fonts: string[] = [];
+  for (const bold of [false, true]) {
+    const lines = (a.texts ?? []).filter((t) => !!t.bold === bold && t.text);
+    if (!lines.length) continue;
+    const name = bold ? "FB" : "FR";
+    const f = embedTextFont(
+      update.sink(),
+      bold ? "B" : "R",
+      lines.map((l) => l.text),
+    );
+    fonts.push(`/${name} ${f.font} 0 R`);
+    lines.forEach((l, i) => {
+      content += `BT /${name} ${num(l.size)} Tf 1 0 0 1 ${num(l.x - x1)} ${num(l.baseline - y1)} Tm (${f.encoded[i]}) Tj ET\n`;
+    });
+  }
   const form = update.reserve();
   update.stream(
     form,
     `/Type /XObject /Subtype /Form /BBox [0 0 ${num(x2 - x1)} ${num(y2 - y1)}]` +
-      ` /Resources << /XObject << ${xobjects.join(" ")} >> >>`,
+      ` /Resources << /XObject << ${xobjects.join(" ")} >> /Font << ${fonts.join(" ")} >> >>`,
     Buffer.from(content, "latin1"),
   );
   return { form, rect: `[${a.rect.map(num).join(" ")}]` };
@@ -117,21 +135,41 @@ export function signatureBlockAppearance(
 
 /**
  * For attachments and copies: the agency's signature at the top right of the first page, the
- * seal image in a box of `size` points from the corner's margins.
+ * seal image with the information line beside it (the agency's name, the time of signing), as
+ * e-office systems draw it.
  */
 export function firstPageCornerAppearance(
   page: { width: number; height: number },
   seal: { png: Uint8Array; aspect: number },
-  options: { size?: number; margin?: number } = {},
+  options: { lines?: string[]; size?: number; margin?: number; textWidth?: number } = {},
 ): SignatureAppearance {
-  const size = options.size ?? 56;
-  const margin = options.margin ?? 20;
-  const w = size * seal.aspect;
-  const rect: Rect = [
-    page.width - margin - w,
-    page.height - margin - size,
-    page.width - margin,
-    page.height - margin,
+  // Inside the top margin (20 mm), clear of the header's first line.
+  const size = options.size ?? 36;
+  const margin = options.margin ?? 10;
+  const lines = options.lines ?? [];
+  const fontSize = 8;
+  const textWidth = lines.length ? (options.textWidth ?? 170) : 0;
+  const right = page.width - margin;
+  const top = page.height - margin;
+  const sealRect: Rect = [
+    right - textWidth - size * seal.aspect,
+    top - size,
+    right - textWidth,
+    top,
   ];
-  return { page: 0, rect, images: [{ png: seal.png, rect }] };
+  const step = fontSize * 1.3;
+  const textTop = top - (size - lines.length * step) / 2;
+  const texts = lines.map((text, i) => ({
+    text,
+    x: sealRect[2] + 4,
+    baseline: textTop - (i + 1) * step + 2,
+    size: fontSize,
+    bold: i === 0,
+  }));
+  return {
+    page: 0,
+    rect: [sealRect[0], top - size, right, top],
+    images: [{ png: seal.png, rect: sealRect }],
+    texts,
+  };
 }

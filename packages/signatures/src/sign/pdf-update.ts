@@ -16,6 +16,7 @@ import {
   type PdfValue,
   type TreePage,
 } from "@vanthu/extract";
+import type { PdfObjectSink } from "@vanthu/render";
 import { SignError } from "./errors.ts";
 
 /** Largest PDF signed or stamped (an issued document with attachments is a few megabytes). */
@@ -88,6 +89,27 @@ export class PdfUpdate {
       Buffer.from("\nendstream\nendobj\n", "latin1"),
     ]);
     return num;
+  }
+
+  /** Writes a stream object whose data is already deflated. */
+  rawStream(num: number, dict: string, deflated: Uint8Array): number {
+    this.objects.set(num, [
+      Buffer.from(
+        `${num} 0 obj\n<< /Length ${deflated.length} /Filter /FlateDecode ${dict} >>\nstream\n`,
+        "latin1",
+      ),
+      deflated,
+      Buffer.from("\nendstream\nendobj\n", "latin1"),
+    ]);
+    return num;
+  }
+
+  /** This update as render's object sink (to embed a font). */
+  sink(): PdfObjectSink {
+    return {
+      object: (body, n = this.reserve()) => this.object(n, body),
+      stream: (dict, deflated, n = this.reserve()) => this.rawStream(n, dict, deflated),
+    };
   }
 
   /** The file with the update appended; where each new object starts. */
