@@ -18,6 +18,7 @@ export {
   type IssueOptions,
 } from "./sign/development-pki.ts";
 export { signPdf, type SignPdfOptions } from "./sign/sign-pdf.ts";
+export { checkSigner, type SignerIdentity } from "./sign/check-signer.ts";
 export { stampText, type StampPlacement } from "./sign/stamp-text.ts";
 export {
   signatureBlockAppearance,

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
+  checkSigner,
   Pkcs12Signer,
   RemoteSigner,
   SignError,
@@ -39,6 +40,15 @@ describe("Pkcs12Signer", () => {
     assert.deepEqual(Buffer.from(chain[1]!), Buffer.from(pki.root));
     assert.equal((await s.sign(new Uint8Array(32), "SHA-256")).length, 256);
     assert.equal(s.interactive, false);
+    const who = await checkSigner(s);
+    assert.match(who.subject, /^CN=Vương Đình Quý, OU=Văn phòng, O=UBND tỉnh Cao Nguyên/);
+    assert.match(who.issuer, /^CN=vanthu Development Root CA/);
+  });
+
+  it("checkSigner: a certificate expired at the time given, SIGNER_CERTIFICATE_EXPIRED", async () => {
+    const id = await (await testPki()).person({ ...PERSON, password: "p" });
+    const s = Pkcs12Signer.open(id.p12, "p");
+    await rejects(checkSigner(s, new Date(Date.now() + 4000 * DAY)), "SIGNER_CERTIFICATE_EXPIRED");
   });
 
   const cases: Array<{ name: string; code: string; make: () => Promise<() => unknown> }> = [
