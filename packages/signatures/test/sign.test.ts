@@ -14,7 +14,10 @@ import { describe, it } from "node:test";
 import { promisify } from "node:util";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { Pkcs12Signer, signPdf, stampText } from "../src/index.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extractText, parseExtracted } from "@vanthu/extract";
+import { Pkcs12Signer, SignError, signPdf, stampText } from "../src/index.ts";
 import {
   AGENCY,
   hasTool,
@@ -162,5 +165,65 @@ describe("sign, stamp, sign", () => {
       rmSync(dir, { recursive: true, force: true });
       await tsa.close();
     }
+  });
+
+  it("vanthu reads the stamped number and date back from the issued PDF", async () => {
+    const { issued } = await issue();
+    const extracted = await extractText(issued, "issued.pdf");
+    assert.match(extracted.text, /Số: 1234\/QĐ-UBND/);
+    const [doc] = parseExtracted(extracted).documents;
+    assert.equal(doc!.reference, "1234/QĐ-UBND");
+    assert.equal(doc!.date, "2026-12-02");
+    // Drawn by a revision after the leader's signature, as extract tells a clerk.
+    assert.equal(doc!.fieldSources.reference?.source, "revision");
+    assert.equal(doc!.fieldSources.date?.source, "revision");
+    assert.equal(doc!.fieldSources.signerName?.source, "text");
+  });
+});
+
+describe("signing errors", () => {
+  const expectCode = (code: string) => (e: unknown) => {
+    assert.ok(e instanceof SignError, String(e));
+    assert.equal(e.code, code);
+    return true;
+  };
+
+  it("a timestamp authority that does not answer: TSA_TIMEOUT", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const id = await (await testPki()).agency({ name: AGENCY, password: "p" });
+      await assert.rejects(
+        signPdf(renderDraft().pdf, Pkcs12Signer.open(id.p12, "p"), {
+          tsaUrl: `http://127.0.0.1:${port}/`,
+          tsaTimeoutMs: 100,
+        }),
+        expectCode("TSA_TIMEOUT"),
+      );
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
+  it("bytes that are no PDF: PDF_NOT_SIGNABLE", async () => {
+    const id = await (await testPki()).agency({ name: AGENCY, password: "p" });
+    await assert.rejects(
+      signPdf(new TextEncoder().encode("%PDF-1.7\nnot really"), Pkcs12Signer.open(id.p12, "p")),
+      expectCode("PDF_NOT_SIGNABLE"),
+    );
+  });
+
+  it("too little room reserved: SIGNATURE_TOO_LARGE", async () => {
+    const id = await (await testPki()).agency({ name: AGENCY, password: "p" });
+    await assert.rejects(
+      signPdf(renderDraft().pdf, Pkcs12Signer.open(id.p12, "p"), { reserve: 512 }),
+      expectCode("SIGNATURE_TOO_LARGE"),
+    );
+  });
+
+  it("no blank to stamp: STAMP_NOTHING_TO_DRAW", () => {
+    assert.throws(() => stampText(renderDraft().pdf, []), expectCode("STAMP_NOTHING_TO_DRAW"));
   });
 });
