@@ -11,6 +11,7 @@
  * with the client's id and secret as HTTP Basic credentials.
  */
 import { SignError } from "./errors.ts";
+import { readLimited } from "./read-limited.ts";
 import type { HashAlgorithm, Signer } from "./signer.ts";
 
 export interface RemoteSignerOptions {
@@ -59,9 +60,9 @@ export class RemoteSigner implements Signer {
       throw new SignError("SIGNER_UNAVAILABLE", String(e), { cause: e });
     }
     if (res.status === 401 || res.status === 403) throw new SignError("SIGNER_BAD_CREDENTIALS");
-    const text = await res.text();
-    if (!res.ok || text.length > MAX_REPLY)
-      throw new SignError("SIGNER_UNAVAILABLE", `HTTP ${res.status}`);
+    const bytes = await readLimited(res, MAX_REPLY).catch(() => null);
+    if (!res.ok || !bytes) throw new SignError("SIGNER_UNAVAILABLE", `HTTP ${res.status}`);
+    const text = Buffer.from(bytes).toString("utf8");
     try {
       const v = JSON.parse(text) as unknown;
       if (v && typeof v === "object") return v as Record<string, unknown>;

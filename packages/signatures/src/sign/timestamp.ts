@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { SignError } from "./errors.ts";
+import { readLimited } from "./read-limited.ts";
 import { HASH_OID, type HashAlgorithm } from "./signer.ts";
 
 export interface TimestampOptions {
@@ -34,7 +35,7 @@ export async function requestTimestamp(
     nonce: new asn1js.Integer({ valueHex: new Uint8Array([0x01, ...randomBytes(8)]).buffer }),
     certReq: true,
   });
-  let reply: ArrayBuffer;
+  let reply: Uint8Array | null;
   try {
     const res = await fetch(options.url, {
       method: "POST",
@@ -43,17 +44,19 @@ export async function requestTimestamp(
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
     if (!res.ok) throw new SignError("TSA_FAILED", `HTTP ${res.status}`);
-    reply = await res.arrayBuffer();
+    reply = await readLimited(res, MAX_REPLY);
   } catch (e) {
     if (e instanceof SignError) throw e;
     if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError"))
       throw new SignError("TSA_TIMEOUT", options.url, { cause: e });
     throw new SignError("TSA_FAILED", String(e), { cause: e });
   }
-  if (reply.byteLength > MAX_REPLY) throw new SignError("TSA_FAILED", "reply too large");
+  if (!reply) throw new SignError("TSA_FAILED", "reply too large");
   let response: pkijs.TimeStampResp;
   try {
-    response = pkijs.TimeStampResp.fromBER(reply);
+    response = pkijs.TimeStampResp.fromBER(
+      reply.buffer.slice(reply.byteOffset, reply.byteOffset + reply.byteLength) as ArrayBuffer,
+    );
   } catch (e) {
     throw new SignError("TSA_FAILED", "not a timestamp reply", { cause: e });
   }
