@@ -19,7 +19,12 @@ export {
 } from "./sign/development-pki.ts";
 export { signPdf, type SignPdfOptions } from "./sign/sign-pdf.ts";
 export { checkSigner, type SignerIdentity } from "./sign/check-signer.ts";
-export { stampText, type StampPlacement } from "./sign/stamp-text.ts";
+export {
+  stampText,
+  issueStamps,
+  type StampPlacement,
+  type StampBlanks,
+} from "./sign/stamp-text.ts";
 export {
   signatureBlockAppearance,
   firstPageCornerAppearance,

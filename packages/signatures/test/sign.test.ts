@@ -17,7 +17,7 @@ import * as pkijs from "pkijs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extractText, parseExtracted } from "@vanthu/extract";
-import { Pkcs12Signer, SignError, signPdf, stampText } from "../src/index.ts";
+import { issueStamps, Pkcs12Signer, SignError, signPdf, stampText } from "../src/index.ts";
 import {
   AGENCY,
   hasTool,
@@ -49,12 +49,10 @@ async function issue(options: { tsaUrl?: string } = {}) {
   const signed = await signPdf(pdf, Pkcs12Signer.open(leader.p12, "lãnh đạo"), {
     signingTime: new Date("2026-12-02T02:00:00Z"),
   });
-  const stamped = stampText(signed, [
-    { ...pl.number!, text: "1234", align: "right" },
-    { ...pl.day!, text: "02" },
-    { ...pl.month!, text: "12" },
-    { ...pl.year!, text: "2026" },
-  ]);
+  const stamped = stampText(
+    signed,
+    issueStamps(pl, { number: "1234", day: 2, month: 12, year: 2026 }),
+  );
   const issued = await signPdf(stamped, Pkcs12Signer.open(agency.p12, "văn thư"), {
     signingTime: new Date("2026-12-02T03:00:00Z"),
     ...options,
@@ -225,5 +223,17 @@ describe("signing errors", () => {
 
   it("no blank to stamp: STAMP_NOTHING_TO_DRAW", () => {
     assert.throws(() => stampText(renderDraft().pdf, []), expectCode("STAMP_NOTHING_TO_DRAW"));
+  });
+
+  it("issueStamps writes the number and date as ND30 prints them", () => {
+    const { placements } = renderDraft();
+    const texts = (n: string, d: number, m: number) =>
+      issueStamps(placements, { number: n, day: d, month: m, year: 2026 }).map((p) => p.text);
+    assert.deepEqual(texts("7", 5, 2), ["07", "05", "02", "2026"]);
+    assert.deepEqual(texts("123", 15, 3), ["123", "15", "3", "2026"]);
+    assert.equal(
+      issueStamps(placements, { number: "7", day: 5, month: 2, year: 2026 })[0]!.align,
+      "right",
+    );
   });
 });

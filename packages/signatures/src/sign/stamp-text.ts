@@ -80,3 +80,34 @@ export function stampText(pdf: Uint8Array, placements: StampPlacement[]): Uint8A
   }
   return update.finish().bytes;
 }
+
+/** Render's blanks (`PdfPlacements`), the parts stampText needs. */
+export interface StampBlanks {
+  number: Omit<StampPlacement, "text" | "align"> | null;
+  day: Omit<StampPlacement, "text" | "align"> | null;
+  month: Omit<StampPlacement, "text" | "align"> | null;
+  year: Omit<StampPlacement, "text" | "align"> | null;
+}
+
+/**
+ * What to stamp at issuing, written as ND30 Phụ lục I prints them (as core's formatNumberLine
+ * and formatWrittenDate do): a number under 10 and a day under 10 with a leading zero, months 1
+ * and 2 too. Blanks render did not leave are skipped.
+ */
+export function issueStamps(
+  blanks: StampBlanks,
+  issued: { number: string; day: number; month: number; year: number },
+): StampPlacement[] {
+  const out: StampPlacement[] = [];
+  const add = (b: StampBlanks["number"], text: string, align?: "right") => {
+    if (b) out.push({ ...b, text, ...(align ? { align } : {}) });
+  };
+  add(blanks.number, /^\d$/.test(issued.number) ? `0${issued.number}` : issued.number, "right");
+  add(blanks.day, String(issued.day).padStart(2, "0"));
+  add(
+    blanks.month,
+    issued.month <= 2 ? String(issued.month).padStart(2, "0") : String(issued.month),
+  );
+  add(blanks.year, String(issued.year));
+  return out;
+}
