@@ -51,4 +51,16 @@ describe("renderPdfPlaced", () => {
     assert.equal(placements.year, null);
     assert.ok(placements.signature);
   });
+
+  it("a Party draft (Số -KH/TU, the date on the right) has its blanks too", () => {
+    const plan = example("02-ke-hoach-tinh-uy.txt");
+    const model = layoutDocument({
+      ...plan,
+      number: null,
+      dateParts: { day: null, month: null, year: null },
+    } as unknown as LayoutSource);
+    const { placements: p } = renderPdfPlaced(model, { creationDate, stampBlanks: true });
+    assert.ok(p.number && p.day && p.month && p.year);
+    assert.ok(p.year.x + p.year.width <= p.pageWidth - 40);
+  });
 });
