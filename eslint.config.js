@@ -133,6 +133,11 @@ export default tseslint.config(
       ["@vanthu/cli", "@vanthu/server", "@vanthu/render", "@vanthu/extract"],
       "db sits below server and cli.",
     ],
+    [
+      "packages/signatures/src/**/*.ts",
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
+      "signatures sits below server and cli (it may use core, extract and render).",
+    ],
     ["packages/server/src/**/*.ts", ["@vanthu/cli"], "server sits below cli."],
   ].map(([files, above, message]) => ({
     files: [files],

@@ -80,7 +80,7 @@ test("web runs core only, and takes only types from the server", async () => {
   await passes(web, 'import { type ErrorCode } from "@vanthu/server";');
   await passes(web, 'import { api } from "../api.ts";');
   await caught(web, 'import { ERRORS } from "@vanthu/server";', /only types from the server/);
-  for (const pkg of ["db", "extract", "render", "cli"]) {
+  for (const pkg of ["db", "extract", "render", "signatures", "cli"]) {
     await caught(web, `import { x } from "@vanthu/${pkg}";`, /web runs core only/);
     await caught(web, `import type { X } from "@vanthu/${pkg}";`, /web runs core only/);
   }
@@ -103,6 +103,12 @@ test("the packages below keep their rules, type imports included", async () => {
     'import { fail } from "@vanthu/server";',
     /extract sits below/,
   );
+  await caught(
+    "packages/signatures/src/sign/x.ts",
+    'import { x } from "@vanthu/server";',
+    /signatures sits below/,
+  );
+  await passes("packages/signatures/src/sign/x.ts", 'import { PdfFile } from "@vanthu/extract";');
   await caught("packages/server/src/x.ts", 'import { x } from "@vanthu/cli";', /server sits below/);
   await passes("packages/server/src/x.ts", 'import { foldKey } from "@vanthu/core";');
 });

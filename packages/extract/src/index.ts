@@ -32,3 +32,18 @@ export {
   type ParsedFileDocument,
   type FieldSource,
 } from "./parse-file.ts";
+// The raw object reader, for writing incremental updates (signatures, stamps) onto a PDF.
+export {
+  PdfFile,
+  PdfXref,
+  PdfName,
+  PdfRef,
+  PdfString,
+  PdfSyntaxError,
+  pageTree,
+  canonical,
+  latin1,
+  type PdfDict,
+  type PdfValue,
+  type TreePage,
+} from "./pdf-objects.ts";

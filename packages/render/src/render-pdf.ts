@@ -1,6 +1,7 @@
 import type { LayoutModel, Paragraph, StyledLine, TextStyle } from "@vanthu/core";
 import { loadSerifFonts, type SerifFonts } from "./fonts.ts";
-import { FaceMetrics } from "./pdf/pdf-font.ts";
+import { FaceMetrics, FontUse } from "./pdf/pdf-font.ts";
+import type { PdfObjectSink } from "./pdf/pdf-writer.ts";
 import {
   PdfCanvas,
   wrapText,
@@ -35,8 +36,20 @@ function facesFor(fonts?: SerifFonts): Faces {
   return faces;
 }
 
+/** A line as it was drawn: its page (0-based), left edge and top in points from the top-left. */
+interface DrawnLine {
+  page: number;
+  x: number;
+  top: number;
+  text: string;
+}
+
 /** Draws a page of the layout: measuring, breaking lines and pages. */
 class Drawer {
+  /** Where the lines asked for (`watch`) were drawn. */
+  readonly drawn = new Map<StyledLine, DrawnLine[]>();
+  readonly watch = new Set<StyledLine>();
+
   constructor(
     readonly canvas: PdfCanvas,
     readonly top: number,
@@ -79,6 +92,10 @@ class Drawer {
               ? width - l.width
               : 0;
         this.canvas.textLine(key, line.style.size, x + dx, cursor, l.text);
+        if (this.watch.has(line)) {
+          const at = { page: this.canvas.pageIndex, x: x + dx, top: cursor, text: l.text };
+          this.drawn.set(line, [...(this.drawn.get(line) ?? []), at]);
+        }
         widest = Math.max(widest, l.width);
         cursor += lh;
       }
@@ -147,6 +164,12 @@ class Drawer {
 
 export interface RenderPdfOptions {
   fonts?: SerifFonts;
+  /**
+   * Leave room for the number and the date to be stamped at issuing (a draft whose number and
+   * date are blank): the blanks are drawn wider, their glyphs (digits, "/") embedded in the
+   * faces that will draw them, and `renderPdfPlaced` says where they are.
+   */
+  stampBlanks?: boolean;
   /** Fixed creation date, for reproducible files (tests, golden samples). */
   creationDate?: Date;
   title?: string;
@@ -167,6 +190,107 @@ export async function renderPdf(
 
 /** renderPdf without the promise: the work is CPU only. */
 export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}): Uint8Array {
+  return renderPdfPlaced(model, options).pdf;
+}
+
+/** A blank left for stamping, in PDF user space (points, origin bottom-left). */
+export interface StampBlank {
+  /** 0-based page index. */
+  page: number;
+  /** Left edge and width of the blank, and the baseline of its line. */
+  x: number;
+  width: number;
+  baseline: number;
+  size: number;
+  /** The font resource of the page that draws the line ("FR", "FI", ...), which holds digits and "/". */
+  font: string;
+}
+
+/** Where the parts that signing and stamping need were drawn, in PDF user space. */
+export interface PdfPlacements {
+  pageWidth: number;
+  pageHeight: number;
+  /** The blank of the number ("Số: ____/UBND-VP"), when the number was left blank. */
+  number: StampBlank | null;
+  /** The blanks of the date line, for each part left blank. */
+  day: StampBlank | null;
+  month: StampBlank | null;
+  year: StampBlank | null;
+  /**
+   * The signature block: the room between the last title line (its bottom, `top`) and the
+   * signer's name (its top, `bottom`), across the signature column.
+   */
+  signature: { page: number; x: number; width: number; top: number; bottom: number } | null;
+}
+
+const NBSP = "\u00a0";
+/** Blanks drawn for stamping, in no-break spaces: wide enough for "1234" or "2026" at 14 pt. */
+const NUMBER_BLANK = NBSP.repeat(11);
+const DAY_BLANK = NBSP.repeat(6);
+const YEAR_BLANK = NBSP.repeat(9);
+const STAMP_GLYPHS = "0123456789/";
+
+interface BlankSpan {
+  name: "number" | "day" | "month" | "year";
+  from: number;
+  to: number;
+}
+
+/** The number line with its blank widened ("Số: /UBND" drawn "Số:" + blank + "/UBND"). */
+function widenNumber(text: string): { text: string; spans: BlankSpan[] } | null {
+  const m = /^Số(:?) ([/-])/.exec(text);
+  if (!m) return null;
+  const head = `Số${m[1]}`;
+  return {
+    text: head + NUMBER_BLANK + text.slice(m[0].length - 1),
+    spans: [{ name: "number", from: head.length, to: head.length + NUMBER_BLANK.length }],
+  };
+}
+
+/** The date line with its blank parts widened (formatWrittenDate leaves five spaces). */
+function widenDate(text: string): { text: string; spans: BlankSpan[] } | null {
+  const m = /^(.*ngày )( {5}|\d+)( tháng )( {5}|\d+)( năm )( {5}|\d+)$/.exec(text);
+  if (!m) return null;
+  const spans: BlankSpan[] = [];
+  let out = m[1]!;
+  const part = (value: string, name: BlankSpan["name"], blank: string) => {
+    if (value.trim()) out += value;
+    else {
+      spans.push({ name, from: out.length, to: out.length + blank.length });
+      out += blank;
+    }
+  };
+  part(m[2]!, "day", DAY_BLANK);
+  out += m[3];
+  part(m[4]!, "month", DAY_BLANK);
+  out += m[5];
+  part(m[6]!, "year", YEAR_BLANK);
+  return spans.length ? { text: out, spans } : null;
+}
+
+/** renderPdfSync, and where the blanks and the signature block were drawn. */
+export function renderPdfPlaced(
+  model: LayoutModel,
+  options: RenderPdfOptions = {},
+): { pdf: Uint8Array; placements: PdfPlacements } {
+  const widened = new Map<StyledLine, BlankSpan[]>();
+  if (options.stampBlanks) {
+    const widen = (lines: StyledLine[], how: typeof widenNumber): StyledLine[] =>
+      lines.map((l) => {
+        const w = how(l.text);
+        if (!w) return l;
+        const line = { ...l, text: w.text };
+        widened.set(line, w.spans);
+        return line;
+      });
+    model = {
+      ...model,
+      header: {
+        left: { ...model.header.left, lines: widen(model.header.left.lines, widenNumber) },
+        right: { ...model.header.right, lines: widen(model.header.right.lines, widenDate) },
+      },
+    };
+  }
   const { margin } = model.page;
   const canvas = new PdfCanvas(
     facesFor(options.fonts),
@@ -178,6 +302,10 @@ export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}
   const top = mm(margin.top);
   const bottom = mm(model.page.height - margin.bottom);
   const draw = new Drawer(canvas, top, bottom);
+  for (const line of widened.keys()) {
+    draw.watch.add(line);
+    canvas.reserveGlyphs(faceKey(line.style), STAMP_GLYPHS);
+  }
 
   // Header: the two cells of the header table, with a gutter between them.
   const leftWidth = width * model.header.left.width;
@@ -252,6 +380,13 @@ export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}
     width - footerLeftWidth,
     y,
   );
+  const signature = {
+    page: canvas.pageIndex,
+    x: x0 + footerLeftWidth,
+    width: width - footerLeftWidth,
+    top: canvas.height - ySig,
+    bottom: canvas.height - (ySig + mm(model.footer.signatureSpace)),
+  };
   if (model.footer.signerName) {
     draw.column(
       [model.footer.signerName],
@@ -269,9 +404,53 @@ export function renderPdfSync(model: LayoutModel, options: RenderPdfOptions = {}
     const w = canvas.faces.R.width(label, size);
     canvas.textLine("R", size, x0 + (width - w) / 2, top / 2, label);
   }
-  return canvas.finish({
+  const placements: PdfPlacements = {
+    pageWidth: canvas.width,
+    pageHeight: canvas.height,
+    number: null,
+    day: null,
+    month: null,
+    year: null,
+    signature,
+  };
+  for (const [line, spans] of widened) {
+    const at = draw.drawn.get(line)?.[0];
+    const key = faceKey(line.style);
+    const face = canvas.faces[key];
+    const size = line.style.size;
+    // Only when the line was drawn whole on one line (a wrapped line keeps no blank here).
+    if (!at || at.text !== line.text) continue;
+    for (const span of spans)
+      placements[span.name] = {
+        page: at.page,
+        x: at.x + face.width(line.text, size, 0, span.from),
+        width: face.width(line.text, size, span.from, span.to),
+        baseline: canvas.height - (at.top + face.ascent(size)),
+        size,
+        font: `F${key}`,
+      };
+  }
+  const pdf = canvas.finish({
     title: options.title ?? "",
     creationDate: options.creationDate ?? new Date(),
     lang: "vi-VN",
   });
+  return { pdf, placements };
+}
+
+/**
+ * One of the serif faces embedded into another file (an incremental update: the information
+ * line of a copy's signature), with only the glyphs of `lines`: the font's object number, each
+ * line encoded for a literal string in a content stream (escaped), and its width at size 1.
+ */
+export function embedTextFont(
+  sink: PdfObjectSink,
+  face: "R" | "B" | "I" | "BI",
+  lines: string[],
+  fonts?: SerifFonts,
+): { font: number; encoded: string[]; widths: number[] } {
+  const metrics = facesFor(fonts)[face];
+  const use = new FontUse(metrics);
+  const encoded = lines.map((l) => use.encode(l));
+  return { font: use.embed(sink), encoded, widths: lines.map((l) => metrics.width(l, 1)) };
 }

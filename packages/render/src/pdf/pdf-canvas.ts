@@ -123,6 +123,19 @@ export class PdfCanvas {
     this.current = this.pages.length - 1;
   }
 
+  /** The page being drawn, 0-based. */
+  get pageIndex(): number {
+    return this.current;
+  }
+
+  /**
+   * Puts the glyphs of `text` into the face's embedded subset without drawing them, so that a
+   * later revision (the number and date stamped at issuing) can draw them with this font.
+   */
+  reserveGlyphs(face: FaceKey, text: string): void {
+    this.uses[face].encode(text);
+  }
+
   switchToPage(index: number): void {
     if (index < 0 || index >= this.pages.length) throw new RangeError(`no page ${index}`);
     this.current = index;

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { parseTrueType, subsetTrueType, type TrueTypeFont } from "./truetype.ts";
-import { DEFLATE, type PdfWriter } from "./pdf-writer.ts";
+import { DEFLATE, type PdfObjectSink } from "./pdf-writer.ts";
 
 /** Metrics and glyph lookup of one face, shared by every document of the process. */
 export class FaceMetrics {
@@ -281,7 +281,7 @@ export class FontUse {
   }
 
   /** Writes the font objects; returns the object number of the Type 0 font. */
-  embed(pdf: PdfWriter): number {
+  embed(pdf: PdfObjectSink): number {
     const m = this.metrics;
     const f = m.font;
     const core = this.core;
@@ -341,9 +341,9 @@ const ENCODING_CMAP = (() => {
     "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return deflateSync(Buffer.from(text, "latin1"), { level: 9 });
 })();
-const encodingRefs = new WeakMap<PdfWriter, number>();
+const encodingRefs = new WeakMap<PdfObjectSink, number>();
 
-function encodingCMap(pdf: PdfWriter): number {
+function encodingCMap(pdf: PdfObjectSink): number {
   let ref = encodingRefs.get(pdf);
   if (ref === undefined) {
     ref = pdf.stream(

@@ -1,9 +1,16 @@
+/** Where objects are written: this writer, or an incremental update of another file. */
+export interface PdfObjectSink {
+  object(body: string, number?: number): number;
+  /** A stream whose data is already deflated; `dict` holds entries besides /Length and /Filter. */
+  stream(dict: string, deflated: Uint8Array, number?: number): number;
+}
+
 /**
  * A PDF 1.7 file written object by object: numbered objects, streams, a cross-reference table and
  * the trailer (ISO 32000-1, section 7.5). Objects are appended as they are made; numbers may be
  * reserved first and filled later (pages know their parent before the page tree is written).
  */
-export class PdfWriter {
+export class PdfWriter implements PdfObjectSink {
   private readonly parts: Uint8Array[] = [];
   private size = 0;
   private readonly offsets: number[] = [0];

@@ -1,0 +1,90 @@
+/**
+ * Signing throughput, single-threaded, with a PKCS#12 of the development PKI (RSA 2048):
+ * - signatures/s: CMS signatures (PAdES B-B) made over a fixed digest, the signer's cost alone;
+ * - signed PDFs/s: signPdf on a rendered one-page draft (incremental update, hashing, CMS);
+ * - issue: the leader's signature, the number and date stamped, the agency's signature, per
+ *   document (ms), and the render of the draft before it for comparison.
+ *
+ *   npm run bench:sign [-- --seconds N]
+ */
+import { readFileSync } from "node:fs";
+import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
+import { renderPdfPlaced } from "@vanthu/render";
+import { createDevelopmentPki, Pkcs12Signer, signPdf, stampText } from "@vanthu/signatures";
+import { numberOption } from "./options.ts";
+
+const seconds = numberOption("--seconds", 3);
+
+async function rate(
+  work: () => Promise<unknown> | unknown,
+): Promise<{ perSecond: number; ms: number }> {
+  await work();
+  const times: number[] = [];
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000 || times.length < 5) {
+    const t = performance.now();
+    await work();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[Math.floor(times.length / 2)]!;
+  return { perSecond: 1000 / ms, ms };
+}
+
+const doc = parseDocument(
+  readFileSync(new URL("../examples/03-quyet-dinh-ubnd.txt", import.meta.url), "utf8"),
+);
+const draft = layoutDocument({
+  ...doc,
+  number: null,
+  dateParts: { day: null, month: null, year: null },
+} as unknown as LayoutSource);
+const pki = await createDevelopmentPki();
+const leader = Pkcs12Signer.open(
+  (
+    await pki.person({
+      name: "Vương Đình Quý",
+      unit: "Văn phòng",
+      agency: "UBND tỉnh Cao Nguyên",
+      password: "p",
+    })
+  ).p12,
+  "p",
+);
+const agency = Pkcs12Signer.open(
+  (await pki.agency({ name: "UBND tỉnh Cao Nguyên", password: "p" })).p12,
+  "p",
+);
+const { pdf, placements: pl } = renderPdfPlaced(draft, { stampBlanks: true });
+
+const raw = await rate(() => leader.sign(new Uint8Array(32), "SHA-256"));
+const render = await rate(() => renderPdfPlaced(draft, { stampBlanks: true }));
+const signOne = await rate(() => signPdf(pdf, agency));
+const issue = await rate(async () => {
+  const signed = await signPdf(pdf, leader);
+  const stamped = stampText(signed, [
+    { ...pl.number!, text: "1234", align: "right" },
+    { ...pl.day!, text: "02" },
+    { ...pl.month!, text: "12" },
+    { ...pl.year!, text: "2026" },
+  ]);
+  return signPdf(stamped, agency);
+});
+const open = await rate(async () => {
+  // Opening the PKCS#12 (key derivation, decryption) each time, as when a password is asked.
+  Pkcs12Signer.open((await pki.agency({ name: "x", password: "p" })).p12, "p");
+});
+
+const f = (v: number) => v.toFixed(1);
+console.log(`RSA-2048 signatures (PKCS#12):     ${f(raw.perSecond)}/s (${raw.ms.toFixed(2)} ms)`);
+console.log(
+  `signPdf, one-page draft:            ${f(signOne.perSecond)}/s (${signOne.ms.toFixed(2)} ms)`,
+);
+console.log(
+  `sign + stamp + sign per document:   ${issue.ms.toFixed(2)} ms (${f(issue.perSecond)}/s)`,
+);
+console.log(`render of the draft, for comparison: ${render.ms.toFixed(2)} ms`);
+console.log(`new key + PKCS#12 made and opened:  ${open.ms.toFixed(1)} ms`);
+console.log(
+  `file: ${pdf.length} bytes drafted, +${(await signPdf(pdf, agency)).length - pdf.length} a signature`,
+);
