@@ -32,3 +32,19 @@ export {
   type ParsedFileDocument,
   type FieldSource,
 } from "./parse-file.ts";
+// The raw PDF object reader and the revision list, for @vanthu/signatures (signature
+// dictionaries, /ByteRange, what later incremental updates changed).
+export {
+  PdfFile,
+  PdfXref,
+  PdfName,
+  PdfRef,
+  PdfString,
+  PdfSyntaxError,
+  pageTree,
+  latin1,
+  canonical,
+  type PdfDict,
+  type PdfValue,
+} from "./pdf-objects.ts";
+export { listRevisions, type PdfRevision } from "./pdf-revisions.ts";
