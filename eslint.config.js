@@ -116,7 +116,7 @@ export default tseslint.config(
     files: ["packages/extract/src/**/*.ts"],
     rules: {
       "no-restricted-imports": layerRule(
-        ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
+        ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/signatures"],
         "extract sits below cli and server.",
       ),
     },
@@ -132,6 +132,11 @@ export default tseslint.config(
       "packages/db/src/**/*.ts",
       ["@vanthu/cli", "@vanthu/server", "@vanthu/render", "@vanthu/extract"],
       "db sits below server and cli.",
+    ],
+    [
+      "packages/signatures/src/**/*.ts",
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/render", "@vanthu/web"],
+      "signatures uses core and extract only; server and cli sit above it.",
     ],
     ["packages/server/src/**/*.ts", ["@vanthu/cli"], "server sits below cli."],
   ].map(([files, above, message]) => ({

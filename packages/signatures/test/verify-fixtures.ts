@@ -7,25 +7,40 @@ import { createHash, webcrypto } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 
-const crypto = webcrypto as unknown as Crypto;
-pkijs.setEngine("test", new pkijs.CryptoEngine({ name: "test", crypto }));
+type KeyPair = webcrypto.CryptoKeyPair;
+const crypto = webcrypto;
+pkijs.setEngine(
+  "test",
+  new pkijs.CryptoEngine({
+    name: "test",
+    crypto: crypto as unknown as pkijs.CryptoEngineParameters["crypto"],
+  }),
+);
 
 const RSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 
 export interface TestIdentity {
   der: Uint8Array;
   cert: pkijs.Certificate;
-  keys: CryptoKeyPair;
+  keys: KeyPair;
 }
 
 function name(parts: Array<[string, string]>): pkijs.RelativeDistinguishedNames {
-  const oids: Record<string, string> = { C: "2.5.4.6", O: "2.5.4.10", OU: "2.5.4.11", CN: "2.5.4.3" };
+  const oids: Record<string, string> = {
+    C: "2.5.4.6",
+    O: "2.5.4.10",
+    OU: "2.5.4.11",
+    CN: "2.5.4.3",
+  };
   return new pkijs.RelativeDistinguishedNames({
     typesAndValues: parts.map(
       ([k, v]) =>
         new pkijs.AttributeTypeAndValue({
           type: oids[k]!,
-          value: k === "C" ? new asn1js.PrintableString({ value: v }) : new asn1js.Utf8String({ value: v }),
+          value:
+            k === "C"
+              ? new asn1js.PrintableString({ value: v })
+              : new asn1js.Utf8String({ value: v }),
         }),
     ),
   });
@@ -45,7 +60,7 @@ export async function makeIdentity(options: {
     { ...RSA, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
     true,
     ["sign", "verify"],
-  )) as CryptoKeyPair;
+  )) as KeyPair;
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ value: serial++ });
@@ -191,7 +206,11 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Ui
   return new Uint8Array(updated);
 }
 
-async function detachedCms(data: Uint8Array, options: SignOptions, time: Date): Promise<Uint8Array> {
+async function detachedCms(
+  data: Uint8Array,
+  options: SignOptions,
+  time: Date,
+): Promise<Uint8Array> {
   const digest = createHash("sha256").update(data).digest();
   const signer = options.signer;
   const signed = new pkijs.SignedData({
@@ -226,7 +245,10 @@ async function detachedCms(data: Uint8Array, options: SignOptions, time: Date): 
     certificates: [signer.cert, ...(options.chain ?? []).map((c) => c.cert)],
   });
   await signed.sign(signer.keys.privateKey, 0, "SHA-256");
-  const info = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: signed.toSchema(true) });
+  const info = new pkijs.ContentInfo({
+    contentType: "1.2.840.113549.1.7.2",
+    content: signed.toSchema(true),
+  });
   return new Uint8Array(info.toSchema().toBER(false));
 }
 

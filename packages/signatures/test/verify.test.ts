@@ -36,8 +36,20 @@ let anchors: TrustAnchor[];
 let signed: Uint8Array;
 
 before(async () => {
-  ca = await makeIdentity({ subject: [["C", "VN"], ["CN", "CA thử nghiệm vanthu"]], ca: true });
-  other = await makeIdentity({ subject: [["C", "VN"], ["CN", "CA khác"]], ca: true });
+  ca = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "CA thử nghiệm vanthu"],
+    ],
+    ca: true,
+  });
+  other = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "CA khác"],
+    ],
+    ca: true,
+  });
   leaf = await makeIdentity({
     subject: [
       ["C", "VN"],
@@ -48,7 +60,11 @@ before(async () => {
     issuer: ca,
   });
   expired = await makeIdentity({
-    subject: [["C", "VN"], ["O", "Sở Tư pháp"], ["CN", "Nguyễn Văn A"]],
+    subject: [
+      ["C", "VN"],
+      ["O", "Sở Tư pháp"],
+      ["CN", "Nguyễn Văn A"],
+    ],
     issuer: ca,
     notBefore: new Date("2020-01-01T00:00:00Z"),
     notAfter: new Date("2021-01-01T00:00:00Z"),
@@ -99,7 +115,10 @@ test("without the CA configured, or with another one, the issuer is unknown", ()
     assert.equal(s?.intact, true);
     assert.equal(s?.certificate?.chain, "unknown-issuer");
     assert.equal(s?.level, "unknown-chain");
-    assert.match(signatureSentence(s!), /chưa xác định được tổ chức cấp chứng thư số của CA thử nghiệm vanthu/);
+    assert.match(
+      signatureSentence(s!),
+      /chưa xác định được tổ chức cấp chứng thư số của CA thử nghiệm vanthu/,
+    );
   }
 });
 
@@ -197,22 +216,29 @@ test("limits: a /Contents or a file over the limit is reported", () => {
   assert.equal(verifyPdf(signed, { limits: { maxFileBytes: 100 } }).problem, "FILE_TOO_LARGE");
   const [c] = verifyPdf(signed, { limits: { maxCertificates: 0 } }).signatures;
   assert.equal(c?.status, "TOO_MANY_CERTIFICATES");
+  const [late] = verifyPdf(signed, { limits: { maxMs: -1 } }).signatures;
+  assert.equal(late?.status, "TIME_LIMIT");
+  assert.equal(late?.intact, false);
 });
 
-test("pdfsig reads our fixture as we do", { skip: !existsSync(PDFSIG) && "pdfsig is not installed" }, () => {
-  const dir = mkdtempSync(join(tmpdir(), "vanthu-verify-"));
-  try {
-    const file = join(dir, "signed.pdf");
-    writeFileSync(file, signed);
-    const out = pdfsig(file);
-    assert.equal(out.length, 1);
-    assert.equal(out[0]!.cn, "Bộ Nội vụ");
-    assert.equal(out[0]!.valid, true);
-    assert.equal(out[0]!.total, true);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  "pdfsig reads our fixture as we do",
+  { skip: !existsSync(PDFSIG) && "pdfsig is not installed" },
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanthu-verify-"));
+    try {
+      const file = join(dir, "signed.pdf");
+      writeFileSync(file, signed);
+      const out = pdfsig(file);
+      assert.equal(out.length, 1);
+      assert.equal(out[0]!.cn, "Bộ Nội vụ");
+      assert.equal(out[0]!.valid, true);
+      assert.equal(out[0]!.total, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
 interface PdfsigSignature {
   field: string;
@@ -263,7 +289,9 @@ test("the corpus: the same signatures as pdfsig", (t) => {
   let agreements = 0;
   let firstSigned: string | null = null;
   const disagreements: string[] = [];
-  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith(".pdf")).sort()) {
+  for (const name of readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".pdf"))
+    .sort()) {
     const path = join(CORPUS, name);
     const theirs = pdfsig(path);
     const ours = verifyPdf(readFileSync(path)).signatures;
@@ -288,10 +316,15 @@ test("the corpus: the same signatures as pdfsig", (t) => {
         // pdfsig prints the claimed time (to the second): ours is the signed attribute or /M.
         pdfsigTime(s.signingTime) === p.time;
       if (same) agreements++;
-      else disagreements.push(`${name} #${i + 1}: ${JSON.stringify(mine)} ${pdfsigTime(s.signingTime)} vs ${JSON.stringify(p)}`);
+      else
+        disagreements.push(
+          `${name} #${i + 1}: ${JSON.stringify(mine)} ${pdfsigTime(s.signingTime)} vs ${JSON.stringify(p)}`,
+        );
     });
   }
-  console.log(`verify vs pdfsig: ${files} signed files, ${signatures} signatures, ${agreements} agree`);
+  console.log(
+    `verify vs pdfsig: ${files} signed files, ${signatures} signatures, ${agreements} agree`,
+  );
   assert.deepEqual(disagreements, []);
   assert.ok(signatures > 0);
   // One byte changed inside the first signature's signed range of a real file.

@@ -6,7 +6,7 @@
 import { X509Certificate as NodeCertificate } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import * as asn1js from "asn1js";
+import type * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { hex, toArrayBuffer } from "./cms.ts";
 
@@ -53,7 +53,9 @@ const SHORT: Record<string, string> = {
 function values(name: pkijs.RelativeDistinguishedNames, oid: string): string[] {
   return name.typesAndValues
     .filter((t) => t.type === oid)
-    .map((t) => String((t.value as { valueBlock: { value: unknown } }).valueBlock.value).normalize("NFC"));
+    .map((t) =>
+      String((t.value as { valueBlock: { value: unknown } }).valueBlock.value).normalize("NFC"),
+    );
 }
 
 function field(name: pkijs.RelativeDistinguishedNames, oid: string): string | null {
@@ -64,7 +66,10 @@ function field(name: pkijs.RelativeDistinguishedNames, oid: string): string | nu
 /** A name as "CN=..., O=..., C=VN", most specific first (as pdfsig and OpenSSL print it). */
 export function nameString(name: pkijs.RelativeDistinguishedNames): string {
   return name.typesAndValues
-    .map((t) => `${SHORT[t.type] ?? t.type}=${String((t.value as { valueBlock: { value: unknown } }).valueBlock.value).normalize("NFC")}`)
+    .map(
+      (t) =>
+        `${SHORT[t.type] ?? t.type}=${String((t.value as { valueBlock: { value: unknown } }).valueBlock.value).normalize("NFC")}`,
+    )
     .reverse()
     .join(", ");
 }
@@ -140,7 +145,8 @@ export function trustAnchorsFrom(bytes: Uint8Array): TrustAnchor[] {
   if (text.includes("-----BEGIN CERTIFICATE-----")) {
     const re = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) ders.push(Uint8Array.from(Buffer.from(m[1]!.replace(/\s+/g, ""), "base64")));
+    while ((m = re.exec(text)))
+      ders.push(Uint8Array.from(Buffer.from(m[1]!.replace(/\s+/g, ""), "base64")));
   } else ders.push(bytes);
   const out: TrustAnchor[] = [];
   for (const der of ders) {
@@ -195,9 +201,7 @@ export function checkChain(
         chainLength: length + (anchor.cert.fingerprint256 === current.fingerprint256 ? 0 : 1),
       };
     }
-    const next = intermediates.find(
-      (c) => !seen.has(c.fingerprint256) && current.checkIssued(c),
-    );
+    const next = intermediates.find((c) => !seen.has(c.fingerprint256) && current.checkIssued(c));
     if (!next) return { chain: "unknown-issuer", chainLength: length };
     if (!current.verify(next.publicKey)) return { chain: "invalid", chainLength: length };
     current = next;

@@ -99,7 +99,8 @@ function matchesSid(cert: pkijs.Certificate, signer: pkijs.SignerInfo): boolean 
   if (sid instanceof pkijs.IssuerAndSerialNumber)
     return (
       cert.issuer.isEqual(sid.issuer) &&
-      hex(cert.serialNumber.valueBlock.valueHexView) === hex(sid.serialNumber.valueBlock.valueHexView)
+      hex(cert.serialNumber.valueBlock.valueHexView) ===
+        hex(sid.serialNumber.valueBlock.valueHexView)
     );
   // [0] SubjectKeyIdentifier.
   if (sid instanceof asn1js.Constructed || sid instanceof asn1js.Primitive) {
@@ -141,14 +142,16 @@ export function checkSigner(
   certificate: Uint8Array,
 ): SignerCheck {
   const hash = HASHES[signer.digestAlgorithm.algorithmId];
-  if (!hash) return { digestMatches: false, signatureVerifies: false, problem: "UNSUPPORTED_ALGORITHM" };
+  if (!hash)
+    return { digestMatches: false, signatureVerifies: false, problem: "UNSUPPORTED_ALGORITHM" };
   const digest = createHash(hash.node).update(data).digest();
   let signedBytes: Uint8Array;
   let digestMatches: boolean;
   if (signer.signedAttrs) {
     const md = attribute(signer.signedAttrs, OID.messageDigest)?.[0];
     digestMatches =
-      md instanceof asn1js.OctetString && hex(md.valueBlock.valueHexView) === digest.toString("hex");
+      md instanceof asn1js.OctetString &&
+      hex(md.valueBlock.valueHexView) === digest.toString("hex");
     signedBytes = new Uint8Array(signer.signedAttrs.encodedValue);
   } else {
     digestMatches = true;
@@ -166,13 +169,20 @@ export function checkSigner(
   let ok = false;
   try {
     if (sigAlg === RSA_PSS) {
-      const params = new pkijs.RSASSAPSSParams({ schema: signer.signatureAlgorithm.algorithmParams });
+      const params = new pkijs.RSASSAPSSParams({
+        schema: signer.signatureAlgorithm.algorithmParams,
+      });
       const pssHash = HASHES[params.hashAlgorithm.algorithmId]?.node ?? "sha1";
-      ok = cryptoVerify(pssHash, signedBytes, {
-        key,
-        padding: 6, // RSA_PKCS1_PSS_PADDING
-        saltLength: params.saltLength,
-      }, signature);
+      ok = cryptoVerify(
+        pssHash,
+        signedBytes,
+        {
+          key,
+          padding: 6, // RSA_PKCS1_PSS_PADDING
+          saltLength: params.saltLength,
+        },
+        signature,
+      );
     } else ok = cryptoVerify(sigHash, signedBytes, key, signature);
   } catch {
     ok = false;
@@ -218,7 +228,12 @@ export function timestampOf(
   if (!v) return null;
   try {
     const der = new Uint8Array((v as asn1js.BaseBlock).toBER(false));
-    return checkToken(der, Buffer.from(signer.signature.valueBlock.valueHexView), maxCertificates, commonName);
+    return checkToken(
+      der,
+      Buffer.from(signer.signature.valueBlock.valueHexView),
+      maxCertificates,
+      commonName,
+    );
   } catch {
     return null;
   }
@@ -253,7 +268,10 @@ export function checkToken(
 }
 
 /** The CRLs and OCSP responses of the adbe-revocationInfoArchival signed attribute, DER. */
-export function archivedRevocation(signer: pkijs.SignerInfo): { crls: Uint8Array[]; ocsps: Uint8Array[] } {
+export function archivedRevocation(signer: pkijs.SignerInfo): {
+  crls: Uint8Array[];
+  ocsps: Uint8Array[];
+} {
   const out = { crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
   const v = attribute(signer.signedAttrs, OID.revocationInfoArchival)?.[0];
   if (!(v instanceof asn1js.Sequence)) return out;

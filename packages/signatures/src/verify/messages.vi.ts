@@ -4,7 +4,10 @@
  */
 import type { SignatureReport, SignatureStatus } from "./verify-pdf.ts";
 
-export const SIGNATURE_STATUS_VI: Record<SignatureStatus | "FILE_TOO_LARGE" | "PDF_UNREADABLE", string> = {
+export const SIGNATURE_STATUS_VI: Record<
+  SignatureStatus | "FILE_TOO_LARGE" | "PDF_UNREADABLE",
+  string
+> = {
   OK: "Chữ ký đọc được.",
   SIGNATURE_UNREADABLE: "Không đọc được dữ liệu chữ ký số.",
   SIGNATURE_TOO_LARGE: "Dữ liệu chữ ký số quá lớn, không kiểm tra.",
@@ -16,6 +19,7 @@ export const SIGNATURE_STATUS_VI: Record<SignatureStatus | "FILE_TOO_LARGE" | "P
   DIGEST_MISMATCH: "Nội dung đã ký không khớp với chữ ký: văn bản đã bị thay đổi.",
   SIGNATURE_INVALID: "Chữ ký số không khớp với chứng thư của người ký.",
   CHAIN_INVALID: "Chuỗi chứng thư số không hợp lệ.",
+  TIME_LIMIT: "Kiểm tra chữ ký quá thời gian cho phép; chữ ký này chưa được kiểm tra.",
   FILE_TOO_LARGE: "Tệp quá lớn, không kiểm tra chữ ký.",
   PDF_UNREADABLE: "Không đọc được tệp PDF.",
 };
@@ -24,7 +28,8 @@ export const SIGNATURE_STATUS_VI: Record<SignatureStatus | "FILE_TOO_LARGE" | "P
 function signerName(s: SignatureReport): string {
   const cn = s.signer.commonName;
   const org = s.signer.organization;
-  if (cn && org && cn.toLocaleLowerCase("vi") !== org.toLocaleLowerCase("vi")) return `${cn} (${org})`;
+  if (cn && org && cn.toLocaleLowerCase("vi") !== org.toLocaleLowerCase("vi"))
+    return `${cn} (${org})`;
   return cn ?? org ?? "người ký không rõ";
 }
 

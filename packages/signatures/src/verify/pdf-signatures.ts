@@ -53,7 +53,8 @@ export function pdfText(value: PdfValue | undefined): string | null {
   const bytes = stringBytes(value.raw);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     let out = "";
-    for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+    for (let i = 2; i + 1 < bytes.length; i += 2)
+      out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
     return out.normalize("NFC");
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
@@ -147,7 +148,12 @@ function fromAcroForm(
   const out: RawSignature[] = [];
   const seen = new Set<number>();
   let walked = 0;
-  const visit = (v: PdfValue, parentName: string | null, parentFt: string | null, depth: number) => {
+  const visit = (
+    v: PdfValue,
+    parentName: string | null,
+    parentFt: string | null,
+    depth: number,
+  ) => {
     if (depth > 32 || ++walked > MAX_FIELDS || out.length >= max) return;
     if (v instanceof PdfRef) {
       if (seen.has(v.num)) return;
@@ -233,9 +239,10 @@ function fromScan(text: string, bytes: Uint8Array, max: number): RawSignature[] 
 /** A PDF date (D:YYYYMMDDHHmmSSOHH'mm') as an ISO instant; null when unreadable. */
 export function pdfDate(s: string | null): Date | null {
   if (!s) return null;
-  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?/.exec(
-    s.trim(),
-  );
+  const m =
+    /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?/.exec(
+      s.trim(),
+    );
   if (!m) return null;
   const [y, mo, d, h, mi, se] = [1, 2, 3, 4, 5, 6].map((k, i) =>
     m[k] === undefined ? (i === 1 || i === 2 ? 1 : 0) : Number(m[k]),
@@ -286,9 +293,16 @@ function classify(file: PdfFile | null, before: PdfRevision, rev: PdfRevision): 
         const parent = now.resolve(v.get("Parent"));
         const parentFt = parent instanceof Map ? nameOf(now.resolve(parent.get("FT"))) : null;
         if ((ft ?? parentFt) === "Sig") kinds.add("signature");
-        else if (v.has("V") && canonical(v.get("V")!) !== canonical(then.get(num))) kinds.add("form-field");
+        else if (v.has("V") && canonical(v.get("V")!) !== canonical(then.get(num)))
+          kinds.add("form-field");
         else if (subtype === "Widget") kinds.add("widget");
-      } else if (subtype && type !== "XObject" && subtype !== "Form" && subtype !== "Image" && type !== "Font")
+      } else if (
+        subtype &&
+        type !== "XObject" &&
+        subtype !== "Form" &&
+        subtype !== "Image" &&
+        type !== "Font"
+      )
         kinds.add("annotation");
       else if (type === "Catalog" && v.has("DSS")) {
         const old = then.get(num);
@@ -306,7 +320,8 @@ function classify(file: PdfFile | null, before: PdfRevision, rev: PdfRevision): 
         kinds.add("page-content");
         continue;
       }
-      const refs = contents instanceof PdfRef ? [contents] : Array.isArray(contents) ? contents : [];
+      const refs =
+        contents instanceof PdfRef ? [contents] : Array.isArray(contents) ? contents : [];
       if (refs.some((r) => r instanceof PdfRef && defined.has(r.num))) kinds.add("page-content");
     }
   } catch {
@@ -316,7 +331,10 @@ function classify(file: PdfFile | null, before: PdfRevision, rev: PdfRevision): 
 }
 
 /** The streams of the document's /DSS (CRLs, OCSP responses), decoded; empty when none. */
-export function dssData(file: PdfFile | null, revisions: PdfRevision[]): { crls: Uint8Array[]; ocsps: Uint8Array[] } {
+export function dssData(
+  file: PdfFile | null,
+  revisions: PdfRevision[],
+): { crls: Uint8Array[]; ocsps: Uint8Array[] } {
   const out = { crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
   const last = revisions.at(-1);
   if (!file || !last) return out;

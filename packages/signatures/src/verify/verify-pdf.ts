@@ -50,6 +50,11 @@ export interface VerifyLimits {
   maxContentsBytes: number;
   /** Certificates one CMS may carry. */
   maxCertificates: number;
+  /**
+   * Milliseconds spent on one file: signatures not reached by then are reported as TIME_LIMIT
+   * (checked between signatures; each step is bounded by the limits above and the PDF reader's).
+   */
+  maxMs: number;
 }
 
 export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
@@ -57,6 +62,7 @@ export const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
   maxSignatures: 50,
   maxContentsBytes: 1024 * 1024,
   maxCertificates: 50,
+  maxMs: 30_000,
 };
 
 export interface VerifyOptions {
@@ -86,7 +92,8 @@ export type SignatureStatus =
   | "CERTIFICATE_UNREADABLE"
   | "DIGEST_MISMATCH"
   | "SIGNATURE_INVALID"
-  | "CHAIN_INVALID";
+  | "CHAIN_INVALID"
+  | "TIME_LIMIT";
 
 export interface SignatureReport {
   field: string | null;
@@ -129,7 +136,10 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Verif
   const dss = dssData(found.file, found.revisions);
   const anchors = options.trustAnchors ?? [];
   const now = options.now ?? new Date();
+  const deadline = performance.now() + limits.maxMs;
   const signatures = found.signatures.map((raw) => {
+    if (performance.now() > deadline)
+      return failed(raw, bytes, { count: 0, changes: [], list: [] }, "TIME_LIMIT");
     let revisions: SignatureReport["revisions"];
     try {
       const list = changesAfter(found.file, found.revisions, rangeEnd(raw));
@@ -150,7 +160,10 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Verif
   return { signatures, problem: null };
 }
 
-function signedBytes(bytes: Uint8Array, range: [number, number, number, number]): Uint8Array | null {
+function signedBytes(
+  bytes: Uint8Array,
+  range: [number, number, number, number],
+): Uint8Array | null {
   const [a, b, c, d] = range;
   if (a !== 0 || b < 0 || c < a + b || d < 0 || c + d > bytes.length) return null;
   const out = new Uint8Array(b + d);
@@ -221,7 +234,10 @@ function verifyOne(
   // adbe.pkcs7.sha1: the signed content is the SHA-1 digest of the range.
   let content = data;
   let digestOk = true;
-  if (!raw.docTimeStamp && (raw.subFilter === "adbe.pkcs7.sha1" || cms.signed.encapContentInfo.eContent)) {
+  if (
+    !raw.docTimeStamp &&
+    (raw.subFilter === "adbe.pkcs7.sha1" || cms.signed.encapContentInfo.eContent)
+  ) {
     const inner = eContent(cms.signed);
     if (inner) {
       digestOk = Buffer.from(inner).equals(createHash("sha1").update(data).digest());
