@@ -60,13 +60,20 @@ export interface ParsedCms {
   hashOid: string;
 }
 
-/** Reads a CMS ContentInfo carrying SignedData (trailing zero padding allowed). */
-export function parseCms(der: Uint8Array, maxCertificates: number): ParsedCms {
+/**
+ * Reads a CMS ContentInfo carrying SignedData (trailing zero padding allowed), from DER or from
+ * an already parsed value (a time-stamp token inside a signature's attributes).
+ */
+export function parseCms(der: Uint8Array | asn1js.BaseBlock, maxCertificates: number): ParsedCms {
   let info: pkijs.ContentInfo;
   try {
-    const asn = asn1js.fromBER(toArrayBuffer(der));
-    if (asn.offset === -1) throw new CmsError("SIGNATURE_UNREADABLE");
-    info = new pkijs.ContentInfo({ schema: asn.result });
+    let schema: asn1js.BaseBlock;
+    if (der instanceof Uint8Array) {
+      const asn = asn1js.fromBER(toArrayBuffer(der));
+      if (asn.offset === -1) throw new CmsError("SIGNATURE_UNREADABLE");
+      schema = asn.result;
+    } else schema = der;
+    info = new pkijs.ContentInfo({ schema });
   } catch {
     throw new CmsError("SIGNATURE_UNREADABLE");
   }
@@ -227,9 +234,8 @@ export function timestampOf(
   const v = attribute(signer.unsignedAttrs, OID.timeStampToken)?.[0];
   if (!v) return null;
   try {
-    const der = new Uint8Array((v as asn1js.BaseBlock).toBER(false));
     return checkToken(
-      der,
+      v as asn1js.BaseBlock,
       Buffer.from(signer.signature.valueBlock.valueHexView),
       maxCertificates,
       commonName,
@@ -241,7 +247,7 @@ export function timestampOf(
 
 /** An RFC 3161 token over `imprinted` (a signature value, or a document's signed bytes). */
 export function checkToken(
-  der: Uint8Array,
+  der: Uint8Array | asn1js.BaseBlock,
   imprinted: Uint8Array,
   maxCertificates: number,
   commonName: (der: Uint8Array) => string | null,
