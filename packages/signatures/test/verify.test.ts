@@ -330,9 +330,11 @@ test("the corpus: the same signatures as pdfsig", (t) => {
     });
   }
   console.log(
-    `verify vs pdfsig: ${files} signed files, ${signatures} signatures, ${agreements} agree`,
+    `verify vs pdfsig: ${files} signed files, ${signatures} signatures, ${agreements} agree; ${timestamps} time-stamp tokens`,
   );
   assert.deepEqual(disagreements, []);
+  assert.deepEqual(badTimestamps, []);
+  assert.ok(timestamps > 0);
   assert.ok(signatures > 0);
   // One byte changed inside the first signature's signed range of a real file.
   const bytes = Uint8Array.from(readFileSync(firstSigned!));
