@@ -152,6 +152,10 @@ export interface SignOptions {
   subFilter?: string;
   /** Replaces the CMS by these bytes (garbage). */
   contents?: Uint8Array;
+  /** Signed attributes added (adbe-revocationInfoArchival, say). */
+  signedAttributes?: pkijs.Attribute[];
+  /** A signature time-stamp token by `tsa` at `time` (its imprint spoiled when `wrongImprint`). */
+  timestamp?: { tsa: TestIdentity; time: Date; wrongImprint?: boolean };
 }
 
 /**
@@ -238,6 +242,7 @@ async function detachedCms(
               type: "1.2.840.113549.1.9.4",
               values: [new asn1js.OctetString({ valueHex: digest })],
             }),
+            ...(options.signedAttributes ?? []),
           ],
         }),
       }),
@@ -245,6 +250,14 @@ async function detachedCms(
     certificates: [signer.cert, ...(options.chain ?? []).map((c) => c.cert)],
   });
   await signed.sign(signer.keys.privateKey, 0, "SHA-256");
+  if (options.timestamp) {
+    const value = Buffer.from(signed.signerInfos[0]!.signature.valueBlock.valueHexView);
+    const token = await timeStampToken(value, options.timestamp);
+    signed.signerInfos[0]!.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: "1.2.840.113549.1.9.16.2.14", values: [token] })],
+    });
+  }
   const info = new pkijs.ContentInfo({
     contentType: "1.2.840.113549.1.7.2",
     content: signed.toSchema(true),
@@ -267,4 +280,99 @@ export function drawOnPage(pdf: Uint8Array): Uint8Array {
       [size, streamObject("BT /F1 12 Tf 400 760 Td (So: 125/UBND-VP) Tj ET")],
     ]),
   );
+}
+
+/** An RFC 3161 token (TSTInfo in a SignedData by the TSA) over `imprinted`. */
+async function timeStampToken(
+  imprinted: Uint8Array,
+  options: NonNullable<SignOptions["timestamp"]>,
+): Promise<asn1js.Sequence> {
+  const hash = createHash("sha256").update(imprinted).digest();
+  if (options.wrongImprint) hash[0] = hash[0]! ^ 0xff;
+  const tst = new pkijs.TSTInfo({
+    version: 1,
+    policy: "1.2.3.4.1",
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: "2.16.840.1.101.3.4.2.1" }),
+      hashedMessage: new asn1js.OctetString({ valueHex: hash }),
+    }),
+    serialNumber: new asn1js.Integer({ value: serial++ }),
+    genTime: options.time,
+  });
+  const content = new Uint8Array(tst.toSchema().toBER(false));
+  const tsa = options.tsa;
+  const signed = new pkijs.SignedData({
+    version: 3,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType: "1.2.840.113549.1.9.16.1.4",
+      eContent: new asn1js.OctetString({ valueHex: content }),
+    }),
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({
+          issuer: tsa.cert.issuer,
+          serialNumber: tsa.cert.serialNumber,
+        }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: [
+            new pkijs.Attribute({
+              type: "1.2.840.113549.1.9.3",
+              values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.9.16.1.4" })],
+            }),
+            new pkijs.Attribute({
+              type: "1.2.840.113549.1.9.4",
+              values: [
+                new asn1js.OctetString({
+                  valueHex: createHash("sha256").update(content).digest(),
+                }),
+              ],
+            }),
+          ],
+        }),
+      }),
+    ],
+    certificates: [tsa.cert],
+  });
+  await signed.sign(tsa.keys.privateKey, 0, "SHA-256");
+  return new pkijs.ContentInfo({
+    contentType: "1.2.840.113549.1.7.2",
+    content: signed.toSchema(true),
+  }).toSchema() as asn1js.Sequence;
+}
+
+/**
+ * The adbe-revocationInfoArchival signed attribute holding one CRL by `ca` that lists `revoked`
+ * (none when empty).
+ */
+export async function revocationArchive(
+  ca: TestIdentity,
+  revoked: TestIdentity[],
+  at = new Date("2026-01-01T00:00:00Z"),
+): Promise<pkijs.Attribute> {
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    issuer: ca.cert.subject,
+    thisUpdate: new pkijs.Time({ type: 0, value: at }),
+    nextUpdate: new pkijs.Time({ type: 0, value: new Date(at.getTime() + 365 * 86400_000) }),
+  });
+  if (revoked.length)
+    crl.revokedCertificates = revoked.map(
+      (r) =>
+        new pkijs.RevokedCertificate({
+          userCertificate: r.cert.serialNumber,
+          revocationDate: new pkijs.Time({ type: 0, value: at }),
+        }),
+    );
+  await crl.sign(ca.keys.privateKey, "SHA-256");
+  const archive = new asn1js.Sequence({
+    value: [
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 0 },
+        value: [new asn1js.Sequence({ value: [crl.toSchema(true)] })],
+      }),
+    ],
+  });
+  return new pkijs.Attribute({ type: "1.2.840.113583.1.1.8", values: [archive] });
 }

@@ -21,6 +21,7 @@ import {
   makeIdentity,
   minimalPdf,
   pem,
+  revocationArchive,
   signPdf,
   type TestIdentity,
 } from "./verify-fixtures.ts";
@@ -190,6 +191,57 @@ test("later revisions: a second signature and drawn text are listed, in signing 
   assert.equal(alone?.intact, true);
   assert.equal(alone?.coversWholeFile, false);
   assert.deepEqual(alone?.revisions.changes, ["page-content"]);
+});
+
+test("a signature time-stamp token: its time and issuer; a wrong imprint is not valid", async () => {
+  const tsa = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "Máy chủ dấu thời gian thử"],
+    ],
+    issuer: ca,
+  });
+  const time = new Date("2026-03-02T03:04:09Z");
+  const good = await signPdf(minimalPdf(), { signer: leaf, timestamp: { tsa, time } });
+  const [s] = verifyPdf(good, { trustAnchors: anchors }).signatures;
+  assert.equal(s?.intact, true);
+  assert.deepEqual(s?.timestamp, {
+    time: time.toISOString(),
+    issuer: "Máy chủ dấu thời gian thử",
+    valid: true,
+  });
+  const bad = await signPdf(minimalPdf(), {
+    signer: leaf,
+    timestamp: { tsa, time, wrongImprint: true },
+  });
+  const [b] = verifyPdf(bad, { trustAnchors: anchors }).signatures;
+  assert.equal(b?.intact, true);
+  assert.equal(b?.timestamp?.valid, false);
+  // Validity is judged at a valid time-stamp's time: the expired certificate's signature,
+  // time-stamped while it was valid, is valid.
+  const early = await signPdf(minimalPdf(), {
+    signer: expired,
+    timestamp: { tsa, time: new Date("2020-06-01T00:00:00Z") },
+  });
+  const [e] = verifyPdf(early, { trustAnchors: anchors }).signatures;
+  assert.equal(e?.certificate?.validAtSigningTime, true);
+  assert.equal(e?.level, "valid");
+});
+
+test("revocation from an archived CRL: revoked, good, or not checked", async () => {
+  const cases: Array<[string, TestIdentity[] | null, string, string]> = [
+    ["listed", [leaf], "revoked", "invalid-certificate"],
+    ["not listed", [], "good", "valid"],
+    ["no CRL", null, "not-checked", "valid"],
+  ];
+  for (const [what, revoked, revocation, level] of cases) {
+    const signedAttributes = revoked ? [await revocationArchive(ca, revoked)] : [];
+    const pdf = await signPdf(minimalPdf(), { signer: leaf, signedAttributes });
+    const [s] = verifyPdf(pdf, { trustAnchors: anchors }).signatures;
+    assert.equal(s?.intact, true, what);
+    assert.equal(s?.revocation, revocation, what);
+    assert.equal(s?.level, level, what);
+  }
 });
 
 test("garbage in /Contents is reported, never thrown", async () => {
