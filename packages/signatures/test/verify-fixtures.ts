@@ -350,6 +350,8 @@ export async function revocationArchive(
   ca: TestIdentity,
   revoked: TestIdentity[],
   at = new Date("2026-01-01T00:00:00Z"),
+  /** Signs the CRL with another key than the CA's (a forged CRL). */
+  forgedWith?: TestIdentity,
 ): Promise<pkijs.Attribute> {
   const crl = new pkijs.CertificateRevocationList({
     version: 1,
@@ -365,7 +367,7 @@ export async function revocationArchive(
           revocationDate: new pkijs.Time({ type: 0, value: at }),
         }),
     );
-  await crl.sign(ca.keys.privateKey, "SHA-256");
+  await crl.sign((forgedWith ?? ca).keys.privateKey, "SHA-256");
   const archive = new asn1js.Sequence({
     value: [
       new asn1js.Constructed({

@@ -242,6 +242,20 @@ test("revocation from an archived CRL: revoked, good, or not checked", async () 
     assert.equal(s?.revocation, revocation, what);
     assert.equal(s?.level, level, what);
   }
+  // A CRL in the CA's name but not signed by it is not believed; nor one whose CA is not known.
+  const forged = await signPdf(minimalPdf(), {
+    signer: leaf,
+    signedAttributes: [await revocationArchive(ca, [leaf], undefined, other)],
+  });
+  assert.equal(
+    verifyPdf(forged, { trustAnchors: anchors }).signatures[0]?.revocation,
+    "not-checked",
+  );
+  const listed = await signPdf(minimalPdf(), {
+    signer: leaf,
+    signedAttributes: [await revocationArchive(ca, [leaf])],
+  });
+  assert.equal(verifyPdf(listed).signatures[0]?.revocation, "not-checked");
 });
 
 test("garbage in /Contents is reported, never thrown", async () => {

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { hex, toArrayBuffer } from "./cms.ts";
+import { hex, toArrayBuffer, verifyWithCertificate } from "./cms.ts";
 
 export interface SubjectNames {
   commonName: string | null;
@@ -237,26 +237,49 @@ export type RevocationStatus = "good" | "revoked" | "not-checked";
 /**
  * The signer certificate's status from embedded CRLs and OCSP responses: "revoked" when one lists
  * it as revoked (at or before `at`), "good" when one that covers it (a CRL of its issuer, an OCSP
- * response for its serial number) does not, "not-checked" when none covers it. The signatures of
- * the CRLs and OCSP responses themselves are not checked here.
+ * response for its serial number) does not, "not-checked" when none covers it. A CRL counts only
+ * when its signature verifies with its issuer's certificate, an OCSP response only when its
+ * signature verifies with the issuer's certificate or with a responder certificate the issuer
+ * issued; `certificates` are where those are looked for (the CMS's and the trust anchors).
  */
 export function revocationStatus(
   leafDer: Uint8Array,
   data: { crls: Uint8Array[]; ocsps: Uint8Array[] },
   at: Date,
+  certificates: Uint8Array[] = [],
 ): RevocationStatus {
+  if (!data.crls.length && !data.ocsps.length) return "not-checked";
   let leaf: pkijs.Certificate;
+  let leafNode: NodeCertificate;
   try {
     leaf = pkijs.Certificate.fromBER(toArrayBuffer(leafDer));
+    leafNode = new NodeCertificate(Buffer.from(leafDer));
   } catch {
     return "not-checked";
   }
+  const pool: NodeCertificate[] = [];
+  for (const der of certificates)
+    try {
+      pool.push(new NodeCertificate(Buffer.from(der)));
+    } catch {
+      // Skipped.
+    }
+  const issuers = pool.filter((c) => leafNode.checkIssued(c) && leafNode.verify(c.publicKey));
   const serial = hex(leaf.serialNumber.valueBlock.valueHexView);
   let covered = false;
   for (const der of data.crls) {
     try {
       const crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(der));
       if (!crl.issuer.isEqual(leaf.issuer)) continue;
+      const signed = issuers.some((c) =>
+        verifyWithCertificate(
+          crl.signature.algorithmId,
+          crl.tbsView,
+          crl.signatureValue.valueBlock.valueHexView,
+          c,
+        ),
+      );
+      if (!signed) continue;
       covered = true;
       const hit = crl.revokedCertificates?.find(
         (r) => hex(r.userCertificate.valueBlock.valueHexView) === serial,
@@ -272,13 +295,30 @@ export function revocationStatus(
       const bytes = response.responseBytes;
       if (!bytes || bytes.responseType !== "1.3.6.1.5.5.7.48.1.1") continue;
       const basic = pkijs.BasicOCSPResponse.fromBER(bytes.response.valueBlock.valueHexView);
+      const responders = [...issuers];
+      for (const c of basic.certs ?? [])
+        try {
+          const node = new NodeCertificate(Buffer.from(c.toSchema(true).toBER(false)));
+          if (issuers.some((i) => node.checkIssued(i) && node.verify(i.publicKey)))
+            responders.push(node);
+        } catch {
+          // Skipped.
+        }
+      const signed = responders.some((c) =>
+        verifyWithCertificate(
+          basic.signatureAlgorithm.algorithmId,
+          basic.tbsResponseData.tbsView,
+          basic.signature.valueBlock.valueHexView,
+          c,
+        ),
+      );
+      if (!signed) continue;
       for (const single of basic.tbsResponseData.responses) {
         if (hex(single.certID.serialNumber.valueBlock.valueHexView) !== serial) continue;
-        covered = true;
         const status = single.certStatus as asn1js.BaseBlock;
         // good [0] IMPLICIT NULL, revoked [1] IMPLICIT RevokedInfo, unknown [2].
         if (status.idBlock.tagNumber === 1) return "revoked";
-        if (status.idBlock.tagNumber === 2) covered = false;
+        if (status.idBlock.tagNumber === 0) covered = true;
       }
     } catch {
       // An unreadable response covers nothing.

@@ -197,6 +197,25 @@ export function checkSigner(
   return { digestMatches, signatureVerifies: ok, problem: null };
 }
 
+/**
+ * True when `signature` over `data` verifies with the key of `cert` under the signature
+ * algorithm `algorithm` (one that names its hash: sha256WithRSAEncryption, ecdsa-with-SHA256...).
+ */
+export function verifyWithCertificate(
+  algorithm: string,
+  data: Uint8Array,
+  signature: Uint8Array,
+  cert: X509Certificate,
+): boolean {
+  const hash = SIG_HASHES[algorithm];
+  if (!hash) return false;
+  try {
+    return cryptoVerify(hash, data, cert.publicKey, signature);
+  } catch {
+    return false;
+  }
+}
+
 /** The encapsulated content of a SignedData (adbe.pkcs7.sha1, a TSTInfo), or null. */
 export function eContent(signed: pkijs.SignedData): Uint8Array | null {
   const c = signed.encapContentInfo.eContent;

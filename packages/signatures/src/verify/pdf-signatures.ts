@@ -120,11 +120,11 @@ export function findSignatures(
   try {
     file = new PdfFile(bytes, text);
     const last = revisions.at(-1);
-    if (last) found = fromAcroForm(file, new PdfXref(file, last.xrefOffset), bytes, maxSignatures);
+    if (last) found = fromAcroForm(new PdfXref(file, last.xrefOffset), maxSignatures);
   } catch {
     found = null;
   }
-  if (!found || found.length === 0) found = fromScan(text, bytes, maxSignatures);
+  if (!found || found.length === 0) found = fromScan(text, maxSignatures);
   found.sort((a, b) => rangeEnd(a) - rangeEnd(b));
   return { signatures: found, revisions, file };
 }
@@ -133,12 +133,7 @@ export function rangeEnd(s: RawSignature): number {
   return s.byteRange ? s.byteRange[2] + s.byteRange[3] : Number.MAX_SAFE_INTEGER;
 }
 
-function fromAcroForm(
-  file: PdfFile,
-  xref: PdfXref,
-  bytes: Uint8Array,
-  max: number,
-): RawSignature[] {
+function fromAcroForm(xref: PdfXref, max: number): RawSignature[] {
   const catalog = xref.resolve(xref.trailer.get("Root"));
   if (!(catalog instanceof Map)) return [];
   const form = xref.resolve(catalog.get("AcroForm"));
@@ -165,16 +160,15 @@ function fromAcroForm(
     const name = t === null ? parentName : parentName ? `${parentName}.${t}` : t;
     const ft = nameOf(xref.resolve(dict.get("FT"))) ?? parentFt;
     const value = xref.resolve(dict.get("V"));
-    if (ft === "Sig" && value instanceof Map) out.push(readDict(value, name, bytes));
+    if (ft === "Sig" && value instanceof Map) out.push(readDict(value, name));
     const kids = xref.resolve(dict.get("Kids"));
     if (Array.isArray(kids)) for (const k of kids) visit(k, name, ft, depth + 1);
   };
   for (const f of fields) visit(f, null, null, 0);
-  void file;
   return out;
 }
 
-function readDict(dict: PdfDict, field: string | null, bytes: Uint8Array): RawSignature {
+function readDict(dict: PdfDict, field: string | null): RawSignature {
   const br = dict.get("ByteRange");
   let byteRange: RawSignature["byteRange"] = null;
   if (Array.isArray(br) && br.length === 4 && br.every((x) => typeof x === "number"))
@@ -184,7 +178,7 @@ function readDict(dict: PdfDict, field: string | null, bytes: Uint8Array): RawSi
   return {
     field,
     byteRange,
-    contents: raw instanceof PdfString ? contentsFrom(raw.raw, byteRange, bytes) : null,
+    contents: raw instanceof PdfString ? stringBytes(raw.raw) : null,
     contentsLength,
     subFilter: nameOf(dict.get("SubFilter")),
     m: dict.get("M") instanceof PdfString ? pdfText(dict.get("M")) : null,
@@ -192,16 +186,8 @@ function readDict(dict: PdfDict, field: string | null, bytes: Uint8Array): RawSi
   };
 }
 
-function contentsFrom(
-  raw: string,
-  _range: RawSignature["byteRange"],
-  _bytes: Uint8Array,
-): Uint8Array {
-  return stringBytes(raw);
-}
-
 /** Every "/ByteRange" of the file: the dictionary around it, read by a few patterns. */
-function fromScan(text: string, bytes: Uint8Array, max: number): RawSignature[] {
+function fromScan(text: string, max: number): RawSignature[] {
   const out: RawSignature[] = [];
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   let m: RegExpExecArray | null;
@@ -232,7 +218,6 @@ function fromScan(text: string, bytes: Uint8Array, max: number): RawSignature[] 
       docTimeStamp: /\/Type\s*\/DocTimeStamp/.test(around),
     });
   }
-  void bytes;
   return out;
 }
 

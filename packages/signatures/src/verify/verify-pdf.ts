@@ -256,6 +256,7 @@ function verifyOne(
     cms.signerCertificate,
     { crls: [...archived.crls, ...dss.crls], ocsps: [...archived.ocsps, ...dss.ocsps] },
     at,
+    [...cms.certificates, ...anchors.map((a) => a.der)],
   );
   let status: SignatureStatus = "OK";
   if (check.problem) status = check.problem as SignatureStatus;
