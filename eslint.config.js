@@ -116,7 +116,7 @@ export default tseslint.config(
     files: ["packages/extract/src/**/*.ts"],
     rules: {
       "no-restricted-imports": layerRule(
-        ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
+        ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/signatures"],
         "extract sits below cli and server.",
       ),
     },
@@ -135,7 +135,7 @@ export default tseslint.config(
     ],
     [
       "packages/signatures/src/**/*.ts",
-      ["@vanthu/cli", "@vanthu/server", "@vanthu/db"],
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/web"],
       "signatures sits below server and cli (it may use core, extract and render).",
     ],
     ["packages/server/src/**/*.ts", ["@vanthu/cli"], "server sits below cli."],

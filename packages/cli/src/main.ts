@@ -22,6 +22,11 @@ Cách dùng:
   vanthu render FILE --format pdf|docx|html -o OUT
                                    Trình bày văn bản theo thể thức Nghị định 30/2020/NĐ-CP
                                    (hoặc Hướng dẫn 36-HD/VPTW); FILE là văn bản hoặc JSON
+  vanthu verify FILE.pdf... [--json] [--trust THƯ_MỤC_HOẶC_TỆP]
+                                   Kiểm tra mọi chữ ký số của tệp PDF (toàn vẹn, người ký, thời
+                                   điểm ký, chuỗi chứng thư theo các chứng thư gốc --trust);
+                                   mã thoát 0: mọi chữ ký còn nguyên, 1: có chữ ký bị phá vỡ,
+                                   2: có tệp không đọc được
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
   vanthu serve [--port N] [--no-demo]
                                    Chạy dịch vụ (mặc định cổng 3000, dữ liệu trong ./data; PostgreSQL
@@ -54,7 +59,7 @@ Cách dùng:
                                    khi --force (dữ liệu cũ được giữ lại bên cạnh)
   vanthu --help | --version
 
-Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp), 2 khi dùng sai.
+Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi; verify: và mọi chữ ký còn nguyên), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp; verify: có chữ ký bị phá vỡ), 2 khi dùng sai (verify: hoặc có tệp không đọc được).
 `;
 
 const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
@@ -87,6 +92,7 @@ const OPTIONS = {
   term: { type: "string" },
   reason: { type: "string" },
   from: { type: "string" },
+  trust: { type: "string", multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
@@ -138,6 +144,15 @@ const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
       { format: values.format, ...(values.out ? { out: values.out } : {}) },
       io,
     );
+  },
+  async verify({ args, values, io }) {
+    if (!args.length)
+      return usage(
+        io,
+        "vanthu verify: cần ít nhất một tệp PDF. Ví dụ: vanthu verify van-ban.pdf --json",
+      );
+    const { verifyCommand } = await import("./commands/verify.ts");
+    return verifyCommand(args, { json: values.json, trust: values.trust ?? [] }, io);
   },
   async demo({ args, io }) {
     const { demoCommand } = await import("./commands/demo.ts");

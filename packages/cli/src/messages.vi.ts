@@ -67,6 +67,10 @@ export const VI: Record<string, string> = {
     "Tệp có nhiều trang quét hơn giới hạn nhận dạng ký tự (OCR) một lần; các trang sau không được đọc.",
   OCR_DISABLED: "Nhận dạng ký tự (OCR) đang tắt nên không đọc được tệp ảnh.",
   UNREADABLE_IMAGE: "Tệp ảnh bị hỏng hoặc không đọc được.",
+  // vanthu verify.
+  NOT_A_PDF: "Tệp không phải PDF.",
+  TRUST_ANCHOR_UNREADABLE: "Không đọc được chứng thư gốc (cần tệp PEM hoặc DER).",
+  NO_TRUST_ANCHORS: "Không có chứng thư gốc nào đọc được trong --trust.",
   // Usage.
   USAGE: "Cách dùng không đúng.",
 };

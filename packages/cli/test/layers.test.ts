@@ -109,6 +109,18 @@ test("the packages below keep their rules, type imports included", async () => {
     /signatures sits below/,
   );
   await passes("packages/signatures/src/sign/x.ts", 'import { PdfFile } from "@vanthu/extract";');
+  await caught(
+    "packages/extract/src/x.ts",
+    'import { verifyPdf } from "@vanthu/signatures";',
+    /extract sits below/,
+  );
+  await passes("packages/signatures/src/verify/x.ts", 'import { latin1 } from "@vanthu/extract";');
+  await caught(
+    "packages/signatures/src/verify/x.ts",
+    'import { x } from "@vanthu/server";',
+    /signatures sits below/,
+  );
+  await passes("packages/cli/src/commands/x.ts", 'import { verifyPdf } from "@vanthu/signatures";');
   await caught("packages/server/src/x.ts", 'import { x } from "@vanthu/cli";', /server sits below/);
   await passes("packages/server/src/x.ts", 'import { foldKey } from "@vanthu/core";');
 });

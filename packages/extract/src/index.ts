@@ -32,7 +32,8 @@ export {
   type ParsedFileDocument,
   type FieldSource,
 } from "./parse-file.ts";
-// The raw object reader, for writing incremental updates (signatures, stamps) onto a PDF.
+// The raw PDF object reader and the revision list, for @vanthu/signatures (signature
+// dictionaries, /ByteRange, what later incremental updates changed).
 export {
   PdfFile,
   PdfXref,
@@ -47,3 +48,4 @@ export {
   type PdfValue,
   type TreePage,
 } from "./pdf-objects.ts";
+export { listRevisions, type PdfRevision } from "./pdf-revisions.ts";

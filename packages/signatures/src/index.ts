@@ -34,3 +34,26 @@ export {
 } from "./sign/appearance.ts";
 export { requestTimestamp, type TimestampOptions } from "./sign/timestamp.ts";
 // --- end sign/ ---
+
+// --- verify/ ---
+export {
+  verifyPdf,
+  DEFAULT_VERIFY_LIMITS,
+  type VerifyLimits,
+  type VerifyOptions,
+  type VerifyResult,
+  type SignatureReport,
+  type SignatureLevel,
+  type SignatureStatus,
+} from "./verify/verify-pdf.ts";
+export {
+  loadTrustAnchors,
+  trustAnchorsFrom,
+  type TrustAnchor,
+  type CertificateInfo,
+  type SubjectNames,
+  type RevocationStatus,
+} from "./verify/certificates.ts";
+export { signatureSentence, SIGNATURE_STATUS_VI } from "./verify/messages.vi.ts";
+export type { RevisionChange, RevisionSummary } from "./verify/pdf-signatures.ts";
+// --- end verify/ ---
