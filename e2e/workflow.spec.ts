@@ -331,6 +331,8 @@ test("late work: the follow-up list, the handling report, the Phiếu and the S�
   // From November: the late 1650/UBND-KGVX (received 12/11) is in the period.
   await page.getByRole("textbox", { name: "Từ ngày" }).fill("01/11/2026");
   await page.getByRole("textbox", { name: "Từ ngày" }).press("Tab");
+  // The page has read the new period before anything is checked on it.
+  await expect(page.getByText(/Từ ngày 01\/11\/2026 đến ngày/).first()).toBeVisible();
   const ts = page.getByRole("row", { name: /^Ban Thời sự/ }).first();
   // Được giao 2, xong đúng hạn 1, quá hạn chưa xong 1 (the columns of Văn bản đến).
   await expect(ts.getByRole("cell")).toHaveText([
@@ -351,6 +353,8 @@ test("late work: the follow-up list, the handling report, the Phiếu and the S�
   await page.getByRole("link", { name: "Sổ theo dõi giải quyết" }).click();
   await page.getByRole("textbox", { name: "Từ ngày" }).fill("01/11/2026");
   await page.getByRole("textbox", { name: "Từ ngày" }).press("Tab");
+  // The page has read the new period before anything is checked on it.
+  await expect(page.getByText(/Từ ngày 01\/11\/2026 đến ngày/).first()).toBeVisible();
   const entry = page.getByRole("row", { name: new RegExp(reference) });
   await expect(entry).toContainText("Đúng hạn");
   await expect(entry).toContainText("Ban Thời sự");
