@@ -8,6 +8,16 @@ import {
   type Role,
 } from "@vanthu/core";
 
+/** A received document's handling facts before anything happened. */
+const none: HandlingFacts = {
+  step: null,
+  attached: false,
+  leader: false,
+  followsUp: false,
+  mayAssign: false,
+  handler: false,
+  mayFinish: false,
+};
 const base: DocumentFacts = {
   direction: "outgoing",
   status: "draft",
@@ -133,15 +143,7 @@ test("what a reader may do with a document, by its state and the reader's roles"
         status: "registered",
         delivered: true,
         deliveryStatus: "03",
-        handling: {
-          step: "presented",
-          attached: false,
-          leader: false,
-          followsUp: false,
-          mayAssign: false,
-          handler: false,
-          mayFinish: false,
-        },
+        handling: { ...none, step: "presented" },
       },
       ["clerk"],
       ["followOn", "forwardOut", "instruct", "instructOnPaper", "present"],
@@ -178,15 +180,6 @@ test("handling a received document: who may take which step, in which state", ()
     status: "registered",
     delivered: true,
     deliveryStatus: "03",
-  };
-  const none: HandlingFacts = {
-    step: null,
-    attached: false,
-    leader: false,
-    followsUp: false,
-    mayAssign: false,
-    handler: false,
-    mayFinish: false,
   };
   /** The handling actions allowed (the others of the document left out). */
   const handling = (
