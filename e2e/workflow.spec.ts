@@ -351,6 +351,10 @@ test("late work: the follow-up list, the handling report, the Phiếu and the S�
 
   // The Sổ theo dõi: each received document with its handler, deadline and progress.
   await page.getByRole("link", { name: "Sổ theo dõi giải quyết" }).click();
+  // The report's own "Từ ngày" is gone before the register's is filled (a race under load).
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Sổ theo dõi giải quyết văn bản đến" }),
+  ).toBeVisible();
   await page.getByRole("textbox", { name: "Từ ngày" }).fill("01/11/2026");
   await page.getByRole("textbox", { name: "Từ ngày" }).press("Tab");
   // The page has read the new period before anything is checked on it.
