@@ -511,6 +511,55 @@ export interface RegisterEntryTable {
   registered_at: CreatedAt;
   /** "YYYY-MM-DD": the day a received document arrived (incoming entries; null for outgoing). */
   arrived_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What signature verification found when the clerk registered it (incoming entries). */
+  signature_level: ColumnType<
+    FileSignatureLevel | null,
+    FileSignatureLevel | null | undefined,
+    FileSignatureLevel | null
+  >;
+  /** Who acknowledged that the document changed after signing, before registering it. */
+  signature_acknowledged_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A file's signatures over all: none, broken, chain unknown, valid, or not readable. */
+export type FileSignatureLevel = "none" | "broken" | "unknown-chain" | "valid" | "unreadable";
+
+/** A root certificate an admin trusts (issue 16). */
+export interface TrustAnchorTable {
+  sha256: string;
+  subject: string;
+  not_before: Date | null;
+  not_after: Date | null;
+  der: Uint8Array;
+  added_by: string | null;
+  added_at: CreatedAt;
+}
+
+/** What verification found in a stored file, against the trust anchors named by anchors_key. */
+export interface FileVerificationTable {
+  sha256: string;
+  level: FileSignatureLevel;
+  signature_count: number;
+  anchors_key: string;
+  problem: ColumnType<unknown, string | null | undefined, string | null>;
+  verified_at: Date;
+}
+
+/** One signature of a verified file; `report` is the whole SignatureReport. */
+export interface FileSignatureTable {
+  sha256: string;
+  position: number;
+  field: string | null;
+  signer_name: string | null;
+  signer_organization: string | null;
+  signer_unit: string | null;
+  issuer: string | null;
+  signing_time: Date | null;
+  timestamp_time: Date | null;
+  intact: boolean;
+  covers_whole_file: boolean;
+  level: "broken" | "unknown-chain" | "valid";
+  report: ColumnType<unknown, string, string>;
 }
 
 export interface FileTable {
@@ -573,6 +622,9 @@ export interface Database {
   import_items: ImportItemTable;
   register_entries: RegisterEntryTable;
   files: FileTable;
+  trust_anchors: TrustAnchorTable;
+  file_verifications: FileVerificationTable;
+  file_signatures: FileSignatureTable;
   document_files: DocumentFileTable;
   settings: SettingTable;
   schema_migrations: SchemaMigrationTable;
