@@ -27,6 +27,7 @@ import {
   urgency,
 } from "./common.ts";
 import { reviewBlock } from "./review.ts";
+import { documentSignatures } from "./signatures.ts";
 
 // ---- Requests ----
 
@@ -177,6 +178,11 @@ export const registerCorrectionsSchema = z.strictObject({
   handlerUserId: z.uuid().optional(),
   /** Registered though earlier records of the same document were found (DUPLICATE_DOCUMENT). */
   confirmDuplicate: z.boolean().optional(),
+  /**
+   * Registered though its PDF changed after it was signed (SIGNATURE_BROKEN): the clerk has seen
+   * the warning; recorded in the register with their name.
+   */
+  acknowledgeSignature: z.boolean().optional(),
 });
 export type RegisterCorrections = z.infer<typeof registerCorrectionsSchema>;
 
@@ -267,6 +273,8 @@ export const openedDocument = documentDetail.extend({
    * when (the steps and the versions); null otherwise.
    */
   review: reviewBlock.nullable(),
+  /** The digital signatures of its PDF, checked (issue 16); null: it has no PDF. */
+  signatures: documentSignatures.nullable(),
 });
 export type OpenedDocument = z.infer<typeof openedDocument>;
 
@@ -436,7 +444,7 @@ export const documentEndpoints = {
     reply: registerReply,
     errors: {
       404: "Not found",
-      409: "Already registered, or DUPLICATE_DOCUMENT: earlier records of the same document (in issues, path duplicates.<id>) and no confirmDuplicate",
+      409: "Already registered, or DUPLICATE_DOCUMENT: earlier records of the same document (in issues, path duplicates.<id>) and no confirmDuplicate, or SIGNATURE_BROKEN: changed after signing and no acknowledgeSignature",
       422: "A day of arrival still to come or before the document's date, or an unknown type",
     },
   }),

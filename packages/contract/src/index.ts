@@ -26,6 +26,7 @@ export * from "./links.ts";
 export * from "./followup.ts";
 export * from "./search.ts";
 export * from "./registers.ts";
+export * from "./signatures.ts";
 export * from "./agencies.ts";
 export * from "./imports.ts";
 export * from "./forms.ts";

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { endpoint } from "./endpoint.ts";
 import { book, day, id, items, timestamp } from "./common.ts";
+import { fileSignatureLevel } from "./signatures.ts";
 
 export const registerInfo = z.strictObject({
   id,
@@ -32,6 +33,10 @@ export const registerEntry = z.strictObject({
   registeredBy: z.string().nullable(),
   /** Incoming: the unit or person who handles it (the lead handler; "Đơn vị hoặc người nhận"). */
   handler: z.string().nullable(),
+  /** Incoming: what signature verification found when it was registered; null for outgoing. */
+  signatureLevel: fileSignatureLevel.nullable(),
+  /** Incoming: who registered it knowing it changed after signing. */
+  signatureAcknowledgedBy: z.string().nullable(),
 });
 export type RegisterEntry = z.infer<typeof registerEntry>;
 

@@ -522,7 +522,13 @@ export interface RegisterEntryTable {
 }
 
 /** A file's signatures over all: none, broken, chain unknown, valid, or not readable. */
-export type FileSignatureLevel = "none" | "broken" | "unknown-chain" | "valid" | "unreadable";
+export type FileSignatureLevel =
+  | "none"
+  | "broken"
+  | "unknown-chain"
+  | "invalid-certificate"
+  | "valid"
+  | "unreadable";
 
 /** A root certificate an admin trusts (issue 16). */
 export interface TrustAnchorTable {
@@ -558,7 +564,7 @@ export interface FileSignatureTable {
   timestamp_time: Date | null;
   intact: boolean;
   covers_whole_file: boolean;
-  level: "broken" | "unknown-chain" | "valid";
+  level: "broken" | "unknown-chain" | "invalid-certificate" | "valid";
   report: ColumnType<unknown, string, string>;
 }
 

@@ -49,3 +49,23 @@ export {
   type TreePage,
 } from "./pdf-objects.ts";
 export { listRevisions, type PdfRevision } from "./pdf-revisions.ts";
+// Every signature of a PDF, checked (issue 16): run in the reader pool as task "verifyPdf".
+export {
+  verifyPdf,
+  DEFAULT_VERIFY_LIMITS,
+  type VerifyLimits,
+  type VerifyOptions,
+  type VerifyResult,
+  type SignatureReport,
+  type SignatureLevel,
+  type SignatureStatus,
+} from "./verify/verify-pdf.ts";
+export {
+  trustAnchorsFrom,
+  type TrustAnchor,
+  type CertificateInfo,
+  type SubjectNames,
+  type RevocationStatus,
+} from "./verify/certificates.ts";
+export { signatureSentence, SIGNATURE_STATUS_VI } from "./verify/messages.vi.ts";
+export type { RevisionChange, RevisionSummary } from "./verify/pdf-signatures.ts";

@@ -11,6 +11,7 @@
  */
 import { detectFormat, type ExtractedText, type SourceFormat } from "./extract-text.ts";
 import type { ExtractLimits } from "./limits.ts";
+import type { VerifyLimits, VerifyResult } from "./verify/verify-pdf.ts";
 import { startReader, type ReaderHandle, type ReaderIsolation } from "./reader-process.ts";
 import type {
   ReaderReply,
@@ -159,6 +160,23 @@ export class ReaderPool {
       const format: SourceFormat = found === "zip" ? "text" : found;
       return { text: "", format, notes: [{ code: e.code, message: e.message, fatal: true }] };
     }
+  }
+
+  /**
+   * Every signature of a PDF, checked in a worker against `anchors` (DER certificates). A
+   * worker's failure (time, memory) rejects with its ReaderError: the caller records the file
+   * as not verified, rather than as unsigned.
+   */
+  async verifyPdf(
+    bytes: Uint8Array,
+    anchors: Uint8Array[],
+    now: Date,
+    limits?: Partial<VerifyLimits>,
+  ): Promise<VerifyResult> {
+    const copy = await copyInSlices(bytes);
+    return this.run("verifyPdf", { bytes: copy, anchors, now, limits }, [
+      copy.buffer as ArrayBuffer,
+    ]);
   }
 
   /** Refuses what waits, ends every worker. */

@@ -5,6 +5,8 @@
  */
 import { extractText, type ExtractedText } from "./extract-text.ts";
 import type { ExtractLimits } from "./limits.ts";
+import { trustAnchorsFrom } from "./verify/certificates.ts";
+import { verifyPdf, type VerifyLimits, type VerifyResult } from "./verify/verify-pdf.ts";
 
 export const READER_TASKS = {
   // `progress` tells the pool the task is moving (after each page read by OCR): the time limit
@@ -18,6 +20,19 @@ export const READER_TASKS = {
     progress: () => void = () => {},
   ): Promise<ExtractedText> =>
     extractText(input.bytes, input.fileName, input.limits, { onPage: progress }),
+  // Every signature of a PDF, checked against the trust anchors given (DER certificates, as the
+  // admin configured them), judged at `now` where a signature carries no time.
+  verifyPdf: async (input: {
+    bytes: Uint8Array;
+    anchors: Uint8Array[];
+    now: Date;
+    limits?: Partial<VerifyLimits>;
+  }): Promise<VerifyResult> =>
+    verifyPdf(input.bytes, {
+      trustAnchors: input.anchors.flatMap((der) => trustAnchorsFrom(der)),
+      now: input.now,
+      limits: input.limits,
+    }),
 };
 
 export type ReaderTasks = typeof READER_TASKS;

@@ -79,6 +79,12 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, "an http:// or https:// address without ?query")
     .optional(),
+  /**
+   * Root certificates signatures are checked against (the Vietnamese government and public CAs):
+   * files or directories, comma-separated, each file PEM (one or several) or DER. The installation
+   * admin may upload more in the app.
+   */
+  TRUST_ANCHORS: z.string().optional(),
 });
 
 export interface Config {
@@ -116,6 +122,8 @@ export interface Config {
   trustProxy: string[];
   /** The public base address without a trailing slash, or null (then links use the request's own address). */
   publicUrl: string | null;
+  /** TRUST_ANCHORS: files and directories of root certificates; empty: none configured. */
+  trustAnchorPaths: string[];
 }
 
 export class ConfigError extends Error {
@@ -177,5 +185,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           .filter(Boolean)
       : [],
     publicUrl: c.PUBLIC_URL ? c.PUBLIC_URL.replace(/\/+$/, "") : null,
+    trustAnchorPaths: c.TRUST_ANCHORS
+      ? c.TRUST_ANCHORS.split(",")
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .map((p) => resolve(p))
+      : [],
   };
 }

@@ -406,6 +406,17 @@ export const ERRORS = {
     vi: "Văn bản này đã được vào sổ trước đó (cùng số, ký hiệu, cơ quan ban hành và ngày, hoặc nhận hai lần): hãy đính kèm vào văn bản đã có, hoặc xác nhận vẫn vào sổ.",
     en: "Earlier records of the same document exist: attach to one, or confirm registering it again.",
   },
+  // Digital signatures on what arrives (issue 16).
+  SIGNATURE_BROKEN: {
+    status: 409,
+    vi: "Văn bản đã bị sửa sau khi ký: chữ ký số không còn khớp với nội dung. Hãy kiểm tra với nơi gửi; nếu vẫn vào sổ, xác nhận đã biết cảnh báo này.",
+    en: "The PDF changed after it was signed: acknowledge the warning to register it.",
+  },
+  CERTIFICATE_INVALID: {
+    status: 422,
+    vi: "Tệp không chứa chứng thư số đọc được (PEM hoặc DER).",
+    en: "The file holds no readable certificate (PEM or DER).",
+  },
   ALREADY_ATTACHED: {
     status: 409,
     vi: "Văn bản này đã được đính kèm vào văn bản đã vào sổ trước đó.",

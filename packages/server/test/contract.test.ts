@@ -15,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { testDatabaseKinds } from "@vanthu/db";
+import { createDevelopmentPki } from "@vanthu/signatures";
 import {
   endpoints,
   fillPath,
@@ -435,6 +436,16 @@ for (const kind of testDatabaseKinds()) {
       });
       await call(admin, "POST /api/admin/units/:id/close", unit);
       await call(admin, "GET /api/people");
+      // The installation admin: the roots signatures are checked against.
+      const installer = await t.login("admin");
+      const { rootPem } = await createDevelopmentPki({ name: "Contract Test Root CA" });
+      const [anchor] = (
+        await call(installer, "POST /api/admin/trust-anchors", {}, { body: { data: rootPem } })
+      ).items;
+      await call(installer, "GET /api/admin/trust-anchors");
+      await call(installer, "DELETE /api/admin/trust-anchors/:fingerprint", {
+        fingerprint: anchor!.sha256,
+      });
       // A leader away delegates to the deputy, and takes it back.
       const leader = await t.login("stttt-ls.lanhdao");
       const deputyPerson = (await call(leader, "GET /api/people")).items.find((p) =>

@@ -1,5 +1,4 @@
-// Digital signatures on PDFs (issue 16). The modules behind this entry are filled in by
-// verify/ (reading and checking every signature of a file) and sign/ (PAdES signing).
+// Digital signatures on PDFs (issue 16): sign/ (PAdES signing), and verification re-exported.
 
 // --- sign/ ---
 export { SignError, type SignErrorCode } from "./sign/errors.ts";
@@ -35,25 +34,25 @@ export {
 export { requestTimestamp, type TimestampOptions } from "./sign/timestamp.ts";
 // --- end sign/ ---
 
-// --- verify/ ---
+// Verification lives in @vanthu/extract (it runs in the isolated reader, beside text
+// extraction); it is part of this package's surface too, beside signing.
 export {
   verifyPdf,
   DEFAULT_VERIFY_LIMITS,
+  trustAnchorsFrom,
+  signatureSentence,
+  SIGNATURE_STATUS_VI,
   type VerifyLimits,
   type VerifyOptions,
   type VerifyResult,
   type SignatureReport,
   type SignatureLevel,
   type SignatureStatus,
-} from "./verify/verify-pdf.ts";
-export {
-  loadTrustAnchors,
-  trustAnchorsFrom,
   type TrustAnchor,
   type CertificateInfo,
   type SubjectNames,
   type RevocationStatus,
-} from "./verify/certificates.ts";
-export { signatureSentence, SIGNATURE_STATUS_VI } from "./verify/messages.vi.ts";
-export type { RevisionChange, RevisionSummary } from "./verify/pdf-signatures.ts";
-// --- end verify/ ---
+  type RevisionChange,
+  type RevisionSummary,
+} from "@vanthu/extract";
+export { loadTrustAnchors } from "./trust-files.ts";

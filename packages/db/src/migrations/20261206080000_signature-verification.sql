@@ -19,7 +19,7 @@ CREATE TABLE trust_anchors (
 -- against (anchors_key), so that a result is checked again when the admin changes them.
 CREATE TABLE file_verifications (
   sha256 text PRIMARY KEY REFERENCES files (sha256) ON DELETE CASCADE,
-  level text NOT NULL CHECK (level IN ('none', 'broken', 'unknown-chain', 'valid', 'unreadable')),
+  level text NOT NULL CHECK (level IN ('none', 'broken', 'unknown-chain', 'invalid-certificate', 'valid', 'unreadable')),
   signature_count integer NOT NULL,
   anchors_key text NOT NULL,
   problem jsonb,
@@ -39,7 +39,7 @@ CREATE TABLE file_signatures (
   timestamp_time timestamptz,
   intact boolean NOT NULL,
   covers_whole_file boolean NOT NULL,
-  level text NOT NULL CHECK (level IN ('broken', 'unknown-chain', 'valid')),
+  level text NOT NULL CHECK (level IN ('broken', 'unknown-chain', 'invalid-certificate', 'valid')),
   report jsonb NOT NULL,
   PRIMARY KEY (sha256, position)
 );
@@ -48,5 +48,5 @@ CREATE TABLE file_signatures (
 -- registered only once the clerk has acknowledged it (who).
 ALTER TABLE register_entries
   ADD COLUMN signature_level text
-    CHECK (signature_level IN ('none', 'broken', 'unknown-chain', 'valid', 'unreadable')),
+    CHECK (signature_level IN ('none', 'broken', 'unknown-chain', 'invalid-certificate', 'valid', 'unreadable')),
   ADD COLUMN signature_acknowledged_by uuid REFERENCES users (id) ON DELETE SET NULL;

@@ -7,6 +7,7 @@
  * background; both share `import-file.ts`.
  */
 import type { ImportReply } from "@vanthu/contract";
+import { verifyStoredFile } from "../verification/verify-file.ts";
 import type { AppContext, Actor } from "../context.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -57,6 +58,9 @@ export async function importDocument(
         ctx.now(),
       ),
     );
+  // Its signatures are checked now (ND30 Điều 21), kept for the clerk who registers it; if this
+  // fails, they are checked when the document is opened, and the import stands.
+  if (checked.kind === "pdf") await verifyStoredFile(ctx, sha256).catch(() => undefined);
   const created = parts.some((p) => p.created);
   return {
     id: parts[0]!.id,

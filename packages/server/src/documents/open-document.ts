@@ -13,6 +13,7 @@ import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { handlingFacts } from "../handling/handling-rules.ts";
 import { fileHolders } from "../handling/read-handling.ts";
 import { presentReview, reviewPart } from "../workflow/review-shared.ts";
+import { documentSignatures } from "../verification/document-signatures.ts";
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
@@ -105,5 +106,6 @@ export async function openDocument(
     can,
     // Who drafted, reviewed and approved it: the agency's own outgoing records only.
     review: outgoing ? await presentReview(ctx.db, id) : null,
+    signatures: await documentSignatures(ctx, row),
   };
 }

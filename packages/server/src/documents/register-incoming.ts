@@ -8,6 +8,9 @@
  * default printed in the text, else the agency's rules in working days from arrival); earlier
  * records of the same document stop it with DUPLICATE_DOCUMENT unless the clerk confirms; the
  * clerk may pass it at once to a unit or a person; the sender is sent 03.
+ *
+ * Signatures (issue 16): its PDF is verified; one changed after signing (SIGNATURE_BROKEN) is
+ * registered only once the clerk acknowledges it, and the register keeps the level and who did.
  */
 import { arrivalDateProblem, defaultDeadline, mayAct, typeByCode, viDate } from "@vanthu/core";
 import type { RegisterCorrections, RegisterReply } from "@vanthu/contract";
@@ -21,6 +24,7 @@ import { findDuplicates } from "../handling/find-duplicates.ts";
 import { deadlineContext } from "../handling/deadline-settings.ts";
 import { sendStatus } from "../handling/delivery-progress.ts";
 import { routeAtRegistration } from "../handling/assign-handler.ts";
+import { documentSignatures } from "../verification/document-signatures.ts";
 
 export async function registerIncoming(
   ctx: AppContext,
@@ -30,6 +34,13 @@ export async function registerIncoming(
 ): Promise<RegisterReply> {
   if (!mayAct(actor.roles, "register"))
     throw fail("FORBIDDEN", `${actor.username} may not register documents`);
+  // Its PDF's signatures are checked first, in the reader, outside the register's lock (ND30
+  // Điều 21: authenticity and integrity before registering).
+  const signatures = await documentSignatures(
+    ctx,
+    await loadDocument(ctx.db, actor, id, { own: true }),
+  );
+  const signatureLevel = signatures?.level ?? "none";
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
@@ -87,6 +98,14 @@ export async function registerIncoming(
             .join(", "),
         })),
       );
+    if (signatureLevel === "broken" && !corrections.acknowledgeSignature)
+      throw fail(
+        "SIGNATURE_BROKEN",
+        `document ${id}: its PDF changed after it was signed`,
+        signatures!.signatures
+          .filter((s) => s.level === "broken")
+          .map((s) => ({ path: "acknowledgeSignature", message: s.sentence })),
+      );
     const urgency = corrections.urgency !== undefined ? corrections.urgency : row.urgency;
     let dueOn: string | null;
     if (corrections.dueOn !== undefined) dueOn = corrections.dueOn;
@@ -134,6 +153,9 @@ export async function registerIncoming(
         registered_by: actor.userId,
         registered_at: now,
         arrived_on: arrivedOn,
+        signature_level: signatureLevel,
+        signature_acknowledged_by:
+          signatureLevel === "broken" && corrections.acknowledgeSignature ? actor.userId : null,
       })
       .execute();
     await recordAudit(trx, {
@@ -151,6 +173,7 @@ export async function registerIncoming(
         urgency,
         dueOn,
         duplicates: duplicates.map((d) => d.id),
+        signatureLevel,
       },
       at: now,
     });

@@ -21,6 +21,7 @@ import { searchRoutes } from "../search/routes.ts";
 import { registersRoutes } from "../registers/routes.ts";
 import { agencyRoutes } from "../agencies/routes.ts";
 import { delegationRoutes } from "../workflow/delegations-routes.ts";
+import { verificationRoutes } from "../verification/routes.ts";
 import { notFoundPage, registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
 import { OpenApiRegistry } from "./openapi.ts";
@@ -237,6 +238,7 @@ export async function buildApp(
       delegationRoutes(ctx),
       reviewRoutes(ctx),
       workRoutes(ctx),
+      verificationRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );

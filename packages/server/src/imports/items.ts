@@ -17,6 +17,7 @@ import type { Database, ImportedPart } from "@vanthu/db";
 import type { Actor, AppContext } from "../context.ts";
 import { AppError, fail } from "../errors.ts";
 import { isDatabaseUnavailable } from "../database-unavailable.ts";
+import { verifyStoredFile } from "../verification/verify-file.ts";
 import {
   checkImportFile,
   findImported,
@@ -276,7 +277,7 @@ export async function processItem(
     if (!bytes) throw fail("STORAGE_UNAVAILABLE", `stored file ${item.sha256} not found`);
     const checked = checkImportFile(ctx, item.name, bytes);
     const file = await read(ctx, bytes, item.name);
-    return await finishDone(ctx, item, async (trx) => {
+    const outcome = await finishDone(ctx, item, async (trx) => {
       const parts = await saveImportedDocuments(
         trx,
         actor,
@@ -287,6 +288,10 @@ export async function processItem(
       );
       return { parts, notes: readNotes(file) };
     });
+    // Its signatures, checked and kept for the clerk who registers it (verification/); if this
+    // fails, they are checked when the document is opened.
+    if (checked.kind === "pdf") await verifyStoredFile(ctx, item.sha256).catch(() => undefined);
+    return outcome;
   } catch (e) {
     return finishFailed(ctx, item, e);
   }

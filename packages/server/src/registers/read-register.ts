@@ -26,10 +26,13 @@ export async function readRegister(
     .selectFrom("register_entries")
     .innerJoin("documents", "documents.id", "register_entries.document_id")
     .leftJoin("users", "users.id", "register_entries.registered_by")
+    .leftJoin("users as ack", "ack.id", "register_entries.signature_acknowledged_by")
     .select([
       "register_entries.number",
       "register_entries.registered_at",
       "register_entries.arrived_on",
+      "register_entries.signature_level",
+      "ack.full_name as acknowledged_by",
       "documents.id",
       "documents.reference",
       "documents.document_date",
@@ -75,6 +78,8 @@ export async function readRegister(
         archive: content.archive,
         registeredBy: r.registered_by,
         handler: handlers.get(r.id) ?? null,
+        signatureLevel: r.signature_level,
+        signatureAcknowledgedBy: r.acknowledged_by,
       };
     }),
   };

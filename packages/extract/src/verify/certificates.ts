@@ -4,8 +4,6 @@
  * the CRLs and OCSP responses embedded in the file (pkijs reads them). No network access.
  */
 import { X509Certificate as NodeCertificate } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { hex, toArrayBuffer, verifyWithCertificate } from "./cms.ts";
@@ -98,44 +96,6 @@ export function commonNameOf(der: Uint8Array): string | null {
 
 export function issuerCommonName(cert: pkijs.Certificate): string | null {
   return field(cert.issuer, "2.5.4.3");
-}
-
-/** Most trust anchor files read from a directory. */
-const MAX_ANCHOR_FILES = 1000;
-/** Largest trust anchor file (a bundle of a few hundred roots is well under this). */
-const MAX_ANCHOR_BYTES = 4 * 1024 * 1024;
-
-/**
- * The trust anchors of files and directories (each file PEM, possibly several certificates, or
- * DER). A file that holds no certificate is reported by its path in `problems`, not thrown.
- */
-export function loadTrustAnchors(paths: string[]): { anchors: TrustAnchor[]; problems: string[] } {
-  const anchors: TrustAnchor[] = [];
-  const problems: string[] = [];
-  const files: string[] = [];
-  for (const p of paths) {
-    try {
-      if (statSync(p).isDirectory())
-        for (const f of readdirSync(p).sort().slice(0, MAX_ANCHOR_FILES)) {
-          const full = join(p, f);
-          if (statSync(full).isFile()) files.push(full);
-        }
-      else files.push(p);
-    } catch {
-      problems.push(p);
-    }
-  }
-  for (const f of files) {
-    try {
-      if (statSync(f).size > MAX_ANCHOR_BYTES) throw new Error("too large");
-      const found = trustAnchorsFrom(readFileSync(f));
-      if (!found.length) problems.push(f);
-      anchors.push(...found);
-    } catch {
-      problems.push(f);
-    }
-  }
-  return { anchors, problems };
 }
 
 /** The certificates of PEM text or of one DER certificate. */

@@ -1,7 +1,7 @@
 /**
  * The signatures of a PDF as its raw bytes hold them: each signature dictionary (its field name,
  * /ByteRange, /Contents, /SubFilter, /M), in the order they were made, and what the incremental
- * updates after each one changed. Read with @vanthu/extract's object reader and revision list;
+ * updates after each one changed. Read with this package's object reader and revision list;
  * nothing here parses CMS.
  */
 import {
@@ -12,12 +12,11 @@ import {
   PdfXref,
   canonical,
   latin1,
-  listRevisions,
   pageTree,
   type PdfDict,
-  type PdfRevision,
   type PdfValue,
-} from "@vanthu/extract";
+} from "../pdf-objects.ts";
+import { listRevisions, type PdfRevision } from "../pdf-revisions.ts";
 
 export interface RawSignature {
   field: string | null;

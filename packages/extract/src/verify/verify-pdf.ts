@@ -4,7 +4,7 @@
  * problem is a stable code on the signature it concerns.
  */
 import { createHash } from "node:crypto";
-import { latin1 } from "@vanthu/extract";
+import { latin1 } from "../pdf-objects.ts";
 import {
   CmsError,
   archivedRevocation,
