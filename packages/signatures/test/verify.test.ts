@@ -16,6 +16,7 @@ import {
   verifyPdf,
   type TrustAnchor,
 } from "../src/index.ts";
+import { ReaderPool, type ReaderError } from "@vanthu/extract";
 import {
   drawOnPage,
   makeIdentity,
@@ -411,4 +412,26 @@ test("the corpus: the same signatures as pdfsig", (t) => {
   const [s1] = verifyPdf(bytes).signatures;
   assert.equal(s1?.intact, false);
   assert.equal(s1?.level, "broken");
+});
+
+test("in the isolated reader: the same report as in this process; a full queue is refused", async () => {
+  const pool = new ReaderPool({ workers: 1, maxQueue: 1 });
+  try {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const here = verifyPdf(signed, { trustAnchors: anchors, now });
+    const there = await pool.verifyPdf(signed, [ca.der], now);
+    assert.deepEqual(there, here);
+    assert.equal(there.signatures[0]!.level, "valid");
+    // The caller's bytes are copied, not taken from it.
+    assert.ok(signed.length > 0 && signed[0] === 0x25);
+    const queued = [1, 2, 3].map(() => pool.verifyPdf(signed, [], now));
+    const settled = await Promise.allSettled(queued);
+    assert.ok(
+      settled.some(
+        (s) => s.status === "rejected" && (s.reason as ReaderError).code === "READER_BUSY",
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
 });

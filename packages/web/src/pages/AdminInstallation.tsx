@@ -21,6 +21,7 @@ import { ErrorAlert, PageTitle } from "../components.tsx";
 import { collator } from "../format.ts";
 import { oneOf, useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
+import { TrustAnchors } from "./admin/TrustAnchors.tsx";
 
 export type AgencyRow = AgencyEntry;
 
@@ -218,6 +219,7 @@ export default function AdminInstallation() {
         </Button>
       </Group>
       <ErrorAlert error={submit.error} />
+      <TrustAnchors />
     </Stack>
   );
 }

@@ -30,6 +30,7 @@ import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.ts
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
 import { HandlingActions, HandlingPanel, handlingShown } from "./document/handling.tsx";
 import { ReviewActions, ReviewBadge, ReviewPanel } from "./document/review.tsx";
+import { SignaturesPanel } from "./document/signatures.tsx";
 
 /** The follow-on documents written from this one, down every recipient that wrote one. */
 function ChainTree({ node, current }: { node: ChainNode; current: string }) {
@@ -258,6 +259,7 @@ export default function DocumentPage() {
           </Text>
         </Alert>
       )}
+      {d.signatures && <SignaturesPanel signatures={d.signatures} />}
       <ErrorAlert error={action.error} />
       {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
       {dialog === "delete" && (
@@ -293,7 +295,9 @@ export default function DocumentPage() {
           }
         />
       )}
-      {dialog === "register" && <RegisterDialog doc={d} onClose={() => setDialog(null)} />}
+      {dialog === "register" && (
+        <RegisterDialog doc={d} signatures={d.signatures} onClose={() => setDialog(null)} />
+      )}
       {dialog === "return" && <ReturnDialog doc={d} onClose={() => setDialog(null)} />}
       <Tabs defaultValue="view" keepMounted={false}>
         <Tabs.List className="no-print">

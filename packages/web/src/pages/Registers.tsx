@@ -121,7 +121,16 @@ export default function Registers() {
                         </Table.Td>
                         <Table.Td>{e.handler}</Table.Td>
                         <Table.Td />
-                        <Table.Td />
+                        <Table.Td>
+                          {/* What signature verification found when it was registered. */}
+                          {e.signatureLevel && e.signatureLevel !== "none" && (
+                            <>
+                              {t.signatures.short[e.signatureLevel]}
+                              {e.signatureAcknowledgedBy &&
+                                ` (${t.signatures.acknowledgedBy(e.signatureAcknowledgedBy)})`}
+                            </>
+                          )}
+                        </Table.Td>
                       </Table.Tr>
                     ),
                   )}

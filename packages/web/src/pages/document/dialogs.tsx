@@ -39,6 +39,7 @@ import {
   type AgencyEntry,
   type DeliveryPlan,
   type DocumentDetail,
+  type DocumentSignatures,
 } from "../../api.ts";
 import { ErrorAlert } from "../../components.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
@@ -240,7 +241,16 @@ export function IssueDialog({ doc, onClose }: { doc: DocumentDetail; onClose: ()
   );
 }
 
-export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose: () => void }) {
+export function RegisterDialog({
+  doc,
+  signatures,
+  onClose,
+}: {
+  doc: DocumentDetail;
+  /** Its PDF's signatures: one changed after signing is registered once acknowledged. */
+  signatures?: DocumentSignatures | null;
+  onClose: () => void;
+}) {
   const navigate = useNavigate();
   // Today in Vietnam: the day it arrived, unless the clerk says an earlier one.
   const [today] = useState(() => localIsoDay(new Date().toISOString()));
@@ -261,6 +271,8 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
     user: null,
   });
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
+  const broken = signatures?.level === "broken";
+  const [acknowledged, setAcknowledged] = useState(false);
   const [fields] = useDebouncedValue({ ...v, urgency }, 400);
   const check = useApi("GET /api/documents/:id/duplicates", {
     params: { id: doc.id },
@@ -311,6 +323,7 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
             ...(route.unit ? { handlerUnitId: route.unit } : {}),
             ...(route.user ? { handlerUserId: route.user } : {}),
             ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+            ...(broken && acknowledged ? { acknowledgeSignature: true } : {}),
           },
         }),
       { success: (r) => t.document.registered(r.number), then: onClose },
@@ -335,6 +348,24 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
     <Modal opened onClose={onClose} title={t.document.register} size="lg">
       <Stack>
         <Text size="sm">{t.importPage.check}</Text>
+        {broken && (
+          <Alert color="red" title={t.signatures.level.broken} data-testid="signature-warning">
+            <Stack gap="xs">
+              {signatures!.signatures
+                .filter((s) => s.level === "broken")
+                .map((s, i) => (
+                  <Text key={i} size="sm">
+                    {s.sentence}
+                  </Text>
+                ))}
+              <Checkbox
+                label={t.signatures.acknowledge}
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.currentTarget.checked)}
+              />
+            </Stack>
+          </Alert>
+        )}
         {duplicates.length > 0 && (
           <Alert color="orange" title={t.handling.duplicateTitle} data-testid="duplicate-warning">
             <Stack gap="xs">
@@ -470,7 +501,9 @@ export function RegisterDialog({ doc, onClose }: { doc: DocumentDetail; onClose:
           <Button
             onClick={() => void submit()}
             loading={busy}
-            disabled={!!problem || (duplicates.length > 0 && !confirmDuplicate)}
+            disabled={
+              !!problem || (duplicates.length > 0 && !confirmDuplicate) || (broken && !acknowledged)
+            }
           >
             {t.document.register}
           </Button>
