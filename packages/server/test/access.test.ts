@@ -214,6 +214,10 @@ const FIXTURES: Record<string, Fixture> = {
     body: () => ({ rules: [{ typeCode: "", urgency: "", workingDays: 10 }] }),
   }),
   "PUT /api/admin/holidays": once({ body: () => ({ holidays: [] }) }),
+  // Installation-wide roots: not any agency's, refused to all but the installation admin.
+  "GET /api/admin/trust-anchors": once(),
+  "POST /api/admin/trust-anchors": once({ body: () => ({ data: "không phải chứng thư" }) }),
+  "DELETE /api/admin/trust-anchors/:fingerprint": once(),
   "GET /": query("", "?q=zzleak", "?q=tuyên truyền"),
   "GET /co-quan/:code": each("agency"),
   "GET /co-quan/:code/feed.atom": each("agency"),
