@@ -172,3 +172,10 @@ export {
   type DiffPart,
   type TextDiff,
 } from "./text/diff.ts";
+// Agency identifiers of the document exchange, and the CSV the directory is imported from.
+export {
+  normalizeOrganId,
+  organIdProblem,
+  ORGAN_ID_PROBLEMS_VI,
+  readCsv,
+} from "./exchange/organ-id.ts";
