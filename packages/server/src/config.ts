@@ -79,6 +79,20 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, "an http:// or https:// address without ?query")
     .optional(),
+  /**
+   * The installation's master key for the secrets it keeps (PKCS#12 files, their passwords, a
+   * signing service's secret): 32 bytes as 64 hex digits or base64. When unset, a key file is
+   * made once in DATA_DIR (signing/secret-store.ts).
+   */
+  VANTHU_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/, "32 bytes: 64 hex digits or base64")
+    .optional(),
+  /** An RFC 3161 timestamp authority: the agency's signature at issuing is then PAdES B-T. */
+  VANTHU_TSA_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, "an http:// or https:// address")
+    .optional(),
 });
 
 export interface Config {
@@ -116,6 +130,10 @@ export interface Config {
   trustProxy: string[];
   /** The public base address without a trailing slash, or null (then links use the request's own address). */
   publicUrl: string | null;
+  /** VANTHU_SECRET_KEY, as given; null: the key file in the data directory. */
+  secretKey: string | null;
+  /** VANTHU_TSA_URL: the timestamp authority of agencies that name none. */
+  tsaUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -177,5 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           .filter(Boolean)
       : [],
     publicUrl: c.PUBLIC_URL ? c.PUBLIC_URL.replace(/\/+$/, "") : null,
+    secretKey: c.VANTHU_SECRET_KEY ?? null,
+    tsaUrl: c.VANTHU_TSA_URL ?? null,
   };
 }

@@ -33,6 +33,7 @@ export {
   type Rect,
 } from "./sign/appearance.ts";
 export { requestTimestamp, type TimestampOptions } from "./sign/timestamp.ts";
+export { decodePng, encodePng, type DecodedImage } from "./sign/png.ts";
 // --- end sign/ ---
 
 // --- verify/ ---
