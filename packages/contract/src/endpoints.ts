@@ -22,6 +22,7 @@ import { linkEndpoints } from "./links.ts";
 import { registerEndpoints } from "./registers.ts";
 import { reviewEndpoints } from "./review.ts";
 import { searchEndpoints } from "./search.ts";
+import { signingEndpoints } from "./signing.ts";
 import { systemEndpoints } from "./system.ts";
 import { workEndpoints } from "./work.ts";
 
@@ -41,6 +42,7 @@ export const endpoints = {
   ...delegationEndpoints,
   ...reviewEndpoints,
   ...workEndpoints,
+  ...signingEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

@@ -247,6 +247,98 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
+    test("the admin's API: a bad password, an expired certificate, images; never a secret back", async () => {
+      const admin = await t.login(`${AGENCY}.admin`);
+      const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
+      const leaderFile = (await leaderP12()).p12;
+      const bad = await admin.post(`/api/admin/users/${leaderId}/signer`, {
+        kind: "pkcs12",
+        p12: b64(leaderFile),
+        password: "sai",
+      });
+      assert.equal(bad.status, 422);
+      assert.equal(bad.body.error.code, "SIGNER_BAD_PASSWORD");
+      assert.equal(bad.body.error.message, "Mật khẩu của tệp chứng thư số (PKCS#12) không đúng.");
+      const expired = await admin.post("/api/admin/signing/agency", {
+        kind: "pkcs12",
+        p12: b64(
+          (
+            await agencyP12({
+              notBefore: new Date(t.clock.now.getTime() - 86_400_000 * 30),
+              notAfter: new Date(t.clock.now.getTime() - 86_400_000),
+            })
+          ).p12,
+        ),
+        password: "văn thư",
+      });
+      assert.equal(expired.status, 422);
+      assert.equal(expired.body.error.code, "SIGNER_CERTIFICATE_EXPIRED");
+      assert.match(expired.body.error.message, /hết hạn/);
+      // A clerk is no leader: no personal signer.
+      const clerkRow = await t.ctx.db
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", `${AGENCY}.vanthu`)
+        .executeTakeFirstOrThrow();
+      const notLeader = await admin.post(`/api/admin/users/${clerkRow.id}/signer`, {
+        kind: "pkcs12",
+        p12: b64(leaderFile),
+        password: "lãnh đạo",
+      });
+      assert.equal(notLeader.body.error.code, "SIGNER_PERSON_INVALID");
+
+      const ok = await admin.post(`/api/admin/users/${leaderId}/signer`, {
+        kind: "pkcs12",
+        p12: b64(leaderFile),
+        password: "lãnh đạo",
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.match(ok.body.subject, /CN=Hoàng Thị Lan/);
+      const agencyOk = await admin.post("/api/admin/signing/agency", {
+        kind: "pkcs12",
+        p12: b64((await agencyP12()).p12),
+        password: "văn thư",
+      });
+      assert.equal(agencyOk.status, 200, JSON.stringify(agencyOk.body));
+      const notPng = await admin.post("/api/admin/signing/seal", { png: b64(leaderFile) });
+      assert.equal(notPng.status, 422);
+      assert.equal(notPng.body.error.code, "SIGNATURE_IMAGE_INVALID");
+      const sealed = await admin.post("/api/admin/signing/seal", { png: b64(sealImage()) });
+      assert.deepEqual(sealed.body, { width: 80, height: 80 });
+      const signature = await admin.post(`/api/admin/users/${leaderId}/signature-image`, {
+        png: b64(signatureImage()),
+      });
+      assert.deepEqual(signature.body, { width: 150, height: 50 });
+
+      const overview = await admin.get("/api/admin/signing");
+      assert.equal(overview.status, 200);
+      assert.equal(overview.body.seal, true);
+      assert.equal(overview.body.agency.kind, "pkcs12");
+      const me = overview.body.leaders.find((l: { id: string }) => l.id === leaderId);
+      assert.equal(me.signer.kind, "pkcs12");
+      assert.equal(me.signatureImage, true);
+      // The file and its password are kept encrypted: neither is in the row in clear.
+      const row = await t.ctx.db
+        .selectFrom("signers")
+        .selectAll()
+        .where("user_id", "is", null)
+        .where("agency_id", "=", agencyId)
+        .executeTakeFirstOrThrow();
+      assert.ok(!Buffer.from(row.password_sealed!).includes(Buffer.from("văn thư")));
+      assert.ok(!Buffer.from(row.p12_sealed!).includes(Buffer.from((await agencyP12()).p12.subarray(0, 64))));
+      assert.ok(!JSON.stringify(overview.body).includes("văn thư"));
+
+      // The leader's dialog knows to ask for the password.
+      const leader = await t.login(`${AGENCY}.lanhdao`);
+      assert.equal((await leader.get("/api/signing/me")).body.kind, "pkcs12");
+      assert.equal((await clerk.get("/api/signing/me")).body.kind, null);
+      // Not an admin: refused.
+      assert.equal((await clerk.get("/api/admin/signing")).status, 403);
+      await admin.request("DELETE", `/api/admin/users/${leaderId}/signer`);
+      await admin.request("DELETE", "/api/admin/signing/agency");
+      assert.equal((await leader.get("/api/signing/me")).body.kind, null);
+    });
+
     const issueFails = async (code: string, setup: () => Promise<void>) => {
       const id = await newDraft(`thử lỗi ký số ${code}`);
       await approve(t, writer, id);

@@ -20,6 +20,7 @@ import { followupRoutes } from "../followup/routes.ts";
 import { searchRoutes } from "../search/routes.ts";
 import { registersRoutes } from "../registers/routes.ts";
 import { agencyRoutes } from "../agencies/routes.ts";
+import { signingRoutes } from "../signing/routes.ts";
 import { delegationRoutes } from "../workflow/delegations-routes.ts";
 import { notFoundPage, registerPortalRoutes } from "../portal/routes.ts";
 import { registerWebApp } from "./web.ts";
@@ -237,6 +238,7 @@ export async function buildApp(
       delegationRoutes(ctx),
       reviewRoutes(ctx),
       workRoutes(ctx),
+      signingRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );
