@@ -155,7 +155,8 @@ export const signingEndpoints = {
     },
   }),
   "GET /api/signing/me": endpoint({
-    summary: "The signed-in person's signer, if any: the approve dialog asks for a PKCS#12's password",
+    summary:
+      "The signed-in person's signer, if any: the approve dialog asks for a PKCS#12's password",
     tag: "review",
     auth: "session",
     replies: "The kind of signer, or null",

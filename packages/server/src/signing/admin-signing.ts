@@ -145,7 +145,12 @@ export async function uploadImage(
   png: string,
 ): Promise<{ width: number; height: number }> {
   if (userId) await ownUser(ctx, actor, userId, false);
-  const size = await saveImage(ctx, actor.userId, { agencyId: actor.agencyId, userId }, decode(png));
+  const size = await saveImage(
+    ctx,
+    actor.userId,
+    { agencyId: actor.agencyId, userId },
+    decode(png),
+  );
   await recordAudit(ctx.db, {
     actor,
     action: userId ? "signing.signature-image" : "signing.seal",

@@ -17,7 +17,10 @@ export function contentKey(content: DocumentContent): string {
 }
 
 /** The content as issuing will draw it, before its number and date are known. */
-export function blankContent(content: DocumentContent, agencyAbbreviation: string): DocumentContent {
+export function blankContent(
+  content: DocumentContent,
+  agencyAbbreviation: string,
+): DocumentContent {
   const symbol =
     content.symbol ??
     (content.type?.code

@@ -81,7 +81,10 @@ export async function signDraftForApproval(
 
 /** Inside the approval's transaction: the locked draft is still what was signed. */
 export function assertStillSigned(row: DocumentRow, signed: SignedDraft): void {
-  if (row.version !== signed.version || contentKey(readContent(row.content, row.id)) !== signed.contentKey)
+  if (
+    row.version !== signed.version ||
+    contentKey(readContent(row.content, row.id)) !== signed.contentKey
+  )
     throw fail("DRAFT_CHANGED_WHILE_SIGNING", `document ${row.id} changed while it was signed`);
 }
 

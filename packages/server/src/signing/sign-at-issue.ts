@@ -11,13 +11,7 @@
  * `signIssued` runs inside it, so that any failure rolls the number back with the rest.
  */
 import type { Transaction } from "kysely";
-import {
-  checkSigner,
-  issueStamps,
-  signPdf,
-  stampText,
-  type Signer,
-} from "@vanthu/signatures";
+import { checkSigner, issueStamps, signPdf, stampText, type Signer } from "@vanthu/signatures";
 import type { Database } from "@vanthu/db";
 import type { AppContext } from "../context.ts";
 import { fail } from "../errors.ts";
@@ -41,7 +35,8 @@ export async function prepareAgencySigning(
   if (!stored) return null;
   const signer = await openSigner(ctx, stored);
   // Issuing holds the register's lock: nobody can be waited for there.
-  if (signer.interactive) throw fail("SIGNER_INTERACTIVE", `agency ${agencyId}'s signer asks a person`);
+  if (signer.interactive)
+    throw fail("SIGNER_INTERACTIVE", `agency ${agencyId}'s signer asks a person`);
   await signing(() => checkSigner(signer, ctx.now()));
   return { stored, signer, tsaUrl: stored.tsaUrl ?? ctx.config.tsaUrl };
 }

@@ -163,7 +163,11 @@ export async function saveSigner(
       : seal(key, input.password, purpose("password", agencyId, userId));
   } else {
     identity = await signing(() => checkSigner(remoteSigner(input, !!userId), now));
-    sealed.remote_secret_sealed = seal(key, input.clientSecret, purpose("secret", agencyId, userId));
+    sealed.remote_secret_sealed = seal(
+      key,
+      input.clientSecret,
+      purpose("secret", agencyId, userId),
+    );
   }
   const values = {
     agency_id: agencyId,
@@ -231,7 +235,9 @@ export async function openSigner(
     }
   };
   if (stored.kind === "pkcs12") {
-    const kept = row.password_sealed ? open(row.password_sealed, "password").toString("utf8") : null;
+    const kept = row.password_sealed
+      ? open(row.password_sealed, "password").toString("utf8")
+      : null;
     const pass = password ?? kept;
     if (pass === null || pass === undefined)
       throw fail("SIGNER_PASSWORD_REQUIRED", `signer ${stored.id} needs its password`);
