@@ -39,6 +39,8 @@ const schema = z.object({
   READER_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
+  /** The demo world's digital signatures (demo/demo-signing.ts); 0: a demo that signs nothing. */
+  DEMO_SIGNING: z.enum(["0", "1"]).default("1"),
   /**
    * The agency's time zone (an IANA name): the calendar day of an issue, a report, a reminder or a
    * register line is the day there, not in UTC. All of Vietnam is on Asia/Ho_Chi_Minh (UTC+7).
@@ -112,6 +114,8 @@ export interface Config {
   };
   logLevel: string;
   demo: boolean;
+  /** DEMO_SIGNING: the demo world is seeded with signers (a development CA). */
+  demoSigning: boolean;
   /** TIME_ZONE: where the calendar days of issues, reports, reminders and registers are counted. */
   timeZone: string;
   /** Seconds to wait for PostgreSQL at start while it is unreachable. */
@@ -182,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
+    demoSigning: c.DEMO_SIGNING === "1",
     timeZone: c.TIME_ZONE,
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     jobsEverySeconds: c.JOBS_EVERY_SECONDS,

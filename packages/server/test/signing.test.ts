@@ -31,6 +31,7 @@ import {
   startTsa,
 } from "../../signatures/test/sign-fixtures.ts";
 import { saveImage, saveSigner } from "../src/signing/signers.ts";
+import { DEMO_SIGNING_PASSWORD, seedDemoSigning } from "../src/demo/demo-signing.ts";
 import { masterKey, seal } from "../src/signing/secret-store.ts";
 import { approve, draftFields, startTestApp, type Client, type TestApp } from "./helpers.ts";
 
@@ -412,6 +413,74 @@ for (const kind of testDatabaseKinds()) {
         await service.close();
       }
       await t.ctx.db.deleteFrom("signers").where("agency_id", "=", agencyId).execute();
+    });
+  });
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`the demo world's signatures on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind, "2026-12-02T09:00:00+07:00");
+    });
+    after(() => t.close());
+
+    test("every agency and its leader sign; the demo's issued documents verify as valid", async () => {
+      const started = performance.now();
+      const { signers } = await seedDemoSigning(t.ctx);
+      const ms = performance.now() - started;
+      console.log(`demo signing seeded: ${signers} signers in ${ms.toFixed(0)} ms`);
+      assert.equal(signers, 12);
+      const anchors = await t.ctx.db.selectFrom("trust_anchors").selectAll().execute();
+      assert.equal(anchors.length, 1);
+      assert.match(anchors[0]!.subject, /vanthu Demo Root CA/);
+      const trust = trustAnchorsFrom(new Uint8Array(anchors[0]!.der));
+      const issued = await t.ctx.db
+        .selectFrom("document_files")
+        .innerJoin("documents", "documents.id", "document_files.document_id")
+        .select(["document_files.sha256", "documents.reference"])
+        .where("document_files.role", "=", "rendered")
+        .execute();
+      assert.ok(issued.length >= 5, `${issued.length} signed`);
+      for (const f of issued) {
+        const [s] = verifyPdf(new Uint8Array((await t.ctx.files.get(f.sha256))!), {
+          trustAnchors: trust,
+        }).signatures;
+        assert.equal(s?.level, "valid", `${f.reference}: ${s?.status}`);
+      }
+
+      // The story: the leader approves with the demo password, the clerk issues: both signed.
+      const writer = await t.login("stttt-ls.chuyenvien");
+      const d = await writer.post("/api/documents", draftFields({ subject: "thử ký số của thế giới mẫu" }));
+      const leader = (
+        await t.ctx.db
+          .selectFrom("users")
+          .select("id")
+          .where("username", "=", "stttt-ls.lanhdao")
+          .executeTakeFirstOrThrow()
+      ).id;
+      await writer.post(`/api/documents/${d.body.id}/review/submit`, { reviewerId: leader });
+      const l = await t.login("stttt-ls.lanhdao");
+      const ok = await l.post(`/api/documents/${d.body.id}/review/approve`, {
+        password: DEMO_SIGNING_PASSWORD,
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      const clerk = await t.login("stttt-ls.vanthu");
+      const res = await clerk.post(`/api/documents/${d.body.id}/issue`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const file = await t.ctx.db
+        .selectFrom("document_files")
+        .select("sha256")
+        .where("document_id", "=", d.body.id)
+        .where("role", "=", "rendered")
+        .executeTakeFirstOrThrow();
+      const report = verifyPdf(new Uint8Array((await t.ctx.files.get(file.sha256))!), {
+        trustAnchors: trust,
+      });
+      assert.deepEqual(
+        report.signatures.map((s) => s.level),
+        ["valid", "valid"],
+      );
     });
   });
 }

@@ -141,7 +141,7 @@ function remoteSigner(
  */
 export async function saveSigner(
   ctx: AppContext,
-  by: string,
+  by: string | null,
   owner: { agencyId: string; userId: string | null },
   input: SignerInput,
 ): Promise<StoredSigner> {
@@ -274,7 +274,7 @@ export function checkImage(png: Uint8Array): { width: number; height: number } {
 /** Keeps a person's signature image (userId) or the agency's seal (null), replacing the one before. */
 export async function saveImage(
   ctx: AppContext,
-  by: string,
+  by: string | null,
   owner: { agencyId: string; userId: string | null },
   png: Uint8Array,
 ): Promise<{ width: number; height: number }> {
