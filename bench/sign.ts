@@ -3,7 +3,9 @@
  * - signatures/s: CMS signatures (PAdES B-B) made over a fixed digest, the signer's cost alone;
  * - signed PDFs/s: signPdf on a rendered one-page draft (incremental update, hashing, CMS);
  * - issue: the leader's signature, the number and date stamped, the agency's signature, per
- *   document (ms), and the render of the draft before it for comparison.
+ *   document (ms), and the render of the draft before it for comparison;
+ * - issue/s through the server's use case (issueDocument on PGlite, the number, the register,
+ *   deliveries and the PDF), without and with the agency's signature, measured in the same run.
  *
  *   npm run bench:sign [-- --seconds N]
  */
@@ -11,6 +13,9 @@ import { readFileSync } from "node:fs";
 import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
 import { renderPdfPlaced } from "@vanthu/render";
 import { createDevelopmentPki, Pkcs12Signer, signPdf, stampText } from "@vanthu/signatures";
+import { saveSigner } from "../packages/server/src/signing/signers.ts";
+import { issueDocument } from "../packages/server/src/documents/issue-document.ts";
+import { draftFields, startTestApp } from "../packages/server/test/helpers.ts";
 import { numberOption } from "./options.ts";
 
 const seconds = numberOption("--seconds", 3);
@@ -88,3 +93,61 @@ console.log(`new key + PKCS#12 made and opened:  ${open.ms.toFixed(1)} ms`);
 console.log(
   `file: ${pdf.length} bytes drafted, +${(await signPdf(pdf, agency)).length - pdf.length} a signature`,
 );
+
+// Issuing through the server's use case, on PGlite: unsigned, then with the agency's PKCS#12.
+const ISSUES = numberOption("--issues", 20);
+const app = await startTestApp("pglite", new Date().toISOString());
+try {
+  const writer = await app.login("stttt-ls.chuyenvien");
+  const clerk = await app.ctx.db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", "stttt-ls.vanthu")
+    .executeTakeFirstOrThrow();
+  const actor = {
+    userId: clerk.id,
+    agencyId: clerk.agency_id,
+    username: clerk.username,
+    fullName: clerk.full_name,
+    roles: clerk.roles,
+    unitId: clerk.unit_id,
+    unitHead: clerk.unit_head,
+  };
+  const drafts = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const d = await writer.post("/api/documents", draftFields({ subject: `thử ban hành ${i}` }));
+      ids.push(d.body.id as string);
+    }
+    // Approved as a leader would (the review is not what is measured).
+    await app.ctx.db
+      .updateTable("documents")
+      .set({ review: "approved", approved_at: app.clock.now })
+      .where("id", "in", ids)
+      .execute();
+    return ids;
+  };
+  const issueAll = async (ids: string[]) => {
+    await issueDocument(app.ctx, actor, ids.shift()!); // warm-up
+    const start = performance.now();
+    for (const id of ids) await issueDocument(app.ctx, actor, id);
+    return (ids.length * 1000) / (performance.now() - start);
+  };
+  const unsigned = await issueAll(await drafts(ISSUES + 1));
+  await saveSigner(
+    app.ctx,
+    null,
+    { agencyId: clerk.agency_id, userId: null },
+    {
+      kind: "pkcs12",
+      p12: (await pki.agency({ name: "Sở Thông tin và Truyền thông", password: "p" })).p12,
+      password: "p",
+    },
+  );
+  const signed = await issueAll(await drafts(ISSUES + 1));
+  console.log(
+    `issueDocument on PGlite, ${ISSUES} each: ${f(unsigned)} issues/s unsigned, ${f(signed)} issues/s with the agency's signature`,
+  );
+} finally {
+  await app.close();
+}

@@ -65,16 +65,26 @@ for (const kind of testDatabaseKinds()) {
     after(() => t.close());
 
     const leaderP12 = () =>
-      pki.person({ name: "Hoàng Thị Lan", unit: "Ban Giám đốc", agency: "Sở TTTT", password: "lãnh đạo" });
+      pki.person({
+        name: "Hoàng Thị Lan",
+        unit: "Ban Giám đốc",
+        agency: "Sở TTTT",
+        password: "lãnh đạo",
+      });
     const agencyP12 = (o: { notAfter?: Date; notBefore?: Date } = {}) =>
       pki.agency({ name: "Sở Thông tin và Truyền thông tỉnh Lạng Sơn", password: "văn thư", ...o });
     const withAgencySigner = async (o: { tsaUrl?: string } = {}) =>
-      saveSigner(t.ctx, leaderId, { agencyId, userId: null }, {
-        kind: "pkcs12",
-        p12: (await agencyP12()).p12,
-        password: "văn thư",
-        tsaUrl: o.tsaUrl ?? null,
-      });
+      saveSigner(
+        t.ctx,
+        leaderId,
+        { agencyId, userId: null },
+        {
+          kind: "pkcs12",
+          p12: (await agencyP12()).p12,
+          password: "văn thư",
+          tsaUrl: o.tsaUrl ?? null,
+        },
+      );
     const newDraft = async (subject: string) => {
       const d = await writer.post("/api/documents", draftFields({ subject }));
       assert.equal(d.status, 201, JSON.stringify(d.body));
@@ -82,7 +92,9 @@ for (const kind of testDatabaseKinds()) {
     };
     /** Sent up to the leader, who approves with `body`. */
     const approveWith = async (id: string, body: Record<string, unknown>) => {
-      const sent = await writer.post(`/api/documents/${id}/review/submit`, { reviewerId: leaderId });
+      const sent = await writer.post(`/api/documents/${id}/review/submit`, {
+        reviewerId: leaderId,
+      });
       assert.equal(sent.status, 200, JSON.stringify(sent.body));
       const leader = await t.login(`${AGENCY}.lanhdao`);
       return leader.post(`/api/documents/${id}/review/approve`, body);
@@ -107,11 +119,16 @@ for (const kind of testDatabaseKinds()) {
       ).map((r) => r.next_number);
 
     test("approved with the leader's PKCS#12, issued with the agency's: two valid signatures", async (t2) => {
-      await saveSigner(t.ctx, leaderId, { agencyId, userId: leaderId }, {
-        kind: "pkcs12",
-        p12: (await leaderP12()).p12,
-        password: "lãnh đạo",
-      });
+      await saveSigner(
+        t.ctx,
+        leaderId,
+        { agencyId, userId: leaderId },
+        {
+          kind: "pkcs12",
+          p12: (await leaderP12()).p12,
+          password: "lãnh đạo",
+        },
+      );
       await saveImage(t.ctx, leaderId, { agencyId, userId: leaderId }, signatureImage());
       await saveImage(t.ctx, leaderId, { agencyId, userId: null }, sealImage());
       await withAgencySigner();
@@ -126,7 +143,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(wrong.status, 422);
       assert.equal(wrong.body.error.code, "SIGNER_BAD_PASSWORD");
       assert.match(wrong.body.error.message, /Mật khẩu của tệp chứng thư số/);
-      assert.equal((await fileOf(id, "signed-draft")), null);
+      assert.equal(await fileOf(id, "signed-draft"), null);
       const still = await t.ctx.db
         .selectFrom("documents")
         .select("review")
@@ -151,13 +168,20 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(Buffer.from(pdf.subarray(0, draft.length)), Buffer.from(draft));
 
       // The file the API serves is the signed one.
-      const files = (await clerk.get(`/api/documents/${id}`)).body.files as Array<{ role: string; name: string }>;
+      const files = (await clerk.get(`/api/documents/${id}`)).body.files as Array<{
+        role: string;
+        name: string;
+      }>;
       const rendered = files.find((f) => f.role === "rendered")!;
-      const served = await clerk.get(`/api/documents/${id}/files/${encodeURIComponent(rendered.name)}`);
+      const served = await clerk.get(
+        `/api/documents/${id}/files/${encodeURIComponent(rendered.name)}`,
+      );
       assert.equal(served.status, 200);
       assert.deepEqual(served.raw, Buffer.from(pdf));
 
-      const report = verifyPdf(pdf, { trustAnchors: trustAnchorsFrom(new TextEncoder().encode(pki.rootPem)) });
+      const report = verifyPdf(pdf, {
+        trustAnchors: trustAnchorsFrom(new TextEncoder().encode(pki.rootPem)),
+      });
       assert.equal(report.signatures.length, 2);
       const [bySigner, byAgency] = report.signatures as [
         (typeof report.signatures)[0],
@@ -173,7 +197,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(byAgency.coversWholeFile, true);
       // After the leader's: the stamp (annotations) and the agency's signature.
       assert.equal(bySigner.revisions.count, 2);
-      assert.ok(bySigner.revisions.changes.includes("annotation"), JSON.stringify(bySigner.revisions));
+      assert.ok(
+        bySigner.revisions.changes.includes("annotation"),
+        JSON.stringify(bySigner.revisions),
+      );
       assert.ok(bySigner.revisions.changes.includes("signature"));
       assert.equal(byAgency.revisions.count, 0);
 
@@ -239,7 +266,13 @@ for (const kind of testDatabaseKinds()) {
         writeFileSync(join(dir, "root.pem"), tsa.rootPem);
         writeFileSync(join(dir, "tsa.pem"), tsa.certificatePem);
         const { stdout } = await run("openssl", [
-          "cms", "-cmsout", "-print", "-inform", "DER", "-in", join(dir, "cms.der"),
+          "cms",
+          "-cmsout",
+          "-print",
+          "-inform",
+          "DER",
+          "-in",
+          join(dir, "cms.der"),
         ]);
         assert.match(stdout, /id-smime-aa-timeStampToken/);
       } finally {
@@ -326,7 +359,11 @@ for (const kind of testDatabaseKinds()) {
         .where("agency_id", "=", agencyId)
         .executeTakeFirstOrThrow();
       assert.ok(!Buffer.from(row.password_sealed!).includes(Buffer.from("văn thư")));
-      assert.ok(!Buffer.from(row.p12_sealed!).includes(Buffer.from((await agencyP12()).p12.subarray(0, 64))));
+      assert.ok(
+        !Buffer.from(row.p12_sealed!).includes(
+          Buffer.from((await agencyP12()).p12.subarray(0, 64)),
+        ),
+      );
       assert.ok(!JSON.stringify(overview.body).includes("văn thư"));
 
       // The leader's dialog knows to ask for the password.
@@ -366,7 +403,11 @@ for (const kind of testDatabaseKinds()) {
         await t.ctx.db
           .updateTable("signers")
           .set({
-            password_sealed: seal(masterKey(t.ctx.config), "sai", `signers.password:${agencyId}:agency`),
+            password_sealed: seal(
+              masterKey(t.ctx.config),
+              "sai",
+              `signers.password:${agencyId}:agency`,
+            ),
           })
           .where("id", "=", s.id)
           .execute();
@@ -376,15 +417,23 @@ for (const kind of testDatabaseKinds()) {
       await withAgencySigner();
       const fixed = await clerk.post(`/api/documents/${wrong.id}/issue`);
       assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
-      assert.deepEqual(await nextNumber(), free.map((n) => n + 1));
+      assert.deepEqual(
+        await nextNumber(),
+        free.map((n) => n + 1),
+      );
 
       // Expired since it was configured (configured while valid, then the clock moves on).
       await issueFails("SIGNER_CERTIFICATE_EXPIRED", async () => {
-        await saveSigner(t.ctx, leaderId, { agencyId, userId: null }, {
-          kind: "pkcs12",
-          p12: (await agencyP12({ notAfter: new Date(t.clock.now.getTime() + 60_000) })).p12,
-          password: "văn thư",
-        });
+        await saveSigner(
+          t.ctx,
+          leaderId,
+          { agencyId, userId: null },
+          {
+            kind: "pkcs12",
+            p12: (await agencyP12({ notAfter: new Date(t.clock.now.getTime() + 60_000) })).p12,
+            password: "văn thư",
+          },
+        );
         t.clock.advance(120_000);
         clerk = await t.login(`${AGENCY}.vanthu`);
         writer = await t.login(`${AGENCY}.chuyenvien`);
@@ -400,13 +449,18 @@ for (const kind of testDatabaseKinds()) {
       });
       try {
         const { ms } = await issueFails("SIGNER_TIMEOUT", async () => {
-          await saveSigner(t.ctx, leaderId, { agencyId, userId: null }, {
-            kind: "remote",
-            url: service.url,
-            user: "so-tttt",
-            clientId: "vanthu",
-            clientSecret: "bí mật",
-          });
+          await saveSigner(
+            t.ctx,
+            leaderId,
+            { agencyId, userId: null },
+            {
+              kind: "remote",
+              url: service.url,
+              user: "so-tttt",
+              clientId: "vanthu",
+              clientSecret: "bí mật",
+            },
+          );
         });
         assert.ok(ms < 15_000, `${ms} ms`);
       } finally {
@@ -451,7 +505,10 @@ for (const kind of testDatabaseKinds()) {
 
       // The story: the leader approves with the demo password, the clerk issues: both signed.
       const writer = await t.login("stttt-ls.chuyenvien");
-      const d = await writer.post("/api/documents", draftFields({ subject: "thử ký số của thế giới mẫu" }));
+      const d = await writer.post(
+        "/api/documents",
+        draftFields({ subject: "thử ký số của thế giới mẫu" }),
+      );
       const leader = (
         await t.ctx.db
           .selectFrom("users")

@@ -12,12 +12,7 @@
 import { randomBytes, X509Certificate, createHash } from "node:crypto";
 import { layoutDocument } from "@vanthu/core";
 import { renderPdfSync } from "@vanthu/render";
-import {
-  createDevelopmentPki,
-  encodePng,
-  signPdf,
-  type DevelopmentPki,
-} from "@vanthu/signatures";
+import { createDevelopmentPki, encodePng, signPdf, type DevelopmentPki } from "@vanthu/signatures";
 import type { AppContext } from "../context.ts";
 import { readContent } from "../stored-json.ts";
 import { findSigner, openSigner, saveImage, saveSigner } from "../signing/signers.ts";
@@ -97,15 +92,25 @@ export async function seedDemoSigning(ctx: AppContext): Promise<{ signers: numbe
   const seal = sealPng();
   for (const [i, { a, password, own, leader, person }] of made.entries()) {
     const by = leader?.id ?? null;
-    await saveSigner(ctx, by, { agencyId: a.id, userId: null }, { kind: "pkcs12", p12: own.p12, password });
+    await saveSigner(
+      ctx,
+      by,
+      { agencyId: a.id, userId: null },
+      { kind: "pkcs12", p12: own.p12, password },
+    );
     await saveImage(ctx, by, { agencyId: a.id, userId: null }, seal);
     signers++;
     if (leader && person) {
-      await saveSigner(ctx, by, { agencyId: a.id, userId: leader.id }, {
-        kind: "pkcs12",
-        p12: person.p12,
-        password: DEMO_SIGNING_PASSWORD,
-      });
+      await saveSigner(
+        ctx,
+        by,
+        { agencyId: a.id, userId: leader.id },
+        {
+          kind: "pkcs12",
+          p12: person.p12,
+          password: DEMO_SIGNING_PASSWORD,
+        },
+      );
       await saveImage(ctx, by, { agencyId: a.id, userId: leader.id }, signaturePng(i % 5));
       signers++;
     }

@@ -214,7 +214,31 @@ export async function removeSigner(
  * one), or the remote service. Throws SIGNER_PASSWORD_REQUIRED for a leader's PKCS#12 without a
  * password, and the library's codes (SIGNER_BAD_PASSWORD, SIGNER_CERTIFICATE_EXPIRED, ...).
  */
+/**
+ * The agencies' opened PKCS#12 signers by signer id (a replaced signer is a new row, a new id):
+ * opening one (key derivation, decryption) costs more than the signature itself.
+ */
+const opened = new WeakMap<AppContext, Map<string, Signer>>();
+
 export async function openSigner(
+  ctx: AppContext,
+  stored: StoredSigner,
+  password?: string | null,
+): Promise<Signer> {
+  const kept = password === undefined || password === null;
+  const cache = opened.get(ctx) ?? new Map<string, Signer>();
+  opened.set(ctx, cache);
+  const known = kept ? cache.get(stored.id) : undefined;
+  if (known) return known;
+  const signer = await openSignerAfresh(ctx, stored, password);
+  if (kept && stored.kind === "pkcs12") {
+    if (cache.size > 1000) cache.clear();
+    cache.set(stored.id, signer);
+  }
+  return signer;
+}
+
+async function openSignerAfresh(
   ctx: AppContext,
   stored: StoredSigner,
   password?: string | null,
