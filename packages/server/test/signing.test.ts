@@ -238,6 +238,59 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(report.signatures[0]!.coversWholeFile, true);
     });
 
+    test("a leader's remote signer: approval waits for the phone, outside any transaction", async () => {
+      const service = await startSigningService({
+        p12: (await leaderP12()).p12,
+        password: "lãnh đạo",
+        clientId: "vanthu",
+        clientSecret: "bí mật",
+        user: "lanhdao",
+      });
+      try {
+        await saveSigner(
+          t.ctx,
+          leaderId,
+          { agencyId, userId: leaderId },
+          {
+            kind: "remote",
+            url: service.url,
+            user: "lanhdao",
+            clientId: "vanthu",
+            clientSecret: "bí mật",
+          },
+        );
+        const waitPending = async () => {
+          for (let i = 0; i < 100 && !service.pending().length; i++)
+            await new Promise((r) => setTimeout(r, 50));
+          return service.pending()[0]!;
+        };
+        // Refused on the phone: SIGNER_REJECTED, not approved.
+        const id = await newDraft("thử ký số từ xa khi duyệt");
+        const refusing = approveWith(id, {});
+        service.reject(await waitPending());
+        const refused = await refusing;
+        assert.equal(refused.body.error?.code, "SIGNER_REJECTED", JSON.stringify(refused.body));
+        // While the leader confirms, the draft is not locked: the clerk reads it meanwhile.
+        const leader = await t.login(`${AGENCY}.lanhdao`);
+        const approving = leader.post(`/api/documents/${id}/review/approve`, {});
+        const tx = await waitPending();
+        const read = await writer.get(`/api/documents/${id}`);
+        assert.equal(read.status, 200);
+        await service.confirm(tx);
+        const approved = await approving;
+        assert.equal(approved.status, 200, JSON.stringify(approved.body));
+        assert.equal(approved.body.state, "approved");
+        const report = verifyPdf((await fileOf(id, "signed-draft"))!, {
+          trustAnchors: trustAnchorsFrom(new TextEncoder().encode(pki.rootPem)),
+        });
+        assert.equal(report.signatures[0]?.level, "valid");
+        assert.equal(report.signatures[0]?.signer.commonName, "Hoàng Thị Lan");
+      } finally {
+        await service.close();
+        await t.ctx.db.deleteFrom("signers").where("user_id", "=", leaderId).execute();
+      }
+    });
+
     test("B-T: with a timestamp authority the agency's signature carries a timestamp", async (t2) => {
       const tsa = await startTsa();
       if (!tsa) return t2.skip("openssl is not installed: no local timestamp authority");
