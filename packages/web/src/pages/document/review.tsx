@@ -179,21 +179,6 @@ function DecideDialog({
             {t.signing.approveRemote}
           </Text>
         )}
-        {asksPassword && (
-          <PasswordInput
-            label={t.signing.approvePassword}
-            description={t.signing.approvePasswordHelp(signer.subject ?? "")}
-            required
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
-        )}
-        {approve && signer?.kind === "remote" && (
-          <Text size="sm" c="dimmed">
-            {t.signing.approveRemote}
-          </Text>
-        )}
         <ErrorAlert error={submit.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
