@@ -37,7 +37,9 @@ test("the admin's signing tab: the demo's signers, and a wrong password refused"
   // A file and a wrong password: the server's code, in Vietnamese, nothing changed.
   await page.getByRole("button", { name: "Cấu hình" }).first().click();
   const dialog = page.getByRole("dialog", { name: /Chữ ký số: Cơ quan/ });
-  await dialog.getByLabel("Tệp chứng thư số (.p12, .pfx)").setInputFiles({
+  // Mantine's FileInput: a labelled button over a hidden file input.
+  await expect(dialog.getByText("Tệp chứng thư số (.p12, .pfx)")).toBeVisible();
+  await dialog.locator('input[type="file"]').setInputFiles({
     name: "co-quan.p12",
     mimeType: "application/x-pkcs12",
     buffer: Buffer.from("không phải tệp PKCS#12"),

@@ -1,0 +1,16 @@
+import { writeFileSync } from "node:fs";
+import { seedDemoSigning, DEMO_SIGNING_PASSWORD } from "./src/demo/demo-signing.ts";
+import { draftFields, startTestApp } from "./test/helpers.ts";
+const t = await startTestApp("pglite", new Date().toISOString());
+await seedDemoSigning(t.ctx);
+const writer = await t.login("stttt-ls.chuyenvien");
+const d = await writer.post("/api/documents", draftFields({ subject: "thử ký số" }));
+const leader = (await t.ctx.db.selectFrom("users").select("id").where("username", "=", "stttt-ls.lanhdao").executeTakeFirstOrThrow()).id;
+await writer.post(`/api/documents/${d.body.id}/review/submit`, { reviewerId: leader });
+const l = await t.login("stttt-ls.lanhdao");
+console.log((await l.post(`/api/documents/${d.body.id}/review/approve`, { password: DEMO_SIGNING_PASSWORD })).status);
+const c = await t.login("stttt-ls.vanthu");
+console.log((await c.post(`/api/documents/${d.body.id}/issue`)).body);
+const f = await t.ctx.db.selectFrom("document_files").select("sha256").where("document_id", "=", d.body.id).where("role", "=", "rendered").executeTakeFirstOrThrow();
+writeFileSync("/tmp/h3-issued.pdf", (await t.ctx.files.get(f.sha256))!);
+await t.close();
