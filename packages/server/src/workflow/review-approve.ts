@@ -35,9 +35,7 @@ export async function approveDraft(
 ): Promise<ReviewBlock> {
   const now = ctx.now();
   const signer = await findSigner(ctx.db, actor.agencyId, actor.userId);
-  const signed = signer
-    ? await signDraftForApproval(ctx, actor, id, signer, body.password)
-    : null;
+  const signed = signer ? await signDraftForApproval(ctx, actor, id, signer, body.password) : null;
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockDraft(trx, actor, id);
     const to = assertStep(row, "approve");
