@@ -270,8 +270,20 @@ for (const kind of testDatabaseKinds()) {
         service.reject(await waitPending());
         const refused = await refusing;
         assert.equal(refused.body.error?.code, "SIGNER_REJECTED", JSON.stringify(refused.body));
-        // While the leader confirms, the draft is not locked: the clerk reads it meanwhile.
         const leader = await t.login(`${AGENCY}.lanhdao`);
+        // Changed while the phone waits (the reviewer edits it): not approved, nothing kept.
+        const changing = leader.post(`/api/documents/${id}/review/approve`, {});
+        const first = await waitPending();
+        const edit = await leader.patch(`/api/documents/${id}`, {
+          subject: "thử ký số từ xa khi duyệt, đã sửa",
+        });
+        assert.equal(edit.status, 200, JSON.stringify(edit.body));
+        await service.confirm(first);
+        const changed = await changing;
+        assert.equal(changed.status, 409);
+        assert.equal(changed.body.error.code, "DRAFT_CHANGED_WHILE_SIGNING");
+        assert.equal(await fileOf(id, "signed-draft"), null);
+        // While the leader confirms, the draft is not locked: the writer reads it meanwhile.
         const approving = leader.post(`/api/documents/${id}/review/approve`, {});
         const tx = await waitPending();
         const read = await writer.get(`/api/documents/${id}`);

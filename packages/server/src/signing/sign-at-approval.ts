@@ -115,3 +115,12 @@ export async function attachSignedDraft(
     })
     .execute();
 }
+
+/** An approval without a signature: a signed draft of an earlier approval is no longer it. */
+export async function dropSignedDraft(trx: Transaction<Database>, documentId: string) {
+  await trx
+    .deleteFrom("document_files")
+    .where("document_id", "=", documentId)
+    .where("role", "=", "signed-draft")
+    .execute();
+}

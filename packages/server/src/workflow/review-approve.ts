@@ -24,6 +24,7 @@ import { findSigner } from "../signing/signers.ts";
 import {
   assertStillSigned,
   attachSignedDraft,
+  dropSignedDraft,
   signDraftForApproval,
 } from "../signing/sign-at-approval.ts";
 
@@ -45,7 +46,7 @@ export async function approveDraft(
     if (signed) {
       assertStillSigned(row, signed);
       await attachSignedDraft(trx, id, signed);
-    }
+    } else await dropSignedDraft(trx, id);
     const note = body.note?.trim() || null;
     await trx
       .updateTable("documents")
