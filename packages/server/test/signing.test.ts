@@ -340,6 +340,22 @@ for (const kind of testDatabaseKinds()) {
           join(dir, "cms.der"),
         ]);
         assert.match(stdout, /id-smime-aa-timeStampToken/);
+
+        // No TSA of the agency's own: VANTHU_TSA_URL's.
+        await withAgencySigner();
+        t.ctx.config.tsaUrl = tsa.url;
+        try {
+          const other = await newDraft("thử dấu thời gian của hệ thống");
+          await approve(t, writer, other);
+          const res = await clerk.post(`/api/documents/${other}/issue`);
+          assert.equal(res.status, 200, JSON.stringify(res.body));
+          const [o] = verifyPdf((await fileOf(other, "rendered"))!, {
+            trustAnchors: anchors,
+          }).signatures;
+          assert.equal(o!.timestamp?.valid, true);
+        } finally {
+          t.ctx.config.tsaUrl = null;
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
         await tsa.close();
