@@ -135,7 +135,7 @@ async function measure(label: string, url: string, s: Session, work: Promise<unk
 async function run(kind: "pglite" | "postgres", files: File[]) {
   const dataDir = mkdtempSync(join(tmpdir(), "vanthu-bench-import-"));
   const db = kind === "postgres" ? await openTestDatabase("postgres") : null;
-  const env: Record<string, string> = { DATA_DIR: dataDir, DEMO: "1" };
+  const env: Record<string, string> = { DATA_DIR: dataDir, DEMO: "1", DEMO_SIGNING: "0" };
   if (db) env.DATABASE_URL = db.url!;
   const { url, child } = await serve(env);
   try {

@@ -256,7 +256,8 @@ test('bug: a document\'s badges repeated its status ("Đã vào sổ" twice; "Đ
     reviewerId: items.find((p) => p.title === "Lãnh đạo")!.id,
   });
   const leader = await signedIn(browser, "stttt-ls.lanhdao");
-  await write(leader, `/api/documents/${draft.id}/review/approve`, {});
+  // The demo leader's PKCS#12 password (the demo world signs: demo/demo-signing.ts).
+  await write(leader, `/api/documents/${draft.id}/review/approve`, { password: "kyso-demo" });
   await leader.context().close();
   await write(issuer, `/api/documents/${draft.id}/issue`);
 

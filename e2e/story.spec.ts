@@ -144,6 +144,8 @@ test("a leader issues it to the recipients read from the text", async ({ browser
   await expect(page.getByTestId("review-steps")).toContainText("Kính trình lãnh đạo Sở xem xét");
   await page.getByRole("button", { name: "Duyệt", exact: true }).click();
   const approve = page.getByRole("dialog", { name: "Duyệt dự thảo" });
+  // The demo leader signs as they approve: their PKCS#12's password (demo/demo-signing.ts).
+  await approve.getByLabel("Mật khẩu chữ ký số (PKCS#12)").fill("kyso-demo");
   await approve.getByRole("button", { name: "Duyệt", exact: true }).click();
   await expect(page.getByText("Đã duyệt dự thảo.")).toBeVisible();
   await expect(page.getByTestId("review-state").first()).toHaveText("Đã duyệt");

@@ -245,10 +245,10 @@ test("the specialist edits and sends it again; the leader compares and approves"
   await expect(leader.getByText(/\d+ từ thêm, \d+ từ bỏ/)).toBeVisible();
   await shot(leader, "07-version-diff");
   await leader.getByRole("button", { name: "Duyệt", exact: true }).click();
-  await leader
-    .getByRole("dialog", { name: "Duyệt dự thảo" })
-    .getByRole("button", { name: "Duyệt", exact: true })
-    .click();
+  const approve = leader.getByRole("dialog", { name: "Duyệt dự thảo" });
+  // The demo leader signs as they approve: their PKCS#12's password (demo/demo-signing.ts).
+  await approve.getByLabel("Mật khẩu chữ ký số (PKCS#12)").fill("kyso-demo");
+  await approve.getByRole("button", { name: "Duyệt", exact: true }).click();
   await expect(leader.getByText("Đã duyệt dự thảo.")).toBeVisible();
   await leader.context().close();
 });

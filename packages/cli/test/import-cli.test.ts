@@ -85,6 +85,7 @@ test("import on PostgreSQL beside a running server: killed mid-way, run again, e
     DATABASE_URL: db.url!,
     DATA_DIR: data,
     DEMO: "1",
+    DEMO_SIGNING: "0",
     LOG_LEVEL: "silent",
     IMPORT_LEASE_SECONDS: "3",
     READER_WORKERS: "1",

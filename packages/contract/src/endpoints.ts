@@ -23,6 +23,7 @@ import { registerEndpoints } from "./registers.ts";
 import { reviewEndpoints } from "./review.ts";
 import { searchEndpoints } from "./search.ts";
 import { signatureEndpoints } from "./signatures.ts";
+import { signingEndpoints } from "./signing.ts";
 import { systemEndpoints } from "./system.ts";
 import { workEndpoints } from "./work.ts";
 
@@ -43,6 +44,7 @@ export const endpoints = {
   ...reviewEndpoints,
   ...workEndpoints,
   ...signatureEndpoints,
+  ...signingEndpoints,
 } satisfies Record<string, EndpointSpec>;
 
 export type Endpoints = typeof endpoints;

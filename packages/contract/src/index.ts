@@ -34,3 +34,4 @@ export * from "./handling.ts";
 export * from "./delegations.ts";
 export * from "./review.ts";
 export * from "./work.ts";
+export * from "./signing.ts";

@@ -63,7 +63,11 @@ export const submitBodySchema = z.strictObject({
 });
 export type SubmitBody = z.infer<typeof submitBodySchema>;
 
-export const approveBodySchema = z.strictObject({ note: note.optional() });
+export const approveBodySchema = z.strictObject({
+  note: note.optional(),
+  /** The leader's PKCS#12 password, when their signer is one (never kept). */
+  password: z.string().max(200).optional(),
+});
 export type ApproveBody = z.infer<typeof approveBodySchema>;
 
 export const sendBackBodySchema = z.strictObject({

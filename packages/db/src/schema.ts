@@ -579,8 +579,45 @@ export interface DocumentFileTable {
   document_id: string;
   name: string;
   sha256: string;
-  role: "original" | "rendered" | "attachment";
+  role: "original" | "rendered" | "attachment" | "signed-draft";
   created_at: CreatedAt;
+  /** A signed draft's blanks and signature block (render's PdfPlacements) and what it was drawn from. */
+  placements: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** Who signs: an agency's own signer (user_id null) or a leader's (migration 20261206090000). */
+export interface SignerTable {
+  id: Generated<string>;
+  agency_id: string;
+  user_id: string | null;
+  kind: "pkcs12" | "remote";
+  /** Encrypted with the installation's secret key (server/src/signing/secret-store.ts). */
+  p12_sealed: Uint8Array | null;
+  /** The agency's PKCS#12 password, encrypted; never a leader's. */
+  password_sealed: Uint8Array | null;
+  remote_url: string | null;
+  remote_user: string | null;
+  remote_client_id: string | null;
+  remote_secret_sealed: Uint8Array | null;
+  subject: string;
+  issuer: string;
+  not_after: Date;
+  tsa_url: string | null;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+/** A person's signature image or an agency's seal (PNG). */
+export interface SignatureImageTable {
+  id: Generated<string>;
+  agency_id: string;
+  user_id: string | null;
+  kind: "signature" | "seal";
+  png: Uint8Array;
+  width: number;
+  height: number;
+  updated_by: string | null;
+  updated_at: Date;
 }
 
 export interface SettingTable {
@@ -632,6 +669,8 @@ export interface Database {
   file_verifications: FileVerificationTable;
   file_signatures: FileSignatureTable;
   document_files: DocumentFileTable;
+  signers: SignerTable;
+  signature_images: SignatureImageTable;
   settings: SettingTable;
   schema_migrations: SchemaMigrationTable;
 }

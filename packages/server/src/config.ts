@@ -39,6 +39,8 @@ const schema = z.object({
   READER_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["0", "1"]).default("1"),
+  /** The demo world's digital signatures (demo/demo-signing.ts); 0: a demo that signs nothing. */
+  DEMO_SIGNING: z.enum(["0", "1"]).default("1"),
   /**
    * The agency's time zone (an IANA name): the calendar day of an issue, a report, a reminder or a
    * register line is the day there, not in UTC. All of Vietnam is on Asia/Ho_Chi_Minh (UTC+7).
@@ -85,6 +87,20 @@ const schema = z.object({
    * admin may upload more in the app.
    */
   TRUST_ANCHORS: z.string().optional(),
+  /**
+   * The installation's master key for the secrets it keeps (PKCS#12 files, their passwords, a
+   * signing service's secret): 32 bytes as 64 hex digits or base64. When unset, a key file is
+   * made once in DATA_DIR (signing/secret-store.ts).
+   */
+  VANTHU_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/, "32 bytes: 64 hex digits or base64")
+    .optional(),
+  /** An RFC 3161 timestamp authority: the agency's signature at issuing is then PAdES B-T. */
+  VANTHU_TSA_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, "an http:// or https:// address")
+    .optional(),
 });
 
 export interface Config {
@@ -104,6 +120,8 @@ export interface Config {
   };
   logLevel: string;
   demo: boolean;
+  /** DEMO_SIGNING: the demo world is seeded with signers (a development CA). */
+  demoSigning: boolean;
   /** TIME_ZONE: where the calendar days of issues, reports, reminders and registers are counted. */
   timeZone: string;
   /** Seconds to wait for PostgreSQL at start while it is unreachable. */
@@ -124,6 +142,10 @@ export interface Config {
   publicUrl: string | null;
   /** TRUST_ANCHORS: files and directories of root certificates; empty: none configured. */
   trustAnchorPaths: string[];
+  /** VANTHU_SECRET_KEY, as given; null: the key file in the data directory. */
+  secretKey: string | null;
+  /** VANTHU_TSA_URL: the timestamp authority of agencies that name none. */
+  tsaUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: c.LOG_LEVEL,
     demo: c.DEMO === "1",
+    demoSigning: c.DEMO_SIGNING === "1",
     timeZone: c.TIME_ZONE,
     databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     jobsEverySeconds: c.JOBS_EVERY_SECONDS,
@@ -191,5 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           .filter(Boolean)
           .map((p) => resolve(p))
       : [],
+    secretKey: c.VANTHU_SECRET_KEY ?? null,
+    tsaUrl: c.VANTHU_TSA_URL ?? null,
   };
 }

@@ -573,6 +573,107 @@ export const ERRORS = {
     vi: "Người được xem văn bản mật phải là người dùng của cơ quan giữ văn bản.",
     en: "A secret document's readers must be users of its agency.",
   },
+  // Signing at approval and issuing (issue 16): signing/.
+  SIGNER_BAD_PASSWORD: {
+    status: 422,
+    vi: "Mật khẩu của tệp chứng thư số (PKCS#12) không đúng.",
+    en: "The PKCS#12 password is wrong.",
+  },
+  SIGNER_PASSWORD_REQUIRED: {
+    status: 422,
+    vi: "Hãy nhập mật khẩu của tệp chứng thư số (PKCS#12) để ký duyệt.",
+    en: "The leader's PKCS#12 password is needed to sign the approval.",
+  },
+  SIGNER_BAD_FILE: {
+    status: 422,
+    vi: "Tệp chứng thư số không đọc được (không phải tệp PKCS#12 hợp lệ).",
+    en: "The file is not a readable PKCS#12.",
+  },
+  SIGNER_NO_KEY: {
+    status: 422,
+    vi: "Tệp chứng thư số không có khóa bí mật đi kèm chứng thư.",
+    en: "The PKCS#12 holds no private key for its certificate.",
+  },
+  SIGNER_UNSUPPORTED_KEY: {
+    status: 422,
+    vi: "Loại khóa của chứng thư số chưa được hỗ trợ (chỉ hỗ trợ RSA).",
+    en: "The certificate's key type is not supported (RSA only).",
+  },
+  SIGNER_CERTIFICATE_EXPIRED: {
+    status: 422,
+    vi: "Chứng thư số đã hết hạn hoặc chưa đến thời gian có hiệu lực.",
+    en: "The signer's certificate is expired or not yet valid.",
+  },
+  SIGNER_TIMEOUT: {
+    status: 503,
+    vi: "Dịch vụ ký số không trả lời trong thời gian cho phép; văn bản chưa được ký, hãy thử lại.",
+    en: "The signing service did not answer in time; nothing was signed.",
+  },
+  SIGNER_REJECTED: {
+    status: 409,
+    vi: "Yêu cầu ký số đã bị từ chối.",
+    en: "The signing request was rejected.",
+  },
+  SIGNER_UNAVAILABLE: {
+    status: 503,
+    vi: "Không kết nối được dịch vụ ký số hoặc dịch vụ trả lời không hợp lệ.",
+    en: "The signing service is unreachable or answered nonsense.",
+  },
+  SIGNER_BAD_CREDENTIALS: {
+    status: 422,
+    vi: "Dịch vụ ký số từ chối thông tin xác thực đã cấu hình.",
+    en: "The signing service refused the configured credentials.",
+  },
+  SIGNER_INTERACTIVE: {
+    status: 422,
+    vi: "Chữ ký số của cơ quan phải ký được mà không cần người xác nhận (tệp PKCS#12 hoặc dịch vụ ký tự động).",
+    en: "The agency's signer must sign without a person confirming.",
+  },
+  SIGNER_NOT_FOUND: {
+    status: 404,
+    vi: "Chưa cấu hình chữ ký số cho cơ quan hoặc người này.",
+    en: "No signer is configured for that agency or person.",
+  },
+  SIGNER_PERSON_INVALID: {
+    status: 422,
+    vi: "Chữ ký số cá nhân chỉ cấu hình cho lãnh đạo đang hoạt động của cơ quan.",
+    en: "A personal signer is configured only for an active leader of the agency.",
+  },
+  SECRET_KEY_UNUSABLE: {
+    status: 500,
+    vi: "Không mở được thông tin bí mật đã lưu (khóa bí mật của hệ thống đã thay đổi); hãy cấu hình lại chữ ký số.",
+    en: "A stored secret does not open with the installation's secret key.",
+  },
+  TSA_TIMEOUT: {
+    status: 503,
+    vi: "Máy chủ cấp dấu thời gian không trả lời trong thời gian cho phép.",
+    en: "The timestamp authority did not answer in time.",
+  },
+  TSA_FAILED: {
+    status: 503,
+    vi: "Máy chủ cấp dấu thời gian từ chối hoặc trả lời không hợp lệ.",
+    en: "The timestamp authority refused or answered nonsense.",
+  },
+  PDF_NOT_SIGNABLE: {
+    status: 500,
+    vi: "Tệp PDF của văn bản không ký được.",
+    en: "The document's PDF could not be signed.",
+  },
+  SIGNATURE_TOO_LARGE: {
+    status: 500,
+    vi: "Chữ ký số lớn hơn chỗ dành sẵn trong tệp PDF.",
+    en: "The signature is larger than the room reserved in the PDF.",
+  },
+  SIGNATURE_IMAGE_INVALID: {
+    status: 422,
+    vi: "Ảnh chữ ký hoặc con dấu phải là tệp PNG hợp lệ, tối đa 512 KB và 2000 × 2000 điểm ảnh.",
+    en: "A signature or seal image must be a valid PNG of at most 512 KB and 2000 x 2000 pixels.",
+  },
+  DRAFT_CHANGED_WHILE_SIGNING: {
+    status: 409,
+    vi: "Dự thảo đã thay đổi trong lúc ký; chưa duyệt, hãy xem lại và ký duyệt lại.",
+    en: "The draft changed while it was being signed; not approved.",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

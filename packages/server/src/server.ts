@@ -25,6 +25,7 @@ import { scheduleRecurring } from "./followup/jobs.ts";
 import { startJobLoop } from "./followup/job-loop.ts";
 import { sweepFiles } from "./files/sweep-files.ts";
 import { DEMO_PASSWORD, DEMO_ROLES, isEmpty, seedDemoWorld } from "./demo/demo-world.ts";
+import { DEMO_SIGNING_PASSWORD } from "./demo/demo-signing.ts";
 import { ensureInstallationAdmin } from "./agencies/installation-admin.ts";
 
 /** The session secret every process shares: configured, or made once and kept in the database. */
@@ -153,9 +154,9 @@ export async function startServer(
   });
   try {
     if (config.demo && (await isEmpty(ctx))) {
-      const made = await seedDemoWorld(ctx);
+      const made = await seedDemoWorld(ctx, { signing: config.demoSigning });
       print(
-        `Demo world created: ${made.agencies} agencies, ${made.users} users, ${made.documents} documents.`,
+        `Demo world created: ${made.agencies} agencies, ${made.users} users, ${made.documents} documents, ${made.signers} digital signatures (leaders' PKCS#12 password "${DEMO_SIGNING_PASSWORD}").`,
       );
     }
     if (!config.demo) {

@@ -151,7 +151,8 @@ for (const kind of testDatabaseKinds()) {
     try {
       if (kind === "pglite") {
         const server = await startServer(
-          loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }),
+          // Numbering under contention, unsigned (signing.test.ts signs at issuing).
+          loadConfig({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent", DEMO_SIGNING: "0" }),
           { print: () => {} },
         );
         try {
@@ -164,7 +165,7 @@ for (const kind of testDatabaseKinds()) {
       const db = await openTestDatabase("postgres");
       const children: ChildProcess[] = [];
       try {
-        const env = { DATABASE_URL: db.url!, DATA_DIR: dataDir };
+        const env = { DATABASE_URL: db.url!, DATA_DIR: dataDir, DEMO_SIGNING: "0" };
         // The first creates the demo world; the second finds it there.
         const a = await serveProcess(env);
         children.push(a.child);

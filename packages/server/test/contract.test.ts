@@ -16,6 +16,7 @@ import assert from "node:assert/strict";
 import { z } from "zod";
 import { testDatabaseKinds } from "@vanthu/db";
 import { createDevelopmentPki } from "@vanthu/signatures";
+import { sealImage, signatureImage } from "../../signatures/test/sign-fixtures.ts";
 import {
   endpoints,
   fillPath,
@@ -466,6 +467,35 @@ for (const kind of testDatabaseKinds()) {
       );
       await call(leader, "GET /api/delegations");
       await call(leader, "POST /api/delegations/:id/revoke", delegation);
+      // Signing: the agency's PKCS#12 and seal, the leader's PKCS#12 and signature image.
+      const pki = await createDevelopmentPki({ now: t.clock.now });
+      const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
+      const leaderPerson = {
+        id: (await call(leader, "GET /api/people")).items.find((p) =>
+          p.fullName.startsWith("Lãnh đạo"),
+        )!.id,
+      };
+      const p12 = async (name: string) =>
+        b64((await pki.agency({ name, password: "mật khẩu" })).p12);
+      await call(
+        admin,
+        "POST /api/admin/signing/agency",
+        {},
+        {
+          body: { kind: "pkcs12", p12: await p12("Sở TTTT"), password: "mật khẩu" },
+        },
+      );
+      await call(admin, "POST /api/admin/signing/seal", {}, { body: { png: b64(sealImage()) } });
+      await call(admin, "POST /api/admin/users/:id/signer", leaderPerson, {
+        body: { kind: "pkcs12", p12: await p12("Lãnh đạo"), password: "mật khẩu" },
+      });
+      await call(admin, "POST /api/admin/users/:id/signature-image", leaderPerson, {
+        body: { png: b64(signatureImage()) },
+      });
+      await call(admin, "GET /api/admin/signing");
+      await call(leader, "GET /api/signing/me");
+      await call(admin, "DELETE /api/admin/users/:id/signer", leaderPerson);
+      await call(admin, "DELETE /api/admin/signing/agency");
       const agency = await call(
         admin,
         "POST /api/admin/agencies",

@@ -32,6 +32,7 @@ export {
   type Rect,
 } from "./sign/appearance.ts";
 export { requestTimestamp, type TimestampOptions } from "./sign/timestamp.ts";
+export { decodePng, encodePng, type DecodedImage } from "./sign/png.ts";
 // --- end sign/ ---
 
 // Verification lives in @vanthu/extract (it runs in the isolated reader, beside text

@@ -11,9 +11,11 @@ import { describe, it } from "node:test";
 import { latin1, PdfFile, type PdfName, type PdfRef, PdfXref, pageTree } from "@vanthu/extract";
 import {
   firstPageCornerAppearance,
+  issueStamps,
   Pkcs12Signer,
   signatureBlockAppearance,
   signPdf,
+  stampText,
 } from "../src/index.ts";
 import {
   hasTool,
@@ -39,7 +41,13 @@ function placedImages(pdf: Uint8Array): Box[][] {
     const annot = xref.get(a.num) as Map<string, unknown>;
     if ((annot.get("FT") as PdfName | undefined)?.name !== "Sig") continue;
     const rect = (annot.get("Rect") as number[]).map(Number);
-    const form = xref.stream(((annot.get("AP") as Map<string, unknown>).get("N") as PdfRef).num)!;
+    const ap = annot.get("AP") as Map<string, unknown> | undefined;
+    // An invisible signature draws nothing.
+    if (!ap) {
+      out.push([]);
+      continue;
+    }
+    const form = xref.stream((ap.get("N") as PdfRef).num)!;
     const content = Buffer.from(form.data).toString("latin1");
     const boxes: Box[] = [];
     for (const m of content.matchAll(
@@ -85,6 +93,40 @@ describe("signature appearance (ND30 Phụ lục I)", () => {
     assert.ok(seal.y1 < sig.y2 && seal.y2 > sig.y1);
     if (!hasTool("pdfsig")) return t.skip("pdfsig (poppler-utils) is not installed");
     assert.equal((await pdfsig(signed))[0]!["Signature Validation"], "Signature is Valid.");
+  });
+
+  it("an issued document: the leader's images stay in place after the stamp and the agency's signature", async (t) => {
+    const pki = await testPki();
+    const leader = await pki.person({ ...PERSON, password: "p" });
+    const agency = await pki.agency({ name: "UBND tỉnh Cao Nguyên", password: "p" });
+    const { pdf, placements } = renderDraft();
+    const block = placements.signature!;
+    const signed = await signPdf(pdf, Pkcs12Signer.open(leader.p12, "p"), {
+      appearance: signatureBlockAppearance(
+        block,
+        { png: signatureImage(), aspect: 3 },
+        { png: sealImage(), aspect: 1 },
+      ),
+    });
+    const stamped = stampText(
+      signed,
+      issueStamps(placements, { number: "25", day: 3, month: 12, year: 2026 }),
+    );
+    const issued = await signPdf(stamped, Pkcs12Signer.open(agency.p12, "p"));
+    // As the last revision's page has them: the leader's widget with its two images, the
+    // agency's invisible (no image), in the order signed.
+    const widgets = placedImages(issued);
+    assert.equal(widgets.length, 2);
+    assert.deepEqual(widgets[0], placedImages(signed)[0]);
+    assert.deepEqual(widgets[1], []);
+    const [sig] = widgets[0] as [Box, Box];
+    assert.ok(sig.y2 <= block.top && sig.y1 >= block.bottom);
+    if (!hasTool("pdfsig")) return t.skip("pdfsig (poppler-utils) is not installed");
+    const sigs = await pdfsig(issued);
+    assert.deepEqual(
+      sigs.map((s) => s["Signature Validation"]),
+      ["Signature is Valid.", "Signature is Valid."],
+    );
   });
 
   it("a copy's agency signature at the top right of the first page", async (t) => {

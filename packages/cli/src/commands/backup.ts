@@ -53,6 +53,10 @@ export async function backupCommand(dir: string, io: Io): Promise<number> {
         io.out(
           `Không tìm thấy pg_dump: bản sao lưu chỉ có các tệp. Sao lưu cơ sở dữ liệu PostgreSQL bằng lệnh:\n  ${rest}`,
         );
+      else if (kind === "secret-key")
+        io.out(
+          `Khóa bí mật của hệ thống (${rest}) không nằm trong bản sao lưu: hãy cất riêng tệp này (hoặc đặt VANTHU_SECRET_KEY); khi khôi phục, chép lại vào thư mục dữ liệu, nếu không phải cấu hình lại chữ ký số.`,
+        );
       else if (kind === "damaged")
         io.err(`Cảnh báo: tệp lưu trữ ${rest} không khớp với mã sha256 của nó (đã hỏng từ trước).`);
     }

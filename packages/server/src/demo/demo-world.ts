@@ -15,6 +15,7 @@ import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { seedDemoWorkflow } from "./demo-workflow.ts";
+import { seedDemoSigning } from "./demo-signing.ts";
 import { sendDeadlineNotices } from "../handling/deadline-job.ts";
 
 const LS = { parentLine: "UBND tỉnh Lạng Sơn", place: "Lạng Sơn" };
@@ -176,7 +177,12 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
 
 export async function seedDemoWorld(
   ctx: AppContext,
-): Promise<{ agencies: number; users: number; documents: number }> {
+  /**
+   * `signing`: a development CA, each agency's and leader's PKCS#12 and images
+   * (demo-signing.ts); `serve` seeds them, tests that sign configure their own.
+   */
+  options: { signing?: boolean } = {},
+): Promise<{ agencies: number; users: number; documents: number; signers: number }> {
   const at = ctx.now();
   for (const a of DEMO_AGENCIES) await createAgency(ctx.db, null, a, at);
   // One hash for every demo account: they share the password anyway.
@@ -286,5 +292,6 @@ export async function seedDemoWorld(
   // The late and near deadlines told at once, as the job would on its next run: a newcomer's
   // bell already says what is overdue.
   await sendDeadlineNotices(ctx);
-  return { agencies: agencies.length, users, documents };
+  const signers = options.signing ? (await seedDemoSigning(ctx)).signers : 0;
+  return { agencies: agencies.length, users, documents, signers };
 }

@@ -1,7 +1,9 @@
 /**
  * Issuing (ban hành): the next number of the agency's outgoing register, today's date, the
  * reference, the final text and PDF, all in one transaction with the register entry and the
- * audit event. Issued documents never change afterwards.
+ * audit event. Issued documents never change afterwards. An agency with a signer issues its PDF
+ * signed (signing/sign-at-issue.ts): the signer is checked before the transaction, and the number
+ * and date are stamped and the file signed inside it, so that a failure takes no number.
  */
 import {
   applyDecisions,
@@ -35,6 +37,8 @@ import { syncCitations } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
 import { readContent } from "../stored-json.ts";
 import { linkReply } from "../handling/create-reply.ts";
+import { prepareAgencySigning, signIssued } from "../signing/sign-at-issue.ts";
+import { fromSignError } from "../signing/sign-errors.ts";
 
 export type IssueResult = IssueReply;
 
@@ -98,6 +102,9 @@ export async function issueDocument(
     throw fail("FORBIDDEN", `${actor.username} may not issue documents`);
   const now = ctx.now();
   try {
+    // The agency's signer opened and checked with nothing locked: a wrong password, an expired
+    // certificate or a service that does not answer fail before any number is taken.
+    const agencySigning = await prepareAgencySigning(ctx, actor.agencyId);
     const result = await ctx.db.transaction().execute(async (trx) => {
       const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
       if (row.direction !== "outgoing" || row.status !== "draft")
@@ -157,11 +164,30 @@ export async function issueDocument(
           unit: content.issuer.unit ?? null,
         });
       const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+      // What was approved, before its number and date (the leader's signed draft was drawn from it).
+      const approved = { ...content };
       content.number = number;
       content.symbol = symbol;
       content.dateParts = { day: d, month: m, year: y };
       const reference = composeReference(content.format, number, symbol);
       const text = composeText(content);
+      // Stamped and signed inside the transaction: a failure rolls the number back.
+      const signed = agencySigning
+        ? await signIssued(
+            ctx,
+            trx,
+            agencySigning,
+            {
+              id,
+              approved,
+              agencyAbbreviation: agency.abbreviation,
+              reference,
+              number,
+              date: { day: d, month: m, year: y },
+            },
+            now,
+          )
+        : null;
       await trx
         .updateTable("documents")
         .set({
@@ -230,6 +256,16 @@ export async function issueDocument(
           declined: decided.declined.map((l) => l.written),
           unresolved,
           tasks,
+          ...(signed && agencySigning
+            ? {
+                signed: {
+                  sha256: signed.sha256,
+                  subject: agencySigning.stored.subject,
+                  leaderSigned: signed.leaderSigned,
+                  timestamped: !!agencySigning.tsaUrl,
+                },
+              }
+            : {}),
         },
         at: now,
       });
@@ -251,6 +287,6 @@ export async function issueDocument(
     return result;
   } catch (e) {
     if (e instanceof DomainError) throw fromDomain(e);
-    throw e;
+    throw fromSignError(e);
   }
 }

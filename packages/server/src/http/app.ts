@@ -20,6 +20,7 @@ import { followupRoutes } from "../followup/routes.ts";
 import { searchRoutes } from "../search/routes.ts";
 import { registersRoutes } from "../registers/routes.ts";
 import { agencyRoutes } from "../agencies/routes.ts";
+import { signingRoutes } from "../signing/routes.ts";
 import { delegationRoutes } from "../workflow/delegations-routes.ts";
 import { verificationRoutes } from "../verification/routes.ts";
 import { notFoundPage, registerPortalRoutes } from "../portal/routes.ts";
@@ -239,6 +240,7 @@ export async function buildApp(
       reviewRoutes(ctx),
       workRoutes(ctx),
       verificationRoutes(ctx),
+      signingRoutes(ctx),
     ],
     { checkReplies: options.checkReplies },
   );

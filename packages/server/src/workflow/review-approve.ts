@@ -1,7 +1,10 @@
 /**
  * Approving a draft (duyệt): the leader it was sent to, or a deputy acting for them under a
  * delegation (recorded in on_behalf_of). Only then may the clerk issue it. The author is told
- * (draft.approved).
+ * (draft.approved). A leader with a signer signs the draft as they approve it
+ * (signing/sign-at-approval.ts): signed first, outside any transaction (a phone may have to
+ * confirm), then the approval recorded with the signed draft, if the draft did not change
+ * meanwhile. A leader without one approves unsigned.
  */
 import type { ApproveBody, ReviewBlock } from "@vanthu/contract";
 import type { Actor, AppContext } from "../context.ts";
@@ -17,6 +20,13 @@ import {
   recordStep,
   reviewPart,
 } from "./review-shared.ts";
+import { findSigner } from "../signing/signers.ts";
+import {
+  assertStillSigned,
+  attachSignedDraft,
+  dropSignedDraft,
+  signDraftForApproval,
+} from "../signing/sign-at-approval.ts";
 
 export async function approveDraft(
   ctx: AppContext,
@@ -25,12 +35,18 @@ export async function approveDraft(
   body: ApproveBody,
 ): Promise<ReviewBlock> {
   const now = ctx.now();
+  const signer = await findSigner(ctx.db, actor.agencyId, actor.userId);
+  const signed = signer ? await signDraftForApproval(ctx, actor, id, signer, body.password) : null;
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockDraft(trx, actor, id);
     const to = assertStep(row, "approve");
     const part = await reviewPart(trx, ctx, actor, row);
     if (!part.reviewer) throw fail("NOT_THE_REVIEWER", `${id} waits for ${row.reviewer_id}`);
     if (!part.leader) throw fail("APPROVER_NOT_LEADER", `${actor.username} is not a leader`);
+    if (signed) {
+      assertStillSigned(row, signed);
+      await attachSignedDraft(trx, id, signed);
+    } else await dropSignedDraft(trx, id);
     const note = body.note?.trim() || null;
     await trx
       .updateTable("documents")
@@ -70,7 +86,12 @@ export async function approveDraft(
       entity: "document",
       entityId: id,
       before: { review: row.review },
-      after: { review: to, version: row.version, onBehalfOf: part.onBehalfOf },
+      after: {
+        review: to,
+        version: row.version,
+        onBehalfOf: part.onBehalfOf,
+        ...(signed ? { signed: { sha256: signed.sha256, subject: signer!.subject } } : {}),
+      },
       at: now,
     });
     return presentReview(trx, id);

@@ -36,6 +36,11 @@ export interface IssueOptions {
   notAfter?: Date;
   /** Extended key usage OIDs (timestamping: 1.3.6.1.5.5.7.3.8, critical). */
   extendedKeyUsage?: string[];
+  /**
+   * A key pair from `keyPair()` to certify instead of a fresh one: RSA key generation is most
+   * of the cost, and demo data with many identities shares a few keys (never for real use).
+   */
+  keyPair?: webcrypto.CryptoKeyPair;
 }
 
 export interface DevelopmentPki {
@@ -50,6 +55,8 @@ export interface DevelopmentPki {
   agency(a: { name: string; password: string } & Partial<IssueOptions>): Promise<IssuedIdentity>;
   /** A timestamp authority's certificate (for a local RFC 3161 server). */
   timestampAuthority(password: string): Promise<IssuedIdentity>;
+  /** A fresh RSA key pair, to give several identities (`IssueOptions.keyPair`). */
+  keyPair(): Promise<webcrypto.CryptoKeyPair>;
 }
 
 let serial = 1;
@@ -99,7 +106,7 @@ export async function createDevelopmentPki(
   });
 
   const issue = async (o: IssueOptions): Promise<IssuedIdentity> => {
-    const k = await keys();
+    const k = o.keyPair ?? (await keys());
     const cert = await x509.X509CertificateGenerator.create({
       serialNumber: nextSerial(),
       subject: o.subject,
@@ -143,6 +150,7 @@ export async function createDevelopmentPki(
         ...rest,
       }),
     agency: ({ name, ...rest }) => issue({ subject: `CN=${name}, O=${name}, C=VN`, ...rest }),
+    keyPair: keys,
     timestampAuthority: (password) =>
       issue({
         subject: "CN=vanthu Development TSA, O=vanthu, C=VN",

@@ -3,7 +3,7 @@
  * colour samples and, when the image has transparency, its alpha as a soft mask. 8-bit,
  * non-interlaced images of every colour type; limits on size.
  */
-import { inflateSync } from "node:zlib";
+import { deflateSync, inflateSync } from "node:zlib";
 import { SignError } from "./errors.ts";
 
 const MAX_PNG_BYTES = 4 * 1024 * 1024;
@@ -101,4 +101,46 @@ export function decodePng(png: Uint8Array): DecodedImage {
     alpha[i] = px[i * channels + cc]!;
   }
   return { width, height, color, gray: type === 4, alpha };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/**
+ * An RGBA PNG of `width` x `height` from `pixel(x, y)` ([r, g, b, a], 0-255): the demo world's
+ * signature and seal images.
+ */
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => readonly number[],
+): Uint8Array {
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 4 + 1) + 1 + x * 4);
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    let c = 0xffffffff;
+    for (const byte of body) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE((c ^ 0xffffffff) >>> 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 6, 0, 0, 0], 8);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", ihdr),
+      chunk("IDAT", deflateSync(raw)),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }

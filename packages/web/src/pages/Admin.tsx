@@ -35,6 +35,7 @@ import AdminInstallation, {
 import { ResetPasswordDialog } from "../password-dialogs.tsx";
 import AdminDeadlines from "./AdminDeadlines.tsx";
 import { PlaceUser, UnitsPanel } from "./admin/units.tsx";
+import { SigningPanel } from "./admin/signing.tsx";
 import { DelegationsSection } from "./Delegations.tsx";
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
@@ -163,6 +164,7 @@ function AgencyAdmin() {
           <Tabs.Tab value="delegations">{t.structure.delegations}</Tabs.Tab>
           <Tabs.Tab value="agencies">{t.admin.agencies}</Tabs.Tab>
           <Tabs.Tab value="deadlines">{t.adminDeadlines.tab}</Tabs.Tab>
+          <Tabs.Tab value="signing">{t.signing.tab}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <Button mb="sm" onClick={() => setAdding(true)}>
@@ -328,6 +330,9 @@ function AgencyAdmin() {
               {t.admin.addAgency}
             </Button>
           </Group>
+        </Tabs.Panel>
+        <Tabs.Panel value="signing" pt="md">
+          <SigningPanel />
         </Tabs.Panel>
         <Tabs.Panel value="deadlines" pt="md">
           <AdminDeadlines />

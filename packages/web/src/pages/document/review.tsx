@@ -13,6 +13,7 @@ import {
   Group,
   Modal,
   Paper,
+  PasswordInput,
   Select,
   SimpleGrid,
   Stack,
@@ -141,8 +142,12 @@ function DecideDialog({
   onClose: () => void;
 }) {
   const [note, setNote] = useState("");
+  const [password, setPassword] = useState("");
   const submit = useSubmit();
   const approve = action === "approve";
+  // A leader with a digital signature signs as they approve: a PKCS#12 asks for its password.
+  const signer = useApi(approve ? "GET /api/signing/me" : null).data;
+  const asksPassword = approve && signer?.kind === "pkcs12";
   return (
     <Modal
       opened
@@ -159,6 +164,21 @@ function DecideDialog({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
+        {asksPassword && (
+          <PasswordInput
+            label={t.signing.approvePassword}
+            description={t.signing.approvePasswordHelp(signer.subject ?? "")}
+            required
+            autoComplete="off"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+        )}
+        {approve && signer?.kind === "remote" && (
+          <Text size="sm" c="dimmed">
+            {t.signing.approveRemote}
+          </Text>
+        )}
         <ErrorAlert error={submit.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -166,7 +186,7 @@ function DecideDialog({
           </Button>
           <Button
             color={approve ? "green" : "orange"}
-            disabled={!approve && !note.trim()}
+            disabled={(!approve && !note.trim()) || (asksPassword && !password)}
             loading={submit.busy}
             onClick={() =>
               void submit.run(
@@ -174,7 +194,10 @@ function DecideDialog({
                   approve
                     ? api.call("POST /api/documents/:id/review/approve", {
                         params: { id: doc.id },
-                        body: note.trim() ? { note } : {},
+                        body: {
+                          ...(note.trim() ? { note } : {}),
+                          ...(asksPassword ? { password } : {}),
+                        },
                       })
                     : api.call("POST /api/documents/:id/review/send-back", {
                         params: { id: doc.id },
