@@ -2,7 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintReport, normalizeText, parseDocument } from "@vanthu/core";
+import {
+  foldSameLength,
+  lintReport,
+  normalizeText,
+  parseDocument,
+  toneKey,
+  type Diagnostic,
+} from "@vanthu/core";
+import { isCompound, isReduplicated } from "../src/lint/compounds.ts";
+import { makeRuleInput, type Rule } from "../src/lint/diagnostic.ts";
+import { repeatedWord } from "../src/lint/rules/repeated-word.ts";
 import { splitWords } from "../src/text/words.ts";
 import { congVan } from "./fixtures.ts";
 
@@ -67,4 +77,99 @@ test("the linter's findings are the same with the parser's view and without it",
     );
   }
   assert.ok(findings > 0);
+});
+
+/** repeatedWord as it was before the words were shared: one match array per word. */
+const repeatedWordOnMatches: Rule = ({ view, report }) => {
+  const text = view.clean;
+  const words = [...text.matchAll(/\p{L}+/gu)];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!;
+    const b = words[i]!;
+    if (a[0].length !== b[0].length || a[0].length === 1) continue;
+    const aEnd = a.index + a[0].length;
+    const gap = b.index - aEnd === 1 && text[aEnd] === " " ? " " : text.slice(aEnd, b.index);
+    if (gap !== " " && (!/^\s+$/u.test(gap) || gap.includes("\n\n\n"))) continue;
+    const wa = a[0].toLowerCase();
+    const wb = b[0].toLowerCase();
+    if (wa !== wb && (foldSameLength(wa) !== foldSameLength(wb) || toneKey(wa) !== toneKey(wb)))
+      continue;
+    if (gap.includes("\n") && (/^\p{Lu}/u.test(a[0]) || /^\p{Lu}/u.test(b[0]))) continue;
+    if (isReduplicated(wa)) continue;
+    const prev = words[i - 2];
+    const next = words[i + 1];
+    const prevJoined = prev && /^\s+$/u.test(text.slice(prev.index + prev[0].length, a.index));
+    const nextJoined = next && /^\s+$/u.test(text.slice(b.index + b[0].length, next.index));
+    if (
+      prevJoined &&
+      nextJoined &&
+      isCompound(prev[0].toLowerCase(), wa, toneKey) &&
+      isCompound(wb, next[0].toLowerCase(), toneKey)
+    )
+      continue;
+    report({
+      code: "repeated-word",
+      severity: "warning",
+      start: a.index,
+      end: b.index + b[0].length,
+    });
+  }
+};
+
+test("repeated-word on the shared words finds what it found on match arrays", () => {
+  const pool = [
+    "các",
+    "Các",
+    "CÁC",
+    "cac",
+    "hoà",
+    "hòa",
+    "HOÀ",
+    "song",
+    "dần",
+    "hành",
+    "vi",
+    "phạm",
+    "Sở",
+    "SỞ",
+    "sở",
+    "İl",
+    "il",
+    "ΣΑ",
+    "σα",
+    "ΑΣ",
+    "ας",
+    "\u212Aa",
+    "ka",
+    "Ka",
+    "x𝒜",
+    "x𝒜",
+    "đi",
+    "di",
+    "Đi",
+    "truyền",
+    "truyen",
+    "ab",
+    "aB",
+  ];
+  const gaps = [" ", " ", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", ", ", "-", "\u00a0", " **"];
+  let seed = 11;
+  const rand = (n: number) =>
+    Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+  let found = 0;
+  for (let round = 0; round < 300; round++) {
+    let text = "";
+    for (let i = 0; i < 60; i++) text += pool[rand(pool.length)]! + gaps[rand(gaps.length)]!;
+    text = normalizeText(text);
+    const doc = parseDocument(text);
+    const run = (rule: Rule) => {
+      const out: Diagnostic[] = [];
+      rule(makeRuleInput(doc, { text }, out));
+      return out.map((d) => [d.start, d.end]);
+    };
+    const expected = run(repeatedWordOnMatches);
+    assert.deepEqual(run(repeatedWord), expected, text);
+    found += expected.length;
+  }
+  assert.ok(found > 100);
 });

@@ -116,9 +116,12 @@ export function makeRuleInput(
   out: Diagnostic[],
   onReport?: (d: { severity: Severity }) => void,
 ): RuleInput {
-  const text = normalizeText(context.text);
+  // The parser's view holds normalised text: equal to the context's, it needs no normalising.
   const parsed = parsedView(doc);
-  const view = parsed && parsed.text === text ? parsed : makeTextView(text);
+  const view =
+    parsed && (parsed.text === context.text || parsed.text === normalizeText(context.text))
+      ? parsed
+      : makeTextView(normalizeText(context.text));
   const catalog = context.messages ?? MESSAGES_VI;
   const lineStarts = view.lines.map((l) => l.start);
   const fields = context.fields;

@@ -30,6 +30,39 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 /**
+ * For each unit below 0x2000: foldSameLength of its lower case; 0 where lower-casing the unit
+ * alone may not give what lower-casing a word gives (a lower case of two units as for "İ", the
+ * final sigma, one above 0x2000).
+ */
+const LOWER_FOLD = (() => {
+  const table = new Uint16Array(0x2000);
+  for (let c = 1; c < 0x2000; c++) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length !== 1 || c === 0x3a3 || lower.charCodeAt(0) >= 0x2000) continue;
+    table[c] = foldSameLength(lower).charCodeAt(0);
+  }
+  return table;
+})();
+
+/**
+ * Whether two runs of `length` units surely differ both in lower case and without diacritics:
+ * some unit, lower-cased and folded, differs (false when it cannot tell from the units alone).
+ * Most neighbours of one length are told apart here, without a string made.
+ */
+function surelyDiffer(text: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(b + k);
+    if (x === y) continue;
+    const fx = x < 0x2000 ? LOWER_FOLD[x]! : 0;
+    const fy = y < 0x2000 ? LOWER_FOLD[y]! : 0;
+    if (!fx || !fy) return false;
+    if (fx !== fy) return true;
+  }
+  return false;
+}
+
+/**
  * The same syllable twice in a row ("truyền truyền", "Sở Sở"), across a line break too, unless the
  * pair is a word ("song song", "dần dần") or two words meet on it ("hành vi vi phạm").
  */
@@ -45,7 +78,8 @@ export const repeatedWord: Rule = ({ view, words, report }) => {
     const bEnd = end[i]!;
     const length = aEnd - aStart;
     // Cheap tests first: most neighbours differ in length or in their folded letters.
-    if (length !== bEnd - bStart || length === 1) continue;
+    if (length !== bEnd - bStart || length === 1 || surelyDiffer(text, aStart, bStart, length))
+      continue;
     const gap = bStart - aEnd === 1 && text[aEnd] === " " ? " " : text.slice(aEnd, bStart);
     if (gap !== " " && (!/^\s+$/u.test(gap) || gap.includes("\n\n\n"))) continue;
     const a = word(i - 1);
