@@ -1,7 +1,7 @@
 /**
  * The .docx package around a document's body, built once per process and reused (render-docx.ts
  * `renderDocx`). Every part but the body's and the properties' (styles, numbering, settings,
- * headers, footers, relationships, content types: 28 parts, about 30 KiB of XML) is the same for
+ * headers, footers, relationships, content types: 22 parts, about 30 KiB of XML) is the same for
  * every document of one page set-up and font: docx's Packer writes them once for a template
  * document whose body is one marker paragraph, and they are kept deflated. A document is then its
  * body's XML between the template's, the properties with today's date, and the kept parts, in a
