@@ -289,7 +289,8 @@ function templateFor(model: LayoutModel): Promise<Template | null> {
   let template = templates.get(key);
   if (!template) {
     if (templates.size >= 16) templates.clear();
-    template = buildTemplate(model);
+    // A template that cannot be built leaves every document to Packer, which says why.
+    template = buildTemplate(model).catch(() => null);
     templates.set(key, template);
   }
   return template;
