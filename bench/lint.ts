@@ -3,14 +3,22 @@
  * present, else the examples): documents/s for parse + lint (what the editor runs on every
  * keystroke) and for lint alone on an already parsed document, each the median of rounds.
  *
- *   npm run bench:lint [-- DIR] [--seconds N]
+ *   npm run bench:lint [-- DIR] [--seconds N] [--ci] [--write-baseline]
+ *
+ * --ci: parse + lint alone for about 3 seconds, its milliseconds per keystroke (one parse and
+ * lint of a document) printed beside `lintMsPerKeystroke` in bench/baselines.json with the
+ * ratio (a warning past 2x, never a failure: bench/baselines.ts).
+ * --write-baseline: writes the figure measured into bench/baselines.json; only on purpose, on
+ * the machine the file names, after a change that moves it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lintDocument, normalizeText, parseDocument } from "@vanthu/core";
-import { documentsDir, numberOption } from "./options.ts";
+import { corpusName, printBeside, writeBaseline } from "./baselines.ts";
+import { args, documentsDir, numberOption } from "./options.ts";
 
-const seconds = numberOption("--seconds", 4);
+const ci = args.includes("--ci");
+const seconds = numberOption("--seconds", ci ? 2 : 4);
 const dir = documentsDir();
 const texts = readdirSync(dir)
   .filter((n) => /\.(txt|md)$/.test(n))
@@ -47,11 +55,20 @@ const both = measure((i) => lintDocument(parseDocument(texts[i]!), { text: texts
 console.log(
   `  parse + lint  ${both.median.toFixed(0)} documents/s (median; best ${both.best.toFixed(0)}, worst ${both.worst.toFixed(0)})`,
 );
+const msPerKeystroke = 1000 / both.median;
+if (ci) {
+  printBeside("lintMsPerKeystroke", corpusName(dir), msPerKeystroke, "ms", false);
+  if (args.includes("--write-baseline"))
+    writeBaseline("lintMsPerKeystroke", corpusName(dir), msPerKeystroke);
+  process.exit(0);
+}
 const lintOnly = measure((i) => lintDocument(parsed[i]!, { text: texts[i]! }));
 console.log(
   `  lint only     ${lintOnly.median.toFixed(0)} documents/s (median; best ${lintOnly.best.toFixed(0)}, worst ${lintOnly.worst.toFixed(0)})`,
 );
 const mean = texts.reduce((n, t) => n + t.length, 0) / texts.length;
 console.log(
-  `  per keystroke ${((1000 / both.median) * 1000).toFixed(0)} µs for a mean document of ${(mean / 1024).toFixed(1)} K characters`,
+  `  per keystroke ${(msPerKeystroke * 1000).toFixed(0)} µs for a mean document of ${(mean / 1024).toFixed(1)} K characters`,
 );
+if (args.includes("--write-baseline"))
+  writeBaseline("lintMsPerKeystroke", corpusName(dir), msPerKeystroke);

@@ -13,9 +13,11 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IContext,
   type IParagraphOptions,
 } from "docx";
 import type { Column, LayoutModel, Paragraph as LayoutParagraph, StyledLine } from "@vanthu/core";
+import { componentXml, readZip, storedPart, writeZip } from "./docx-package.ts";
 
 /** Twentieths of a point per millimetre (1 mm = 56.7 twips). */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -136,6 +138,19 @@ function bodyParagraph(p: LayoutParagraph, font: string): Paragraph {
  * indent, fonts named "Times New Roman", page numbers centred at the top from page 2.
  */
 export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
+  const children = bodyChildren(model);
+  const template = await templateFor(model);
+  if (!template) return renderDocxWithPacker(model);
+  return packDocx(template, children);
+}
+
+/** The same document, every part built and compressed by docx's Packer (the tests compare). */
+export async function renderDocxWithPacker(model: LayoutModel): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toBuffer(docxDocument(model, bodyChildren(model))));
+}
+
+/** The body: the header table, title, Kính gửi, paragraphs and the Nơi nhận/signature table. */
+function bodyChildren(model: LayoutModel): Array<Paragraph | Table> {
   const font = model.fontFamily;
   const { page } = model;
   const textWidth = twips(page.width - page.margin.left - page.margin.right);
@@ -199,6 +214,13 @@ export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
     }),
     table(model.footer.left, model.footer.right, leftFooter, signer),
   ];
+  return children;
+}
+
+/** The docx Document of a model, with the body given (the model's, or a template's marker). */
+function docxDocument(model: LayoutModel, children: Array<Paragraph | Table>): Document {
+  const font = model.fontFamily;
+  const { page } = model;
   const pageNumber = new Header({
     children: [
       new Paragraph({
@@ -209,7 +231,7 @@ export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
       }),
     ],
   });
-  const doc = new Document({
+  return new Document({
     creator: "vanthu",
     styles: { default: { document: { run: { font, size: 28 } } } },
     sections: [
@@ -234,5 +256,89 @@ export async function renderDocx(model: LayoutModel): Promise<Uint8Array> {
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A package written once: the kept parts, and the document's and the properties' around them. */
+interface Template {
+  context: IContext;
+  /** word/document.xml before and after the body. */
+  head: string;
+  tail: string;
+  /** docProps/core.xml, its dates replaced for each document. */
+  core: string;
+  /** Every part in Packer's order, "document" and "core" where each document's own go. */
+  parts: Array<ReturnType<typeof storedPart> | "document" | "core">;
+}
+
+const BODY_MARKER = "vanthu-docx-body-marker";
+const templates = new Map<string, Promise<Template | null>>();
+
+/**
+ * The template of a model's page set-up, font and page numbers (all that the parts outside the
+ * body depend on), written by Packer on first use and kept for the process (a handful at most:
+ * every ND30 document has the same). Null, and the document is packed by Packer, if the body
+ * cannot be told apart in it.
+ */
+function templateFor(model: LayoutModel): Promise<Template | null> {
+  const key = JSON.stringify([
+    model.fontFamily,
+    model.page,
+    model.pageNumbers.fromPage > 1,
+    model.pageNumbers.size,
+  ]);
+  let template = templates.get(key);
+  if (!template) {
+    if (templates.size >= 16) templates.clear();
+    // A template that cannot be built leaves every document to Packer, which says why.
+    template = buildTemplate(model).catch(() => null);
+    templates.set(key, template);
+  }
+  return template;
+}
+
+async function buildTemplate(model: LayoutModel): Promise<Template | null> {
+  const marker = () => new Paragraph({ children: [new TextRun(BODY_MARKER)] });
+  const doc = docxDocument(model, [marker()]);
+  const files = readZip(new Uint8Array(await Packer.toBuffer(doc)));
+  const context: IContext = { file: doc, viewWrapper: doc.Document, stack: [] };
+  const decode = (name: string) => new TextDecoder().decode(files.get(name));
+  const documentXml = decode("word/document.xml");
+  const core = decode("docProps/core.xml");
+  const markerXml = componentXml(marker(), context);
+  const at = documentXml.indexOf(markerXml);
+  if (at < 0 || documentXml.indexOf(markerXml, at + 1) >= 0) return null;
+  if ((core.match(CORE_DATES) ?? []).length !== 2) return null;
+  const parts: Template["parts"] = [];
+  for (const [name, bytes] of files) {
+    if (name === "word/document.xml") parts.push("document");
+    else if (name === "docProps/core.xml") parts.push("core");
+    else parts.push(storedPart(name, bytes));
+  }
+  return {
+    context,
+    head: documentXml.slice(0, at),
+    tail: documentXml.slice(at + markerXml.length),
+    core,
+    parts,
+  };
+}
+
+/** The created and modified dates of docProps/core.xml (docx writes the time of packing). */
+const CORE_DATES = /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g;
+
+/** A document's package: its body in the template's document part, and the kept parts. */
+function packDocx(template: Template, children: Array<Paragraph | Table>): Uint8Array {
+  const now = new Date();
+  let body = template.head;
+  for (const child of children) body += componentXml(child, template.context);
+  body += template.tail;
+  const core = template.core.replace(CORE_DATES, `$1${now.toISOString()}$2`);
+  const parts = template.parts.map((p) =>
+    p === "document"
+      ? storedPart("word/document.xml", body)
+      : p === "core"
+        ? storedPart("docProps/core.xml", core)
+        : p,
+  );
+  return writeZip(parts, now);
 }

@@ -1,7 +1,9 @@
 import type { ComposeField, FieldSpan } from "../compose/compose-text.ts";
 import type { ParsedDocument } from "../model/parsed-document.ts";
+import { parsedView } from "../parse/parsed-view.ts";
 import { makeTextView, type TextView } from "../text/lines.ts";
 import { normalizeText } from "../text/vietnamese.ts";
+import { splitWords, type Words } from "../text/words.ts";
 import { MESSAGES_VI, type MessageCatalog } from "./messages.vi.ts";
 
 export type Severity = "error" | "warning" | "info";
@@ -82,6 +84,12 @@ export interface LintContext {
 export interface RuleInput {
   doc: ParsedDocument;
   view: TextView;
+  /**
+   * The runs of letters of the text (`/\p{L}+/gu` over `view.text`; `view.clean` has the same,
+   * at the same offsets: it only blanks marks and spaces), split on first use, once for every
+   * rule.
+   */
+  readonly words: Words;
   context: LintContext;
   /**
    * Reports a finding. `field` names the form field a finding is about when it has no text of
@@ -98,8 +106,9 @@ export interface RuleInput {
 export type Rule = (input: RuleInput) => void;
 
 /**
- * Builds the view and the reporter shared by every rule. `onReport`, when given, sees each
- * finding before it is kept (to count it, or to stop the rules by throwing).
+ * Builds the view and the reporter shared by every rule. The view is the parser's own when `doc`
+ * was parsed from this text (parse/parsed-view.ts), else it is made here. `onReport`, when
+ * given, sees each finding before it is kept (to count it, or to stop the rules by throwing).
  */
 export function makeRuleInput(
   doc: ParsedDocument,
@@ -107,7 +116,12 @@ export function makeRuleInput(
   out: Diagnostic[],
   onReport?: (d: { severity: Severity }) => void,
 ): RuleInput {
-  const view = makeTextView(normalizeText(context.text));
+  // The parser's view holds normalised text: equal to the context's, it needs no normalising.
+  const parsed = parsedView(doc);
+  const view =
+    parsed && (parsed.text === context.text || parsed.text === normalizeText(context.text))
+      ? parsed
+      : makeTextView(normalizeText(context.text));
   const catalog = context.messages ?? MESSAGES_VI;
   const lineStarts = view.lines.map((l) => l.start);
   const fields = context.fields;
@@ -124,7 +138,16 @@ export function makeRuleInput(
       ...(fields?.length ? inField(fields, d.start, d.end, hint) : {}),
     });
   };
-  return { doc, view, context, report };
+  let words: Words | undefined;
+  return {
+    doc,
+    view,
+    get words() {
+      return (words ??= splitWords(view.text));
+    },
+    context,
+    report,
+  };
 }
 
 /** The field holding `start` (or the field named by the rule), and where in its value. */

@@ -27,6 +27,7 @@ import {
 } from "./header.ts";
 import { extractLinks } from "./links.ts";
 import { readParagraphs } from "./paragraphs.ts";
+import { rememberView } from "./parsed-view.ts";
 import { readSections } from "./sections.ts";
 import { readSideSignature, readSignature } from "./signature.ts";
 import { splitIssuerLines } from "./issuer-lines.ts";
@@ -338,6 +339,7 @@ function parseNormalized(text: string, notes: ParseNote[]): ParsedDocument {
   };
   // Body paragraphs serve rendering only: read on first use, then kept (JSON output includes them).
   lazyProperty(result, "paragraphs", () => readParagraphs(view, bodyStart, bodyEnd));
+  rememberView(result, view);
   return result;
 }
 

@@ -2,8 +2,9 @@ import { setToneStyle } from "../../text/tone-style.ts";
 import { toneStyleOf, type ToneStyle } from "../../text/vietnamese.ts";
 import type { Rule } from "../diagnostic.ts";
 
-const FIRST = new Set([..."oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ"]);
-const SECOND = new Set([..."aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ"]);
+const codes = (letters: string) => new Set([...letters].map((c) => c.charCodeAt(0)));
+const FIRST = codes("oòóỏõọuùúủũụOÒÓỎÕỌUÙÚỦŨỤ");
+const SECOND = codes("aàáảãạeèéẻẽẹyỳýỷỹỵAÀÁẢÃẠEÈÉẺẼẸYỲÝỶỸỴ");
 
 const NAME: Record<ToneStyle, string> = { old: "cũ (hòa, thủy)", new: "mới (hoà, thuỷ)" };
 
@@ -11,14 +12,19 @@ const NAME: Record<ToneStyle, string> = { old: "cũ (hòa, thủy)", new: "mới
  * Old ("hòa", "ủy") and new ("hoà", "uỷ") tone placement mixed in one document: the words in the
  * minority style are reported, with the majority spelling as a safe fix.
  */
-export const toneMarkStyle: Rule = ({ view, report }) => {
+export const toneMarkStyle: Rule = ({ view, words, report }) => {
   const found: Array<{ word: string; index: number; style: ToneStyle }> = [];
+  const text = view.text;
+  const { count, start, end } = words;
   // Only words ending in a vowel pair oa, oe or uy can show a style: checked on their last letters.
-  for (const m of view.text.matchAll(/\p{L}+/gu)) {
-    const w = m[0];
-    if (w.length < 2 || !SECOND.has(w[w.length - 1]!) || !FIRST.has(w[w.length - 2]!)) continue;
+  for (let i = 0; i < count; i++) {
+    const a = start[i]!;
+    const b = end[i]!;
+    if (b - a < 2 || !SECOND.has(text.charCodeAt(b - 1)) || !FIRST.has(text.charCodeAt(b - 2)))
+      continue;
+    const w = text.slice(a, b);
     const style = toneStyleOf(w);
-    if (style) found.push({ word: m[0], index: m.index, style });
+    if (style) found.push({ word: w, index: a, style });
   }
   const oldCount = found.filter((f) => f.style === "old").length;
   const newCount = found.length - oldCount;
