@@ -9,3 +9,14 @@ export {
   type EdxmlReadResult,
   type EdxmlRefusal,
 } from "./read.ts";
+export {
+  writeEdxmlDocument,
+  writeEdxmlStatus,
+  EdxmlWriteError,
+} from "./write.ts";
+export {
+  checkEdxmlStructure,
+  type StructureReport,
+  type StructureIssue,
+  type StructureCode,
+} from "./structure.ts";
