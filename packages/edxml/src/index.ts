@@ -20,3 +20,15 @@ export {
   type StructureIssue,
   type StructureCode,
 } from "./structure.ts";
+export {
+  organ,
+  attachment,
+  contentTypeOf,
+  documentIdOf,
+  documentIdParts,
+  documentFromParsed,
+  statusFor,
+  type FromParsedOptions,
+  type StatusForOptions,
+} from "./compose.ts";
+export { edxmlJson } from "./json.ts";
