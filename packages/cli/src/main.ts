@@ -174,7 +174,10 @@ const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
   async edxml({ args: [verb, ...files], values, io }) {
     if (verb === "read") {
       if (!files.length)
-        return usage(io, "vanthu edxml read: cần ít nhất một tệp. Ví dụ: vanthu edxml read goi.edxml --json");
+        return usage(
+          io,
+          "vanthu edxml read: cần ít nhất một tệp. Ví dụ: vanthu edxml read goi.edxml --json",
+        );
       const { edxmlReadCommand } = await import("./commands/edxml.ts");
       return edxmlReadCommand(files, { json: values.json }, io);
     }
@@ -209,7 +212,10 @@ const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
         io,
       );
     }
-    return usage(io, 'vanthu edxml: dùng "vanthu edxml read|write|status ...". Gõ vanthu --help để xem cách dùng.');
+    return usage(
+      io,
+      'vanthu edxml: dùng "vanthu edxml read|write|status ...". Gõ vanthu --help để xem cách dùng.',
+    );
   },
   async demo({ args, io }) {
     const { demoCommand } = await import("./commands/demo.ts");

@@ -43,21 +43,31 @@ test("edxml write from a text document, then read --json: the header is the docu
     file("qd.edxml"),
   ]);
   assert.equal(w.code, 0, w.err.join("\n"));
-  assert.match(w.out[0]!, /^Đã ghi .*qd\.edxml: 0287\/QĐ-UBND, DocumentId 000\.00\.00\.H99,2026\/02\/09,0287\/QĐ-UBND, 2 nơi nhận/);
+  assert.match(
+    w.out[0]!,
+    /^Đã ghi .*qd\.edxml: 0287\/QĐ-UBND, DocumentId 000\.00\.00\.H99,2026\/02\/09,0287\/QĐ-UBND, 2 nơi nhận/,
+  );
   assert.ok(checkEdxmlStructure(readFileSync(file("qd.edxml"))).ok);
   const r = await run(["edxml", "read", file("qd.edxml"), "--json"]);
   assert.equal(r.code, 0);
   assert.deepEqual(r.err, []);
   assert.equal(r.out.length, 1);
   const j = JSON.parse(r.out[0]!);
-  const names = ["file", "kind", "documentId", "from", "to", "reference", "number", "symbol", "date"];
+  const names = [
+    "file",
+    "kind",
+    "documentId",
+    "from",
+    "to",
+    "reference",
+    "number",
+    "symbol",
+    "date",
+  ];
   assert.deepEqual(Object.keys(j).slice(0, names.length), names);
   assert.equal(j.kind, "document");
   assert.equal(j.documentId, "000.00.00.H99,2026/02/09,0287/QĐ-UBND");
-  assert.deepEqual(
-    [j.from.organId, j.from.organName],
-    ["000.00.00.H99", "UBND tỉnh Cao Nguyên"],
-  );
+  assert.deepEqual([j.from.organId, j.from.organName], ["000.00.00.H99", "UBND tỉnh Cao Nguyên"]);
   assert.deepEqual(
     j.to.map((t: { organId: string; organName: string | null }) => [t.organId, t.organName]),
     [
@@ -65,7 +75,10 @@ test("edxml write from a text document, then read --json: the header is the docu
       ["000.00.22.H99", null],
     ],
   );
-  assert.deepEqual([j.reference, j.number, j.symbol, j.date], ["0287/QĐ-UBND", "0287", "QĐ-UBND", "2026-02-09"]);
+  assert.deepEqual(
+    [j.reference, j.number, j.symbol, j.date],
+    ["0287/QĐ-UBND", "0287", "QĐ-UBND", "2026-02-09"],
+  );
   assert.deepEqual(j.type, { code: "QĐ", name: "Quyết định", edxmlType: "1", typeDetail: "0" });
   assert.equal(j.place, "Cao Nguyên");
   assert.deepEqual(Object.keys(j.signer), ["competence", "position", "fullName"]);
@@ -85,7 +98,17 @@ test("edxml write from a PDF read by the reader; the summary in Vietnamese", asy
   const pdf = file("qd.pdf");
   const rendered = await run(["render", EXAMPLE, "--format", "pdf", "-o", pdf]);
   assert.equal(rendered.code, 0, rendered.err.join("\n"));
-  const w = await run(["edxml", "write", pdf, "--from", "000.00.00.H99", "--to", "000.00.00.G99", "-o", file("pdf.edxml")]);
+  const w = await run([
+    "edxml",
+    "write",
+    pdf,
+    "--from",
+    "000.00.00.H99",
+    "--to",
+    "000.00.00.G99",
+    "-o",
+    file("pdf.edxml"),
+  ]);
   assert.equal(w.code, 0, w.err.join("\n"));
   const r = await run(["edxml", "read", file("pdf.edxml")]);
   assert.equal(r.code, 0);
@@ -133,7 +156,18 @@ test("edxml status: a status package for a DocumentId, read back", async () => {
   assert.equal(j.description, "Văn thư Sở: đã vào sổ văn bản đến");
   assert.ok("staff" in j);
   // A UUID DocumentId needs --to: nothing is derived from it.
-  const uuid = ["edxml", "status", "--for", "5d1f0a3c-7e2b-4c9a-8f10-2a6b3c4d5e6f", "--code", "02", "--from", "000.00.21.H99", "-o", file("u.edxml")];
+  const uuid = [
+    "edxml",
+    "status",
+    "--for",
+    "5d1f0a3c-7e2b-4c9a-8f10-2a6b3c4d5e6f",
+    "--code",
+    "02",
+    "--from",
+    "000.00.21.H99",
+    "-o",
+    file("u.edxml"),
+  ];
   const refused = await run(uuid);
   assert.equal(refused.code, 2);
   assert.match(refused.err[0]!, /cho biết nơi nhận bằng --to/);
@@ -141,13 +175,29 @@ test("edxml status: a status package for a DocumentId, read back", async () => {
 });
 
 test("edxml: exit 1 for a refused package, 2 for an unreadable file or bad usage; messages in Vietnamese", async () => {
-  writeFileSync(file("doctype.edxml"), '<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x "y">]><edXML/>');
+  writeFileSync(
+    file("doctype.edxml"),
+    '<?xml version="1.0"?><!DOCTYPE edXML [<!ENTITY x "y">]><edXML/>',
+  );
   writeFileSync(file("other.edxml"), '<edXML xmlns="urn:khac"/>');
-  const r = await run(["edxml", "read", file("doctype.edxml"), file("other.edxml"), file("st.edxml"), "--json"]);
+  const r = await run([
+    "edxml",
+    "read",
+    file("doctype.edxml"),
+    file("other.edxml"),
+    file("st.edxml"),
+    "--json",
+  ]);
   assert.equal(r.code, 1);
   assert.equal(r.out.length, 1);
-  assert.match(r.err[0]!, /doctype\.edxml: Gói edXML có khai báo DOCTYPE: bị từ chối vì lý do an toàn\. \(EDXML_DOCTYPE/);
-  assert.match(r.err[1]!, /other\.edxml: Gói edXML không dùng không gian tên của QCVN 102:2016\/BTTTT\. \(EDXML_WRONG_NAMESPACE tại \/edXML/);
+  assert.match(
+    r.err[0]!,
+    /doctype\.edxml: Gói edXML có khai báo DOCTYPE: bị từ chối vì lý do an toàn\. \(EDXML_DOCTYPE/,
+  );
+  assert.match(
+    r.err[1]!,
+    /other\.edxml: Gói edXML không dùng không gian tên của QCVN 102:2016\/BTTTT\. \(EDXML_WRONG_NAMESPACE tại \/edXML/,
+  );
   const missing = await run(["edxml", "read", file("khong-co.edxml")]);
   assert.equal(missing.code, 2);
   assert.deepEqual(missing.err, [`${file("khong-co.edxml")}: Không tìm thấy tệp.`]);
@@ -155,18 +205,62 @@ test("edxml: exit 1 for a refused package, 2 for an unreadable file or bad usage
     ["edxml"],
     ["edxml", "read"],
     ["edxml", "write", EXAMPLE, "--to", "000.00.00.G99", "-o", file("x.edxml")],
-    ["edxml", "write", EXAMPLE, "--from", "UBND tỉnh", "--to", "000.00.00.G99", "-o", file("x.edxml")],
-    ["edxml", "status", "--for", "a,b,c", "--code", "07", "--from", "000.00.21.H99", "-o", file("x.edxml")],
+    [
+      "edxml",
+      "write",
+      EXAMPLE,
+      "--from",
+      "UBND tỉnh",
+      "--to",
+      "000.00.00.G99",
+      "-o",
+      file("x.edxml"),
+    ],
+    [
+      "edxml",
+      "status",
+      "--for",
+      "a,b,c",
+      "--code",
+      "07",
+      "--from",
+      "000.00.21.H99",
+      "-o",
+      file("x.edxml"),
+    ],
   ]) {
     const u = await run(args);
     assert.equal(u.code, 2, args.join(" "));
     assert.ok(u.err.length, args.join(" "));
   }
   assert.match(
-    (await run(["edxml", "status", "--for", "a,b,c", "--code", "07", "--from", "000.00.21.H99", "-o", file("x.edxml")])).err[0]!,
+    (
+      await run([
+        "edxml",
+        "status",
+        "--for",
+        "a,b,c",
+        "--code",
+        "07",
+        "--from",
+        "000.00.21.H99",
+        "-o",
+        file("x.edxml"),
+      ])
+    ).err[0]!,
     /mã trạng thái "07" không có; dùng một trong 01, 02, 03, 04, 05, 06, 13, 15, 16/,
   );
-  const noDoc = await run(["edxml", "write", file("khong-co.pdf"), "--from", "000.00.00.H99", "--to", "000.00.00.G99", "-o", file("x.edxml")]);
+  const noDoc = await run([
+    "edxml",
+    "write",
+    file("khong-co.pdf"),
+    "--from",
+    "000.00.00.H99",
+    "--to",
+    "000.00.00.G99",
+    "-o",
+    file("x.edxml"),
+  ]);
   assert.equal(noDoc.code, 1);
   assert.match(noDoc.err[0]!, /Không tìm thấy tệp/);
   assert.equal(existsSync(file("x.edxml")), false);

@@ -134,7 +134,11 @@ test("the packages below keep their rules, type imports included", async () => {
     'import { readEdxml } from "@vanthu/edxml";',
     /signatures sits below/,
   );
-  await caught("packages/extract/src/x.ts", 'import { x } from "@vanthu/edxml";', /extract sits below/);
+  await caught(
+    "packages/extract/src/x.ts",
+    'import { x } from "@vanthu/edxml";',
+    /extract sits below/,
+  );
   await passes("packages/cli/src/commands/x.ts", 'import { readEdxml } from "@vanthu/edxml";');
   await passes("packages/server/src/x.ts", 'import { readEdxml } from "@vanthu/edxml";');
   await caught("packages/server/src/x.ts", 'import { x } from "@vanthu/cli";', /server sits below/);

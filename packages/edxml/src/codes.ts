@@ -88,7 +88,8 @@ const VI: Record<EdxmlCode, string> = {
   EDXML_ATTACHMENT_NOT_IN_MANIFEST: "Tệp đính kèm không có trong danh mục (edXMLManifest).",
   EDXML_ATTACHMENT_MISMATCH: "Danh mục và tệp đính kèm ghi khác nhau.",
   EDXML_NESTED_UNREADABLE: "Tệp đính kèm giống gói edXML lồng bên trong nhưng không đọc được.",
-  EDXML_SIGNATURE_CERTIFICATE_UNREADABLE: "Không đọc được chứng thư số của chữ ký XML (có thể bị cắt ngắn).",
+  EDXML_SIGNATURE_CERTIFICATE_UNREADABLE:
+    "Không đọc được chứng thư số của chữ ký XML (có thể bị cắt ngắn).",
 };
 
 /** The Vietnamese sentence of a code (the code itself when it is not one of ours). */

@@ -54,16 +54,32 @@ export function contentTypeOf(name: string): string {
 }
 
 /** An attachment with a fresh ContentId. */
-export function attachment(name: string, bytes: Uint8Array, description: string | null = name): EdxmlAttachment {
-  return { contentId: `cid:${randomUUID()}`, name, contentType: contentTypeOf(name), description, bytes };
+export function attachment(
+  name: string,
+  bytes: Uint8Array,
+  description: string | null = name,
+): EdxmlAttachment {
+  return {
+    contentId: `cid:${randomUUID()}`,
+    name,
+    contentType: contentTypeOf(name),
+    description,
+    bytes,
+  };
 }
 
 /**
  * The DocumentId the systems in use write: "OrganId,yyyy/MM/dd,số/ký hiệu"; a UUID when the
  * document has no issuing date or reference yet.
  */
-export function documentIdOf(organId: string | null, isoDate: string | null, reference: string | null): string {
-  return organId && isoDate && reference ? `${organId},${edxmlDate(isoDate)},${reference}` : randomUUID();
+export function documentIdOf(
+  organId: string | null,
+  isoDate: string | null,
+  reference: string | null,
+): string {
+  return organId && isoDate && reference
+    ? `${organId},${edxmlDate(isoDate)},${reference}`
+    : randomUUID();
 }
 
 const PRIORITY = { khan: "1", "thuong-khan": "2", "hoa-toc": "3" } as const;
@@ -88,9 +104,7 @@ export function documentFromParsed(
     organName: options.from.organName ?? issuerFullName(parsed.issuer),
   };
   const s = parsed.signature;
-  const competence = s.authority
-    ? `${s.authority}. ${s.authorityTitle ?? ""}`.trim()
-    : null;
+  const competence = s.authority ? `${s.authority}. ${s.authorityTitle ?? ""}`.trim() : null;
   const typeName = parsed.type?.name ?? null;
   return {
     documentId: options.documentId ?? documentIdOf(from.organId, parsed.date, parsed.reference),

@@ -3,17 +3,8 @@ export * from "./codes.ts";
 export * from "./model.ts";
 export { EDXML_NS, XMLDSIG_NS, EDXML_PREFIX } from "./namespaces.ts";
 export { readEdxmlDate, edxmlDate, edxmlTimestamp, type EdxmlDateReading } from "./dates.ts";
-export {
-  readEdxml,
-  attachmentModel,
-  type EdxmlReadResult,
-  type EdxmlRefusal,
-} from "./read.ts";
-export {
-  writeEdxmlDocument,
-  writeEdxmlStatus,
-  EdxmlWriteError,
-} from "./write.ts";
+export { readEdxml, attachmentModel, type EdxmlReadResult, type EdxmlRefusal } from "./read.ts";
+export { writeEdxmlDocument, writeEdxmlStatus, EdxmlWriteError } from "./write.ts";
 export {
   checkEdxmlStructure,
   type StructureReport,

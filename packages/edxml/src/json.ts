@@ -36,7 +36,9 @@ function warningsJson(warnings: EdxmlWarning[]) {
 function documentJson(d: EdxmlDocument): Record<string, unknown> {
   const { codeNumber, codeNotation } = d.code;
   const reference =
-    codeNumber && codeNotation ? `${codeNumber}/${codeNotation}` : (codeNumber ?? (codeNotation ? `/${codeNotation}` : null));
+    codeNumber && codeNotation
+      ? `${codeNumber}/${codeNotation}`
+      : (codeNumber ?? (codeNotation ? `/${codeNotation}` : null));
   const type = d.documentType.typeName ? typeByName(d.documentType.typeName) : null;
   return {
     kind: "document",

@@ -186,7 +186,12 @@ function iso(value: string | null, path: string, ctx: Context): string | null {
   if (r.kind === "impossible")
     warn(ctx, "EDXML_IMPOSSIBLE_DATE", path, `"${value}" is not a real date; kept as written.`);
   if (r.kind === "unreadable")
-    warn(ctx, "EDXML_UNREADABLE_DATE", path, `"${value}" is not a yyyy/MM/dd date; kept as written.`);
+    warn(
+      ctx,
+      "EDXML_UNREADABLE_DATE",
+      path,
+      `"${value}" is not a yyyy/MM/dd date; kept as written.`,
+    );
   return null;
 }
 
@@ -332,7 +337,11 @@ function readSignature(header: XmlElement, ctx: Context): EdxmlSignatureReport |
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The decoded bytes of a ContentTransferEncoded, or null with a warning. */
-function decodeAttachment(el: XmlElement | null, ownerPath: string, ctx: Context): Uint8Array | null {
+function decodeAttachment(
+  el: XmlElement | null,
+  ownerPath: string,
+  ctx: Context,
+): Uint8Array | null {
   const raw = el?.text ?? "";
   const compact = /\s/.test(raw) ? raw.replace(/\s+/g, "") : raw;
   if (!compact) {
@@ -404,7 +413,12 @@ function innerPackage(bytes: Uint8Array, path: string, ctx: Context): Uint8Array
     }
   }
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  while (
+    i < bytes.length &&
+    i < 64 &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
   const head = Buffer.from(bytes.subarray(i, i + 512)).toString("latin1");
   return head.startsWith("<?xml") || head.startsWith("<edXML") ? bytes : null;
 }
@@ -422,7 +436,8 @@ function nested(bytes: Uint8Array, path: string, ctx: Context): EdxmlPackage | u
   const result = readPackage(inner, { ...ctx, depth: ctx.depth + 1, warnings: [] });
   if (result.kind !== "problem") return result;
   const { kind: _kind, ...problem } = result;
-  if (LIMIT_CODES.has(problem.code)) throw new Fatal({ ...problem, path: `${path}!${problem.path}` });
+  if (LIMIT_CODES.has(problem.code))
+    throw new Fatal({ ...problem, path: `${path}!${problem.path}` });
   warn(
     ctx,
     "EDXML_NESTED_UNREADABLE",
@@ -438,7 +453,9 @@ function readAttachments(
   ctx: Context,
 ): EdxmlReadAttachment[] {
   const manifest = children(child(child(envelope, "edXMLBody"), "edXMLManifest"), "Reference");
-  const encodedRoots = root.children.filter((c) => c.local === "AttachmentEncoded" && c.ns === EDXML_NS);
+  const encodedRoots = root.children.filter(
+    (c) => c.local === "AttachmentEncoded" && c.ns === EDXML_NS,
+  );
   const entries = encodedRoots.flatMap((e) => children(e, "Attachment"));
   if (entries.length > ctx.limits.maxAttachments)
     throw new Fatal({
@@ -485,13 +502,20 @@ function readAttachments(
       bytes,
       size: bytes ? bytes.length : null,
     };
-    const inner = bytes ? nested(bytes, child(entry, "ContentTransferEncoded")!.path, ctx) : undefined;
+    const inner = bytes
+      ? nested(bytes, child(entry, "ContentTransferEncoded")!.path, ctx)
+      : undefined;
     if (inner) attachment.package = inner;
     out.push(attachment);
   }
   for (const [id, ref] of refs) {
     if (used.has(id)) continue;
-    warn(ctx, "EDXML_ATTACHMENT_MISSING", ref.path, `The manifest lists ${id}, which the package does not carry.`);
+    warn(
+      ctx,
+      "EDXML_ATTACHMENT_MISSING",
+      ref.path,
+      `The manifest lists ${id}, which the package does not carry.`,
+    );
     out.push({
       contentId: id,
       name: text(ref, "AttachmentName"),
@@ -516,7 +540,8 @@ function readDocument(
   const fromEl = child(m, "From");
   if (!fromEl) warn(ctx, "EDXML_MISSING_FIELD", `${m.path}/edXML:From`, "The package has no From.");
   const toEls = children(m, "To");
-  if (!toEls.length) warn(ctx, "EDXML_MISSING_FIELD", `${m.path}/edXML:To`, "The package has no To.");
+  if (!toEls.length)
+    warn(ctx, "EDXML_MISSING_FIELD", `${m.path}/edXML:To`, "The package has no To.");
   const code = child(m, "Code");
   const prom = child(m, "PromulgationInfo");
   const promDate = dated(prom, "PromulgationDate", ctx);
@@ -592,7 +617,12 @@ function readStatus(m: XmlElement, header: XmlElement, ctx: Context): EdxmlStatu
   if (!fromEl) warn(ctx, "EDXML_MISSING_FIELD", `${m.path}/edXML:From`, "The status has no From.");
   const responseEl = child(m, "ResponseFor");
   if (!responseEl)
-    warn(ctx, "EDXML_MISSING_FIELD", `${m.path}/edXML:ResponseFor`, "The status answers no document.");
+    warn(
+      ctx,
+      "EDXML_MISSING_FIELD",
+      `${m.path}/edXML:ResponseFor`,
+      "The status answers no document.",
+    );
   const statusCode = text(m, "StatusCode");
   if (statusCode === null || !Object.hasOwn(EDXML_STATUS_CODES, statusCode))
     warn(

@@ -141,7 +141,10 @@ function checkAttachments(root: XmlElement, envelope: XmlElement, c: Checker): v
   const plain = (e: XmlElement) => {
     if (e.ns !== EDXML_NS)
       c.problem("STRUCT_NAMESPACE", e.path, `${e.qname} is not in ${EDXML_NS}.`);
-    else if (e.prefix !== null && !c.warnings.some((w) => w.code === "STRUCT_PREFIXED_ATTACHMENT")) {
+    else if (
+      e.prefix !== null &&
+      !c.warnings.some((w) => w.code === "STRUCT_PREFIXED_ATTACHMENT")
+    ) {
       c.warning(
         "STRUCT_PREFIXED_ATTACHMENT",
         e.path,
@@ -193,13 +196,23 @@ function checkAttachments(root: XmlElement, envelope: XmlElement, c: Checker): v
   for (const r of references)
     if (r.children[0]?.local !== "ContentId")
       c.problem("STRUCT_ORDER", r.path, "A manifest Reference starts with its ContentId.");
-  const listed = references.map((r) => r.children.find((x) => isEdxml(x, "ContentId"))?.text.trim() ?? "");
+  const listed = references.map(
+    (r) => r.children.find((x) => isEdxml(x, "ContentId"))?.text.trim() ?? "",
+  );
   for (const id of listed)
     if (!ids.includes(id))
-      c.problem("STRUCT_MANIFEST", manifest!.path, `The manifest lists ${id || "(no ContentId)"}, which no Attachment carries.`);
+      c.problem(
+        "STRUCT_MANIFEST",
+        manifest!.path,
+        `The manifest lists ${id || "(no ContentId)"}, which no Attachment carries.`,
+      );
   for (const id of ids)
     if (!listed.includes(id))
-      c.problem("STRUCT_MANIFEST", encoded[0]!.path, `The Attachment ${id} is not listed in the manifest.`);
+      c.problem(
+        "STRUCT_MANIFEST",
+        encoded[0]!.path,
+        `The Attachment ${id} is not listed in the manifest.`,
+      );
 }
 
 /** Checks a package's structure. Never throws. */
@@ -242,7 +255,11 @@ export function checkEdxmlStructure(xml: string | Uint8Array): StructureReport {
     return done(null);
   }
   if (envelope.qname !== "edXML:edXMLEnvelope" || envelope.ns !== EDXML_NS)
-    c.problem("STRUCT_PREFIX", envelope.path, `The envelope is edXML:edXMLEnvelope in ${EDXML_NS}.`);
+    c.problem(
+      "STRUCT_PREFIX",
+      envelope.path,
+      `The envelope is edXML:edXMLEnvelope in ${EDXML_NS}.`,
+    );
   for (const other of rest)
     if (other.local !== "AttachmentEncoded")
       c.problem("STRUCT_UNEXPECTED", other.path, `${other.qname} beside the envelope.`);

@@ -43,8 +43,9 @@ const builder = new XMLBuilder({
 });
 
 /** Characters XML 1.0 does not allow (C0 controls other than tab, LF, CR; lone surrogates). */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function xmlText(value: string): string {
   return value.normalize("NFC").replace(NOT_XML, "");
@@ -150,9 +151,13 @@ function attachmentEncoded(attachments: EdxmlAttachment[]): XmlNode {
         plain("AttachmentName", a.name),
         plain("Description", a.description),
         plain("ContentType", a.contentType),
-        node("edXML:ContentTransferEncoded", [{ "#text": Buffer.from(a.bytes).toString("base64") }], {
-          "xmlns:edXML": EDXML_NS,
-        }),
+        node(
+          "edXML:ContentTransferEncoded",
+          [{ "#text": Buffer.from(a.bytes).toString("base64") }],
+          {
+            "xmlns:edXML": EDXML_NS,
+          },
+        ),
       ]);
     }),
   );

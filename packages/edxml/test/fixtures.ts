@@ -47,7 +47,9 @@ export const BO: EdxmlOrgan = {
 };
 
 /** Bytes that look like a small PDF, and a larger binary with every byte value. */
-export const PDF_BYTES = new TextEncoder().encode("%PDF-1.7\n% Văn bản thử\n1 0 obj <<>> endobj\n%%EOF\n");
+export const PDF_BYTES = new TextEncoder().encode(
+  "%PDF-1.7\n% Văn bản thử\n1 0 obj <<>> endobj\n%%EOF\n",
+);
 export const BINARY = Uint8Array.from({ length: 4099 }, (_, i) => (i * 37 + 11) % 256);
 
 export const DOCUMENT: EdxmlDocumentModel = {

@@ -84,11 +84,11 @@ const NGHE_AN_UPDATE = {
   dateIso: "2018-09-28",
   typeName: "Công văn",
   subject: "V/v kết nối, liên thông phần mềm quản lý văn bản",
-  signer: [
-    "TL. BO TRUONG",
-    "Cuc truong cuc ung dung cong nghe thong tin",
-    "Nguyen Thanh Phuc",
-  ] as [string, string, string],
+  signer: ["TL. BO TRUONG", "Cuc truong cuc ung dung cong nghe thong tin", "Nguyen Thanh Phuc"] as [
+    string,
+    string,
+    string,
+  ],
   dueDateIso: "2018-09-28",
   attachment: {
     contentId: "cid:209",
@@ -195,10 +195,7 @@ for (const c of DOCUMENTS) {
     assert.equal(d.documentType.typeName, c.typeName);
     assert.equal(d.documentType.type, "1");
     assert.equal(d.subject, c.subject);
-    assert.deepEqual(
-      [d.signer.competence, d.signer.position, d.signer.fullName],
-      c.signer,
-    );
+    assert.deepEqual([d.signer.competence, d.signer.position, d.signer.fullName], c.signer);
     assert.equal(d.dueDateIso, c.dueDateIso);
     assert.equal(d.steeringType, "1");
     assert.equal(d.business?.docType ?? null, c.businessType);
@@ -215,7 +212,10 @@ for (const c of DOCUMENTS) {
       c.warnings,
     );
     assert.equal(d.signature?.namespace, c.signature.namespace);
-    assert.equal(d.signature?.certificate?.subject ?? d.signature?.subjectName ?? null, c.signature.subject);
+    assert.equal(
+      d.signature?.certificate?.subject ?? d.signature?.subjectName ?? null,
+      c.signature.subject,
+    );
     assert.equal(d.signature?.certificate !== null, c.signature.certificate);
     assert.equal(d.signature?.verified, "unverified");
   });
@@ -414,25 +414,34 @@ test("real packages: all fifteen are covered", { skip }, () => {
 });
 
 for (const file of ALL) {
-  test(`real package ${file}: passes the structural check; written again, reads back the same`, { skip }, () => {
-    const report = checkEdxmlStructure(readFileSync(`${DIR}${file}`));
-    assert.deepEqual(report.problems, [], file);
-    assert.equal(report.ok, true);
-    const p = read(file);
-    if (p.kind === "document") p.attachments = p.attachments.filter((a) => a.bytes);
-    const xml = p.kind === "document" ? writeEdxmlDocument(p) : writeEdxmlStatus(p);
-    const written = checkEdxmlStructure(xml);
-    assert.deepEqual([written.problems, written.warnings], [[], []]);
-    const back = readEdxml(Buffer.from(xml)) as EdxmlPackage;
-    const fields = (x: EdxmlPackage) => ({ ...x, warnings: [], signature: null });
-    assert.deepEqual(fields(back), fields(p));
-  });
+  test(
+    `real package ${file}: passes the structural check; written again, reads back the same`,
+    { skip },
+    () => {
+      const report = checkEdxmlStructure(readFileSync(`${DIR}${file}`));
+      assert.deepEqual(report.problems, [], file);
+      assert.equal(report.ok, true);
+      const p = read(file);
+      if (p.kind === "document") p.attachments = p.attachments.filter((a) => a.bytes);
+      const xml = p.kind === "document" ? writeEdxmlDocument(p) : writeEdxmlStatus(p);
+      const written = checkEdxmlStructure(xml);
+      assert.deepEqual([written.problems, written.warnings], [[], []]);
+      const back = readEdxml(Buffer.from(xml)) as EdxmlPackage;
+      const fields = (x: EdxmlPackage) => ({ ...x, warnings: [], signature: null });
+      assert.deepEqual(fields(back), fields(p));
+    },
+  );
 }
 
 test("real packages: the structure check's warnings on the one a test tool wrote", { skip }, () => {
   const report = checkEdxmlStructure(readFileSync(`${DIR}edoc.edxml`));
   assert.deepEqual(
     report.warnings.map((w) => w.code),
-    ["STRUCT_UNCLOSED", "STRUCT_UNBOUND_PREFIX", "STRUCT_PREFIXED_ATTACHMENT", "STRUCT_PLACEHOLDER"],
+    [
+      "STRUCT_UNCLOSED",
+      "STRUCT_UNBOUND_PREFIX",
+      "STRUCT_PREFIXED_ATTACHMENT",
+      "STRUCT_PLACEHOLDER",
+    ],
   );
 });

@@ -24,7 +24,9 @@ const GOOD = writeEdxmlDocument(DOCUMENT);
 function carrying(bytes: Uint8Array, name = "van-ban.doc"): EdxmlDocumentModel {
   return {
     ...DOCUMENT,
-    attachments: [{ contentId: "cid:209", name, contentType: "application/zip", description: name, bytes }],
+    attachments: [
+      { contentId: "cid:209", name, contentType: "application/zip", description: name, bytes },
+    ],
   };
 }
 
@@ -62,12 +64,25 @@ const REFUSED: Array<[string, Uint8Array | string, string, string?]> = [
     "/edXML/edXML:edXMLEnvelope/edXML:edXMLHeader/edXML:MessageHeader/edXML:Subject",
   ],
   ["not UTF-8", Uint8Array.from([0x3c, 0x65, 0xff, 0xfe, 0x00, 0xc3]), "EDXML_ENCODING"],
-  ["another XML", `<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`, "EDXML_NOT_EDXML", "/html"],
-  ["wrong namespace", GOOD.replaceAll(EDXML_NS, "http://www.mic.gov.vn/TBT/QCVN_102_2015"), "EDXML_WRONG_NAMESPACE", "/edXML"],
+  [
+    "another XML",
+    `<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`,
+    "EDXML_NOT_EDXML",
+    "/html",
+  ],
+  [
+    "wrong namespace",
+    GOOD.replaceAll(EDXML_NS, "http://www.mic.gov.vn/TBT/QCVN_102_2015"),
+    "EDXML_WRONG_NAMESPACE",
+    "/edXML",
+  ],
   ["no namespace", GOOD.replace(` xmlns="${EDXML_NS}"`, ""), "EDXML_WRONG_NAMESPACE", "/edXML"],
   [
     "the envelope in another namespace",
-    GOOD.replace(`<edXML:edXMLEnvelope xmlns:edXML="${EDXML_NS}">`, `<edXML:edXMLEnvelope xmlns:edXML="urn:khac">`),
+    GOOD.replace(
+      `<edXML:edXMLEnvelope xmlns:edXML="${EDXML_NS}">`,
+      `<edXML:edXMLEnvelope xmlns:edXML="urn:khac">`,
+    ),
     "EDXML_WRONG_NAMESPACE",
     "/edXML/edXML:edXMLEnvelope",
   ],
@@ -111,7 +126,10 @@ test("limits: package bytes, attachment count, decoded attachment bytes", () => 
     "EDXML_ATTACHMENTS_TOO_LARGE",
     "/edXML/AttachmentEncoded/Attachment[2]/edXML:ContentTransferEncoded",
   ]);
-  assert.equal(readEdxml(bytes, { maxAttachmentBytes: PDF_BYTES.length + BINARY.length }).kind, "document");
+  assert.equal(
+    readEdxml(bytes, { maxAttachmentBytes: PDF_BYTES.length + BINARY.length }).kind,
+    "document",
+  );
 });
 
 test("a package inside a zip attachment is read; one level too deep is refused", async () => {
@@ -126,7 +144,10 @@ test("a package inside a zip attachment is read; one level too deep is refused",
   const deep = readEdxml(await nestedPackage(3));
   assert.equal(deep.kind, "problem");
   assert.equal(deep.kind === "problem" && deep.code, "EDXML_TOO_DEEP");
-  assert.match(deep.kind === "problem" ? deep.path : "", /edXML:ContentTransferEncoded!\/edXML\/AttachmentEncoded/);
+  assert.match(
+    deep.kind === "problem" ? deep.path : "",
+    /edXML:ContentTransferEncoded!\/edXML\/AttachmentEncoded/,
+  );
   const shallow = readEdxml(await nestedPackage(1), { maxNesting: 0 });
   assert.equal(shallow.kind === "problem" && shallow.code, "EDXML_TOO_DEEP");
   // The decoded budget counts what the nested zip unpacks to.
@@ -138,7 +159,9 @@ test("a package inside a zip attachment is read; one level too deep is refused",
 
 test("an attachment that only looks like a package: a warning, the bytes kept", async () => {
   const broken = utf8('<?xml version="1.0"?><edXML xmlns="urn:khac"><x/></edXML>');
-  const d = readEdxml(utf8(writeEdxmlDocument(carrying(await zipOf("a.edxml", broken))))) as EdxmlDocument;
+  const d = readEdxml(
+    utf8(writeEdxmlDocument(carrying(await zipOf("a.edxml", broken)))),
+  ) as EdxmlDocument;
   assert.equal(d.kind, "document");
   assert.equal(d.attachments[0]!.package, undefined);
   assert.ok(d.attachments[0]!.bytes!.length > 0);

@@ -59,8 +59,16 @@ test("a document with every field, three To and two attachments reads back equal
 test("written packages pass the structural check, with no warning", () => {
   for (const xml of [
     writeEdxmlDocument(DOCUMENT),
-    writeEdxmlDocument({ ...DOCUMENT, attachments: [], responseFor: [], business: null, traces: [] }),
-    ...Object.entries(EDXML_STATUS_CODES).map(([code, name]) => writeEdxmlStatus(status(code, name))),
+    writeEdxmlDocument({
+      ...DOCUMENT,
+      attachments: [],
+      responseFor: [],
+      business: null,
+      traces: [],
+    }),
+    ...Object.entries(EDXML_STATUS_CODES).map(([code, name]) =>
+      writeEdxmlStatus(status(code, name)),
+    ),
   ]) {
     const report = checkEdxmlStructure(xml);
     assert.deepEqual([report.problems, report.warnings], [[], []], xml.slice(0, 400));
@@ -74,10 +82,16 @@ test("the written shape: edXML: prefixes in the envelope, AttachmentEncoded besi
   assert.equal(lines[0], '<?xml version="1.0" encoding="UTF-8"?>');
   assert.equal(lines[1], `<edXML xmlns="${EDXML_NS}">`);
   assert.equal(lines[2], `<edXML:edXMLEnvelope xmlns:edXML="${EDXML_NS}">`);
-  const envelope = xml.slice(xml.indexOf("<edXML:edXMLEnvelope"), xml.indexOf("</edXML:edXMLEnvelope>"));
+  const envelope = xml.slice(
+    xml.indexOf("<edXML:edXMLEnvelope"),
+    xml.indexOf("</edXML:edXMLEnvelope>"),
+  );
   const tags = [...envelope.matchAll(/<\/?([A-Za-z:]+)/g)].map((m) => m[1]!);
   assert.ok(tags.length > 100);
-  assert.deepEqual(tags.filter((t) => !t.startsWith("edXML:")), []);
+  assert.deepEqual(
+    tags.filter((t) => !t.startsWith("edXML:")),
+    [],
+  );
   // Element order of the packages in use.
   const order = [
     "edXML:From",
@@ -96,7 +110,10 @@ test("the written shape: edXML: prefixes in the envelope, AttachmentEncoded besi
     "edXML:ToPlaces",
   ];
   const at = order.map((t) => envelope.indexOf(`<${t}>`));
-  assert.deepEqual([...at].sort((a, b) => a - b), at);
+  assert.deepEqual(
+    [...at].sort((a, b) => a - b),
+    at,
+  );
   const encoded = xml.slice(xml.indexOf("</edXML:edXMLEnvelope>"));
   assert.match(
     encoded,
@@ -164,7 +181,17 @@ test("the document JSON line: the issue's field names, ISO date, businessType a 
   const json = edxmlJson(readDocument(writeEdxmlDocument(DOCUMENT)));
   const names = ["kind", "documentId", "from", "to", "reference", "number", "symbol", "date"];
   assert.deepEqual(Object.keys(json).slice(0, names.length), names);
-  for (const name of ["place", "type", "subject", "signer", "dueDate", "steeringType", "businessType", "attachments", "warnings"])
+  for (const name of [
+    "place",
+    "type",
+    "subject",
+    "signer",
+    "dueDate",
+    "steeringType",
+    "businessType",
+    "attachments",
+    "warnings",
+  ])
     assert.ok(name in json, name);
   assert.equal(json.reference, "1234/UBND-KGVX");
   assert.equal(json.date, "2026-11-28");
@@ -216,21 +243,39 @@ test("a package made from a document's parse carries its header", () => {
     from: organ("000.00.00.H99"),
     to: [organ("000.00.21.H99", "Sở Thông tin và Truyền thông"), organ("000.00.22.H99")],
     attachments: [
-      { contentId: "cid:1", name: "88.txt", contentType: "text/plain", description: null, bytes: new TextEncoder().encode(text) },
+      {
+        contentId: "cid:1",
+        name: "88.txt",
+        contentType: "text/plain",
+        description: null,
+        bytes: new TextEncoder().encode(text),
+      },
     ],
     now: new Date("2026-11-05T01:00:00Z"),
   });
   const back = readDocument(writeEdxmlDocument(model));
   assert.equal(back.documentId, "000.00.00.H99,2026/11/05,88/UBND-VX");
   assert.deepEqual(back.code, { codeNumber: "88", codeNotation: "UBND-VX" });
-  assert.deepEqual(back.promulgation, { place: "Cao Nguyên", date: "2026/11/05", dateIso: "2026-11-05" });
+  assert.deepEqual(back.promulgation, {
+    place: "Cao Nguyên",
+    date: "2026/11/05",
+    dateIso: "2026-11-05",
+  });
   assert.equal(back.subject, "tăng cường an toàn thông tin");
   // The sender's name, not given, is the issuer the parser read.
   assert.equal(back.from?.organName, "Ủy ban nhân dân tỉnh Cao Nguyên");
-  assert.deepEqual(back.signer, { competence: "KT. CHỦ TỊCH", position: "PHÓ CHỦ TỊCH", fullName: "Trần Thị Mai Lan" });
+  assert.deepEqual(back.signer, {
+    competence: "KT. CHỦ TỊCH",
+    position: "PHÓ CHỦ TỊCH",
+    fullName: "Trần Thị Mai Lan",
+  });
   assert.equal(back.business?.docType, 0);
   assert.deepEqual(back.traces, [
-    { organId: "000.00.00.H99", timestamp: "2026/11/05 08:00:00", timestampIso: "2026-11-05T08:00:00+07:00" },
+    {
+      organId: "000.00.00.H99",
+      timestamp: "2026/11/05 08:00:00",
+      timestampIso: "2026-11-05T08:00:00+07:00",
+    },
   ]);
   assert.equal(back.to[0]!.organName, "Sở Thông tin và Truyền thông");
   assert.ok(checkEdxmlStructure(writeEdxmlDocument(model)).ok);
@@ -248,7 +293,8 @@ test("dates: as written, ISO only when real", () => {
     ["", { kind: "empty" }],
     [null, { kind: "empty" }],
   ];
-  for (const [text, expected] of cases) assert.deepEqual(readEdxmlDate(text), expected, String(text));
+  for (const [text, expected] of cases)
+    assert.deepEqual(readEdxmlDate(text), expected, String(text));
   assert.equal(edxmlDate("2026-12-03"), "2026/12/03");
   assert.equal(edxmlTimestamp(new Date("2026-12-03T17:30:00Z")), "2026/12/04 00:30:00");
 });
@@ -299,7 +345,12 @@ test("the invented package of quirks reads, each quirk a warning", () => {
   assert.equal(report.ok, true);
   assert.deepEqual(
     report.warnings.map((w) => w.code),
-    ["STRUCT_UNCLOSED", "STRUCT_UNBOUND_PREFIX", "STRUCT_PREFIXED_ATTACHMENT", "STRUCT_PLACEHOLDER"],
+    [
+      "STRUCT_UNCLOSED",
+      "STRUCT_UNBOUND_PREFIX",
+      "STRUCT_PREFIXED_ATTACHMENT",
+      "STRUCT_PLACEHOLDER",
+    ],
   );
 });
 
@@ -310,7 +361,10 @@ test("the structural check fails what receivers in use reject", () => {
     ["unprefixed header", good.replaceAll("edXML:MessageHeader", "MessageHeader"), "STRUCT_PREFIX"],
     [
       "Subject before Code",
-      good.replace(/(<edXML:Code>[\s\S]*?<\/edXML:Code>)([\s\S]*?)(<edXML:Subject>[^<]*<\/edXML:Subject>)/, "$3$2$1"),
+      good.replace(
+        /(<edXML:Code>[\s\S]*?<\/edXML:Code>)([\s\S]*?)(<edXML:Subject>[^<]*<\/edXML:Subject>)/,
+        "$3$2$1",
+      ),
       "STRUCT_ORDER",
     ],
     ["no namespace", good.replace(`<edXML xmlns="${EDXML_NS}">`, "<edXML>"), "STRUCT_NAMESPACE"],
@@ -319,7 +373,11 @@ test("the structural check fails what receivers in use reject", () => {
       good.replace(/(<edXML:ContentTransferEncoded[^>]*>)[A-Za-z0-9+/=]+/, "$1QUJD="),
       "STRUCT_BASE64",
     ],
-    ["manifest without attachment", good.replace("cid:0b6c2d1e-0001-4a5b-9c8d-000000000002</ContentId>", "cid:other</ContentId>"), "STRUCT_MANIFEST"],
+    [
+      "manifest without attachment",
+      good.replace("cid:0b6c2d1e-0001-4a5b-9c8d-000000000002</ContentId>", "cid:other</ContentId>"),
+      "STRUCT_MANIFEST",
+    ],
     ["no Subject", good.replace(/<edXML:Subject>[^<]*<\/edXML:Subject>/, ""), "STRUCT_MISSING"],
     ["malformed", good.slice(0, 500), "STRUCT_UNREADABLE"],
   ];

@@ -148,7 +148,8 @@ function statusLines(file: string, s: EdxmlStatus): string[] {
   lines.push(`  Từ: ${organLine(s.from)}`);
   lines.push(`  Lúc: ${s.timestamp ?? "(không có)"}`);
   if (s.description) lines.push(`  Mô tả: ${s.description}`);
-  if (s.staff?.staff) lines.push(`  Người xử lý: ${[s.staff.staff, s.staff.department].filter(Boolean).join(", ")}`);
+  if (s.staff?.staff)
+    lines.push(`  Người xử lý: ${[s.staff.staff, s.staff.department].filter(Boolean).join(", ")}`);
   return lines;
 }
 
@@ -214,7 +215,9 @@ export async function edxmlWriteCommand(
   const check = checkEdxmlStructure(xml);
   if (!check.ok) {
     // Never expected: what the writer writes passes the check (tests); refuse rather than send.
-    io.err(`vanthu edxml write: gói viết ra không đúng cấu trúc: ${JSON.stringify(check.problems)}`);
+    io.err(
+      `vanthu edxml write: gói viết ra không đúng cấu trúc: ${JSON.stringify(check.problems)}`,
+    );
     return 1;
   }
   try {
@@ -224,7 +227,14 @@ export async function edxmlWriteCommand(
     return 1;
   }
   for (const note of parsed.notes.filter((n) =>
-    ["NO_REFERENCE", "BLANK_NUMBER", "NO_DATE", "INCOMPLETE_DATE", "INVALID_DATE", "NO_SUBJECT"].includes(n.code),
+    [
+      "NO_REFERENCE",
+      "BLANK_NUMBER",
+      "NO_DATE",
+      "INCOMPLETE_DATE",
+      "INVALID_DATE",
+      "NO_SUBJECT",
+    ].includes(n.code),
   ))
     io.err(`${file}: lưu ý: ${vi(note.code, note.message)}`);
   io.out(
@@ -253,10 +263,13 @@ export async function edxmlStatusCommand(
   if (!options.for || !options.code || !options.from || !options.out)
     return usage(
       io,
-      "vanthu edxml status: cần --for, --code, --from và -o. Ví dụ: vanthu edxml status --for \"000.00.00.G22,2026/12/01,123/VPCP-TTĐT\" --code 03 --from 000.00.00.H41 -o trang-thai.edxml",
+      'vanthu edxml status: cần --for, --code, --from và -o. Ví dụ: vanthu edxml status --for "000.00.00.G22,2026/12/01,123/VPCP-TTĐT" --code 03 --from 000.00.00.H41 -o trang-thai.edxml',
     );
   if (!Object.hasOwn(EDXML_STATUS_CODES, options.code))
-    return usage(io, `vanthu edxml status: mã trạng thái "${options.code}" không có; dùng một trong ${codes}.`);
+    return usage(
+      io,
+      `vanthu edxml status: mã trạng thái "${options.code}" không có; dùng một trong ${codes}.`,
+    );
   const from = organArg(options.from);
   const to = options.to?.[0]?.trim() || null;
   if (badOrgan(from) || (to !== null && !ORGAN_ID.test(to)))
@@ -264,7 +277,7 @@ export async function edxmlStatusCommand(
   if (!to && !documentIdParts(options.for))
     return usage(
       io,
-      "vanthu edxml status: DocumentId không có dạng \"mã,yyyy/MM/dd,số/ký hiệu\"; cho biết nơi nhận bằng --to.",
+      'vanthu edxml status: DocumentId không có dạng "mã,yyyy/MM/dd,số/ký hiệu"; cho biết nơi nhận bằng --to.',
     );
   const xml = writeEdxmlStatus(
     statusFor({
