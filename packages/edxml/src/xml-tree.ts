@@ -62,8 +62,57 @@ class Refusal extends Error {
 /** How much text saxes is given at a time (a refusal stops the reading between two chunks). */
 const CHUNK = 1 << 20;
 
+/** Texts shorter than this are left to saxes. */
+const MIN_CUT = 4096;
+
+/**
+ * The long texts of ContentTransferEncoded elements (the base64 of the attachments: nearly all of
+ * a package) cut out before saxes reads the rest, which it does a character at a time: keyed by
+ * where each text starts in the text saxes is given, put back when its element opens there. Only
+ * texts with no markup and no reference in them are cut ("<", "&", "]]>"), so what saxes reads
+ * has the same elements; a cut that no element claims (inside a comment) is simply dropped.
+ */
+function cutLongTexts(xml: string): { text: string; cuts: Map<number, string> } {
+  const cuts = new Map<number, string>();
+  const parts: string[] = [];
+  let from = 0;
+  let removed = 0;
+  let at = 0;
+  for (;;) {
+    const name = xml.indexOf("ContentTransferEncoded", at);
+    if (name < 0) break;
+    const gt = xml.indexOf(">", name);
+    if (gt < 0) break;
+    at = gt + 1;
+    const lt = xml.lastIndexOf("<", name);
+    const attrs = xml.slice(name, gt);
+    if (
+      lt < 0 ||
+      !/^<(?:[A-Za-z_][\w.-]*:)?$/.test(xml.slice(lt, name)) ||
+      attrs.endsWith("/") ||
+      (attrs.split('"').length - 1) % 2 !== 0 ||
+      (attrs.split("'").length - 1) % 2 !== 0
+    )
+      continue;
+    const end = xml.indexOf("<", at);
+    if (end < 0 || end - at < MIN_CUT) continue;
+    const amp = xml.indexOf("&", at);
+    const cdataEnd = xml.indexOf("]]>", at);
+    if ((amp >= 0 && amp < end) || (cdataEnd >= 0 && cdataEnd < end)) continue;
+    parts.push(xml.slice(from, at));
+    cuts.set(at - removed, xml.slice(at, end));
+    removed += end - at;
+    from = end;
+    at = end;
+  }
+  if (!cuts.size) return { text: xml, cuts };
+  parts.push(xml.slice(from));
+  return { text: parts.join(""), cuts };
+}
+
 /** Reads `xml` into a tree. Never throws. */
-export function parseXmlTree(xml: string, limits: XmlTreeLimits): XmlTreeResult {
+export function parseXmlTree(source: string, limits: XmlTreeLimits): XmlTreeResult {
+  const { text: xml, cuts } = cutLongTexts(source);
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XmlElement[] = [];
   /** Namespace declarations in scope, one map per open element. */
@@ -126,6 +175,10 @@ export function parseXmlTree(xml: string, limits: XmlTreeLimits): XmlTreeResult 
     if (!root) root = element;
     stack.push(element);
     texts.push([]);
+    if (cuts.size && local === "ContentTransferEncoded") {
+      const cut = cuts.get(parser.position);
+      if (cut !== undefined) texts.at(-1)!.push(cut);
+    }
   });
   parser.on("closetag", () => {
     const element = stack.pop()!;

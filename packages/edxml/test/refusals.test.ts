@@ -176,6 +176,39 @@ test("an attachment that only looks like a package: a warning, the bytes kept", 
   assert.deepEqual(plain.warnings, []);
 });
 
+test("long attachment texts (read past saxes): CRLF, a comment, a long placeholder, entities", () => {
+  const big = Uint8Array.from({ length: 30_000 }, (_, i) => (i * 7) % 256);
+  const xml = writeEdxmlDocument({
+    ...DOCUMENT,
+    attachments: [{ ...DOCUMENT.attachments[0]!, bytes: big }],
+  });
+  const b64 = Buffer.from(big).toString("base64");
+  // Windows line ends and a commented-out copy of the attachment before the real one.
+  const crlf = xml
+    .replaceAll("\n", "\r\n")
+    .replace(
+      "<AttachmentEncoded>",
+      `<!-- <edXML:ContentTransferEncoded>${b64}</edXML:ContentTransferEncoded> -->\r\n<AttachmentEncoded>`,
+    );
+  const d = readEdxml(utf8(crlf)) as EdxmlDocument;
+  assert.equal(d.kind, "document");
+  assert.deepEqual(d.attachments[0]!.bytes, big);
+  assert.deepEqual(d.warnings, []);
+  // A long text that is not base64 is a placeholder, not a file.
+  const junk = readEdxml(utf8(xml.replace(b64, `\${${"x".repeat(6000)}}`))) as EdxmlDocument;
+  assert.equal(junk.attachments[0]!.bytes, null);
+  assert.deepEqual(
+    junk.warnings.map((w) => w.code),
+    ["EDXML_ATTACHMENT_PLACEHOLDER"],
+  );
+  // Base64 written with character references is read through saxes, and decodes the same.
+  const ref = `&#${b64.charCodeAt(5000)};`;
+  const referenced = xml.replace(b64, `${b64.slice(0, 5000)}${ref}${b64.slice(5001)}`);
+  const r = readEdxml(utf8(referenced)) as EdxmlDocument;
+  assert.equal(r.kind, "document");
+  assert.deepEqual(r.attachments[0]!.bytes, big);
+});
+
 test("never throws: every cut of a package, and bytes flipped, give a package or a problem", () => {
   const bytes = utf8(GOOD);
   const codes = new Set<string>();
