@@ -346,15 +346,19 @@ function decodeAttachment(
     warn(ctx, "EDXML_ATTACHMENT_MISSING", el?.path ?? ownerPath, "The attachment has no content.");
     return null;
   }
-  const padding = compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0;
-  if (compact.length % 4 === 0) {
-    spend((compact.length / 4) * 3 - padding, el!.path, ctx);
-    const buffer = Buffer.from(compact, "base64");
+  // Base64 written without its final "=" padding is read as if it had it.
+  const padded =
+    compact.length % 4 === 2 ? `${compact}==` : compact.length % 4 === 3 ? `${compact}=` : compact;
+  if (padded.length % 4 === 0) {
+    const size =
+      (padded.length / 4) * 3 - (padded.endsWith("==") ? 2 : padded.endsWith("=") ? 1 : 0);
+    spend(size, el!.path, ctx);
+    const buffer = Buffer.from(padded, "base64");
     // Node skips what is not base64: the text is base64 when encoding the bytes gives it back
     // (faster than a regular expression over megabytes).
-    if (buffer.toString("base64") === compact)
+    if (buffer.toString("base64") === padded)
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
-    ctx.budget.used -= (compact.length / 4) * 3 - padding;
+    ctx.budget.used -= size;
   }
   const alphabet = /^[A-Za-z0-9+/=]*$/.test(compact);
   warn(
@@ -400,24 +404,28 @@ function innerPackage(bytes: Uint8Array, path: string, ctx: Context): Uint8Array
     if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null;
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
-    if (entry.method === 0) return data;
-    try {
-      return new Uint8Array(
-        inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }),
-      );
-    } catch {
-      return null;
-    }
+    let inner: Uint8Array;
+    if (entry.method === 0) inner = data;
+    else
+      try {
+        inner = new Uint8Array(
+          inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }),
+        );
+      } catch {
+        return null;
+      }
+    return /\.edxml$/i.test(entry.name) || looksLikeEdxml(inner) ? inner : null;
   }
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (
-    i < bytes.length &&
-    i < 64 &&
-    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
-  )
-    i++;
-  const head = Buffer.from(bytes.subarray(i, i + 512)).toString("latin1");
-  return head.startsWith("<?xml") || head.startsWith("<edXML") ? bytes : null;
+  return looksLikeEdxml(bytes) ? bytes : null;
+}
+
+/** XML whose first bytes name the edXML root or its namespace (not any XML file attached). */
+function looksLikeEdxml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart();
+  return head.startsWith("<") && (/<edXML[\s>/]/.test(head) || head.includes(EDXML_NS));
 }
 
 /** Reads a package inside an attachment, when it holds one, with the depth limit. */

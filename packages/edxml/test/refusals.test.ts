@@ -170,6 +170,16 @@ test("an attachment that only looks like a package: a warning, the bytes kept", 
     ["EDXML_NESTED_UNREADABLE"],
   );
   assert.match(d.warnings[0]!.message, /EDXML_WRONG_NAMESPACE/);
+  // A plain XML attachment is no package; base64 without its padding still decodes.
+  const text = '<?xml version="1.0" encoding="UTF-8"?><ghi-chu>Không phải gói</ghi-chu>';
+  let note = utf8(text);
+  while (note.length % 3 !== 1) note = utf8(`${new TextDecoder().decode(note)} `);
+  const xml = writeEdxmlDocument(carrying(note, "ghi-chu.xml"));
+  const unpadded = xml.replace(/(<edXML:ContentTransferEncoded[^>]*>[A-Za-z0-9+/]+)=+</, "$1<");
+  assert.notEqual(unpadded, xml);
+  const plainXml = readEdxml(utf8(unpadded)) as EdxmlDocument;
+  assert.deepEqual(plainXml.warnings, []);
+  assert.deepEqual(plainXml.attachments[0]!.bytes, note);
   // A real .docx (a zip of XML parts) is not taken for a package.
   const docx = await zipOf("word/document.xml", utf8("<w:document/>"));
   const plain = readEdxml(utf8(writeEdxmlDocument(carrying(docx, "a.docx")))) as EdxmlDocument;
