@@ -31,10 +31,10 @@ Cách dùng:
                                    Đọc gói edXML (QCVN 102:2016/BTTTT): gói văn bản hoặc gói trạng
                                    thái; --json: mỗi gói một dòng JSON; mã thoát 1: có gói bị từ
                                    chối (mã lỗi và lý do trên stderr), 2: có tệp không đọc được
-  vanthu edxml write VĂN_BẢN --from MÃ[=Tên] --to MÃ[=Tên]... -o GÓI.edxml
-                                   Đóng gói edXML một văn bản (.pdf, .docx, ...): số, ký hiệu,
-                                   ngày, trích yếu, người ký lấy từ chính văn bản; MÃ là mã định
-                                   danh cơ quan (ví dụ 000.00.00.H41)
+  vanthu edxml write VĂN_BẢN --from MÃ[=Tên] --to MÃ[=Tên]... [--attach TỆP]... -o GÓI.edxml
+                                   Đóng gói edXML một văn bản (.pdf, .docx, ...) và các tệp kèm
+                                   theo: số, ký hiệu, ngày, trích yếu, người ký lấy từ chính văn
+                                   bản; MÃ là mã định danh cơ quan (ví dụ 000.00.00.H41)
   vanthu edxml status --for DOCUMENT_ID --code 01|02|03|04|05|06|13|15|16 --from MÃ[=Tên]
                     [--to MÃ] [--description "..."] -o GÓI.edxml
                                    Viết gói trạng thái trả lời một văn bản (01 đã đến, 02 từ chối,
@@ -107,6 +107,7 @@ const OPTIONS = {
   from: { type: "string" },
   trust: { type: "string", multiple: true },
   to: { type: "string", multiple: true },
+  attach: { type: "string", multiple: true },
   for: { type: "string" },
   code: { type: "string" },
   description: { type: "string" },
@@ -192,6 +193,7 @@ const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
         files[0]!,
         {
           to: values.to ?? [],
+          attach: values.attach ?? [],
           ...(values.from ? { from: values.from } : {}),
           ...(values.out ? { out: values.out } : {}),
         },

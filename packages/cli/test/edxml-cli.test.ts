@@ -106,6 +106,8 @@ test("edxml write from a PDF read by the reader; the summary in Vietnamese", asy
     "000.00.00.H99",
     "--to",
     "000.00.00.G99",
+    "--attach",
+    EXAMPLE,
     "-o",
     file("pdf.edxml"),
   ]);
@@ -119,8 +121,15 @@ test("edxml write from a PDF read by the reader; the summary in Vietnamese", asy
   assert.match(text, /Tệp đính kèm: qd\.pdf \(application\/pdf, \d+ byte\)/);
   assert.match(text, /Nghiệp vụ: 0 \(văn bản mới\)/);
   assert.equal(text, text.normalize("NFC"));
+  assert.match(w.out[0]!, /2 tệp đính kèm/);
   const json = JSON.parse((await run(["edxml", "read", file("pdf.edxml"), "--json"])).out[0]!);
-  assert.equal(json.attachments[0].bytes, readFileSync(pdf).length);
+  assert.deepEqual(
+    json.attachments.map((a: { name: string; bytes: number }) => [a.name, a.bytes]),
+    [
+      ["qd.pdf", readFileSync(pdf).length],
+      ["03-quyet-dinh-ubnd.txt", readFileSync(EXAMPLE).length],
+    ],
+  );
 });
 
 test("edxml status: a status package for a DocumentId, read back", async () => {

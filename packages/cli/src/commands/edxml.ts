@@ -175,7 +175,7 @@ function badOrgan(o: EdxmlOrgan): boolean {
  */
 export async function edxmlWriteCommand(
   file: string,
-  options: { from?: string; to: string[]; out?: string; now?: Date },
+  options: { from?: string; to: string[]; attach?: string[]; out?: string; now?: Date },
   io: Io,
 ): Promise<number> {
   if (!options.from || !options.to.length || !options.out)
@@ -202,12 +202,21 @@ export async function edxmlWriteCommand(
     io.err(`${file}: ${vi(fatal.code, fatal.message)}`);
     return 1;
   }
+  const extra = [];
+  for (const path of options.attach ?? []) {
+    const more = await readBytes(path);
+    if (!(more instanceof Uint8Array)) {
+      io.err(`${path}: ${vi(more.notes[0]!.code, more.notes[0]!.message)}`);
+      return 1;
+    }
+    extra.push(attachment(basename(path), more));
+  }
   const parsed = parseExtracted(read.extracted);
   const pages = parsed.pages?.[1] ?? null;
   const model = documentFromParsed(parsed, {
     from,
     to,
-    attachments: [attachment(basename(file), bytes)],
+    attachments: [attachment(basename(file), bytes), ...extra],
     now: options.now ?? new Date(),
     pages,
   });
@@ -238,7 +247,7 @@ export async function edxmlWriteCommand(
   ))
     io.err(`${file}: lưu ý: ${vi(note.code, note.message)}`);
   io.out(
-    `Đã ghi ${options.out}: ${parsed.reference ?? "(chưa có số, ký hiệu)"}, DocumentId ${model.documentId}, ${to.length} nơi nhận, 1 tệp đính kèm (${bytes.length} byte).`,
+    `Đã ghi ${options.out}: ${parsed.reference ?? "(chưa có số, ký hiệu)"}, DocumentId ${model.documentId}, ${to.length} nơi nhận, ${model.attachments.length} tệp đính kèm (${model.attachments.reduce((n, a) => n + a.bytes!.length, 0)} byte).`,
   );
   return 0;
 }
