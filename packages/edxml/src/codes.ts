@@ -20,6 +20,7 @@ export const EDXML_PROBLEM_CODES = [
   "EDXML_TOO_MANY_ATTACHMENTS",
   "EDXML_ATTACHMENTS_TOO_LARGE",
   "EDXML_TOO_DEEP",
+  "EDXML_UNREADABLE",
 ] as const;
 export type EdxmlProblemCode = (typeof EDXML_PROBLEM_CODES)[number];
 
@@ -73,6 +74,7 @@ const VI: Record<EdxmlCode, string> = {
   EDXML_TOO_MANY_ATTACHMENTS: "Gói edXML có quá nhiều tệp đính kèm.",
   EDXML_ATTACHMENTS_TOO_LARGE: "Tệp đính kèm của gói edXML quá lớn.",
   EDXML_TOO_DEEP: "Gói edXML lồng trong tệp đính kèm quá nhiều tầng.",
+  EDXML_UNREADABLE: "Không đọc được gói edXML.",
   EDXML_UNBOUND_PREFIX: "Tiền tố không gian tên chưa được khai báo (đọc như edXML).",
   EDXML_UNCLOSED_ELEMENT: "Một phần tử thiếu thẻ đóng; đọc như đóng cùng phần tử lồng bên trong.",
   EDXML_NESTED_ORGAN: "Thông tin cơ quan nằm lồng trong một phần tử cùng tên.",

@@ -65,12 +65,21 @@ interface Context {
  * document or a status package (with its warnings), or `{kind: "problem", code, path, message}`.
  */
 export function readEdxml(bytes: Uint8Array, limits: Partial<EdxmlLimits> = {}): EdxmlReadResult {
-  return readPackage(bytes, {
-    limits: { ...DEFAULT_EDXML_LIMITS, ...limits },
-    depth: 0,
-    budget: { used: 0 },
-    warnings: [],
-  });
+  try {
+    return readPackage(bytes, {
+      limits: { ...DEFAULT_EDXML_LIMITS, ...limits },
+      depth: 0,
+      budget: { used: 0 },
+      warnings: [],
+    });
+  } catch (error) {
+    // Not expected (every refusal above has its code): a package still never crashes its reader.
+    return refusal(
+      "EDXML_UNREADABLE",
+      "",
+      `The package could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function refusal(code: EdxmlProblemCode, path: string, message: string): EdxmlRefusal {
