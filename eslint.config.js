@@ -101,6 +101,8 @@ export default tseslint.config(
           "@vanthu/db",
           "@vanthu/extract",
           "@vanthu/render",
+          "@vanthu/signatures",
+          "@vanthu/edxml",
           "@vanthu/web",
         ],
         "contract depends on core (and zod) only.",
@@ -116,7 +118,7 @@ export default tseslint.config(
     files: ["packages/extract/src/**/*.ts"],
     rules: {
       "no-restricted-imports": layerRule(
-        ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/signatures"],
+        ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/signatures", "@vanthu/edxml"],
         "extract sits below cli and server.",
       ),
     },
@@ -125,18 +127,31 @@ export default tseslint.config(
   ...[
     [
       "packages/render/src/**/*.ts",
-      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/extract"],
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/extract", "@vanthu/edxml"],
       "render depends on core only.",
     ],
     [
       "packages/db/src/**/*.ts",
-      ["@vanthu/cli", "@vanthu/server", "@vanthu/render", "@vanthu/extract"],
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/render", "@vanthu/extract", "@vanthu/edxml"],
       "db sits below server and cli.",
     ],
     [
       "packages/signatures/src/**/*.ts",
-      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/web"],
+      ["@vanthu/cli", "@vanthu/server", "@vanthu/db", "@vanthu/web", "@vanthu/edxml"],
       "signatures sits below server and cli (it may use core, extract and render).",
+    ],
+    [
+      // edXML packages (QCVN 102:2016): above signatures, below the server and the CLI.
+      "packages/edxml/src/**/*.ts",
+      [
+        "@vanthu/cli",
+        "@vanthu/server",
+        "@vanthu/db",
+        "@vanthu/web",
+        "@vanthu/render",
+        "@vanthu/contract",
+      ],
+      "edxml sits below server and cli (it may use core, extract and signatures).",
     ],
     ["packages/server/src/**/*.ts", ["@vanthu/cli"], "server sits below cli."],
   ].map(([files, above, message]) => ({

@@ -40,7 +40,16 @@ function packageName(path: string): string {
  * must not load: each one costs start-up time (PGlite alone a few hundred ms).
  */
 const SERVER_ONLY = ["@electric-sql/pglite", "fastify", "kysely", "pg", "@node-rs/argon2"];
-const LIGHT_COMMANDS = ["main", "parse", "lint", "render", "demo", "verify", "parse-thread"];
+const LIGHT_COMMANDS = [
+  "main",
+  "parse",
+  "lint",
+  "render",
+  "demo",
+  "verify",
+  "edxml",
+  "parse-thread",
+];
 
 if (process.argv.includes("--if-stale") && buildState(`${dist}${sep}`).fresh) process.exit(0);
 
@@ -175,7 +184,7 @@ const inputs = [
   "package.json",
   "tsconfig.json",
   "scripts/build-cli.ts",
-  ...["core", "contract", "extract", "render", "db", "server", "cli"].map(
+  ...["core", "contract", "extract", "render", "edxml", "db", "server", "cli"].map(
     (p) => `packages/${p}/package.json`,
   ),
 ];

@@ -27,6 +27,19 @@ Cách dùng:
                                    điểm ký, chuỗi chứng thư theo các chứng thư gốc --trust);
                                    mã thoát 0: mọi chữ ký còn nguyên, 1: có chữ ký bị phá vỡ,
                                    2: có tệp không đọc được
+  vanthu edxml read FILE... [--json]
+                                   Đọc gói edXML (QCVN 102:2016/BTTTT): gói văn bản hoặc gói trạng
+                                   thái; --json: mỗi gói một dòng JSON; mã thoát 1: có gói bị từ
+                                   chối (mã lỗi và lý do trên stderr), 2: có tệp không đọc được
+  vanthu edxml write VĂN_BẢN --from MÃ[=Tên] --to MÃ[=Tên]... [--attach TỆP]... -o GÓI.edxml
+                                   Đóng gói edXML một văn bản (.pdf, .docx, ...) và các tệp kèm
+                                   theo: số, ký hiệu, ngày, trích yếu, người ký lấy từ chính văn
+                                   bản; MÃ là mã định danh cơ quan (ví dụ 000.00.00.H41)
+  vanthu edxml status --for DOCUMENT_ID --code 01|02|03|04|05|06|13|15|16 --from MÃ[=Tên]
+                    [--to MÃ] [--description "..."] -o GÓI.edxml
+                                   Viết gói trạng thái trả lời một văn bản (01 đã đến, 02 từ chối,
+                                   03 vào sổ, 04 phân công, 05 đang xử lý, 06 hoàn thành; 13 đề
+                                   nghị lấy lại, 15 đồng ý, 16 từ chối lấy lại)
   vanthu demo [DIR]               Đọc các văn bản mẫu (mặc định: examples/) và liên kết giữa chúng
   vanthu serve [--port N] [--no-demo]
                                    Chạy dịch vụ (mặc định cổng 3000, dữ liệu trong ./data; PostgreSQL
@@ -59,7 +72,7 @@ Cách dùng:
                                    khi --force (dữ liệu cũ được giữ lại bên cạnh)
   vanthu --help | --version
 
-Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi; verify: và mọi chữ ký còn nguyên), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp; verify: có chữ ký bị phá vỡ), 2 khi dùng sai (verify: hoặc có tệp không đọc được).
+Mã thoát: 0 khi mọi tệp đọc được (lint: và không có lỗi; verify: và mọi chữ ký còn nguyên), 1 khi có tệp lỗi (báo trên stderr kèm tên tệp; verify: có chữ ký bị phá vỡ; edxml read: có gói bị từ chối), 2 khi dùng sai (verify, edxml read: hoặc có tệp không đọc được).
 `;
 
 const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
@@ -93,6 +106,11 @@ const OPTIONS = {
   reason: { type: "string" },
   from: { type: "string" },
   trust: { type: "string", multiple: true },
+  to: { type: "string", multiple: true },
+  attach: { type: "string", multiple: true },
+  for: { type: "string" },
+  code: { type: "string" },
+  description: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
@@ -153,6 +171,53 @@ const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
       );
     const { verifyCommand } = await import("./commands/verify.ts");
     return verifyCommand(args, { json: values.json, trust: values.trust ?? [] }, io);
+  },
+  async edxml({ args: [verb, ...files], values, io }) {
+    if (verb === "read") {
+      if (!files.length)
+        return usage(
+          io,
+          "vanthu edxml read: cần ít nhất một tệp. Ví dụ: vanthu edxml read goi.edxml --json",
+        );
+      const { edxmlReadCommand } = await import("./commands/edxml.ts");
+      return edxmlReadCommand(files, { json: values.json }, io);
+    }
+    if (verb === "write") {
+      if (files.length !== 1)
+        return usage(
+          io,
+          "vanthu edxml write: cần đúng một văn bản. Ví dụ: vanthu edxml write cong-van.pdf --from 000.00.00.H41 --to 000.00.00.G22 -o cong-van.edxml",
+        );
+      const { edxmlWriteCommand } = await import("./commands/edxml.ts");
+      return edxmlWriteCommand(
+        files[0]!,
+        {
+          to: values.to ?? [],
+          attach: values.attach ?? [],
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.out ? { out: values.out } : {}),
+        },
+        io,
+      );
+    }
+    if (verb === "status") {
+      const { edxmlStatusCommand } = await import("./commands/edxml.ts");
+      return edxmlStatusCommand(
+        {
+          ...(values.for ? { for: values.for } : {}),
+          ...(values.code ? { code: values.code } : {}),
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+          ...(values.description ? { description: values.description } : {}),
+          ...(values.out ? { out: values.out } : {}),
+        },
+        io,
+      );
+    }
+    return usage(
+      io,
+      'vanthu edxml: dùng "vanthu edxml read|write|status ...". Gõ vanthu --help để xem cách dùng.',
+    );
   },
   async demo({ args, io }) {
     const { demoCommand } = await import("./commands/demo.ts");

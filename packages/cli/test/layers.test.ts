@@ -80,7 +80,7 @@ test("web runs core only, and takes only types from the server", async () => {
   await passes(web, 'import { type ErrorCode } from "@vanthu/server";');
   await passes(web, 'import { api } from "../api.ts";');
   await caught(web, 'import { ERRORS } from "@vanthu/server";', /only types from the server/);
-  for (const pkg of ["db", "extract", "render", "signatures", "cli"]) {
+  for (const pkg of ["db", "extract", "render", "signatures", "edxml", "cli"]) {
     await caught(web, `import { x } from "@vanthu/${pkg}";`, /web runs core only/);
     await caught(web, `import type { X } from "@vanthu/${pkg}";`, /web runs core only/);
   }
@@ -121,6 +121,26 @@ test("the packages below keep their rules, type imports included", async () => {
     /signatures sits below/,
   );
   await passes("packages/cli/src/commands/x.ts", 'import { verifyPdf } from "@vanthu/signatures";');
+  // edXML (issue 17) uses core, extract and signatures; server and cli use it.
+  await passes("packages/edxml/src/x.ts", 'import { readZipDirectory } from "@vanthu/extract";');
+  await passes("packages/edxml/src/x.ts", 'import { foldKey } from "@vanthu/core";');
+  await caught(
+    "packages/edxml/src/x.ts",
+    'import { x } from "@vanthu/server";',
+    /edxml sits below server and cli/,
+  );
+  await caught(
+    "packages/signatures/src/x.ts",
+    'import { readEdxml } from "@vanthu/edxml";',
+    /signatures sits below/,
+  );
+  await caught(
+    "packages/extract/src/x.ts",
+    'import { x } from "@vanthu/edxml";',
+    /extract sits below/,
+  );
+  await passes("packages/cli/src/commands/x.ts", 'import { readEdxml } from "@vanthu/edxml";');
+  await passes("packages/server/src/x.ts", 'import { readEdxml } from "@vanthu/edxml";');
   await caught("packages/server/src/x.ts", 'import { x } from "@vanthu/cli";', /server sits below/);
   await passes("packages/server/src/x.ts", 'import { foldKey } from "@vanthu/core";');
 });
