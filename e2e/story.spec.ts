@@ -210,6 +210,18 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   await expect(row).toContainText("Chưa vào sổ");
   await shot(page, "incoming-box");
   await row.getByRole("link", { name: reference }).click();
+  // Signed by the leader at approval and by the Sở at issuing; the demo's root is trusted.
+  const signatures = page.getByTestId("signatures");
+  await expect(signatures).toContainText("Chữ ký số hợp lệ");
+  await expect(signatures.getByRole("listitem")).toHaveCount(2);
+  await expect(signatures.getByRole("listitem").last()).toContainText(
+    "Chữ ký của Sở Thông tin và Truyền thông hợp lệ, văn bản không bị thay đổi sau khi ký.",
+  );
+  await expect(signatures.getByRole("listitem").first()).toContainText(
+    /hợp lệ, văn bản không bị thay đổi sau khi ký\. Sau chữ ký này văn bản có thêm \d+ lần cập nhật/,
+  );
+  await shot(page, "received-signatures");
+  const received = page.url();
   await page.getByRole("button", { name: "Vào sổ văn bản đến" }).click();
   const dialog = page.getByRole("dialog", { name: "Vào sổ văn bản đến" });
   await expect(dialog.getByLabel("Số, ký hiệu")).toHaveValue(reference);
@@ -222,10 +234,37 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   await shot(page, "registered");
   await page.getByRole("link", { name: "Sổ đăng ký" }).click();
   await expect(page.getByRole("cell", { name: reference })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(reference) })).toContainText(
+    "Chữ ký số hợp lệ",
+  );
   await shot(page, "incoming-register");
 
+  // A copy of the same PDF with one signed byte changed, brought in by hand: the warning.
+  const id = /\/van-ban\/([0-9a-f-]{36})/.exec(received)![1]!;
+  const opened = await (await page.request.get(`/api/documents/${id}`)).json();
+  const pdf = opened.files.find((f: { role: string }) => f.role === "rendered");
+  const bytes = Buffer.from(
+    await (
+      await page.request.get(`/api/documents/${id}/files/${encodeURIComponent(pdf.name)}`)
+    ).body(),
+  );
+  const at = bytes.indexOf(0x0a) + 2; // the header's binary comment, inside the first signed range
+  bytes[at] = bytes[at] === 0xe2 ? 0xe3 : 0xe2;
+  await page.getByRole("link", { name: "Nhập văn bản đến" }).click();
+  await page
+    .getByTestId("import-input")
+    .setInputFiles([{ name: "ban-sao-da-sua.pdf", mimeType: "application/pdf", buffer: bytes }]);
+  // Read in the background: its row links the record once the file is read.
+  const copyLink = page
+    .getByRole("row", { name: /ban-sao-da-sua\.pdf/ })
+    .getByRole("link", { name: reference });
+  await expect(copyLink).toBeVisible({ timeout: 60_000 });
+  await copyLink.click();
+  await expect(page.getByTestId("signatures")).toContainText("Văn bản đã bị sửa sau khi ký");
+  await shot(page, "tampered-copy");
+
   // The newspaper carries it out with its own công văn, which cites the directive.
-  await page.goBack();
+  await page.goto(received);
   await page.getByRole("button", { name: "Soạn văn bản triển khai" }).click();
   // Asked first: a draft is made only when the clerk says so.
   await page.getByRole("dialog").getByRole("button", { name: "Tạo dự thảo" }).click();
