@@ -5,7 +5,14 @@
  * placed under one's own, renaming.
  */
 import { z } from "zod";
-import { AGENCY_KINDS, AGENCY_ROLES, NUMBERING_SCHEMES, cleanName } from "@vanthu/core";
+import {
+  AGENCY_KINDS,
+  AGENCY_ROLES,
+  NUMBERING_SCHEMES,
+  cleanName,
+  normalizeOrganId,
+  organIdProblem,
+} from "@vanthu/core";
 import { endpoint } from "./endpoint.ts";
 import { PASSWORD_MAX_LENGTH } from "./auth.ts";
 import { day, id, items, ok, role, timestamp } from "./common.ts";
@@ -16,6 +23,13 @@ import { day, id, items, ok, role, timestamp } from "./common.ts";
 export const TITLE_SUGGESTIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên"] as const;
 
 const email = z.email().max(200);
+
+/** An agency identifier of the exchange (core's organIdProblem), stored upper case. */
+export const organId = z
+  .string()
+  .max(40)
+  .refine((v) => !organIdProblem(v), "mã định danh như 000.00.00.H37")
+  .transform(normalizeOrganId);
 
 /** Where a person sits: their unit, whether they head it, follow-up (đôn đốc), e-mail. */
 const placement = {
@@ -95,6 +109,8 @@ export const agencySchema = z.strictObject({
   portalDomain: z.string().trim().max(200).optional(),
   numbering: z.enum(NUMBERING_SCHEMES).optional(),
   term: z.string().trim().max(20).optional(),
+  /** The exchange's agency identifier (mã định danh, "000.00.00.H37"). */
+  organId: organId.optional(),
   units: z
     .array(
       z.strictObject({
@@ -126,6 +142,8 @@ export const agencyEntry = z.strictObject({
   kind: z.enum(AGENCY_KINDS),
   place: z.string().nullable(),
   parentId: id.nullable(),
+  /** The exchange's agency identifier (mã định danh); null: none given yet. */
+  organId: z.string().nullable(),
   /** Former names, so that an agency is found under the name it had. */
   formerNames: z.array(z.string()),
 });

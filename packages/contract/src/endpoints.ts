@@ -14,6 +14,7 @@ import { authEndpoints } from "./auth.ts";
 import { delegationEndpoints } from "./delegations.ts";
 import { deliveryEndpoints } from "./deliveries.ts";
 import { documentEndpoints } from "./documents.ts";
+import { exchangeEndpoints } from "./exchange.ts";
 import { followupEndpoints } from "./followup.ts";
 import { formEndpoints } from "./forms.ts";
 import { importEndpoints } from "./imports.ts";
@@ -44,6 +45,7 @@ export const endpoints = {
   ...reviewEndpoints,
   ...workEndpoints,
   ...signatureEndpoints,
+  ...exchangeEndpoints,
   ...signingEndpoints,
 } satisfies Record<string, EndpointSpec>;
 

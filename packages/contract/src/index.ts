@@ -27,6 +27,7 @@ export * from "./followup.ts";
 export * from "./search.ts";
 export * from "./registers.ts";
 export * from "./signatures.ts";
+export * from "./exchange.ts";
 export * from "./agencies.ts";
 export * from "./imports.ts";
 export * from "./forms.ts";

@@ -66,6 +66,25 @@ export interface AgencyTable {
   valid_to: string | null;
   replaced_by: string | null;
   created_at: CreatedAt;
+  /** The exchange's agency identifier (mã định danh, "000.00.00.H37"); null: none yet. */
+  organ_id: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  telephone: ColumnType<string | null, string | null | undefined, string | null>;
+  website: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An agency outside this installation, in the exchange's directory (issue 17). */
+export interface DirectoryEntryTable {
+  organ_id: string;
+  name: string;
+  address: string | null;
+  email: string | null;
+  telephone: string | null;
+  website: string | null;
+  parent_organ_id: string | null;
+  updated_by: string | null;
+  updated_at: Date;
 }
 
 /** Renames of an agency: the old name stays findable. */
@@ -632,6 +651,7 @@ export interface SchemaMigrationTable {
 
 export interface Database {
   agencies: AgencyTable;
+  directory_entries: DirectoryEntryTable;
   agency_history: AgencyHistoryTable;
   units: UnitTable;
   unit_history: UnitHistoryTable;

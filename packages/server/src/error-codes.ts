@@ -270,6 +270,17 @@ export const ERRORS = {
     vi: "Cơ quan đã tồn tại (trùng mã, hoặc trùng tên với cơ quan cùng cấp).",
     en: "The agency exists (same code, or same name under the same parent).",
   },
+  // The exchange's identifiers and directory (issue 17).
+  ORGAN_ID_TAKEN: {
+    status: 409,
+    vi: "Mã định danh này đã là của một cơ quan khác.",
+    en: "The agency identifier is another agency's.",
+  },
+  DIRECTORY_INVALID: {
+    status: 422,
+    vi: "Danh bạ có dòng không đọc được: không dòng nào được nhập. Hãy sửa các dòng được nêu rồi nhập lại.",
+    en: "Rows of the directory CSV cannot be read: nothing was imported.",
+  },
   AGENCY_NOT_OWNED: {
     status: 403,
     vi: "Chỉ cấp quản lý của cơ quan mới được tạo cơ quan trực thuộc; cơ quan cấp cao nhất do quản trị hệ thống tạo.",

@@ -174,6 +174,11 @@ const FIXTURES: Record<string, Fixture> = {
     reason: "thử quyền",
   }),
   "GET /api/agencies/:id/history": each("agencyId"),
+  "PUT /api/admin/agencies/:id/exchange": write("agencyId", { organId: "000.00.99.Z99" }),
+  "GET /api/admin/directory": once(),
+  "POST /api/admin/directory/import": once({ body: () => ({ csv: "ma,ten\n000.00.98.Z99,Thử" }) }),
+  "PUT /api/admin/directory/:organId": once({ body: () => ({ name: "Cơ quan thử" }) }),
+  "DELETE /api/admin/directory/:organId": once(),
   "POST /api/imports": once({ upload: { name: "c.txt", bytes: txt("Kính gửi: Sở") } }),
   "POST /api/imports/:id/files": {
     ...write("importBatch"),

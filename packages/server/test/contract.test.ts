@@ -513,6 +513,28 @@ for (const kind of testDatabaseKinds()) {
         body: { name: "Trung tâm Thử nghiệm số", reason: "đổi tên theo quyết định mới" },
       });
       await call(admin, "GET /api/agencies/:id/history", agency);
+      // The exchange: the new agency's identifier; the directory, imported and edited.
+      await call(admin, "PUT /api/admin/agencies/:id/exchange", agency, {
+        body: { organId: "000.00.51.H37", email: "tttn@langson.gov.vn" },
+      });
+      await call(admin, "GET /api/admin/directory");
+      await call(
+        installer,
+        "POST /api/admin/directory/import",
+        {},
+        {
+          body: { csv: "Mã định danh,Tên cơ quan\n000.00.00.H14,Ủy ban nhân dân tỉnh Bắc Giang" },
+        },
+      );
+      await call(
+        installer,
+        "PUT /api/admin/directory/:organId",
+        { organId: "000.00.00.G17" },
+        {
+          body: { name: "Bộ Nội vụ" },
+        },
+      );
+      await call(installer, "DELETE /api/admin/directory/:organId", { organId: "000.00.00.G17" });
 
       // The new user changes the password given, then signs out.
       const newcomer = await t.login("thu.hopdong", reset.password);

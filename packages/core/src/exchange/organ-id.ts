@@ -27,11 +27,15 @@ export const ORGAN_ID_PROBLEMS_VI = {
 
 /**
  * Rows of CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF; a BOM dropped), NFC.
- * Empty lines are left out; each row keeps its line number (1-based) for messages.
+ * The separator is the header line's: a comma, or the semicolon or tab that spreadsheets in
+ * Vietnamese locales write. Empty lines are left out; each row keeps its line number (1-based).
  */
 export function readCsv(text: string, maxRows = 50_000): Array<{ line: number; cells: string[] }> {
   const rows: Array<{ line: number; cells: string[] }> = [];
   const s = text.normalize("NFC").replace(/^\uFEFF/, "");
+  const first = (/^[^\r\n]*/.exec(s)?.[0] ?? "").replace(/"[^"]*"/g, "");
+  const count = (c: string) => first.split(c).length - 1;
+  const separator = [";", "\t"].find((c) => count(c) > count(",")) ?? ",";
   let cells: string[] = [];
   let cell = "";
   let quoted = false;
@@ -55,7 +59,7 @@ export function readCsv(text: string, maxRows = 50_000): Array<{ line: number; c
         cell += c;
       }
     } else if (c === '"' && !cell) quoted = true;
-    else if (c === "," || c === ";") {
+    else if (c === separator) {
       cells.push(cell);
       cell = "";
     } else if (c === "\n" || c === "\r") {

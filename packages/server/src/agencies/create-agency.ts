@@ -21,6 +21,7 @@ import {
   uniqueViolation,
 } from "./agency-identity.ts";
 import { insertUser } from "./create-user.ts";
+import { assertOrganIdFree } from "./directory.ts";
 
 export { agencySchema, type AgencyInput };
 
@@ -93,6 +94,7 @@ export async function createAgency(
       // An agency admin's agencies are in its own place: the name check below is per place.
       const place = (authority.scope === "agency" && parent?.place) || a.place || null;
       await assertNameFree(trx, { name: a.name, parentId: parent?.id ?? null, place, authority });
+      if (a.organId) await assertOrganIdFree(trx, a.organId, null);
       const agencyId = await insertAgency(trx, {
         code: a.code,
         name: a.name,
@@ -104,6 +106,7 @@ export async function createAgency(
         portal_domain: a.portalDomain ?? null,
         numbering: a.numbering ?? (a.kind === "party" ? "term-per-type" : "yearly"),
         term: a.term ?? null,
+        organ_id: a.organId ?? null,
         created_at: at,
       });
       for (const u of a.units)

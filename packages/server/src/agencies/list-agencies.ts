@@ -6,7 +6,7 @@ import { INSTALLATION } from "./agency-identity.ts";
 export async function listAgencies(ctx: AppContext): Promise<AgencyEntry[]> {
   const rows = await ctx.db
     .selectFrom("agencies")
-    .select(["id", "code", "name", "abbreviation", "kind", "place", "parent_id"])
+    .select(["id", "code", "name", "abbreviation", "kind", "place", "parent_id", "organ_id"])
     .where("kind", "!=", INSTALLATION.kind)
     .orderBy("name")
     .execute();
@@ -31,6 +31,7 @@ export async function listAgencies(ctx: AppContext): Promise<AgencyEntry[]> {
             kind: r.kind,
             place: r.place,
             parentId: r.parent_id,
+            organId: r.organ_id,
             formerNames: former.get(r.id) ?? [],
           },
         ],

@@ -10,6 +10,13 @@ import { closeUnit } from "./close-unit.ts";
 import { createUnit } from "./create-unit.ts";
 import { createUserFor } from "./create-user.ts";
 import { listAgencies } from "./list-agencies.ts";
+import {
+  importDirectory,
+  listDirectory,
+  putDirectoryEntry,
+  removeDirectoryEntry,
+  setExchangeIdentity,
+} from "./directory.ts";
 import { listPeople } from "./list-people.ts";
 import { listUnits } from "./list-units.ts";
 import { listUsers } from "./list-users.ts";
@@ -20,6 +27,23 @@ import { updateUser } from "./update-user.ts";
 export function agencyRoutes(ctx: AppContext): RouteTable {
   return {
     "GET /api/agencies": async () => ({ items: await listAgencies(ctx) }),
+
+    // The exchange's identifiers and the directory of other systems' agencies (directory.ts).
+    "PUT /api/admin/agencies/:id/exchange": async ({ actor, params, body }) => {
+      await setExchangeIdentity(ctx, actor, params.id, body);
+      return { ok: true };
+    },
+    "GET /api/admin/directory": async () => ({ items: await listDirectory(ctx) }),
+    "POST /api/admin/directory/import": async ({ actor, body }) =>
+      importDirectory(ctx, actor, body.csv),
+    "PUT /api/admin/directory/:organId": async ({ actor, params, body }) => {
+      await putDirectoryEntry(ctx, actor, params.organId, body);
+      return { ok: true };
+    },
+    "DELETE /api/admin/directory/:organId": async ({ actor, params }) => {
+      await removeDirectoryEntry(ctx, actor, params.organId);
+      return { ok: true };
+    },
 
     "GET /api/agencies/:id/history": async ({ params }) => ({
       items: await agencyHistory(ctx, params.id),

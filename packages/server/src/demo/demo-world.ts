@@ -20,8 +20,9 @@ import { sendDeadlineNotices } from "../handling/deadline-job.ts";
 
 const LS = { parentLine: "UBND tỉnh Lạng Sơn", place: "Lạng Sơn" };
 const HD = { parentLine: "UBND tỉnh Hải Dương", place: "Hải Dương" };
-const district = (code: string, where: string): AgencyInput => ({
+const district = (code: string, where: string, organId: string): AgencyInput => ({
   code: `vhtt-${code}`,
+  organId,
   name: `Phòng Văn hóa và Thông tin ${where}`,
   abbreviation: "VHTT",
   kind: "state",
@@ -29,9 +30,12 @@ const district = (code: string, where: string): AgencyInput => ({
   place: "Lạng Sơn",
 });
 
+// Agency identifiers (mã định danh) of the demo: made up in the shape of QĐ 20/2020/QĐ-TTg's,
+// the province's letters and number last (not the real codes of these agencies).
 export const DEMO_AGENCIES: AgencyInput[] = [
   {
     code: "ubnd-ls",
+    organId: "000.00.00.H37",
     name: "Ủy ban nhân dân tỉnh Lạng Sơn",
     abbreviation: "UBND",
     kind: "state",
@@ -40,6 +44,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "tu-ls",
+    organId: "000.00.00.T37",
     name: "Tỉnh ủy Lạng Sơn",
     abbreviation: "TU",
     kind: "party",
@@ -48,6 +53,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "stttt-ls",
+    organId: "000.00.21.H37",
     name: "Sở Thông tin và Truyền thông",
     abbreviation: "STTTT",
     kind: "state",
@@ -61,6 +67,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "baolangson",
+    organId: "000.00.41.H37",
     name: "Báo Lạng Sơn",
     abbreviation: "BLS",
     kind: "press",
@@ -72,17 +79,19 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "ptth-ls",
+    organId: "000.00.42.H37",
     name: "Đài Phát thanh và Truyền hình tỉnh Lạng Sơn",
     abbreviation: "PTTH",
     kind: "broadcaster",
     place: "Lạng Sơn",
   },
-  district("tpls", "thành phố Lạng Sơn"),
-  district("caoloc", "huyện Cao Lộc"),
-  district("chilang", "huyện Chi Lăng"),
+  district("tpls", "thành phố Lạng Sơn", "000.31.30.H37"),
+  district("caoloc", "huyện Cao Lộc", "000.32.30.H37"),
+  district("chilang", "huyện Chi Lăng", "000.33.30.H37"),
   // Commune radio stations, to which a district office passes a directive on.
   {
     code: "dtt-maipha",
+    organId: "000.60.31.H37",
     name: "Đài Truyền thanh xã Mai Pha",
     abbreviation: "ĐTT",
     kind: "broadcaster",
@@ -91,6 +100,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "dtt-hoangdong",
+    organId: "000.61.31.H37",
     name: "Đài Truyền thanh xã Hoàng Đồng",
     abbreviation: "ĐTT",
     kind: "broadcaster",
@@ -99,6 +109,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "ldld-bg",
+    organId: "000.00.00.L14",
     name: "Liên đoàn Lao động tỉnh Bắc Giang",
     abbreviation: "LĐLĐ",
     kind: "union",
@@ -108,6 +119,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "btgtu-bg",
+    organId: "000.00.02.T14",
     name: "Ban Tuyên giáo Tỉnh ủy Bắc Giang",
     abbreviation: "BTGTU",
     kind: "party",
@@ -116,6 +128,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "ubnd-hd",
+    organId: "000.00.00.H26",
     name: "Ủy ban nhân dân tỉnh Hải Dương",
     abbreviation: "UBND",
     kind: "state",
@@ -123,6 +136,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "stttt-hd",
+    organId: "000.00.21.H26",
     name: "Sở Thông tin và Truyền thông",
     abbreviation: "STTTT",
     kind: "state",
@@ -132,6 +146,7 @@ export const DEMO_AGENCIES: AgencyInput[] = [
   },
   {
     code: "sct-hd",
+    organId: "000.00.17.H26",
     name: "Sở Công Thương",
     abbreviation: "SCT",
     kind: "state",
@@ -170,6 +185,28 @@ export const DEMO_UNIT_PEOPLE = [
   { suffix: "pholanhdao", role: "leader", title: "Phó Lãnh đạo", unit: null, head: false },
 ] as const;
 
+/** The directory's agencies of other systems (the two identifiers QCVN 102's users all know). */
+const DEMO_DIRECTORY = [
+  {
+    organ_id: "000.00.00.G22",
+    name: "Văn phòng Chính phủ",
+    address: "1 Hoàng Hoa Thám, Ba Đình, Hà Nội",
+    email: null,
+    telephone: null,
+    website: "https://vpcp.chinhphu.vn",
+    parent_organ_id: null,
+  },
+  {
+    organ_id: "000.00.00.H41",
+    name: "Ủy ban nhân dân tỉnh Nghệ An",
+    address: "Thành phố Vinh, Nghệ An",
+    email: null,
+    telephone: null,
+    website: "https://www.nghean.gov.vn",
+    parent_organ_id: null,
+  },
+];
+
 /** True when the database has no agency yet. */
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
   return !(await ctx.db.selectFrom("agencies").select("id").limit(1).executeTakeFirst());
@@ -185,6 +222,12 @@ export async function seedDemoWorld(
 ): Promise<{ agencies: number; users: number; documents: number; signers: number }> {
   const at = ctx.now();
   for (const a of DEMO_AGENCIES) await createAgency(ctx.db, null, a, at);
+  // Agencies of other systems on the exchange, in the directory (not hosted here).
+  await ctx.db
+    .insertInto("directory_entries")
+    .values(DEMO_DIRECTORY.map((e) => ({ ...e, updated_by: null, updated_at: at })))
+    .onConflict((oc) => oc.column("organ_id").doNothing())
+    .execute();
   // One hash for every demo account: they share the password anyway.
   const hash = await hashPassword(DEMO_PASSWORD);
   const agencies = await ctx.db
