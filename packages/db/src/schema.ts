@@ -542,12 +542,7 @@ export interface RegisterEntryTable {
 
 /** A file's signatures over all: none, broken, chain unknown, valid, or not readable. */
 export type FileSignatureLevel =
-  | "none"
-  | "broken"
-  | "unknown-chain"
-  | "invalid-certificate"
-  | "valid"
-  | "unreadable";
+  "none" | "broken" | "unknown-chain" | "invalid-certificate" | "valid" | "unreadable";
 
 /** A root certificate an admin trusts (issue 16). */
 export interface TrustAnchorTable {
