@@ -181,6 +181,7 @@ export type {
   DocumentContent,
   DocumentDetail,
   DocumentSignatures,
+  DirectoryEntry,
   FileSignatureLevelName,
   TrustAnchorEntry,
   DocumentLinks,

@@ -301,6 +301,24 @@ export const en: Catalog = {
     result: "Result",
     fromCli: "command line",
   },
+  exchange: {
+    tab: "Exchange",
+    help: "The agency's identifier (Decision 20/2020/QĐ-TTg) and contacts, used when documents are sent to and received from other systems over the exchange axis.",
+    organId: "Agency identifier",
+    name: "Agency",
+    address: "Address",
+    email: "E-mail",
+    telephone: "Telephone",
+    website: "Website",
+    parent: "Parent's identifier",
+    hosted: "In this system",
+    directory: "Exchange directory",
+    importHelp:
+      "Import other systems' agencies from a CSV file: the first line names the columns (identifier, name, address, e-mail, telephone, website, parent). A file with a bad line imports nothing.",
+    import: "Import the directory from CSV",
+    imported: (added: number, updated: number, unchanged: number) =>
+      `Directory imported: ${added} added, ${updated} changed, ${unchanged} unchanged.`,
+  },
   signatures: {
     level: {
       none: "The document's PDF carries no digital signature.",

@@ -301,6 +301,24 @@ export const vi = {
     result: "Kết quả",
     fromCli: "dòng lệnh",
   },
+  exchange: {
+    tab: "Liên thông",
+    help: "Mã định danh (theo Quyết định 20/2020/QĐ-TTg) và thông tin liên hệ của cơ quan, dùng khi gửi, nhận văn bản với các hệ thống khác qua trục liên thông.",
+    organId: "Mã định danh",
+    name: "Tên cơ quan",
+    address: "Địa chỉ",
+    email: "Thư điện tử",
+    telephone: "Điện thoại",
+    website: "Trang thông tin điện tử",
+    parent: "Mã cơ quan cấp trên",
+    hosted: "Trong hệ thống",
+    directory: "Danh bạ cơ quan liên thông",
+    importHelp:
+      "Nhập danh bạ cơ quan của các hệ thống khác từ tệp CSV: dòng đầu là tên cột (Mã định danh, Tên cơ quan, Địa chỉ, Thư điện tử, Điện thoại, Trang web, Mã cấp trên). Tệp có dòng sai thì không dòng nào được nhập.",
+    import: "Nhập danh bạ từ tệp CSV",
+    imported: (added: number, updated: number, unchanged: number) =>
+      `Đã nhập danh bạ: thêm ${added}, sửa ${updated}, giữ nguyên ${unchanged}.`,
+  },
   signatures: {
     level: {
       none: "Tệp PDF của văn bản không có chữ ký số.",

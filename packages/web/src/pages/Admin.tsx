@@ -36,6 +36,7 @@ import { ResetPasswordDialog } from "../password-dialogs.tsx";
 import AdminDeadlines from "./AdminDeadlines.tsx";
 import { PlaceUser, UnitsPanel } from "./admin/units.tsx";
 import { SigningPanel } from "./admin/signing.tsx";
+import { ExchangePanel } from "./admin/exchange.tsx";
 import { DelegationsSection } from "./Delegations.tsx";
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
@@ -165,6 +166,7 @@ function AgencyAdmin() {
           <Tabs.Tab value="agencies">{t.admin.agencies}</Tabs.Tab>
           <Tabs.Tab value="deadlines">{t.adminDeadlines.tab}</Tabs.Tab>
           <Tabs.Tab value="signing">{t.signing.tab}</Tabs.Tab>
+          <Tabs.Tab value="exchange">{t.exchange.tab}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <Button mb="sm" onClick={() => setAdding(true)}>
@@ -336,6 +338,9 @@ function AgencyAdmin() {
         </Tabs.Panel>
         <Tabs.Panel value="deadlines" pt="md">
           <AdminDeadlines />
+        </Tabs.Panel>
+        <Tabs.Panel value="exchange" pt="md">
+          <ExchangePanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

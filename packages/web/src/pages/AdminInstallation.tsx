@@ -22,6 +22,7 @@ import { collator } from "../format.ts";
 import { oneOf, useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { TrustAnchors } from "./admin/TrustAnchors.tsx";
+import { DirectorySection } from "./admin/exchange.tsx";
 
 export type AgencyRow = AgencyEntry;
 
@@ -220,6 +221,10 @@ export default function AdminInstallation() {
       </Group>
       <ErrorAlert error={submit.error} />
       <TrustAnchors />
+      <Title order={2} size="h4">
+        {t.exchange.directory}
+      </Title>
+      <DirectorySection />
     </Stack>
   );
 }

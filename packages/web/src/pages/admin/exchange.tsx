@@ -1,0 +1,165 @@
+/**
+ * The exchange with other systems (issue 17): the agency's identifier (mã định danh) and contacts
+ * as other systems see them, and the directory of agencies (hosted here, and other systems'),
+ * which the installation admin imports from a CSV.
+ */
+import { useState } from "react";
+import {
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { api, useApi, type DirectoryEntry } from "../../api.ts";
+import { ErrorAlert } from "../../components.tsx";
+import { useSubmit } from "../../hooks.ts";
+import { t } from "../../i18n.ts";
+import { useMe } from "../../session.ts";
+
+const EMPTY = { organId: "", address: "", email: "", telephone: "", website: "" };
+
+/** The agency admin's tab: their agency's identity, then the directory. */
+export function ExchangePanel() {
+  const me = useMe().data!;
+  const agencies = useApi("GET /api/agencies");
+  const directory = useApi("GET /api/admin/directory");
+  const own = agencies.data?.items.find((a) => a.id === me.agency.id);
+  const listed = directory.data?.items.find((e) => e.agencyId === me.agency.id);
+  // Shown as stored until the admin types: the form is filled once both have loaded.
+  const [v, setV] = useState<typeof EMPTY | null>(null);
+  const shown = v ?? {
+    organId: own?.organId ?? "",
+    address: listed?.address ?? "",
+    email: listed?.email ?? "",
+    telephone: listed?.telephone ?? "",
+    website: listed?.website ?? "",
+  };
+  const submit = useSubmit();
+  const field = (k: keyof typeof EMPTY, label: string, w: number) => (
+    <TextInput
+      label={label}
+      value={shown[k]}
+      onChange={(e) => setV({ ...shown, [k]: e.currentTarget.value })}
+      w={w}
+    />
+  );
+  const orNull = (s: string) => s.trim() || null;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        {t.exchange.help}
+      </Text>
+      <Group align="flex-end" wrap="wrap">
+        {field("organId", t.exchange.organId, 180)}
+        {field("address", t.exchange.address, 320)}
+        {field("email", t.exchange.email, 240)}
+        {field("telephone", t.exchange.telephone, 160)}
+        {field("website", t.exchange.website, 240)}
+        <Button
+          loading={submit.busy}
+          onClick={() =>
+            void submit.run(
+              () =>
+                api.call("PUT /api/admin/agencies/:id/exchange", {
+                  params: { id: me.agency.id },
+                  body: {
+                    organId: orNull(shown.organId),
+                    address: orNull(shown.address),
+                    email: orNull(shown.email),
+                    telephone: orNull(shown.telephone),
+                    website: orNull(shown.website),
+                  },
+                }),
+              { success: () => t.common.saved, then: () => setV(null) },
+            )
+          }
+        >
+          {t.common.save}
+        </Button>
+      </Group>
+      <ErrorAlert error={submit.error ?? agencies.error} />
+      <DirectoryTable items={directory.data?.items ?? []} error={directory.error} />
+    </Stack>
+  );
+}
+
+function DirectoryTable({ items, error }: { items: DirectoryEntry[]; error: unknown }) {
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t.exchange.directory}
+      </Title>
+      <ErrorAlert error={error} />
+      <Table.ScrollContainer minWidth={720}>
+        <Table fz="sm" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.exchange.organId}</Table.Th>
+              <Table.Th>{t.exchange.name}</Table.Th>
+              <Table.Th>{t.exchange.address}</Table.Th>
+              <Table.Th>{t.exchange.email}</Table.Th>
+              <Table.Th>{t.exchange.parent}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((e) => (
+              <Table.Tr key={e.organId}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{e.organId}</Table.Td>
+                <Table.Td>
+                  {e.name}{" "}
+                  {e.hosted && (
+                    <Badge size="xs" variant="light">
+                      {t.exchange.hosted}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{e.address}</Table.Td>
+                <Table.Td>{e.email}</Table.Td>
+                <Table.Td>{e.parentOrganId}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** The installation admin's section: the directory, and its import from a CSV file. */
+export function DirectorySection() {
+  const directory = useApi("GET /api/admin/directory");
+  const submit = useSubmit();
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {t.exchange.importHelp}
+      </Text>
+      <Group>
+        <FileButton
+          accept=".csv,text/csv"
+          onChange={(file) =>
+            file &&
+            void submit.run(
+              async () =>
+                api.call("POST /api/admin/directory/import", { body: { csv: await file.text() } }),
+              { success: (r) => t.exchange.imported(r.added, r.updated, r.unchanged) },
+            )
+          }
+        >
+          {(props) => (
+            <Button variant="default" loading={submit.busy} {...props}>
+              {t.exchange.import}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      <ErrorAlert error={submit.error} />
+      <DirectoryTable items={directory.data?.items ?? []} error={directory.error} />
+    </Stack>
+  );
+}
