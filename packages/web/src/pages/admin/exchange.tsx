@@ -21,7 +21,14 @@ import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
 import { useMe } from "../../session.ts";
 
-const EMPTY = { organId: "", address: "", email: "", telephone: "", website: "" };
+/** The form: the identifier and the contacts, as typed. */
+interface Identity {
+  organId: string;
+  address: string;
+  email: string;
+  telephone: string;
+  website: string;
+}
 
 /** The agency admin's tab: their agency's identity, then the directory. */
 export function ExchangePanel() {
@@ -31,7 +38,7 @@ export function ExchangePanel() {
   const own = agencies.data?.items.find((a) => a.id === me.agency.id);
   const listed = directory.data?.items.find((e) => e.agencyId === me.agency.id);
   // Shown as stored until the admin types: the form is filled once both have loaded.
-  const [v, setV] = useState<typeof EMPTY | null>(null);
+  const [v, setV] = useState<Identity | null>(null);
   const shown = v ?? {
     organId: own?.organId ?? "",
     address: listed?.address ?? "",
@@ -40,7 +47,7 @@ export function ExchangePanel() {
     website: listed?.website ?? "",
   };
   const submit = useSubmit();
-  const field = (k: keyof typeof EMPTY, label: string, w: number) => (
+  const field = (k: keyof Identity, label: string, w: number) => (
     <TextInput
       label={label}
       value={shown[k]}
