@@ -143,7 +143,7 @@ export const duplicate = z.strictObject({
   number: z.number().int().nullable(),
   registeredAt: timestamp.nullable(),
   /** Same reference, issuer and date; the same original delivered twice; the same file. */
-  why: z.enum(["reference", "source", "file"]),
+  why: z.enum(["reference", "source", "file", "exchange"]),
 });
 export type Duplicate = z.infer<typeof duplicate>;
 

@@ -256,6 +256,8 @@ export interface DocumentTable {
   /** Who presented it, and when (migration 20261203130000). */
   presented_by: ColumnType<string | null, string | null | undefined, string | null>;
   presented_at: OptionalTimestamp;
+  /** The exchange's DocumentId ("000.00.21.H37,2026/12/03,01/STTTT-TTBCXB"); null: none. */
+  exchange_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The people named on a secret document. */

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
-import { startTestApp, type TestApp } from "./helpers.ts";
+import { approveAndIssue, draftFields, startTestApp, type TestApp } from "./helpers.ts";
 
 const CSV = `Mã định danh,Tên cơ quan,Địa chỉ,Thư điện tử,Điện thoại,Trang web,Mã cấp trên
 000.00.00.H26X,x,,,,,
@@ -131,6 +131,52 @@ for (const kind of testDatabaseKinds()) {
       // Only the installation admin imports.
       const admin = await t.login("stttt-ls.admin");
       assert.equal((await admin.post("/api/admin/directory/import", { csv })).status, 403);
+    });
+
+    test("issuing records the exchange's DocumentId; each copy carries it; a second record of it is a duplicate", async () => {
+      const so = await t.login("stttt-ls.vanthu");
+      const d = await so.post(
+        "/api/documents",
+        draftFields({ subject: "thử mã văn bản liên thông" }),
+      );
+      assert.equal(d.status, 201, JSON.stringify(d.body));
+      const issued = await approveAndIssue(t, so, d.body.id);
+      assert.equal(issued.status, 200, JSON.stringify(issued.body));
+      const rows = await t.ctx.db
+        .selectFrom("documents")
+        .select(["id", "exchange_id", "agency_id"])
+        .where((eb) => eb.or([eb("id", "=", d.body.id), eb("source_id", "=", d.body.id)]))
+        .execute();
+      const expected = `000.00.21.H37,${issued.body.date.replace(/-/g, "/")},${issued.body.reference}`;
+      assert.ok(rows.length >= 2);
+      assert.ok(
+        rows.every((r) => r.exchange_id === expected),
+        JSON.stringify(rows),
+      );
+      // The newspaper registers its copy; a record of the same DocumentId (as a package would
+      // bring it) is named as a duplicate, by its DocumentId.
+      const bao = await t.login("baolangson.vanthu");
+      const baoAgency = (await bao.get("/api/auth/me")).body.agency.id;
+      const copy = rows.find((r) => r.agency_id === baoAgency)!;
+      assert.equal((await bao.post(`/api/documents/${copy.id}/register`, {})).status, 200);
+      const imported = await bao.upload(
+        "/api/documents/import",
+        "goi-tin.txt",
+        new TextEncoder().encode(
+          "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nV/v một văn bản khác\n\nNội dung.\n",
+        ),
+      );
+      assert.equal(imported.status, 201, JSON.stringify(imported.body));
+      await t.ctx.db
+        .updateTable("documents")
+        .set({ exchange_id: expected })
+        .where("id", "=", imported.body.document.id)
+        .execute();
+      const check = (await bao.get(`/api/documents/${imported.body.document.id}/duplicates`)).body;
+      assert.deepEqual(
+        check.items.map((i: { id: string; why: string }) => [i.id, i.why]),
+        [[copy.id, "exchange"]],
+      );
     });
 
     test("one entry edited, then removed; a hosted code or a malformed one refused", async () => {

@@ -577,6 +577,7 @@ export const en: Catalog = {
       reference: "same reference, issuer and date",
       source: "same original",
       file: "same file",
+      exchange: "same exchange DocumentId",
     },
     incomingNumber: (n: number) => `incoming no. ${n}`,
     attachTo: "Attach to the existing record",

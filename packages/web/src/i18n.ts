@@ -572,6 +572,7 @@ export const vi = {
       reference: "cùng số, ký hiệu, cơ quan và ngày",
       source: "cùng văn bản gốc",
       file: "cùng tệp",
+      exchange: "cùng mã văn bản liên thông",
     },
     incomingNumber: (n: number) => `số đến ${n}`,
     attachTo: "Đính kèm vào văn bản đã có",

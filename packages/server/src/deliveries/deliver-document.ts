@@ -110,6 +110,7 @@ export async function deliverCopy(
       body: source.body,
       signer_name: source.signer_name,
       source_id: to.forward?.originalId ?? source.id,
+      exchange_id: source.exchange_id,
       urgency: source.urgency,
       created_at: at,
       updated_at: at,

@@ -195,6 +195,10 @@ export async function issueDocument(
           // Drawn once from the final content: the portal serves it on every view.
           rendered_html: renderDocumentHtml(content),
           reference,
+          // The exchange's DocumentId (QCVN 102: "OrganId,yyyy/MM/dd,số/ký hiệu"), when the agency has one.
+          exchange_id: agency.organ_id
+            ? `${agency.organ_id},${date.replace(/-/g, "/")},${reference}`
+            : null,
           status: "issued",
           issued_at: now,
           issued_by: actor.userId,

@@ -2,7 +2,8 @@
  * Duplicates of a received record (ND30: one document, one entry in the register): the agency's
  * earlier registered records with the same reference (reference_key), the same issuer (folded)
  * and the same date, or the same original received twice (delivered and forwarded: the same
- * `source_id`), or the same file imported twice (`content_sha256`). The register dialog asks
+ * `source_id`), or the same file imported twice (`content_sha256`), or the same exchange
+ * DocumentId (`exchange_id`: the same document through the exchange and another route). The register dialog asks
  * before the clerk presses the button; registering checks again under the record's lock.
  */
 import { defaultDeadline, foldKey, referenceKey } from "@vanthu/core";
@@ -28,7 +29,7 @@ export async function findDuplicates(
 ): Promise<Duplicate[]> {
   const key = fields.reference ? referenceKey(fields.reference) : null;
   const byReference = !!key && !!fields.date;
-  if (!byReference && !row.source_id && !row.content_sha256) return [];
+  if (!byReference && !row.source_id && !row.content_sha256 && !row.exchange_id) return [];
   const rows = await db
     .selectFrom("documents")
     .leftJoin("register_entries", "register_entries.document_id", "documents.id")
@@ -41,6 +42,7 @@ export async function findDuplicates(
       "documents.subject",
       "documents.source_id",
       "documents.content_sha256",
+      "documents.exchange_id",
       "register_entries.number",
       "register_entries.registered_at",
     ])
@@ -61,6 +63,7 @@ export async function findDuplicates(
           : []),
         ...(row.source_id ? [eb("documents.source_id", "=", row.source_id)] : []),
         ...(row.content_sha256 ? [eb("documents.content_sha256", "=", row.content_sha256)] : []),
+        ...(row.exchange_id ? [eb("documents.exchange_id", "=", row.exchange_id)] : []),
       ]),
     )
     .orderBy("register_entries.registered_at")
@@ -73,6 +76,8 @@ export async function findDuplicates(
         ? "source"
         : row.content_sha256 && r.content_sha256 === row.content_sha256
           ? "file"
+          : row.exchange_id && r.exchange_id === row.exchange_id
+            ? "exchange"
           : // The same reference and date, from the same issuer when both name one.
             byReference &&
               r.reference_key === key &&
