@@ -78,13 +78,13 @@ export async function findDuplicates(
           ? "file"
           : row.exchange_id && r.exchange_id === row.exchange_id
             ? "exchange"
-          : // The same reference and date, from the same issuer when both name one.
-            byReference &&
-              r.reference_key === key &&
-              r.document_date === fields.date &&
-              (!issuer || !r.issuer_name || foldKey(r.issuer_name) === issuer)
-            ? "reference"
-            : null;
+            : // The same reference and date, from the same issuer when both name one.
+              byReference &&
+                r.reference_key === key &&
+                r.document_date === fields.date &&
+                (!issuer || !r.issuer_name || foldKey(r.issuer_name) === issuer)
+              ? "reference"
+              : null;
     if (!why) return [];
     return [
       {
