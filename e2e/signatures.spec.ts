@@ -138,6 +138,13 @@ test("a signed PDF from another province: who signed, and its issuer not known; 
     "Chữ ký của Sở Tư pháp tỉnh Cao Bằng hợp lệ, văn bản không bị thay đổi sau khi ký.",
   );
   await shot(clerk, "03-valid");
+  // Not the newspaper's business: deleted, so the later stories' waiting lists stay theirs.
+  await clerk.getByRole("button", { name: "Xóa dự thảo" }).click();
+  await clerk
+    .getByRole("dialog", { name: "Xóa dự thảo này?" })
+    .getByRole("button", { name: "Xóa dự thảo" })
+    .click();
+  await expect(clerk).toHaveURL(/\/van-ban-den$/);
 });
 
 test("a copy changed after signing: the warning, acknowledged before registering, kept in the register", async ({

@@ -262,6 +262,13 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
   await copyLink.click();
   await expect(page.getByTestId("signatures")).toContainText("Văn bản đã bị sửa sau khi ký");
   await shot(page, "tampered-copy");
+  // The clerk does not keep a changed copy: deleted, it leaves the waiting list as it was.
+  await page.getByRole("button", { name: "Xóa dự thảo" }).click();
+  await page
+    .getByRole("dialog", { name: "Xóa dự thảo này?" })
+    .getByRole("button", { name: "Xóa dự thảo" })
+    .click();
+  await expect(page).toHaveURL(/\/van-ban-den$/);
 
   // The newspaper carries it out with its own công văn, which cites the directive.
   await page.goto(received);

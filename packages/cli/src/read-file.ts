@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { detectFormat } from "@vanthu/extract";
 import type { ReadResult } from "./read-result.ts";
 
@@ -41,4 +41,34 @@ export function readFailure(error: unknown): ReadResult {
 export function failed(code: string, message: string): ReadResult {
   const notes = [{ code, message, fatal: true }];
   return { ok: false, text: "", notes, extracted: { text: "", format: "text", notes } };
+}
+
+/**
+ * A file's bytes, read only when it is at most `max` bytes (else `tooLarge`), or the code of why
+ * not (a directory, a missing or unreadable file): the commands that take untrusted files whole.
+ */
+export function readCapped(path: string, max: number, tooLarge: string): Uint8Array | string {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    return readFailure(error).notes[0]!.code;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return "IS_DIRECTORY";
+    if (stat.size > max) return tooLarge;
+    const bytes = new Uint8Array(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } catch (error) {
+    return readFailure(error).notes[0]!.code;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import {
   DEFAULT_EDXML_LIMITS,
@@ -23,7 +23,7 @@ import {
 import { parseExtracted } from "@vanthu/extract";
 import { vi } from "../messages.vi.ts";
 import { extractBytes, readBytes } from "../read-document.ts";
-import { readFailure } from "../read-file.ts";
+import { readCapped, readFailure } from "../read-file.ts";
 import type { Io } from "../io.ts";
 
 /**
@@ -59,29 +59,7 @@ export async function edxmlReadCommand(
 
 /** The file's bytes (at most `max`, else EDXML_TOO_LARGE), or the code of why not. */
 function readPackageFile(path: string, max: number): Uint8Array | string {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
-    return readFailure(error).notes[0]!.code;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return "IS_DIRECTORY";
-    if (stat.size > max) return "EDXML_TOO_LARGE";
-    const bytes = new Uint8Array(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return bytes.subarray(0, read);
-  } catch (error) {
-    return readFailure(error).notes[0]!.code;
-  } finally {
-    closeSync(fd);
-  }
+  return readCapped(path, max, "EDXML_TOO_LARGE");
 }
 
 const BUSINESS_VI = ["văn bản mới", "thu hồi", "cập nhật", "thay thế"];

@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import {
   DEFAULT_VERIFY_LIMITS,
   SIGNATURE_STATUS_VI,
@@ -10,7 +9,7 @@ import {
 } from "@vanthu/signatures";
 import { vi } from "../messages.vi.ts";
 import { readerConfig } from "../read-document.ts";
-import { readFailure } from "../read-file.ts";
+import { readCapped } from "../read-file.ts";
 import type { Io } from "../io.ts";
 
 /**
@@ -63,33 +62,12 @@ export async function verifyCommand(
   return code;
 }
 
-/** The file's bytes, at most `max`, or the code of why not. */
+/** The file's bytes, at most `max`, or the code of why not (NOT_A_PDF without a PDF header). */
 function readPdf(path: string, max: number): Uint8Array | string {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
-    return readFailure(error).notes[0]!.code;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return "IS_DIRECTORY";
-    if (stat.size > max) return "FILE_TOO_LARGE";
-    const bytes = new Uint8Array(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-    if (!head.includes("%PDF-")) return "NOT_A_PDF";
-    return bytes.subarray(0, read);
-  } catch (error) {
-    return readFailure(error).notes[0]!.code;
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = readCapped(path, max, "FILE_TOO_LARGE");
+  if (typeof bytes === "string") return bytes;
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  return head.includes("%PDF-") ? bytes : "NOT_A_PDF";
 }
 
 /** A signature in the JSON shape of issue 16 (the named fields first), with the clerk's sentence. */
