@@ -16,6 +16,7 @@ import { createDevelopmentPki, encodePng, signPdf, type DevelopmentPki } from "@
 import type { AppContext } from "../context.ts";
 import { readContent } from "../stored-json.ts";
 import { findSigner, openSigner, saveImage, saveSigner } from "../signing/signers.ts";
+import { attachPdf, issuedPdfName } from "../files/attach-pdf.ts";
 
 /** The demo leaders' PKCS#12 password, typed in the approve dialog (README, demo accounts). */
 export const DEMO_SIGNING_PASSWORD = "kyso-demo";
@@ -140,21 +141,14 @@ async function signIssuedDemoDocuments(ctx: AppContext): Promise<void> {
     const signed = await signPdf(pdf, signer, { signingTime: ctx.now(), reason: "Ban hành" });
     const file = await ctx.files.put(signed);
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("files")
-        .values({ sha256: file.sha256, size: file.size, media_type: "application/pdf" })
-        .onConflict((oc) => oc.column("sha256").doNothing())
-        .execute();
-      await trx
-        .insertInto("document_files")
-        .values({
-          document_id: row.id,
-          name: `${row.reference!.replace(/[/\\]/g, "_")}.pdf`,
-          sha256: file.sha256,
-          role: "rendered",
-        })
-        .onConflict((oc) => oc.columns(["document_id", "name"]).doNothing())
-        .execute();
+      await attachPdf(trx, {
+        documentId: row.id,
+        name: issuedPdfName(row.reference!),
+        sha256: file.sha256,
+        size: file.size,
+        role: "rendered",
+        idempotent: true,
+      });
     });
   }
 }

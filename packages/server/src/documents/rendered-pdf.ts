@@ -7,6 +7,7 @@ import { layoutDocument } from "@vanthu/core";
 import { renderPdfSync } from "@vanthu/render";
 import type { AppContext } from "../context.ts";
 import { readContent } from "../stored-json.ts";
+import { attachPdf, issuedPdfName } from "../files/attach-pdf.ts";
 
 export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<void> {
   const row = await ctx.db
@@ -27,21 +28,14 @@ export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<vo
     title: row.subject ?? "",
   });
   const stored = await ctx.files.put(pdf);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("files")
-      .values({ sha256: stored.sha256, size: stored.size, media_type: "application/pdf" })
-      .onConflict((oc) => oc.column("sha256").doNothing())
-      .execute();
-    await trx
-      .insertInto("document_files")
-      .values({
-        document_id: id,
-        name: `${row.reference!.replace(/[/\\]/g, "_")}.pdf`,
-        sha256: stored.sha256,
-        role: "rendered",
-      })
-      .onConflict((oc) => oc.columns(["document_id", "name"]).doNothing())
-      .execute();
-  });
+  await ctx.db.transaction().execute((trx) =>
+    attachPdf(trx, {
+      documentId: id,
+      name: issuedPdfName(row.reference!),
+      sha256: stored.sha256,
+      size: stored.size,
+      role: "rendered",
+      idempotent: true,
+    }),
+  );
 }

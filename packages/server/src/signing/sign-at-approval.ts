@@ -17,6 +17,7 @@ import { assertStep, reviewPart } from "../workflow/review-shared.ts";
 import { contentKey, drawBlankPdf, placementsToStore } from "./draft-pdf.ts";
 import { signing } from "./sign-errors.ts";
 import { findImage, openSigner, type StoredSigner } from "./signers.ts";
+import { attachPdf } from "../files/attach-pdf.ts";
 
 export const SIGNED_DRAFT_NAME = "du-thao-da-ky-duyet.pdf";
 
@@ -94,26 +95,15 @@ export async function attachSignedDraft(
   documentId: string,
   signed: SignedDraft,
 ): Promise<void> {
-  await trx
-    .insertInto("files")
-    .values({ sha256: signed.sha256, size: signed.size, media_type: "application/pdf" })
-    .onConflict((oc) => oc.column("sha256").doNothing())
-    .execute();
-  await trx
-    .deleteFrom("document_files")
-    .where("document_id", "=", documentId)
-    .where("role", "=", "signed-draft")
-    .execute();
-  await trx
-    .insertInto("document_files")
-    .values({
-      document_id: documentId,
-      name: SIGNED_DRAFT_NAME,
-      sha256: signed.sha256,
-      role: "signed-draft",
-      placements: signed.placements,
-    })
-    .execute();
+  await dropSignedDraft(trx, documentId);
+  await attachPdf(trx, {
+    documentId,
+    name: SIGNED_DRAFT_NAME,
+    sha256: signed.sha256,
+    size: signed.size,
+    role: "signed-draft",
+    placements: signed.placements,
+  });
 }
 
 /** An approval without a signature: a signed draft of an earlier approval is no longer it. */

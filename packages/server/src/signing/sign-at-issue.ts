@@ -19,6 +19,7 @@ import type { DocumentContent } from "../documents/document-content.ts";
 import { contentKey, drawBlankPdf, storedPlacements, type StoredPlacements } from "./draft-pdf.ts";
 import { signing } from "./sign-errors.ts";
 import { findSigner, ISSUE_SIGN_TIMEOUT_MS, openSigner, type StoredSigner } from "./signers.ts";
+import { attachPdf, issuedPdfName } from "../files/attach-pdf.ts";
 
 export interface AgencySigning {
   stored: StoredSigner;
@@ -93,19 +94,12 @@ export async function signIssued(
     }),
   );
   const stored = await ctx.files.put(pdf);
-  await trx
-    .insertInto("files")
-    .values({ sha256: stored.sha256, size: stored.size, media_type: "application/pdf" })
-    .onConflict((oc) => oc.column("sha256").doNothing())
-    .execute();
-  await trx
-    .insertInto("document_files")
-    .values({
-      document_id: doc.id,
-      name: `${doc.reference.replace(/[/\\]/g, "_")}.pdf`,
-      sha256: stored.sha256,
-      role: "rendered",
-    })
-    .execute();
+  await attachPdf(trx, {
+    documentId: doc.id,
+    name: issuedPdfName(doc.reference),
+    sha256: stored.sha256,
+    size: stored.size,
+    role: "rendered",
+  });
   return { sha256: stored.sha256, leaderSigned: !!draft };
 }
