@@ -175,3 +175,16 @@ export function ConfirmDialog(props: {
     </Modal>
   );
 }
+
+/** A table's header row: one cell a column (null: a column without a title, for buttons). */
+export function HeaderRow({ columns }: { columns: ReadonlyArray<string | null> }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((c, i) => (
+          <Table.Th key={i}>{c}</Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}

@@ -17,7 +17,7 @@ import {
 } from "@mantine/core";
 import { URGENCIES } from "@vanthu/core";
 import { api, useApi, type DeadlineSettings } from "../api.ts";
-import { ErrorAlert } from "../components.tsx";
+import { ErrorAlert, HeaderRow } from "../components.tsx";
 import { DateField, VietnameseDates } from "../dates.tsx";
 import { useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
@@ -59,14 +59,14 @@ export default function AdminDeadlines() {
       </Text>
       <Table.ScrollContainer minWidth={520}>
         <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.adminDeadlines.type}</Table.Th>
-              <Table.Th>{t.handling.urgency}</Table.Th>
-              <Table.Th>{t.adminDeadlines.workingDays}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow
+            columns={[
+              t.adminDeadlines.type,
+              t.handling.urgency,
+              t.adminDeadlines.workingDays,
+              null,
+            ]}
+          />
           <Table.Tbody>
             {rules.map((r, i) => (
               <Table.Tr key={i}>

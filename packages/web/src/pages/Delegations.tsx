@@ -8,7 +8,7 @@ import { useState } from "react";
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { DelegationEntry } from "@vanthu/contract";
 import { api, useApi } from "../api.ts";
-import { ConfirmDialog, ErrorAlert, PageTitle } from "../components.tsx";
+import { ConfirmDialog, ErrorAlert, PageTitle, HeaderRow } from "../components.tsx";
 import { DateField, VietnameseDates } from "../dates.tsx";
 import { viDate } from "../format.ts";
 import { useSubmit } from "../hooks.ts";
@@ -33,15 +33,9 @@ function DelegationTable({
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t.structure.from}</Table.Th>
-            <Table.Th>{t.structure.to}</Table.Th>
-            <Table.Th>{t.structure.startsOn}</Table.Th>
-            <Table.Th>{t.structure.note}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow
+          columns={[t.structure.from, t.structure.to, t.structure.startsOn, t.structure.note, null]}
+        />
         <Table.Tbody>
           {items.map((d) => (
             <Table.Tr key={d.id}>

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { Badge, Button, FileButton, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { api, useApi, type TrustAnchorEntry } from "../../api.ts";
-import { ConfirmDialog, ErrorAlert } from "../../components.tsx";
+import { ConfirmDialog, ErrorAlert, HeaderRow } from "../../components.tsx";
 import { viDate, viDateTime } from "../../format.ts";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
@@ -39,14 +39,14 @@ export function TrustAnchors() {
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table fz="sm" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.signatures.anchorSubject}</Table.Th>
-                <Table.Th>{t.signatures.anchorValidity}</Table.Th>
-                <Table.Th>{t.signatures.anchorSource}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <HeaderRow
+              columns={[
+                t.signatures.anchorSubject,
+                t.signatures.anchorValidity,
+                t.signatures.anchorSource,
+                null,
+              ]}
+            />
             <Table.Tbody>
               {items.map((a) => (
                 <Table.Tr key={`${a.source}-${a.sha256}`}>

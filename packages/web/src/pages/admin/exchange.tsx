@@ -16,7 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { api, useApi, type DirectoryEntry } from "../../api.ts";
-import { ErrorAlert } from "../../components.tsx";
+import { ErrorAlert, HeaderRow } from "../../components.tsx";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
 import { useMe } from "../../session.ts";
@@ -104,15 +104,15 @@ function DirectoryTable({ items, error }: { items: DirectoryEntry[]; error: unkn
       <ErrorAlert error={error} />
       <Table.ScrollContainer minWidth={720}>
         <Table fz="sm" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.exchange.organId}</Table.Th>
-              <Table.Th>{t.exchange.name}</Table.Th>
-              <Table.Th>{t.exchange.address}</Table.Th>
-              <Table.Th>{t.exchange.email}</Table.Th>
-              <Table.Th>{t.exchange.parent}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow
+            columns={[
+              t.exchange.organId,
+              t.exchange.name,
+              t.exchange.address,
+              t.exchange.email,
+              t.exchange.parent,
+            ]}
+          />
           <Table.Tbody>
             {items.map((e) => (
               <Table.Tr key={e.organId}>

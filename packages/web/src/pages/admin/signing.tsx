@@ -22,7 +22,7 @@ import {
 } from "@mantine/core";
 import type { ApiReply } from "@vanthu/contract";
 import { api, useApi } from "../../api.ts";
-import { ErrorAlert } from "../../components.tsx";
+import { ErrorAlert, HeaderRow } from "../../components.tsx";
 import { viDay } from "../../format.ts";
 import { useSubmit } from "../../hooks.ts";
 import { t } from "../../i18n.ts";
@@ -237,14 +237,9 @@ export function SigningPanel() {
       </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.admin.fullName}</Table.Th>
-              <Table.Th>{t.signing.signer}</Table.Th>
-              <Table.Th>{t.signing.signatureImage}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow
+            columns={[t.admin.fullName, t.signing.signer, t.signing.signatureImage, null]}
+          />
           <Table.Tbody>
             {data?.leaders.map((l) => (
               <Table.Tr key={l.id}>
