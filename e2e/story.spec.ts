@@ -218,7 +218,7 @@ test("the recipient clerk finds it in the incoming box and registers it", async 
     "Chữ ký của Sở Thông tin và Truyền thông hợp lệ, văn bản không bị thay đổi sau khi ký.",
   );
   await expect(signatures.getByRole("listitem").first()).toContainText(
-    /hợp lệ, văn bản không bị thay đổi sau khi ký\. Sau chữ ký này văn bản có thêm \d+ lần cập nhật/,
+    /hợp lệ, phần đã ký không bị thay đổi\. Sau chữ ký này văn bản có thêm \d+ lần cập nhật/,
   );
   await shot(page, "received-signatures");
   const received = page.url();

@@ -192,6 +192,12 @@ test("later revisions: a second signature and drawn text are listed, in signing 
   assert.equal(alone?.intact, true);
   assert.equal(alone?.coversWholeFile, false);
   assert.deepEqual(alone?.revisions.changes, ["page-content"]);
+  // Intact, but the page a reader sees was drawn on after signing: changed, to be acknowledged.
+  assert.equal(alone?.level, "broken");
+  assert.equal(alone?.status, "CHANGED_AFTER_SIGNING");
+  assert.match(signatureSentence(alone!), /^Văn bản đã bị sửa sau khi ký: phần .+ đã ký không đổi/);
+  assert.equal(list[0]!.level, "broken");
+  assert.equal(list[1]!.level, "valid");
 });
 
 test("a signature time-stamp token: its time and issuer; a wrong imprint is not valid", async () => {

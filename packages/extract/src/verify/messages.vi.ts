@@ -19,6 +19,7 @@ export const SIGNATURE_STATUS_VI: Record<
   DIGEST_MISMATCH: "Nội dung đã ký không khớp với chữ ký: văn bản đã bị thay đổi.",
   SIGNATURE_INVALID: "Chữ ký số không khớp với chứng thư của người ký.",
   CHAIN_INVALID: "Chuỗi chứng thư số không hợp lệ.",
+  CHANGED_AFTER_SIGNING: "Sau khi ký, nội dung trang đã bị vẽ thêm hoặc thay đổi.",
   TIME_LIMIT: "Kiểm tra chữ ký quá thời gian cho phép; chữ ký này chưa được kiểm tra.",
   FILE_TOO_LARGE: "Tệp quá lớn, không kiểm tra chữ ký.",
   PDF_UNREADABLE: "Không đọc được tệp PDF.",
@@ -42,10 +43,12 @@ export function signatureSentence(s: SignatureReport): string {
       sentence =
         s.status === "DIGEST_MISMATCH" || s.status === "SIGNATURE_INVALID"
           ? `Văn bản đã bị sửa sau khi ký: chữ ký của ${who} không còn khớp với nội dung.`
-          : `Không kiểm tra được chữ ký${s.signer.commonName ? ` của ${who}` : ""}: ${SIGNATURE_STATUS_VI[s.status]}`;
+          : s.status === "CHANGED_AFTER_SIGNING"
+            ? `Văn bản đã bị sửa sau khi ký: phần ${who} đã ký không đổi, nhưng sau đó nội dung trang đã bị vẽ thêm hoặc thay đổi.`
+            : `Không kiểm tra được chữ ký${s.signer.commonName ? ` của ${who}` : ""}: ${SIGNATURE_STATUS_VI[s.status]}`;
       break;
     case "unknown-chain":
-      sentence = `Chữ ký của ${who} khớp với nội dung, văn bản không bị thay đổi sau khi ký; chưa xác định được tổ chức cấp chứng thư số của ${s.issuer ?? "người ký"} (chưa cấu hình chứng thư gốc).`;
+      sentence = `Chữ ký của ${who} khớp với nội dung, ${s.revisions.count ? "phần đã ký không bị thay đổi" : "văn bản không bị thay đổi sau khi ký"}; chưa xác định được tổ chức cấp chứng thư số của ${s.issuer ?? "người ký"} (quản trị hệ thống chưa thêm chứng thư số gốc của tổ chức này).`;
       break;
     case "invalid-certificate":
       sentence =
@@ -56,7 +59,9 @@ export function signatureSentence(s: SignatureReport): string {
             : `Chữ ký của ${who} khớp với nội dung, nhưng chuỗi chứng thư số không hợp lệ.`;
       break;
     default:
-      sentence = `Chữ ký của ${who} hợp lệ, văn bản không bị thay đổi sau khi ký.`;
+      sentence = s.revisions.count
+        ? `Chữ ký của ${who} hợp lệ, phần đã ký không bị thay đổi.`
+        : `Chữ ký của ${who} hợp lệ, văn bản không bị thay đổi sau khi ký.`;
   }
   if (s.level !== "broken" && s.revisions.count > 0) {
     const what = s.revisions.changes.map((c) => CHANGE_VI[c]).join(", ");

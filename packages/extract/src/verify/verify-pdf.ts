@@ -93,6 +93,7 @@ export type SignatureStatus =
   | "DIGEST_MISMATCH"
   | "SIGNATURE_INVALID"
   | "CHAIN_INVALID"
+  | "CHANGED_AFTER_SIGNING"
   | "TIME_LIMIT";
 
 export interface SignatureReport {
@@ -258,19 +259,25 @@ function verifyOne(
     at,
     [...cms.certificates, ...anchors.map((a) => a.der)],
   );
+  // The signed bytes are unchanged, but a later revision drew on a page: what a reader sees is no
+  // longer what was signed (annotations, form fields and other signatures, such as the number and
+  // day an issuing system stamps, are what PAdES allows after a signature).
+  const redrawn = base.revisions.changes.includes("page-content");
   let status: SignatureStatus = "OK";
   if (check.problem) status = check.problem as SignatureStatus;
   else if (!digestOk || !check.digestMatches) status = "DIGEST_MISMATCH";
   else if (!check.signatureVerifies) status = "SIGNATURE_INVALID";
+  else if (redrawn) status = "CHANGED_AFTER_SIGNING";
   else if (certificate.chain === "invalid") status = "CHAIN_INVALID";
-  const level: SignatureLevel = !intact
-    ? "broken"
-    : certificate.chain === "invalid" || revocation === "revoked"
-      ? "invalid-certificate"
-      : certificate.chain === "unknown-issuer"
-        ? "unknown-chain"
-        : certificate.validAtSigningTime
-          ? "valid"
-          : "invalid-certificate";
+  const level: SignatureLevel =
+    !intact || redrawn
+      ? "broken"
+      : certificate.chain === "invalid" || revocation === "revoked"
+        ? "invalid-certificate"
+        : certificate.chain === "unknown-issuer"
+          ? "unknown-chain"
+          : certificate.validAtSigningTime
+            ? "valid"
+            : "invalid-certificate";
   return { ...base, intact, certificate, revocation, level, status };
 }
