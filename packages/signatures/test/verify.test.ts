@@ -44,6 +44,8 @@ before(async () => {
       ["CN", "CA thử nghiệm vanthu"],
     ],
     ca: true,
+    // Older than the expired certificate it issued: a CA vouches only while it holds itself.
+    notBefore: new Date("2019-01-01T00:00:00Z"),
   });
   other = await makeIdentity({
     subject: [
@@ -233,6 +235,52 @@ test("a signature time-stamp token: its time and issuer; a wrong imprint is not 
   const [e] = verifyPdf(early, { trustAnchors: anchors }).signatures;
   assert.equal(e?.certificate?.validAtSigningTime, true);
   assert.equal(e?.level, "valid");
+});
+
+test("an issuer that is no CA, or a root not valid at the signing time, makes the chain invalid", async () => {
+  const notCa = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "Người ký không phải CA"],
+    ],
+    issuer: ca,
+  });
+  const forged = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "Bộ Nội vụ"],
+    ],
+    issuer: notCa,
+  });
+  const pdf = await signPdf(minimalPdf(), { signer: forged, chain: [notCa] });
+  const [s] = verifyPdf(pdf, { trustAnchors: anchors }).signatures;
+  assert.equal(s?.certificate?.chain, "invalid");
+  assert.equal(s?.level, "invalid-certificate");
+  // A root that had expired when the document was signed vouches for nothing.
+  const oldRoot = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "CA cũ"],
+    ],
+    ca: true,
+    notBefore: new Date("2015-01-01T00:00:00Z"),
+    notAfter: new Date("2020-01-01T00:00:00Z"),
+  });
+  const late = await makeIdentity({
+    subject: [
+      ["C", "VN"],
+      ["CN", "Sở Tư pháp"],
+    ],
+    issuer: oldRoot,
+    notBefore: new Date("2015-01-01T00:00:00Z"),
+    notAfter: new Date("2030-01-01T00:00:00Z"),
+  });
+  const signed2026 = await signPdf(minimalPdf(), { signer: late });
+  const [l] = verifyPdf(signed2026, {
+    trustAnchors: trustAnchorsFrom(Buffer.from(pem(oldRoot.der))),
+  }).signatures;
+  assert.equal(l?.certificate?.chain, "invalid");
+  assert.equal(l?.level, "invalid-certificate");
 });
 
 test("revocation from an archived CRL: revoked, good, or not checked", async () => {

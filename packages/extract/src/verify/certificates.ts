@@ -124,14 +124,19 @@ const MAX_CHAIN = 10;
 
 /**
  * The chain of `leaf` through the CMS's own certificates to a trust anchor: "trusted" when it
- * reaches one with every link's signature verifying, "invalid" when a link's issuer is found by
- * name but its signature does not verify, "unknown-issuer" otherwise.
+ * reaches one with every link's signature verifying, each issuer a CA (basicConstraints cA) valid
+ * at `at`; "invalid" when a link's issuer is found by name but its signature does not verify, or
+ * it is no CA, or it was not valid then; "unknown-issuer" otherwise.
  */
 export function checkChain(
   leafDer: Uint8Array,
   pool: Uint8Array[],
   anchors: TrustAnchor[],
+  at: Date = new Date(),
 ): { chain: CertificateInfo["chain"]; chainLength: number } {
+  // An issuer vouches only as a CA, and only while its own certificate holds.
+  const mayIssue = (c: NodeCertificate) =>
+    c.ca && new Date(c.validFrom) <= at && at <= new Date(c.validTo);
   let current: NodeCertificate;
   try {
     current = new NodeCertificate(Buffer.from(leafDer));
@@ -155,7 +160,8 @@ export function checkChain(
       return { chain: "trusted", chainLength: length };
     const anchor = anchors.find((a) => current.checkIssued(a.cert));
     if (anchor) {
-      if (!current.verify(anchor.cert.publicKey)) return { chain: "invalid", chainLength: length };
+      if (!current.verify(anchor.cert.publicKey) || !mayIssue(anchor.cert))
+        return { chain: "invalid", chainLength: length };
       return {
         chain: "trusted",
         chainLength: length + (anchor.cert.fingerprint256 === current.fingerprint256 ? 0 : 1),
@@ -163,7 +169,8 @@ export function checkChain(
     }
     const next = intermediates.find((c) => !seen.has(c.fingerprint256) && current.checkIssued(c));
     if (!next) return { chain: "unknown-issuer", chainLength: length };
-    if (!current.verify(next.publicKey)) return { chain: "invalid", chainLength: length };
+    if (!current.verify(next.publicKey) || !mayIssue(next))
+      return { chain: "invalid", chainLength: length };
     current = next;
     length++;
   }
@@ -178,7 +185,7 @@ export function certificateInfo(
   anchors: TrustAnchor[],
   at: Date,
 ): CertificateInfo {
-  const chain = checkChain(der, pool, anchors);
+  const chain = checkChain(der, pool, anchors, at);
   const notBefore = cert.notBefore.value;
   const notAfter = cert.notAfter.value;
   return {
