@@ -423,6 +423,11 @@ export const ERRORS = {
     vi: "Văn bản đã bị sửa sau khi ký: chữ ký số không còn khớp với nội dung. Hãy kiểm tra với nơi gửi; nếu vẫn vào sổ, xác nhận đã biết cảnh báo này.",
     en: "The PDF changed after it was signed: acknowledge the warning to register it.",
   },
+  SIGNATURE_UNCHECKED: {
+    status: 409,
+    vi: "Không kiểm tra được chữ ký số của tệp (tệp quá phức tạp hoặc hỏng). Hãy kiểm tra với nơi gửi; nếu vẫn vào sổ, xác nhận đã biết điều này.",
+    en: "The PDF's signatures could not be checked: acknowledge it to register the document.",
+  },
   CERTIFICATE_INVALID: {
     status: 422,
     vi: "Tệp không chứa chứng thư số đọc được (PEM hoặc DER).",

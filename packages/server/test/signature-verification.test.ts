@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { testDatabaseKinds } from "@vanthu/db";
+import { ReaderError } from "@vanthu/extract";
 import { layoutDocument, parseDocument, type LayoutSource } from "@vanthu/core";
 import { renderPdfSync } from "@vanthu/render";
 import {
@@ -139,6 +140,51 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(entry.signatureAcknowledgedBy);
     });
 
+    test("signatures the reader could not check: acknowledged before registering; a full reader: try again", async () => {
+      const reader = t.ctx.reader;
+      const verify = reader.verifyPdf;
+      try {
+        // The file cost its reader its time: kept as not checked.
+        reader.verifyPdf = async () => {
+          throw new ReaderError("READ_TIMEOUT", "too slow");
+        };
+        const id = await importPdf("qd-cham.pdf", await signedDecision(pki, "(bản đọc chậm)"));
+        const opened = (await clerk.get(`/api/documents/${id}`)).body.signatures;
+        assert.equal(opened.level, "unreadable");
+        assert.equal(opened.problem.code, "READ_TIMEOUT");
+        const refused = await clerk.post(`/api/documents/${id}/register`, {
+          confirmDuplicate: true,
+        });
+        assert.equal(refused.status, 409);
+        assert.equal(refused.body.error.code, "SIGNATURE_UNCHECKED");
+        // A full reader says nothing of the file: not kept, and registering waits for it.
+        reader.verifyPdf = async () => {
+          throw new ReaderError("READER_BUSY", "full");
+        };
+        const busyId = await importPdf("qd-ban.pdf", await signedDecision(pki, "(lúc bận)"));
+        const busy = await clerk.post(`/api/documents/${busyId}/register`, {
+          confirmDuplicate: true,
+        });
+        assert.equal(busy.status, 503);
+        assert.equal(busy.body.error.code, "READER_BUSY");
+        reader.verifyPdf = verify;
+        assert.notEqual(
+          (await clerk.get(`/api/documents/${busyId}`)).body.signatures.level,
+          "unreadable",
+        );
+        const done = await clerk.post(`/api/documents/${id}/register`, {
+          confirmDuplicate: true,
+          acknowledgeSignature: true,
+        });
+        assert.equal(done.status, 200, JSON.stringify(done.body));
+        const entry = await registerEntry(clerk, id);
+        assert.equal(entry.signatureLevel, "unreadable");
+        assert.ok(entry.signatureAcknowledgedBy);
+      } finally {
+        reader.verifyPdf = verify;
+      }
+    });
+
     test("an unsigned PDF and a text file: no signature, nothing to acknowledge", async () => {
       const text = readFileSync(
         new URL("../../../examples/04-cong-van-cuc-thue.txt", import.meta.url),
@@ -169,6 +215,28 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(bad.status, 422, data);
         assert.equal(bad.body.error.code, "CERTIFICATE_INVALID");
       }
+      // A signer's own certificate is no root; nor is a bundle of thousands taken in silence.
+      const person = await pki.person({
+        name: "Nông Văn Hùng",
+        agency: "Sở Tư pháp",
+        password: "p",
+      });
+      const leafRefused = await admin.post("/api/admin/trust-anchors", {
+        data: person.certificatePem,
+      });
+      assert.equal(leafRefused.status, 422);
+      assert.match(
+        leafRefused.body.error.issues[0].message,
+        /không phải chứng thư số của tổ chức cấp/,
+      );
+      const bundle = await admin.post("/api/admin/trust-anchors", {
+        data: pki.rootPem.repeat(201),
+      });
+      assert.equal(bundle.status, 422);
+      assert.match(
+        bundle.body.error.issues[0].message,
+        /201 chứng thư số; mỗi lần thêm tối đa 200/,
+      );
       assert.equal(
         (await admin.request("DELETE", `/api/admin/trust-anchors/${"0".repeat(64)}`)).status,
         404,

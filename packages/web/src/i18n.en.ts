@@ -342,6 +342,7 @@ export const en: Catalog = {
     timestamp: (at: string) => `Timestamp: ${at}`,
     checked: (file: string, at: string) => `Checked on ${file} at ${at}.`,
     acknowledge: "I know the document was changed after signing, and register it anyway",
+    acknowledgeUnchecked: "I know the signatures were not checked, and register it anyway",
     acknowledgedBy: (name: string) => `acknowledged by ${name}`,
     anchorsTitle: "Trusted root certificates",
     anchorsHelp:

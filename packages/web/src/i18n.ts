@@ -342,6 +342,7 @@ export const vi = {
     timestamp: (at: string) => `Dấu thời gian: ${at}`,
     checked: (file: string, at: string) => `Kiểm tra trên tệp ${file} lúc ${at}.`,
     acknowledge: "Tôi đã biết văn bản bị sửa sau khi ký và vẫn vào sổ",
+    acknowledgeUnchecked: "Tôi đã biết chữ ký số chưa được kiểm tra và vẫn vào sổ",
     acknowledgedBy: (name: string) => `đã xác nhận: ${name}`,
     anchorsTitle: "Chứng thư số gốc tin cậy",
     anchorsHelp:

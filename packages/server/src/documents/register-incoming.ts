@@ -41,6 +41,9 @@ export async function registerIncoming(
     await loadDocument(ctx.db, actor, id, { own: true }),
   );
   const signatureLevel = signatures?.level ?? "none";
+  // A reader that was full says nothing of the file: the clerk tries again in a moment.
+  if (signatures?.problem?.code === "READER_BUSY" || signatures?.problem?.code === "READER_CLOSED")
+    throw fail("READER_BUSY", `document ${id}: its signatures could not be checked now`);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadDocument(trx, actor, id, { forUpdate: true, own: true });
@@ -98,6 +101,8 @@ export async function registerIncoming(
             .join(", "),
         })),
       );
+    // Changed after signing, or signatures that could not be checked (a file that cost its
+    // reader its time or memory): registered only once the clerk has seen it.
     if (signatureLevel === "broken" && !corrections.acknowledgeSignature)
       throw fail(
         "SIGNATURE_BROKEN",
@@ -106,6 +111,10 @@ export async function registerIncoming(
           .filter((s) => s.level === "broken")
           .map((s) => ({ path: "acknowledgeSignature", message: s.sentence })),
       );
+    if (signatureLevel === "unreadable" && !corrections.acknowledgeSignature)
+      throw fail("SIGNATURE_UNCHECKED", `document ${id}: its signatures could not be checked`, [
+        { path: "acknowledgeSignature", message: signatures!.problem?.message ?? "" },
+      ]);
     const urgency = corrections.urgency !== undefined ? corrections.urgency : row.urgency;
     let dueOn: string | null;
     if (corrections.dueOn !== undefined) dueOn = corrections.dueOn;
@@ -155,7 +164,10 @@ export async function registerIncoming(
         arrived_on: arrivedOn,
         signature_level: signatureLevel,
         signature_acknowledged_by:
-          signatureLevel === "broken" && corrections.acknowledgeSignature ? actor.userId : null,
+          (signatureLevel === "broken" || signatureLevel === "unreadable") &&
+          corrections.acknowledgeSignature
+            ? actor.userId
+            : null,
       })
       .execute();
     await recordAudit(trx, {

@@ -67,6 +67,9 @@ export async function currentAnchors(ctx: Pick<AppContext, "db" | "config">): Pr
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
+/** Certificates one upload may hold (a bundle of every Vietnamese root is a few dozen). */
+const MAX_UPLOADED_ANCHORS = 200;
+
 export async function listTrustAnchors(ctx: AppContext): Promise<TrustAnchorEntry[]> {
   const rows = await ctx.db
     .selectFrom("trust_anchors")
@@ -108,6 +111,15 @@ export async function addTrustAnchors(
   actor: Actor,
   data: string,
 ): Promise<TrustAnchorEntry[]> {
+  // Counted before anything is parsed: a bundle of thousands would hold the event loop.
+  const pems = data.split("-----BEGIN CERTIFICATE-----").length - 1;
+  if (pems > MAX_UPLOADED_ANCHORS)
+    throw fail("CERTIFICATE_INVALID", `${pems} certificates in one upload`, [
+      {
+        path: "data",
+        message: `Tệp có ${pems} chứng thư số; mỗi lần thêm tối đa ${MAX_UPLOADED_ANCHORS}.`,
+      },
+    ]);
   let found: ReturnType<typeof trustAnchorsFrom>;
   try {
     found = trustAnchorsFrom(certificateBytes(data));
@@ -118,10 +130,21 @@ export async function addTrustAnchors(
     throw fail("CERTIFICATE_INVALID", "no certificate in the upload", [
       { path: "data", message: "" },
     ]);
+  // A root vouches for others only as a CA: a person's or an agency's own certificate is no anchor.
+  const notCa = found.filter((a) => !a.cert.ca);
+  if (notCa.length)
+    throw fail(
+      "CERTIFICATE_INVALID",
+      "not a CA certificate",
+      notCa.slice(0, 20).map((a) => ({
+        path: "data",
+        message: `“${a.cert.subject.replace(/\n/g, ", ")}” không phải chứng thư số của tổ chức cấp chứng thư số (CA).`,
+      })),
+    );
   const now = ctx.now();
   const added = await ctx.db.transaction().execute(async (trx) => {
     const out: TrustAnchorEntry[] = [];
-    for (const a of found.slice(0, 200)) {
+    for (const a of found) {
       const d = describe(a.der);
       const sha = sha256(a.der);
       await trx

@@ -271,7 +271,8 @@ export function RegisterDialog({
     user: null,
   });
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
-  const broken = signatures?.level === "broken";
+  // Changed after signing, or not checked: registered once the clerk says they know.
+  const broken = signatures?.level === "broken" || signatures?.level === "unreadable";
   const [acknowledged, setAcknowledged] = useState(false);
   const [fields] = useDebouncedValue({ ...v, urgency }, 400);
   const check = useApi("GET /api/documents/:id/duplicates", {
@@ -349,8 +350,13 @@ export function RegisterDialog({
       <Stack>
         <Text size="sm">{t.importPage.check}</Text>
         {broken && (
-          <Alert color="red" title={t.signatures.level.broken} data-testid="signature-warning">
+          <Alert
+            color="red"
+            title={t.signatures.level[signatures!.level]}
+            data-testid="signature-warning"
+          >
             <Stack gap="xs">
+              {signatures!.problem && <Text size="sm">{signatures!.problem.message}</Text>}
               {signatures!.signatures
                 .filter((s) => s.level === "broken")
                 .map((s, i) => (
@@ -359,7 +365,11 @@ export function RegisterDialog({
                   </Text>
                 ))}
               <Checkbox
-                label={t.signatures.acknowledge}
+                label={
+                  signatures!.level === "broken"
+                    ? t.signatures.acknowledge
+                    : t.signatures.acknowledgeUnchecked
+                }
                 checked={acknowledged}
                 onChange={(e) => setAcknowledged(e.currentTarget.checked)}
               />
