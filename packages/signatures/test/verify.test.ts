@@ -194,6 +194,11 @@ test("later revisions: a second signature and drawn text are listed, in signing 
   assert.equal(alone?.intact, true);
   assert.equal(alone?.coversWholeFile, false);
   assert.deepEqual(alone?.revisions.changes, ["page-content"]);
+  // More signatures than the limit: said, not hidden.
+  const capped = verifyPdf(second, { trustAnchors: anchors, limits: { maxSignatures: 1 } });
+  assert.equal(capped.problem, "TOO_MANY_SIGNATURES");
+  assert.equal(capped.signatures.length, 1);
+  assert.equal(verifyPdf(second, { trustAnchors: anchors }).problem, null);
   // Intact, but the page a reader sees was drawn on after signing: changed, to be acknowledged.
   assert.equal(alone?.level, "broken");
   assert.equal(alone?.status, "CHANGED_AFTER_SIGNING");

@@ -5,7 +5,7 @@
 import type { SignatureReport, SignatureStatus } from "./verify-pdf.ts";
 
 export const SIGNATURE_STATUS_VI: Record<
-  SignatureStatus | "FILE_TOO_LARGE" | "PDF_UNREADABLE",
+  SignatureStatus | "FILE_TOO_LARGE" | "PDF_UNREADABLE" | "TOO_MANY_SIGNATURES",
   string
 > = {
   OK: "Chữ ký đọc được.",
@@ -22,6 +22,7 @@ export const SIGNATURE_STATUS_VI: Record<
   CHANGED_AFTER_SIGNING: "Sau khi ký, nội dung trang đã bị vẽ thêm hoặc thay đổi.",
   TIME_LIMIT: "Kiểm tra chữ ký quá thời gian cho phép; chữ ký này chưa được kiểm tra.",
   FILE_TOO_LARGE: "Tệp quá lớn, không kiểm tra chữ ký.",
+  TOO_MANY_SIGNATURES: "Tệp có quá nhiều chữ ký số: chỉ một phần được kiểm tra.",
   PDF_UNREADABLE: "Không đọc được tệp PDF.",
 };
 

@@ -141,6 +141,7 @@ function fromAcroForm(xref: PdfXref, max: number): RawSignature[] {
   if (!Array.isArray(fields)) return [];
   const out: RawSignature[] = [];
   const seen = new Set<number>();
+  const values = new Set<number>();
   let walked = 0;
   const visit = (
     v: PdfValue,
@@ -158,8 +159,12 @@ function fromAcroForm(xref: PdfXref, max: number): RawSignature[] {
     const t = pdfText(xref.resolve(dict.get("T")));
     const name = t === null ? parentName : parentName ? `${parentName}.${t}` : t;
     const ft = nameOf(xref.resolve(dict.get("FT"))) ?? parentFt;
-    const value = xref.resolve(dict.get("V"));
-    if (ft === "Sig" && value instanceof Map) out.push(readDict(value, name));
+    // Fields sharing one signature dictionary are one signature.
+    const valueRef = dict.get("V");
+    const shared = valueRef instanceof PdfRef && values.has(valueRef.num);
+    if (valueRef instanceof PdfRef) values.add(valueRef.num);
+    const value = xref.resolve(valueRef);
+    if (ft === "Sig" && value instanceof Map && !shared) out.push(readDict(value, name));
     const kids = xref.resolve(dict.get("Kids"));
     if (Array.isArray(kids)) for (const k of kids) visit(k, name, ft, depth + 1);
   };

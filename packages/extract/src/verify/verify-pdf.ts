@@ -44,7 +44,7 @@ import {
 export interface VerifyLimits {
   /** Largest file read. */
   maxFileBytes: number;
-  /** Signatures read in one file; later ones are left out (SIGNATURES_LIMIT on the last). */
+  /** Signatures read in one file; a file with more is reported as TOO_MANY_SIGNATURES. */
   maxSignatures: number;
   /** Largest /Contents, in bytes of DER (a real one is 5–30 KB; with revocation data up to 200 KB). */
   maxContentsBytes: number;
@@ -118,7 +118,10 @@ export interface SignatureReport {
 
 export interface VerifyResult {
   signatures: SignatureReport[];
-  /** FILE_TOO_LARGE when the file was not read; null otherwise. */
+  /**
+   * FILE_TOO_LARGE when the file was not read, TOO_MANY_SIGNATURES when it holds more signatures
+   * than were checked (a broken one could hide among them), PDF_UNREADABLE; null otherwise.
+   */
   problem: string | null;
 }
 
@@ -130,7 +133,8 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Verif
   const text = latin1(bytes);
   let found: ReturnType<typeof findSignatures>;
   try {
-    found = findSignatures(bytes, limits.maxSignatures, text);
+    // One more than the limit: a file that has more says so, rather than hiding the rest.
+    found = findSignatures(bytes, limits.maxSignatures + 1, text);
   } catch {
     return { signatures: [], problem: "PDF_UNREADABLE" };
   }
@@ -138,7 +142,8 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Verif
   const anchors = options.trustAnchors ?? [];
   const now = options.now ?? new Date();
   const deadline = performance.now() + limits.maxMs;
-  const signatures = found.signatures.map((raw) => {
+  const tooMany = found.signatures.length > limits.maxSignatures;
+  const signatures = found.signatures.slice(0, limits.maxSignatures).map((raw) => {
     if (performance.now() > deadline)
       return failed(raw, bytes, { count: 0, changes: [], list: [] }, "TIME_LIMIT");
     let revisions: SignatureReport["revisions"];
@@ -158,7 +163,7 @@ export function verifyPdf(bytes: Uint8Array, options: VerifyOptions = {}): Verif
       return failed(raw, bytes, revisions, "SIGNATURE_UNREADABLE");
     }
   });
-  return { signatures, problem: null };
+  return { signatures, problem: tooMany ? "TOO_MANY_SIGNATURES" : null };
 }
 
 function signedBytes(

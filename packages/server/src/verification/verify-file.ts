@@ -7,6 +7,7 @@
 import {
   ReaderError,
   signatureSentence,
+  SIGNATURE_STATUS_VI,
   type SignatureLevel,
   type SignatureReport,
   type VerifyResult,
@@ -21,13 +22,17 @@ import { currentAnchors } from "./trust-anchors.ts";
 const WORST_FIRST: SignatureLevel[] = ["broken", "invalid-certificate", "unknown-chain", "valid"];
 
 export function fileLevel(result: VerifyResult): FileSignatureLevel {
+  // A broken signature says more than signatures left unchecked beside it.
+  if (result.signatures.some((s) => s.level === "broken")) return "broken";
   if (result.problem) return "unreadable";
   if (!result.signatures.length) return "none";
   return WORST_FIRST.find((l) => result.signatures.some((s) => s.level === l)) ?? "valid";
 }
 
 const PROBLEM_VI: Record<string, string> = {
-  FILE_TOO_LARGE: "Tệp quá lớn, không kiểm tra chữ ký số.",
+  FILE_TOO_LARGE: SIGNATURE_STATUS_VI.FILE_TOO_LARGE,
+  TOO_MANY_SIGNATURES: SIGNATURE_STATUS_VI.TOO_MANY_SIGNATURES,
+  PDF_UNREADABLE: SIGNATURE_STATUS_VI.PDF_UNREADABLE,
 };
 
 function problemOf(code: string, message: string): { code: string; message: string } {
