@@ -3,15 +3,8 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "@vanthu/cli";
 import { userPasswordCommand } from "../src/commands/admin.ts";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { runCliText as run } from "./run-cli.ts";
 
 test("agency add, user add, import DIR --register: resumable and idempotent, errors named", async () => {
   const data = mkdtempSync(join(tmpdir(), "vanthu-cli-"));

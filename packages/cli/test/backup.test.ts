@@ -26,14 +26,7 @@ import {
   type EmptyPostgresDatabase,
 } from "@vanthu/db";
 import { loadConfig, startServer, type RunningServer } from "@vanthu/server";
-import { main } from "@vanthu/cli";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { runCliText as run } from "./run-cli.ts";
 
 const EXAMPLE = readFileSync(
   new URL("../../../examples/04-cong-van-cuc-thue.txt", import.meta.url),

@@ -5,18 +5,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { main, type Io } from "@vanthu/cli";
+import { runCli as run } from "./run-cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const EX = (name: string): string => join(ROOT, "examples", name);
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => void out.push(l), err: (l) => void err.push(l) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 test('parse --json: one object per line, the path as given in a leading "file" key', async () => {
   const a = EX("02-ke-hoach-tinh-uy.txt");

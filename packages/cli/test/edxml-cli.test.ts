@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { main, type Io } from "@vanthu/cli";
 import { checkEdxmlStructure } from "@vanthu/edxml";
+import { runCli as run } from "./run-cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const EXAMPLE = join(ROOT, "examples", "03-quyet-dinh-ubnd.txt");
@@ -19,14 +19,6 @@ const REAL = fileURLToPath(new URL("../../../../shared/interop/edxml/", import.m
 const dir = mkdtempSync(join(tmpdir(), "vanthu-edxml-cli-"));
 const file = (name: string) => join(dir, name);
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => void out.push(l), err: (l) => void err.push(l) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 test("edxml write from a text document, then read --json: the header is the document's own", async () => {
   const w = await run([

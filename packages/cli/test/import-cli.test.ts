@@ -16,19 +16,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, openTestDatabase } from "@vanthu/db";
 import { loadConfig, startServer } from "@vanthu/server";
-import { main } from "@vanthu/cli";
 import { documentCopies } from "../../server/test/fixtures/document-copies.ts";
 import { letter, twoLetters } from "../../server/test/fixtures/import-letters.ts";
+import { runCliText as run } from "./run-cli.ts";
 
 const BIN = fileURLToPath(new URL("../bin/vanthu.js", import.meta.url));
 const PORT = "4631";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** A directory of 24 files: 22 letters (some in a subdirectory), one file of two, one broken. */
 function makeInbox(data: string) {

@@ -3,14 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "@vanthu/cli";
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => void out.push(l), err: (l) => void err.push(l) };
-  return { code: await main(args, io), out, err };
-}
+import { runCli as run } from "./run-cli.ts";
 
 const DRAFT = [
   "SỞ Y TẾ",

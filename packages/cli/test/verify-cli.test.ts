@@ -7,19 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { main, type Io } from "@vanthu/cli";
 import { makeIdentity, minimalPdf, pem, signPdf } from "../../signatures/test/verify-fixtures.ts";
+import { runCli as run } from "./run-cli.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "vanthu-verify-cli-"));
 const file = (name: string) => join(dir, name);
-
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => void out.push(l), err: (l) => void err.push(l) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
 
 before(async () => {
   const ca = await makeIdentity({
