@@ -202,6 +202,19 @@ test("edxml: exit 1 for a refused package, 2 for an unreadable file or bad usage
   const missing = await run(["edxml", "read", file("khong-co.edxml")]);
   assert.equal(missing.code, 2);
   assert.deepEqual(missing.err, [`${file("khong-co.edxml")}: Không tìm thấy tệp.`]);
+  // A status code QCVN 102 does not have: a usage error that lists the ones it has.
+  const badStatus = [
+    "edxml",
+    "status",
+    "--for",
+    "a,b,c",
+    "--code",
+    "07",
+    "--from",
+    "000.00.21.H99",
+    "-o",
+    file("x.edxml"),
+  ];
   for (const args of [
     ["edxml"],
     ["edxml", "read"],
@@ -217,38 +230,14 @@ test("edxml: exit 1 for a refused package, 2 for an unreadable file or bad usage
       "-o",
       file("x.edxml"),
     ],
-    [
-      "edxml",
-      "status",
-      "--for",
-      "a,b,c",
-      "--code",
-      "07",
-      "--from",
-      "000.00.21.H99",
-      "-o",
-      file("x.edxml"),
-    ],
+    badStatus,
   ]) {
     const u = await run(args);
     assert.equal(u.code, 2, args.join(" "));
     assert.ok(u.err.length, args.join(" "));
   }
   assert.match(
-    (
-      await run([
-        "edxml",
-        "status",
-        "--for",
-        "a,b,c",
-        "--code",
-        "07",
-        "--from",
-        "000.00.21.H99",
-        "-o",
-        file("x.edxml"),
-      ])
-    ).err[0]!,
+    (await run(badStatus)).err[0]!,
     /mã trạng thái "07" không có; dùng một trong 01, 02, 03, 04, 05, 06, 13, 15, 16/,
   );
   const noDoc = await run([
