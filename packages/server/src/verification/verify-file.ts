@@ -29,14 +29,10 @@ export function fileLevel(result: VerifyResult): FileSignatureLevel {
   return WORST_FIRST.find((l) => result.signatures.some((s) => s.level === l)) ?? "valid";
 }
 
-const PROBLEM_VI: Record<string, string> = {
-  FILE_TOO_LARGE: SIGNATURE_STATUS_VI.FILE_TOO_LARGE,
-  TOO_MANY_SIGNATURES: SIGNATURE_STATUS_VI.TOO_MANY_SIGNATURES,
-  PDF_UNREADABLE: SIGNATURE_STATUS_VI.PDF_UNREADABLE,
-};
-
+/** A file's problem in words: verification's own (FILE_TOO_LARGE, ...), else the reader's code. */
 function problemOf(code: string, message: string): { code: string; message: string } {
-  const vi = PROBLEM_VI[code] ?? (isErrorCode(code) ? ERRORS[code].vi : null);
+  const own = (SIGNATURE_STATUS_VI as Record<string, string | undefined>)[code];
+  const vi = own ?? (isErrorCode(code) ? ERRORS[code].vi : null);
   return { code, message: vi ?? message };
 }
 
