@@ -72,10 +72,14 @@ export interface AgencyTable {
   email: ColumnType<string | null, string | null | undefined, string | null>;
   telephone: ColumnType<string | null, string | null | undefined, string | null>;
   website: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Packages whose XML signature does not hold are refused (migration 20261208080000). */
+  exchange_require_signed: Generated<boolean>;
 }
 
 /** An agency outside this installation, in the exchange's directory (issue 17). */
 export interface DirectoryEntryTable {
+  /** The id a delivery plan names it by, as it names a hosted agency. */
+  id: Generated<string>;
   organ_id: string;
   name: string;
   address: string | null;
@@ -258,6 +262,14 @@ export interface DocumentTable {
   presented_at: OptionalTimestamp;
   /** The exchange's DocumentId ("000.00.21.H37,2026/12/03,01/STTTT-TTBCXB"); null: none. */
   exchange_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A copy its issuer recalled: frozen while its agency answers, withdrawn once it accepts. */
+  recall_pending: Generated<boolean>;
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Where a received package's fields differ from the parse of its document. */
+  exchange_mismatches: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The document this one updates or replaces, and which of the two. */
+  replaces_id: ColumnType<string | null, string | null | undefined, string | null>;
+  replace_kind: ColumnType<"update" | "replace" | null, "update" | "replace" | null | undefined, "update" | "replace" | null>;
 }
 
 /** The people named on a secret document. */
@@ -367,14 +379,20 @@ export interface HolidayTable {
   name: string;
 }
 
+/** A column that may be null, and is left out of inserts that have nothing for it. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
 export interface DeliveryTable {
   id: Generated<string>;
-  document_id: string;
-  from_agency_id: string;
-  to_agency_id: string;
+  /** The original; null for a delivery from an external agency (from_organ_id). */
+  document_id: Nullable<string>;
+  from_agency_id: Nullable<string>;
+  /** The recipient here; null for an external agency (to_organ_id). */
+  to_agency_id: Nullable<string>;
   kind: DeliveryKind;
   line: string | null;
-  received_id: string;
+  /** The recipient's record; null for an external agency. */
+  received_id: Nullable<string>;
   status: Generated<DeliveryStatus>;
   sent_at: Timestamp;
   returned_at: OptionalTimestamp;
@@ -391,6 +409,18 @@ export interface DeliveryTable {
   result: ColumnType<string | null, string | null | undefined, string | null>;
   /** The recipient's reply, an outgoing document of theirs. */
   reply_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Exchange with other systems (migration 20261208080000): the external agency's identifier. */
+  to_organ_id: Nullable<string>;
+  from_organ_id: Nullable<string>;
+  /** The external agency's name when the package went or came. */
+  external_name: Nullable<string>;
+  /** The package's DocumentId, as it came (from) or went (to). */
+  exchange_document_id: Nullable<string>;
+  recall_status: Nullable<"13" | "15" | "16">;
+  recall_reason: Nullable<string>;
+  recall_answer: Nullable<string>;
+  recalled_at: Nullable<Date>;
+  recall_answered_at: Nullable<Date>;
 }
 
 export interface DocumentCitationTable {
@@ -689,8 +719,51 @@ export interface Database {
   signers: SignerTable;
   signature_images: SignatureImageTable;
   settings: SettingTable;
+  exchange_peers: ExchangePeerTable;
+  exchange_messages: ExchangeMessageTable;
   schema_migrations: SchemaMigrationTable;
 }
+
+/** Where packages for an agency identifier go (migration 20261208080000). */
+export interface ExchangePeerTable {
+  organ_id: string;
+  transport: "http" | "folder";
+  address: string;
+  secret_sealed: Nullable<Uint8Array>;
+  updated_by: Nullable<string>;
+  updated_at: Date;
+}
+
+export type ExchangeState = "pending" | "sent" | "failed" | "received" | "refused";
+
+/** A package sent (the outbox) or received (migration 20261208080000). */
+export interface ExchangeMessageTable {
+  id: Generated<string>;
+  message_id: string;
+  direction: "out" | "in";
+  agency_id: Nullable<string>;
+  peer_organ_id: string;
+  kind: "document" | "status";
+  business_type: Nullable<number>;
+  status_code: Nullable<string>;
+  exchange_document_id: Nullable<string>;
+  document_id: Nullable<string>;
+  delivery_id: Nullable<string>;
+  payload: ColumnType<unknown, string | undefined, string>;
+  package_sha256: Nullable<string>;
+  package_size: Nullable<number>;
+  state: ExchangeState;
+  attempts: Generated<number>;
+  next_attempt_at: Nullable<Date>;
+  locked_by: Nullable<string>;
+  locked_at: Nullable<Date>;
+  error_code: Nullable<string>;
+  error: Nullable<string>;
+  created_at: Date;
+  sent_at: Nullable<Date>;
+  updated_at: Date;
+}
+export type ExchangeMessageRow = Selectable<ExchangeMessageTable>;
 
 export type Agency = Selectable<AgencyTable>;
 export type NewAgency = Insertable<AgencyTable>;

@@ -101,6 +101,14 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, "an http:// or https:// address")
     .optional(),
+  /** How often each process sends what waits in the exchange's outbox (seconds). */
+  EXCHANGE_EVERY_SECONDS: z.coerce.number().min(0.2).max(3600).default(2),
+  /** A folder other systems drop edXML packages into; each is taken, read and moved aside. */
+  EXCHANGE_PICKUP_DIR: z.string().optional(),
+  /** The largest edXML package received or sent, in MB. */
+  EXCHANGE_MAX_PACKAGE_MB: z.coerce.number().min(1).max(500).default(60),
+  /** How long a package being sent stays taken: after a process dies, it is sent again. */
+  EXCHANGE_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -146,6 +154,13 @@ export interface Config {
   secretKey: string | null;
   /** VANTHU_TSA_URL: the timestamp authority of agencies that name none. */
   tsaUrl: string | null;
+  /** The exchange with other systems (exchange/): outbox tick, pick-up folder, package size. */
+  exchange: {
+    everyMs: number;
+    leaseMs: number;
+    pickupDir: string | null;
+    maxPackageBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -216,5 +231,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : [],
     secretKey: c.VANTHU_SECRET_KEY ?? null,
     tsaUrl: c.VANTHU_TSA_URL ?? null,
+    exchange: {
+      everyMs: Math.round(c.EXCHANGE_EVERY_SECONDS * 1000),
+      leaseMs: Math.round(c.EXCHANGE_LEASE_SECONDS * 1000),
+      pickupDir: c.EXCHANGE_PICKUP_DIR ? resolve(c.EXCHANGE_PICKUP_DIR) : null,
+      maxPackageBytes: Math.round(c.EXCHANGE_MAX_PACKAGE_MB * 1024 * 1024),
+    },
   };
 }

@@ -276,6 +276,66 @@ export const ERRORS = {
     vi: "Mã định danh này đã là của một cơ quan khác.",
     en: "The agency identifier is another agency's.",
   },
+  PACKAGE_TOO_LARGE: {
+    status: 413,
+    vi: "Gói tin edXML vượt quá dung lượng cho phép.",
+    en: "The edXML package is over the size limit.",
+  },
+  PACKAGE_INVALID: {
+    status: 422,
+    vi: "Gói tin edXML không đọc được hoặc sai cấu trúc: không có gì được lưu.",
+    en: "The edXML package cannot be read or is malformed: nothing was kept.",
+  },
+  PACKAGE_UNSIGNED: {
+    status: 422,
+    vi: "Cơ quan nhận chỉ nhận gói tin có chữ ký số hợp lệ: gói tin này không có hoặc chữ ký không kiểm tra được.",
+    en: "The receiving agency requires packages with a valid XML signature.",
+  },
+  EXCHANGE_UNAUTHENTICATED: {
+    status: 401,
+    vi: "Hệ thống gửi chưa được cấu hình hoặc chữ ký yêu cầu không đúng.",
+    en: "Unknown peer or wrong request signature.",
+  },
+  EXCHANGE_SENDER_MISMATCH: {
+    status: 403,
+    vi: "Gói tin ghi nơi gửi khác với hệ thống đã gửi nó.",
+    en: "The package names another sender than the peer that sent it.",
+  },
+  EXCHANGE_NOT_ADDRESSED: {
+    status: 422,
+    vi: "Gói tin không gửi đến cơ quan nào trên hệ thống này.",
+    en: "The package is addressed to no agency of this installation.",
+  },
+  EXCHANGE_NO_ORGAN_ID: {
+    status: 409,
+    vi: "Cơ quan chưa có mã định danh nên không gửi được văn bản ra ngoài hệ thống: quản trị cần khai báo mã định danh.",
+    en: "The agency has no identifier: documents cannot go to other systems.",
+  },
+  PEER_NOT_FOUND: {
+    status: 404,
+    vi: "Không có cấu hình liên thông cho mã định danh này.",
+    en: "No exchange peer for this identifier.",
+  },
+  EXCHANGE_MESSAGE_NOT_FOUND: {
+    status: 404,
+    vi: "Không có gói tin này, hoặc không gửi lại được.",
+    en: "No such package, or it cannot be sent again.",
+  },
+  NOT_RECALLABLE: {
+    status: 409,
+    vi: "Văn bản này không thu hồi được: chỉ văn bản đã ban hành, chưa bị thu hồi.",
+    en: "Only an issued document not recalled yet can be recalled.",
+  },
+  NOT_RECALLED: {
+    status: 409,
+    vi: "Văn bản này không có yêu cầu thu hồi đang chờ trả lời.",
+    en: "The document has no recall waiting for an answer.",
+  },
+  RECALL_PENDING: {
+    status: 409,
+    vi: "Nơi gửi đang yêu cầu thu hồi văn bản này: hãy trả lời yêu cầu thu hồi trước.",
+    en: "The sender recalled this document: answer the recall first.",
+  },
   DIRECTORY_INVALID: {
     status: 422,
     vi: "Danh bạ có dòng không đọc được: không dòng nào được nhập. Hãy sửa các dòng được nêu rồi nhập lại.",

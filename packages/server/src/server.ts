@@ -175,7 +175,7 @@ export async function startServer(
     throw e;
   }
   // Every process reads imported files in the background (imports/worker.ts).
-  const { app } = await buildApp(ctx, { logger: options.logger, imports: {} });
+  const { app } = await buildApp(ctx, { logger: options.logger, imports: {}, exchange: {} });
   log = app.log;
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -455,8 +455,8 @@ export async function forbiddenFor(t: TestApp, markers: Record<string, string>) 
     for (const d of deliveries)
       if (
         u &&
-        ((d.from_agency_id === u.agency_id && visible.has(d.document_id)) ||
-          (d.to_agency_id === u.agency_id && visible.has(d.received_id)))
+        ((d.from_agency_id === u.agency_id && visible.has(d.document_id!)) ||
+          (d.to_agency_id === u.agency_id && visible.has(d.received_id!)))
       )
         seen.add(d.id);
     for (const b of batches)

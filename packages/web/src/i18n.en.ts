@@ -893,6 +893,10 @@ export const en: Catalog = {
       `${p.by ?? "The follow-up officer"}: ${p.kind ?? "reminder"} about the document${on(p.reference, " no. ")}${on(p.subject, ": ")}`,
     "delivery.progress": (p: NoticeText<"delivery.progress">) =>
       `${p.recipient ?? "A recipient"} – document${on(p.reference, " no. ")}: ${p.status ?? "updated"}`,
+    "document.recalled": (p: NoticeText<"document.recalled">) =>
+      `${p.issuer ?? "The sender"} recalls document${on(p.reference, " no. ")}${on(p.reason, ". Reason: ")}`,
+    "recall.answered": (p: NoticeText<"recall.answered">) =>
+      `${p.recipient ?? "A recipient"} ${p.answer === "accepted" ? "accepted" : "refused"} the recall of document${on(p.reference, " no. ")}${on(p.reason, ": ")}`,
   },
   work: {
     title: "My work",

@@ -892,6 +892,10 @@ export const vi = {
       `${p.by ?? "Người đôn đốc"} ${p.kind ?? "nhắc nhở"} về văn bản${on(p.reference, " số ")}${on(p.subject, ": ")}`,
     "delivery.progress": (p: NoticeText<"delivery.progress">) =>
       `${p.recipient ?? "Nơi nhận"} – văn bản${on(p.reference, " số ")}: ${p.status ?? "đã cập nhật"}`,
+    "document.recalled": (p: NoticeText<"document.recalled">) =>
+      `${p.issuer ?? "Nơi gửi"} yêu cầu thu hồi văn bản${on(p.reference, " số ")}${on(p.reason, ". Lý do: ")}`,
+    "recall.answered": (p: NoticeText<"recall.answered">) =>
+      `${p.recipient ?? "Nơi nhận"} ${p.answer === "accepted" ? "đồng ý" : "từ chối"} thu hồi văn bản${on(p.reference, " số ")}${on(p.reason, ": ")}`,
   },
   work: {
     title: "Việc của tôi",

@@ -32,6 +32,10 @@ export const NOTIFICATION_PARAMS = {
   "reminder.sent": ["reference", "subject", "kind", "by", "note"],
   /** To the issuer agency: its recipient moved the delivered document to 03, 04, 05 or 06. */
   "delivery.progress": ["reference", "subject", "recipient", "agency", "status"],
+  /** To the recipient's clerks: the issuer recalled the document, with its reason. */
+  "document.recalled": ["reference", "subject", "issuer", "reason"],
+  /** To the issuer: a recipient accepted (status 15) or refused (16) the recall. */
+  "recall.answered": ["reference", "subject", "recipient", "answer", "reason"],
 } as const satisfies Record<NotificationCode, readonly string[]>;
 
 /** The names of a code's parameters. */
@@ -48,6 +52,8 @@ export const NOTIFICATION_PARAM_KINDS: Record<AnyNotificationParam, Notification
   issuer: "text",
   recipient: "text",
   reason: "text",
+  /** A recall's answer: "accepted" (15) or "refused" (16). */
+  answer: "text",
   by: "text",
   note: "text",
   item: "text",

@@ -127,5 +127,9 @@ export const NOTIFICATION_CODES = [
   "reminder.sent",
   /** A recipient moved a delivered document on (03, 04, 05, 06). */
   "delivery.progress",
+  /** The issuer recalled a document the agency received (ND30 Điều 18): answer it. */
+  "document.recalled",
+  /** A recipient answered the agency's recall: accepted (15) or refused (16). */
+  "recall.answered",
 ] as const;
 export type NotificationCode = (typeof NOTIFICATION_CODES)[number];

@@ -10,6 +10,7 @@ import type { Database, DocumentRow } from "@vanthu/db";
 import { fail } from "../errors.ts";
 import { deliverableAgencies, type DeliveryPlan } from "./plan-delivery.ts";
 import { clerksOf, notify } from "../workflow/notify.ts";
+import { enqueue } from "../exchange/outbox.ts";
 
 export interface Recipient {
   agencyId: string;
@@ -34,7 +35,16 @@ export async function deliverDocument(
     .select("id")
     .where("id", "in", [...unique.keys()])
     .execute();
-  const missing = [...unique.keys()].filter((id) => !known.some((k) => k.id === id));
+  const notHere = [...unique.keys()].filter((id) => !known.some((k) => k.id === id));
+  // Agencies of other systems: a delivery each, and a package in the outbox (exchange/).
+  const external = notHere.length
+    ? await trx
+        .selectFrom("directory_entries")
+        .select(["id", "organ_id", "name"])
+        .where("id", "in", notHere)
+        .execute()
+    : [];
+  const missing = notHere.filter((id) => !external.some((e) => e.id === id));
   if (missing.length)
     throw fail(
       "VALIDATION_FAILED",
@@ -47,7 +57,15 @@ export async function deliverDocument(
       plan.lines.find((l) => l.kind === kind && l.matches.includes(agencyId)) ??
       plan.lines.find((l) => l.matches.includes(agencyId))
     )?.written ?? null;
+  if (external.length)
+    await deliverExternal(
+      trx,
+      original,
+      external.map((e) => ({ ...e, kind: unique.get(e.id)!.kind, line: lineOf(e.id, unique.get(e.id)!.kind) })),
+      at,
+    );
   for (const r of unique.values()) {
+    if (external.some((e) => e.id === r.agencyId)) continue;
     const { receivedId } = await deliverCopy(trx, original, {
       agencyId: r.agencyId,
       kind: r.kind,
@@ -69,6 +87,66 @@ export async function deliverDocument(
     });
   }
   return [...unique.values()];
+}
+
+/**
+ * Deliveries to agencies of other systems: named by their identifier (no record here), each with
+ * a package in the outbox that the exchange loop sends after the commit. The issuing agency needs
+ * its own identifier, or nothing could be addressed back to it.
+ */
+async function deliverExternal(
+  trx: Transaction<Database>,
+  original: DocumentRow,
+  to: Array<{ organ_id: string; name: string; kind: Recipient["kind"]; line: string | null }>,
+  at: Date,
+): Promise<void> {
+  const issuer = await trx
+    .selectFrom("agencies")
+    .select("organ_id")
+    .where("id", "=", original.agency_id)
+    .executeTakeFirstOrThrow();
+  if (!issuer.organ_id || !original.exchange_id)
+    throw fail("EXCHANGE_NO_ORGAN_ID", `agency ${original.agency_id} has no organ id`, [
+      { path: "deliverTo", message: to.map((t) => t.name).join("; ") },
+    ]);
+  for (const t of to) {
+    const delivery = await trx
+      .insertInto("deliveries")
+      .values({
+        document_id: original.id,
+        from_agency_id: original.agency_id,
+        to_organ_id: t.organ_id,
+        external_name: t.name,
+        kind: t.kind,
+        line: t.line,
+        exchange_document_id: original.exchange_id,
+        sent_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await enqueue(trx, {
+      agencyId: original.agency_id,
+      peerOrganId: t.organ_id,
+      kind: "document",
+      businessType: original.replaces_id ? (original.replace_kind === "update" ? 2 : 3) : 0,
+      exchangeDocumentId: original.exchange_id,
+      documentId: original.id,
+      deliveryId: delivery.id,
+      payload: original.replaces_id ? { replaces: await replacedExchangeId(trx, original) } : {},
+      at,
+    });
+  }
+}
+
+/** The DocumentId of the document a new one updates or replaces. */
+async function replacedExchangeId(trx: Transaction<Database>, doc: DocumentRow) {
+  const old = await trx
+    .selectFrom("documents")
+    .select("exchange_id")
+    .where("id", "=", doc.replaces_id!)
+    .executeTakeFirst();
+  return old?.exchange_id ?? undefined;
 }
 
 /**
@@ -112,6 +190,21 @@ export async function deliverCopy(
       source_id: to.forward?.originalId ?? source.id,
       exchange_id: source.exchange_id,
       urgency: source.urgency,
+      // A new version: the recipient's copy follows its copy of the old one.
+      ...(source.replaces_id && !to.forward
+        ? {
+            replaces_id:
+              (
+                await trx
+                  .selectFrom("deliveries")
+                  .select("received_id")
+                  .where("document_id", "=", source.replaces_id)
+                  .where("to_agency_id", "=", to.agencyId)
+                  .executeTakeFirst()
+              )?.received_id ?? null,
+            replace_kind: source.replace_kind,
+          }
+        : {}),
       created_at: at,
       updated_at: at,
     })

@@ -63,6 +63,14 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
     abbreviation: a.abbreviation,
     formerNames: former.get(a.id) ?? [],
   }));
+  // Agencies of other systems (the exchange's directory) are named like hosted ones; their
+  // deliveries go as edXML packages (deliver-document.ts, exchange/).
+  const listed = await db
+    .selectFrom("directory_entries")
+    .select(["id", "organ_id", "name"])
+    .execute();
+  for (const d of listed)
+    agencies.push({ id: d.id, name: d.name, place: null, formerNames: [] });
   const issuer = rows.find((a) => a.id === row.agency_id);
   const content = readContent(row.content, row.id);
   const plan = resolveRecipients({
@@ -74,7 +82,10 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
     issuerId: row.agency_id,
     units,
   });
-  return withAgencies(plan, rows);
+  return withAgencies(plan, [
+    ...rows,
+    ...listed.map((d) => ({ id: d.id, code: d.organ_id, name: d.name })),
+  ]);
 }
 
 /** The plan with the names of the agencies its lines name (also those a clerk picked by hand). */

@@ -13,6 +13,7 @@ import { loadDocument } from "../documents/load-document.ts";
 import { notify } from "../workflow/notify.ts";
 import { senderPeople } from "../handling/delivery-progress.ts";
 import { notifyDeliveryProgress } from "../workflow/delivery-notice.ts";
+import { statusToSender } from "../exchange/outbox.ts";
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 
@@ -67,17 +68,26 @@ export async function returnDelivered(ctx: AppContext, actor: Actor, id: string,
       .set({ status: "returned", updated_at: now })
       .where("id", "=", row.id)
       .execute();
+    // From another system: 02 goes back to it with the reason (exchange/outbox.ts).
+    const external = await trx
+      .selectFrom("deliveries")
+      .select("from_organ_id")
+      .where("id", "=", deliveryId)
+      .executeTakeFirstOrThrow();
+    if (external.from_organ_id) await statusToSender(trx, deliveryId, "02", now, reason);
     // The sender is told, with the reason (its document page, dashboard and report show it).
     const sent = await trx
       .selectFrom("deliveries")
       .innerJoin("agencies", "agencies.id", "deliveries.to_agency_id")
       .select(["deliveries.document_id", "deliveries.from_agency_id", "agencies.name"])
       .where("deliveries.id", "=", deliveryId)
-      .executeTakeFirstOrThrow();
-    await notify(trx, {
+      .where("deliveries.from_agency_id", "is not", null)
+      .executeTakeFirst();
+    if (sent)
+      await notify(trx, {
       code: "document.returned",
-      agencyId: sent.from_agency_id,
-      userIds: await senderPeople(trx, sent.document_id),
+      agencyId: sent.from_agency_id!,
+      userIds: await senderPeople(trx, sent.document_id!),
       documentId: sent.document_id,
       params: {
         agency: sent.name,
@@ -132,6 +142,7 @@ export async function progressDelivered(
       .where("id", "=", deliveryId)
       .execute();
     await notifyDeliveryProgress(trx, row.id, status, now);
+    await statusToSender(trx, deliveryId, status, now);
     await recordAudit(trx, {
       actor,
       action: "delivery.progress",

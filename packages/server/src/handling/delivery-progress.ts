@@ -10,6 +10,7 @@ import { canMoveDelivery, type DeliveryStatus } from "@vanthu/core";
 import type { Transaction } from "kysely";
 import type { Database } from "@vanthu/db";
 import { notify } from "../workflow/notify.ts";
+import { statusToSender } from "../exchange/outbox.ts";
 
 const STAMP = {
   "03": "registered_at",
@@ -60,7 +61,7 @@ export async function sendStatus(
   if (!receivedIds.length) return 0;
   const deliveries = await trx
     .selectFrom("deliveries")
-    .select(["id", "status", "document_id", "from_agency_id", "received_id"])
+    .select(["id", "status", "document_id", "from_agency_id", "from_organ_id", "received_id"])
     .where("received_id", "in", receivedIds)
     .orderBy("id")
     .forUpdate()
@@ -78,6 +79,12 @@ export async function sendStatus(
       .set({ status, [STAMP[status]]: at, updated_at: at, ...result })
       .where("id", "=", d.id)
       .execute();
+    moved++;
+    // From another system: the status goes back to it as a package (exchange/outbox.ts).
+    if (d.from_organ_id) {
+      await statusToSender(trx, d.id, status, at, status === "06" ? (extra.result ?? null) : null);
+      continue;
+    }
     const received = await trx
       .selectFrom("documents")
       .innerJoin("agencies", "agencies.id", "documents.agency_id")
@@ -86,8 +93,8 @@ export async function sendStatus(
       .executeTakeFirstOrThrow();
     await notify(trx, {
       code: "delivery.progress",
-      agencyId: d.from_agency_id,
-      userIds: await senderPeople(trx, d.document_id),
+      agencyId: d.from_agency_id!,
+      userIds: await senderPeople(trx, d.document_id!),
       documentId: d.document_id,
       params: {
         status: status satisfies DeliveryStatus,
@@ -98,7 +105,6 @@ export async function sendStatus(
       },
       at,
     });
-    moved++;
   }
   return moved;
 }

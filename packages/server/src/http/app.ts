@@ -35,6 +35,12 @@ import { formRoutes } from "../forms/routes.ts";
 import { handlingRoutes } from "../handling/routes.ts";
 import { reviewRoutes } from "../workflow/review-routes.ts";
 import { workRoutes } from "../work/routes.ts";
+import { exchangeRoutes } from "../exchange/routes.ts";
+import {
+  startExchangeLoop,
+  type ExchangeLoop,
+  type ExchangeLoopOptions,
+} from "../exchange/exchange-loop.ts";
 import {
   startImportWorker,
   type ImportWorker,
@@ -80,6 +86,11 @@ export async function buildApp(
      * closes; the server starts one, tests that read batches start their own or none.
      */
     imports?: Partial<ImportWorkerOptions>;
+    /**
+     * This process's exchange loop (exchange/exchange-loop.ts: the outbox, the pick-up folder);
+     * the server starts one, tests that exchange packages start their own.
+     */
+    exchange?: Partial<ExchangeLoopOptions>;
     /** Check every JSON reply against its contract schema (the tests; see http/route.ts). */
     checkReplies?: ReplyCheck;
   } = {},
@@ -88,6 +99,7 @@ export async function buildApp(
   api: OpenApiRegistry;
   routes: CollectedRoute[];
   imports: ImportWorker | null;
+  exchange: ExchangeLoop | null;
 }> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
@@ -140,7 +152,9 @@ export async function buildApp(
   // The import worker stops first (its items given back), then the file reader's workers end
   // with the app (the server's close and the tests' close).
   let imports: ImportWorker | null = null;
+  let exchange: ExchangeLoop | null = null;
   app.addHook("onClose", async () => {
+    await exchange?.stop();
     await imports?.stop();
     await ctx.reader.close();
   });
@@ -241,6 +255,7 @@ export async function buildApp(
       workRoutes(ctx),
       verificationRoutes(ctx),
       signingRoutes(ctx),
+      exchangeRoutes(ctx, () => exchange?.wake()),
     ],
     { checkReplies: options.checkReplies },
   );
@@ -253,7 +268,13 @@ export async function buildApp(
       log: app.log,
       ...options.imports,
     });
-  return { app, api, routes, imports };
+  if (options.exchange)
+    exchange = startExchangeLoop(ctx, {
+      worker: `${hostname()}:${process.pid}`,
+      log: app.log,
+      ...options.exchange,
+    });
+  return { app, api, routes, imports, exchange };
 }
 
 /** A request that took longer than this is logged at info, whatever LOG_LEVEL's debug says. */

@@ -29,7 +29,8 @@ export async function notifyDeliveryProgress(
   if (!delivery) return;
   await notify(db, {
     code: "delivery.progress",
-    agencyId: delivery.from_agency_id,
+    // The inner join on the original: a delivery from another system has none (exchange/).
+    agencyId: delivery.from_agency_id!,
     documentId: delivery.document_id,
     params: { reference: delivery.reference, recipient: delivery.recipient, status },
     at,
