@@ -64,6 +64,29 @@ export const delivery = z.strictObject({
   result: z.string().nullable(),
   /** The recipient's reply, as the issuer's own received copy of it. */
   reply: z.strictObject({ id, reference: z.string().nullable() }).nullable(),
+  /**
+   * To an agency of another system (`agency.code` is then its identifier): how its last package
+   * went (pending, sent, failed with the reason).
+   */
+  exchange: z
+    .strictObject({
+      organId: z.string(),
+      messageId: id.nullable(),
+      state: z.enum(["pending", "sent", "failed", "received", "refused"]).nullable(),
+      errorCode: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+  /** A recall: asked (13), accepted (15) or refused (16), its reason and the answer. */
+  recall: z
+    .strictObject({
+      status: z.enum(["13", "15", "16"]),
+      reason: z.string().nullable(),
+      answer: z.string().nullable(),
+      recalledAt: timestamp.nullable(),
+      answeredAt: timestamp.nullable(),
+    })
+    .nullable(),
 });
 export type Delivery = z.infer<typeof delivery>;
 

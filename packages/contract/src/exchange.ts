@@ -54,16 +54,19 @@ export const directoryImportReply = z.strictObject({
 });
 
 /** Where packages for an agency identifier go: another vanthu's inbox, or a folder. */
-export const exchangePeerInputSchema = z.strictObject({
-  transport: z.enum(["http", "folder"]),
-  /** http: the peer's inbox (https://…/api/exchange/inbox); folder: an absolute path. */
-  address: z.string().trim().min(1).max(2000),
-  /** The shared secret of HTTP requests both ways (kept sealed, never shown); omitted: unchanged. */
-  secret: z.string().min(16).max(500).optional(),
-}).refine(
-  (p) => (p.transport === "http" ? /^https?:\/\/[^\s]+$/.test(p.address) : p.address.startsWith("/")),
-  { message: "http: an http(s):// address; folder: an absolute path", path: ["address"] },
-);
+export const exchangePeerInputSchema = z
+  .strictObject({
+    transport: z.enum(["http", "folder"]),
+    /** http: the peer's inbox (https://…/api/exchange/inbox); folder: an absolute path. */
+    address: z.string().trim().min(1).max(2000),
+    /** The shared secret of HTTP requests both ways (kept sealed, never shown); omitted: unchanged. */
+    secret: z.string().min(16).max(500).optional(),
+  })
+  .refine(
+    (p) =>
+      p.transport === "http" ? /^https?:\/\/[^\s]+$/.test(p.address) : p.address.startsWith("/"),
+    { message: "http: an http(s):// address; folder: an absolute path", path: ["address"] },
+  );
 export type ExchangePeerInput = z.output<typeof exchangePeerInputSchema>;
 
 export const exchangePeer = z.strictObject({

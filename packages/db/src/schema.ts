@@ -269,7 +269,11 @@ export interface DocumentTable {
   exchange_mismatches: ColumnType<unknown, string | null | undefined, string | null>;
   /** The document this one updates or replaces, and which of the two. */
   replaces_id: ColumnType<string | null, string | null | undefined, string | null>;
-  replace_kind: ColumnType<"update" | "replace" | null, "update" | "replace" | null | undefined, "update" | "replace" | null>;
+  replace_kind: ColumnType<
+    "update" | "replace" | null,
+    "update" | "replace" | null | undefined,
+    "update" | "replace" | null
+  >;
 }
 
 /** The people named on a secret document. */

@@ -39,3 +39,19 @@ export {
   type RestoreResult,
 } from "./backup/restore-backup.ts";
 export type { Manifest } from "./backup/manifest.ts";
+export {
+  processOutbox,
+  backoffSeconds,
+  MAX_ATTEMPTS as EXCHANGE_MAX_ATTEMPTS,
+} from "./exchange/outbox.ts";
+export {
+  httpTransport,
+  folderTransport,
+  requestSignature,
+  EXCHANGE_HEADERS,
+  TransportError,
+  type Transport,
+  type OutgoingPackage,
+} from "./exchange/transport.ts";
+export { receivePackage } from "./exchange/receive.ts";
+export type { ExchangeLoopOptions } from "./exchange/exchange-loop.ts";

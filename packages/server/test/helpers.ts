@@ -18,6 +18,7 @@ import {
   type CollectedRoute,
   type ImportWorker,
   type ImportWorkerOptions,
+  type ExchangeLoopOptions,
 } from "@vanthu/server";
 
 export interface Clock {
@@ -87,6 +88,8 @@ export async function startTestApp(
     dataDir?: string;
     /** Start the app's import worker with these options. */
     imports?: Partial<ImportWorkerOptions>;
+    /** Start the app's exchange loop (outbox, pick-up folder) with these options. */
+    exchange?: Partial<ExchangeLoopOptions>;
     /** Share a clock with another TestApp. */
     clock?: Clock;
     /** Fastify's logger options (none by default). */
@@ -119,6 +122,7 @@ export async function startTestApp(
     logger: options.logger ?? false,
     checkReplies: (key, problems) => contractViolations.push(`${key}:\n${problems}`),
     ...(options.imports ? { imports: options.imports } : {}),
+    ...(options.exchange ? { exchange: options.exchange } : {}),
   });
   await app.ready();
 

@@ -124,6 +124,7 @@ export const en: Catalog = {
     unregistered: "Not registered",
   },
   delivery: {
+    "00": "Sent, awaiting the recipient",
     "01": "Arrived",
     "02": "Returned",
     "03": "Registered",

@@ -124,6 +124,7 @@ export const vi = {
     unregistered: "Chưa vào sổ",
   },
   delivery: {
+    "00": "Đã gửi, chờ nơi nhận báo",
     "01": "Đã đến",
     "02": "Bị trả lại",
     "03": "Đã vào sổ",

@@ -31,6 +31,10 @@ ALTER TABLE deliveries
     OR (document_id IS NULL AND from_agency_id IS NULL AND from_organ_id IS NOT NULL)
   ),
   ADD CONSTRAINT deliveries_received CHECK ((received_id IS NULL) = (to_agency_id IS NULL));
+-- 00: sent to another system, no status back yet (its 01 moves it on).
+ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check;
+ALTER TABLE deliveries ADD CONSTRAINT deliveries_status_check
+  CHECK (status IN ('01', '02', '03', '04', '05', '06') OR (status = '00' AND to_organ_id IS NOT NULL));
 CREATE UNIQUE INDEX deliveries_document_organ ON deliveries (document_id, to_organ_id)
   WHERE to_organ_id IS NOT NULL;
 CREATE INDEX deliveries_exchange ON deliveries (exchange_document_id)

@@ -15,6 +15,8 @@ import { enqueue } from "../exchange/outbox.ts";
 export interface Recipient {
   agencyId: string;
   kind: "action" | "copy";
+  /** An agency of another system (the directory's id): no record, tasks or notices here. */
+  external?: boolean;
 }
 
 export async function deliverDocument(
@@ -61,7 +63,11 @@ export async function deliverDocument(
     await deliverExternal(
       trx,
       original,
-      external.map((e) => ({ ...e, kind: unique.get(e.id)!.kind, line: lineOf(e.id, unique.get(e.id)!.kind) })),
+      external.map((e) => ({
+        ...e,
+        kind: unique.get(e.id)!.kind,
+        line: lineOf(e.id, unique.get(e.id)!.kind),
+      })),
       at,
     );
   for (const r of unique.values()) {
@@ -86,7 +92,9 @@ export async function deliverDocument(
       at,
     });
   }
-  return [...unique.values()];
+  return [...unique.values()].map((r) =>
+    external.some((e) => e.id === r.agencyId) ? { ...r, external: true } : r,
+  );
 }
 
 /**
@@ -120,6 +128,7 @@ async function deliverExternal(
         kind: t.kind,
         line: t.line,
         exchange_document_id: original.exchange_id,
+        status: "00",
         sent_at: at,
         updated_at: at,
       })
@@ -129,22 +138,23 @@ async function deliverExternal(
       agencyId: original.agency_id,
       peerOrganId: t.organ_id,
       kind: "document",
-      businessType: original.replaces_id ? (original.replace_kind === "update" ? 2 : 3) : 0,
+      // A document that corrects or replaces an issued one (corrects_id) replaces it (3).
+      businessType: original.corrects_id ? 3 : 0,
       exchangeDocumentId: original.exchange_id,
       documentId: original.id,
       deliveryId: delivery.id,
-      payload: original.replaces_id ? { replaces: await replacedExchangeId(trx, original) } : {},
+      payload: original.corrects_id ? { replaces: await replacedExchangeId(trx, original) } : {},
       at,
     });
   }
 }
 
-/** The DocumentId of the document a new one updates or replaces. */
+/** The DocumentId of the document a new one corrects or replaces. */
 async function replacedExchangeId(trx: Transaction<Database>, doc: DocumentRow) {
   const old = await trx
     .selectFrom("documents")
     .select("exchange_id")
-    .where("id", "=", doc.replaces_id!)
+    .where("id", "=", doc.corrects_id!)
     .executeTakeFirst();
   return old?.exchange_id ?? undefined;
 }
@@ -191,18 +201,18 @@ export async function deliverCopy(
       exchange_id: source.exchange_id,
       urgency: source.urgency,
       // A new version: the recipient's copy follows its copy of the old one.
-      ...(source.replaces_id && !to.forward
+      ...(source.corrects_id && !to.forward
         ? {
             replaces_id:
               (
                 await trx
                   .selectFrom("deliveries")
                   .select("received_id")
-                  .where("document_id", "=", source.replaces_id)
+                  .where("document_id", "=", source.corrects_id)
                   .where("to_agency_id", "=", to.agencyId)
                   .executeTakeFirst()
               )?.received_id ?? null,
-            replace_kind: source.replace_kind,
+            replace_kind: "replace" as const,
           }
         : {}),
       created_at: at,

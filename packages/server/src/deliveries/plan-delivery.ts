@@ -69,8 +69,7 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
     .selectFrom("directory_entries")
     .select(["id", "organ_id", "name"])
     .execute();
-  for (const d of listed)
-    agencies.push({ id: d.id, name: d.name, place: null, formerNames: [] });
+  for (const d of listed) agencies.push({ id: d.id, name: d.name, place: null, formerNames: [] });
   const issuer = rows.find((a) => a.id === row.agency_id);
   const content = readContent(row.content, row.id);
   const plan = resolveRecipients({

@@ -14,12 +14,15 @@ import { notify } from "../workflow/notify.ts";
 import { senderPeople } from "../handling/delivery-progress.ts";
 import { notifyDeliveryProgress } from "../workflow/delivery-notice.ts";
 import { statusToSender } from "../exchange/outbox.ts";
+import { assertNotFrozen } from "../exchange/recall.ts";
 
 const STAMP = { "04": "assigned_at", "05": "in_progress_at", "06": "done_at" } as const;
 
 /** The delivery of the reader's own received document, read (and row-locked when `trx`). */
 async function deliveryOf(ctx: AppContext, actor: Actor, id: string) {
   const row = await loadDocument(ctx.db, actor, id, { own: true });
+  // A copy its issuer is recalling moves no further until the recall is answered.
+  assertNotFrozen(row);
   const delivery = await ctx.db
     .selectFrom("deliveries")
     .select("id")
@@ -85,19 +88,19 @@ export async function returnDelivered(ctx: AppContext, actor: Actor, id: string,
       .executeTakeFirst();
     if (sent)
       await notify(trx, {
-      code: "document.returned",
-      agencyId: sent.from_agency_id!,
-      userIds: await senderPeople(trx, sent.document_id!),
-      documentId: sent.document_id,
-      params: {
-        agency: sent.name,
-        recipient: sent.name,
-        reason,
-        reference: row.reference,
-        subject: row.subject,
-      },
-      at: now,
-    });
+        code: "document.returned",
+        agencyId: sent.from_agency_id!,
+        userIds: await senderPeople(trx, sent.document_id!),
+        documentId: sent.document_id,
+        params: {
+          agency: sent.name,
+          recipient: sent.name,
+          reason,
+          reference: row.reference,
+          subject: row.subject,
+        },
+        at: now,
+      });
     await recordAudit(trx, {
       actor,
       action: "delivery.return",

@@ -229,7 +229,7 @@ export async function issueDocument(
       const tasks = await createTasks(
         trx,
         issuedRow,
-        recipients.filter((r) => r.kind === "action").map((r) => r.agencyId),
+        recipients.filter((r) => r.kind === "action" && !r.external).map((r) => r.agencyId),
         date,
         now,
         plan.lines,

@@ -22,7 +22,12 @@ export async function listDocuments(
   else if (query.box === "drafts")
     q = q.where("direction", "=", "outgoing").where("status", "=", "draft");
   // A record attached to the earlier record of the same document is listed on that one.
-  else q = q.where("direction", "=", "incoming").where("attached_to", "is", null);
+  // A copy its issuer recalled is out of the lists (its notice leads to it: exchange/recall.ts).
+  else
+    q = q
+      .where("direction", "=", "incoming")
+      .where("attached_to", "is", null)
+      .where("withdrawn_at", "is", null);
   if (query.q) q = q.where(sql<boolean>`search @@ websearch_to_tsquery('vn', ${query.q})`);
   if (query.type) q = q.where("type_code", "=", query.type);
   if (query.status) q = q.where("status", "=", query.status);

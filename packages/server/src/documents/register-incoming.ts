@@ -16,6 +16,7 @@ import { arrivalDateProblem, defaultDeadline, mayAct, typeByCode, viDate } from 
 import type { RegisterCorrections, RegisterReply } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
+import { assertNotFrozen } from "../exchange/recall.ts";
 import { fail } from "../errors.ts";
 import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
@@ -50,6 +51,9 @@ export async function registerIncoming(
     if (row.direction !== "incoming") throw fail("NOT_A_DRAFT", `document ${id} is not incoming`);
     if (row.status !== "draft") throw fail("ALREADY_REGISTERED", `document ${id} is ${row.status}`);
     if (row.attached_to) throw fail("ALREADY_ATTACHED", `document ${id} is attached`);
+    // Its issuer is recalling it (exchange/recall.ts): it waits for the clerk's answer.
+    assertNotFrozen(row);
+    if (row.withdrawn_at) throw fail("NOT_A_DRAFT", `document ${id} was withdrawn`);
     const date = localDate(ctx, now);
     const type = corrections.typeCode ? typeByCode(corrections.typeCode, row.format) : null;
     if (corrections.typeCode && !type)

@@ -18,7 +18,10 @@ const header = (request: FastifyRequest, name: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 
-export async function receiveHttp(ctx: AppContext, request: FastifyRequest): Promise<ReceiveResult> {
+export async function receiveHttp(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<ReceiveResult> {
   const from = normalizeOrganId(header(request, EXCHANGE_HEADERS.from));
   const to = normalizeOrganId(header(request, EXCHANGE_HEADERS.to));
   const messageId = header(request, EXCHANGE_HEADERS.messageId);

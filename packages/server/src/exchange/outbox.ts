@@ -203,7 +203,11 @@ async function sendOne(
       .where("id", "=", m.agency_id!)
       .executeTakeFirstOrThrow();
     if (!from.organ_id)
-      throw new TransportError("EXCHANGE_NO_ORGAN_ID", "the sending agency has no identifier", true);
+      throw new TransportError(
+        "EXCHANGE_NO_ORGAN_ID",
+        "the sending agency has no identifier",
+        true,
+      );
     const bytes = await packageOf(ctx, m);
     await transports[peer.transport]!.send(peer, {
       messageId: m.message_id,

@@ -62,10 +62,11 @@ async function refuse(
       kind: "document",
       state: "refused",
       error_code: error.code,
-      error: `${error.message} ${error.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`.slice(
-        0,
-        2000,
-      ),
+      error:
+        `${error.message} ${error.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`.slice(
+          0,
+          2000,
+        ),
       payload: JSON.stringify({ via: input.via, size: input.bytes.length }),
       created_at: now,
       updated_at: now,
@@ -133,7 +134,10 @@ export async function receivePackage(
       ctx,
       input,
       fail("PACKAGE_INVALID", "the package names no sender", [
-        { path: "edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId", message: "Thiếu mã định danh nơi gửi." },
+        {
+          path: "edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId",
+          message: "Thiếu mã định danh nơi gửi.",
+        },
       ]),
       null,
     );
@@ -174,8 +178,18 @@ const fileName = (a: EdxmlReadAttachment, i: number) =>
 
 /** Where the package's header and the parse of its document disagree. */
 export function mismatches(
-  pkg: { reference: string | null; date: string | null; subject: string | null; signer: string | null },
-  parsed: { reference: string | null; date: string | null; subject: string | null; signer: string | null },
+  pkg: {
+    reference: string | null;
+    date: string | null;
+    subject: string | null;
+    signer: string | null;
+  },
+  parsed: {
+    reference: string | null;
+    date: string | null;
+    subject: string | null;
+    signer: string | null;
+  },
 ): Array<{ field: string; package: string | null; parsed: string | null }> {
   const same = (a: string | null, b: string | null) =>
     !a || !b || foldKey(a).replace(/\s+/g, " ").trim() === foldKey(b).replace(/\s+/g, " ").trim();
@@ -237,16 +251,19 @@ async function receiveDocument(
   let read: ReadFile | null = null;
   let readProblem: string | null = null;
   if (main)
-    read = await readImportFile(ctx, main.bytes!, fileName(main, doc.attachments.indexOf(main))).catch(
-      (e: AppError) => {
-        readProblem = e.code ?? "CORRUPT_FILE";
-        return null;
-      },
-    );
+    read = await readImportFile(
+      ctx,
+      main.bytes!,
+      fileName(main, doc.attachments.indexOf(main)),
+    ).catch((e: AppError) => {
+      readProblem = e.code ?? "CORRUPT_FILE";
+      return null;
+    });
   const parsedDoc = read?.parsed.documents[0] ?? null;
-  const body = read && parsedDoc
-    ? normalizeText(read.extracted.text.slice(parsedDoc.range[0], parsedDoc.range[1]))
-    : null;
+  const body =
+    read && parsedDoc
+      ? normalizeText(read.extracted.text.slice(parsedDoc.range[0], parsedDoc.range[1]))
+      : null;
   const reference =
     doc.code.codeNumber && doc.code.codeNotation
       ? `${doc.code.codeNumber}/${doc.code.codeNotation}`
@@ -415,9 +432,10 @@ async function linkReplaced(
 ) {
   const replaced = [
     ...new Set(
-      [doc.business?.documentId, ...(doc.business?.replacements ?? []).map((r) => r.documentId)].filter(
-        (d): d is string => !!d,
-      ),
+      [
+        doc.business?.documentId,
+        ...(doc.business?.replacements ?? []).map((r) => r.documentId),
+      ].filter((d): d is string => !!d),
     ),
   ];
   if (!replaced.length) return;
@@ -564,7 +582,10 @@ async function receiveStatus(
       ctx,
       input,
       fail("PACKAGE_INVALID", `status ${code} for ${documentId}`, [
-        { path: "Status/StatusCode", message: `Mã trạng thái “${code}” hoặc ResponseFor không đọc được.` },
+        {
+          path: "Status/StatusCode",
+          message: `Mã trạng thái “${code}” hoặc ResponseFor không đọc được.`,
+        },
       ]),
       sender,
     );
@@ -649,7 +670,15 @@ async function receiveStatus(
       });
       return false;
     }
-    if (code === "13" || code === "01" || !canMoveDelivery(delivery.status, code)) return false;
+    if (code === "13" || !canMoveDelivery(delivery.status, code)) return false;
+    if (code === "01") {
+      await trx
+        .updateTable("deliveries")
+        .set({ status: "01", updated_at: now })
+        .where("id", "=", delivery.id)
+        .execute();
+      return false;
+    }
     if (code === "02") {
       await trx
         .updateTable("deliveries")

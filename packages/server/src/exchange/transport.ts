@@ -57,10 +57,9 @@ export function signatureMatches(expected: string, given: string): boolean {
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** The receiver's answer, when it is one of ours. */
+/** The receiver's answer, when it is one of ours (the error body of every vanthu route). */
 interface InboxAnswer {
-  code?: string;
-  message?: string;
+  error?: { code?: string; message?: string };
 }
 
 export function httpTransport(options: { timeoutMs?: number } = {}): Transport {
@@ -105,11 +104,15 @@ export function httpTransport(options: { timeoutMs?: number } = {}): Transport {
         return;
       }
       const answer = (await res.json().catch(() => ({}))) as InboxAnswer;
-      const code = answer.code ?? `HTTP_${res.status}`;
+      const code = answer.error?.code ?? `HTTP_${res.status}`;
       // 5xx, 429 and 503 are the receiver's state: try again. 4xx is the package or the
       // credentials: trying again sends the same thing and gets the same answer.
       const retryable = res.status >= 500 || res.status === 429 || res.status === 408;
-      throw new TransportError(code, `${res.status} ${answer.message ?? res.statusText}`, retryable);
+      throw new TransportError(
+        code,
+        `${res.status} ${answer.error?.message ?? res.statusText}`,
+        retryable,
+      );
     },
   };
 }
