@@ -179,6 +179,17 @@ const FIXTURES: Record<string, Fixture> = {
   "POST /api/admin/directory/import": once({ body: () => ({ csv: "ma,ten\n000.00.98.Z99,Thử" }) }),
   "PUT /api/admin/directory/:organId": once({ body: () => ({ name: "Cơ quan thử" }) }),
   "DELETE /api/admin/directory/:organId": once(),
+  // The inbox answers no one without a peer's signature; the log shows an agency its own.
+  "POST /api/exchange/inbox": once({ upload: { name: "a.edxml", bytes: txt("<x/>") } }),
+  "GET /api/exchange/messages": once(),
+  "POST /api/exchange/messages/:id/retry": once(),
+  "GET /api/admin/exchange/peers": once(),
+  "PUT /api/admin/exchange/peers/:organId": once({
+    body: () => ({ transport: "folder", address: "/tmp/vanthu-access-peer" }),
+  }),
+  "DELETE /api/admin/exchange/peers/:organId": once(),
+  "POST /api/documents/:id/recall": write("document", { reason: "thu hồi của cơ quan khác" }),
+  "POST /api/documents/:id/recall-answer": write("document", { accept: true }),
   "POST /api/imports": once({ upload: { name: "c.txt", bytes: txt("Kính gửi: Sở") } }),
   "POST /api/imports/:id/files": {
     ...write("importBatch"),

@@ -26,6 +26,9 @@ import {
   type EndpointKey,
   type EndpointSpec,
 } from "@vanthu/contract";
+import { createHash } from "node:crypto";
+import { organ, statusFor, writeEdxmlStatus } from "@vanthu/edxml";
+import { EXCHANGE_HEADERS, requestSignature } from "@vanthu/server";
 import { draftFields, startTestApp, type Client, type Response, type TestApp } from "./helpers.ts";
 
 interface Operation {
@@ -114,14 +117,22 @@ for (const kind of testDatabaseKinds()) {
           body?: unknown;
           query?: string;
           files?: Array<{ name: string; bytes: Buffer }>;
+          /** A body sent as it is, with its own headers (the exchange inbox's multipart). */
+          raw?: { body: Buffer; headers: Record<string, string> };
         } = {},
       ): Promise<ApiReply<K>> {
         const spec: EndpointSpec = endpoints[key];
         const { method, path } = splitKey(key);
         const url = fillPath(path, params) + (init.query ?? "");
-        const res: Response = init.files
-          ? await client.uploadMany(url, init.files, spec.upload === "many" ? { label: "thử" } : {})
-          : await client.request(method, url, init.body);
+        const res: Response = init.raw
+          ? await client.request(method, url, init.raw.body, init.raw.headers)
+          : init.files
+            ? await client.uploadMany(
+                url,
+                init.files,
+                spec.upload === "many" ? { label: "thử" } : {},
+              )
+            : await client.request(method, url, init.body);
         const expected = [spec.status ?? 200, ...Object.keys(spec.otherStatuses ?? {}).map(Number)];
         assert.ok(
           expected.includes(res.status),
@@ -547,6 +558,88 @@ for (const kind of testDatabaseKinds()) {
         },
       );
       await call(newcomer, "POST /api/auth/logout");
+
+      // The exchange (issue 17): a peer, a status package through the inbox, the log, a retry,
+      // the recall of the directive and the newspaper's answer.
+      const secret = "contract-test-shared-secret-0001";
+      await call(
+        installer,
+        "PUT /api/admin/exchange/peers/:organId",
+        { organId: "000.00.00.G22" },
+        { body: { transport: "http", address: "http://127.0.0.1:9/api/exchange/inbox", secret } },
+      );
+      await call(installer, "GET /api/admin/exchange/peers");
+      const status = new TextEncoder().encode(
+        writeEdxmlStatus(
+          statusFor({
+            documentId: "000.00.00.G22,2026/11/20,12/VPCP-TH",
+            code: "03",
+            from: organ("000.00.00.G22", "Văn phòng Chính phủ"),
+            to: "000.00.21.H37",
+            now: t.clock.now,
+          }),
+        ),
+      );
+      const boundary = "----vanthu-contract";
+      const multipart = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="s.edxml"\r\nContent-Type: application/xml\r\n\r\n`,
+        ),
+        Buffer.from(status),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const messageId = "contract-status-1";
+      await call(
+        anonymous,
+        "POST /api/exchange/inbox",
+        {},
+        {
+          raw: {
+            body: multipart,
+            headers: {
+              "content-type": `multipart/form-data; boundary=${boundary}`,
+              [EXCHANGE_HEADERS.from]: "000.00.00.G22",
+              [EXCHANGE_HEADERS.to]: "000.00.21.H37",
+              [EXCHANGE_HEADERS.messageId]: messageId,
+              [EXCHANGE_HEADERS.signature]: requestSignature(Buffer.from(secret), {
+                messageId,
+                fromOrganId: "000.00.00.G22",
+                toOrganId: "000.00.21.H37",
+                sha256: createHash("sha256").update(status).digest("hex"),
+              }),
+            },
+          },
+        },
+      );
+      const failed = await t.ctx.db
+        .insertInto("exchange_messages")
+        .values({
+          message_id: "contract-failed-1",
+          direction: "out",
+          agency_id: (await so.get("/api/auth/me")).body.agency.id,
+          peer_organ_id: "000.00.00.G22",
+          kind: "status",
+          status_code: "03",
+          exchange_document_id: "000.00.00.G22,2026/11/20,12/VPCP-TH",
+          state: "failed",
+          error_code: "EXCHANGE_UNREACHABLE",
+          created_at: t.clock.now,
+          updated_at: t.clock.now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const log = await call(so, "GET /api/exchange/messages", {}, { query: "?state=failed" });
+      assert.ok(log.items.some((m) => m.id === failed.id));
+      await call(so, "POST /api/exchange/messages/:id/retry", { id: failed.id });
+      await call(installer, "DELETE /api/admin/exchange/peers/:organId", {
+        organId: "000.00.00.G22",
+      });
+      await call(so, "POST /api/documents/:id/recall", id, {
+        body: { reason: "Văn bản cần sửa nội dung." },
+      });
+      await call(bao, "POST /api/documents/:id/recall-answer", baoCopy, {
+        body: { accept: false, reason: "Đã triển khai." },
+      });
 
       const keys = Object.entries(doc.paths).flatMap(([path, ops]) =>
         Object.keys(ops).map((method) => keyOf(method, path)),
