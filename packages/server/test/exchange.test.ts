@@ -387,11 +387,14 @@ describe(`exchange between two installations (A on ${aKind}, B on pglite)`, () =
   });
 
   test("an agency that requires signed packages refuses an unsigned one", async () => {
-    await b.t.ctx.db
-      .updateTable("agencies")
-      .set({ exchange_require_signed: true })
-      .where("id", "=", bAgencyId)
-      .execute();
+    // B's admin sets it on the agency's exchange identity.
+    const set = await (
+      await b.t.login("admin")
+    ).request("PUT", `/api/admin/agencies/${bAgencyId}/exchange`, {
+      organId: B_ORGAN,
+      requireSignedPackages: true,
+    });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
     try {
       const { id } = await issueToB("gói tin không ký số");
       await flush(a, b);

@@ -73,6 +73,9 @@ export async function setExchangeIdentity(
       email: v.email ?? null,
       telephone: v.telephone ?? null,
       website: v.website ?? null,
+      ...(v.requireSignedPackages !== undefined
+        ? { exchange_require_signed: v.requireSignedPackages }
+        : {}),
     };
     await trx.updateTable("agencies").set(after).where("id", "=", agencyId).execute();
     await recordAudit(trx, {
