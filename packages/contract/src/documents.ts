@@ -275,6 +275,41 @@ export const openedDocument = documentDetail.extend({
   review: reviewBlock.nullable(),
   /** The digital signatures of its PDF, checked (issue 16); null: it has no PDF. */
   signatures: documentSignatures.nullable(),
+  /**
+   * Received from another system (issue 17): the sender, the package's DocumentId, and where the
+   * package's fields differ from the parse of the attached document (the parser's second opinion).
+   */
+  exchange: z
+    .strictObject({
+      fromOrganId: z.string().nullable(),
+      fromName: z.string().nullable(),
+      documentId: z.string().nullable(),
+      mismatches: z.array(
+        z.strictObject({
+          field: z.string(),
+          package: z.string().nullable(),
+          parsed: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  /** A received copy its issuer recalled (ND30 Điều 18): asked (13) or answered (15, 16). */
+  recall: z
+    .strictObject({
+      status: z.enum(["13", "15", "16"]),
+      reason: z.string().nullable(),
+      answer: z.string().nullable(),
+      recalledAt: timestamp.nullable(),
+      /** Frozen until answered. */
+      pending: z.boolean(),
+      withdrawnAt: timestamp.nullable(),
+      mayAnswer: z.boolean(),
+    })
+    .nullable(),
+  /** The reader's agency issued it and the reader is its clerk: it may be recalled. */
+  mayRecall: z.boolean(),
+  /** The document this one updates or replaces. */
+  replaces: z.strictObject({ id, kind: z.enum(["update", "replace"]) }).nullable(),
 });
 export type OpenedDocument = z.infer<typeof openedDocument>;
 

@@ -79,6 +79,7 @@ export function Shell() {
     },
     // Late work, for follow-up (the clerk in charge of it, the leaders; the server decides).
     { to: "/qua-han", label: t.handling.overdueTitle, show: can(m, "clerk", "leader") },
+    { to: "/lien-thong", label: t.exchange.log, show: can(m, "clerk", "admin", "installer") },
     { to: "/tim-kiem", label: t.nav.search, show: true },
     { to: "/quan-tri", label: t.nav.admin, show: can(m, "admin", "installer") },
   ];

@@ -182,6 +182,8 @@ export type {
   DocumentDetail,
   DocumentSignatures,
   DirectoryEntry,
+  ExchangeMessage,
+  ExchangePeer,
   FileSignatureLevelName,
   TrustAnchorEntry,
   DocumentLinks,

@@ -37,6 +37,7 @@ const FollowUpRegister = lazy(() => import("./pages/FollowUpRegister.tsx"));
 const HandlingReport = lazy(() => import("./pages/HandlingReport.tsx"));
 const Overdue = lazy(() => import("./pages/Overdue.tsx"));
 const Delegations = lazy(() => import("./pages/Delegations.tsx"));
+const ExchangeLog = lazy(() => import("./pages/ExchangeLog.tsx"));
 
 const theme = createTheme({
   primaryColor: "blue",
@@ -101,6 +102,7 @@ const router = createBrowserRouter(
         { path: "so-theo-doi", element: page(<FollowUpRegister />) },
         { path: "bao-cao-xu-ly", element: page(<HandlingReport />) },
         { path: "uy-quyen", element: page(<Delegations />) },
+        { path: "lien-thong", element: page(<ExchangeLog />) },
         { path: "*", element: <NotFound /> },
       ],
     },

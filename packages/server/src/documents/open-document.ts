@@ -17,6 +17,8 @@ import { documentSignatures } from "../verification/document-signatures.ts";
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
+type Mismatch = { field: string; package: string | null; parsed: string | null };
+
 export async function openDocument(
   ctx: AppContext,
   actor: Actor | null,
@@ -49,13 +51,28 @@ export async function openDocument(
     .where("registers.agency_id", "=", row.agency_id)
     .executeTakeFirst();
   // A received copy: where it stands in its delivery (01 arrived ... 06 done).
-  const delivery = row.source_id
-    ? await ctx.db
-        .selectFrom("deliveries")
-        .select(["status", "kind", "sent_at", "registered_at", "returned_at", "return_reason"])
-        .where("received_id", "=", id)
-        .executeTakeFirst()
-    : undefined;
+  // A received copy (delivered here, or from another system): where it stands in its delivery.
+  const delivery =
+    row.direction === "incoming"
+      ? await ctx.db
+          .selectFrom("deliveries")
+          .select([
+            "status",
+            "kind",
+            "sent_at",
+            "registered_at",
+            "returned_at",
+            "return_reason",
+            "from_organ_id",
+            "external_name",
+            "recall_status",
+            "recall_reason",
+            "recall_answer",
+            "recalled_at",
+          ])
+          .where("received_id", "=", id)
+          .executeTakeFirst()
+      : undefined;
   const own = !!actor && actor.agencyId === row.agency_id;
   const outgoing = own && row.direction === "outgoing";
   // The reader's part in a draft's review (the reviewer, or a deputy acting for them).
@@ -67,7 +84,7 @@ export async function openDocument(
       status: row.status,
       own,
       mine: !!actor && row.created_by === actor.userId,
-      delivered: !!row.source_id,
+      delivered: !!row.source_id || !!delivery,
       deliveryStatus: delivery?.status ?? null,
       handling: actor ? await handlingFacts(ctx, actor, row) : undefined,
       ...(part
@@ -103,7 +120,38 @@ export async function openDocument(
           arrivedOn: register.arrived_on,
         }
       : null,
-    can,
+    // A copy its issuer is recalling is frozen: nothing moves it until the recall is answered.
+    can: row.recall_pending
+      ? { ...can, register: false, return: false, progress: [], edit: false }
+      : can,
+    exchange:
+      delivery?.from_organ_id || row.exchange_mismatches
+        ? {
+            fromOrganId: delivery?.from_organ_id ?? null,
+            fromName: delivery?.external_name ?? null,
+            documentId: row.exchange_id,
+            mismatches: Array.isArray(row.exchange_mismatches)
+              ? (row.exchange_mismatches as Mismatch[])
+              : [],
+          }
+        : null,
+    recall: delivery?.recall_status
+      ? {
+          status: delivery.recall_status,
+          reason: delivery.recall_reason,
+          answer: delivery.recall_answer,
+          recalledAt: iso(delivery.recalled_at),
+          pending: row.recall_pending,
+          withdrawnAt: iso(row.withdrawn_at),
+          mayAnswer: own && row.recall_pending && (actor?.roles.includes("clerk") ?? false),
+        }
+      : null,
+    // The issuer's own issued document: a clerk may recall it.
+    mayRecall:
+      outgoing && row.status === "issued" && (actor?.roles.includes("clerk") ?? false),
+    replaces: row.replaces_id
+      ? { id: row.replaces_id, kind: row.replace_kind ?? "replace" }
+      : null,
     // Who drafted, reviewed and approved it: the agency's own outgoing records only.
     review: outgoing ? await presentReview(ctx.db, id) : null,
     signatures: await documentSignatures(ctx, row),

@@ -22,7 +22,7 @@ import { collator } from "../format.ts";
 import { oneOf, useSubmit } from "../hooks.ts";
 import { t } from "../i18n.ts";
 import { TrustAnchors } from "./admin/TrustAnchors.tsx";
-import { DirectorySection } from "./admin/exchange.tsx";
+import { DirectorySection, PeersSection } from "./admin/exchange.tsx";
 
 export type AgencyRow = AgencyEntry;
 
@@ -225,6 +225,7 @@ export default function AdminInstallation() {
         {t.exchange.directory}
       </Title>
       <DirectorySection />
+      <PeersSection />
     </Stack>
   );
 }

@@ -31,6 +31,12 @@ import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
 import { HandlingActions, HandlingPanel, handlingShown } from "./document/handling.tsx";
 import { ReviewActions, ReviewBadge, ReviewPanel } from "./document/review.tsx";
 import { SignaturesPanel } from "./document/signatures.tsx";
+import {
+  DeliveryExchange,
+  ExchangePanel,
+  RecallDialog,
+  RecallNotice,
+} from "./document/exchange.tsx";
 
 /** The follow-on documents written from this one, down every recipient that wrote one. */
 function ChainTree({ node, current }: { node: ChainNode; current: string }) {
@@ -110,7 +116,7 @@ export default function DocumentPage() {
     params,
   });
   const [dialog, setDialog] = useState<
-    null | "issue" | "register" | "return" | "delete" | "follow-on"
+    null | "issue" | "register" | "return" | "delete" | "follow-on" | "recall"
   >(null);
   const action = useSubmit();
 
@@ -162,6 +168,11 @@ export default function DocumentPage() {
       {d.can.return && (
         <Button variant="light" color="orange" onClick={() => setDialog("return")}>
           {t.document.return}
+        </Button>
+      )}
+      {d.mayRecall && (
+        <Button variant="subtle" color="red" onClick={() => setDialog("recall")}>
+          {t.exchange.recall}
         </Button>
       )}
       {d.can.followOn && (
@@ -259,6 +270,8 @@ export default function DocumentPage() {
           </Text>
         </Alert>
       )}
+      <RecallNotice doc={d} />
+      <ExchangePanel doc={d} />
       {d.signatures && <SignaturesPanel signatures={d.signatures} />}
       <ErrorAlert error={action.error} />
       {dialog === "issue" && <IssueDialog doc={d} onClose={() => setDialog(null)} />}
@@ -299,6 +312,7 @@ export default function DocumentPage() {
         <RegisterDialog doc={d} signatures={d.signatures} onClose={() => setDialog(null)} />
       )}
       {dialog === "return" && <ReturnDialog doc={d} onClose={() => setDialog(null)} />}
+      {dialog === "recall" && <RecallDialog doc={d} onClose={() => setDialog(null)} />}
       <Tabs defaultValue="view" keepMounted={false}>
         <Tabs.List className="no-print">
           <Tabs.Tab value="view">{t.document.tabs.view}</Tabs.Tab>
@@ -406,12 +420,19 @@ export default function DocumentPage() {
                     <Table.Td>
                       <Badge
                         color={
-                          x.status === "02" ? "orange" : x.status === "01" ? "yellow" : "green"
+                          x.status === "02"
+                            ? "orange"
+                            : x.status === "01"
+                              ? "yellow"
+                              : x.status === "00"
+                                ? "gray"
+                                : "green"
                         }
                       >
                         {t.delivery[x.status]}
                       </Badge>
                       {x.returnReason && <Text size="sm">{x.returnReason}</Text>}
+                      <DeliveryExchange delivery={x} />
                       {x.result && <Text size="sm">{t.handling.result_(x.result)}</Text>}
                       {x.reply && (
                         <Anchor

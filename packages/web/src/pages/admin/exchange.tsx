@@ -9,6 +9,8 @@ import {
   Button,
   FileButton,
   Group,
+  PasswordInput,
+  Select,
   Stack,
   Table,
   Text,
@@ -167,6 +169,148 @@ export function DirectorySection() {
       </Group>
       <ErrorAlert error={submit.error} />
       <DirectoryTable items={directory.data?.items ?? []} error={directory.error} />
+    </Stack>
+  );
+}
+
+/** The installation admin's exchange connections: where packages for each identifier go. */
+export function PeersSection() {
+  const peers = useApi("GET /api/admin/exchange/peers");
+  const submit = useSubmit();
+  const [organId, setOrganId] = useState("");
+  const [transport, setTransport] = useState<"http" | "folder">("http");
+  const [address, setAddress] = useState("");
+  const [secret, setSecret] = useState("");
+  const existing = peers.data?.items.find((p) => p.organId === organId.trim());
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t.exchange.peers}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t.exchange.peersHelp}
+      </Text>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t.exchange.organId}
+          value={organId}
+          onChange={(e) => setOrganId(e.currentTarget.value)}
+          w={170}
+        />
+        <Select
+          label={t.exchange.transport}
+          data={[
+            { value: "http", label: t.exchange.transports.http },
+            { value: "folder", label: t.exchange.transports.folder },
+          ]}
+          value={transport}
+          onChange={(v) => setTransport((v as "http" | "folder") ?? "http")}
+          allowDeselect={false}
+          w={200}
+        />
+        <TextInput
+          label={t.exchange.peerAddress}
+          value={address}
+          onChange={(e) => setAddress(e.currentTarget.value)}
+          placeholder={
+            transport === "http"
+              ? "https://vanthu.example.gov.vn/api/exchange/inbox"
+              : "/srv/edxml/out"
+          }
+          w={340}
+        />
+        {transport === "http" && (
+          <PasswordInput
+            label={t.exchange.secret}
+            value={secret}
+            onChange={(e) => setSecret(e.currentTarget.value)}
+            placeholder={existing?.hasSecret ? t.exchange.secretKept : undefined}
+            w={240}
+          />
+        )}
+        <Button
+          loading={submit.busy}
+          onClick={() =>
+            void submit.run(
+              () =>
+                api.call("PUT /api/admin/exchange/peers/:organId", {
+                  params: { organId: organId.trim() },
+                  body: {
+                    transport,
+                    address: address.trim(),
+                    ...(secret ? { secret } : {}),
+                  },
+                }),
+              {
+                success: () => t.exchange.peerSaved,
+                then: () => {
+                  setSecret("");
+                },
+              },
+            )
+          }
+        >
+          {t.exchange.addPeer}
+        </Button>
+      </Group>
+      <ErrorAlert error={submit.error ?? peers.error} />
+      {!!peers.data?.items.length && (
+        <Table data-testid="exchange-peers">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.exchange.organId}</Table.Th>
+              <Table.Th>{t.exchange.name}</Table.Th>
+              <Table.Th>{t.exchange.transport}</Table.Th>
+              <Table.Th>{t.exchange.peerAddress}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {peers.data.items.map((p) => (
+              <Table.Tr key={p.organId}>
+                <Table.Td>{p.organId}</Table.Td>
+                <Table.Td>{p.name ?? "–"}</Table.Td>
+                <Table.Td>{t.exchange.transports[p.transport]}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ wordBreak: "break-all" }}>
+                    {p.address}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      onClick={() => {
+                        setOrganId(p.organId);
+                        setTransport(p.transport);
+                        setAddress(p.address);
+                        setSecret("");
+                      }}
+                    >
+                      {t.common.open}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() =>
+                        void submit.run(() =>
+                          api.call("DELETE /api/admin/exchange/peers/:organId", {
+                            params: { organId: p.organId },
+                          }),
+                        )
+                      }
+                    >
+                      {t.exchange.removePeer}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }
