@@ -60,7 +60,7 @@ export default function ExchangeLog() {
                 <Table.Th>{t.exchange.what}</Table.Th>
                 <Table.Th>{t.exchange.peer}</Table.Th>
                 <Table.Th>{t.fields.subject}</Table.Th>
-                <Table.Th>{t.fields.status}</Table.Th>
+                <Table.Th miw={140}>{t.fields.status}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
