@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { testDatabaseKinds } from "@vanthu/db";
 import { EXCHANGE_HEADERS, processOutbox, requestSignature } from "@vanthu/server";
+import { A_ORGAN, B_NAME, B_ORGAN, connectInstallations, listen } from "./exchange-fixture.ts";
 import {
   approveAndIssue,
   draftFields,
@@ -20,21 +21,9 @@ import {
   type TestApp,
 } from "./helpers.ts";
 
-const B_ORGAN = "000.99.01.H99";
-const B_NAME = "Sở Văn hóa và Thể thao tỉnh Nghệ An";
-const A_ORGAN = "000.00.21.H37";
-const SECRET = randomBytes(24).toString("hex");
-
 interface Side {
   t: TestApp;
   url: string;
-}
-
-async function listen(t: TestApp): Promise<string> {
-  await t.app.listen({ port: 0, host: "127.0.0.1" });
-  const address = t.app.server.address();
-  assert.ok(address && typeof address === "object");
-  return `http://127.0.0.1:${address.port}`;
 }
 
 /** Runs both outboxes until neither has anything due. */
@@ -54,44 +43,17 @@ describe(`exchange between two installations (A on ${aKind}, B on pglite)`, () =
   let aClerk: Client;
   let bClerk: Client;
   let bAgencyId: string;
+  let SECRET: string;
 
   before(async () => {
     const ta = await startTestApp(aKind);
     const tb = await startTestApp("pglite");
     a = { t: ta, url: await listen(ta) };
     b = { t: tb, url: await listen(tb) };
-    // B's agency gets an identifier A does not host; B's copy of the Sở has none (it is A's).
-    const bInstaller = await tb.login("admin");
-    const hd = (await bInstaller.get("/api/agencies")).body.items.find(
-      (x: { code: string }) => x.code === "stttt-hd",
-    );
-    bAgencyId = hd.id;
-    await tb.ctx.db
-      .updateTable("agencies")
-      .set({ organ_id: null })
-      .where("organ_id", "=", A_ORGAN)
-      .execute();
-    let r = await bInstaller.request("PUT", `/api/admin/agencies/${hd.id}/exchange`, {
-      organId: B_ORGAN,
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    r = await bInstaller.request("PUT", `/api/admin/exchange/peers/${A_ORGAN}`, {
-      transport: "http",
-      address: `${a.url}/api/exchange/inbox`,
-      secret: SECRET,
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    const aInstaller = await ta.login("admin");
-    r = await aInstaller.request("PUT", `/api/admin/directory/${B_ORGAN}`, { name: B_NAME });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    r = await aInstaller.request("PUT", `/api/admin/exchange/peers/${B_ORGAN}`, {
-      transport: "http",
-      address: `${b.url}/api/exchange/inbox`,
-      secret: SECRET,
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.equal(r.body.hasSecret, true);
-    assert.equal(r.body.name, B_NAME);
+    ({ secret: SECRET, bAgencyId } = await connectInstallations(ta, tb, {
+      aInbox: `${a.url}/api/exchange/inbox`,
+      bInbox: `${b.url}/api/exchange/inbox`,
+    }));
     aClerk = await ta.login("stttt-ls.vanthu");
     bClerk = await tb.login("stttt-hd.vanthu");
   });
