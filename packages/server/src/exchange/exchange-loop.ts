@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from "../database-unavailable.ts";
 import { processOutbox } from "./outbox.ts";
 import { pickUpFolder } from "./pickup.ts";
 import type { Transport } from "./transport.ts";
+import { loops } from "./wake.ts";
 
 export interface ExchangeLoop {
   wake(): void;
@@ -60,10 +61,12 @@ export function startExchangeLoop(ctx: AppContext, options: ExchangeLoopOptions)
   };
   const timer = setInterval(run, options.everyMs ?? ctx.config.exchange.everyMs);
   timer.unref();
+  loops.add(run);
   return {
     wake: run,
     async stop() {
       stopped = true;
+      loops.delete(run);
       clearInterval(timer);
       await running;
     },

@@ -16,6 +16,7 @@ import type { AppContext } from "../context.ts";
 import { peerFor } from "./peers.ts";
 import { TRANSPORTS, TransportError, type Transport } from "./transport.ts";
 import { buildPackage } from "./build-package.ts";
+import { wakeSoon } from "./wake.ts";
 
 /** After this many attempts a package is shown as failed (about a day of backoff). */
 export const MAX_ATTEMPTS = 12;
@@ -59,6 +60,7 @@ export async function enqueue(trx: Transaction<Database>, m: NewMessage): Promis
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  wakeSoon();
   return row.id;
 }
 
