@@ -12,12 +12,14 @@
  * So every client and the pool have a listener that only logs; the query that was running fails
  * on its own, the broken client is dropped on release, and the next checkout connects afresh.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { readTemplate } from "./pglite-template.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -47,6 +49,13 @@ const consoleLogger: DatabaseLogger = {
  * an outage a request fails after this instead of hanging, and the server answers 503.
  */
 export const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * PGlite's shared buffers. PostgreSQL's default (128MB) is all resident from the start in PGlite
+ * (its shared memory is the WebAssembly heap): 100 MiB more RSS, measured, for a cache the
+ * operating system's page cache already gives (PGlite reads its files through Node's fs).
+ */
+export const PGLITE_SHARED_BUFFERS = "32MB";
 
 export interface OpenOptions {
   /** postgres://... ; when absent, PGlite. */
@@ -101,7 +110,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { unaccent } });
+  // A new cluster comes from the template when there is one (pglite-template.ts: initdb in this
+  // process more than doubled the first start's peak memory).
+  const fresh = dataDir.startsWith("memory://") || !existsSync(join(dataDir, "PG_VERSION"));
+  const template = fresh ? readTemplate() : null;
+  const pglite = await PGlite.create(dataDir, {
+    extensions: { unaccent },
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
