@@ -147,11 +147,8 @@ export async function openDocument(
         }
       : null,
     // The issuer's own issued document: a clerk may recall it.
-    mayRecall:
-      outgoing && row.status === "issued" && (actor?.roles.includes("clerk") ?? false),
-    replaces: row.replaces_id
-      ? { id: row.replaces_id, kind: row.replace_kind ?? "replace" }
-      : null,
+    mayRecall: outgoing && row.status === "issued" && (actor?.roles.includes("clerk") ?? false),
+    replaces: row.replaces_id ? { id: row.replaces_id, kind: row.replace_kind ?? "replace" } : null,
     // Who drafted, reviewed and approved it: the agency's own outgoing records only.
     review: outgoing ? await presentReview(ctx.db, id) : null,
     signatures: await documentSignatures(ctx, row),

@@ -14,4 +14,3 @@ export function wakeSoon(ms = 50): void {
     for (const wake of loops) wake();
   }, ms).unref();
 }
-
