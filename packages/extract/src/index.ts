@@ -62,6 +62,7 @@ export {
 } from "./verify/verify-pdf.ts";
 export {
   trustAnchorsFrom,
+  checkChain,
   type TrustAnchor,
   type CertificateInfo,
   type SubjectNames,
