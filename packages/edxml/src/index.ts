@@ -6,6 +6,8 @@ export { readEdxmlDate, edxmlDate, edxmlTimestamp, type EdxmlDateReading } from 
 export { readEdxml, attachmentModel, type EdxmlReadResult, type EdxmlRefusal } from "./read.ts";
 export { signEdxml, EdxmlSignError, edxmlSignErrorVi, type EdxmlSignErrorCode } from "./sign.ts";
 export { type SignatureCheckOptions } from "./verify.ts";
+export { EDXML_READER_MODULE, EDXML_READ_TASK, readEdxmlIsolated } from "./isolated.ts";
+export type { EdxmlReadInput } from "./reader-task.ts";
 export { writeEdxmlDocument, writeEdxmlStatus, EdxmlWriteError } from "./write.ts";
 export {
   checkEdxmlStructure,
