@@ -164,3 +164,16 @@ export function edxmlSignatureVi(reason: string | null): string {
   if (reason === null) return "Chữ ký XML hợp lệ.";
   return (SIGNATURE_VI as Record<string, string>)[reason] ?? reason;
 }
+
+const VERDICT_VI: Record<string, string> = {
+  valid: "hợp lệ",
+  "unknown-chain": "đúng, nhưng chứng thư số không thuộc tổ chức chứng thực được tin cậy",
+  "invalid-certificate": "đúng, nhưng chứng thư số không hợp lệ",
+  invalid: "bị phá vỡ (gói đã bị thay đổi sau khi ký)",
+  unverified: "chưa kiểm tra được",
+};
+
+/** A signature's verdict (EdxmlSignatureReport.verified) in a few Vietnamese words. */
+export function edxmlVerdictVi(verified: string): string {
+  return VERDICT_VI[verified] ?? verified;
+}
