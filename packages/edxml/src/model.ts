@@ -238,9 +238,9 @@ export interface EdxmlLimits {
   maxElementDepth: number;
   maxElements: number;
   /**
-   * Characters of a package whose XML signature is checked: checking builds the whole package's
-   * DOM and canonical form (about ten times its size in memory); a larger one is "unverified"
-   * (SIGNATURE_TOO_LARGE).
+   * Characters of a package whose XML signature is checked: checking holds the package's
+   * canonical form beside its text (the DOM is of the package less its long base64 texts); a
+   * larger one is "unverified" (SIGNATURE_TOO_LARGE).
    */
   maxVerifyBytes: number;
 }

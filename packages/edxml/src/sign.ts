@@ -10,7 +10,8 @@
  * SignedInfo: its canonical form then depends on nothing around it), SHA-256, RSA PKCS#1 v1.5
  * made by the `Signer` port of @vanthu/signatures over the SignedInfo's digest, and X509Data with
  * the signer's chain, leaf first. Canonicalization is xml-crypto's, the same code the reader
- * checks with; `xmlsec1 --verify` accepts the result (packages/edxml/test/sign.test.ts).
+ * checks with (the long base64 texts set aside while xmldom parses: xmldsig.ts `shorten`);
+ * `xmlsec1 --verify` accepts the result (packages/edxml/test/sign.test.ts).
  */
 import { createHash, X509Certificate } from "node:crypto";
 import { ExclusiveCanonicalization } from "xml-crypto";
@@ -24,6 +25,7 @@ import {
   SHA256,
   elementChildren,
   parseDom,
+  shorten,
   type DomDocument,
   type DomNode,
 } from "./xmldsig.ts";
@@ -142,13 +144,16 @@ export async function signEdxml(packageBytes: Uint8Array, signer: Signer): Promi
 
   // The reference: the package as it will be, less the Signature element (enveloped-signature),
   // canonicalized. The placeholder's content does not matter; its place does.
-  const draft = parseDom(withSignature(signatureXml(signedInfoXml("", nl), "", chain, nl)));
+  const short = shorten(withSignature(signatureXml(signedInfoXml("", nl), "", chain, nl)));
+  const draft = parseDom(short.text);
   if (!draft.ok) throw new EdxmlSignError("EDXML_SIGN_NOT_EDXML", draft.error);
   const placed = headerSignature(draft.doc);
   if (!placed)
     throw new EdxmlSignError("EDXML_SIGN_NOT_EDXML", "The header could not take a signature.");
   placed.parentNode!.removeChild(placed);
-  const digest = createHash("sha256").update(excC14n(draft.doc.documentElement), "utf8").digest();
+  const digest = createHash("sha256")
+    .update(short.restore(excC14n(draft.doc.documentElement)), "utf8")
+    .digest();
 
   const signedInfo = signedInfoXml(digest.toString("base64"), nl);
   const info = parseDom(signedInfo.replace("<SignedInfo>", `<SignedInfo xmlns="${XMLDSIG_NS}">`));

@@ -8,8 +8,19 @@
  * canonical form), a certificate cut short, an algorithm xml-crypto does not implement, a
  * reference to less than the whole package (it would leave the rest unsigned). Never throws.
  */
-import { X509Certificate } from "node:crypto";
-import { SignedXml } from "xml-crypto";
+import {
+  X509Certificate,
+  createHash,
+  timingSafeEqual,
+  verify as verifySignature,
+} from "node:crypto";
+import {
+  C14nCanonicalization,
+  C14nCanonicalizationWithComments,
+  ExclusiveCanonicalization,
+  ExclusiveCanonicalizationWithComments,
+  findAncestorNs,
+} from "xml-crypto";
 import { checkChain, type TrustAnchor } from "@vanthu/extract";
 import type { EdxmlSignatureReason } from "./codes.ts";
 import type { EdxmlSignatureVerdict } from "./model.ts";
@@ -22,6 +33,10 @@ import {
   ENVELOPED,
   elementChildren,
   parseDom,
+  shorten,
+  C14N_COMMENTS,
+  EXC_C14N,
+  EXC_C14N_COMMENTS,
   type DomDocument,
   type DomNode,
 } from "./xmldsig.ts";
@@ -168,11 +183,108 @@ function domSignature(doc: DomDocument): DomNode | null {
   );
 }
 
-const toPem = (der: Uint8Array) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
-    .toString("base64")
-    .replace(/.{64}/g, "$&\n")
-    .replace(/\n?$/, "\n")}-----END CERTIFICATE-----\n`;
+const HASHES: Record<string, string> = {
+  "http://www.w3.org/2000/09/xmldsig#sha1": "sha1",
+  "http://www.w3.org/2001/04/xmlenc#sha256": "sha256",
+  "http://www.w3.org/2001/04/xmlenc#sha512": "sha512",
+  "http://www.w3.org/2000/09/xmldsig#rsa-sha1": "sha1",
+  "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256": "sha256",
+  "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512": "sha512",
+};
+
+/** The dsig children of `node` named `local`. */
+const dsigChildren = (node: DomNode | undefined, local: string) =>
+  node
+    ? elementChildren(node).filter((e) => e.localName === local && e.namespaceURI === XMLDSIG_NS)
+    : [];
+
+const textOf = (node: DomNode | undefined): string => {
+  let out = "";
+  for (let c = node?.firstChild ?? null; c; c = c.nextSibling)
+    out +=
+      c.nodeType === 3 || c.nodeType === 4
+        ? ((c as unknown as { data: string }).data ?? "")
+        : textOf(c);
+  return out;
+};
+
+const sameDigest = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual(a, b);
+
+/**
+ * XML-DSig core validation of the one reference (the whole package, URI="") and of the
+ * signature value, with xml-crypto's canonicalizations (checkSignedInfo has limited the
+ * algorithms and transforms to these). SignedInfo is canonicalized in its place (inclusive C14N
+ * takes the namespaces in scope there); then the Signature is taken out (enveloped-signature),
+ * the document canonicalized without comments (a same-document reference), the long base64
+ * texts put back (`restore`, see `shorten`), and digested. Null when both hold.
+ */
+function checkReferenceAndValue(
+  doc: DomDocument,
+  signature: DomNode,
+  restore: (canonical: string) => string,
+  leaf: X509Certificate,
+): SignatureVerdict | null {
+  const info = dsigChildren(signature, "SignedInfo")[0]!;
+  const infoAlgorithm = dsigChildren(info, "CanonicalizationMethod")[0]!.getAttribute!(
+    "Algorithm",
+  )!;
+  const method = dsigChildren(info, "SignatureMethod")[0]!.getAttribute!("Algorithm")!;
+  const reference = dsigChildren(info, "Reference")[0]!;
+  const transformNodes = dsigChildren(dsigChildren(reference, "Transforms")[0], "Transform");
+  const transforms = transformNodes.map((t) => t.getAttribute!("Algorithm") ?? "");
+  const digestMethod = dsigChildren(reference, "DigestMethod")[0]!.getAttribute!("Algorithm")!;
+  const expected = Buffer.from(textOf(dsigChildren(reference, "DigestValue")[0]).trim(), "base64");
+  const value = Buffer.from(
+    textOf(dsigChildren(signature, "SignatureValue")[0]).replace(/\s+/g, ""),
+    "base64",
+  );
+
+  // Only [enveloped] or [enveloped, a canonicalization]: no node-set to re-parse in between.
+  const last = transforms.at(-1);
+  if (transforms[0] !== ENVELOPED || transforms.length > 2)
+    return unverified("SIGNATURE_UNSUPPORTED_ALGORITHM", `Transforms ${transforms.join(" ")}`);
+
+  const path = `/*/*[local-name()='edXMLEnvelope' and namespace-uri()='${EDXML_NS}'][1]/*[local-name()='edXMLHeader' and namespace-uri()='${EDXML_NS}'][1]/*[local-name()='Signature' and namespace-uri()='${XMLDSIG_NS}'][1]/*[local-name()='SignedInfo' and namespace-uri()='${XMLDSIG_NS}'][1]`;
+  const InfoC14n =
+    infoAlgorithm === EXC_C14N
+      ? ExclusiveCanonicalization
+      : infoAlgorithm === EXC_C14N_COMMENTS
+        ? ExclusiveCanonicalizationWithComments
+        : infoAlgorithm === C14N_COMMENTS
+          ? C14nCanonicalizationWithComments
+          : C14nCanonicalization;
+  const canonicalInfo = new InfoC14n()
+    .process(info as never, { ancestorNamespaces: findAncestorNs(doc as never, path) })
+    .toString();
+
+  // The reference: comments are never part of a same-document reference's node-set.
+  const exclusive = last === EXC_C14N || last === EXC_C14N_COMMENTS;
+  const prefixList = exclusive
+    ? (
+        dsigChildren(transformNodes.at(-1), "InclusiveNamespaces")[0]?.getAttribute!(
+          "PrefixList",
+        ) ?? ""
+      )
+        .split(" ")
+        .filter(Boolean)
+    : [];
+  signature.parentNode!.removeChild(signature);
+  const Reference = exclusive ? ExclusiveCanonicalization : C14nCanonicalization;
+  const canonical = restore(
+    new Reference()
+      .process(doc.documentElement as never, { inclusiveNamespacesPrefixList: prefixList })
+      .toString(),
+  );
+  const digest = createHash(HASHES[digestMethod]!).update(canonical, "utf8").digest();
+  if (!sameDigest(digest, expected)) return verdict("invalid", "SIGNATURE_DIGEST_MISMATCH");
+  const holds = verifySignature(
+    HASHES[method]!,
+    Buffer.from(canonicalInfo, "utf8"),
+    leaf.publicKey,
+    value,
+  );
+  return holds ? null : verdict("invalid", "SIGNATURE_VALUE_MISMATCH");
+}
 
 /**
  * The verdict on `sig`, the header's Signature element of the package `xml` read into `root`
@@ -214,23 +326,13 @@ export function verifyHeaderSignature(
         "SIGNATURE_TOO_LARGE",
         `${xml.length} characters, more than the ${options.maxBytes} checked.`,
       );
-    const parsed = parseDom(xml);
+    const short = shorten(xml);
+    const parsed = parseDom(short.text);
     if (!parsed.ok) return unverified("SIGNATURE_NOT_CANONICAL", parsed.error);
     const node = domSignature(parsed.doc);
     if (!node) return unverified("SIGNATURE_NOT_CHECKED", "The signature was not found again.");
-    // The key is the certificate's, never a KeyValue the signature may carry beside it.
-    const signed = new SignedXml({ publicCert: toPem(leaf), getCertFromKeyInfo: () => null });
-    signed.loadSignature(node as never);
-    let holds: boolean;
-    try {
-      holds = signed.checkSignature(xml);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      if (/^invalid signature: the signature value/.test(message))
-        return verdict("invalid", "SIGNATURE_VALUE_MISMATCH");
-      return unverified("SIGNATURE_NOT_CHECKED", message.slice(0, 300));
-    }
-    if (!holds) return verdict("invalid", "SIGNATURE_DIGEST_MISMATCH");
+    const checked = checkReferenceAndValue(parsed.doc, node, short.restore, leafCert);
+    if (checked) return checked;
     const now = options.now ?? new Date();
     const chain = checkChain(leaf, others, options.trustAnchors ?? [], now);
     if (chain.chain === "invalid")

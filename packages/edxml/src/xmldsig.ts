@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 
 /** The members of xmldom's nodes vanthu uses. */
 export interface DomNode {
+  getAttribute?(name: string): string | null;
   readonly nodeType: number;
   readonly localName: string | null;
   readonly namespaceURI: string | null;
@@ -82,4 +83,49 @@ export function elementChildren(node: DomNode): DomNode[] {
   const out: DomNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c);
   return out;
+}
+
+/** Private-use characters around a cut's number: never in a package that is cut. */
+const MARK = "\uE000";
+/** Texts shorter than this are left in place. */
+const MIN_CUT = 4096;
+const BASE64_TEXT = /^[A-Za-z0-9+/=\n\t ]*$/;
+
+/**
+ * The package with the long base64 texts of its ContentTransferEncoded elements (nearly all of
+ * its bytes) replaced by short marks, and the means to put them back in a canonical form.
+ * xmldom looks for each element name's last close tag from the end of the text it parses (one
+ * scan of the whole package per name: most of the time of a 1 MB package); what it parses is
+ * then a few kilobytes. A base64 text is its own canonical form (C14N escapes "&", "<", ">" and
+ * CR in text, which it has none of), so putting it back in the canonical form of the shortened
+ * package gives the canonical form of the package. Only texts that are plainly element content
+ * are cut (an open tag whose quotes pair up, base64 letters and whitespace up to the next "<").
+ */
+export function shorten(xml: string): { text: string; restore(canonical: string): string } {
+  const cuts: string[] = [];
+  const same = { text: xml, restore: (c: string) => c };
+  if (xml.includes(MARK)) return same;
+  const parts: string[] = [];
+  let from = 0;
+  const open = /<(?:[A-Za-z_][\w.-]*:)?ContentTransferEncoded(?=[\s>/])[^>]*>/g;
+  for (const m of xml.matchAll(open)) {
+    const tag = m[0];
+    const start = m.index + tag.length;
+    if (start < from || tag.endsWith("/>")) continue;
+    if ((tag.split('"').length - 1) % 2 || (tag.split("'").length - 1) % 2) continue;
+    const end = xml.indexOf("<", start);
+    if (end < 0 || end - start < MIN_CUT) continue;
+    const text = xml.slice(start, end);
+    if (!BASE64_TEXT.test(text)) continue;
+    parts.push(xml.slice(from, start), `${MARK}${cuts.length}${MARK}`);
+    cuts.push(text);
+    from = end;
+  }
+  if (!cuts.length) return same;
+  parts.push(xml.slice(from));
+  return {
+    text: parts.join(""),
+    restore: (canonical) =>
+      canonical.replace(/\uE000(\d+)\uE000/g, (_, n: string) => cuts[Number(n)] ?? ""),
+  };
 }
