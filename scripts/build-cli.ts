@@ -110,6 +110,8 @@ const result = await esbuild.build({
     { in: "packages/cli/src/main.ts", out: "main" },
     { in: "packages/cli/src/parse-thread.ts", out: "parse-thread" },
     { in: "packages/extract/src/reader-worker.ts", out: "reader-worker" },
+    // edXML's task module for the reader (packages/edxml/src/isolated.ts names it).
+    { in: "packages/edxml/src/reader-task.ts", out: "edxml-reader-task" },
   ],
   outdir: out,
   // Flat: every chunk sits where the sources' import.meta.url rewriting expects it.

@@ -27,10 +27,11 @@ Cách dùng:
                                    điểm ký, chuỗi chứng thư theo các chứng thư gốc --trust);
                                    mã thoát 0: mọi chữ ký còn nguyên, 1: có chữ ký bị phá vỡ,
                                    2: có tệp không đọc được
-  vanthu edxml read FILE... [--json]
+  vanthu edxml read FILE... [--json] [--trust THƯ_MỤC_HOẶC_TỆP]
                                    Đọc gói edXML (QCVN 102:2016/BTTTT): gói văn bản hoặc gói trạng
-                                   thái; --json: mỗi gói một dòng JSON; mã thoát 1: có gói bị từ
-                                   chối (mã lỗi và lý do trên stderr), 2: có tệp không đọc được
+                                   thái; --json: mỗi gói một dòng JSON; chữ ký XML được kiểm tra
+                                   theo các chứng thư gốc --trust; mã thoát 1: có gói bị từ chối
+                                   (mã lỗi và lý do trên stderr), 2: có tệp không đọc được
   vanthu edxml write VĂN_BẢN --from MÃ[=Tên] --to MÃ[=Tên]... [--attach TỆP]... -o GÓI.edxml
                                    Đóng gói edXML một văn bản (.pdf, .docx, ...) và các tệp kèm
                                    theo: số, ký hiệu, ngày, trích yếu, người ký lấy từ chính văn
@@ -180,7 +181,7 @@ const COMMANDS: Record<string, (c: Invocation) => Promise<number>> = {
           "vanthu edxml read: cần ít nhất một tệp. Ví dụ: vanthu edxml read goi.edxml --json",
         );
       const { edxmlReadCommand } = await import("./commands/edxml.ts");
-      return edxmlReadCommand(files, { json: values.json }, io);
+      return edxmlReadCommand(files, { json: values.json, trust: values.trust ?? [] }, io);
     }
     if (verb === "write") {
       if (files.length !== 1)

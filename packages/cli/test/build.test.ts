@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { main, type Io } from "@vanthu/cli";
 import { buildState, sha256 } from "../bin/build-state.js";
 import { THREADS_FROM } from "../src/commands/parse.ts";
@@ -108,6 +108,28 @@ test("the build: each command from JavaScript, with the sources' paths, readers 
       assert.equal(r.status, 0, `${name}: ${r.stderr}`);
       assert.equal(r.stdout, `${(await inProcess(args)).out}\n`, name);
     }
+    // The built reader with edxml's built task module (as the server's pool starts it): a
+    // package read there.
+    const readerWorker = fork(
+      join(dist, "reader-worker.js"),
+      [`--task-module=${pathToFileURL(join(dist, "edxml-reader-task.js")).href}`],
+      { serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] },
+    );
+    const status = await new Promise<unknown>((resolve) => {
+      readerWorker.on("message", (m: { ready?: boolean; ok?: boolean; output?: unknown }) => {
+        if (!m.ready) return resolve(m.ok ? m.output : m);
+        const bytes = readFileSync(
+          join(ROOT, "packages", "edxml", "test", "fixtures", "quirks.edxml"),
+        );
+        readerWorker.send({
+          id: 1,
+          kind: "readEdxml",
+          input: { bytes: new Uint8Array(bytes), limits: {}, anchors: [], now: null },
+        });
+      });
+    });
+    readerWorker.kill();
+    assert.equal((status as { kind?: string }).kind, "document", JSON.stringify(status));
     // The database's migrations, found relative to their sources.
     const agency = built(
       ["agency", "add", "syt-b", "--name", "Sở Y tế", "--abbr", "SYT", "--kind", "state"],

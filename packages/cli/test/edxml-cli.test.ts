@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { checkEdxmlStructure } from "@vanthu/edxml";
+import { checkEdxmlStructure, signEdxml, writeEdxmlStatus } from "@vanthu/edxml";
+import { createDevelopmentPki, Pkcs12Signer } from "@vanthu/signatures";
+import { status } from "../../edxml/test/fixtures.ts";
 import { runCli as run } from "./run-cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -293,3 +295,24 @@ test(
     assert.equal(update.attachments[0].package.kind, "document");
   },
 );
+
+test("edxml read: a signed package's verdict, against the --trust roots", async () => {
+  const pki = await createDevelopmentPki();
+  const id = await pki.agency({ name: "Sở Thông tin và Truyền thông", password: "p" });
+  const unsigned = new TextEncoder().encode(writeEdxmlStatus(status("03", "Đã vào sổ")));
+  writeFileSync(file("signed.edxml"), await signEdxml(unsigned, Pkcs12Signer.open(id.p12, "p")));
+  writeFileSync(file("root.pem"), pki.rootPem);
+  const cases: Array<[string[], string, RegExp]> = [
+    [["--trust", file("root.pem")], "valid", /Chữ ký XML: hợp lệ; chứng thư: CN=Sở Thông tin/],
+    [[], "unknown-chain", /Chữ ký XML: đúng, nhưng .*\(CERTIFICATE_UNKNOWN_ISSUER: /],
+  ];
+  for (const [trust, verified, line] of cases) {
+    const j = await run(["edxml", "read", file("signed.edxml"), "--json", ...trust]);
+    assert.equal(j.code, 0, j.err.join("\n"));
+    assert.equal(JSON.parse(j.out[0]!).signature.verified, verified);
+    const s = await run(["edxml", "read", file("signed.edxml"), ...trust]);
+    assert.match(s.out[0]!, line);
+  }
+  const none = await run(["edxml", "read", file("signed.edxml"), "--trust", file("st.edxml")]);
+  assert.equal(none.code, 2);
+});

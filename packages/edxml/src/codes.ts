@@ -21,6 +21,10 @@ export const EDXML_PROBLEM_CODES = [
   "EDXML_ATTACHMENTS_TOO_LARGE",
   "EDXML_TOO_DEEP",
   "EDXML_UNREADABLE",
+  // The isolated reader gave up on the package (reader-task.ts, the server's read-package.ts).
+  "EDXML_READ_TIMEOUT",
+  "EDXML_READ_OUT_OF_MEMORY",
+  "EDXML_READER_BUSY",
 ] as const;
 export type EdxmlProblemCode = (typeof EDXML_PROBLEM_CODES)[number];
 
@@ -75,6 +79,9 @@ const VI: Record<EdxmlCode, string> = {
   EDXML_ATTACHMENTS_TOO_LARGE: "Tệp đính kèm của gói edXML quá lớn.",
   EDXML_TOO_DEEP: "Gói edXML lồng trong tệp đính kèm quá nhiều tầng.",
   EDXML_UNREADABLE: "Không đọc được gói edXML.",
+  EDXML_READ_TIMEOUT: "Đọc gói edXML quá thời gian cho phép.",
+  EDXML_READ_OUT_OF_MEMORY: "Đọc gói edXML cần quá nhiều bộ nhớ.",
+  EDXML_READER_BUSY: "Bộ đọc tệp đang bận; gói edXML chưa được đọc, hãy gửi lại sau.",
   EDXML_UNBOUND_PREFIX: "Tiền tố không gian tên chưa được khai báo (đọc như edXML).",
   EDXML_UNCLOSED_ELEMENT: "Một phần tử thiếu thẻ đóng; đọc như đóng cùng phần tử lồng bên trong.",
   EDXML_NESTED_ORGAN: "Thông tin cơ quan nằm lồng trong một phần tử cùng tên.",
@@ -102,4 +109,71 @@ export function edxmlMessageVi(code: string): string {
 /** True for a refusal code (not a warning). */
 export function isEdxmlProblemCode(code: string): code is EdxmlProblemCode {
   return (EDXML_PROBLEM_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * Why an XML signature is not "valid" (`EdxmlSignatureReport.reason`), by verdict:
+ * unverified (nothing is claimed either way), invalid (the package or the signature was
+ * changed), invalid-certificate, unknown-chain.
+ */
+export const EDXML_SIGNATURE_REASONS = [
+  // unverified
+  "SIGNATURE_NO_NAMESPACE",
+  "SIGNATURE_NOT_CANONICAL",
+  "SIGNATURE_MALFORMED",
+  "SIGNATURE_UNSUPPORTED_ALGORITHM",
+  "SIGNATURE_PARTIAL_REFERENCE",
+  "SIGNATURE_NO_CERTIFICATE",
+  "SIGNATURE_CERTIFICATE_UNREADABLE",
+  "SIGNATURE_TOO_LARGE",
+  "SIGNATURE_NOT_CHECKED",
+  // invalid
+  "SIGNATURE_DIGEST_MISMATCH",
+  "SIGNATURE_VALUE_MISMATCH",
+  // invalid-certificate
+  "CERTIFICATE_NOT_VALID_NOW",
+  "CERTIFICATE_CHAIN_INVALID",
+  // unknown-chain
+  "CERTIFICATE_UNKNOWN_ISSUER",
+] as const;
+export type EdxmlSignatureReason = (typeof EDXML_SIGNATURE_REASONS)[number];
+
+const SIGNATURE_VI: Record<EdxmlSignatureReason, string> = {
+  SIGNATURE_NO_NAMESPACE:
+    "Chữ ký XML ghi không có không gian tên XML-DSig: không kiểm tra được theo chuẩn.",
+  SIGNATURE_NOT_CANONICAL:
+    "Gói có tiền tố chưa khai báo hoặc thẻ thiếu đóng: không có dạng chuẩn hoá để kiểm tra chữ ký.",
+  SIGNATURE_MALFORMED: "Chữ ký XML thiếu thành phần bắt buộc (SignedInfo, SignatureValue).",
+  SIGNATURE_UNSUPPORTED_ALGORITHM: "Chữ ký XML dùng thuật toán chưa được hỗ trợ.",
+  SIGNATURE_PARTIAL_REFERENCE: "Chữ ký XML không ký toàn bộ gói.",
+  SIGNATURE_NO_CERTIFICATE: "Chữ ký XML không kèm chứng thư số.",
+  SIGNATURE_CERTIFICATE_UNREADABLE:
+    "Không đọc được chứng thư số của chữ ký XML (có thể bị cắt ngắn).",
+  SIGNATURE_TOO_LARGE: "Gói quá lớn để kiểm tra chữ ký XML.",
+  SIGNATURE_NOT_CHECKED: "Chưa kiểm tra được chữ ký XML.",
+  SIGNATURE_DIGEST_MISMATCH: "Nội dung gói đã bị thay đổi sau khi ký.",
+  SIGNATURE_VALUE_MISMATCH: "Giá trị chữ ký XML không khớp với chứng thư số.",
+  CERTIFICATE_NOT_VALID_NOW: "Chứng thư số của chữ ký XML đã hết hạn hoặc chưa có hiệu lực.",
+  CERTIFICATE_CHAIN_INVALID: "Chuỗi chứng thư số của chữ ký XML không hợp lệ.",
+  CERTIFICATE_UNKNOWN_ISSUER:
+    "Chữ ký XML đúng nhưng chứng thư số không thuộc tổ chức chứng thực được tin cậy.",
+};
+
+/** The Vietnamese sentence of a signature's verdict: its reason's, or that it holds. */
+export function edxmlSignatureVi(reason: string | null): string {
+  if (reason === null) return "Chữ ký XML hợp lệ.";
+  return (SIGNATURE_VI as Record<string, string>)[reason] ?? reason;
+}
+
+const VERDICT_VI: Record<string, string> = {
+  valid: "hợp lệ",
+  "unknown-chain": "đúng, nhưng chứng thư số không thuộc tổ chức chứng thực được tin cậy",
+  "invalid-certificate": "đúng, nhưng chứng thư số không hợp lệ",
+  invalid: "bị phá vỡ (gói đã bị thay đổi sau khi ký)",
+  unverified: "chưa kiểm tra được",
+};
+
+/** A signature's verdict (EdxmlSignatureReport.verified) in a few Vietnamese words. */
+export function edxmlVerdictVi(verified: string): string {
+  return VERDICT_VI[verified] ?? verified;
 }

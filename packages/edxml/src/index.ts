@@ -4,6 +4,10 @@ export * from "./model.ts";
 export { EDXML_NS, XMLDSIG_NS, EDXML_PREFIX } from "./namespaces.ts";
 export { readEdxmlDate, edxmlDate, edxmlTimestamp, type EdxmlDateReading } from "./dates.ts";
 export { readEdxml, attachmentModel, type EdxmlReadResult, type EdxmlRefusal } from "./read.ts";
+export { signEdxml, EdxmlSignError, edxmlSignErrorVi, type EdxmlSignErrorCode } from "./sign.ts";
+export { type SignatureCheckOptions } from "./verify.ts";
+export { EDXML_READER_MODULE, EDXML_READ_TASK, readEdxmlIsolated } from "./isolated.ts";
+export type { EdxmlReadInput } from "./reader-task.ts";
 export { writeEdxmlDocument, writeEdxmlStatus, EdxmlWriteError } from "./write.ts";
 export {
   checkEdxmlStructure,

@@ -5,7 +5,7 @@
  * their ISO form beside them (`...Iso`), null when the date is not a real one. The writer reads
  * the written form and ignores the ISO one.
  */
-import type { EdxmlWarning } from "./codes.ts";
+import type { EdxmlSignatureReason, EdxmlWarning } from "./codes.ts";
 
 /** From, To: an agency by its QCVN 102 code (mã định danh, "000.00.00.H41"). */
 export interface EdxmlOrgan {
@@ -109,7 +109,18 @@ export interface EdxmlBusiness {
   replacements: EdxmlReplacement[];
 }
 
-/** An XML signature found in the header, as far as it could be read. */
+/**
+ * What vanthu concludes of an XML signature: "valid" (the package is as signed, the certificate
+ * chains to a trust anchor and is valid now), "unknown-chain" (as signed, but no anchor issued
+ * the certificate), "invalid-certificate" (as signed, but the certificate has expired or its chain
+ * is broken), "invalid" (the package or the signature value was changed), "unverified" (it could
+ * not be checked: written without its namespace, a certificate cut short, an algorithm vanthu does
+ * not support; nothing is claimed either way).
+ */
+export type EdxmlSignatureVerdict =
+  "valid" | "unknown-chain" | "invalid-certificate" | "invalid" | "unverified";
+
+/** An XML signature found in the header, as far as it could be read, and its verdict. */
 export interface EdxmlSignatureReport {
   /** "xmldsig": in http://www.w3.org/2000/09/xmldsig#; "none": written without that namespace. */
   namespace: "xmldsig" | "none";
@@ -125,11 +136,11 @@ export interface EdxmlSignatureReport {
     validTo: string;
     serialNumber: string;
   } | null;
-  /**
-   * vanthu does not verify XML-DSig yet (canonicalisation of the enveloped package is not
-   * implemented): always "unverified", never a claim that the signature holds.
-   */
-  verified: "unverified";
+  verified: EdxmlSignatureVerdict;
+  /** Why it is not "valid" (a stable code, `edxmlSignatureVi`); null when valid. */
+  reason: EdxmlSignatureReason | null;
+  /** In English: what exactly (the algorithm not supported, the verifier's message); else null. */
+  detail: string | null;
 }
 
 /** One attachment: the manifest's Reference and the AttachmentEncoded entry, joined by ContentId. */
@@ -226,6 +237,12 @@ export interface EdxmlLimits {
   maxNesting: number;
   maxElementDepth: number;
   maxElements: number;
+  /**
+   * Characters of a package whose XML signature is checked: checking holds the package's
+   * canonical form beside its text (the DOM is of the package less its long base64 texts); a
+   * larger one is "unverified" (SIGNATURE_TOO_LARGE).
+   */
+  maxVerifyBytes: number;
 }
 
 export const DEFAULT_EDXML_LIMITS: EdxmlLimits = {
@@ -235,4 +252,5 @@ export const DEFAULT_EDXML_LIMITS: EdxmlLimits = {
   maxNesting: 2,
   maxElementDepth: 64,
   maxElements: 200_000,
+  maxVerifyBytes: 100 * 1024 * 1024,
 };

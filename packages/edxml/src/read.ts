@@ -27,6 +27,7 @@ import {
 } from "./model.ts";
 import { EDXML_NS, XMLDSIG_NS } from "./namespaces.ts";
 import { decodePackage, parseXmlTree, type XmlElement } from "./xml-tree.ts";
+import { verifyHeaderSignature, type SignatureCheckOptions } from "./verify.ts";
 
 /** A package that was not read. */
 export interface EdxmlRefusal extends EdxmlProblem {
@@ -54,20 +55,36 @@ class Fatal extends Error {
 
 interface Context {
   limits: EdxmlLimits;
+  /** How signatures are judged (the same for the packages inside). */
+  check: SignatureCheckOptions;
   depth: number;
   /** Decoded attachment bytes so far, shared with the packages inside. */
   budget: { used: number };
   warnings: EdxmlWarning[];
 }
 
+/** The package being read, for its signature's check. */
+interface Source {
+  xml: string;
+  root: XmlElement;
+  unclosed: string[];
+}
+
 /**
  * Reads a package from its bytes. `limits` default to DEFAULT_EDXML_LIMITS. The result is a
  * document or a status package (with its warnings), or `{kind: "problem", code, path, message}`.
+ * An XML signature in the header is checked (verify.ts) against `options.trustAnchors` at
+ * `options.now`; whatever its verdict, the package is read.
  */
-export function readEdxml(bytes: Uint8Array, limits: Partial<EdxmlLimits> = {}): EdxmlReadResult {
+export function readEdxml(
+  bytes: Uint8Array,
+  limits: Partial<EdxmlLimits> = {},
+  options: SignatureCheckOptions = {},
+): EdxmlReadResult {
   try {
     return readPackage(bytes, {
       limits: { ...DEFAULT_EDXML_LIMITS, ...limits },
+      check: options,
       depth: 0,
       budget: { used: 0 },
       warnings: [],
@@ -136,10 +153,11 @@ function readPackage(bytes: Uint8Array, ctx: Context): EdxmlReadResult {
       "The element has no close tag; read as closed where the element of the same name inside it closes.",
     );
   unboundPrefixes(root, ctx);
+  const source: Source = { xml, root, unclosed: tree.unclosed };
   try {
     return child(message, "StatusCode")
-      ? readStatus(message, header, ctx)
-      : readDocument(root, envelope, message, header, ctx);
+      ? readStatus(message, header, source, ctx)
+      : readDocument(root, envelope, message, header, source, ctx);
   } catch (error) {
     if (error instanceof Fatal) return { kind: "problem", ...error.problem };
     throw error;
@@ -304,7 +322,11 @@ function descend(el: XmlElement | null | undefined, ...locals: string[]): XmlEle
   return at ?? null;
 }
 
-function readSignature(header: XmlElement, ctx: Context): EdxmlSignatureReport | null {
+function readSignature(
+  header: XmlElement,
+  source: Source,
+  ctx: Context,
+): EdxmlSignatureReport | null {
   const sig = header.children.find(
     (c) => c.local === "Signature" && (c.ns === XMLDSIG_NS || c.ns === EDXML_NS || c.ns === null),
   );
@@ -337,7 +359,10 @@ function readSignature(header: XmlElement, ctx: Context): EdxmlSignatureReport |
     digestMethod: descend(sig, "SignedInfo", "Reference", "DigestMethod")?.attrs.Algorithm ?? null,
     subjectName: clean(descend(x509, "X509SubjectName")?.text),
     certificate,
-    verified: "unverified",
+    ...verifyHeaderSignature(source.xml, source.root, source.unclosed, sig, {
+      ...ctx.check,
+      maxBytes: ctx.limits.maxVerifyBytes,
+    }),
   };
 }
 
@@ -549,6 +574,7 @@ function readDocument(
   envelope: XmlElement,
   m: XmlElement,
   header: XmlElement,
+  source: Source,
   ctx: Context,
 ): EdxmlDocument {
   const fromEl = child(m, "From");
@@ -621,12 +647,12 @@ function readDocument(
     }),
     business: businessEl ? readBusiness(businessEl, ctx) : null,
     attachments,
-    signature: readSignature(header, ctx),
+    signature: readSignature(header, source, ctx),
     warnings: ctx.warnings,
   };
 }
 
-function readStatus(m: XmlElement, header: XmlElement, ctx: Context): EdxmlStatus {
+function readStatus(m: XmlElement, header: XmlElement, source: Source, ctx: Context): EdxmlStatus {
   const fromEl = child(m, "From");
   if (!fromEl) warn(ctx, "EDXML_MISSING_FIELD", `${m.path}/edXML:From`, "The status has no From.");
   const responseEl = child(m, "ResponseFor");
@@ -655,7 +681,7 @@ function readStatus(m: XmlElement, header: XmlElement, ctx: Context): EdxmlStatu
     description: text(m, "Description"),
     timestamp: at.value,
     timestampIso: at.iso,
-    signature: readSignature(header, ctx),
+    signature: readSignature(header, source, ctx),
     warnings: ctx.warnings,
   };
 }

@@ -70,7 +70,13 @@ interface DocumentCase {
   /** The package inside the attachment (a zip holding an edXML package), by its DocumentId. */
   inner: string | null;
   warnings: string[];
-  signature: { namespace: "xmldsig" | "none"; subject: string | null; certificate: boolean };
+  signature: {
+    namespace: "xmldsig" | "none";
+    subject: string | null;
+    certificate: boolean;
+    /** Why it cannot be checked: never a refusal, never a claim either way. */
+    reason: string;
+  };
 }
 
 const NGHE_AN_UPDATE = {
@@ -97,7 +103,12 @@ const NGHE_AN_UPDATE = {
     size: 270823,
   },
   inner: "9fbfbad2-f1f8-4256-a2eb-50fb1061cddb",
-  signature: { namespace: "none" as const, subject: "CN=user05", certificate: false },
+  signature: {
+    namespace: "none" as const,
+    subject: "CN=user05",
+    certificate: false,
+    reason: "SIGNATURE_NO_NAMESPACE",
+  },
 };
 
 const DOCUMENTS: DocumentCase[] = [
@@ -175,6 +186,9 @@ const DOCUMENTS: DocumentCase[] = [
       namespace: "xmldsig",
       subject: "CN=TRẦN ANH TUẤN, UID=CMND:142587899",
       certificate: true,
+      // In its namespace with a whole certificate, but the package has an undeclared prefix
+      // and an unclosed From: it has no canonical form (xmlsec1 does not load it either).
+      reason: "SIGNATURE_NOT_CANONICAL",
     },
   },
 ];
@@ -218,6 +232,7 @@ for (const c of DOCUMENTS) {
     );
     assert.equal(d.signature?.certificate !== null, c.signature.certificate);
     assert.equal(d.signature?.verified, "unverified");
+    assert.equal(d.signature?.reason, c.signature.reason);
   });
 }
 

@@ -340,6 +340,9 @@ test("the invented package of quirks reads, each quirk a warning", () => {
     subjectName: "CN=Van thu So TTTT",
     certificate: null,
     verified: "unverified",
+    reason: "SIGNATURE_NO_NAMESPACE",
+    detail:
+      "Signature is written without http://www.w3.org/2000/09/xmldsig# (it falls in http://www.mic.gov.vn/TBT/QCVN_102_2016).",
   });
   const report = checkEdxmlStructure(bytes);
   assert.equal(report.ok, true);

@@ -22,10 +22,11 @@ export { readZipDirectory, type ZipEntry } from "./zip-directory.ts";
 export {
   ReaderPool,
   ReaderError,
+  copyInSlices,
   type ReaderOptions,
   type ReaderErrorCode,
 } from "./reader-pool.ts";
-export type { ReaderTaskKind } from "./reader-tasks.ts";
+export type { ReaderTaskKind, ReaderTask, ReaderTaskTable } from "./reader-tasks.ts";
 export {
   parseExtracted,
   type ParsedFile,
@@ -62,6 +63,7 @@ export {
 } from "./verify/verify-pdf.ts";
 export {
   trustAnchorsFrom,
+  checkChain,
   type TrustAnchor,
   type CertificateInfo,
   type SubjectNames,

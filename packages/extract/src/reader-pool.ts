@@ -15,6 +15,7 @@ import type { VerifyLimits, VerifyResult } from "./verify/verify-pdf.ts";
 import { startReader, type ReaderHandle, type ReaderIsolation } from "./reader-process.ts";
 import type {
   ReaderReply,
+  ReaderTask,
   ReaderTaskInput,
   ReaderTaskKind,
   ReaderTaskOutput,
@@ -41,6 +42,11 @@ export interface ReaderOptions {
   maxQueue?: number;
   /** Limits handed to extractText in the worker. */
   limits?: Partial<ExtractLimits>;
+  /**
+   * URLs of task modules every reader imports before it is ready (reader-tasks.ts): the work of
+   * packages above extract (edXML's `EDXML_READER_MODULE`), run with `runTask`.
+   */
+  taskModules?: string[];
 }
 
 export type ReaderErrorCode =
@@ -64,7 +70,7 @@ export class ReaderError extends Error {
 
 interface Job {
   id: number;
-  kind: ReaderTaskKind;
+  kind: string;
   input: unknown;
   transfer: ArrayBuffer[];
   resolve(output: unknown): void;
@@ -86,7 +92,7 @@ interface Slot {
  * A copy made a megabyte at a time, letting other work in between: copying 19 MB at once took
  * 40 ms of the event loop (the new memory is touched for the first time), a slice takes 2.
  */
-async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
+export async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
   const copy = new Uint8Array(bytes.length);
   const slice = 1024 * 1024;
   for (let at = 0; at < bytes.length; at += slice) {
@@ -104,6 +110,7 @@ export class ReaderPool {
   readonly maxQueue: number;
   readonly isolation: ReaderIsolation;
   readonly limits: Partial<ExtractLimits>;
+  readonly taskModules: readonly string[];
   private slots: Slot[] = [];
   private queue: Job[] = [];
   private nextId = 1;
@@ -119,6 +126,7 @@ export class ReaderPool {
     this.maxQueue = options.maxQueue ?? 32;
     this.isolation = options.isolation ?? "process";
     this.limits = options.limits ?? {};
+    this.taskModules = [...new Set(options.taskModules ?? [])];
   }
 
   /** Runs one task in a worker. Buffers in `transfer` move to the worker and are detached here. */
@@ -127,6 +135,26 @@ export class ReaderPool {
     input: ReaderTaskInput<K>,
     transfer: ArrayBuffer[] = [],
   ): Promise<ReaderTaskOutput<K>> {
+    return this.enqueue(kind, input, transfer) as Promise<ReaderTaskOutput<K>>;
+  }
+
+  /**
+   * Runs a task of a task module given at creation (`taskModules`), as `run` does its own: the
+   * same queue (READER_BUSY), time limit and heap cap. READER_UNKNOWN_TASK when its module was
+   * not given to this pool.
+   */
+  runTask<I, O>(task: ReaderTask<I, O>, input: I, transfer: ArrayBuffer[] = []): Promise<O> {
+    if (!this.taskModules.includes(task.module))
+      return Promise.reject(
+        new ReaderError(
+          "READER_UNKNOWN_TASK",
+          `The reader was not given the module of ${task.name} (${task.module}).`,
+        ),
+      );
+    return this.enqueue(task.name, input, transfer) as Promise<O>;
+  }
+
+  private enqueue(kind: string, input: unknown, transfer: ArrayBuffer[]): Promise<unknown> {
     if (this.closed)
       return Promise.reject(new ReaderError("READER_CLOSED", "The reader is closed."));
     if (this.queue.length >= this.maxQueue)
@@ -234,6 +262,7 @@ export class ReaderPool {
         },
       },
       this.isolation === "process" ? this.rssMb : 0,
+      this.taskModules,
     );
     this.slots.push(slot);
   }

@@ -15,7 +15,7 @@
 import { fork } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReaderReply, ReaderRequest } from "./reader-tasks.ts";
+import { TASK_MODULE_ARG, type ReaderReply, type ReaderRequest } from "./reader-tasks.ts";
 
 export type ReaderIsolation = "process" | "thread";
 
@@ -49,19 +49,23 @@ const BOOT = import.meta.filename.endsWith(".ts")
 /** Exit status of a reader process that went past its memory cap (reader-worker.ts). */
 export const RSS_EXIT = 86;
 
+/** `taskModules`: URLs of task modules the reader imports before it is ready (reader-tasks.ts). */
 export function startReader(
   isolation: ReaderIsolation,
   memoryMb: number,
   events: ReaderEvents,
   rssMb = 0,
+  taskModules: readonly string[] = [],
 ): ReaderHandle {
+  const args = taskModules.map((url) => `${TASK_MODULE_ARG}${url}`);
   return isolation === "thread"
-    ? startThread(memoryMb, events)
-    : startProcess(memoryMb, events, rssMb);
+    ? startThread(memoryMb, events, args)
+    : startProcess(memoryMb, events, rssMb, args);
 }
 
-function startThread(memoryMb: number, events: ReaderEvents): ReaderHandle {
+function startThread(memoryMb: number, events: ReaderEvents, args: string[]): ReaderHandle {
   const worker = new Worker(BOOT, {
+    argv: args,
     // The parent's flags (--expose-gc, --max-old-space-size, --import) are not the worker's.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
@@ -81,10 +85,15 @@ function startThread(memoryMb: number, events: ReaderEvents): ReaderHandle {
   };
 }
 
-function startProcess(memoryMb: number, events: ReaderEvents, rssMb: number): ReaderHandle {
+function startProcess(
+  memoryMb: number,
+  events: ReaderEvents,
+  rssMb: number,
+  args: string[],
+): ReaderHandle {
   // The heap cap bounds JavaScript; the recogniser's and the renderer's WebAssembly memory is
   // outside it, so the reader also watches its whole process (`rssMb`, 0: not watched).
-  const child = fork(fileURLToPath(BOOT), rssMb > 0 ? [`--rss-mb=${rssMb}`] : [], {
+  const child = fork(fileURLToPath(BOOT), [...(rssMb > 0 ? [`--rss-mb=${rssMb}`] : []), ...args], {
     execArgv: [`--max-old-space-size=${memoryMb}`],
     // Structured clone over the pipe: Uint8Array arrives as Uint8Array.
     serialization: "advanced",

@@ -2,6 +2,12 @@
  * The work a reader worker does, by name. The pool and the worker speak one protocol: a request
  * `{ id, kind, input }`, a reply `{ id, ok, output | error, heapMb }`. A new kind of work (OCR of a
  * scanned page, say) is one more entry here; the pool needs no change.
+ *
+ * Work of a package above extract (edXML packages: @vanthu/edxml, which uses extract and so cannot
+ * be imported here) comes as a task module: a module whose `readerTasks` export is a table of
+ * the same shape, named by its URL when the pool is made (`ReaderOptions.taskModules`); every
+ * reader imports it before it says it is ready, and `ReaderPool.runTask(task, input)` runs one of
+ * its tasks under the same heap cap, time limit and queue as extractText.
  */
 import { extractText, type ExtractedText } from "./extract-text.ts";
 import type { ExtractLimits } from "./limits.ts";
@@ -40,9 +46,31 @@ export type ReaderTaskKind = keyof ReaderTasks;
 export type ReaderTaskInput<K extends ReaderTaskKind> = Parameters<ReaderTasks[K]>[0];
 export type ReaderTaskOutput<K extends ReaderTaskKind> = Awaited<ReturnType<ReaderTasks[K]>>;
 
+/**
+ * A task of a task module: the module's URL (as given in `taskModules`) and the task's name in its
+ * `readerTasks`; `I` and `O` are its input and output, for the caller's types only.
+ */
+export interface ReaderTask<I, O> {
+  readonly module: string;
+  readonly name: string;
+  /** Never set: carries the types. */
+  readonly types?: (input: I) => O;
+}
+
+/** What a task module exports as `readerTasks`. */
+export type ReaderTaskTable = Record<
+  string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (input: any, progress: () => void) => Promise<unknown>
+>;
+
+/** The argument that names a task module to a reader (one each). */
+export const TASK_MODULE_ARG = "--task-module=";
+
 export interface ReaderRequest {
   id: number;
-  kind: ReaderTaskKind;
+  /** A task of READER_TASKS, or of a task module. */
+  kind: string;
   input: unknown;
 }
 

@@ -5,7 +5,13 @@
 import { parentPort } from "node:worker_threads";
 import { getHeapStatistics } from "node:v8";
 import { loadPdfjs } from "./pdfjs.ts";
-import { READER_TASKS, type ReaderReply, type ReaderRequest } from "./reader-tasks.ts";
+import {
+  READER_TASKS,
+  TASK_MODULE_ARG,
+  type ReaderReply,
+  type ReaderRequest,
+  type ReaderTaskTable,
+} from "./reader-tasks.ts";
 
 // In a worker thread, its port; in a child process (the default), the IPC channel, and the
 // reader ends with its parent.
@@ -29,9 +35,11 @@ const heapMb = () => Math.round(getHeapStatistics().used_heap_size / 1024 / 1024
 const reply = (message: ReaderReply) => port.postMessage(message);
 const rssMb = () => Math.round(process.memoryUsage.rss() / 1024 / 1024);
 
+/** Every task this reader runs: its own, and those of the task modules it was given. */
+const tasks: ReaderTaskTable = { ...READER_TASKS };
+
 port.on("message", (request: ReaderRequest) => {
-  const task = READER_TASKS[request.kind] as
-    ((input: unknown, progress: () => void) => Promise<unknown>) | undefined;
+  const task = Object.hasOwn(tasks, request.kind) ? tasks[request.kind] : undefined;
   if (!task) {
     const error = { code: "READER_UNKNOWN_TASK", message: `No reader task ${request.kind}.` };
     reply({ id: request.id, ok: false, error, heapMb: heapMb() });
@@ -53,4 +61,16 @@ await Promise.allSettled([
   import("word-extractor/lib/word-ole-extractor.js"),
   loadPdfjs(),
 ]);
+// The task modules the pool's creator named (ReaderOptions.taskModules): a module that does not
+// load, or names a task already taken, ends the reader before it is ready (READER_CRASHED).
+for (const arg of process.argv)
+  if (arg.startsWith(TASK_MODULE_ARG)) {
+    const url = arg.slice(TASK_MODULE_ARG.length);
+    const loaded = ((await import(url)) as { readerTasks?: ReaderTaskTable }).readerTasks;
+    if (!loaded) throw new Error(`${url} exports no readerTasks.`);
+    for (const [name, task] of Object.entries(loaded)) {
+      if (Object.hasOwn(tasks, name)) throw new Error(`The reader task ${name} is taken.`);
+      tasks[name] = task;
+    }
+  }
 reply({ ready: true, heapMb: heapMb() });

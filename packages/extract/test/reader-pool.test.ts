@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ReaderPool } from "@vanthu/extract";
+import { ReaderError, ReaderPool, type ReaderTask } from "@vanthu/extract";
 import { manyPagePdf, zipBombDocx } from "./bomb-files.ts";
 
 const letter = (i: number) =>
@@ -101,6 +101,71 @@ test("reader pool: a worker that cannot start fails the task that waits, without
     assert.equal(fatalCode(r), "READER_CRASHED");
     assert.match(r.notes[0]!.message, /could not start/);
     assert.equal(pool.started, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+const TASKS = new URL("./fixtures/reader-task-module.ts", import.meta.url).href;
+const TAKEN = new URL("./fixtures/reader-task-taken.ts", import.meta.url).href;
+const task = <I, O>(name: string, module = TASKS): ReaderTask<I, O> => ({ module, name });
+const echo = task<{ bytes: Uint8Array; note: string }, { size: number; note: string }>("echo");
+
+for (const isolation of ["process", "thread"] as const) {
+  test(`reader pool (${isolation}): a task module given at creation runs under the same limits`, async () => {
+    const pool = new ReaderPool({ workers: 1, isolation, timeoutMs: 3000, taskModules: [TASKS] });
+    try {
+      const out = await pool.runTask(echo, { bytes: new Uint8Array(5), note: "gói" });
+      assert.equal(out.size, 5);
+      assert.match(out.note, /^gói, read in \d+$/);
+      // Its own tasks are still there.
+      const r = await pool.extractText(letter(2), "a.txt");
+      assert.match(r.text, /số 2/);
+      const cases: Array<[string, ReaderTask<unknown, unknown>, string]> = [
+        ["a task that never ends", task("spin"), "READ_TIMEOUT"],
+        ["a task that throws", task("fail"), "READER_FAILED"],
+        ["a task the module lacks", task("missing"), "READER_UNKNOWN_TASK"],
+        ["a module not given", task("echo", "file:///nowhere.ts"), "READER_UNKNOWN_TASK"],
+      ];
+      for (const [name, t, code] of cases)
+        await assert.rejects(
+          pool.runTask(t, {}),
+          (e: unknown) => e instanceof ReaderError && e.code === code,
+          name,
+        );
+      // After the timeout, a fresh reader with the module again.
+      assert.equal((await pool.runTask(echo, { bytes: new Uint8Array(1), note: "x" })).size, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+}
+
+test("reader pool: a full queue refuses a module's task with READER_BUSY", async () => {
+  const pool = new ReaderPool({ workers: 1, maxQueue: 2, timeoutMs: 3000, taskModules: [TASKS] });
+  try {
+    const first = pool.runTask(task("spin"), {});
+    const second = pool.runTask(echo, { bytes: new Uint8Array(1), note: "x" });
+    await assert.rejects(
+      pool.runTask(echo, { bytes: new Uint8Array(1), note: "y" }),
+      (e: unknown) => e instanceof ReaderError && e.code === "READER_BUSY",
+    );
+    await assert.rejects(first, (e: unknown) => e instanceof ReaderError);
+    assert.equal((await second).size, 1);
+  } finally {
+    await pool.close();
+  }
+});
+
+test("reader pool: a module naming a task already taken stops the reader from starting", async () => {
+  const pool = new ReaderPool({ workers: 1, taskModules: [TAKEN] });
+  try {
+    await assert.rejects(
+      pool.runTask(echo, { bytes: new Uint8Array(1), note: "x" }),
+      (e: unknown) => e instanceof ReaderError && e.code === "READER_UNKNOWN_TASK",
+    );
+    const r = await pool.extractText(letter(3), "a.txt");
+    assert.equal(fatalCode(r), "READER_CRASHED");
   } finally {
     await pool.close();
   }

@@ -16,6 +16,7 @@ import {
 } from "@vanthu/db";
 import { isDatabaseUnavailable } from "./database-unavailable.ts";
 import { ReaderPool } from "@vanthu/extract";
+import { EDXML_READER_MODULE } from "@vanthu/edxml";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import { FileStore } from "./files/file-store.ts";
@@ -123,7 +124,8 @@ export async function openContext(
       config,
       files: new FileStore(join(config.dataDir, "files")),
       // Workers start on the first file; buildApp closes the pool when the app closes.
-      reader: new ReaderPool(config.reader),
+      // edxml's task module: received packages are read in the readers too (read-package.ts).
+      reader: new ReaderPool({ ...config.reader, taskModules: [EDXML_READER_MODULE] }),
       now: options.now ?? (() => new Date()),
       sessionSecret: await sharedSessionSecret(handle, config.sessionSecret),
     };

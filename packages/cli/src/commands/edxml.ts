@@ -9,6 +9,8 @@ import {
   documentIdParts,
   edxmlJson,
   edxmlMessageVi,
+  edxmlSignatureVi,
+  edxmlVerdictVi,
   organ,
   readEdxml,
   statusFor,
@@ -21,21 +23,36 @@ import {
   type EdxmlStatusCode,
 } from "@vanthu/edxml";
 import { parseExtracted } from "@vanthu/extract";
+import { loadTrustAnchors, type TrustAnchor } from "@vanthu/signatures";
 import { vi } from "../messages.vi.ts";
 import { extractBytes, readBytes } from "../read-document.ts";
 import { readCapped, readFailure } from "../read-file.ts";
 import type { Io } from "../io.ts";
 
 /**
- * `vanthu edxml read FILE... [--json]`: each package as one JSON line (issue 17's field names,
- * edxmlJson) or a summary in Vietnamese. Exit 0 when every package was read (warnings allowed),
- * 1 when one was refused (its code and the reason on stderr), 2 when a file could not be read.
+ * `vanthu edxml read FILE... [--json] [--trust DIR_OR_FILE]`: each package as one JSON line
+ * (issue 17's field names, edxmlJson; `signature.verified` and its `reason`) or a summary in
+ * Vietnamese; an XML signature is checked against the --trust roots (none: at best
+ * unknown-chain). Exit 0 when every package was read (warnings allowed, whatever its signature),
+ * 1 when one was refused (its code and the reason on stderr), 2 when a file could not be read
+ * (or the trust anchors given hold no certificate).
  */
 export async function edxmlReadCommand(
   files: string[],
-  options: { json: boolean },
+  options: { json: boolean; trust?: string[] },
   io: Io,
 ): Promise<number> {
+  let anchors: TrustAnchor[] = [];
+  if (options.trust?.length) {
+    const loaded = loadTrustAnchors(options.trust);
+    for (const p of loaded.problems)
+      io.err(`vanthu edxml read: ${p}: ${vi("TRUST_ANCHOR_UNREADABLE")}`);
+    if (!loaded.anchors.length) {
+      io.err(`vanthu edxml read: ${vi("NO_TRUST_ANCHORS")}`);
+      return 2;
+    }
+    anchors = loaded.anchors;
+  }
   let code = 0;
   for (const file of files) {
     const bytes = readPackageFile(file, DEFAULT_EDXML_LIMITS.maxPackageBytes);
@@ -44,7 +61,7 @@ export async function edxmlReadCommand(
       code = 2;
       continue;
     }
-    const result = readEdxml(bytes);
+    const result = readEdxml(bytes, {}, { trustAnchors: anchors });
     if (result.kind === "problem") {
       io.err(
         `${file}: ${edxmlMessageVi(result.code)} (${result.code}${result.path ? ` tại ${result.path}` : ""}: ${result.message})`,
@@ -73,8 +90,9 @@ function summary(file: string, p: EdxmlPackage): string {
   const lines = p.kind === "document" ? documentLines(file, p) : statusLines(file, p);
   if (p.signature) {
     const cert = p.signature.certificate?.subject ?? p.signature.subjectName;
+    const { verified, reason } = p.signature;
     lines.push(
-      `  Chữ ký XML: có${p.signature.namespace === "none" ? " (không ghi không gian tên)" : ""}, chưa kiểm tra${cert ? `; chứng thư: ${cert}` : ""}`,
+      `  Chữ ký XML: ${edxmlVerdictVi(verified)}${reason ? ` (${reason}: ${edxmlSignatureVi(reason)})` : ""}${cert ? `; chứng thư: ${cert}` : ""}`,
     );
   }
   if (p.warnings.length) {
