@@ -5,7 +5,7 @@
  * PostgreSQL server) on PostgreSQL. The server runs `vanthu serve` in a child process, unsigned
  * (bench/sign.ts measures signing); the clerks are concurrent HTTP sessions here.
  *
- *   npm run bench:issue [-- --documents N --recipients 1,10,100 --clerks 1,10 --baseline DIR]
+ *   npm run bench:issue [-- --documents N (100; fewer at 100 recipients) --recipients 1,10,100 --clerks 1,10 --baseline DIR]
  *
  * --baseline DIR measures another checkout of vanthu (a worktree of an earlier commit, with its
  * node_modules) in the same run, on a fresh database of each kind, and prints the two side by
@@ -21,7 +21,10 @@ import { draftFields } from "../packages/server/test/helpers.ts";
 import { args, numberOption, root } from "./options.ts";
 import { startChild, stop } from "./servers.ts";
 
-const documents = numberOption("--documents", 100);
+const documentsOption = numberOption("--documents", 100);
+/** Documents per scenario: --documents, but at most 2,000 copies (20 documents to 100 agencies). */
+const documentsFor = (recipients: number) =>
+  Math.min(documentsOption, Math.max(20, Math.floor(2000 / recipients)));
 const listOption = (name: string, fallback: number[]) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1]!.split(",").map(Number) : fallback;
@@ -108,6 +111,7 @@ async function benchTree(
     const leader = await login(url, "stttt-ls.lanhdao");
     for (const recipients of RECIPIENTS)
       for (const clerks of CLERKS) {
+        const documents = documentsFor(recipients);
         const sessions = await Promise.all(
           Array.from({ length: clerks }, () => login(url, "stttt-ls.vanthu")),
         );
@@ -173,7 +177,7 @@ async function approveAll(url: string, clerk: Session, leader: Session, ids: str
 }
 
 console.log(
-  `bench/issue: ${documents} documents per scenario into one register, recipients ${RECIPIENTS.join(", ")}, clerks ${CLERKS.join(", ")}, node ${process.version}`,
+  `bench/issue: ${documentsOption} documents per scenario (at most 2,000 copies) into one register, recipients ${RECIPIENTS.join(", ")}, clerks ${CLERKS.join(", ")}, node ${process.version}`,
 );
 for (const tree of TREES) await benchTree("pglite", tree, {});
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
