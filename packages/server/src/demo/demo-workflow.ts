@@ -20,7 +20,7 @@ import { recordAudit } from "../audit.ts";
 import { columnsOf, contentFromParsed } from "../documents/document-content.ts";
 import { syncCitations } from "../links/sync-citations.ts";
 import { planDelivery } from "../deliveries/plan-delivery.ts";
-import { deliverDocument } from "../deliveries/deliver-document.ts";
+import { deliverDocument, prepareDelivery } from "../deliveries/deliver-document.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 
 const DIR = new URL("../../demo/", import.meta.url);
@@ -63,7 +63,7 @@ async function issueAndDeliver(trx: Trx, file: string, agencyId: string, at: Dat
     .executeTakeFirstOrThrow();
   await syncCitations(trx, row.id, text, parsed.reference);
   const plan = await planDelivery(trx, row);
-  await deliverDocument(trx, row, plan.recipients, plan, issuedAt);
+  await deliverDocument(trx, row, await prepareDelivery(trx, row, plan.recipients, plan), issuedAt);
   await recordAudit(trx, {
     actor: null,
     action: "demo.document",

@@ -28,15 +28,15 @@ import { takeNextNumber } from "../registers/next-number.ts";
 import { columnsOf, type DocumentContent } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
 import { planDelivery } from "../deliveries/plan-delivery.ts";
-import { deliverDocument } from "../deliveries/deliver-document.ts";
+import { deliverDocument, prepareDelivery } from "../deliveries/deliver-document.ts";
 import { createTasks } from "../followup/tasks.ts";
 import type { IssueBody, IssueReply } from "@vanthu/contract";
 import { ensureRenderedPdf } from "./rendered-pdf.ts";
 import { renderDocumentHtml } from "./stored-rendering.ts";
-import { syncCitations } from "../links/sync-citations.ts";
+import { citationRows } from "../links/sync-citations.ts";
 import { assertMayPublish } from "./access.ts";
 import { readContent } from "../stored-json.ts";
-import { linkReply } from "../handling/create-reply.ts";
+import { linkReply, replyToLink } from "../handling/create-reply.ts";
 import { prepareAgencySigning, signIssued } from "../signing/sign-at-issue.ts";
 import { fromSignError } from "../signing/sign-errors.ts";
 
@@ -146,6 +146,22 @@ export async function issueDocument(
         .selectAll()
         .where("id", "=", row.agency_id)
         .executeTakeFirstOrThrow();
+      // Those confirmed among the agencies read from the text, and those picked by hand.
+      const pickedByHand = decided.picked.flatMap((l) =>
+        l.matches.map((agencyId) => ({ agencyId, kind: l.kind })),
+      );
+      // Everything that does not need the number is read or written before it is taken: from the
+      // register's UPDATE to the commit, its row stays locked and every other issue of the
+      // agency waits. Who it goes to (their clerks, their copies of an old version), what it
+      // answers, the draft's old citations.
+      const delivery = await prepareDelivery(
+        trx,
+        row,
+        body.deliverTo ? [...body.deliverTo, ...pickedByHand] : plan.recipients,
+        plan,
+      );
+      const reply = await replyToLink(trx, row, delivery.recipients);
+      await trx.deleteFrom("document_citations").where("document_id", "=", id).execute();
       const date = localDate(ctx, now);
       const typeCode = content.type!.code;
       const key = registerKey({ numbering: agency.numbering, term: agency.term }, date, typeCode);
@@ -188,7 +204,7 @@ export async function issueDocument(
             now,
           )
         : null;
-      await trx
+      const issuedRow = await trx
         .updateTable("documents")
         .set({
           ...columnsOf(content, text),
@@ -205,26 +221,14 @@ export async function issueDocument(
           updated_at: now,
         })
         .where("id", "=", id)
-        .execute();
-      await syncCitations(trx, id, text, reference);
-      const issuedRow = await trx
-        .selectFrom("documents")
-        .selectAll()
-        .where("id", "=", id)
+        .returningAll()
         .executeTakeFirstOrThrow();
-      // Those confirmed among the agencies read from the text, and those picked by hand.
-      const pickedByHand = decided.picked.flatMap((l) =>
-        l.matches.map((agencyId) => ({ agencyId, kind: l.kind })),
-      );
-      const recipients = await deliverDocument(
-        trx,
-        issuedRow,
-        body.deliverTo ? [...body.deliverTo, ...pickedByHand] : plan.recipients,
-        plan,
-        now,
-      );
+      // Its citations, written before its copies' (which cite what it cites).
+      const citations = citationRows(id, text, reference);
+      if (citations.length) await trx.insertInto("document_citations").values(citations).execute();
+      const recipients = await deliverDocument(trx, issuedRow, delivery, now);
       // A reply delivered to the sender of what it answers: the sender sees it linked.
-      await linkReply(trx, issuedRow);
+      await linkReply(trx, issuedRow, reply);
       const unresolved = decided.undecided.map((l) => l.written);
       const tasks = await createTasks(
         trx,

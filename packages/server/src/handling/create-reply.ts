@@ -21,27 +21,37 @@ export async function createReply(
 }
 
 /**
- * In the issuing transaction of an outgoing document that answers a received one: when it was
- * delivered to the agency that sent that one, the sender's delivery is linked to it.
+ * Before an outgoing document that answers a received one takes its number: the sender's delivery
+ * to link to it, when it goes to the agency that sent that one (null otherwise).
  */
-export async function linkReply(trx: Transaction<Database>, issued: DocumentRow): Promise<void> {
-  if (!issued.answers_id) return;
+export async function replyToLink(
+  trx: Transaction<Database>,
+  draft: Pick<DocumentRow, "answers_id">,
+  recipients: ReadonlyArray<{ agencyId: string }>,
+): Promise<string | null> {
+  if (!draft.answers_id) return null;
   const brought = await trx
     .selectFrom("deliveries")
     .select(["id", "from_agency_id"])
-    .where("received_id", "=", issued.answers_id)
+    .where("received_id", "=", draft.answers_id)
     .executeTakeFirst();
-  if (!brought) return;
-  const delivered = await trx
-    .selectFrom("deliveries")
-    .select("id")
-    .where("document_id", "=", issued.id)
-    .where("to_agency_id", "=", brought.from_agency_id)
-    .executeTakeFirst();
-  if (delivered)
-    await trx
-      .updateTable("deliveries")
-      .set({ reply_id: issued.id })
-      .where("id", "=", brought.id)
-      .execute();
+  if (!brought || !recipients.some((r) => r.agencyId === brought.from_agency_id)) return null;
+  return brought.id;
+}
+
+/**
+ * In the issuing transaction of an outgoing document that answers a received one, once it is
+ * delivered: the sender's delivery (`replyToLink`) is linked to it.
+ */
+export async function linkReply(
+  trx: Transaction<Database>,
+  issued: DocumentRow,
+  broughtId: string | null,
+): Promise<void> {
+  if (!broughtId) return;
+  await trx
+    .updateTable("deliveries")
+    .set({ reply_id: issued.id })
+    .where("id", "=", broughtId)
+    .execute();
 }

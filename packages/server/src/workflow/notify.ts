@@ -67,3 +67,53 @@ export async function clerksOf(
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Many notifications in one statement (an issue's arrivals: one event per recipient agency), with
+ * the same rows `notify` writes for each; returns rows written.
+ */
+export async function notifyMany(
+  db: Transaction<Database> | Kysely<Database>,
+  events: readonly NotificationEvent[],
+): Promise<number> {
+  const rows = events.flatMap((event) => {
+    const base = {
+      agency_id: event.agencyId,
+      kind: event.code,
+      code: event.code,
+      params: JSON.stringify(event.params),
+      document_id: event.documentId ?? null,
+      task_id: event.taskId ?? null,
+      period: event.period ?? null,
+      created_at: event.at,
+    };
+    const people = [...new Set(event.userIds ?? [])];
+    return people.length ? people.map((u) => ({ ...base, user_id: u })) : [{ ...base }];
+  });
+  if (!rows.length) return 0;
+  const written = await db
+    .insertInto("notifications")
+    .values(rows)
+    .onConflict((oc) => oc.columns(["kind", "task_id", "period"]).doNothing())
+    .returning("id")
+    .execute();
+  return written.length;
+}
+
+/** The active clerks of each agency (`clerksOf` for many, in one statement). */
+export async function clerksOfMany(
+  db: Transaction<Database> | Kysely<Database>,
+  agencyIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const clerks = new Map<string, string[]>(agencyIds.map((a) => [a, []]));
+  if (!agencyIds.length) return clerks;
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "agency_id"])
+    .where("agency_id", "in", [...agencyIds])
+    .where("disabled", "=", false)
+    .where((eb) => eb(eb.val("clerk"), "=", eb.fn.any("roles")))
+    .execute();
+  for (const r of rows) clerks.get(r.agency_id)?.push(r.id);
+  return clerks;
+}
