@@ -65,8 +65,8 @@ async function querySet(db: Kysely<Database>): Promise<Query[]> {
     { kind: "part", q: `${r.number}/${code}`, like: [`${r.number}/${code}`], onReference: true },
     {
       kind: "part",
-      q: `${r.number}-${abbr}`,
-      like: [`${r.number}/${code}-${abbr}`],
+      q: `${code}-${abbr}`,
+      like: [`${code}-${abbr}`],
       onReference: true,
     },
     { kind: "filter", q: "ke hoach", filters: { type: "KH", year: "2025" }, like: ["kế hoạch"] },
