@@ -19,7 +19,11 @@ import { sql, type Kysely } from "kysely";
 import { openTestDatabase, type Database, type DatabaseHandle } from "@vanthu/db";
 import { loadConfig, openContext, type AppContext } from "@vanthu/server";
 import { insertAgency } from "../packages/server/src/agencies/create-agency.ts";
-import { parseQuery, searchDocuments } from "../packages/server/src/search/search-documents.ts";
+import {
+  headMatch,
+  parseQuery,
+  searchDocuments,
+} from "../packages/server/src/search/search-documents.ts";
 import { args, numberOption, quantile, root } from "./options.ts";
 import { generator, learn, seeded } from "./search-corpus.ts";
 import { bytesPerDocument, dataset, freeBytes, label } from "./search-dataset.ts";
@@ -88,7 +92,7 @@ async function exhaustive(db: Kysely<Database>, x: Query) {
     );
   const r = await sql<{ id: string; n: number }>`
     WITH m AS MATERIALIZED (
-      SELECT id, head @@ websearch_to_tsquery('vn', ${words}) AS h, document_date, created_at
+      SELECT id, ${headMatch({ words, unquoted, phrases })} AS h, document_date, created_at
       FROM documents WHERE ${sql.join(conds, sql` AND `)})
     SELECT id, (SELECT count(*) FROM m)::int AS n FROM m
     ORDER BY h DESC, document_date DESC NULLS LAST, created_at DESC LIMIT 20`.execute(db);
