@@ -1,207 +1,304 @@
 /**
- * Search latency on a corpus of realistic documents: p50/p95 of ten typical queries through
- * searchDocuments (the API's search, in process), on PGlite and (with TEST_DATABASE_URL or
- * BENCH_DATABASE_URL) PostgreSQL, next to the same queries answered by a plain ILIKE scan in
- * the same run. Documents are generated from the paragraphs and subjects of the dev corpus when
- * ../shared is present, else of our own examples: numbers, dates and issuers are varied.
+ * Search latency as the archive grows: p50/p95 of a query set (words, phrases, references, bare
+ * numbers and parts of references, filters) through searchDocuments (the API's search, in
+ * process) at 100k, 300k and 1M generated documents (up to --documents) on PostgreSQL, and on
+ * PGlite up to --pglite-documents (100k). Beside each: the true hit count and the top 20 of an
+ * exhaustive ordering of every match (their overlap with the answer), a plain ILIKE scan on the
+ * same words as written (run once: its time over the index's p50 is the ratio), table and index
+ * sizes. Documents come from bench/search-corpus.ts (the shapes and vocabulary of the dev
+ * corpus, bodies of real sizes). On PostgreSQL each size is a database made once and reused
+ * (bench/search-dataset.ts); a size the free disk cannot hold is said and skipped.
  *
- *   npm run bench:search [-- --documents N --runs N --postgres-only --keep]
+ *   npm run bench:search [-- --documents N --runs N --postgres-only --pglite-documents N]
+ *   BENCH_DATABASE_URL=postgres://…/base: data sets in base_100k, base_300k, base_1m
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "kysely";
-import { normalizeText, parseDocument } from "@vanthu/core";
-import { openTestDatabase, type DatabaseKind, type TestDatabase } from "@vanthu/db";
+import { sql, type Kysely } from "kysely";
+import { openTestDatabase, type Database, type DatabaseHandle } from "@vanthu/db";
 import { loadConfig, openContext, type AppContext } from "@vanthu/server";
 import { insertAgency } from "../packages/server/src/agencies/create-agency.ts";
-import { searchDocuments } from "../packages/server/src/search/search-documents.ts";
+import {
+  headMatch,
+  parseQuery,
+  searchDocuments,
+} from "../packages/server/src/search/search-documents.ts";
 import { args, numberOption, quantile, root } from "./options.ts";
+import { generator, learn, seeded } from "./search-corpus.ts";
+import { bytesPerDocument, dataset, freeBytes, label } from "./search-dataset.ts";
 
 const total = numberOption("--documents", 100_000);
 const runs = numberOption("--runs", 20);
-const sources = [
-  join(root, "../shared/corpus/dev"),
-  join(root, "examples"),
-  join(root, "packages/server/demo"),
-].filter(existsSync);
+const pgliteMax = numberOption("--pglite-documents", Math.min(total, 100_000));
+const material = learn(join(root, "../shared/corpus/dev"));
+const curve = (max: number) =>
+  [...new Set([100_000, 300_000, 1_000_000, max])].filter((n) => n <= max);
 
-// The material: paragraphs and subjects of real (or our own) documents.
-const paragraphs: string[] = [];
-const subjects: string[] = [];
-for (const dir of sources)
-  for (const name of readdirSync(dir).filter((n) => /\.(txt|md)$/.test(n))) {
-    const doc = parseDocument(normalizeText(readFileSync(join(dir, name), "utf8")));
-    if (doc.subject) subjects.push(doc.subject);
-    for (const p of doc.paragraphs ?? []) if (p.length > 40 && p.length < 1500) paragraphs.push(p);
-  }
-const ISSUERS = [
-  ["Sở Thông tin và Truyền thông", "STTTT"],
-  ["Ủy ban nhân dân tỉnh", "UBND"],
-  ["Sở Y tế", "SYT"],
-  ["Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL"],
-  ["Sở Công Thương", "SCT"],
-  ["Liên đoàn Lao động tỉnh", "LĐLĐ"],
-] as const;
-const TYPES = [
-  ["CV", "Công văn"],
-  ["KH", "Kế hoạch"],
-  ["TB", "Thông báo"],
-  ["BC", "Báo cáo"],
-  ["QĐ", "Quyết định"],
-  ["HD", "Hướng dẫn"],
-] as const;
+interface Query {
+  kind: "words" | "phrase" | "reference" | "number" | "part" | "filter";
+  q: string;
+  filters?: Record<string, string>;
+  /** The same search as ILIKE patterns, as the words are written in the documents. */
+  like: string[];
+  /** ILIKE on the reference only. */
+  onReference?: boolean;
+}
 
-let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+async function querySet(db: Kysely<Database>): Promise<Query[]> {
+  const some = await sql<{ reference: string; number: string; type_code: string }>`
+    SELECT reference, number, type_code FROM documents
+    WHERE type_code <> 'CV' ORDER BY created_at OFFSET 1000 LIMIT 1`.execute(db);
+  const r = some.rows[0]!;
+  const [, code, abbr] = /^\d+\/(\p{L}+)-(\p{L}+)$/u.exec(r.reference) ?? [];
+  return [
+    { kind: "words", q: "tuyen truyen", like: ["tuyên truyền"] },
+    { kind: "words", q: "chuyen doi so", like: ["chuyển đổi số"] },
+    { kind: "words", q: "báo cáo kết quả thực hiện", like: ["báo cáo", "kết quả", "thực hiện"] },
+    { kind: "words", q: "an toan thong tin", like: ["an toàn thông tin"] },
+    { kind: "words", q: "cải cách hành chính", like: ["cải cách hành chính"] },
+    { kind: "phrase", q: '"thiên tai"', like: ["thiên tai"] },
+    { kind: "phrase", q: '"người có công"', like: ["người có công"] },
+    {
+      kind: "reference",
+      q: r.reference.replace(/[/-]/g, " "),
+      like: [r.reference],
+      onReference: true,
+    },
+    { kind: "number", q: r.number, like: [`${r.number}/`], onReference: true },
+    { kind: "part", q: `${r.number}/${code}`, like: [`${r.number}/${code}`], onReference: true },
+    {
+      kind: "part",
+      q: `${code}-${abbr}`,
+      like: [`${code}-${abbr}`],
+      onReference: true,
+    },
+    { kind: "filter", q: "ke hoach", filters: { type: "KH", year: "2025" }, like: ["kế hoạch"] },
+    { kind: "filter", q: "tuyen truyen", filters: { year: "2024" }, like: ["tuyên truyền"] },
+  ];
+}
 
-function makeDocument(i: number) {
-  const [issuer, abbr] = pick(ISSUERS);
-  const [code, typeName] = pick(TYPES);
-  const year = 2018 + Math.floor(rand() * 9);
-  const month = 1 + Math.floor(rand() * 12);
-  const day = 1 + Math.floor(rand() * 28);
-  const number = String(1 + Math.floor(rand() * 3000));
-  const reference = code === "CV" ? `${number}/${abbr}-VP` : `${number}/${code}-${abbr}`;
-  const body = Array.from({ length: 3 + Math.floor(rand() * 6) }, () => pick(paragraphs)).join(
-    "\n\n",
+/** Every match in the search's order, without its shortcuts: the true count and top 20. */
+async function exhaustive(db: Kysely<Database>, x: Query) {
+  const { words, unquoted, phrases } = parseQuery(x.q);
+  const conds = [sql`is_public`];
+  if (unquoted || !phrases.length)
+    conds.push(sql`search @@ websearch_to_tsquery('vn', ${unquoted || words})`);
+  for (const p of phrases) conds.push(sql`exact @@ phraseto_tsquery('simple', vn_lower(${p}))`);
+  if (x.filters?.type) conds.push(sql`type_code = ${x.filters.type}`);
+  if (x.filters?.year)
+    conds.push(
+      sql`document_date BETWEEN ${`${x.filters.year}-01-01`} AND ${`${x.filters.year}-12-31`}`,
+    );
+  const r = await sql<{ id: string; n: number }>`
+    WITH m AS MATERIALIZED (
+      SELECT id, ${headMatch({ words, unquoted, phrases })} AS h, document_date, created_at
+      FROM documents WHERE ${sql.join(conds, sql` AND `)})
+    SELECT id, (SELECT count(*) FROM m)::int AS n FROM m
+    ORDER BY h DESC, document_date DESC NULLS LAST, created_at DESC LIMIT 20`.execute(db);
+  return { ids: r.rows.map((x) => x.id), hits: r.rows[0]?.n ?? 0 };
+}
+
+async function ilike(db: Kysely<Database>, x: Query) {
+  const t = performance.now();
+  const conds = x.like.map((w) =>
+    x.onReference
+      ? sql`reference ILIKE ${`%${w}%`}`
+      : sql`(subject ILIKE ${`%${w}%`} OR body ILIKE ${`%${w}%`})`,
   );
-  return {
-    reference,
-    subject: pick(subjects),
-    issuer,
-    code,
-    typeName,
-    date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
-    body: `${body}\n\n(${i})`,
-  };
+  if (x.filters?.type) conds.push(sql`type_code = ${x.filters.type}`);
+  if (x.filters?.year)
+    conds.push(
+      sql`document_date BETWEEN ${`${x.filters.year}-01-01`} AND ${`${x.filters.year}-12-31`}`,
+    );
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM documents
+    WHERE is_public AND ${sql.join(conds, sql` AND `)}`.execute(db);
+  return { ms: performance.now() - t, hits: r.rows[0]!.n };
 }
 
-async function fill(ctx: AppContext, agencyId: string) {
-  const batch = 500;
-  const start = performance.now();
-  for (let done = 0; done < total; done += batch) {
-    const rows = Array.from({ length: Math.min(batch, total - done) }, (_, k) => {
-      const d = makeDocument(done + k);
-      return {
-        agency_id: agencyId,
-        direction: "outgoing" as const,
-        status: "issued" as const,
-        is_public: true,
-        type_code: d.code,
-        type_name: d.typeName,
-        reference: d.reference,
-        issuer_name: d.issuer,
-        document_date: d.date,
-        subject: d.subject,
-        content: "{}",
-        body: d.body,
-      };
-    });
-    await ctx.db.insertInto("documents").values(rows).execute();
-  }
-  await sql`ANALYZE documents`.execute(ctx.db);
-  return (performance.now() - start) / 1000;
+interface Point {
+  n: number;
+  p50: number;
+  p95: number;
+  kinds: Map<string, number[]>;
+  ilikeRatio: number;
+  overlap: number;
+  sizes: string;
 }
 
-const QUERIES: Array<{ q: string; filters?: Record<string, string> }> = [
-  { q: "tuyen truyen" },
-  { q: "phòng, chống dịch" },
-  { q: "chuyen doi so" },
-  { q: "báo cáo kết quả thực hiện" },
-  { q: "an toan thong tin" },
-  { q: '"thiên tai"' },
-  { q: "lua dao truc tuyen" },
-  { q: "cải cách hành chính" },
-  { q: "ke hoach", filters: { type: "KH", year: "2025" } },
-  { q: "PLACEHOLDER-REFERENCE" },
-];
-
-async function bench(kind: DatabaseKind) {
-  const db: TestDatabase = await openTestDatabase(kind);
+async function measure(kind: string, handle: DatabaseHandle, n: number): Promise<Point> {
   const dataDir = mkdtempSync(join(tmpdir(), "vanthu-bench-search-"));
   try {
     const { ctx } = await openContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), {
-      handle: db,
+      handle,
     });
-    const agencyId = await insertAgency(ctx.db, {
-      code: "bench",
-      name: "Cơ quan thử",
-      abbreviation: "CQT",
-      kind: "state",
-    });
-    const seconds = await fill(ctx, agencyId);
-    const someRef = await ctx.db
-      .selectFrom("documents")
-      .select("reference")
-      .where("reference", "is not", null)
-      .limit(1)
-      .offset(Math.floor(total / 2))
-      .executeTakeFirstOrThrow();
-    const queries = QUERIES.map((x) =>
-      x.q === "PLACEHOLDER-REFERENCE" ? { q: someRef.reference!.replace(/[/-]/g, " ") } : x,
-    );
+    const queries = await querySet(ctx.db);
+    console.log(`\n${kind}, ${label(n)} documents`);
     console.log(
-      `\n${kind}: ${total} documents inserted in ${seconds.toFixed(0)} s (${(total / seconds).toFixed(0)}/s)`,
+      "  query                              kind        p50      p95   hits(true)  ILIKE ms  ILIKE hits  top-20 overlap",
     );
-    console.log(
-      "  query                              index p50  index p95   ILIKE p50  ILIKE p95   hits",
-    );
-    const allIndex: number[] = [];
-    const allScan: number[] = [];
-    for (const { q, filters } of queries) {
-      const index: number[] = [];
-      const scan: number[] = [];
-      let hits = 0;
-      const phrase = q.replace(/"/g, "");
+    const all: number[] = [];
+    const kinds = new Map<string, number[]>();
+    let ilikeTotal = 0;
+    let p50Total = 0;
+    let overlapSum = 0;
+    for (const x of queries) {
+      const times: number[] = [];
+      let ids: string[] = [];
       for (let r = 0; r < runs; r++) {
-        let t = performance.now();
-        const res = await searchDocuments(ctx, null, {
-          q,
+        const t = performance.now();
+        const res = await searchDocuments(ctx as AppContext, null, {
+          q: x.q,
           page: 1,
           pageSize: 20,
-          ...(filters ?? {}),
+          ...(x.filters ?? {}),
         } as never);
-        index.push(performance.now() - t);
-        hits = res.total;
-        t = performance.now();
-        await ctx.db
-          .selectFrom("documents")
-          .select(["id", "reference", "subject"])
-          .where((eb) =>
-            eb.or([eb("subject", "ilike", `%${phrase}%`), eb("body", "ilike", `%${phrase}%`)]),
-          )
-          .where("is_public", "=", true)
-          .orderBy(sql`document_date desc nulls last`)
-          .limit(20)
-          .execute();
-        scan.push(performance.now() - t);
+        times.push(performance.now() - t);
+        ids = res.items.map((i) => i.id);
+        if (res.match) ids = [res.match.id];
       }
-      allIndex.push(...index);
-      allScan.push(...scan);
-      const f = (x: number) => x.toFixed(1).padStart(9);
+      const ex = await exhaustive(ctx.db, x);
+      const expected = x.kind === "reference" ? ex.ids.slice(0, ids.length) : ex.ids;
+      const overlap = expected.length
+        ? expected.filter((id) => ids.includes(id)).length / expected.length
+        : ids.length
+          ? 0
+          : 1;
+      overlapSum += overlap;
+      const scan = await ilike(ctx.db, x);
+      ilikeTotal += scan.ms;
+      p50Total += quantile(times, 0.5);
+      all.push(...times);
+      kinds.set(x.kind, [...(kinds.get(x.kind) ?? []), ...times]);
+      const f = (v: number, w = 8) => v.toFixed(1).padStart(w);
+      const name = x.q + (x.filters ? ` ${JSON.stringify(x.filters)}` : "");
       console.log(
-        `  ${(q + (filters ? ` ${JSON.stringify(filters)}` : "")).slice(0, 34).padEnd(34)} ${f(quantile(index, 0.5))} ${f(quantile(index, 0.95))}   ${f(quantile(scan, 0.5))} ${f(quantile(scan, 0.95))}   ${String(hits).padStart(5)}`,
+        `  ${name.slice(0, 34).padEnd(34)} ${x.kind.padEnd(9)} ${f(quantile(times, 0.5))} ${f(quantile(times, 0.95))} ${String(ex.hits).padStart(12)} ${f(scan.ms, 9)} ${String(scan.hits).padStart(11)} ${(overlap * 100).toFixed(0).padStart(10)} %`,
       );
     }
+    const s = await sql<{ t: string; i: string }>`SELECT
+      pg_size_pretty(pg_table_size('documents')) AS t,
+      pg_size_pretty(pg_indexes_size('documents')) AS i`.execute(ctx.db);
+    const sizes = `table ${s.rows[0]!.t} + indexes ${s.rows[0]!.i}`;
+    const point: Point = {
+      n,
+      p50: quantile(all, 0.5),
+      p95: quantile(all, 0.95),
+      kinds,
+      ilikeRatio: ilikeTotal / p50Total,
+      overlap: overlapSum / queries.length,
+      sizes,
+    };
     console.log(
-      `  all queries: index p50 ${quantile(allIndex, 0.5).toFixed(1)} ms, p95 ${quantile(allIndex, 0.95).toFixed(1)} ms; ILIKE p50 ${quantile(allScan, 0.5).toFixed(1)} ms, p95 ${quantile(allScan, 0.95).toFixed(1)} ms (target: p95 under 50 ms on PostgreSQL)`,
+      `  all: p50 ${point.p50.toFixed(1)} ms, p95 ${point.p95.toFixed(1)} ms; ILIKE/index ${point.ilikeRatio.toFixed(0)}x; mean overlap ${(point.overlap * 100).toFixed(0)} %; ${sizes}`,
     );
+    return point;
   } finally {
-    if (args.includes("--keep") && db.url) console.log(`  kept for inspection: ${db.url}`);
-    else await db.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
+function printCurve(kind: string, points: Point[]) {
+  if (!points.length) return;
+  const kinds = [...points[0]!.kinds.keys()];
+  console.log(`\n${kind}: the curve (ms; target p95 under 50 ms on PostgreSQL)`);
+  console.log(
+    `  documents      p50      p95  ${kinds.map((k) => `${k} p95`.padStart(14)).join("")}   ILIKE/index  overlap  sizes`,
+  );
+  for (const p of points)
+    console.log(
+      `  ${label(p.n).padEnd(9)} ${p.p50.toFixed(1).padStart(8)} ${p.p95.toFixed(1).padStart(8)}  ${kinds.map((k) => quantile(p.kinds.get(k)!, 0.95).toFixed(1).padStart(14)).join("")}   ${`${p.ilikeRatio.toFixed(0)}x`.padStart(11)}  ${`${(p.overlap * 100).toFixed(0)} %`.padStart(7)}  ${p.sizes}`,
+    );
+}
+
+async function postgres(base: string) {
+  const points: Point[] = [];
+  const sizes = curve(total);
+  for (const n of sizes) {
+    const per = await bytesPerDocument(base, sizes);
+    const free = freeBytes(tmpdir());
+    const need = per * n * 1.15;
+    const d = await (async () => {
+      try {
+        return await dataset(base, n, material, need, free);
+      } catch (e) {
+        if ((e as { code?: string }).code === "NO_ROOM") return null;
+        throw e;
+      }
+    })();
+    if (!d) {
+      console.log(
+        `\npostgres, ${label(n)} documents: needs about ${(need / 1e9).toFixed(0)} GB, ${(free / 1e9).toFixed(0)} GB free: not made; the curve stops at the largest that fits`,
+      );
+      break;
+    }
+    if (!d.reused)
+      console.log(
+        `\n${d.url}: made in ${(d.seconds / 60).toFixed(0)} min (${(n / d.seconds).toFixed(0)}/s)`,
+      );
+    try {
+      points.push(await measure("postgres", d.handle, n));
+    } finally {
+      await d.handle.close();
+    }
+  }
+  printCurve("postgres", points);
+}
+
+async function pglite() {
+  const points: Point[] = [];
+  for (const n of curve(pgliteMax)) {
+    const db = await openTestDatabase("pglite");
+    try {
+      const agencyId = await insertAgency(db.db, {
+        code: "bench",
+        name: "Cơ quan thử",
+        abbreviation: "CQT",
+        kind: "state",
+      });
+      const make = generator(material, seeded(n));
+      const start = performance.now();
+      for (let done = 0; done < n; done += 100) {
+        const rows = Array.from({ length: Math.min(100, n - done) }, (_, k) => {
+          const d = make();
+          return {
+            agency_id: agencyId,
+            direction: "outgoing" as const,
+            status: "issued" as const,
+            is_public: true,
+            type_code: d.code,
+            type_name: d.typeName,
+            number: d.number,
+            reference: d.reference,
+            issuer_name: d.issuer,
+            document_date: d.date,
+            subject: d.subject,
+            content: "{}",
+            body: d.body,
+            created_at: new Date(Date.UTC(2026, 0, 1) + (done + k) * 1000).toISOString(),
+          };
+        });
+        await db.db
+          .insertInto("documents")
+          .values(rows as never)
+          .execute();
+      }
+      await sql`ANALYZE documents`.execute(db.db);
+      console.log(
+        `\npglite: ${label(n)} documents made in ${((performance.now() - start) / 1000).toFixed(0)} s`,
+      );
+      points.push(await measure("pglite", db, n));
+    } finally {
+      await db.close();
+    }
+  }
+  printCurve("pglite", points);
+}
+
 console.log(
-  `bench/search: ${total} documents from ${paragraphs.length} paragraphs and ${subjects.length} subjects (${sources.join(", ")}), ${runs} runs per query, ms`,
+  `bench/search: up to ${total} documents from ${material.source} (bodies of ${material.sizes.length} sizes, mean ${Math.round(material.sizes.reduce((a, b) => a + b, 0) / material.sizes.length)} characters), ${runs} runs per query`,
 );
 const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pg) {
-  process.env.TEST_DATABASE_URL = pg;
-  await bench("postgres");
-}
-if (!args.includes("--postgres-only")) await bench("pglite");
+if (pg) await postgres(pg);
+if (!args.includes("--postgres-only")) await pglite();
 process.exit(0);

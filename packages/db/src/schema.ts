@@ -224,6 +224,8 @@ export interface DocumentTable {
   task_plan: ColumnType<unknown | null, string | null | undefined, string | null>;
   /** The reference without spaces and leading zeros, upper case (generated). */
   reference_key: ColumnType<string | null, never, never>;
+  /** reference_key without its separators (the loose lookup). */
+  reference_loose: ColumnType<string | null, never, never>;
   content_sha256: string | null;
   /** Which document of the imported file this is (0: the first or only one). */
   content_part: Generated<number>;
@@ -237,6 +239,8 @@ export interface DocumentTable {
   search: ColumnType<string, never, never>;
   /** The words as written, lower-cased, not folded, with positions (generated; quoted phrases). */
   exact: ColumnType<string, never, never>;
+  /** Reference, subject and issuer only (a match there ranks first). */
+  head: ColumnType<string, never, never>;
   urgency: ColumnType<Urgency | null, Urgency | null | undefined, Urgency | null>;
   secrecy: ColumnType<Secrecy | null, Secrecy | null | undefined, Secrecy | null>;
   /** A draft's review: only an approved draft is issued. */

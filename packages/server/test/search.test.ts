@@ -2,6 +2,31 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
+import { snippetWindow } from "../src/search/search-documents.ts";
+
+describe("snippetWindow: the part of a body a snippet is made from", () => {
+  const head = "SỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+  const far = "chữ ".repeat(500);
+  const cases: Array<[string, string, string, RegExp, RegExp | null]> = [
+    ["after the motto", head + "Về việc tuyên truyền", "tuyen truyen", /^\s*Về việc/, /Hạnh phúc/],
+    [
+      "around a far word, folded",
+      head + far + "TUYÊN TRUYỀN",
+      "tuyen truyen",
+      /TUYÊN TRUYỀN/,
+      null,
+    ],
+    ["whole words only", head + far + "tuyênx", "tuyen", /^\s*chữ/, /tuyênx/],
+    ["no motto: from the start", "Nội dung " + far, "khong co", /^Nội dung/, null],
+  ];
+  for (const [name, body, words, has, hasNot] of cases)
+    test(name, () => {
+      const w = snippetWindow(body, words);
+      assert.ok(w.length <= 1000);
+      assert.match(w, has);
+      if (hasNot) assert.doesNotMatch(w, hasNot);
+    });
+});
 
 for (const kind of testDatabaseKinds()) {
   describe(`search on ${kind}`, () => {
@@ -45,6 +70,11 @@ for (const kind of testDatabaseKinds()) {
       for (const [q, ref] of cases) {
         const r = (await clerk.get(`/api/search?q=${encodeURIComponent(q)}`)).body;
         assert.ok(refs(r).includes(ref), `${q}: ${JSON.stringify(refs(r))}`);
+      }
+      // A bare number or part of a reference: the document holding it in its reference first.
+      for (const q of ["1184", "1184/STTTT", "STTTT-TTBCXB"]) {
+        const r = (await clerk.get(`/api/search?q=${encodeURIComponent(q)}`)).body;
+        assert.equal(refs(r)[0], "1184/STTTT-TTBCXB", q);
       }
       // The parts must stand together: "1184" and "TTBCXB" apart is not "1184-TTBCXB".
       const apart = (await clerk.get(`/api/search?q=${encodeURIComponent("1184-TG")}`)).body;

@@ -1,8 +1,9 @@
 /**
  * Search: one box. Words match without diacritics ("tuyen truyen" finds "tuyên truyền"); a phrase
  * in quotes must appear as written, diacritics included; a reference typed loosely ("313 UBND
- * KGVX") goes straight to that document. Results are ranked within a bounded set of the newest
- * matches (ranking every match is the slow part), newest first among equals, with a highlighted
+ * KGVX") goes straight to that document. Results come in a fixed order that does not need every
+ * match to be read: matches in the reference, subject or issuer first, then matches in the body,
+ * newest first within each; a page is read in that order and stops there, with a highlighted
  * snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
  * document's words never reach another reader's results or snippets).
  */
@@ -12,8 +13,8 @@ import type { SearchQuery, SearchResult } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { preferOwn, visibleTo } from "../documents/access.ts";
 
-/** How many of the newest matches are ranked. */
-const RANKED = 300;
+/** Matches are counted up to this many (counting every match is what grows with the archive). */
+const COUNTED = 100;
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 
@@ -22,6 +23,43 @@ export function safeSnippet(raw: string): string {
   return escapeHtml(raw.replace(/\s+/g, " ").trim())
     .replaceAll(OPEN, "<mark>")
     .replaceAll(CLOSE, "</mark>");
+}
+
+/** Lower case without diacritics, one character for one (đ to d), so positions are kept. */
+/** The letters a folded letter stands for. */
+const VARIANTS: Record<string, string> = {
+  a: "aàáảãạăằắẳẵặâầấẩẫậ",
+  d: "dđ",
+  e: "eèéẻẽẹêềếểễệ",
+  i: "iìíỉĩị",
+  o: "oòóỏõọôồốổỗộơờớởỡợ",
+  u: "uùúủũụưừứửữự",
+  y: "yỳýỷỹỵ",
+};
+
+/** A word of the query as a pattern matching it with or without diacritics, in any case. */
+function foldedPattern(word: string): string {
+  return [...word.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase()]
+    .map((c) => (VARIANTS[c] ? `[${VARIANTS[c]}]` : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+}
+
+/**
+ * About 1,000 characters of a body for its snippet: from the national motto on, around the first
+ * word of the query that it holds (whole words, with or without diacritics), else its beginning.
+ */
+export function snippetWindow(body: string, words: string): string {
+  const motto = /t[ựỰ] d[oO] *[-–] *h[ạẠ]nh ph[úÚ]c/i.exec(body.slice(0, 4000));
+  const text = motto ? body.slice(motto.index + motto[0].length) : body;
+  let at = -1;
+  for (const w of words.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])${foldedPattern(w)}(?![\\p{L}\\p{N}])`, "iu").exec(
+      text,
+    );
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  const start = at < 300 ? 0 : text.lastIndexOf(" ", at - 300) + 1;
+  return text.slice(start, start + 1000);
 }
 
 /** A phrase typed without a single diacritic: matched folded, as the hint says. */
@@ -62,6 +100,32 @@ export function looseReference(q: string): string | null {
   return /[A-ZĐ]/.test(key) ? key : null;
 }
 
+/**
+ * The parts of a query: all its words (ranking, snippets, the head), the words matched folded
+ * (unquoted, and phrases typed without diacritics, still quoted), the phrases as written.
+ */
+export function parseQuery(text: string): { words: string; unquoted: string; phrases: string[] } {
+  const q = codesAsPhrases(text);
+  const quoted = [...q.matchAll(/"([^"]{1,100})"/g)].map((m) => m[1]!.trim()).filter(Boolean);
+  const phrases = quoted.filter((p) => !isPlain(p));
+  const unquoted = q
+    .replace(/"[^"]{1,100}"/g, (m) => (isPlain(m.slice(1, -1)) ? m : " "))
+    .replace(/\s+/g, " ")
+    .trim();
+  const words = q.replace(/"/g, " ").trim();
+  return { words, unquoted, phrases };
+}
+
+/** The query matched in the head (reference, subject, issuer): those matches come first. */
+export function headMatch({ unquoted, phrases }: ReturnType<typeof parseQuery>) {
+  const parts = phrases.map((p) => sql`documents.head @@ phraseto_tsquery('vn', ${p})`);
+  if (unquoted || !phrases.length)
+    parts.unshift(
+      sql`documents.head @@ websearch_to_tsquery('vn', ${unquoted || phrases.join(" ")})`,
+    );
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
 export async function searchDocuments(
   ctx: AppContext,
   actor: Actor | null,
@@ -85,8 +149,7 @@ export async function searchDocuments(
         "agency_id",
         "source_id",
       ])
-      .where(sql<string>`regexp_replace(reference_key, '[-/. ]', '', 'g')`, "=", loose)
-      .where("reference_key", "is not", null)
+      .where("reference_loose", "=", loose)
       .where(visibleTo(actor))
       .$if(!!scope.agencyId, (q) => q.where("agency_id", "=", scope.agencyId!))
       .orderBy(sql`document_date desc nulls last`)
@@ -118,102 +181,114 @@ export async function searchDocuments(
   // folded, with positions); typed without any, they match folded, as the other words do (the
   // `search` vector). Codes ("1184", "1184/STTTT", "230-KH") are indexed split at their slashes
   // and hyphens (vn_split_codes): typed, they are phrases of their parts. All words rank.
-  const q = codesAsPhrases(query.q);
-  const quoted = [...q.matchAll(/"([^"]{1,100})"/g)].map((m) => m[1]!.trim()).filter(Boolean);
-  const phrases = quoted.filter((p) => !isPlain(p));
-  const unquoted = q
-    .replace(/"[^"]{1,100}"/g, (m) => (isPlain(m.slice(1, -1)) ? m : " "))
-    .replace(/\s+/g, " ")
-    .trim();
-  const words = q.replace(/"/g, " ").trim();
+  const { words, unquoted, phrases } = parseQuery(query.q);
   const tsquery = sql`websearch_to_tsquery('vn', ${words})`;
-  // The newest matches, found by the indexes and stopped after RANKED in the date order; only
-  // their ids and dates are read here, so no text vector is opened for the many that match.
-  let candidates = ctx.db
-    .selectFrom("documents")
-    .select(["documents.id", "documents.document_date", "documents.created_at"])
-    .where(visibleTo(actor));
-  if (unquoted || !phrases.length)
-    candidates = candidates.where(
-      sql<boolean>`documents.search @@ websearch_to_tsquery('vn', ${unquoted || words})`,
-    );
-  for (const p of phrases)
-    candidates = candidates.where(
-      sql<boolean>`documents.exact @@ phraseto_tsquery('simple', vn_lower(${p}))`,
-    );
-  // A recipient finds its own copy, not the public original beside it (when the reader may see
-  // that copy: a specialist not given it finds the public original).
-  if (actor)
-    candidates = candidates.where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("documents as copy")
-            .select("copy.id")
-            .whereRef("copy.source_id", "=", "documents.id")
-            .where("copy.agency_id", "=", actor.agencyId)
-            .where(visibleTo(actor, "copy")),
+  const folded = unquoted || words;
+  // Every match, found by the indexes; `head` keeps to the matches in the reference, subject or
+  // issuer (a small vector kept in the row), `body` to the others.
+  const matching = (part: "head" | "body") => {
+    let m = ctx.db
+      .selectFrom("documents")
+      .select(["documents.id", "documents.document_date", "documents.created_at"])
+      .where(visibleTo(actor));
+    // A match in the head is a match (the head's words are in `search`): the head part does
+    // not name `search`, so that the planner cannot take its index and filter 60,000 rows.
+    if ((unquoted || !phrases.length) && part !== "head")
+      m = m.where(sql<boolean>`documents.search @@ websearch_to_tsquery('vn', ${folded})`);
+    for (const p of phrases)
+      m = m.where(sql<boolean>`documents.exact @@ phraseto_tsquery('simple', vn_lower(${p}))`);
+    const inHead = headMatch({ words, unquoted, phrases });
+    if (part === "head") m = m.where(inHead);
+    if (part === "body") m = m.where(sql<boolean>`NOT (${inHead})`);
+    // A recipient finds its own copy, not the public original beside it (when the reader may
+    // see that copy: a specialist not given it finds the public original).
+    if (actor)
+      m = m.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("documents as copy")
+              .select("copy.id")
+              .whereRef("copy.source_id", "=", "documents.id")
+              .where("copy.agency_id", "=", actor.agencyId)
+              .where(visibleTo(actor, "copy")),
+          ),
         ),
-      ),
-    );
-  if (scope.agencyId) candidates = candidates.where("documents.agency_id", "=", scope.agencyId);
-  if (query.type) candidates = candidates.where("documents.type_code", "=", query.type);
-  if (query.status) candidates = candidates.where("documents.status", "=", query.status);
-  if (query.year)
-    candidates = candidates
-      .where("documents.document_date", ">=", `${query.year}-01-01`)
-      .where("documents.document_date", "<=", `${query.year}-12-31`);
-  if (query.issuer)
-    candidates = candidates.where(
-      sql<boolean>`to_tsvector('vn', coalesce(documents.issuer_name, '')) @@ plainto_tsquery('vn', ${query.issuer})`,
-    );
-  const newest = candidates
-    .orderBy(sql`documents.document_date desc nulls last`)
-    .orderBy("documents.created_at", "desc")
-    .limit(RANKED);
+      );
+    if (scope.agencyId) m = m.where("documents.agency_id", "=", scope.agencyId);
+    if (query.type) m = m.where("documents.type_code", "=", query.type);
+    if (query.status) m = m.where("documents.status", "=", query.status);
+    if (query.year)
+      m = m
+        .where("documents.document_date", ">=", `${query.year}-01-01`)
+        .where("documents.document_date", "<=", `${query.year}-12-31`);
+    if (query.issuer)
+      m = m.where(
+        sql<boolean>`to_tsvector('vn', coalesce(documents.issuer_name, '')) @@ plainto_tsquery('vn', ${query.issuer})`,
+      );
+    return m;
+  };
+  const newest = <T extends ReturnType<typeof matching>>(m: T, n: number) =>
+    m
+      .orderBy(sql`documents.document_date desc nulls last`)
+      .orderBy("documents.created_at", "desc")
+      .limit(n);
 
-  // Then those few are ranked (reference and subject weigh most) and paged.
-  const rows = await ctx.db
-    .with("newest", () => newest)
-    .selectFrom("newest")
-    .innerJoin("documents", "documents.id", "newest.id")
-    .select([
-      "documents.id",
-      "documents.reference",
-      "documents.subject",
-      "documents.issuer_name",
-      "documents.document_date",
-      "documents.created_at",
-      "documents.type_code",
-      "documents.status",
-      sql<number>`ts_rank_cd(documents.search, ${tsquery})`.as("rank"),
-      sql<number>`count(*) over ()`.as("total"),
-    ])
-    .orderBy("rank", "desc")
-    .orderBy(sql`documents.document_date desc nulls last`)
-    .orderBy("documents.created_at", "desc")
-    .orderBy("documents.id")
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  // Snippets for the page only: ts_headline is the expensive part.
-  const snippets = rows.length
+  // The order: matches in the head first, then matches in the body only; newest first within
+  // each. Each part is read in the date order and stops after the page (ranking every match
+  // by its words is what grows with the archive: at 1M documents most of them hold the common
+  // words), so only a page of ids and dates is read, and no body vector is opened for the many
+  // that match. The count stops at COUNTED.
+  const wanted = query.page * query.pageSize;
+  const page = await ctx.db.transaction().execute(async (trx) => {
+    // Bitmaps of many matches stay exact instead of going lossy (and rechecking every vector).
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    const run = <T extends ReturnType<typeof matching>>(m: T) =>
+      trx.executeQuery(m.compile()) as Promise<{
+        rows: Array<{ id: string; document_date: string | null; created_at: Date }>;
+      }>;
+    // Up to COUNTED matches are read (ids and dates): enough for the page and a count.
+    const limit = Math.max(wanted, COUNTED) + 1;
+    const head = (await run(newest(matching("head"), limit))).rows;
+    const body =
+      head.length < limit ? (await run(newest(matching("body"), limit - head.length))).rows : [];
+    const all = [...head, ...body];
+    return {
+      ids: all.slice(wanted - query.pageSize, wanted).map((r) => r.id),
+      total: Math.min(all.length, COUNTED),
+      capped: all.length > COUNTED,
+    };
+  });
+  const found = page.ids.length
     ? await ctx.db
         .selectFrom("documents")
         .select([
           "id",
-          // The snippet comes from after the national motto, not from the header block.
-          sql<string>`ts_headline('vn', ${sql`regexp_replace(left(body, 4000), '^.*?T[ựỰ] [dD][oO] *[-–] *H[ạẠ][nN][hH] [pP][hH][úÚ][cC]', '', 's')`}, ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
-            "snippet",
-          ),
+          "reference",
+          "subject",
+          "issuer_name",
+          "document_date",
+          "type_code",
+          "status",
+          sql<string>`left(body, 30000)`.as("head_of_body"),
         ])
-        .where(
-          "id",
-          "in",
-          rows.map((r) => r.id),
-        )
+        .where("id", "in", page.ids)
         .execute()
     : [];
-  const snippetOf = new Map(snippets.map((s) => [s.id, s.snippet]));
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = page.ids.map((id) => byId.get(id)!).filter(Boolean);
+
+  // Snippets for the page only: ts_headline parses its text through the `vn` configuration,
+  // about a millisecond per 1,500 characters, so it is given a window of the body around the
+  // first word of the query (found folded here), after the national motto.
+  const windows = rows.map((r) => snippetWindow(r.head_of_body, words));
+  const snippets = rows.length
+    ? (
+        await sql<{ i: string; snippet: string }>`SELECT t.i::text AS i,
+          ts_headline('vn', t.w, ${tsquery}, ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+          FROM unnest(${windows}::text[]) WITH ORDINALITY AS t(w, i)`.execute(ctx.db)
+      ).rows
+    : [];
+  const snippetOf = new Map(snippets.map((s) => [rows[Number(s.i) - 1]!.id, s.snippet]));
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -225,8 +300,8 @@ export async function searchDocuments(
       typeCode: r.type_code,
       status: r.status,
     })),
-    total: rows.length ? Number(rows[0]!.total) : 0,
-    // Only the newest RANKED matches are ranked: "total" is then at least that many.
-    capped: rows.length > 0 && Number(rows[0]!.total) >= RANKED,
+    total: page.total,
+    // Matches are counted up to COUNTED: "total" is then at least that many.
+    capped: page.capped,
   };
 }
