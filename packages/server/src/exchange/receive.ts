@@ -119,6 +119,9 @@ export async function receivePackage(
       };
   }
   const read = await readPackage(ctx, input.bytes);
+  // Nothing was read: the sender tries again later (503), nothing is logged as refused.
+  if (read.kind === "problem" && read.code === "EDXML_READER_BUSY")
+    throw fail("READER_BUSY", "the reader is full: package not read");
   if (read.kind === "problem")
     return refuse(
       ctx,
@@ -216,8 +219,8 @@ async function receiveDocument(
       sender,
     );
   const unsignedRefused = to.filter(
-    // Until XML-DSig is verified (edxml), no signature counts as holding.
-    (a) => a.exchange_require_signed && (doc.signature?.verified as string | undefined) !== "valid",
+    // Only a signature that holds and chains to a trusted root (edxml's verdict "valid").
+    (a) => a.exchange_require_signed && doc.signature?.verified !== "valid",
   );
   if (unsignedRefused.length)
     return refuse(
