@@ -13,7 +13,7 @@ import { loadDocument } from "../documents/load-document.ts";
 import { notify } from "../workflow/notify.ts";
 import { senderPeople } from "../handling/delivery-progress.ts";
 import { enqueue, statusToSender } from "./outbox.ts";
-import { freezeCopy } from "./receive.ts";
+import { freezeCopy, markRecalled } from "./receive.ts";
 
 export async function recallDocument(
   ctx: AppContext,
@@ -38,20 +38,10 @@ export async function recallDocument(
     if (!open.length || deliveries.some((d) => d.recall_status === "13"))
       throw fail("NOT_RECALLABLE", `document ${id}: no delivery to recall, or a recall waits`);
     for (const d of open) {
-      await trx
-        .updateTable("deliveries")
-        .set({
-          recall_status: "13",
-          recall_reason: reason,
-          recalled_at: now,
-          recall_answer: null,
-          recall_answered_at: null,
-          updated_at: now,
-        })
-        .where("id", "=", d.id)
-        .execute();
+      // A copy here is frozen at once; another system's is asked by a recall package.
       if (d.received_id) await freezeCopy(trx, d.id, d.received_id, reason, now);
-      else
+      else {
+        await markRecalled(trx, d.id, reason, now);
         await enqueue(trx, {
           agencyId: row.agency_id,
           peerOrganId: d.to_organ_id!,
@@ -63,6 +53,7 @@ export async function recallDocument(
           payload: { reason },
           at: now,
         });
+      }
     }
     await recordAudit(trx, {
       actor,

@@ -13,9 +13,9 @@
  * agency here is refused with a stable code; nothing of it is kept but the log row saying so.
  */
 import { canMoveDelivery, foldKey, normalizeText } from "@vanthu/core";
-import type { Transaction } from "kysely";
+import type { Insertable, Transaction } from "kysely";
 import type { EdxmlDocument, EdxmlReadAttachment, EdxmlStatus } from "@vanthu/edxml";
-import type { Database } from "@vanthu/db";
+import type { Database, ExchangeMessageTable } from "@vanthu/db";
 import type { AppContext } from "../context.ts";
 import { fail, type AppError } from "../errors.ts";
 import { readImportFile, type ReadFile } from "../documents/import-file.ts";
@@ -74,6 +74,39 @@ async function refuse(
     .execute()
     .catch(() => undefined);
   throw error;
+}
+
+/**
+ * The log row of a package received, once per (sender, message id): undefined when another
+ * process stored the same message a moment ago (the caller then stores nothing).
+ */
+function logReceived(
+  trx: Trx,
+  messageId: string,
+  now: Date,
+  values: Omit<
+    Insertable<ExchangeMessageTable>,
+    "message_id" | "direction" | "state" | "created_at" | "updated_at"
+  >,
+) {
+  return trx
+    .insertInto("exchange_messages")
+    .values({
+      ...values,
+      message_id: messageId,
+      direction: "in",
+      state: "received",
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["direction", "peer_organ_id", "message_id"])
+        .where("state", "<>", "refused")
+        .doNothing(),
+    )
+    .returning("id")
+    .executeTakeFirst();
 }
 
 /** The agencies here a package is addressed to. */
@@ -296,29 +329,14 @@ async function receiveDocument(
         .onConflict((oc) => oc.column("sha256").doNothing())
         .execute();
     for (const agency of to) {
-      const log = await trx
-        .insertInto("exchange_messages")
-        .values({
-          message_id: input.messageId,
-          direction: "in",
-          agency_id: agency.id,
-          peer_organ_id: sender,
-          kind: "document",
-          business_type: businessType,
-          exchange_document_id: doc.documentId,
-          payload: JSON.stringify({ via: input.via, warnings: doc.warnings.length }),
-          state: "received",
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(["direction", "peer_organ_id", "message_id"])
-            .where("state", "<>", "refused")
-            .doNothing(),
-        )
-        .returning("id")
-        .executeTakeFirst();
+      const log = await logReceived(trx, input.messageId, now, {
+        agency_id: agency.id,
+        peer_organ_id: sender,
+        kind: "document",
+        business_type: businessType,
+        exchange_document_id: doc.documentId,
+        payload: JSON.stringify({ via: input.via, warnings: doc.warnings.length }),
+      });
       // Another process stored the same message a moment ago.
       if (!log) return { duplicate: true };
       const base = parsedDoc ? columnsOf(contentFromParsed(parsedDoc), body ?? undefined) : null;
@@ -474,29 +492,14 @@ async function receiveRecall(
   const records: string[] = [];
   const dup = await ctx.db.transaction().execute(async (trx) => {
     for (const agency of to) {
-      const log = await trx
-        .insertInto("exchange_messages")
-        .values({
-          message_id: input.messageId,
-          direction: "in",
-          agency_id: agency.id,
-          peer_organ_id: sender,
-          kind: "document",
-          business_type: 1,
-          exchange_document_id: doc.documentId,
-          payload: JSON.stringify({ via: input.via, reason }),
-          state: "received",
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(["direction", "peer_organ_id", "message_id"])
-            .where("state", "<>", "refused")
-            .doNothing(),
-        )
-        .returning("id")
-        .executeTakeFirst();
+      const log = await logReceived(trx, input.messageId, now, {
+        agency_id: agency.id,
+        peer_organ_id: sender,
+        kind: "document",
+        business_type: 1,
+        exchange_document_id: doc.documentId,
+        payload: JSON.stringify({ via: input.via, reason }),
+      });
       if (!log) return true;
       const copies = await trx
         .selectFrom("deliveries")
@@ -521,17 +524,8 @@ async function receiveRecall(
   return { messageId: input.messageId, duplicate: dup, kind: "document", records };
 }
 
-/**
- * A recalled copy: frozen (no step moves it) and out of the lists until its agency answers; its
- * clerks are told, with the reason.
- */
-export async function freezeCopy(
-  trx: Trx,
-  deliveryId: string,
-  receivedId: string,
-  reason: string | null,
-  now: Date,
-): Promise<void> {
+/** A delivery whose document its issuer recalls (13), any earlier answer cleared. */
+export async function markRecalled(trx: Trx, deliveryId: string, reason: string | null, now: Date) {
   await trx
     .updateTable("deliveries")
     .set({
@@ -544,6 +538,20 @@ export async function freezeCopy(
     })
     .where("id", "=", deliveryId)
     .execute();
+}
+
+/**
+ * A recalled copy: frozen (no step moves it) and out of the lists until its agency answers; its
+ * clerks are told, with the reason.
+ */
+export async function freezeCopy(
+  trx: Trx,
+  deliveryId: string,
+  receivedId: string,
+  reason: string | null,
+  now: Date,
+): Promise<void> {
+  await markRecalled(trx, deliveryId, reason, now);
   const copy = await trx
     .updateTable("documents")
     .set({ recall_pending: true, withdrawn_at: now, updated_at: now })
@@ -611,36 +619,21 @@ async function receiveStatus(
       .where("deliveries.exchange_document_id", "=", documentId)
       .forUpdate()
       .executeTakeFirst();
-    const log = await trx
-      .insertInto("exchange_messages")
-      .values({
-        message_id: input.messageId,
-        direction: "in",
-        agency_id: delivery?.from_agency_id ?? null,
-        peer_organ_id: sender,
-        kind: "status",
-        status_code: code,
-        exchange_document_id: documentId,
-        document_id: delivery?.document_id ?? null,
-        delivery_id: delivery?.id ?? null,
-        payload: JSON.stringify({
-          via: input.via,
-          description: st.description,
-          staff: st.staff,
-          ...(delivery ? {} : { unmatched: true }),
-        }),
-        state: "received",
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(["direction", "peer_organ_id", "message_id"])
-          .where("state", "<>", "refused")
-          .doNothing(),
-      )
-      .returning("id")
-      .executeTakeFirst();
+    const log = await logReceived(trx, input.messageId, now, {
+      agency_id: delivery?.from_agency_id ?? null,
+      peer_organ_id: sender,
+      kind: "status",
+      status_code: code,
+      exchange_document_id: documentId,
+      document_id: delivery?.document_id ?? null,
+      delivery_id: delivery?.id ?? null,
+      payload: JSON.stringify({
+        via: input.via,
+        description: st.description,
+        staff: st.staff,
+        ...(delivery ? {} : { unmatched: true }),
+      }),
+    });
     if (!log) return true;
     if (!delivery) return false;
     const recipient = delivery.external_name ?? sender;
