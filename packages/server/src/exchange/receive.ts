@@ -130,6 +130,22 @@ async function alreadyReceived(db: AppContext["db"] | Trx, peer: string, message
     .execute();
 }
 
+/** The answer to a message stored before (the same sender and message id), or null. */
+async function receivedBefore(
+  ctx: AppContext,
+  peer: string,
+  messageId: string,
+): Promise<ReceiveResult | null> {
+  const had = await alreadyReceived(ctx.db, peer, messageId);
+  if (!had.length) return null;
+  return {
+    messageId,
+    duplicate: true,
+    kind: had[0]!.kind,
+    records: had.flatMap((h) => (h.document_id ? [h.document_id] : [])),
+  };
+}
+
 export async function receivePackage(
   ctx: AppContext,
   input: IncomingPackage,
@@ -142,14 +158,8 @@ export async function receivePackage(
       null,
     );
   if (input.peerOrganId) {
-    const had = await alreadyReceived(ctx.db, input.peerOrganId, input.messageId);
-    if (had.length)
-      return {
-        messageId: input.messageId,
-        duplicate: true,
-        kind: had[0]!.kind,
-        records: had.flatMap((h) => (h.document_id ? [h.document_id] : [])),
-      };
+    const had = await receivedBefore(ctx, input.peerOrganId, input.messageId);
+    if (had) return had;
   }
   const read = await readPackage(ctx, input.bytes);
   // Nothing was read: the sender tries again later (503), nothing is logged as refused.
@@ -186,14 +196,8 @@ export async function receivePackage(
     );
   if (!input.peerOrganId) {
     // From the folder the sender is the package's own; the same package twice is one record.
-    const had = await alreadyReceived(ctx.db, sender, input.messageId);
-    if (had.length)
-      return {
-        messageId: input.messageId,
-        duplicate: true,
-        kind: had[0]!.kind,
-        records: had.flatMap((h) => (h.document_id ? [h.document_id] : [])),
-      };
+    const had = await receivedBefore(ctx, sender, input.messageId);
+    if (had) return had;
   }
   return read.kind === "status"
     ? receiveStatus(ctx, input, sender, read)
