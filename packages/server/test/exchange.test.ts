@@ -12,6 +12,8 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { testDatabaseKinds } from "@vanthu/db";
 import { EXCHANGE_HEADERS, processOutbox, requestSignature } from "@vanthu/server";
+import { organ, writeEdxmlDocument } from "@vanthu/edxml";
+import { DOCUMENT } from "../../edxml/test/fixtures.ts";
 import { A_ORGAN, B_NAME, B_ORGAN, connectInstallations, listen } from "./exchange-fixture.ts";
 import {
   approveAndIssue,
@@ -246,6 +248,29 @@ describe(`exchange between two installations (A on ${aKind}, B on pglite)`, () =
     ext = await deliveryOf(id);
     assert.equal(ext.status, "01");
     assert.equal(ext.exchange.state, "sent");
+  });
+
+  test("a package whose file is a placeholder still becomes a record, the missing file noted", async () => {
+    const bytes = new TextEncoder().encode(
+      writeEdxmlDocument({
+        ...DOCUMENT,
+        documentId: `${A_ORGAN},2026/11/20,77/STTTT-VP`,
+        from: organ(A_ORGAN, "Sở Thông tin và Truyền thông tỉnh Lạng Sơn"),
+        to: [organ(B_ORGAN, B_NAME)],
+        code: { codeNumber: "77", codeNotation: "STTTT-VP" },
+        attachments: [],
+      }),
+    );
+    const r = await post(b.url, "placeholder-1", bytes);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.records, 1);
+    const [rec] = await bRecordOf("77/STTTT-VP");
+    assert.ok(rec);
+    assert.equal(rec.format, "state");
+    assert.deepEqual(
+      (rec.exchange_mismatches as Array<{ field: string }>).map((m) => m.field),
+      ["file"],
+    );
   });
 
   test("the same package delivered twice is one record", async () => {

@@ -12,7 +12,7 @@
  * A package that cannot be read, comes from another sender than it says, or is addressed to no
  * agency here is refused with a stable code; nothing of it is kept but the log row saying so.
  */
-import { canMoveDelivery, foldKey, normalizeText } from "@vanthu/core";
+import { canMoveDelivery, foldKey, normalizeText, parseDocument } from "@vanthu/core";
 import type { Insertable, Transaction } from "kysely";
 import type { EdxmlDocument, EdxmlReadAttachment, EdxmlStatus } from "@vanthu/edxml";
 import type { Database, ExchangeMessageTable } from "@vanthu/db";
@@ -216,6 +216,20 @@ function mainAttachment(doc: EdxmlDocument): EdxmlReadAttachment | null {
 const fileName = (a: EdxmlReadAttachment, i: number) =>
   (a.name ?? `attachment-${i + 1}`).normalize("NFC").replace(/[/\\]/g, "_").slice(-200);
 
+/** The package's header as the lines of a document, for a record with no readable file. */
+function headerText(doc: EdxmlDocument): string {
+  const number = [doc.code.codeNumber, doc.code.codeNotation].filter(Boolean).join("/");
+  return [
+    doc.from?.organName ?? "",
+    number ? `Số: ${number}` : "",
+    doc.documentType.typeName ?? "",
+    doc.subject ?? "",
+    doc.content && doc.content !== doc.subject ? doc.content : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
 /** Where the package's header and the parse of its document disagree. */
 export function mismatches(
   pkg: {
@@ -347,11 +361,8 @@ async function receiveDocument(
       const record = await trx
         .insertInto("documents")
         .values({
-          ...(base ?? {
-            format: "ND30",
-            content: JSON.stringify({}),
-            body: doc.content ?? doc.subject ?? "",
-          }),
+          // No document to read (a placeholder, no file): the record is made from the header.
+          ...(base ?? columnsOf(contentFromParsed(parseDocument(headerText(doc))))),
           agency_id: agency.id,
           direction: "incoming",
           status: "draft",
