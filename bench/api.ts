@@ -4,7 +4,10 @@
  * TEST_DATABASE_URL or BENCH_DATABASE_URL names a PostgreSQL server) on PostgreSQL. Servers run
  * in child processes; autocannon runs here.
  *
- *   npm run bench:api [-- --seconds N --connections N --issues N --baseline DIR]
+ *   npm run bench:api [-- --seconds N --connections N --issues N --baseline DIR --write-baseline]
+ *
+ * The list's req/s as a share of bare Fastify's, per database, is printed beside
+ * `listShareOfBareFastify` in bench/baselines.json (bench/baselines.ts); --write-baseline writes it.
  *
  * --baseline DIR measures another checkout of vanthu (a worktree of an earlier commit, with its
  * node_modules) in the same run, after each database, and prints this tree's list req/s against it.
@@ -17,6 +20,7 @@ import { openTestDatabase } from "@vanthu/db";
 import { draftFields } from "../packages/server/test/helpers.ts";
 import { args, numberOption, root } from "./options.ts";
 import { startChild, stop } from "./servers.ts";
+import { printBeside, writeBaseline } from "./baselines.ts";
 
 const seconds = numberOption("--seconds", 5);
 const connections = numberOption("--connections", 10);
@@ -251,4 +255,14 @@ if (BASELINE_BIN) {
             : ""),
       );
   }
+}
+
+// The list's req/s as a share of bare Fastify's in the same run: beside the committed figure.
+console.log("");
+for (const db of ["pglite", "postgres"]) {
+  const list = rows.find((r) => r.db === db && r.scenario.startsWith("GET"));
+  if (!list) continue;
+  const share = (list.rps / hello) * 100;
+  printBeside("listShareOfBareFastify", db, share, "% of bare Fastify", true);
+  if (args.includes("--write-baseline")) writeBaseline("listShareOfBareFastify", db, share);
 }
