@@ -63,10 +63,25 @@ export const freeBytes = (path: string) => {
 };
 
 const dbName = (url: string) => new URL(url).pathname.slice(1);
-export function urlFor(baseUrl: string, n: number): string {
+/** The base URL with `_<suffix>` after its database name (a size's label, or "grow"). */
+export function urlFor(baseUrl: string, suffix: number | string): string {
   const u = new URL(baseUrl);
-  u.pathname = `/${dbName(baseUrl)}_${label(n)}`;
+  u.pathname = `/${dbName(baseUrl)}_${typeof suffix === "number" ? label(suffix) : suffix}`;
   return u.toString();
+}
+
+const databaseExists = (baseUrl: string, name: string) =>
+  admin(baseUrl, async (c) =>
+    Boolean((await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount),
+  );
+
+/** Documents of a complete data set of this generator version, else -1. */
+async function held(handle: DatabaseHandle): Promise<number> {
+  const ok = await sql<{ documents: number }>`SELECT documents FROM bench_dataset
+    WHERE complete AND version = ${GENERATOR_VERSION}`
+    .execute(handle.db)
+    .catch(() => ({ rows: [] }));
+  return ok.rows.length ? Number(ok.rows[0]!.documents) : -1;
 }
 
 /** The data set of n documents: reused when complete, else made (progress on stderr). */
@@ -80,16 +95,9 @@ export async function dataset(
   url = urlFor(baseUrl, n),
 ): Promise<Dataset> {
   const name = dbName(url);
-  const exists = await admin(baseUrl, async (c) =>
-    Boolean((await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount),
-  );
-  if (exists) {
+  if (await databaseExists(baseUrl, name)) {
     const handle = await openDatabase({ databaseUrl: url, poolSize: 2 });
-    const ok = await sql<{ documents: number }>`SELECT documents FROM bench_dataset
-      WHERE complete AND version = ${GENERATOR_VERSION}`
-      .execute(handle.db)
-      .catch(() => ({ rows: [] }));
-    if (ok.rows.length && Number(ok.rows[0]!.documents) === n) {
+    if ((await held(handle)) === n) {
       // Migrations added since the data set was made run on it (as on an installation).
       await migrate(handle.db);
       return { handle, url, reused: true, seconds: 0 };
@@ -133,30 +141,20 @@ export async function grownDataset(
   need = 0,
   free = Infinity,
 ): Promise<Dataset> {
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName(baseUrl)}_grow`;
-  const url = u.toString();
+  const url = urlFor(baseUrl, "grow");
   const name = dbName(url);
-  const exists = await admin(baseUrl, async (c) =>
-    Boolean((await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount),
-  );
-  let held = -1;
-  if (exists) {
+  if (await databaseExists(baseUrl, name)) {
     const handle = await openDatabase({ databaseUrl: url, poolSize: 3 });
-    const ok = await sql<{ documents: number }>`SELECT documents FROM bench_dataset
-      WHERE complete AND version = ${GENERATOR_VERSION}`
-      .execute(handle.db)
-      .catch(() => ({ rows: [] }));
-    held = ok.rows.length ? Number(ok.rows[0]!.documents) : -1;
-    if (held > n) {
+    const has = await held(handle);
+    if (has > n) {
       await handle.close();
-      throw Object.assign(new Error(`${name} holds ${held} documents, more than ${n}`), {
+      throw Object.assign(new Error(`${name} holds ${has} documents, more than ${n}`), {
         code: "GROWN_PAST",
       });
     }
-    if (held >= 0) {
+    if (has >= 0) {
       await migrate(handle.db);
-      if (held === n) return { handle, url, reused: true, seconds: 0 };
+      if (has === n) return { handle, url, reused: true, seconds: 0 };
       if (need > free)
         throw Object.assign(new Error(`${name}: needs ${need} bytes, ${free} free`), {
           code: "NO_ROOM",
@@ -165,7 +163,7 @@ export async function grownDataset(
       const agency = await sql<{
         id: string;
       }>`SELECT id FROM agencies WHERE code = 'bench'`.execute(handle.db);
-      const seconds = await fill(handle, name, agency.rows[0]!.id, material, held, n);
+      const seconds = await fill(handle, name, agency.rows[0]!.id, material, has, n);
       await sql`UPDATE bench_dataset SET documents = ${n}`.execute(handle.db);
       return { handle, url, reused: false, seconds };
     }
