@@ -5,7 +5,7 @@
  * In the incoming box the documents still to register come most urgent first (Hỏa tốc, Thượng
  * khẩn, Khẩn: ND30 Điều 15 has them handled first), then the rest by date.
  */
-import { sql } from "kysely";
+import { sql, type Expression, type SqlBool } from "kysely";
 import type { ApiReply, ListQuery } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { ownAndVisible } from "./access.ts";
@@ -15,8 +15,11 @@ export async function listDocuments(
   ctx: AppContext,
   actor: Actor,
   query: ListQuery,
+  /** The session's check, in the same statement (auth/sessions.ts `inOneStatement`). */
+  sessionHolds: Expression<SqlBool> | null = null,
 ): Promise<ApiReply<"GET /api/documents">> {
   let q = ctx.db.selectFrom("documents").where(ownAndVisible(actor));
+  if (sessionHolds) q = q.where(sessionHolds);
   if (query.box === "outgoing")
     q = q.where("direction", "=", "outgoing").where("status", "!=", "draft");
   else if (query.box === "drafts")

@@ -1,6 +1,7 @@
 /** /api/documents: wiring only (the declarations in @vanthu/contract; the use cases beside). */
 import type { AppContext } from "../context.ts";
 import type { RouteTable } from "../http/route.ts";
+import { inOneStatement } from "../auth/sessions.ts";
 import { readUpload, sendFile } from "../http/files.ts";
 import { createDraft } from "./create-draft.ts";
 import { importDocument, presentImport } from "./import-document.ts";
@@ -19,7 +20,17 @@ import { deleteDraft } from "./delete-draft.ts";
 
 export function documentRoutes(ctx: AppContext): RouteTable {
   return {
-    "GET /api/documents": async ({ actor, query }) => listDocuments(ctx, actor, query),
+    "GET /api/documents": async ({ actor, query, request }) => {
+      const { result, actor: now } = await inOneStatement(
+        ctx,
+        request.sessionUnchecked,
+        actor,
+        (a, holds) => listDocuments(ctx, a, query, holds),
+        (r) => !r.items.length,
+      );
+      request.actor = now;
+      return result;
+    },
 
     "POST /api/documents": async ({ actor, body }) => {
       const { id } = await createDraft(ctx, actor, "text" in body ? body : { fields: body });

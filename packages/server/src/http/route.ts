@@ -25,6 +25,7 @@ import {
   type FileReply,
 } from "@vanthu/contract";
 import type { Actor } from "../context.ts";
+import type { UncheckedSession } from "../auth/sessions.ts";
 import { hasRole } from "../context.ts";
 import { fail } from "../errors.ts";
 import { validate } from "../validate.ts";
@@ -35,6 +36,8 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    /** Set when `actor` was remembered, to be checked in the route's statement (auth/sessions.ts). */
+    sessionUnchecked: UncheckedSession | null;
   }
 }
 
