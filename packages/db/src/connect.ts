@@ -19,7 +19,8 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
-import { readTemplate } from "./pglite-template.ts";
+import { readTemplate, templatePath } from "./pglite-template.ts";
+import { PGliteThread } from "./pglite-thread.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -68,6 +69,11 @@ export interface OpenOptions {
   logger?: DatabaseLogger;
   /** PostgreSQL's connection timeout, CONNECT_TIMEOUT_MS by default. */
   connectTimeoutMs?: number;
+  /**
+   * PGlite in a worker thread (pglite-thread.ts), off the caller's event loop: the default, unless
+   * VANTHU_PGLITE_THREAD=0. False: in this thread.
+   */
+  thread?: boolean;
 }
 
 function listenForLostConnections(pool: pg.Pool, logger: DatabaseLogger): void {
@@ -113,12 +119,27 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   // A new cluster comes from the template when there is one (pglite-template.ts: initdb in this
   // process more than doubled the first start's peak memory).
   const fresh = dataDir.startsWith("memory://") || !existsSync(join(dataDir, "PG_VERSION"));
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    "-c",
+    `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
+  ];
+  if (options.thread ?? process.env.VANTHU_PGLITE_THREAD !== "0") {
+    const template = fresh && existsSync(templatePath()) ? templatePath() : null;
+    const thread = new PGliteThread({ dataDir, startParams, templatePath: template });
+    await thread.waitReady;
+    return pgliteHandle(thread as unknown as PGlite, () => thread.close());
+  }
   const template = fresh ? readTemplate() : null;
   const pglite = await PGlite.create(dataDir, {
     extensions: { unaccent },
-    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    startParams,
     ...(template ? { loadDataDir: template } : {}),
   });
+  return pgliteHandle(pglite, () => pglite.close());
+}
+
+function pgliteHandle(pglite: PGlite, close: () => Promise<void>): DatabaseHandle {
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -126,7 +147,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     kind: "pglite",
     close: async () => {
       await db.destroy();
-      await pglite.close();
+      await close();
     },
   };
 }
