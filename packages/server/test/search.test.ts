@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
-import { snippetWindow } from "../src/search/search-documents.ts";
+import { highlight, snippetWindow } from "../src/search/search-documents.ts";
 
 describe("snippetWindow: the part of a body a snippet is made from", () => {
   const head = "SỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
@@ -25,6 +25,52 @@ describe("snippetWindow: the part of a body a snippet is made from", () => {
       assert.ok(w.length <= 1000);
       assert.match(w, has);
       if (hasNot) assert.doesNotMatch(w, hasNot);
+    });
+});
+
+describe("highlight: a snippet's fragments and marks", () => {
+  const many = (n: number, w = "chữ") => Array.from({ length: n }, () => w).join(" ");
+  const cases: Array<[string, string, string, string]> = [
+    [
+      "folded, any case",
+      "Về việc TUYÊN TRUYỀN pháp luật",
+      "tuyen truyen",
+      "Về việc [TUYÊN] [TRUYỀN] pháp luật",
+    ],
+    ["đ as d", "Phòng chống lừa đảo trực tuyến", "lua dao", "Phòng chống [lừa] [đảo] trực tuyến"],
+    ["whole words only", "tuyênx tuyên", "tuyen", "tuyênx [tuyên]"],
+    ["a code's parts", "Số 1184/STTTT-TTBCXB ngày", "1184/STTTT", "Số [1184]/[STTTT]-TTBCXB ngày"],
+    ["nothing found: the first words", `${many(40)} cuối`, "khong", many(35)],
+    [
+      "from a little before the word, about 35 words",
+      `${many(20)} thiên tai ${many(40)}`,
+      "thien tai",
+      `${many(5)} [thiên] [tai] ${many(28)}`,
+    ],
+    [
+      "two fragments at most",
+      `bão ${many(50)} bão ${many(50)} bão`,
+      "bao",
+      `[bão] ${many(34)} … ${many(5)} [bão] ${many(29)}`,
+    ],
+    [
+      "a word near a fragment's end keeps a few words after it",
+      `lũ ${many(32)} lũ ${many(10)}`,
+      "lu",
+      `[lũ] ${many(32)} [lũ] ${many(5)}`,
+    ],
+    [
+      "punctuation kept",
+      "“Lũ quét”, sạt lở; (khẩn)",
+      "lu quet khan",
+      "[Lũ] [quét]”, sạt lở; ([khẩn]",
+    ],
+    ["empty", "", "bao", ""],
+  ];
+  for (const [name, window, words, expected] of cases)
+    test(name, () => {
+      const out = highlight(window, words).replaceAll("\u0001", "[").replaceAll("\u0002", "]");
+      assert.equal(out, expected);
     });
 });
 
