@@ -13,7 +13,7 @@
  *   npm run bench:search [-- --documents N --runs N --postgres-only --pglite-documents N --grow]
  *
  * --grow: one database grown in place from size to size (1M documents generated for the whole
- * curve instead of 1.4M; at ~160 documents/s on two cores, about 1 h 45 min), for a fresh machine.
+ * curve instead of 1.4M; at 76-110 documents/s on two cores, 2-3 h), for a fresh machine.
  *   BENCH_DATABASE_URL=postgres://…/base: data sets in base_100k, base_300k, base_1m
  */
 import { mkdtempSync, rmSync } from "node:fs";
