@@ -43,6 +43,8 @@ export const directoryEntry = z.strictObject({
   hosted: z.boolean(),
   /** The hosted agency's id; null for the directory's. */
   agencyId: id.nullable(),
+  /** A hosted agency refuses received packages without a valid XML signature; null for the directory's. */
+  requireSignedPackages: z.boolean().nullable(),
   updatedAt: timestamp.nullable(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;

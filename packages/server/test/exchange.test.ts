@@ -382,6 +382,13 @@ describe(`exchange between two installations (A on ${aKind}, B on pglite)`, () =
       requireSignedPackages: true,
     });
     assert.equal(set.status, 200, JSON.stringify(set.body));
+    const shown = await (await b.t.login("admin")).get("/api/admin/directory");
+    assert.equal(
+      shown.body.items.find((e: { organId: string }) => e.organId === B_ORGAN)
+        ?.requireSignedPackages,
+      true,
+      "the admin's page shows the setting",
+    );
     try {
       const { id } = await issueToB("gói tin không ký số");
       await flush(a, b);

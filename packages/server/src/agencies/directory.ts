@@ -89,6 +89,7 @@ export async function setExchangeIdentity(
         email: agency.email,
         telephone: agency.telephone,
         website: agency.website,
+        exchange_require_signed: agency.exchange_require_signed,
       },
       after,
       at: now,
@@ -108,6 +109,7 @@ export async function listDirectory(ctx: AppContext): Promise<DirectoryEntry[]> 
       "a.email",
       "a.telephone",
       "a.website",
+      "a.exchange_require_signed",
       "p.organ_id as parent_organ_id",
     ])
     .where("a.organ_id", "is not", null)
@@ -124,6 +126,7 @@ export async function listDirectory(ctx: AppContext): Promise<DirectoryEntry[]> 
       parentOrganId: a.parent_organ_id,
       hosted: true,
       agencyId: a.id,
+      requireSignedPackages: a.exchange_require_signed,
       updatedAt: null,
     })),
     ...listed.map((e) => ({
@@ -136,6 +139,7 @@ export async function listDirectory(ctx: AppContext): Promise<DirectoryEntry[]> 
       parentOrganId: e.parent_organ_id,
       hosted: false,
       agencyId: null,
+      requireSignedPackages: null,
       updatedAt: e.updated_at.toISOString(),
     })),
   ].sort((a, b) => a.organId.localeCompare(b.organId));

@@ -7,6 +7,7 @@ import { useState } from "react";
 import {
   Badge,
   Button,
+  Checkbox,
   FileButton,
   Group,
   PasswordInput,
@@ -30,6 +31,7 @@ interface Identity {
   email: string;
   telephone: string;
   website: string;
+  requireSigned: boolean;
 }
 
 /** The agency admin's tab: their agency's identity, then the directory. */
@@ -47,9 +49,10 @@ export function ExchangePanel() {
     email: listed?.email ?? "",
     telephone: listed?.telephone ?? "",
     website: listed?.website ?? "",
+    requireSigned: listed?.requireSignedPackages ?? false,
   };
   const submit = useSubmit();
-  const field = (k: keyof Identity, label: string, w: number) => (
+  const field = (k: Exclude<keyof Identity, "requireSigned">, label: string, w: number) => (
     <TextInput
       label={label}
       value={shown[k]}
@@ -69,6 +72,12 @@ export function ExchangePanel() {
         {field("email", t.exchange.email, 240)}
         {field("telephone", t.exchange.telephone, 160)}
         {field("website", t.exchange.website, 240)}
+        <Checkbox
+          label={t.exchange.requireSigned}
+          checked={shown.requireSigned}
+          onChange={(e) => setV({ ...shown, requireSigned: e.currentTarget.checked })}
+          mb={8}
+        />
         <Button
           loading={submit.busy}
           onClick={() =>
@@ -82,6 +91,7 @@ export function ExchangePanel() {
                     email: orNull(shown.email),
                     telephone: orNull(shown.telephone),
                     website: orNull(shown.website),
+                    requireSignedPackages: shown.requireSigned,
                   },
                 }),
               { success: () => t.common.saved, then: () => setV(null) },
