@@ -1,6 +1,6 @@
 /**
  * The exchange's identifiers in the browser (issue 17): an agency admin sees their mã định danh
- * and sets the agency's contacts; the installation admin imports the directory of other systems'
+ * and sets the agency's contacts and whether it accepts only signed packages; the installation admin imports the directory of other systems'
  * agencies from a CSV file, and a file with a bad line is refused with the line named.
  */
 import { existsSync, mkdirSync } from "node:fs";
@@ -37,6 +37,15 @@ test("an agency admin sets the agency's contacts for the exchange", async ({ pag
   await expect(page.getByRole("row", { name: /000\.00\.00\.G22/ })).toContainText(
     "Văn phòng Chính phủ",
   );
+  // Only signed packages from now on: kept, as the page shows after a reload.
+  const signed = page.getByLabel("Chỉ nhận gói tin có chữ ký số hợp lệ");
+  await expect(signed).not.toBeChecked();
+  await signed.check();
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByText("Đã lưu").first()).toBeVisible();
+  await page.reload();
+  await page.getByRole("tab", { name: "Liên thông" }).click();
+  await expect(page.getByLabel("Chỉ nhận gói tin có chữ ký số hợp lệ")).toBeChecked();
   await shot(page, "01-identity");
 });
 
