@@ -10,7 +10,9 @@
  * corpus, bodies of real sizes). On PostgreSQL each size is a database made once and reused
  * (bench/search-dataset.ts); a size the free disk cannot hold is said and skipped.
  *
- *   npm run bench:search [-- --documents N --runs N --postgres-only --pglite-documents N --grow]
+ *   npm run bench:search [-- --documents N --runs N --postgres-only --pglite-documents N --grow --from N]
+ *
+ * --from N: sizes below N are not measured (a grown data set holds more than they need).
  *
  * --grow: one database grown in place from size to size (1M documents generated for the whole
  * curve instead of 1.4M; at 76-110 documents/s on two cores, 2-3 h), for a fresh machine.
@@ -36,8 +38,10 @@ const total = numberOption("--documents", 100_000);
 const runs = numberOption("--runs", 20);
 const pgliteMax = numberOption("--pglite-documents", Math.min(total, 100_000));
 const material = learn(join(root, "../shared/corpus/dev"));
+/** The smallest size measured: a grown data set cannot go back below its size. */
+const from = numberOption("--from", 0);
 const curve = (max: number) =>
-  [...new Set([100_000, 300_000, 1_000_000, max])].filter((n) => n <= max);
+  [...new Set([100_000, 300_000, 1_000_000, max])].filter((n) => n <= max && n >= from);
 
 interface Query {
   kind: "words" | "phrase" | "reference" | "number" | "part" | "filter";
