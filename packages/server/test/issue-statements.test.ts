@@ -7,21 +7,15 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import pg from "pg";
 import { testDatabaseKinds } from "@vanthu/db";
+import { statements } from "./statements.ts";
 import { insertAgency } from "../src/agencies/create-agency.ts";
 import { approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
 
 /** Statements from the register's UPDATE to COMMIT (the lock), and in the whole transaction. */
 export const LOCKED_AT_MOST = 14;
 
-const seen: string[] = [];
-const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
-pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
-  const q = a[0] as string | { text?: string };
-  seen.push(typeof q === "string" ? q : (q?.text ?? ""));
-  return query.apply(this, a);
-} as typeof pg.Client.prototype.query;
+const seen = statements;
 
 /** The statements of the last transaction in `log` that took a number. */
 function underLock(log: string[]): { locked: string[]; total: number } {
