@@ -47,9 +47,29 @@ function foldedPattern(word: string): string {
     .join("");
 }
 
-/** A word folded as the `vn` configuration indexes it: lower case, no diacritics, đ as d. */
+/** Each Vietnamese letter, either case, to its folded letter (đ to d). */
+const FOLDED = new Map(
+  Object.entries(VARIANTS).flatMap(([base, letters]) =>
+    [...letters].flatMap((l) => [
+      [l, base],
+      [l.toUpperCase(), base],
+    ]),
+  ),
+);
+
+/**
+ * A word folded as the `vn` configuration indexes it: lower case, no diacritics, đ as d. A table
+ * for the Vietnamese letters of composed text (what is stored, NFC); normalize() for the rest.
+ */
 function fold(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  if (/[\u0300-\u036f]/.test(word))
+    return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  let out = "";
+  for (const c of word)
+    out +=
+      FOLDED.get(c) ??
+      (c < "\u0080" ? c.toLowerCase() : c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+  return out;
 }
 
 /**
