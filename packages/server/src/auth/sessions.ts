@@ -119,7 +119,7 @@ export async function deleteSession(ctx: AppContext, token: string): Promise<voi
  * the rows come only if, in the statement's own snapshot, the session still exists, has not
  * expired and its person is as remembered (not disabled, same roles, unit, delegation). So a
  * session ended or a person changed by any process is seen at once, as with `findSession`. A
- * statement that returns nothing proves nothing: the session is then read again (`confirmSession`).
+ * statement that returns nothing proves nothing: the session is then read again (`inOneStatement`).
  */
 const REMEMBERED_AT_MOST = 10_000;
 const REMEMBERED_FOR_MS = 10 * 60_000;

@@ -8,7 +8,7 @@
  * document's words never reach another reader's results or snippets).
  */
 import { sql } from "kysely";
-import { escapeHtml } from "@vanthu/core";
+import { escapeHtml, foldKey } from "@vanthu/core";
 import type { SearchQuery, SearchResult } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { preferOwn, visibleTo } from "../documents/access.ts";
@@ -47,44 +47,20 @@ function foldedPattern(word: string): string {
     .join("");
 }
 
-/** Each Vietnamese letter, either case, to its folded letter (đ to d). */
-const FOLDED = new Map(
-  Object.entries(VARIANTS).flatMap(([base, letters]) =>
-    [...letters].flatMap((l) => [
-      [l, base],
-      [l.toUpperCase(), base],
-    ]),
-  ),
-);
-
-/**
- * A word folded as the `vn` configuration indexes it: lower case, no diacritics, đ as d. A table
- * for the Vietnamese letters of composed text (what is stored, NFC); normalize() for the rest.
- */
-function fold(word: string): string {
-  if (/[\u0300-\u036f]/.test(word))
-    return word.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-  let out = "";
-  for (const c of word)
-    out +=
-      FOLDED.get(c) ??
-      (c < "\u0080" ? c.toLowerCase() : c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
-  return out;
-}
-
 /**
  * The text of a snippet: up to two fragments of the window, each of about 35 words from a little
- * before a word of the query (and a few after the last one it holds), joined by " … ", the query's words (matched folded, as the search
- * matches them) between OPEN and CLOSE; without any, the window's first words.
+ * before a word of the query (and a few after the last one it holds), joined by " … ", the
+ * query's words (matched folded with core's `foldKey`, as the search matches them) between OPEN
+ * and CLOSE; without any, the window's first words.
  */
 export function highlight(window: string, words: string): string {
   const wanted = new Set(
-    (words.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold).filter((w) => w.length > 0),
+    (words.match(/[\p{L}\p{N}]+/gu) ?? []).map(foldKey).filter((w) => w.length > 0),
   );
   const tokens = [...window.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    hit: wanted.has(fold(m[0])),
+    hit: wanted.has(foldKey(m[0])),
   }));
   if (!tokens.length) return "";
   const fragments: Array<[number, number]> = [];
