@@ -125,8 +125,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
   ];
   if (options.thread ?? process.env.VANTHU_PGLITE_THREAD !== "0") {
-    const template = fresh && existsSync(templatePath()) ? templatePath() : null;
-    const thread = new PGliteThread({ dataDir, startParams, templatePath: template });
+    const template = templatePath();
+    const thread = new PGliteThread({
+      dataDir,
+      startParams,
+      templatePath: fresh && existsSync(template) ? template : null,
+    });
     await thread.waitReady;
     return pgliteHandle(thread as unknown as PGlite, () => thread.close());
   }
