@@ -3,9 +3,11 @@
  * of this run, B the PostgreSQL one (both are started when TEST_DATABASE_URL is set; without it
  * there is one server and this story says it is skipped). Each installation admin connects the
  * other through the web pages; B's agency takes an identifier A knows from its directory. A's
- * clerk issues to it; B's clerk finds it in the incoming box with its sender, registers it; A
- * sees 01 then 03 on its delivery; A recalls another document, B refuses the recall, A sees the
- * answer; both exchange logs list the packages.
+ * clerk issues to it; B's clerk finds it in the incoming box with its sender, registers it,
+ * marks it assigned, in progress and done; A sees 01, 03, 04, 05, 06 on its delivery. B returns a
+ * second document with a reason (02). A recalls a third and a fourth: B refuses one (16) and
+ * accepts the other (15), A sees each answer. A writes a replacement of the first from its page;
+ * B receives it linked to the copy it replaces. Both exchange logs list the packages.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { test, expect, type Browser, type Page } from "@playwright/test";
@@ -93,6 +95,13 @@ async function issueToB(issuer: Page, browser: Browser, subject: string): Promis
       signerName: "Hoàng Thị Lan",
     },
   });
+  await approveAndIssue(issuer, browser, draft.id);
+  return draft.id;
+}
+
+/** A draft submitted to A's leader, approved with the demo signing password, and issued. */
+async function approveAndIssue(issuer: Page, browser: Browser, draftId: string) {
+  const draft = { id: draftId };
   const reviewers = await issuer.request.get(`/api/documents/${draft.id}/reviewers`);
   const { items } = (await reviewers.json()) as {
     items: Array<{ id: string; title: string | null }>;
@@ -104,10 +113,35 @@ async function issueToB(issuer: Page, browser: Browser, subject: string): Promis
   await write(leader, `/api/documents/${draft.id}/review/approve`, { password: "kyso-demo" });
   await leader.context().close();
   await write(issuer, `/api/documents/${draft.id}/issue`, {});
-  return draft.id;
 }
 
-test("two installations exchange a directive: issue, arrival, registration, recall refused", async ({
+/** B's record of what A sent with this subject, once its package has arrived. */
+async function copyOnB(bClerk: Page, subject: string): Promise<string> {
+  let id: string | undefined;
+  await expect(async () => {
+    const res = await bClerk.request.get("/api/exchange/messages?direction=in");
+    const { items } = (await res.json()) as {
+      items: Array<{ documentId: string | null; subject: string | null }>;
+    };
+    id = items.find((m) => m.subject === subject && m.documentId)?.documentId ?? undefined;
+    expect(id, `"${subject}" reached B`).toBeTruthy();
+  }).toPass({ timeout: 60_000 });
+  return id!;
+}
+
+/** A's delivery row to B on the document's page, reloaded until it shows the text. */
+async function deliverySays(issuer: Page, id: string, text: string, testId?: string) {
+  await issuer.goto(`/app/van-ban/${id}`);
+  const row = issuer.getByRole("row", { name: new RegExp(B_NAME) });
+  await expect(async () => {
+    await issuer.reload();
+    await issuer.getByRole("tab", { name: "Gửi, nhận" }).click();
+    await expect(testId ? row.getByTestId(testId) : row).toContainText(text, { timeout: 2000 });
+  }).toPass({ timeout: 60_000 });
+  return row;
+}
+
+test("two installations exchange a directive: 01 to 06, a return, recalls answered 16 and 15, a replacement", async ({
   browser,
 }) => {
   // One story across both servers: run once, from the PGlite project.
@@ -194,51 +228,90 @@ test("two installations exchange a directive: issue, arrival, registration, reca
     }).toPass({ timeout: 60_000 });
     await shot(issuer, "06-a-registered-there");
 
-    // A recalls a second document; B's copy is frozen with the notice; B refuses.
-    const second = "đề nghị cung cấp tài liệu tuyên truyền (thu hồi)";
-    const id2 = await issueToB(issuer, browser, second);
-    await issuer.goto(`/app/van-ban/${id2}`);
-    await issuer.getByRole("tab", { name: "Gửi, nhận" }).click();
-    const row2 = issuer.getByRole("row", { name: new RegExp(B_NAME) });
-    await expect(async () => {
-      await issuer.reload();
-      await issuer.getByRole("tab", { name: "Gửi, nhận" }).click();
-      await expect(row2).toContainText("Đã đến", { timeout: 2000 });
-    }).toPass({ timeout: 60_000 });
-    await issuer.getByRole("button", { name: "Thu hồi" }).click();
-    const recall = issuer.getByRole("dialog", { name: "Thu hồi văn bản đã ban hành" });
-    await recall.getByLabel("Lý do thu hồi").fill("Văn bản gửi nhầm nội dung phụ lục.");
-    await recall.getByRole("button", { name: "Thu hồi" }).click();
-    await expect(issuer.getByText("Đã gửi yêu cầu thu hồi đến 1 nơi nhận.")).toBeVisible();
+    // B's clerk moves it on; each step reaches A: assigned (04), in progress (05), done (06).
+    for (const [i, status] of ["Đã phân công", "Đang xử lý", "Hoàn thành"].entries()) {
+      await bClerk.getByRole("button", { name: "Cập nhật tình trạng xử lý" }).click();
+      await bClerk.getByRole("menuitem", { name: status }).click();
+      await expect(bClerk.getByText(`Đã cập nhật tình trạng: ${status}`)).toBeVisible();
+      await deliverySays(issuer, id, status);
+      if (i === 2) await shot(issuer, "07-a-done-there");
+    }
 
-    await bClerk.goto("/app/van-ban-den");
-    const copies = (await (
-      await bClerk.request.get("/api/exchange/messages?direction=in")
-    ).json()) as {
-      items: Array<{ documentId: string | null; subject: string | null }>;
-    };
-    const copyId = copies.items.find((m) => m.subject === second)?.documentId;
-    expect(copyId, "the second document reached B").toBeTruthy();
-    await expect(async () => {
-      await bClerk.goto(`/app/van-ban/${copyId}`);
-      await expect(bClerk.getByTestId("recall-notice")).toContainText(
-        "Nơi gửi yêu cầu thu hồi văn bản này",
-        { timeout: 2000 },
+    // A second document: B returns it with a reason (02), which A reads on its delivery.
+    const returned = "đề nghị phối hợp kiểm tra hồ sơ di tích";
+    const idR = await issueToB(issuer, browser, returned);
+    await bClerk.goto(`/app/van-ban/${await copyOnB(bClerk, returned)}`);
+    await bClerk.getByRole("button", { name: "Trả lại" }).click();
+    const back = bClerk.getByRole("dialog", { name: "Trả lại" });
+    await back.getByLabel("Lý do trả lại").fill("Văn bản không thuộc thẩm quyền của Sở.");
+    await back.getByRole("button", { name: "Trả lại" }).click();
+    await expect(back).toHaveCount(0);
+    const rowR = await deliverySays(issuer, idR, "Bị trả lại");
+    await expect(rowR).toContainText("Văn bản không thuộc thẩm quyền của Sở.");
+    await shot(issuer, "08-a-returned");
+
+    // A recalls two more: B's copy is frozen with the notice; B refuses one, accepts the other.
+    for (const accept of [false, true]) {
+      const subjectN = `đề nghị cung cấp tài liệu tuyên truyền (thu hồi, ${accept ? "đồng ý" : "từ chối"})`;
+      const idN = await issueToB(issuer, browser, subjectN);
+      await deliverySays(issuer, idN, "Đã đến");
+      await issuer.getByRole("button", { name: "Thu hồi" }).click();
+      const recall = issuer.getByRole("dialog", { name: "Thu hồi văn bản đã ban hành" });
+      await recall.getByLabel("Lý do thu hồi").fill("Văn bản gửi nhầm nội dung phụ lục.");
+      await recall.getByRole("button", { name: "Thu hồi" }).click();
+      await expect(issuer.getByText("Đã gửi yêu cầu thu hồi đến 1 nơi nhận.")).toBeVisible();
+
+      const copyId = await copyOnB(bClerk, subjectN);
+      await expect(async () => {
+        await bClerk.goto(`/app/van-ban/${copyId}`);
+        await expect(bClerk.getByTestId("recall-notice")).toContainText(
+          "Nơi gửi yêu cầu thu hồi văn bản này",
+          { timeout: 2000 },
+        );
+      }).toPass({ timeout: 60_000 });
+      await expect(bClerk.getByRole("button", { name: "Vào sổ văn bản đến" })).toHaveCount(0);
+      if (!accept) await shot(bClerk, "09-b-recall-notice");
+      if (accept) {
+        await bClerk.getByLabel("Ý kiến trả lời").fill("Đồng ý thu hồi.");
+        await bClerk.getByRole("button", { name: "Đồng ý thu hồi" }).click();
+        await expect(
+          bClerk.getByText("Đã đồng ý thu hồi: văn bản đã được rút khỏi danh sách."),
+        ).toBeVisible();
+      } else {
+        await bClerk.getByLabel("Ý kiến trả lời").fill("Văn bản đã được triển khai tại đơn vị.");
+        await bClerk.getByRole("button", { name: "Từ chối thu hồi" }).click();
+        await expect(bClerk.getByText("Đã từ chối thu hồi: văn bản được giữ lại.")).toBeVisible();
+      }
+      await deliverySays(
+        issuer,
+        idN,
+        accept ? "Đồng ý thu hồi" : "Từ chối thu hồi",
+        "delivery-recall",
       );
-    }).toPass({ timeout: 60_000 });
-    await expect(bClerk.getByRole("button", { name: "Vào sổ văn bản đến" })).toHaveCount(0);
-    await shot(bClerk, "07-b-recall-notice");
-    await bClerk.getByLabel("Ý kiến trả lời").fill("Văn bản đã được triển khai tại đơn vị.");
-    await bClerk.getByRole("button", { name: "Từ chối thu hồi" }).click();
-    await expect(bClerk.getByText("Đã từ chối thu hồi: văn bản được giữ lại.")).toBeVisible();
-    await expect(async () => {
-      await issuer.reload();
-      await issuer.getByRole("tab", { name: "Gửi, nhận" }).click();
-      await expect(row2.getByTestId("delivery-recall")).toContainText("Từ chối thu hồi", {
-        timeout: 2000,
-      });
-    }).toPass({ timeout: 60_000 });
-    await shot(issuer, "08-a-recall-refused");
+      await shot(issuer, accept ? "10-a-recall-accepted" : "10-a-recall-refused");
+    }
+
+    // A replaces the first document from its page; B receives it linked to the copy it replaces.
+    await issuer.goto(`/app/van-ban/${id}`);
+    await issuer.getByRole("button", { name: "Soạn văn bản thay thế" }).click();
+    await issuer
+      .getByRole("dialog", { name: "Soạn văn bản thay thế" })
+      .getByRole("button", { name: "Tạo dự thảo" })
+      .click();
+    await expect(issuer).toHaveURL(/\/sua$/);
+    const replacement = `${subject} (thay thế)`;
+    await issuer.getByLabel("Trích yếu nội dung").fill(replacement);
+    await issuer.getByRole("button", { name: "Lưu dự thảo" }).click();
+    await expect(issuer.getByTestId("replaces")).toContainText("Văn bản này thay thế");
+    const idNew = new URL(issuer.url()).pathname.split("/").at(-1)!;
+    await approveAndIssue(issuer, browser, idNew);
+    const newCopy = await copyOnB(bClerk, replacement);
+    const oldCopy = await copyOnB(bClerk, subject);
+    await bClerk.goto(`/app/van-ban/${newCopy}`);
+    await expect(bClerk.getByTestId("replaces")).toContainText("Văn bản này thay thế");
+    await shot(bClerk, "11-b-replacement");
+    await bClerk.getByTestId("replaces").getByRole("link").click();
+    await expect(bClerk).toHaveURL(new RegExp(`/van-ban/${oldCopy}$`));
 
     // Both logs list what went and came.
     await issuer.getByRole("navigation").getByRole("link", { name: "Nhật ký liên thông" }).click();
@@ -246,10 +319,13 @@ test("two installations exchange a directive: issue, arrival, registration, reca
     await expect(log).toContainText("Thu hồi");
     await expect(log).toContainText("Trạng thái 16");
     await expect(log).toContainText("Trạng thái 03");
-    await shot(issuer, "09-a-log");
+    await expect(log).toContainText("Trạng thái 15");
+    await expect(log).toContainText("Trạng thái 02");
+    await expect(log).toContainText("Trạng thái 06");
+    await shot(issuer, "12-a-log");
     await bClerk.getByRole("navigation").getByRole("link", { name: "Nhật ký liên thông" }).click();
     await expect(bClerk.getByTestId("exchange-log")).toContainText("Trạng thái 01");
-    await shot(bClerk, "10-b-log");
+    await shot(bClerk, "13-b-log");
   } finally {
     // The PostgreSQL server's own stories run after this one: its agency gets its identifier back.
     await bAdmin.request.put(`/api/admin/agencies/${own.agency.id}/exchange`, {

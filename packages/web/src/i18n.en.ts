@@ -204,6 +204,9 @@ export const en: Catalog = {
     followOnText:
       "Create a new draft that carries this document out (citing it, with the tasks given). The draft is kept under Drafts.",
     followOnConfirm: "Create the draft",
+    replacement: "Write a replacement",
+    replacementText:
+      "Creates a draft that replaces this document, with its content and recipients to edit. Once it is issued, every recipient, over the exchange too, receives the new document linked to the one it replaces.",
     print: "Print",
     pdf: "Download PDF",
     edit: "Edit the draft",

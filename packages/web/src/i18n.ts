@@ -204,6 +204,9 @@ export const vi = {
     followOnText:
       "Tạo một dự thảo văn bản mới để triển khai văn bản này (trích dẫn văn bản, các nhiệm vụ được giao). Dự thảo được lưu trong mục Dự thảo.",
     followOnConfirm: "Tạo dự thảo",
+    replacement: "Soạn văn bản thay thế",
+    replacementText:
+      "Tạo dự thảo thay thế văn bản này, với nội dung và nơi nhận của nó để sửa. Khi dự thảo được ban hành, mỗi nơi nhận, kể cả qua liên thông, nhận văn bản mới kèm liên kết đến văn bản bị thay thế.",
     print: "In",
     pdf: "Tải PDF",
     edit: "Sửa dự thảo",

@@ -21,11 +21,11 @@ import {
 } from "@mantine/core";
 import { api, urlOf, useApi, type ChainNode, type Finding } from "../api.ts";
 import { ConfirmDialog, ErrorAlert, MarkBadges, PageTitle, StatusBadge } from "../components.tsx";
-import { findingPlace } from "../compose-form.ts";
+import { findingPlace, fromDocument, toFields } from "../compose-form.ts";
 import { useSubmit } from "../hooks.ts";
 import { viDate, viDateTime } from "../format.ts";
 import { t } from "../i18n.ts";
-import { useMe } from "../session.ts";
+import { can, useMe } from "../session.ts";
 import { IssueDialog, RegisterDialog, ReturnDialog } from "./document/dialogs.tsx";
 import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
 import { HandlingActions, HandlingPanel, handlingShown } from "./document/handling.tsx";
@@ -116,7 +116,7 @@ export default function DocumentPage() {
     params,
   });
   const [dialog, setDialog] = useState<
-    null | "issue" | "register" | "return" | "delete" | "follow-on" | "recall"
+    null | "issue" | "register" | "return" | "delete" | "follow-on" | "recall" | "replacement"
   >(null);
   const action = useSubmit();
 
@@ -173,6 +173,11 @@ export default function DocumentPage() {
       {d.mayRecall && (
         <Button variant="subtle" color="red" onClick={() => setDialog("recall")}>
           {t.exchange.recall}
+        </Button>
+      )}
+      {issuedOutgoing && can(me, "clerk", "specialist") && (
+        <Button variant="default" onClick={() => setDialog("replacement")}>
+          {t.document.replacement}
         </Button>
       )}
       {d.can.followOn && (
@@ -303,6 +308,24 @@ export default function DocumentPage() {
           onConfirm={() =>
             void action.run(
               () => api.call("POST /api/documents/:id/follow-on", { params: { id: d.id } }),
+              { then: (r) => void navigate(`/van-ban/${r.id}/sua`) },
+            )
+          }
+        />
+      )}
+      {dialog === "replacement" && (
+        <ConfirmDialog
+          title={t.document.replacement}
+          text={t.document.replacementText}
+          confirm={t.document.followOnConfirm}
+          busy={action.busy}
+          onClose={() => setDialog(null)}
+          onConfirm={() =>
+            void action.run(
+              () =>
+                api.call("POST /api/documents", {
+                  body: { ...toFields(fromDocument(d)), correctsId: d.id },
+                }),
               { then: (r) => void navigate(`/van-ban/${r.id}/sua`) },
             )
           }

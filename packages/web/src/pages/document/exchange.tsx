@@ -1,6 +1,6 @@
 /**
  * The exchange with other systems on a document's page (issue 17): where a received package came
- * from and what in it differs from the attached document; the recall notice and its answer; the
+ * from and what in it differs from the attached document; the document it replaces; the recall notice and its answer; the
  * issuer's recall; and, on the deliveries tab, how each package to another system went.
  */
 import { useState } from "react";
@@ -15,7 +15,9 @@ import { t } from "../../i18n.ts";
 /** A received package: its sender, its DocumentId, and the parser's second opinion. */
 export function ExchangePanel({ doc }: { doc: OpenedDocument }) {
   const x = doc.exchange;
-  const replaces = doc.replaces;
+  // A received replacement, or the issuer's own draft or document replacing one of its own.
+  const replaces =
+    doc.replaces ?? (doc.correctsId ? { id: doc.correctsId, kind: "replace" as const } : null);
   if (!x && !replaces) return null;
   return (
     <Stack gap="xs">
@@ -31,7 +33,7 @@ export function ExchangePanel({ doc }: { doc: OpenedDocument }) {
         </Text>
       )}
       {replaces && (
-        <Text size="sm">
+        <Text size="sm" data-testid="replaces">
           {t.exchange.replaces[replaces.kind]}{" "}
           <Anchor component={Link} to={`/van-ban/${replaces.id}`}>
             {t.exchange.replacedDocument}
