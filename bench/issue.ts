@@ -5,7 +5,7 @@
  * PostgreSQL server) on PostgreSQL. The server runs `vanthu serve` in a child process, unsigned
  * (bench/sign.ts measures signing); the clerks are concurrent HTTP sessions here.
  *
- *   npm run bench:issue [-- --documents N (100; fewer at 100 recipients) --recipients 1,10,100 --clerks 1,10 --baseline DIR]
+ *   npm run bench:issue [-- --documents N (100; fewer at 100 recipients) --recipients 1,10,100 --clerks 1,10 --baseline DIR --postgres-only]
  *
  * --baseline DIR measures another checkout of vanthu (a worktree of an earlier commit, with its
  * node_modules) in the same run, on a fresh database of each kind, and prints the two side by
@@ -179,7 +179,8 @@ async function approveAll(url: string, clerk: Session, leader: Session, ids: str
 console.log(
   `bench/issue: ${documentsOption} documents per scenario (at most 2,000 copies) into one register, recipients ${RECIPIENTS.join(", ")}, clerks ${CLERKS.join(", ")}, node ${process.version}`,
 );
-for (const tree of TREES) await benchTree("pglite", tree, {});
+if (!args.includes("--postgres-only"))
+  for (const tree of TREES) await benchTree("pglite", tree, {});
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgAdmin) {
   process.env.TEST_DATABASE_URL = pgAdmin;

@@ -34,10 +34,13 @@ export interface Dataset {
   seconds: number;
 }
 
-/** Bytes on disk per document of an existing complete data set, else a cautious guess. */
+/**
+ * Bytes on disk per document of an existing complete data set (one per size, or the grown one),
+ * else a cautious guess.
+ */
 export async function bytesPerDocument(baseUrl: string, sizes: number[]): Promise<number> {
-  for (const n of sizes) {
-    const url = urlFor(baseUrl, n);
+  for (const suffix of ["grow", ...sizes]) {
+    const url = urlFor(baseUrl, suffix);
     const got = await admin(baseUrl, async (c) => {
       const r = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName(url)]);
       if (!r.rowCount) return null;
@@ -155,9 +158,12 @@ export async function grownDataset(
     if (has >= 0) {
       await migrate(handle.db);
       if (has === n) return { handle, url, reused: true, seconds: 0 };
-      if (need > free)
-        throw Object.assign(new Error(`${name}: needs ${need} bytes, ${free} free`), {
+      // It holds `has` already: only the documents to add need room.
+      const more = (need * (n - has)) / n;
+      if (more > free)
+        throw Object.assign(new Error(`${name}: needs ${more} bytes, ${free} free`), {
           code: "NO_ROOM",
+          need: more,
         });
       await sql`UPDATE bench_dataset SET complete = false`.execute(handle.db);
       const agency = await sql<{

@@ -248,7 +248,7 @@ async function postgres(base: string) {
   for (const n of sizes) {
     const per = await bytesPerDocument(base, sizes);
     const free = freeBytes(tmpdir());
-    const need = per * n * 1.15;
+    let need = per * n * 1.15;
     const d = await (async () => {
       try {
         return await (args.includes("--grow") ? grownDataset : dataset)(
@@ -263,7 +263,10 @@ async function postgres(base: string) {
           console.log(`\npostgres, ${label(n)}: ${(e as Error).message}; run without --grow`);
           return undefined;
         }
-        if ((e as { code?: string }).code === "NO_ROOM") return null;
+        if ((e as { code?: string }).code === "NO_ROOM") {
+          need = (e as { need?: number }).need ?? need;
+          return null;
+        }
         throw e;
       }
     })();

@@ -1,6 +1,7 @@
 /**
  * Servers the benchmarks measure, each in a child process: started with the environment given,
- * resolved once it says where it listens, stopped with SIGTERM.
+ * resolved once it says where it listens, stopped with SIGTERM. With BENCH_CPU_PROF=DIR each
+ * server writes a CPU profile (.cpuprofile, for Chrome's DevTools) into DIR when it stops.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -8,7 +9,9 @@ export function startChild(
   argv: string[],
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, argv, {
+  const profile = process.env.BENCH_CPU_PROF;
+  const flags = profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [];
+  const child = spawn(process.execPath, [...flags, ...argv], {
     env: { ...process.env, ...env, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],
   });

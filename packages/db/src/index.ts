@@ -16,3 +16,10 @@ export {
   type TestDatabase,
 } from "./test-database.ts";
 export type * from "./schema.ts";
+export {
+  deferredWrites,
+  inlineParameters,
+  isDeferrable,
+  literalOf,
+  type DeferredWrites,
+} from "./deferred-writes.ts";

@@ -3,6 +3,7 @@
  * matched to agencies, with its outcome (resolved, internal, unresolved).
  */
 import { sql, type Kysely, type Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { resolveRecipients, type KnownAgency, type RecipientPlan } from "@vanthu/core";
 import type { AgencyRef } from "@vanthu/contract";
 import type { Database, DocumentRow } from "@vanthu/db";
@@ -41,21 +42,32 @@ export function deliverableAgencies(db: Db) {
 }
 
 export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPlan> {
-  const rows = await deliverableAgencies(db)
-    .select(["id", "code", "name", "abbreviation", "place"])
-    .execute();
+  // The agencies here, their former names, the issuer's units and the agencies of other systems
+  // (the exchange's directory): one statement, read at every issue.
+  const read = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        deliverableAgencies(db).select(["id", "code", "name", "abbreviation", "place"]),
+      ).as("agencies"),
+      jsonArrayFrom(eb.selectFrom("agency_history").select(["agency_id", "old_name", "at"])).as(
+        "history",
+      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom("units")
+          .select(["name", "abbreviation"])
+          .where("agency_id", "=", row.agency_id),
+      ).as("units"),
+      jsonArrayFrom(eb.selectFrom("directory_entries").select(["id", "organ_id", "name"])).as(
+        "listed",
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  const { agencies: rows, units, listed } = read;
   const former = new Map<string, string[]>();
-  for (const h of await db
-    .selectFrom("agency_history")
-    .select(["agency_id", "old_name"])
-    .orderBy("at")
-    .execute())
+  // Oldest first (an aggregate keeps no order of its own).
+  for (const h of read.history.sort((a, b) => String(a.at).localeCompare(String(b.at))))
     former.set(h.agency_id, [...(former.get(h.agency_id) ?? []), h.old_name]);
-  const units = await db
-    .selectFrom("units")
-    .select(["name", "abbreviation"])
-    .where("agency_id", "=", row.agency_id)
-    .execute();
   const agencies: KnownAgency[] = rows.map((a) => ({
     id: a.id,
     name: a.name,
@@ -65,10 +77,6 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
   }));
   // Agencies of other systems (the exchange's directory) are named like hosted ones; their
   // deliveries go as edXML packages (deliver-document.ts, exchange/).
-  const listed = await db
-    .selectFrom("directory_entries")
-    .select(["id", "organ_id", "name"])
-    .execute();
   for (const d of listed) agencies.push({ id: d.id, name: d.name, place: null, formerNames: [] });
   const issuer = rows.find((a) => a.id === row.agency_id);
   const content = readContent(row.content, row.id);

@@ -20,6 +20,7 @@ import {
   type ComposeField,
   type Diagnostic,
 } from "@vanthu/core";
+import { deferredWrites } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
 import { fail, fromDomain, type Issue } from "../errors.ts";
@@ -161,7 +162,6 @@ export async function issueDocument(
         plan,
       );
       const reply = await replyToLink(trx, row, delivery.recipients);
-      await trx.deleteFrom("document_citations").where("document_id", "=", id).execute();
       const date = localDate(ctx, now);
       const typeCode = content.type!.code;
       const key = registerKey({ numbering: agency.numbering, term: agency.term }, date, typeCode);
@@ -188,10 +188,14 @@ export async function issueDocument(
       const reference = composeReference(content.format, number, symbol);
       const text = composeText(content);
       // Stamped and signed inside the transaction: a failure rolls the number back.
+      // From here to the commit, the writes that answer nothing are queued and sent together
+      // (db's deferredWrites): with the number's UPDATE and the document's, the lock lasts three
+      // round trips and the commit, whatever the recipients.
+      const w = deferredWrites(trx);
       const signed = agencySigning
         ? await signIssued(
             ctx,
-            trx,
+            w.db,
             agencySigning,
             {
               id,
@@ -204,7 +208,7 @@ export async function issueDocument(
             now,
           )
         : null;
-      const issuedRow = await trx
+      const issuedRow = await w.db
         .updateTable("documents")
         .set({
           ...columnsOf(content, text),
@@ -223,22 +227,23 @@ export async function issueDocument(
         .where("id", "=", id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      // Its citations, written before its copies' (which cite what it cites).
+      // Its citations (the draft's replaced), written before its copies' (which cite what it cites).
+      await w.db.deleteFrom("document_citations").where("document_id", "=", id).execute();
       const citations = citationRows(id, text, reference);
-      if (citations.length) await trx.insertInto("document_citations").values(citations).execute();
-      const recipients = await deliverDocument(trx, issuedRow, delivery, now);
+      if (citations.length) await w.db.insertInto("document_citations").values(citations).execute();
+      const recipients = await deliverDocument(w.db, issuedRow, delivery, now);
       // A reply delivered to the sender of what it answers: the sender sees it linked.
-      await linkReply(trx, issuedRow, reply);
+      await linkReply(w.db, issuedRow, reply);
       const unresolved = decided.undecided.map((l) => l.written);
       const tasks = await createTasks(
-        trx,
+        w.db,
         issuedRow,
         recipients.filter((r) => r.kind === "action" && !r.external).map((r) => r.agencyId),
         date,
         now,
         plan.lines,
       );
-      await trx
+      await w.db
         .insertInto("register_entries")
         .values({
           register_id: registerId,
@@ -248,7 +253,7 @@ export async function issueDocument(
           registered_at: now,
         })
         .execute();
-      await recordAudit(trx, {
+      await recordAudit(w.db, {
         actor,
         action: "document.issue",
         entity: "document",
@@ -278,7 +283,7 @@ export async function issueDocument(
         at: now,
       });
       if (row.is_public)
-        await recordAudit(trx, {
+        await recordAudit(w.db, {
           actor,
           action: "document.publish",
           entity: "document",
@@ -287,6 +292,7 @@ export async function issueDocument(
           after: { isPublic: true, status: "issued" },
           at: now,
         });
+      await w.flush();
       return { number, reference, date, unresolved };
     });
     // The PDF is drawn after the commit, so that the register stays locked only for the

@@ -4,6 +4,7 @@
  * idempotent, so two processes drawing it at once end with one file.
  */
 import { layoutDocument } from "@vanthu/core";
+import { deferredWrites } from "@vanthu/db";
 import { renderPdfSync } from "@vanthu/render";
 import type { AppContext } from "../context.ts";
 import { readContent } from "../stored-json.ts";
@@ -13,29 +14,34 @@ export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<vo
   const row = await ctx.db
     .selectFrom("documents")
     .select(["status", "content", "reference", "subject", "issued_at"])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("document_files")
+            .select("name")
+            .whereRef("document_id", "=", "documents.id")
+            .where("role", "=", "rendered"),
+        )
+        .as("has_pdf"),
+    )
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row || row.status !== "issued" || !row.reference) return;
-  const has = await ctx.db
-    .selectFrom("document_files")
-    .select("name")
-    .where("document_id", "=", id)
-    .where("role", "=", "rendered")
-    .executeTakeFirst();
-  if (has) return;
+  if (!row || row.status !== "issued" || !row.reference || row.has_pdf) return;
   const pdf = renderPdfSync(layoutDocument(readContent(row.content, id)), {
     creationDate: row.issued_at ?? ctx.now(),
     title: row.subject ?? "",
   });
   const stored = await ctx.files.put(pdf);
-  await ctx.db.transaction().execute((trx) =>
-    attachPdf(trx, {
-      documentId: id,
-      name: issuedPdfName(row.reference!),
-      sha256: stored.sha256,
-      size: stored.size,
-      role: "rendered",
-      idempotent: true,
-    }),
-  );
+  // Its two rows in one message: one implicit transaction, one round trip.
+  const w = deferredWrites(ctx.db);
+  await attachPdf(w.db, {
+    documentId: id,
+    name: issuedPdfName(row.reference),
+    sha256: stored.sha256,
+    size: stored.size,
+    role: "rendered",
+    idempotent: true,
+  });
+  await w.flush();
 }

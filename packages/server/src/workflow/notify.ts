@@ -91,6 +91,12 @@ export async function notifyMany(
     return people.length ? people.map((u) => ({ ...base, user_id: u })) : [{ ...base }];
   });
   if (!rows.length) return 0;
+  // Notices of no task and no "once" cannot meet a row already there (the unique indexes hold
+  // NULLs as distinct): all are written, and the insert needs no answer (deferredWrites queues it).
+  if (events.every((e) => !e.taskId && !("once" in (e.params as object)))) {
+    await db.insertInto("notifications").values(rows).execute();
+    return rows.length;
+  }
   const written = await db
     .insertInto("notifications")
     .values(rows)
