@@ -154,11 +154,14 @@ export function ConfirmDialog(props: {
   busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** Shown under the text (what went wrong, say). */
+  children?: React.ReactNode;
 }) {
   return (
     <Modal opened onClose={props.onClose} title={props.title}>
       <Stack>
         <Text>{props.text}</Text>
+        {props.children}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {t.common.cancel}

@@ -31,6 +31,7 @@ import { TaskPlanPanel, TasksPanel } from "./document/tasks.tsx";
 import { HandlingActions, HandlingPanel, handlingShown } from "./document/handling.tsx";
 import { ReviewActions, ReviewBadge, ReviewPanel } from "./document/review.tsx";
 import { SignaturesPanel } from "./document/signatures.tsx";
+import { NewDraftDialog } from "./document/new-draft-dialog.tsx";
 import {
   DeliveryExchange,
   ExchangePanel,
@@ -299,35 +300,24 @@ export default function DocumentPage() {
         />
       )}
       {dialog === "follow-on" && (
-        <ConfirmDialog
+        <NewDraftDialog
           title={t.document.followOn}
           text={t.document.followOnText}
           confirm={t.document.followOnConfirm}
-          busy={action.busy}
           onClose={() => setDialog(null)}
-          onConfirm={() =>
-            void action.run(
-              () => api.call("POST /api/documents/:id/follow-on", { params: { id: d.id } }),
-              { then: (r) => void navigate(`/van-ban/${r.id}/sua`) },
-            )
-          }
+          create={() => api.call("POST /api/documents/:id/follow-on", { params: { id: d.id } })}
         />
       )}
       {dialog === "replacement" && (
-        <ConfirmDialog
+        <NewDraftDialog
           title={t.document.replacement}
           text={t.document.replacementText}
           confirm={t.document.followOnConfirm}
-          busy={action.busy}
           onClose={() => setDialog(null)}
-          onConfirm={() =>
-            void action.run(
-              () =>
-                api.call("POST /api/documents", {
-                  body: { ...toFields(fromDocument(d)), correctsId: d.id },
-                }),
-              { then: (r) => void navigate(`/van-ban/${r.id}/sua`) },
-            )
+          create={() =>
+            api.call("POST /api/documents", {
+              body: { ...toFields(fromDocument(d)), correctsId: d.id },
+            })
           }
         />
       )}

@@ -5,7 +5,7 @@
  * instructions, the units and people as a tree, notes and files, reminders, replies, forwards.
  */
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import {
   Alert,
   Anchor,
@@ -33,7 +33,8 @@ import {
   type HandlingView,
   type OpenedDocument,
 } from "../../api.ts";
-import { ConfirmDialog, ErrorAlert } from "../../components.tsx";
+import { ErrorAlert } from "../../components.tsx";
+import { NewDraftDialog } from "./new-draft-dialog.tsx";
 import { DateField, VietnameseDates } from "../../dates.tsx";
 import { viDate, viDateTime } from "../../format.ts";
 import { useSubmit } from "../../hooks.ts";
@@ -55,8 +56,6 @@ export function handlingShown(doc: OpenedDocument, agencyId: string): boolean {
 /** The buttons of the handling steps the reader may take now, and their dialogs. */
 export function HandlingActions({ doc }: { doc: OpenedDocument }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const navigate = useNavigate();
-  const reply = useSubmit();
   const can = doc.can;
   const close = () => setDialog(null);
   const handling = useApi(can.handle ? "GET /api/documents/:id/handling" : null, {
@@ -90,21 +89,14 @@ export function HandlingActions({ doc }: { doc: OpenedDocument }) {
       {dialog === "remind" && <RemindDialog doc={doc} onClose={close} />}
       {dialog === "forward" && <ForwardDialog doc={doc} onClose={close} />}
       {dialog === "reply" && (
-        <ConfirmDialog
+        <NewDraftDialog
           title={t.handling.reply}
           text={t.handling.replyText}
           confirm={t.handling.replyConfirm}
-          busy={reply.busy}
           onClose={close}
-          onConfirm={() =>
-            void reply.run(
-              () => api.call("POST /api/documents/:id/reply", { params: { id: doc.id } }),
-              { then: (r) => void navigate(`/van-ban/${r.id}/sua`) },
-            )
-          }
+          create={() => api.call("POST /api/documents/:id/reply", { params: { id: doc.id } })}
         />
       )}
-      {reply.error !== null && <ErrorAlert error={reply.error} />}
     </>
   );
 }
