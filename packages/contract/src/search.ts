@@ -30,7 +30,10 @@ export type SearchHit = z.infer<typeof searchHit>;
 export const searchResult = z.strictObject({
   items: z.array(searchHit),
   total: z.number().int(),
-  /** Only the newest matches are ranked: `total` is then at least that many. */
+  /**
+   * Not every match was counted (at most 100 are; the body is not read when matches in the
+   * reference, subject or issuer fill the page): `total` is then at least that many.
+   */
   capped: z.boolean().optional(),
   /** A reference typed loosely: the document it names (the page goes straight to it). */
   match: z.strictObject({ id, reference: z.string().nullable() }).optional(),

@@ -240,6 +240,41 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    test("the count: exact when every match was read; at least the head's when they fill the page", async () => {
+      const clerk = await t.login("ldld-bg.vanthu");
+      const made: string[] = [];
+      for (const [subject, paragraph] of [
+        ["mô hình sân chơi thiếu nhi thứ nhất", "Nội dung khác./."],
+        ["mô hình sân chơi thiếu nhi thứ hai", "Nội dung khác./."],
+        ["mô hình sân chơi thiếu nhi thứ ba", "Nội dung khác./."],
+        ["hội nghị công đoàn cơ sở", "Nội dung có nhắc đến sân chơi thiếu nhi./."],
+      ] as const) {
+        const d = await clerk.post(
+          "/api/documents",
+          draftFields({ subject, paragraphs: [paragraph] }),
+        );
+        made.push(d.body.id);
+      }
+      const ids = (r: { items: Array<{ id: string }> }) => r.items.map((i) => i.id).sort();
+      const q = "san%20choi%20thieu%20nhi";
+      const every = (await clerk.get(`/api/search?q=${q}&pageSize=20`)).body;
+      assert.deepEqual(ids(every), [...made].sort());
+      assert.equal(every.total, 4);
+      assert.equal(every.capped, false);
+      // Three matches in the subject fill a page of two: the body is not read for it.
+      const first = (await clerk.get(`/api/search?q=${q}&pageSize=2`)).body;
+      assert.equal(first.items.length, 2);
+      assert.ok(first.items.every((i: { id: string }) => made.slice(0, 3).includes(i.id)));
+      assert.equal(first.total, 3, "the matches in the subject");
+      assert.equal(first.capped, true, "at least 3: the body was not read");
+      // The next page reads it: the match in the body comes after those in the subject.
+      const second = (await clerk.get(`/api/search?q=${q}&pageSize=2&page=2`)).body;
+      assert.equal(second.items.length, 2);
+      assert.equal(second.items[1].id, made[3]);
+      assert.equal(second.total, 4);
+      assert.equal(second.capped, false);
+    });
+
     test("ranking: the subject weighs more than the body", async () => {
       const clerk = await t.login("ldld-bg.vanthu");
       const inBody = await clerk.post(

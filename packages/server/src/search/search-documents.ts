@@ -3,8 +3,8 @@
  * in quotes must appear as written, diacritics included; a reference typed loosely ("313 UBND
  * KGVX") goes straight to that document. Results come in a fixed order that does not need every
  * match to be read: matches in the reference, subject or issuer first, then matches in the body,
- * newest first within each; a page is read in that order and stops there, with a highlighted
- * snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
+ * newest first within each; a page is read in that order and stops there (the body is not read
+ * when the head's matches fill the page), with a highlighted snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
  * document's words never reach another reader's results or snippets).
  */
 import { sql } from "kysely";
@@ -295,13 +295,16 @@ export async function searchDocuments(
     // Up to COUNTED matches are read (ids and dates): enough for the page and a count.
     const limit = Math.max(wanted, COUNTED) + 1;
     const head = (await run(newest(matching("head"), limit))).rows;
-    const body =
-      head.length < limit ? (await run(newest(matching("body"), limit - head.length))).rows : [];
+    // Matches in the body come after all those in the head: when the head's fill the page, the
+    // body is not read (finding its matches is what costs: their vectors are checked one by
+    // one), and the count is then "at least".
+    const bodyRead = head.length <= wanted;
+    const body = bodyRead ? (await run(newest(matching("body"), limit - head.length))).rows : [];
     const all = [...head, ...body];
     return {
       ids: all.slice(wanted - query.pageSize, wanted).map((r) => r.id),
       total: Math.min(all.length, COUNTED),
-      capped: all.length > COUNTED,
+      capped: all.length > COUNTED || !bodyRead,
     };
   });
   const found = page.ids.length
