@@ -12,6 +12,9 @@
  * On a Kysely outside a transaction, a flush is one message too, and PostgreSQL runs the statements
  * of one message as one implicit transaction: all of them or none.
  *
+ * The values are then in the statements' text: a statement that fails is logged by PostgreSQL with
+ * them (log_min_error_statement), where a parameter's value is not logged by default.
+ *
  * What changes for the code that writes: a queued statement answers at once with no rows and no
  * row count, and its error (a constraint, say) is thrown by the flush, inside the same
  * transaction, which then rolls back as it would have. Code that reads the count of what it wrote,
@@ -38,6 +41,20 @@ export interface DeferredWrites<DB> {
   readonly pending: number;
 }
 
+/**
+ * `fn` writes through deferred writes, which are flushed when it returns (not when it throws: the
+ * transaction then rolls back), whatever way it returns.
+ */
+export async function withDeferredWrites<DB, T>(
+  trx: Kysely<DB> | Transaction<DB>,
+  fn: (db: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const w = deferredWrites(trx);
+  const result = await fn(w.db);
+  await w.flush();
+  return result;
+}
+
 /** A statement that answers nothing the caller reads: queued. */
 export function isDeferrable(query: CompiledQuery): boolean {
   const kind = query.query.kind;
@@ -54,7 +71,8 @@ export function deferredWrites<DB>(trx: Kysely<DB> | Transaction<DB>): DeferredW
     if (!queue.length) return;
     const sent = queue.splice(0);
     if (sent.length === 1) await trx.executeQuery(sent[0]!);
-    else await trx.executeQuery(CompiledQuery.raw(sent.map(inlineParameters).join(";\n")));
+    // Each on its own lines: a statement ending in a -- comment cannot swallow the next.
+    else await trx.executeQuery(CompiledQuery.raw(sent.map(inlineParameters).join("\n;\n")));
   }
   const connection: DatabaseConnection = {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -154,7 +172,8 @@ export function literalOf(v: unknown): string {
 
 /**
  * The statement with its parameters ($1, $2...) written in as constants. Only placeholders are
- * replaced: not a `$1` inside a string, a quoted name, a dollar-quoted body or a comment.
+ * replaced: not a `$1` inside a string, a quoted name or a line comment. A block comment or a
+ * dollar-quoted string is refused (an error, before anything is sent).
  */
 export function inlineParameters(query: CompiledQuery): string {
   const s = query.sql;
@@ -185,13 +204,10 @@ export function inlineParameters(query: CompiledQuery): string {
       i = j;
       continue;
     }
-    if (c === "/" && s[i + 1] === "*") {
-      const end = s.indexOf("*/", i + 2);
-      const j = end < 0 ? s.length : end + 2;
-      out += s.slice(i, j);
-      i = j;
-      continue;
-    }
+    // PostgreSQL nests block comments and takes any letter in a dollar quote's tag: rather than
+    // follow either, a statement holding one is not written in (none of ours does).
+    if (c === "/" && s[i + 1] === "*")
+      throw new Error("deferredWrites: a block comment in a queued statement");
     if (c === "$") {
       const placeholder = /^\$(\d+)/.exec(s.slice(i, i + 12));
       // A placeholder, not the tail of a name (a$1).
@@ -203,14 +219,8 @@ export function inlineParameters(query: CompiledQuery): string {
         i += placeholder[0].length;
         continue;
       }
-      const tag = /^\$([A-Za-z_][\w]*)?\$/.exec(s.slice(i));
-      if (tag && !/[\w$]/.test(s[i - 1] ?? "")) {
-        const end = s.indexOf(tag[0], i + tag[0].length);
-        const j = end < 0 ? s.length : end + tag[0].length;
-        out += s.slice(i, j);
-        i = j;
-        continue;
-      }
+      if (!/[\w$]/.test(s[i - 1] ?? ""))
+        throw new Error("deferredWrites: a dollar-quoted string in a queued statement");
     }
     out += c;
     i++;

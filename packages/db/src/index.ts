@@ -18,6 +18,7 @@ export {
 export type * from "./schema.ts";
 export {
   deferredWrites,
+  withDeferredWrites,
   inlineParameters,
   isDeferrable,
   literalOf,

@@ -54,23 +54,26 @@ describe("inlineParameters", () => {
     ["not inside a string", "select '$1', $1", ["x"], "select '$1', 'x'"],
     ["not inside an escaped string", "select E'\\'$1', $1", ["x"], "select E'\\'$1', 'x'"],
     ["not inside a quoted name", 'select 1 as "$1", $1', ["x"], `select 1 as "$1", 'x'`],
-    [
-      "not inside a dollar-quoted body",
-      "select $f$ $1 $f$, $$ $1 $$, $1",
-      ["x"],
-      "select $f$ $1 $f$, $$ $1 $$, 'x'",
-    ],
-    [
-      "not inside comments",
-      "select $1 -- $1\n, /* $1 */ $1",
-      ["x", "y"],
-      "select 'x' -- $1\n, /* $1 */ 'x'",
-    ],
+    ["not inside a line comment", "select $1 -- $1\n, $1", ["x"], "select 'x' -- $1\n, 'x'"],
+    ["a name holding a dollar", "select a$1, $1", ["x"], "select a$1, 'x'"],
     ["a value holding a placeholder", "select $1, $2", ["$2", "y"], "select '$2', 'y'"],
   ];
   for (const [name, text, params, expected] of cases)
     test(name, () => assert.equal(inlineParameters(raw(text, params)), expected));
 
+  // PostgreSQL nests block comments and takes any letter in a dollar quote's tag: refused, not
+  // followed (a value written into a comment or a quote it did not see close would be SQL).
+  for (const text of [
+    "select /* a /* b */ $1 */ 1",
+    "select $f$ $1 $f$, $1",
+    "select $$ $1 $$",
+    "select $ñ$ $1 $ñ$",
+  ])
+    test(`refused: ${text}`, () =>
+      assert.throws(
+        () => inlineParameters(raw(text, ["*/ drop table x; /*"])),
+        /block comment|dollar-quoted/,
+      ));
   test("a placeholder past the parameters is refused", () =>
     assert.throws(() => inlineParameters(raw("select $2", ["x"])), /\$2 of 1/));
   test("a NUL character is refused (no text can hold it)", () =>

@@ -23,7 +23,9 @@ const seen = statements;
 
 /** The statements of the last transaction in `log` that took a number. */
 function underLock(log: string[]): { locked: string[]; total: number } {
-  const take = log.findLastIndex((s) => /^insert into "registers".*on conflict.*do update/is.test(s));
+  const take = log.findLastIndex((s) =>
+    /^insert into "registers".*on conflict.*do update/is.test(s),
+  );
   assert.ok(take >= 0, "no number taken");
   const begin = log.slice(0, take).findLastIndex((s) => /^begin/i.test(s));
   const end = log.findIndex((s, i) => i > take && /^(commit|rollback)/i.test(s));

@@ -66,7 +66,7 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
   const { agencies: rows, units, listed } = read;
   const former = new Map<string, string[]>();
   // Oldest first (an aggregate keeps no order of its own).
-  for (const h of read.history.sort((a, b) => String(a.at).localeCompare(String(b.at))))
+  for (const h of read.history.sort((a, b) => Date.parse(String(a.at)) - Date.parse(String(b.at))))
     former.set(h.agency_id, [...(former.get(h.agency_id) ?? []), h.old_name]);
   const agencies: KnownAgency[] = rows.map((a) => ({
     id: a.id,

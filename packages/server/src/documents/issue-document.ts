@@ -20,7 +20,7 @@ import {
   type ComposeField,
   type Diagnostic,
 } from "@vanthu/core";
-import { deferredWrites } from "@vanthu/db";
+import { withDeferredWrites } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
 import { localDate } from "../context.ts";
 import { fail, fromDomain, type Issue } from "../errors.ts";
@@ -187,113 +187,113 @@ export async function issueDocument(
       content.dateParts = { day: d, month: m, year: y };
       const reference = composeReference(content.format, number, symbol);
       const text = composeText(content);
-      // Stamped and signed inside the transaction: a failure rolls the number back.
       // From here to the commit, the writes that answer nothing are queued and sent together
-      // (db's deferredWrites): with the number's UPDATE and the document's, the lock lasts three
-      // round trips and the commit, whatever the recipients.
-      const w = deferredWrites(trx);
-      const signed = agencySigning
-        ? await signIssued(
-            ctx,
-            w.db,
-            agencySigning,
-            {
-              id,
-              approved,
-              agencyAbbreviation: agency.abbreviation,
-              reference,
-              number,
-              date: { day: d, month: m, year: y },
-            },
-            now,
-          )
-        : null;
-      const issuedRow = await w.db
-        .updateTable("documents")
-        .set({
-          ...columnsOf(content, text),
-          // Drawn once from the final content: the portal serves it on every view.
-          rendered_html: renderDocumentHtml(content),
-          reference,
-          // The exchange's DocumentId (QCVN 102: "OrganId,yyyy/MM/dd,số/ký hiệu"), when the agency has one.
-          exchange_id: agency.organ_id
-            ? `${agency.organ_id},${date.replace(/-/g, "/")},${reference}`
-            : null,
-          status: "issued",
-          issued_at: now,
-          issued_by: actor.userId,
-          updated_at: now,
-        })
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      // Its citations (the draft's replaced), written before its copies' (which cite what it cites).
-      await w.db.deleteFrom("document_citations").where("document_id", "=", id).execute();
-      const citations = citationRows(id, text, reference);
-      if (citations.length) await w.db.insertInto("document_citations").values(citations).execute();
-      const recipients = await deliverDocument(w.db, issuedRow, delivery, now);
-      // A reply delivered to the sender of what it answers: the sender sees it linked.
-      await linkReply(w.db, issuedRow, reply);
-      const unresolved = decided.undecided.map((l) => l.written);
-      const tasks = await createTasks(
-        w.db,
-        issuedRow,
-        recipients.filter((r) => r.kind === "action" && !r.external).map((r) => r.agencyId),
-        date,
-        now,
-        plan.lines,
-      );
-      await w.db
-        .insertInto("register_entries")
-        .values({
-          register_id: registerId,
-          number: n,
-          document_id: id,
-          registered_by: actor.userId,
-          registered_at: now,
-        })
-        .execute();
-      await recordAudit(w.db, {
-        actor,
-        action: "document.issue",
-        entity: "document",
-        entityId: id,
-        before: { status: "draft" },
-        after: {
-          status: "issued",
-          reference,
+      // (db's withDeferredWrites): after the number's upsert, the lock lasts the document's
+      // UPDATE, one message of writes and the commit, whatever the recipients.
+      return withDeferredWrites(trx, async (db) => {
+        // Stamped and signed inside the transaction: a failure rolls the number back.
+        const signed = agencySigning
+          ? await signIssued(
+              ctx,
+              db,
+              agencySigning,
+              {
+                id,
+                approved,
+                agencyAbbreviation: agency.abbreviation,
+                reference,
+                number,
+                date: { day: d, month: m, year: y },
+              },
+              now,
+            )
+          : null;
+        const issuedRow = await db
+          .updateTable("documents")
+          .set({
+            ...columnsOf(content, text),
+            // Drawn once from the final content: the portal serves it on every view.
+            rendered_html: renderDocumentHtml(content),
+            reference,
+            // The exchange's DocumentId (QCVN 102: "OrganId,yyyy/MM/dd,số/ký hiệu"), when the agency has one.
+            exchange_id: agency.organ_id
+              ? `${agency.organ_id},${date.replace(/-/g, "/")},${reference}`
+              : null,
+            status: "issued",
+            issued_at: now,
+            issued_by: actor.userId,
+            updated_at: now,
+          })
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        // Its citations (the draft's replaced), written before its copies' (which cite what it cites).
+        await db.deleteFrom("document_citations").where("document_id", "=", id).execute();
+        const citations = citationRows(id, text, reference);
+        if (citations.length) await db.insertInto("document_citations").values(citations).execute();
+        const recipients = await deliverDocument(db, issuedRow, delivery, now);
+        // A reply delivered to the sender of what it answers: the sender sees it linked.
+        await linkReply(db, issuedRow, reply);
+        const unresolved = decided.undecided.map((l) => l.written);
+        const tasks = await createTasks(
+          db,
+          issuedRow,
+          recipients.filter((r) => r.kind === "action" && !r.external).map((r) => r.agencyId),
           date,
-          register: { ...key, number: n },
-          delivered: recipients.length,
-          // Lines delivered to no one: declined by the clerk, or left undecided.
-          declined: decided.declined.map((l) => l.written),
-          unresolved,
-          tasks,
-          ...(signed && agencySigning
-            ? {
-                signed: {
-                  sha256: signed.sha256,
-                  subject: agencySigning.stored.subject,
-                  leaderSigned: signed.leaderSigned,
-                  timestamped: !!agencySigning.tsaUrl,
-                },
-              }
-            : {}),
-        },
-        at: now,
-      });
-      if (row.is_public)
-        await recordAudit(w.db, {
+          now,
+          plan.lines,
+        );
+        await db
+          .insertInto("register_entries")
+          .values({
+            register_id: registerId,
+            number: n,
+            document_id: id,
+            registered_by: actor.userId,
+            registered_at: now,
+          })
+          .execute();
+        await recordAudit(db, {
           actor,
-          action: "document.publish",
+          action: "document.issue",
           entity: "document",
           entityId: id,
-          before: { isPublic: true, status: "draft" },
-          after: { isPublic: true, status: "issued" },
+          before: { status: "draft" },
+          after: {
+            status: "issued",
+            reference,
+            date,
+            register: { ...key, number: n },
+            delivered: recipients.length,
+            // Lines delivered to no one: declined by the clerk, or left undecided.
+            declined: decided.declined.map((l) => l.written),
+            unresolved,
+            tasks,
+            ...(signed && agencySigning
+              ? {
+                  signed: {
+                    sha256: signed.sha256,
+                    subject: agencySigning.stored.subject,
+                    leaderSigned: signed.leaderSigned,
+                    timestamped: !!agencySigning.tsaUrl,
+                  },
+                }
+              : {}),
+          },
           at: now,
         });
-      await w.flush();
-      return { number, reference, date, unresolved };
+        if (row.is_public)
+          await recordAudit(db, {
+            actor,
+            action: "document.publish",
+            entity: "document",
+            entityId: id,
+            before: { isPublic: true, status: "draft" },
+            after: { isPublic: true, status: "issued" },
+            at: now,
+          });
+        return { number, reference, date, unresolved };
+      });
     });
     // The PDF is drawn after the commit, so that the register stays locked only for the
     // number; a PDF that failed to be drawn is drawn again when the document is read.

@@ -4,7 +4,7 @@
  * idempotent, so two processes drawing it at once end with one file.
  */
 import { layoutDocument } from "@vanthu/core";
-import { deferredWrites } from "@vanthu/db";
+import { withDeferredWrites } from "@vanthu/db";
 import { renderPdfSync } from "@vanthu/render";
 import type { AppContext } from "../context.ts";
 import { readContent } from "../stored-json.ts";
@@ -33,15 +33,16 @@ export async function ensureRenderedPdf(ctx: AppContext, id: string): Promise<vo
     title: row.subject ?? "",
   });
   const stored = await ctx.files.put(pdf);
+  const name = issuedPdfName(row.reference);
   // Its two rows in one message: one implicit transaction, one round trip.
-  const w = deferredWrites(ctx.db);
-  await attachPdf(w.db, {
-    documentId: id,
-    name: issuedPdfName(row.reference),
-    sha256: stored.sha256,
-    size: stored.size,
-    role: "rendered",
-    idempotent: true,
-  });
-  await w.flush();
+  await withDeferredWrites(ctx.db, (db) =>
+    attachPdf(db, {
+      documentId: id,
+      name,
+      sha256: stored.sha256,
+      size: stored.size,
+      role: "rendered",
+      idempotent: true,
+    }),
+  );
 }

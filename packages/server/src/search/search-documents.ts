@@ -291,6 +291,8 @@ export async function searchDocuments(
     m
       .orderBy(sql`documents.document_date desc nulls last`)
       .orderBy("documents.created_at", "desc")
+      // Copies made by one issue share the date and the time: the id keeps pages apart.
+      .orderBy("documents.id")
       .limit(n);
 
   // The order: matches in the head first, then matches in the body only; newest first within

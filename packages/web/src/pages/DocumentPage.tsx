@@ -4,6 +4,7 @@
  * (edit, issue with the recipients confirmed, publish, register, return, write the follow-on).
  */
 import { useState } from "react";
+import { mayAct } from "@vanthu/core";
 import { Link, useNavigate, useParams } from "react-router";
 import {
   Alert,
@@ -316,7 +317,12 @@ export default function DocumentPage() {
           onClose={() => setDialog(null)}
           create={() =>
             api.call("POST /api/documents", {
-              body: { ...toFields(fromDocument(d)), correctsId: d.id },
+              body: {
+                ...toFields(fromDocument(d)),
+                // Public as the original, when its writer may publish (else the clerk decides).
+                isPublic: d.isPublic && mayAct(me.user.roles, "publish"),
+                correctsId: d.id,
+              },
             })
           }
         />
