@@ -279,7 +279,7 @@ async function postgres(base: string) {
     }
     if (!d.reused)
       console.log(
-        `\n${d.url}: made in ${(d.seconds / 60).toFixed(0)} min (${(n / d.seconds).toFixed(0)}/s)`,
+        `\n${d.url}: ${d.added} documents made in ${(d.seconds / 60).toFixed(0)} min (${(d.added / d.seconds).toFixed(0)}/s)`,
       );
     try {
       points.push(await measure("postgres", d.handle, n));
