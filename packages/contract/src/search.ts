@@ -31,8 +31,8 @@ export const searchResult = z.strictObject({
   items: z.array(searchHit),
   total: z.number().int(),
   /**
-   * Not every match was counted (at most 100 are; the body is not read when matches in the
-   * reference, subject or issuer fill the page): `total` is then at least that many.
+   * More matches than `total`: matches are read up to one past the page asked (counting them all
+   * is what grows with the archive); `total` is then the matches up to the page's end.
    */
   capped: z.boolean().optional(),
   /** A reference typed loosely: the document it names (the page goes straight to it). */

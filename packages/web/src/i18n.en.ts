@@ -509,7 +509,7 @@ export const en: Catalog = {
     label: "Search documents",
     title: "Search results",
     found: (n: number, capped: boolean) =>
-      capped ? `At least ${n.toLocaleString("en")} results` : `${n.toLocaleString("en")} results`,
+      capped ? `More than ${n.toLocaleString("en")} results` : `${n.toLocaleString("en")} results`,
     none: "No documents found.",
     hint: 'Words match without diacritics. Put a phrase in quotes "…" to match it exactly.',
   },

@@ -505,9 +505,7 @@ export const vi = {
     label: "Tìm văn bản",
     title: "Kết quả tìm kiếm",
     found: (n: number, capped: boolean) =>
-      capped
-        ? `Ít nhất ${n.toLocaleString("vi-VN")} kết quả`
-        : `${n.toLocaleString("vi-VN")} kết quả`,
+      capped ? `Hơn ${n.toLocaleString("vi-VN")} kết quả` : `${n.toLocaleString("vi-VN")} kết quả`,
     none: "Không tìm thấy văn bản nào.",
     hint: 'Gõ không dấu vẫn tìm được. Đặt cụm từ trong ngoặc kép "…" để tìm đúng nguyên văn.',
   },

@@ -296,7 +296,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext) {
       );
       heading = T.results(found.total, "capped" in found && !!found.capped);
       list = listHtml(found.items);
-      hasNext = current * PAGE_SIZE < found.total;
+      hasNext = current * PAGE_SIZE < found.total || !!found.capped;
     } else {
       const { rows, hasNext: more } = await latest(ctx, {
         page: current,

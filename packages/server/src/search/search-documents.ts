@@ -3,8 +3,8 @@
  * in quotes must appear as written, diacritics included; a reference typed loosely ("313 UBND
  * KGVX") goes straight to that document. Results come in a fixed order that does not need every
  * match to be read: matches in the reference, subject or issuer first, then matches in the body,
- * newest first within each; a page is read in that order and stops there (the body is not read
- * when the head's matches fill the page), with a highlighted snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
+ * newest first within each; a page is read in that order and stops one past it (the body is not
+ * read when the head's matches fill the page), with a highlighted snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
  * document's words never reach another reader's results or snippets).
  */
 import { sql } from "kysely";
@@ -13,8 +13,6 @@ import type { SearchQuery, SearchResult } from "@vanthu/contract";
 import type { AppContext, Actor } from "../context.ts";
 import { preferOwn, visibleTo } from "../documents/access.ts";
 
-/** Matches are counted up to this many (counting every match is what grows with the archive). */
-const COUNTED = 100;
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 /** A snippet: up to two fragments of about this many words, around the words found. */
@@ -296,10 +294,11 @@ export async function searchDocuments(
       .limit(n);
 
   // The order: matches in the head first, then matches in the body only; newest first within
-  // each. Each part is read in the date order and stops after the page (ranking every match
-  // by its words is what grows with the archive: at 1M documents most of them hold the common
-  // words), so only a page of ids and dates is read, and no body vector is opened for the many
-  // that match. The count stops at COUNTED.
+  // each. Each part is read in the date order and stops one past the page (ranking or counting
+  // every match is what grows with the archive: at 1M documents most of them hold the common
+  // words, and a common word's matches in the head alone are some 10,000 rows), so only a page
+  // of ids and dates is read, and no body vector is opened for the many that match. What lies
+  // beyond the page is not counted: `capped` says there is more.
   const wanted = query.page * query.pageSize;
   const page = await ctx.db.transaction().execute(async (trx) => {
     // Bitmaps of many matches stay exact instead of going lossy (and rechecking every vector).
@@ -308,19 +307,18 @@ export async function searchDocuments(
       trx.executeQuery(m.compile()) as Promise<{
         rows: Array<{ id: string; document_date: string | null; created_at: Date }>;
       }>;
-    // Up to COUNTED matches are read (ids and dates): enough for the page and a count.
-    const limit = Math.max(wanted, COUNTED) + 1;
+    const limit = wanted + 1;
     const head = (await run(newest(matching("head"), limit))).rows;
     // Matches in the body come after all those in the head: when the head's fill the page, the
-    // body is not read (finding its matches is what costs: their vectors are checked one by
-    // one), and the count is then "at least".
-    const bodyRead = head.length <= wanted;
-    const body = bodyRead ? (await run(newest(matching("body"), limit - head.length))).rows : [];
+    // body is not read (its matches' vectors are checked one by one).
+    const body =
+      head.length < limit ? (await run(newest(matching("body"), limit - head.length))).rows : [];
     const all = [...head, ...body];
+    const more = all.length > wanted;
     return {
       ids: all.slice(wanted - query.pageSize, wanted).map((r) => r.id),
-      total: Math.min(all.length, COUNTED),
-      capped: all.length > COUNTED || !bodyRead,
+      total: more ? wanted : all.length,
+      capped: more,
     };
   });
   const found = page.ids.length
@@ -360,7 +358,7 @@ export async function searchDocuments(
       status: r.status,
     })),
     total: page.total,
-    // Matches are counted up to COUNTED: "total" is then at least that many.
+    // More matches than the pages read so far: "total" is then less than their number.
     capped: page.capped,
   };
 }

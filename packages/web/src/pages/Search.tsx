@@ -137,9 +137,13 @@ export default function Search() {
               </Paper>
             ))}
           </Stack>
-          {result.data.total > PAGE_SIZE && (
+          {(result.data.total > PAGE_SIZE || !!result.data.capped) && (
             <Pagination
-              total={Math.min(25, Math.ceil(result.data.total / PAGE_SIZE))}
+              // Matches are read up to one past the page: with more, one page more is offered.
+              total={Math.min(
+                25,
+                Math.ceil(result.data.total / PAGE_SIZE) + (result.data.capped ? 1 : 0),
+              )}
               value={page}
               onChange={setPage}
             />
