@@ -4,7 +4,8 @@
  * KGVX") goes straight to that document. Results come in a fixed order that does not need every
  * match to be read: matches in the reference, subject or issuer first, then matches in the body,
  * newest first within each; a page is read in that order and stops one past it (the body is not
- * read when the head's matches fill the page), with a highlighted snippet. Only documents the reader may open are searched (access.ts `visibleTo`: a secret
+ * read when the head's matches fill the page), with a highlighted snippet. Only documents the
+ * reader may open are searched (access.ts `visibleTo`: a secret
  * document's words never reach another reader's results or snippets).
  */
 import { sql } from "kysely";
