@@ -241,6 +241,8 @@ export interface DocumentTable {
   exact: ColumnType<string, never, never>;
   /** Reference, subject and issuer only (a match there ranks first). */
   head: ColumnType<string, never, never>;
+  /** The head as written, lower-cased, not folded, with positions (generated; quoted phrases). */
+  head_exact: ColumnType<string, never, never>;
   urgency: ColumnType<Urgency | null, Urgency | null | undefined, Urgency | null>;
   secrecy: ColumnType<Secrecy | null, Secrecy | null | undefined, Secrecy | null>;
   /** A draft's review: only an approved draft is issued. */

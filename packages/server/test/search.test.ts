@@ -165,6 +165,16 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await find('"ứng phó" lua dao'), false);
     });
 
+    test("a code typed with a diacritic matches as written in the head; without, folded", async () => {
+      const anon = t.anonymous();
+      const refsOf = async (q: string) =>
+        refs((await anon.get(`/api/search?q=${encodeURIComponent(q)}`)).body);
+      assert.ok((await refsOf("LĐLĐ-TG")).includes("86/LĐLĐ-TG&NC"), "as written");
+      assert.ok((await refsOf("LDLD-TG")).includes("86/LĐLĐ-TG&NC"), "typed without any: folded");
+      assert.deepEqual(await refsOf("LĐLD-TG"), [], "one of its Đ typed as D");
+      assert.deepEqual(await refsOf("TG-LĐLĐ"), [], "the parts in another order");
+    });
+
     test("a reference typed loosely goes straight to its document", async () => {
       for (const q of [
         "1184/STTTT-TTBCXB",

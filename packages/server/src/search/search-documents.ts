@@ -162,21 +162,17 @@ export function parseQuery(text: string): { words: string; unquoted: string; phr
   return { words, unquoted, phrases };
 }
 
-/** The head's text, lower-cased and split at codes' slashes as the `exact` vector is. */
-const HEAD_TEXT = sql`to_tsvector('simple', vn_lower(vn_split_codes(coalesce(documents.reference, '')
-  || ' ' || coalesce(documents.subject, '') || ' ' || coalesce(documents.issuer_name, ''))))`;
-
 /**
  * The query matched in the head (reference, subject, issuer): those matches come first. A phrase
- * with diacritics is matched as written in the head's own text, a few words read from the row:
- * the `exact` vector holds the body too (about 14 KB a document, kept apart), and checking it for
- * every match in the head was most of a phrase's time.
+ * with diacritics is matched as written in the head's own vector (`head_exact`, kept in the row
+ * and indexed; a match as written is a match folded), not in `exact`, which holds the body too
+ * (about 14 KB a document, kept apart): checking it for every match in the head was most of a
+ * phrase's time.
  */
 export function headMatch({ unquoted, phrases }: ReturnType<typeof parseQuery>) {
-  const parts = phrases.flatMap((p) => [
-    sql`documents.head @@ phraseto_tsquery('vn', ${p})`,
-    sql`${HEAD_TEXT} @@ phraseto_tsquery('simple', vn_lower(${p}))`,
-  ]);
+  const parts = phrases.map(
+    (p) => sql`documents.head_exact @@ phraseto_tsquery('simple', vn_lower(${p}))`,
+  );
   if (unquoted || !phrases.length)
     parts.unshift(
       sql`documents.head @@ websearch_to_tsquery('vn', ${unquoted || phrases.join(" ")})`,
