@@ -117,16 +117,24 @@ export interface GeneratedDocument {
 export function generator(m: Material, rand: Rand) {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
   const words = [...m.next.keys()];
+  // The words that may follow each word, without the punctuation that ends them, worked out once
+  // (a regular expression per word made was most of the time of making a document).
+  const strip = (w: string) => w.replace(/[.;:,()"]+$/g, "");
+  const next = new Map<string, string[]>();
+  const followers = (w: string): string[] => {
+    let f = next.get(w);
+    if (!f) next.set(w, (f = (m.next.get(w) ?? []).map(strip)));
+    return f;
+  };
   function phrase(from: string, min: number, max: number): string {
     const n = min + Math.floor(rand() * (max - min));
     const out: string[] = [];
     let w = from;
     for (let i = 0; i < n; i++) {
       out.push(w);
-      const after = m.next.get(w);
-      w = after?.length ? pick(after) : pick(words);
-      w = w.replace(/[.;:,()"]+$/g, "");
-      if (!w) w = pick(words);
+      const after = followers(w);
+      w = after.length ? pick(after) : strip(pick(words));
+      if (!w) w = strip(pick(words));
     }
     return out.join(" ");
   }

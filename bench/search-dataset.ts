@@ -12,13 +12,16 @@ import { insertAgency } from "../packages/server/src/agencies/create-agency.ts";
 import { generator, seeded, type Material } from "./search-corpus.ts";
 
 /** Changes when the generated documents change: older data sets are then made again. */
-export const GENERATOR_VERSION = "2";
+export const GENERATOR_VERSION = "3";
 
 export const label = (n: number) =>
   n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n % 1000 === 0 ? `${n / 1000}k` : String(n);
 
+/** A connection to the server's maintenance database (the base URL's need not exist). */
 async function admin<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
+  const u = new URL(url);
+  u.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: u.toString() });
   await c.connect();
   try {
     return await f(c);
