@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { Database, DocumentRow } from "@vanthu/db";
 import { fail } from "../errors.ts";
-import { deliverableAgencies, type DeliveryPlan } from "./plan-delivery.ts";
+import { deliverableAgencies, type DeliveryPlan, type Directory } from "./plan-delivery.ts";
 import { clerksOfMany, notifyMany } from "../workflow/notify.ts";
 import { enqueue } from "../exchange/outbox.ts";
 
@@ -48,6 +48,8 @@ export async function prepareDelivery(
   original: Pick<DocumentRow, "agency_id" | "secrecy" | "corrects_id">,
   recipients: Recipient[],
   plan: DeliveryPlan,
+  /** Read with the plan (readDelivery): what is in it is not read again. */
+  directory?: Directory,
 ): Promise<PreparedDelivery> {
   const none: PreparedDelivery = { recipients: [], here: [], external: [] };
   if (original.secrecy) return none;
@@ -57,20 +59,27 @@ export async function prepareDelivery(
       unique.set(r.agencyId, r);
   if (!unique.size) return none;
   // Only agencies a document can go to: not the installation's pseudo-agency, not a closed one.
-  const known = await deliverableAgencies(trx)
-    .select("id")
-    .where("id", "in", [...unique.keys()])
-    .execute();
-  const knownIds = new Set(known.map((k) => k.id));
+  const knownIds = directory
+    ? new Set([...unique.keys()].filter((id) => directory.deliverable.has(id)))
+    : new Set(
+        (
+          await deliverableAgencies(trx)
+            .select("id")
+            .where("id", "in", [...unique.keys()])
+            .execute()
+        ).map((k) => k.id),
+      );
   const notHere = [...unique.keys()].filter((id) => !knownIds.has(id));
   // Agencies of other systems: a delivery each, and a package in the outbox (exchange/).
-  const external = notHere.length
-    ? await trx
-        .selectFrom("directory_entries")
-        .select(["id", "organ_id", "name"])
-        .where("id", "in", notHere)
-        .execute()
-    : [];
+  const external = !notHere.length
+    ? []
+    : directory
+      ? notHere.flatMap((id) => directory.listed.get(id) ?? [])
+      : await trx
+          .selectFrom("directory_entries")
+          .select(["id", "organ_id", "name"])
+          .where("id", "in", notHere)
+          .execute();
   const missing = notHere.filter((id) => !external.some((e) => e.id === id));
   if (missing.length)
     throw fail(
@@ -80,11 +89,13 @@ export async function prepareDelivery(
     );
   // The issuing agency needs its own identifier, or nothing could be addressed back to it.
   if (external.length) {
-    const issuer = await trx
-      .selectFrom("agencies")
-      .select("organ_id")
-      .where("id", "=", original.agency_id)
-      .executeTakeFirstOrThrow();
+    const issuer =
+      directory?.issuer ??
+      (await trx
+        .selectFrom("agencies")
+        .select("organ_id")
+        .where("id", "=", original.agency_id)
+        .executeTakeFirstOrThrow());
     if (!issuer.organ_id)
       throw fail("EXCHANGE_NO_ORGAN_ID", `agency ${original.agency_id} has no organ id`, [
         { path: "deliverTo", message: external.map((t) => t.name).join("; ") },
@@ -97,8 +108,13 @@ export async function prepareDelivery(
       plan.lines.find((l) => l.matches.includes(agencyId))
     )?.written ?? null;
   const hereIds = [...unique.keys()].filter((id) => knownIds.has(id));
-  // The receiving agency's clerks register it (the agency as a whole if it has none).
-  const clerks = await clerksOfMany(trx, hereIds);
+  // The receiving agency's clerks register it (the agency as a whole if it has none); those
+  // read with the plan are not read again.
+  const unread = hereIds.filter((id) => !directory?.clerks.has(id));
+  const clerks = new Map([
+    ...(directory?.clerks ?? []),
+    ...(unread.length ? await clerksOfMany(trx, unread) : []),
+  ]);
   // A new version: each recipient's copy follows its copy of the old one.
   const replaces = new Map<string, string | null>();
   if (original.corrects_id && hereIds.length)

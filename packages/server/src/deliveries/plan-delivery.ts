@@ -3,8 +3,13 @@
  * matched to agencies, with its outcome (resolved, internal, unresolved).
  */
 import { sql, type Kysely, type Transaction } from "kysely";
-import { jsonArrayFrom } from "kysely/helpers/postgres";
-import { resolveRecipients, type KnownAgency, type RecipientPlan } from "@vanthu/core";
+import { jsonArrayFrom, jsonObjectFrom } from "kysely/helpers/postgres";
+import {
+  resolveRecipients,
+  type KnownAgency,
+  type NumberingScheme,
+  type RecipientPlan,
+} from "@vanthu/core";
 import type { AgencyRef } from "@vanthu/contract";
 import type { Database, DocumentRow } from "@vanthu/db";
 import type { AppContext, Actor } from "../context.ts";
@@ -42,8 +47,37 @@ export function deliverableAgencies(db: Db) {
 }
 
 export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPlan> {
-  // The agencies here, their former names, the issuer's units and the agencies of other systems
-  // (the exchange's directory): one statement, read at every issue.
+  return (await readDelivery(db, row)).plan;
+}
+
+/**
+ * What issuing reads of the directory besides the plan, in the plan's statement: the issuing
+ * agency (its numbering and codes), the agencies a document can go to and those of other
+ * systems, and the clerks of the agencies asked for (those the issue names: they register it).
+ */
+export interface Directory {
+  issuer: {
+    id: string;
+    abbreviation: string;
+    numbering: NumberingScheme;
+    term: string | null;
+    organ_id: string | null;
+  };
+  deliverable: Set<string>;
+  listed: Map<string, { id: string; organ_id: string; name: string }>;
+  /** Clerks of the agencies asked for, by agency (no entry: not asked). */
+  clerks: Map<string, string[]>;
+}
+
+/** The plan and the directory, in one statement (read at every issue). */
+export async function readDelivery(
+  db: Db,
+  row: DocumentRow,
+  clerksOf: readonly string[] = [],
+): Promise<{ plan: DeliveryPlan; directory: Directory }> {
+  // The agencies here, their former names, the issuer's units, the agencies of other systems (the
+  // exchange's directory), the issuer and the clerks asked for.
+  const asked = [...new Set(clerksOf)];
   const read = await db
     .selectNoFrom((eb) => [
       jsonArrayFrom(
@@ -61,9 +95,33 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
       jsonArrayFrom(eb.selectFrom("directory_entries").select(["id", "organ_id", "name"])).as(
         "listed",
       ),
+      jsonObjectFrom(
+        eb
+          .selectFrom("agencies")
+          .select(["id", "abbreviation", "numbering", "term", "organ_id"])
+          .where("id", "=", row.agency_id),
+      ).as("issuer"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("users")
+          .select(["id", "agency_id"])
+          .where("agency_id", "in", asked.length ? asked : [row.agency_id])
+          .where(sql<boolean>`${asked.length > 0}`)
+          .where("disabled", "=", false)
+          .where((u) => u(u.val("clerk"), "=", u.fn.any("roles"))),
+      ).as("clerks"),
     ])
     .executeTakeFirstOrThrow();
   const { agencies: rows, units, listed } = read;
+  if (!read.issuer) throw fail("NOT_FOUND", `agency ${row.agency_id} not found`);
+  const clerks = new Map<string, string[]>(asked.map((a) => [a, []]));
+  for (const c of read.clerks) clerks.get(c.agency_id)?.push(c.id);
+  const directory: Directory = {
+    issuer: read.issuer,
+    deliverable: new Set(rows.map((a) => a.id)),
+    listed: new Map(listed.map((d) => [d.id, d])),
+    clerks,
+  };
   const former = new Map<string, string[]>();
   // Oldest first (an aggregate keeps no order of its own).
   for (const h of read.history.sort((a, b) => Date.parse(String(a.at)) - Date.parse(String(b.at))))
@@ -89,10 +147,13 @@ export async function planDelivery(db: Db, row: DocumentRow): Promise<DeliveryPl
     issuerId: row.agency_id,
     units,
   });
-  return withAgencies(plan, [
-    ...rows,
-    ...listed.map((d) => ({ id: d.id, code: d.organ_id, name: d.name })),
-  ]);
+  return {
+    plan: withAgencies(plan, [
+      ...rows,
+      ...listed.map((d) => ({ id: d.id, code: d.organ_id, name: d.name })),
+    ]),
+    directory,
+  };
 }
 
 /** The plan with the names of the agencies its lines name (also those a clerk picked by hand). */

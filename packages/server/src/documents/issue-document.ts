@@ -28,7 +28,7 @@ import { recordAudit } from "../audit.ts";
 import { takeNextNumber } from "../registers/next-number.ts";
 import { columnsOf, type DocumentContent } from "./document-content.ts";
 import { loadDocument } from "./load-document.ts";
-import { planDelivery } from "../deliveries/plan-delivery.ts";
+import { readDelivery } from "../deliveries/plan-delivery.ts";
 import { deliverDocument, prepareDelivery } from "../deliveries/deliver-document.ts";
 import { createTasks } from "../followup/tasks.ts";
 import type { IssueBody, IssueReply } from "@vanthu/contract";
@@ -121,7 +121,12 @@ export async function issueDocument(
       const content = readContent(row.content, row.id);
       const missing = missingForIssue(content);
       if (missing.length) throw fail("MISSING_FIELDS", `document ${id} is incomplete`, missing);
-      const read = await planDelivery(trx, row);
+      // The plan, the issuing agency and the clerks of the agencies named: one statement.
+      const { plan: read, directory } = await readDelivery(
+        trx,
+        row,
+        (body.deliverTo ?? []).map((r) => r.agencyId),
+      );
       // The clerk's decisions on lines (agencies picked by hand, or none), on the plan as it is now.
       const decided = applyDecisions(read, body.lines ?? [], row.agency_id);
       if (decided.unknown.length)
@@ -142,11 +147,7 @@ export async function issueDocument(
               message: `“${l.text}”: ${l.matches.map((m) => plan.agencies[m]?.name).join("; ")}`,
             })),
         );
-      const agency = await trx
-        .selectFrom("agencies")
-        .selectAll()
-        .where("id", "=", row.agency_id)
-        .executeTakeFirstOrThrow();
+      const agency = directory.issuer;
       // Those confirmed among the agencies read from the text, and those picked by hand.
       const pickedByHand = decided.picked.flatMap((l) =>
         l.matches.map((agencyId) => ({ agencyId, kind: l.kind })),
@@ -160,6 +161,7 @@ export async function issueDocument(
         row,
         body.deliverTo ? [...body.deliverTo, ...pickedByHand] : plan.recipients,
         plan,
+        directory,
       );
       const reply = await replyToLink(trx, row, delivery.recipients);
       const date = localDate(ctx, now);
