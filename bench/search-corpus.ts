@@ -112,9 +112,15 @@ export interface GeneratedDocument {
   date: string;
   subject: string;
   body: string;
+  /** The body in three: the header and citations, the numbered items, "Nơi nhận" (joined by newlines). */
+  head: string;
+  /** With a pool: the ids of the pool's items the body holds, in order. */
+  items: number[];
+  tail: string;
 }
 
-export function generator(m: Material, rand: Rand) {
+/** Words drawn from the learnt chain: phrases and sentences. */
+function chain(m: Material, rand: Rand) {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
   const words = [...m.next.keys()];
   // The words that may follow each word, without the punctuation that ends them, worked out once
@@ -142,6 +148,55 @@ export function generator(m: Material, rand: Rand) {
     const s = phrase(pick(m.starts).replace(/[.;:,()"]+$/g, ""), 8, 36);
     return s.charAt(0).toUpperCase() + s.slice(1) + ".";
   };
+  /** Numbered item k: its sentence, up to four points, a closing sentence. */
+  const item = (k: number) => {
+    const lines = [`${k}. ${sentence()}`];
+    for (let i = 0, n = Math.floor(rand() * 4); i < n; i++)
+      lines.push(`${"abcdđe"[i]}) ${sentence()} ${sentence()}`);
+    lines.push(sentence() + " " + sentence());
+    return lines.join("\n");
+  };
+  return { pick, phrase, item };
+}
+
+/**
+ * Numbered items made once and shared by the documents of a data set: item k of a document is
+ * one of the items numbered k (drawn by the document's own generator), so that the
+ * database computes each item's text vectors once (bench/search-dataset.ts writes a document's
+ * vectors as the concatenation of its parts', which equals the trigger's vectors of the whole;
+ * the bench checks it). The items are the same at every run: their own seed, made in order.
+ */
+export class ItemPool {
+  private readonly made: string[][] = [];
+  private readonly words: ReturnType<typeof chain>;
+  /** Items made since the last call of `fresh`, to be stored before the documents using them. */
+  private pending: Array<{ id: number; text: string }> = [];
+  constructor(m: Material) {
+    this.words = chain(m, seeded(0x5eed));
+  }
+  /** Variants of item k: fewer far down a body (only the longest documents have a 40th item). */
+  static variants(k: number): number {
+    return k <= 30 ? 400 : 60;
+  }
+  item(k: number, rand: Rand): { id: number; text: string } {
+    while (this.made.length < k) {
+      const n = this.made.length + 1;
+      const texts = Array.from({ length: ItemPool.variants(n) }, () => this.words.item(n));
+      this.made.push(texts);
+      texts.forEach((text, j) => this.pending.push({ id: n * 1000 + j, text }));
+    }
+    const j = Math.floor(rand() * ItemPool.variants(k));
+    return { id: k * 1000 + j, text: this.made[k - 1]![j]! };
+  }
+  fresh(): Array<{ id: number; text: string }> {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+}
+
+export function generator(m: Material, rand: Rand, pool?: ItemPool) {
+  const { pick, phrase, item } = chain(m, rand);
   const day = () => 1 + Math.floor(rand() * 28);
   const citation = () => {
     const [, abbr] = pick(ISSUERS);
@@ -172,17 +227,17 @@ export function generator(m: Material, rand: Rand) {
       "",
     ];
     for (let i = 0, n = 1 + Math.floor(rand() * 4); i < n; i++) parts.push(citation());
-    let size = parts.reduce((a, p) => a + p.length + 1, 0);
-    for (let item = 1; size < target; item++) {
-      const lines = [`${item}. ${sentence()}`];
-      for (let k = 0, n = Math.floor(rand() * 4); k < n; k++)
-        lines.push(`${"abcdđe"[k]}) ${sentence()} ${sentence()}`);
-      lines.push(sentence() + " " + sentence());
-      const text = lines.join("\n");
-      parts.push(text);
-      size += text.length + 1;
+    const head = parts.join("\n");
+    let size = head.length + 1;
+    const items: number[] = [];
+    const texts: string[] = [];
+    for (let k = 1; size < target; k++) {
+      const it = pool ? pool.item(k, rand) : { id: -1, text: item(k) };
+      if (pool) items.push(it.id);
+      texts.push(it.text);
+      size += it.text.length + 1;
     }
-    parts.push("Nơi nhận:", "- Như trên;", "- Lưu: VT.");
+    const tail = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."].join("\n");
     return {
       reference,
       number,
@@ -191,7 +246,10 @@ export function generator(m: Material, rand: Rand) {
       issuer,
       date: `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
       subject,
-      body: parts.join("\n"),
+      body: [head, ...texts, tail].join("\n"),
+      head,
+      items,
+      tail,
     };
   };
 }
