@@ -88,7 +88,8 @@ async function querySet(db: Kysely<Database>): Promise<Query[]> {
 
 /** Every match in the search's order, without its shortcuts: the true count and top 20. */
 async function exhaustive(db: Kysely<Database>, x: Query) {
-  const { words, unquoted, phrases } = parseQuery(x.q);
+  const parts = parseQuery(x.q);
+  const { words, unquoted, phrases } = parts;
   const conds = [sql`is_public`];
   if (unquoted || !phrases.length)
     conds.push(sql`search @@ websearch_to_tsquery('vn', ${unquoted || words})`);
@@ -100,7 +101,7 @@ async function exhaustive(db: Kysely<Database>, x: Query) {
     );
   const r = await sql<{ id: string; n: number }>`
     WITH m AS MATERIALIZED (
-      SELECT id, ${headMatch({ words, unquoted, phrases })} AS h, document_date, created_at
+      SELECT id, ${headMatch(parts)} AS h, document_date, created_at
       FROM documents WHERE ${sql.join(conds, sql` AND `)})
     SELECT id, (SELECT count(*) FROM m)::int AS n FROM m
     ORDER BY h DESC, document_date DESC NULLS LAST, created_at DESC LIMIT 20`.execute(db);

@@ -243,6 +243,8 @@ export interface DocumentTable {
   head: ColumnType<string, never, never>;
   /** The head as written, lower-cased, not folded, with positions (generated; quoted phrases). */
   head_exact: ColumnType<string, never, never>;
+  /** The codes written in the body ("97/2015/HD-SCT"), split into parts, folded (generated). */
+  codes: ColumnType<string, never, never>;
   urgency: ColumnType<Urgency | null, Urgency | null | undefined, Urgency | null>;
   secrecy: ColumnType<Secrecy | null, Secrecy | null | undefined, Secrecy | null>;
   /** A draft's review: only an approved draft is issued. */

@@ -127,6 +127,41 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(apart.total, 0, JSON.stringify(refs(apart)));
     });
 
+    test("a code typed finds the body that cites it, its parts together, one code at a time", async () => {
+      const clerk = await t.login("stttt-ls.vanthu");
+      const draft = await clerk.post(
+        "/api/documents",
+        draftFields({
+          subject: "Triển khai kế hoạch kiểm tra an toàn thực phẩm",
+          paragraphs: [
+            "Căn cứ Kế hoạch số 45/KH-UBND ngày 2 tháng 3 năm 2026 và Công văn số 310/SYT-NVY của Sở Y tế;",
+            "Báo cáo theo mẫu BC-07 đính kèm, định mức 50.000 đồng/người.",
+          ],
+        }),
+      );
+      assert.equal(draft.status, 201);
+      const find = async (q: string) =>
+        (await clerk.get(`/api/search?q=${encodeURIComponent(q)}`)).body.items.some(
+          (i: { id: string }) => i.id === draft.body.id,
+        );
+      for (const q of [
+        "45/KH",
+        "KH-UBND",
+        "45/kh-ubnd",
+        "310/SYT",
+        "SYT-NVY",
+        "BC-07",
+        "đồng/người",
+      ])
+        assert.equal(await find(q), true, q);
+      assert.equal(await find("dong/nguoi"), true, "typed without diacritics: folded");
+      assert.equal(await find("đông/người"), false, "typed with a diacritic: as written");
+      assert.equal(await find("45/UBND"), false, "its parts together");
+      assert.equal(await find("UBND/310"), false, "the end of one code and the next one's start");
+      assert.equal(await find("45/KH kiem tra"), true, "a code and words");
+      assert.equal(await find("45/KH lua dao"), false);
+    });
+
     test('bug: a quoted phrase typed without diacritics ("lua dao") found nothing: it matches folded, as the hint says', async () => {
       const anon = t.anonymous();
       const r = (await anon.get(`/api/search?q=${encodeURIComponent('"lua dao"')}`)).body;

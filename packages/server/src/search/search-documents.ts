@@ -113,21 +113,31 @@ function isPlain(phrase: string): boolean {
   return !/[^ -~\s]/.test(phrase);
 }
 
+/** A code written unquoted in a query: letters or digits with slashes or hyphens between them. */
+const CODE = /[^\s"]*[^\s/"-][/-]+[^\s/"-][^\s"]*/gu;
+/** A code's parts as vn_split_codes indexes them ("1184/STTTT" -> "1184 STTTT"). */
+const splitCode = (t: string) => t.replace(/([^\s/-])[/-]+(?=[^\s/-])/gu, "$1 ");
+
 /**
  * Codes in a query ("1184/STTTT", "230-KH/TU", "09/2025/QĐ-UBND") as quoted phrases of their
  * parts, as vn_split_codes indexes them ("\"1184 STTTT\""); quoted text is left as typed, but
  * split alike.
  */
 export function codesAsPhrases(q: string): string {
-  const split = (t: string) => t.replace(/([^\s/-])[/-]+(?=[^\s/-])/gu, "$1 ");
   return q
     .split(/("[^"]*")/)
     .map((part) =>
-      part.startsWith('"')
-        ? split(part)
-        : part.replace(/[^\s"]*[^\s/"-][/-]+[^\s/"-][^\s"]*/gu, (code) => `"${split(code)}"`),
+      part.startsWith('"') ? splitCode(part) : part.replace(CODE, (code) => `"${splitCode(code)}"`),
     )
     .join("");
+}
+
+/** The codes written unquoted in a query, split into their parts ("97/HD" -> "97 HD"). */
+export function codesIn(q: string): string[] {
+  return q
+    .split(/("[^"]*")/)
+    .filter((part) => !part.startsWith('"'))
+    .flatMap((part) => [...part.matchAll(CODE)].map((m) => splitCode(m[0])));
 }
 
 /** "313 UBND KGVX", "313/ubnd-kgvx" -> "313UBNDKGVX"; null when the query is not a reference. */
@@ -148,18 +158,44 @@ export function looseReference(q: string): string | null {
 
 /**
  * The parts of a query: all its words (ranking, snippets, the head), the words matched folded
- * (unquoted, and phrases typed without diacritics, still quoted), the phrases as written.
+ * (unquoted, and phrases typed without diacritics, still quoted), the phrases as written; and for
+ * the body, the codes typed (matched in the body's codes, `documents.codes`) apart from the rest.
  */
-export function parseQuery(text: string): { words: string; unquoted: string; phrases: string[] } {
+export function parseQuery(text: string): {
+  words: string;
+  unquoted: string;
+  phrases: string[];
+  codes: string[];
+  /** Without the codes: the words matched folded, and the phrases as written. */
+  rest: { unquoted: string; phrases: string[] };
+} {
   const q = codesAsPhrases(text);
   const quoted = [...q.matchAll(/"([^"]{1,100})"/g)].map((m) => m[1]!.trim()).filter(Boolean);
   const phrases = quoted.filter((p) => !isPlain(p));
+  const keep = (m: string) => (isPlain(m.slice(1, -1)) ? m : " ");
   const unquoted = q
-    .replace(/"[^"]{1,100}"/g, (m) => (isPlain(m.slice(1, -1)) ? m : " "))
+    .replace(/"[^"]{1,100}"/g, keep)
     .replace(/\s+/g, " ")
     .trim();
   const words = q.replace(/"/g, " ").trim();
-  return { words, unquoted, phrases };
+  const codes = codesIn(text).filter((c) => c.length <= 100);
+  // The query without its codes, parsed alike.
+  const bare = codesAsPhrases(
+    text
+      .split(/("[^"]*")/)
+      .map((part) => (part.startsWith('"') ? part : part.replace(CODE, " ")))
+      .join(""),
+  );
+  const rest = {
+    unquoted: bare
+      .replace(/"[^"]{1,100}"/g, keep)
+      .replace(/\s+/g, " ")
+      .trim(),
+    phrases: [...bare.matchAll(/"([^"]{1,100})"/g)]
+      .map((m) => m[1]!.trim())
+      .filter((p) => p && !isPlain(p)),
+  };
+  return { words, unquoted, phrases, codes, rest };
 }
 
 /**
@@ -235,8 +271,7 @@ export async function searchDocuments(
   // folded, with positions); typed without any, they match folded, as the other words do (the
   // `search` vector). Codes ("1184", "1184/STTTT", "230-KH") are indexed split at their slashes
   // and hyphens (vn_split_codes): typed, they are phrases of their parts. All words rank.
-  const { words, unquoted, phrases } = parseQuery(query.q);
-  const folded = unquoted || words;
+  const { words, unquoted, phrases, codes, rest } = parseQuery(query.q);
   // Every match, found by the indexes; `head` keeps to the matches in the reference, subject or
   // issuer (a small vector kept in the row), `body` to the others.
   const matching = (part: "head" | "body") => {
@@ -246,13 +281,23 @@ export async function searchDocuments(
       .where(visibleTo(actor));
     // A match in the head is a match (the head's words are in `search`): the head part does
     // not name `search`, so that the planner cannot take its index and filter 60,000 rows.
-    if ((unquoted || !phrases.length) && part !== "head")
-      m = m.where(sql<boolean>`documents.search @@ websearch_to_tsquery('vn', ${folded})`);
-    // As written: in the body's part, the `exact` vector; in the head's, its text (headMatch).
-    if (part === "body")
-      for (const p of phrases)
+    if (part === "body") {
+      // In the body, a code typed is looked up in the body's codes (`codes`, small, in the row,
+      // its index with statistics), as written too when typed with a diacritic; the other words
+      // in `search`, the other phrases as written in `exact`.
+      if (rest.unquoted || (!rest.phrases.length && !codes.length))
+        m = m.where(
+          sql<boolean>`documents.search @@ websearch_to_tsquery('vn', ${rest.unquoted || words})`,
+        );
+      for (const c of codes) {
+        m = m.where(sql<boolean>`documents.codes @@ phraseto_tsquery('vn', ${c})`);
+        if (!isPlain(c))
+          m = m.where(sql<boolean>`documents.exact @@ phraseto_tsquery('simple', vn_lower(${c}))`);
+      }
+      for (const p of rest.phrases)
         m = m.where(sql<boolean>`documents.exact @@ phraseto_tsquery('simple', vn_lower(${p}))`);
-    const inHead = headMatch({ words, unquoted, phrases });
+    }
+    const inHead = headMatch({ words, unquoted, phrases, codes, rest });
     if (part === "head") m = m.where(inHead);
     if (part === "body") m = m.where(sql<boolean>`NOT (${inHead})`);
     // A recipient finds its own copy, not the public original beside it (when the reader may
