@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { testDatabaseKinds } from "@vanthu/db";
 import { approve, draftFields, startTestApp, type TestApp } from "./helpers.ts";
-import { highlight, snippetWindow } from "../src/search/search-documents.ts";
+import { highlight, snippetWindow, windowFromPrefix } from "../src/search/search-documents.ts";
 
 describe("snippetWindow: the part of a body a snippet is made from", () => {
   const head = "SỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
@@ -25,6 +25,24 @@ describe("snippetWindow: the part of a body a snippet is made from", () => {
       assert.ok(w.length <= 1000);
       assert.match(w, has);
       if (hasNot) assert.doesNotMatch(w, hasNot);
+    });
+});
+
+describe("windowFromPrefix: a snippet's window from the first characters of a body", () => {
+  const head = "SỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+  const far = "chữ ".repeat(2000);
+  const cases: Array<[string, string, string, boolean, "window" | "null"]> = [
+    ["a word near the start", head + "Về việc tuyên truyền " + far, "tuyen truyen", true, "window"],
+    ["no word in them, the body longer", head + far, "tuyen", true, "null"],
+    ["no word in them, nothing more", head + "Về việc", "tuyen", false, "window"],
+    ["the window would run past them", head + "chữ ".repeat(1400) + "tuyên", "tuyen", true, "null"],
+    ["the same, nothing more", head + "chữ ".repeat(1400) + "tuyên", "tuyen", false, "window"],
+  ];
+  for (const [name, prefix, words, longer, expected] of cases)
+    test(name, () => {
+      const w = windowFromPrefix(prefix.slice(0, 6000), words, longer);
+      assert.equal(w === null ? "null" : "window", expected);
+      if (w !== null && !longer) assert.equal(w, snippetWindow(prefix.slice(0, 6000), words));
     });
 });
 
